@@ -1,0 +1,36 @@
+#pragma once
+
+#include "core/config/run_config.h"
+#include "core/engine/run_status.h"
+#include "core/problems/toy_surface.h"
+
+#include <vector>
+
+namespace lrlab {
+
+/// The trace of a run on a two-parameter toy surface (DESIGN.md §3): row k = 0..steps holds
+/// θ_k (after k updates), f(θ_k) and the LR of update k (the last row repeats the schedule's
+/// value at k = steps). A diverged run ends at the first row with a non-finite value.
+struct ToyTrace
+{
+    std::vector<double> learningRate;
+    std::vector<double> loss;
+    std::vector<double> x;
+    std::vector<double> y;
+    RunStatus status = RunStatus::Finished;
+    int divergedAt = -1;          ///< row of the first non-finite value, or -1
+    double lastFiniteLoss = 0.0;  ///< loss of the last finite row
+    double finalGradientNorm = 0.0;
+
+    int rows() const { return static_cast<int>(loss.size()); }
+};
+
+/// Runs config on surface (config.problem is only read for the noise). Stops between steps when
+/// cancel is raised. Deterministic: the gradient noise comes from Rng(config.seed).
+ToyTrace runToy(const RunConfig& config, const ToySurface& surface,
+                const CancelFlag* cancel = nullptr);
+
+/// Builds the surface from config.problem and runs it.
+ToyTrace runToy(const RunConfig& config, const CancelFlag* cancel = nullptr);
+
+}  // namespace lrlab
