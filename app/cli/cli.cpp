@@ -1,12 +1,93 @@
 #include "app/cli/cli.h"
 
+#include "app/cli/cli_common.h"
+#include "app/cli/commands.h"
 #include "ui/gui_main.h"
+
+#include <QCoreApplication>
+#include <QStringList>
+
+#include <cstring>
+#include <functional>
+#include <iostream>
+#include <map>
 
 namespace lrlab::cli {
 
+namespace {
+
+struct Subcommand
+{
+    std::function<int(const QStringList&)> run;
+    const char* summary;
+};
+
+const std::map<QString, Subcommand>& subcommands()
+{
+    static const std::map<QString, Subcommand> table{
+        {"run", {runCommand, "one run; its trace as CSV"}},
+        {"schedule", {scheduleCommand, "the schedule's learning rate at every step as CSV"}},
+    };
+    return table;
+}
+
+void printUsage(std::ostream& out)
+{
+    out << "Usage: lrlab                 open the Learning Rate Lab window\n"
+           "       lrlab SUBCOMMAND ...  run from the command line\n"
+           "       lrlab --version\n\nSubcommands:\n";
+    for (const auto& [name, sub] : subcommands())
+        out << "  " << name.toStdString() << std::string(12 - static_cast<std::size_t>(name.size()), ' ')
+            << sub.summary << '\n';
+    out << "\n'lrlab SUBCOMMAND --help' documents each subcommand.\n";
+}
+
+bool looksLikeSubcommand(const char* arg)
+{
+    return arg != nullptr && arg[0] != '-' && arg[0] != '\0';
+}
+
+}  // namespace
+
 int main(int argc, char* argv[])
 {
-    return runGui(argc, argv);
+    if (argc >= 2 && (std::strcmp(argv[1], "--version") == 0 || std::strcmp(argv[1], "-v") == 0)) {
+        std::cout << "lrlab " << LRLAB_VERSION << '\n';
+        return kExitOk;
+    }
+    if (argc >= 2 && (std::strcmp(argv[1], "--help") == 0 || std::strcmp(argv[1], "-h") == 0)) {
+        printUsage(std::cout);
+        return kExitOk;
+    }
+    if (argc < 2 || !looksLikeSubcommand(argv[1]))
+        return runGui(argc, argv);
+
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName("lrlab");
+    QCoreApplication::setApplicationVersion(LRLAB_VERSION);
+    const QString name = QString::fromLocal8Bit(argv[1]);
+    const auto it = subcommands().find(name);
+    if (it == subcommands().end()) {
+        std::cerr << "lrlab: unknown subcommand '" << argv[1] << "'\n";
+        printUsage(std::cerr);
+        return kExitBadInput;
+    }
+    QStringList arguments{"lrlab " + name};
+    for (int i = 2; i < argc; ++i)
+        arguments << QString::fromLocal8Bit(argv[i]);
+    try {
+        return it->second.run(arguments);
+    } catch (const UsageError& e) {
+        std::cerr << "lrlab " << name.toStdString() << ": " << e.what() << '\n';
+        return kExitBadInput;
+    } catch (const std::invalid_argument& e) {
+        // Config and data errors from the core: bad input.
+        std::cerr << "lrlab " << name.toStdString() << ": " << e.what() << '\n';
+        return kExitBadInput;
+    } catch (const std::exception& e) {
+        std::cerr << "lrlab " << name.toStdString() << ": error: " << e.what() << '\n';
+        return kExitFailure;
+    }
 }
 
 }  // namespace lrlab::cli

@@ -37,6 +37,10 @@ struct RunConfig
     int evalEvery = 50;
 };
 
+/// The real-model problem types of DESIGN.md §2.2: linreg, logreg, softmax, mlp.
+const std::vector<std::string>& modelTypeNames();
+bool isModelType(const std::string& type);
+
 /// Checks a config's values and their relations (ranges, warmup vs run length, names known,
 /// keys meaningful for the chosen type). Throws std::invalid_argument whose message starts with
 /// the key path, e.g. "schedule.warmup_steps: 2000 exceeds the run's 1000 steps".

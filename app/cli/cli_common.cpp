@@ -1,0 +1,105 @@
+#include "app/cli/cli_common.h"
+
+#include <QDir>
+#include <QSaveFile>
+
+#include <iostream>
+
+#include <cerrno>
+#include <cmath>
+#include <cstring>
+
+namespace lrlab::cli {
+
+bool parseOrHelp(QCommandLineParser& parser, const QStringList& arguments,
+                 const QString& description)
+{
+    parser.setApplicationDescription(description);
+    parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
+    const QCommandLineOption help({"h", "help"}, "Show this help and exit.");
+    parser.addOption(help);
+    if (!parser.parse(arguments))
+        throw UsageError(parser.errorText().toStdString());
+    if (parser.isSet(help)) {
+        // Qt names the executable's path in the usage line; show the subcommand instead.
+        QString text = parser.helpText();
+        const int end = static_cast<int>(text.indexOf(" [options]"));
+        if (text.startsWith("Usage: ") && end > 0)
+            text.replace(7, end - 7, arguments.first());
+        std::fputs(text.toUtf8().constData(), stdout);
+        return false;
+    }
+    if (!parser.positionalArguments().isEmpty())
+        throw UsageError("unexpected argument '" + parser.positionalArguments().first().toStdString() +
+                         "' (see --help)");
+    return true;
+}
+
+QString requiredValue(const QCommandLineParser& parser, const QString& name)
+{
+    if (!parser.isSet(name) || parser.value(name).isEmpty())
+        throw UsageError("missing required option --" + name.toStdString() + " (see --help)");
+    return parser.value(name);
+}
+
+int intValue(const QCommandLineParser& parser, const QString& name, int fallback, int lo, int hi)
+{
+    if (!parser.isSet(name))
+        return fallback;
+    bool ok = false;
+    const int v = parser.value(name).toInt(&ok);
+    if (!ok || v < lo || v > hi)
+        throw UsageError("--" + name.toStdString() + ": expected an integer in [" +
+                         std::to_string(lo) + ", " + std::to_string(hi) + "], got '" +
+                         parser.value(name).toStdString() + "'");
+    return v;
+}
+
+double doubleValue(const QCommandLineParser& parser, const QString& name, double fallback)
+{
+    if (!parser.isSet(name))
+        return fallback;
+    bool ok = false;
+    const double v = parser.value(name).toDouble(&ok);
+    if (!ok || !std::isfinite(v))
+        throw UsageError("--" + name.toStdString() + ": expected a finite number, got '" +
+                         parser.value(name).toStdString() + "'");
+    return v;
+}
+
+Output::Output(const std::string& path) : m_path(path == "-" ? std::string() : path)
+{
+    if (m_path.empty()) {
+        m_stream = &std::cout;
+    } else {
+        m_buffer = std::make_unique<std::ostringstream>();
+        m_stream = m_buffer.get();
+    }
+}
+
+Output::~Output() = default;
+
+void Output::commit()
+{
+    if (!m_buffer) {
+        std::cout.flush();
+        if (!std::cout)
+            throw std::runtime_error("write to standard output failed");
+        return;
+    }
+    QSaveFile file(QString::fromStdString(m_path));
+    if (!file.open(QIODevice::WriteOnly))
+        throw std::runtime_error(m_path + ": cannot write: " + file.errorString().toStdString());
+    const std::string data = m_buffer->str();
+    if (file.write(data.data(), static_cast<qint64>(data.size())) != static_cast<qint64>(data.size()) ||
+        !file.commit())
+        throw std::runtime_error(m_path + ": write failed: " + file.errorString().toStdString());
+}
+
+void makeDirectory(const std::string& dir)
+{
+    if (!QDir().mkpath(QString::fromStdString(dir)))
+        throw std::runtime_error(dir + ": cannot create the directory");
+}
+
+}  // namespace lrlab::cli

@@ -1,0 +1,12 @@
+#pragma once
+
+#include <QStringList>
+
+namespace lrlab::cli {
+
+/// Each subcommand takes its own arguments (arguments[0] = "lrlab <name>") and returns the exit
+/// status. They throw UsageError for bad input and std::runtime_error for failures.
+int runCommand(const QStringList& arguments);
+int scheduleCommand(const QStringList& arguments);
+
+}  // namespace lrlab::cli

@@ -1,0 +1,43 @@
+#pragma once
+
+#include "core/config/run_config.h"
+
+#include <QByteArray>
+#include <QJsonObject>
+
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace lrlab {
+
+/// A config that failed to load: the message names the source, and the key path or the line.
+class ConfigError : public std::invalid_argument
+{
+public:
+    using std::invalid_argument::invalid_argument;
+};
+
+/// A parsed config plus notes on keys that are valid but have no effect with the chosen type
+/// (e.g. "momentum" for adam); the CLI prints them, the GUI may show them.
+struct LoadedConfig
+{
+    RunConfig config;
+    std::vector<std::string> warnings;
+};
+
+/// Parses and validates a JSON config (DESIGN.md §2). `source` names it in messages (a path).
+/// Throws ConfigError: "<source>: line L, column C: <JSON syntax error>" or
+/// "<source>: <key.path>: <what is wrong>".
+LoadedConfig parseRunConfig(const QByteArray& json, const std::string& source);
+
+/// Reads and parses a config file. Throws ConfigError when the file cannot be read.
+LoadedConfig loadRunConfig(const std::string& path);
+
+/// Parses and validates an already-decoded JSON object (used for sessions and lessons).
+LoadedConfig runConfigFromJson(const QJsonObject& object, const std::string& source);
+
+/// The config as JSON with every key that matters for its types (round-trips through parse).
+QJsonObject runConfigToJson(const RunConfig& config);
+
+}  // namespace lrlab

@@ -1,0 +1,240 @@
+// The command line, run as a user runs it (the lrlab binary in a QProcess): CSV headers and row
+// counts, numbers that round-trip to the core's exact values, and exit status 2 with a message
+// that names the problem on bad input.
+#include "core/config/config_json.h"
+#include "core/engine/toy_run.h"
+#include "core/schedules/schedule.h"
+
+#include <QFile>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QtTest>
+
+namespace {
+
+struct Result
+{
+    int exitCode = -1;
+    QByteArray out;
+    QByteArray err;
+};
+
+QString binary()
+{
+    return qEnvironmentVariable("LRLAB_BIN");
+}
+
+Result runLrlab(const QStringList& arguments)
+{
+    QProcess p;
+    p.start(binary(), arguments);
+    if (!p.waitForFinished(60000))
+        return {};
+    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(),
+            p.readAllStandardError()};
+}
+
+QString writeFile(const QTemporaryDir& dir, const QString& name, const QByteArray& text)
+{
+    const QString path = dir.filePath(name);
+    QFile f(path);
+    if (!f.open(QIODevice::WriteOnly))
+        return {};
+    f.write(text);
+    return path;
+}
+
+QList<QByteArray> lines(const QByteArray& text)
+{
+    QList<QByteArray> out = text.split('\n');
+    if (!out.isEmpty() && out.last().isEmpty())
+        out.removeLast();
+    return out;
+}
+
+}  // namespace
+
+class TestCli : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void runToyTrace();
+    void runMatchesCoreExactly();
+    void runTraceDir();
+    void divergedRunEndsAtNonFiniteRow();
+    void schedule();
+    void badInput_data();
+    void badInput();
+    void helpAndVersion_data();
+    void helpAndVersion();
+
+private:
+    QTemporaryDir m_dir;
+};
+
+void TestCli::initTestCase()
+{
+    QVERIFY2(QFile::exists(binary()), "LRLAB_BIN must name the lrlab executable");
+    QVERIFY(m_dir.isValid());
+}
+
+void TestCli::runToyTrace()
+{
+    const QString config = writeFile(m_dir, "toy.json", R"({"problem": {"type": "booth"},
+        "optimizer": {"type": "sgd", "momentum": 0.5}, "schedule": {"lr": 0.02}, "steps": 30})");
+    const Result r = runLrlab({"run", "--config", config});
+    QCOMPARE(r.exitCode, 0);
+    const QList<QByteArray> rows = lines(r.out);
+    QCOMPARE(rows.size(), 1 + 31);  // header + rows k = 0..steps
+    QCOMPARE(rows.first(), QByteArray("step,lr,loss,x,y"));
+    QVERIFY(rows.at(1).startsWith("0,0.02,"));
+    QVERIFY(rows.last().startsWith("30,"));
+    QVERIFY(r.err.isEmpty());
+}
+
+void TestCli::runMatchesCoreExactly()
+{
+    const QByteArray json = R"({"problem": {"type": "rosenbrock"}, "init": [-1.2, 1.0],
+        "optimizer": {"type": "adam", "beta1": 0.85},
+        "schedule": {"lr": 0.03, "warmup_steps": 7, "decay": "cosine", "min_lr": 0.001},
+        "steps": 60})";
+    const QString config = writeFile(m_dir, "exact.json", json);
+    const Result r = runLrlab({"run", "--config", config});
+    QCOMPARE(r.exitCode, 0);
+    const lrlab::ToyTrace t = lrlab::runToy(lrlab::parseRunConfig(json, "exact.json").config);
+    const QList<QByteArray> rows = lines(r.out);
+    QCOMPARE(rows.size(), t.rows() + 1);
+    for (int k = 0; k < t.rows(); ++k) {
+        const QList<QByteArray> cells = rows.at(k + 1).split(',');
+        QCOMPARE(cells.size(), 5);
+        const auto i = static_cast<std::size_t>(k);
+        // 17 significant digits round-trip: the printed numbers are the core's exact doubles.
+        QCOMPARE(cells.at(0).toInt(), k);
+        QCOMPARE(cells.at(1).toDouble(), t.learningRate[i]);
+        QCOMPARE(cells.at(2).toDouble(), t.loss[i]);
+        QCOMPARE(cells.at(3).toDouble(), t.x[i]);
+        QCOMPARE(cells.at(4).toDouble(), t.y[i]);
+    }
+}
+
+void TestCli::runTraceDir()
+{
+    const QString config = writeFile(m_dir, "dir.json", R"({"problem": {"type": "himmelblau"},
+        "steps": 12, "schedule": {"lr": 0.01}})");
+    const QString out = m_dir.filePath("trace-out");
+    const Result r = runLrlab({"run", "--config", config, "--trace-dir", out});
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY(r.out.contains("status: "));
+    QFile trace(out + "/trace.csv");
+    QVERIFY(trace.open(QIODevice::ReadOnly));
+    QCOMPARE(lines(trace.readAll()).size(), 1 + 13);
+    for (const char* name : {"init.csv", "final.csv"}) {
+        QFile f(out + "/" + name);
+        QVERIFY2(f.open(QIODevice::ReadOnly), name);
+        const QList<QByteArray> rows = lines(f.readAll());
+        QCOMPARE(rows.size(), 3);  // header + x + y
+        QCOMPARE(rows.first(), QByteArray("index,value"));
+    }
+    QVERIFY(QFile::exists(out + "/summary.json"));
+}
+
+void TestCli::divergedRunEndsAtNonFiniteRow()
+{
+    const QString config = writeFile(m_dir, "boom.json", R"({"problem": {"type": "rosenbrock"},
+        "optimizer": {"type": "sgd"}, "schedule": {"lr": 5}, "steps": 1000})");
+    const Result r = runLrlab({"run", "--config", config});
+    QCOMPARE(r.exitCode, 0);  // divergence is a result, not an error
+    const QList<QByteArray> rows = lines(r.out);
+    QVERIFY(rows.size() < 1 + 1001);
+    const QByteArray last = rows.last();
+    QVERIFY2(last.contains("inf") || last.contains("nan"), last.constData());
+    for (int i = 1; i < rows.size() - 1; ++i)
+        QVERIFY(!rows.at(i).contains("nan") && !rows.at(i).contains("inf"));
+}
+
+void TestCli::schedule()
+{
+    const QByteArray json = R"({"schedule": {"lr": 0.1, "warmup_steps": 10, "decay": "linear",
+        "min_lr": 0.01}, "steps": 110})";
+    const QString config = writeFile(m_dir, "sched.json", json);
+    const Result r = runLrlab({"schedule", "--config", config});
+    QCOMPARE(r.exitCode, 0);
+    const QList<QByteArray> rows = lines(r.out);
+    QCOMPARE(rows.size(), 1 + 110);
+    QCOMPARE(rows.first(), QByteArray("step,lr"));
+    const lrlab::ScheduleSpec spec = lrlab::parseRunConfig(json, "s.json").config.schedule;
+    for (int t = 0; t < 110; ++t) {
+        const QList<QByteArray> cells = rows.at(t + 1).split(',');
+        QCOMPARE(cells.at(0).toInt(), t);
+        QCOMPARE(cells.at(1).toDouble(), lrlab::learningRateAt(spec, t));
+    }
+    // Hand values: warmup from 0, peak at W, linear to min_lr: at t = 60, τ = 50 of T = 100.
+    QCOMPARE(rows.at(1 + 0), QByteArray("0,0"));
+    QCOMPARE(rows.at(1 + 5).split(',').at(1).toDouble(), 0.1 * (5.0 / 10.0));
+    QVERIFY(qAbs(rows.at(1 + 60).split(',').at(1).toDouble() - (0.01 + 0.09 * 0.5)) < 1e-15);
+}
+
+void TestCli::badInput_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QByteArray>("config");  // written to bad.json and substituted for @
+    QTest::addColumn<QString>("expected");   // a part of stderr
+
+    QTest::newRow("unknown-subcommand") << QStringList{"frobnicate"} << QByteArray() << "unknown subcommand";
+    QTest::newRow("missing-config") << QStringList{"run"} << QByteArray() << "--config";
+    QTest::newRow("unknown-option") << QStringList{"run", "--bogus"} << QByteArray() << "bogus";
+    QTest::newRow("missing-file") << QStringList{"run", "--config", "/nonexistent/x.json"}
+                                  << QByteArray() << "/nonexistent/x.json: cannot read";
+    QTest::newRow("json-syntax") << QStringList{"run", "--config", "@"} << QByteArray("{\"steps\": }")
+                                 << "bad.json: line 1";
+    QTest::newRow("unknown-key") << QStringList{"run", "--config", "@"}
+                                 << QByteArray(R"({"schedule": {"learning_rate": 0.1}})")
+                                 << "schedule.learning_rate: unknown key";
+    QTest::newRow("warmup-too-long") << QStringList{"schedule", "--config", "@"}
+                                     << QByteArray(R"({"steps": 10, "schedule": {"warmup_steps": 11}})")
+                                     << "schedule.warmup_steps";
+    QTest::newRow("negative-lr") << QStringList{"run", "--config", "@"}
+                                 << QByteArray(R"({"schedule": {"lr": -1}})") << "schedule.lr";
+    QTest::newRow("unknown-surface") << QStringList{"run", "--config", "@"}
+                                     << QByteArray(R"({"problem": {"type": "nope"}})") << "problem.type";
+    QTest::newRow("stray-argument") << QStringList{"schedule", "extra"} << QByteArray() << "extra";
+}
+
+void TestCli::badInput()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(QByteArray, config);
+    QFETCH(QString, expected);
+    if (!config.isEmpty()) {
+        const QString path = writeFile(m_dir, "bad.json", config);
+        arguments.replaceInStrings("@", path);
+    }
+    const Result r = runLrlab(arguments);
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(QString::fromUtf8(r.err).contains(expected), r.err.constData());
+    QVERIFY(r.out.isEmpty());
+}
+
+void TestCli::helpAndVersion_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("version") << QStringList{"--version"} << "lrlab 0.";
+    QTest::newRow("top-help") << QStringList{"--help"} << "Subcommands:";
+    QTest::newRow("run-help") << QStringList{"run", "--help"} << "--trace-dir";
+    QTest::newRow("schedule-help") << QStringList{"schedule", "--help"} << "Usage: lrlab schedule";
+}
+
+void TestCli::helpAndVersion()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(QString, expected);
+    const Result r = runLrlab(arguments);
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY2(QString::fromUtf8(r.out).contains(expected), r.out.constData());
+}
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "tst_cli.moc"
