@@ -1,0 +1,23 @@
+#pragma once
+
+#include "core/datasets/dataset.h"
+
+#include <string>
+
+namespace lrlab {
+
+/// Loads a CSV dataset: one header line of column names, then one sample per line, numbers
+/// only; the last column is `label` (classification, integer classes from 0) or `target`
+/// (regression). Tolerates CRLF line ends, a missing or extra trailing newline, blank lines and
+/// spaces or tabs around cells. Numbers are parsed with std::from_chars, so the result never
+/// depends on the C or C++ locale.
+///
+/// Throws DatasetError ("path:line: what") for: an unreadable or empty file, a missing header,
+/// a last column that is neither `label` nor `target`, a ragged row, a non-numeric or empty cell
+/// (naming the column), a non-finite value, a non-integer or negative label, fewer than two
+/// classes, or no data rows.
+///
+/// name: the Dataset's name; empty = the file name without directory and extension.
+Dataset loadCsvDataset(const std::string& path, const std::string& name = {});
+
+} // namespace lrlab
