@@ -14,6 +14,8 @@ std::uint64_t splitMix64(std::uint64_t& x)
     return z ^ (z >> 31);
 }
 
+__extension__ typedef unsigned __int128 Uint128;  // GCC/Clang; __extension__ keeps -Wpedantic quiet
+
 std::uint64_t rotl(std::uint64_t x, int k)
 {
     return (x << k) | (x >> (64 - k));
@@ -56,12 +58,12 @@ double Rng::uniform(double lo, double hi)
 std::uint64_t Rng::bounded(std::uint64_t n)
 {
     // Lemire (2019), "Fast random integer generation in an interval", with 128-bit products.
-    unsigned __int128 m = static_cast<unsigned __int128>(next()) * n;
+    Uint128 m = static_cast<Uint128>(next()) * n;
     auto low = static_cast<std::uint64_t>(m);
     if (low < n) {
         const std::uint64_t threshold = (0 - n) % n;
         while (low < threshold) {
-            m = static_cast<unsigned __int128>(next()) * n;
+            m = static_cast<Uint128>(next()) * n;
             low = static_cast<std::uint64_t>(m);
         }
     }
