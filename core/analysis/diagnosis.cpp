@@ -1,0 +1,157 @@
+#include "core/analysis/diagnosis.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+namespace lrlab {
+
+namespace {
+
+constexpr double kDivergenceFactor = 10.0;     // last excess loss > 10× the first: diverged
+constexpr double kOverfitRise = 0.10;          // validation 10 % above its minimum
+constexpr double kStagnationProgress = 0.10;   // less than 10 % of the excess removed
+constexpr double kOscillationSignChanges = 0.3;  // fraction of sign changes of Δloss
+constexpr double kOscillationVariation = 3.0;  // total variation / net change
+constexpr double kSmoothing = 0.1;             // EMA weight for noisy (minibatch) curves
+
+std::string format(const char* pattern, double a, double b = 0.0)
+{
+    char buffer[160];
+    std::snprintf(buffer, sizeof buffer, pattern, a, b);
+    return buffer;
+}
+
+Diagnosis make(DiagnosisLabel label, std::string evidence)
+{
+    Diagnosis d;
+    d.label = label;
+    d.name = diagnosisName(label);
+    d.evidence = std::move(evidence);
+    switch (label) {
+    case DiagnosisLabel::Diverged:
+        d.advice = "The learning rate is too large: lower it (try 10x smaller) or add warmup.";
+        break;
+    case DiagnosisLabel::Oscillating:
+        d.advice = "The loss bounces instead of settling: lower the learning rate, or let a "
+                   "decay schedule bring it down.";
+        break;
+    case DiagnosisLabel::Stagnating:
+        d.advice = "The loss barely moves: raise the learning rate, or use warmup with a higher "
+                   "peak and a decay schedule.";
+        break;
+    case DiagnosisLabel::Converging:
+        d.advice = "Steady progress: the learning rate is in a good range.";
+        break;
+    case DiagnosisLabel::Overfitting:
+        d.advice = "Validation loss rises while training loss falls: add weight decay (AdamW), "
+                   "use more data, or stop earlier.";
+        break;
+    }
+    return d;
+}
+
+}  // namespace
+
+std::string diagnosisName(DiagnosisLabel label)
+{
+    switch (label) {
+    case DiagnosisLabel::Diverged:
+        return "diverged";
+    case DiagnosisLabel::Oscillating:
+        return "oscillating";
+    case DiagnosisLabel::Stagnating:
+        return "stagnating";
+    case DiagnosisLabel::Converging:
+        return "converging";
+    case DiagnosisLabel::Overfitting:
+        return "overfitting";
+    }
+    return "unknown";
+}
+
+Diagnosis diagnose(const LossHistory& history)
+{
+    const std::vector<double>& raw = history.loss;
+    if (raw.empty())
+        return make(DiagnosisLabel::Stagnating, "no steps were run");
+    for (std::size_t i = 0; i < raw.size(); ++i)
+        if (!std::isfinite(raw[i]))
+            return make(DiagnosisLabel::Diverged,
+                        format("the loss became non-finite at step %.0f", static_cast<double>(i)));
+
+    // Work on the excess over the floor; smooth noisy minibatch curves first.
+    std::vector<double> e(raw.size());
+    double ema = raw.front() - history.floor;
+    for (std::size_t i = 0; i < raw.size(); ++i) {
+        const double excess = raw[i] - history.floor;
+        ema = history.noisy ? kSmoothing * excess + (1.0 - kSmoothing) * ema : excess;
+        e[i] = std::max(ema, 0.0);
+    }
+    const double first = history.noisy ? std::max(raw.front() - history.floor, 0.0) : e.front();
+    const double last = e.back();
+    const double tiny = 1e-12 * std::max(1.0, first);
+    if (first > tiny && last > kDivergenceFactor * first)
+        return make(DiagnosisLabel::Diverged,
+                    format("the loss ended %.3g times above its start", last / first));
+
+    // Overfitting: validation rose from its minimum while training kept falling.
+    const std::vector<double>& val = history.validation;
+    if (val.size() >= 3) {
+        const auto minIt = std::min_element(val.begin(), val.end());
+        const auto minIndex = static_cast<std::size_t>(minIt - val.begin());
+        const double valMin = *minIt;
+        const double valLast = val.back();
+        bool trainFalling = true;
+        const std::vector<double>& vt = history.validationTrain;
+        if (vt.size() == val.size())
+            trainFalling = vt.back() < vt[minIndex];
+        if (std::isfinite(valLast) && minIndex + 1 < val.size() &&
+            valLast > valMin * (1.0 + kOverfitRise) + 1e-12 && trainFalling)
+            return make(DiagnosisLabel::Overfitting,
+                        format("validation loss rose from %.4g to %.4g while training loss fell",
+                               valMin, valLast));
+    }
+
+    // Oscillation over the second half of the run.
+    const std::size_t n = e.size();
+    if (n >= 8) {
+        const std::size_t start = n / 2;
+        int signChanges = 0;
+        int moves = 0;
+        double variation = 0.0;
+        double previous = 0.0;
+        for (std::size_t i = start + 1; i < n; ++i) {
+            const double d = e[i] - e[i - 1];
+            variation += std::abs(d);
+            if (d != 0.0) {
+                if (previous != 0.0 && (d > 0) != (previous > 0))
+                    ++signChanges;
+                previous = d;
+                ++moves;
+            }
+        }
+        const double net = std::abs(e[n - 1] - e[start]);
+        const double level = std::max(e[start], e[n - 1]);
+        if (moves > 2 && level > 1e-8 * std::max(first, 1e-300) &&
+            signChanges > kOscillationSignChanges * moves &&
+            variation > kOscillationVariation * net && variation > 1e-3 * level)
+            return make(DiagnosisLabel::Oscillating,
+                        format("%.0f%% of the late steps reverse direction; the loss travels "
+                               "%.3g times its net change",
+                               100.0 * signChanges / moves,
+                               net > 0 ? variation / net : INFINITY));
+    }
+
+    if (first <= tiny)
+        return make(DiagnosisLabel::Converging, "the run starts at the minimum");
+    const double progress = (first - last) / first;
+    if (progress < kStagnationProgress)
+        return make(DiagnosisLabel::Stagnating,
+                    format("the loss fell by only %.2f%% of its excess over the floor",
+                           100.0 * progress));
+    return make(DiagnosisLabel::Converging,
+                format("the loss fell by %.2f%% of its excess over the floor", 100.0 * progress));
+}
+
+}  // namespace lrlab

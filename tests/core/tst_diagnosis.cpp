@@ -1,0 +1,131 @@
+// Diagnosis (DESIGN.md §2.6) on synthetic curves and on real toy runs.
+#include "core/analysis/diagnosis.h"
+#include "core/engine/toy_run.h"
+
+#include <QtTest>
+
+#include <cmath>
+#include <limits>
+
+Q_DECLARE_METATYPE(lrlab::DiagnosisLabel)
+
+namespace {
+
+std::vector<double> curve(int n, const std::function<double(int)>& f)
+{
+    std::vector<double> out;
+    for (int i = 0; i < n; ++i)
+        out.push_back(f(i));
+    return out;
+}
+
+}  // namespace
+
+class TestDiagnosis : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void synthetic_data();
+    void synthetic();
+    void overfitting();
+    void noisyMinibatchCurveIsNotOscillating();
+    void toyRuns_data();
+    void toyRuns();
+};
+
+void TestDiagnosis::synthetic_data()
+{
+    QTest::addColumn<std::vector<double>>("loss");
+    QTest::addColumn<double>("floor");
+    QTest::addColumn<lrlab::DiagnosisLabel>("expected");
+    const double nan = std::numeric_limits<double>::quiet_NaN();
+    QTest::newRow("exponential-decay")
+        << curve(200, [](int i) { return std::exp(-0.05 * i); }) << 0.0
+        << lrlab::DiagnosisLabel::Converging;
+    QTest::newRow("flat") << curve(200, [](int i) { return 1.0 - 1e-4 * i / 200.0; }) << 0.0
+                          << lrlab::DiagnosisLabel::Stagnating;
+    QTest::newRow("ends-nan") << curve(50, [nan](int i) { return i < 49 ? 1.0 + i : nan; }) << 0.0
+                              << lrlab::DiagnosisLabel::Diverged;
+    QTest::newRow("grows-20x") << curve(100, [](int i) { return std::exp(0.03 * i); }) << 0.0
+                               << lrlab::DiagnosisLabel::Diverged;
+    QTest::newRow("bounces") << curve(200, [](int i) { return 1.0 + 0.5 * (i % 2); }) << 0.0
+                             << lrlab::DiagnosisLabel::Oscillating;
+    QTest::newRow("decaying-zigzag-converges")
+        << curve(200, [](int i) { return std::exp(-0.05 * i) * (1.0 + 0.01 * (i % 2)); }) << 0.0
+        << lrlab::DiagnosisLabel::Converging;
+    // A negative floor (styblinski_tang's minimum is about −78.3) is handled as an offset.
+    QTest::newRow("negative-floor")
+        << curve(200, [](int i) { return -78.0 + 50.0 * std::exp(-0.05 * i); }) << -78.33
+        << lrlab::DiagnosisLabel::Converging;
+}
+
+void TestDiagnosis::synthetic()
+{
+    QFETCH(std::vector<double>, loss);
+    QFETCH(double, floor);
+    QFETCH(lrlab::DiagnosisLabel, expected);
+    lrlab::LossHistory h;
+    h.loss = loss;
+    h.floor = floor;
+    const lrlab::Diagnosis d = lrlab::diagnose(h);
+    QVERIFY2(d.label == expected, (d.name + ": " + d.evidence).c_str());
+    QCOMPARE(d.name, lrlab::diagnosisName(expected));
+    QVERIFY(!d.advice.empty());
+}
+
+void TestDiagnosis::overfitting()
+{
+    lrlab::LossHistory h;
+    h.loss = curve(500, [](int i) { return std::exp(-0.01 * i); });
+    h.noisy = true;
+    // Validation falls, bottoms out at the 4th evaluation, then climbs 50 %.
+    h.validation = {1.0, 0.6, 0.45, 0.40, 0.45, 0.52, 0.60};
+    h.validationTrain = {1.0, 0.5, 0.3, 0.2, 0.1, 0.05, 0.02};
+    QCOMPARE(lrlab::diagnose(h).label, lrlab::DiagnosisLabel::Overfitting);
+    // Validation still at its minimum at the end: not overfitting.
+    h.validation = {1.0, 0.6, 0.45, 0.40, 0.38, 0.37, 0.36};
+    QCOMPARE(lrlab::diagnose(h).label, lrlab::DiagnosisLabel::Converging);
+}
+
+void TestDiagnosis::noisyMinibatchCurveIsNotOscillating()
+{
+    // Minibatch noise makes every other step go up; the smoothed curve still converges.
+    lrlab::LossHistory h;
+    h.loss = curve(400, [](int i) { return std::exp(-0.01 * i) + 0.05 * ((i * 7919) % 13) / 13.0; });
+    h.noisy = true;
+    QCOMPARE(lrlab::diagnose(h).label, lrlab::DiagnosisLabel::Converging);
+}
+
+void TestDiagnosis::toyRuns_data()
+{
+    QTest::addColumn<double>("lr");
+    QTest::addColumn<double>("momentum");
+    QTest::addColumn<lrlab::DiagnosisLabel>("expected");
+    QTest::newRow("huge-lr-diverges") << 0.3 << 0.0 << lrlab::DiagnosisLabel::Diverged;
+    QTest::newRow("tiny-lr-stagnates") << 1e-5 << 0.0 << lrlab::DiagnosisLabel::Stagnating;
+    QTest::newRow("good-lr-converges") << 0.1 << 0.0 << lrlab::DiagnosisLabel::Converging;
+    QTest::newRow("underdamped-momentum-oscillates")
+        << 0.19 << 0.99 << lrlab::DiagnosisLabel::Oscillating;
+}
+
+void TestDiagnosis::toyRuns()
+{
+    QFETCH(double, lr);
+    QFETCH(double, momentum);
+    QFETCH(lrlab::DiagnosisLabel, expected);
+    lrlab::RunConfig c;
+    c.problem.type = "quadratic";
+    c.init = {1.0, 1.0};
+    c.optimizer.momentum = momentum;
+    c.schedule.learningRate = lr;
+    c.steps = c.schedule.totalSteps = 300;
+    const lrlab::ToyTrace t = lrlab::runToy(c);
+    lrlab::LossHistory h;
+    h.loss = t.loss;
+    const lrlab::Diagnosis d = lrlab::diagnose(h);
+    QVERIFY2(d.label == expected, (d.name + ": " + d.evidence).c_str());
+}
+
+QTEST_GUILESS_MAIN(TestDiagnosis)
+#include "tst_diagnosis.moc"
