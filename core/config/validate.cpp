@@ -71,6 +71,8 @@ void validateProblem(const RunConfig& config)
                 fail("problem." + name, p.type + " has no parameter '" + name + "'");
             requireFinite("problem." + name, value);
         }
+        // The surface checks its own parameter ranges (e.g. quadratic a, b >= 0).
+        makeToySurface(p.type, p.parameters);
         if (!config.init.empty() && config.init.size() != 2)
             fail("init", "a toy surface takes 2 numbers, got " + std::to_string(config.init.size()));
     } else if (isModelType(p.type)) {

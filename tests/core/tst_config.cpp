@@ -86,6 +86,8 @@ void TestConfig::badInput_data()
         << QByteArray(R"({"optimizer": {"type": "sgd", "mom": 0.9}})") << "optimizer.mom: unknown key";
     QTest::newRow("surface-param-of-other-surface")
         << QByteArray(R"({"problem": {"type": "beale", "a": 1}})") << "problem.a: unknown key";
+    QTest::newRow("quadratic-negative-curvature")
+        << QByteArray(R"({"problem": {"type": "quadratic", "b": -3}})") << "problem.b";
     QTest::newRow("missing-problem-type")
         << QByteArray(R"({"problem": {"a": 1}})") << "problem.type: is required";
     QTest::newRow("unknown-surface")
