@@ -1,0 +1,79 @@
+#pragma once
+
+#include <QSlider>
+#include <QWidget>
+
+class QLabel;
+
+namespace lrlab {
+
+class ScientificSpinBox;
+
+/// A horizontal QSlider that paints a "stable limit" mark: a red line with a triangle at one
+/// slider value and a red wash over the groove beyond it, so the unstable range of learning
+/// rates is visible at a glance. Positions are those of the owning LearningRateControl.
+class MarkedSlider : public QSlider
+{
+    Q_OBJECT
+public:
+    explicit MarkedSlider(QWidget* parent = nullptr);
+    /// Slider value (fractional) of the mark; NaN hides it.
+    void setMarkValue(double value);
+    double markValue() const { return m_markValue; }
+
+protected:
+    void paintEvent(QPaintEvent* event) override;
+
+private:
+    double m_markValue;
+};
+
+/// The learning-rate control: a log-scale slider over [1e-6, 10] (100 positions a decade) and a
+/// numeric field in scientific notation, kept in sync, with the stable limit marked on the
+/// slider and spelled out below it. The field holds the exact rate; the slider shows the nearest
+/// position. GUI thread only.
+class LearningRateControl : public QWidget
+{
+    Q_OBJECT
+public:
+    static constexpr double kMinimum = 1e-6;
+    static constexpr double kMaximum = 10.0;
+    static constexpr int kPositionsPerDecade = 100;
+
+    explicit LearningRateControl(QWidget* parent = nullptr);
+
+    double learningRate() const { return m_learningRate; }
+    /// Sets the rate (clamped to the range); emits learningRateChanged when it changes.
+    void setLearningRate(double learningRate);
+
+    /// The stable limit to mark (e.g. 2/λ₁) and the sentence explaining it. A non-finite or
+    /// non-positive limit hides the mark and shows the explanation alone.
+    void setStableLimit(double limit, const QString& explanation);
+    double stableLimit() const { return m_stableLimit; }
+
+    MarkedSlider* slider() const { return m_slider; }
+    ScientificSpinBox* field() const { return m_field; }
+
+    /// Slider position -> rate: 10^(−6 + p/100) rounded to 3 significant digits.
+    static double rateForPosition(int position);
+    /// Rate -> nearest slider position (clamped).
+    static int positionForRate(double learningRate);
+    /// Rate -> fractional slider value (for the mark).
+    static double sliderValueForRate(double learningRate);
+
+signals:
+    void learningRateChanged(double learningRate);
+
+private:
+    void updateRatio();
+
+    MarkedSlider* m_slider = nullptr;
+    ScientificSpinBox* m_field = nullptr;
+    QLabel* m_limitLabel = nullptr;
+    QLabel* m_ratioLabel = nullptr;
+    double m_learningRate = 0.01;
+    double m_stableLimit = 0.0;
+    QString m_explanation;
+};
+
+}  // namespace lrlab
