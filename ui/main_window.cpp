@@ -24,6 +24,7 @@
 #include <QSpinBox>
 #include <QSplitter>
 #include <QStatusBar>
+#include <QTimer>
 #include <QVBoxLayout>
 
 #include <qcustomplot.h>
@@ -245,6 +246,11 @@ QWidget* MainWindow::buildPlots()
     m_mapPlot->axisRect()->setMarginGroup(QCP::msBottom | QCP::msTop, marginGroup);
     m_colorScale->setMarginGroup(QCP::msBottom | QCP::msTop, marginGroup);
 
+    // The path and its markers live on their own buffered layer above the colour map.
+    m_mapPlot->addLayer(QStringLiteral("path"), m_mapPlot->layer(QStringLiteral("main")),
+                        QCustomPlot::limAbove);
+    m_pathLayer = m_mapPlot->layer(QStringLiteral("path"));
+    m_pathLayer->setMode(QCPLayer::lmBuffered);
     const QColor pathColour(255, 110, 30);
     m_trajectory = new QCPCurve(m_mapPlot->xAxis, m_mapPlot->yAxis);
     m_trajectory->setName(tr("trajectory"));
@@ -273,7 +279,7 @@ QWidget* MainWindow::buildPlots()
              m_trajectory, m_startMarker, m_endMarker, m_minimaMarker})
         p->addToLegend();
     m_mapPlot->legend->setBrush(QColor(255, 255, 255, 210));
-    m_mapPlot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
+    m_mapPlot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignBottom | Qt::AlignRight);
     m_mapNote = new QCPItemText(m_mapPlot);
     m_mapNote->position->setType(QCPItemPosition::ptAxisRectRatio);
     m_mapNote->position->setCoords(0.02, 0.02);
@@ -282,6 +288,9 @@ QWidget* MainWindow::buildPlots()
     m_mapNote->setBrush(QColor(200, 30, 30, 220));
     m_mapNote->setPadding(QMargins(6, 3, 6, 3));
     m_mapNote->setVisible(false);
+    for (QCPLayerable* item : std::initializer_list<QCPLayerable*>{
+             m_trajectory, m_startMarker, m_endMarker, m_minimaMarker, m_mapNote})
+        item->setLayer(m_pathLayer);
     connect(m_mapPlot, &QCustomPlot::mousePress, this, &MainWindow::setStartFromMap);
     connect(m_mapPlot, &QCustomPlot::mouseMove, this, [this](QMouseEvent* event) {
         if (event->buttons() & Qt::LeftButton)
@@ -336,6 +345,7 @@ QWidget* MainWindow::buildPlots()
     m_lrLimitText->position->setTypeY(QCPItemPosition::ptPlotCoords);
     m_lrLimitText->setPositionAlignment(Qt::AlignRight | Qt::AlignBottom);
     m_lrLimitText->setColor(QColor(200, 30, 30));
+    m_lrLimitText->setBrush(QColor(255, 255, 255, 200));  // readable over the curve
 
     curves->addWidget(m_lossPlot);
     curves->addWidget(m_lrPlot);
@@ -813,9 +823,14 @@ void MainWindow::settingsChanged()
     updateStability(config);
     updateSchedulePreview(config);
     // The start marker follows the fields at once; the path follows with the run.
-    m_startMarker->data()->clear();
-    m_startMarker->addData(config.init[0], config.init[1]);
-    m_mapPlot->replot(QCustomPlot::rpQueuedReplot);
+    const bool moved = m_startMarker->dataCount() != 1 ||
+                       m_startMarker->data()->begin()->key != config.init[0] ||
+                       m_startMarker->data()->begin()->value != config.init[1];
+    if (moved) {
+        m_startMarker->data()->clear();
+        m_startMarker->addData(config.init[0], config.init[1]);
+        replotPath();
+    }
     RunRequest request;
     request.config = config;
     m_submitted = m_worker->submit(request);
@@ -978,7 +993,11 @@ void MainWindow::showRun(quint64 generation, const RunResult& result)
         m_endMarker->addData(xs.back(), ys.back());
 
     m_lossGraph->setData(lossSteps, losses, true);
-    m_lossPlot->xAxis->setRange(0, std::max(1, result.config.steps));
+    // A run that blew up in a few steps would be a sliver at the left edge: zoom onto it.
+    if (trace.status == RunStatus::Diverged)
+        m_lossPlot->xAxis->setRange(0, std::max(10.0, 1.25 * trace.divergedAt));
+    else
+        m_lossPlot->xAxis->setRange(0, std::max(1, result.config.steps));
     if (!losses.isEmpty()) {
         double top = highest * 3.0;
         if (trace.status == RunStatus::Diverged)  // keep the descent readable, not 1e300
@@ -1019,7 +1038,7 @@ void MainWindow::showRun(quint64 generation, const RunResult& result)
     }
     m_timingLabel->setText(tr("run %1 ms").arg(result.runMilliseconds, 0, 'f', 2));
 
-    m_mapPlot->replot(QCustomPlot::rpQueuedReplot);
+    replotPath();
     m_lossPlot->replot(QCustomPlot::rpQueuedReplot);
     emit runDisplayed(generation);
 }
@@ -1036,6 +1055,18 @@ void MainWindow::setRunStatus(const QString& text, bool alarm)
     m_statusLabel->setText(text);
     m_statusLabel->setStyleSheet(alarm ? QStringLiteral("color: rgb(200,30,30); font-weight: bold;")
                                        : QString());
+}
+
+void MainWindow::replotPath()
+{
+    if (m_pathReplotQueued)
+        return;
+    m_pathReplotQueued = true;
+    // Falls back to a full replot by itself while the plot's buffers are not set up yet.
+    QTimer::singleShot(0, this, [this] {
+        m_pathReplotQueued = false;
+        m_pathLayer->replot();
+    });
 }
 
 QString MainWindow::runStatusText() const

@@ -18,6 +18,7 @@ class QCPCurve;
 class QCPGraph;
 class QCPItemStraightLine;
 class QCPItemText;
+class QCPLayer;
 class QCPTextElement;
 class QCustomPlot;
 class QDoubleSpinBox;
@@ -93,6 +94,9 @@ private:
     void showFailure(quint64 generation, const QString& message);
     void setStartFromMap(QMouseEvent* event);
     void setRunStatus(const QString& text, bool alarm);
+    /// Queues a redraw of the path layer only (trajectory and markers), which leaves the
+    /// colour map's buffer alone: a new run costs a curve, not a 256² image rescale.
+    void replotPath();
 
     std::unique_ptr<TrainingThread> m_worker;
     std::unique_ptr<ToySurface> m_surface;  ///< current surface: info and Hessian (cheap)
@@ -112,6 +116,8 @@ private:
     QCPGraph* m_endMarker = nullptr;
     QCPGraph* m_minimaMarker = nullptr;
     QCPItemText* m_mapNote = nullptr;
+    QCPLayer* m_pathLayer = nullptr;
+    bool m_pathReplotQueued = false;
     QCustomPlot* m_lossPlot = nullptr;
     QCPGraph* m_lossGraph = nullptr;
     QCPItemStraightLine* m_divergenceLine = nullptr;

@@ -1,0 +1,193 @@
+// Benchmark: latency from a learning-rate slider change to the repainted toy-lab window
+// (offscreen), against the 60 Hz frame budget (DESIGN.md §5), with the cost of its two
+// ingredients measured in the same process: a 256×256 landscape grid and a 1000-step runToy.
+// Prints tables; asserts nothing.
+#include "core/engine/toy_run.h"
+#include "core/problems/toy_surface.h"
+#include "ui/controls/learning_rate_control.h"
+#include "ui/main_window.h"
+#include "ui/worker/landscape_grid.h"
+
+#include <QApplication>
+#include <QElapsedTimer>
+
+#include <qcustomplot.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <functional>
+#include <vector>
+
+namespace {
+
+struct Stats
+{
+    double median = 0.0;
+    double p95 = 0.0;
+    double max = 0.0;
+};
+
+Stats summarize(std::vector<double> ms)
+{
+    std::sort(ms.begin(), ms.end());
+    Stats s;
+    if (ms.empty())
+        return s;
+    s.median = ms[ms.size() / 2];
+    s.p95 = ms[std::min(ms.size() - 1, static_cast<std::size_t>(0.95 * ms.size()))];
+    s.max = ms.back();
+    return s;
+}
+
+void printRow(const char* what, int n, const Stats& s)
+{
+    std::printf("| %-44s | %5d | %9.3f | %9.3f | %9.3f |\n", what, n, s.median, s.p95, s.max);
+}
+
+double timeMs(const std::function<void()>& work)
+{
+    QElapsedTimer timer;
+    timer.start();
+    work();
+    return static_cast<double>(timer.nsecsElapsed()) * 1e-6;
+}
+
+/// Processes events until done() holds (blocking while nothing arrives).
+void spinUntil(const std::function<bool()>& done)
+{
+    while (!done())
+        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents);
+}
+
+/// Sets a flag when the watched widget has handled a paint event.
+class PaintWatcher : public QObject
+{
+public:
+    PaintWatcher(QWidget* widget, bool& flag) : m_flag(flag) { widget->installEventFilter(this); }
+
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override
+    {
+        const bool handled = QObject::eventFilter(watched, event);
+        if (event->type() == QEvent::Paint)
+            m_flag = true;
+        return handled;
+    }
+
+private:
+    bool& m_flag;
+};
+
+}  // namespace
+
+int main(int argc, char* argv[])
+{
+    QApplication app(argc, argv);
+    lrlab::MainWindow window;
+    window.show();
+
+    // State shared with the signal handlers: which of the plots repainted since the display.
+    quint64 displayedGeneration = 0;
+    bool mapReplotted = false, lossReplotted = false;
+    QObject::connect(&window, &lrlab::MainWindow::runDisplayed, [&](quint64 generation) {
+        displayedGeneration = generation;
+        mapReplotted = lossReplotted = false;
+    });
+    // The end point is the paint event of both plots: their buffers drawn and put on screen.
+    PaintWatcher mapPaint(window.landscapePlot(), mapReplotted);
+    PaintWatcher lossPaint(window.lossPlot(), lossReplotted);
+    spinUntil([&] {
+        return displayedGeneration == window.submittedGeneration() && mapReplotted &&
+               lossReplotted && window.displayedLandscape() == "rosenbrock";
+    });
+
+    const int changes = 200;
+    std::vector<double> endToEnd, guiPart;
+    QElapsedTimer timer;
+    lrlab::LearningRateControl* control = window.learningRateControl();
+    const int base = lrlab::LearningRateControl::positionForRate(1e-3);
+    for (int k = 0; k < changes; ++k) {
+        // Alternate up and down over ~1e-3..1.6e-3 so every change is a real re-run.
+        const int position = base + (k % 20 < 10 ? k % 10 : 10 - k % 10) * 2 + 1;
+        timer.start();
+        control->slider()->setValue(position == control->slider()->value() ? position + 1
+                                                                            : position);
+        const quint64 wanted = window.submittedGeneration();
+        double displayedAt = -1.0;
+        spinUntil([&] {
+            if (displayedAt < 0.0 && displayedGeneration == wanted)
+                displayedAt = static_cast<double>(timer.nsecsElapsed()) * 1e-6;
+            return displayedGeneration == wanted && mapReplotted && lossReplotted;
+        });
+        const double total = static_cast<double>(timer.nsecsElapsed()) * 1e-6;
+        endToEnd.push_back(total);
+        guiPart.push_back(total - displayedAt);
+    }
+
+    // Full replot of each plot on its own (draw into the buffers and flush).
+    std::vector<std::pair<const char*, QCustomPlot*>> plots = {
+        {"full replot: landscape plot", window.landscapePlot()},
+        {"full replot: loss plot", window.lossPlot()},
+        {"full replot: schedule plot", window.schedulePlot()}};
+    std::vector<std::pair<const char*, Stats>> replotStats;
+    for (const auto& [name, plot] : plots) {
+        std::vector<double> ms;
+        for (int k = 0; k < 50; ++k)
+            ms.push_back(timeMs([plot = plot] { plot->replot(QCustomPlot::rpImmediateRefresh); }));
+        replotStats.emplace_back(name, summarize(ms));
+    }
+    {
+        QCPLayer* path = window.landscapePlot()->layer(QStringLiteral("path"));
+        std::vector<double> layerMs, paintMs;
+        for (int k = 0; k < 50; ++k) {
+            layerMs.push_back(timeMs([path] { path->replot(); }));
+            paintMs.push_back(timeMs([&window] { window.landscapePlot()->repaint(); }));
+        }
+        replotStats.emplace_back("path layer replot (trajectory, markers)", summarize(layerMs));
+        replotStats.emplace_back("paint event of the landscape plot (blit)", summarize(paintMs));
+    }
+
+    // The ingredients, measured in this process.
+    std::vector<double> gridMs, runMs;
+    const auto rosenbrock = lrlab::makeToySurface("rosenbrock");
+    for (int k = 0; k < 50; ++k)
+        gridMs.push_back(timeMs([&] { lrlab::computeLandscape(*rosenbrock, 256); }));
+    std::vector<std::pair<std::string, double>> gridBySurface;
+    for (const lrlab::ToySurfaceDescriptor& d : lrlab::toySurfaceCatalogue()) {
+        const auto surface = lrlab::makeToySurface(d.name);
+        std::vector<double> ms;
+        for (int k = 0; k < 20; ++k)
+            ms.push_back(timeMs([&] { lrlab::computeLandscape(*surface, 256); }));
+        gridBySurface.emplace_back(d.name, summarize(ms).median);
+    }
+    lrlab::RunConfig config;
+    config.problem.type = "rosenbrock";
+    config.optimizer.type = "sgd";
+    config.optimizer.momentum = 0.9;
+    config.schedule.learningRate = 1.5e-3;
+    config.schedule.decay = lrlab::Decay::Cosine;
+    config.steps = 1000;
+    config.schedule.totalSteps = 1000;
+    for (int k = 0; k < 200; ++k)
+        runMs.push_back(timeMs([&] { lrlab::runToy(config, *rosenbrock); }));
+
+    std::printf("\nbench_replot: LR slider change -> repainted window (offscreen, %dx%d), "
+                "budget one 60 Hz frame = 16.7 ms\n\n",
+                window.width(), window.height());
+    std::printf("| %-44s | %5s | %9s | %9s | %9s |\n", "measurement (ms)", "n", "median", "p95",
+                "max");
+    std::printf("|%s|%s|%s|%s|%s|\n", std::string(46, '-').c_str(), std::string(7, '-').c_str(),
+                std::string(11, '-').c_str(), std::string(11, '-').c_str(),
+                std::string(11, '-').c_str());
+    printRow("slider change -> map + loss repainted", changes, summarize(endToEnd));
+    printRow("  of which: result shown -> repainted", changes, summarize(guiPart));
+    for (const auto& [name, stats] : replotStats)
+        printRow(name, 50, stats);
+    printRow("256x256 landscape grid (rosenbrock)", 50, summarize(gridMs));
+    printRow("runToy 1000 steps (rosenbrock, sgd+momentum)", 200, summarize(runMs));
+    std::printf("\n256x256 grid, median ms per surface:");
+    for (const auto& [name, ms] : gridBySurface)
+        std::printf(" %s %.3f;", name.c_str(), ms);
+    std::printf("\n");
+    return 0;
+}
