@@ -2,6 +2,7 @@
 
 #include "app/cli/cli_common.h"
 #include "app/cli/commands.h"
+#include "core/datasets/dataset.h"
 #include "ui/gui_main.h"
 
 #include <QCoreApplication>
@@ -78,6 +79,10 @@ int main(int argc, char* argv[])
     try {
         return it->second.run(arguments);
     } catch (const UsageError& e) {
+        std::cerr << "lrlab " << name.toStdString() << ": " << e.what() << '\n';
+        return kExitBadInput;
+    } catch (const DatasetError& e) {
+        // A dataset that cannot be read or parsed: bad input, the message names file and line.
         std::cerr << "lrlab " << name.toStdString() << ": " << e.what() << '\n';
         return kExitBadInput;
     } catch (const std::invalid_argument& e) {

@@ -1,7 +1,9 @@
 #include "app/cli/cli_common.h"
 #include "app/cli/commands.h"
 
+#include "core/analysis/diagnosis.h"
 #include "core/config/config_json.h"
+#include "core/engine/model_run.h"
 #include "core/engine/toy_run.h"
 #include "core/engine/trace_csv.h"
 #include "core/problems/toy_surface.h"
@@ -10,6 +12,7 @@
 #include <QDir>
 
 #include <cmath>
+#include <functional>
 #include <iostream>
 
 namespace lrlab::cli {
@@ -19,10 +22,15 @@ namespace {
 const char* kRunDescription =
     "Runs one experiment from a JSON config (see DESIGN.md §2) and writes its trace as CSV:\n"
     "  toy surfaces: step,lr,loss,x,y for rows k = 0..steps (row k holds the parameters after\n"
-    "  k updates and the rate of update k).\n"
+    "  k updates and the rate of update k);\n"
+    "  models: step,lr,loss[,x,y],train_loss,val_loss[,val_acc] for rows k = 0..steps-1 (loss\n"
+    "  is the minibatch loss at the parameters before update k; the evaluation columns are\n"
+    "  filled every eval_every rows and on the last row).\n"
     "Without --trace-dir the trace goes to standard output. With --trace-dir D it goes to\n"
-    "D/trace.csv, with D/init.csv and D/final.csv (the parameter vector) and D/summary.json,\n"
-    "and a summary is printed. Bad input exits with status 2.";
+    "D/trace.csv, with D/init.csv and D/final.csv (the parameter vector), for models\n"
+    "D/batches.csv (step, the dataset rows of its minibatch separated by spaces) and\n"
+    "D/split.csv (row, train or val), and D/summary.json; a summary with the diagnosis is\n"
+    "printed. Bad input exits with status 2.";
 
 LoadedConfig loadConfigOption(const QCommandLineParser& parser)
 {
@@ -40,6 +48,50 @@ void writeVector(const std::string& path, const std::vector<double>& values)
     for (std::size_t i = 0; i < values.size(); ++i)
         out.stream() << i << ',' << formatDouble(values[i]) << '\n';
     out.commit();
+}
+
+std::string jsonString(const std::string& text)
+{
+    std::string out = "\"";
+    for (char c : text) {
+        if (c == '"' || c == '\\')
+            out += '\\';
+        out += c;
+    }
+    return out + "\"";
+}
+
+std::string jsonNumber(double v)
+{
+    return std::isfinite(v) ? formatDouble(v) : "null";
+}
+
+/// The human summary on stdout and summary.json in dir.
+void printSummary(const std::string& dir, RunStatus status, int steps, double finalLoss,
+                  int divergedAt, double lastFiniteLoss, const Diagnosis& diagnosis,
+                  const std::vector<std::pair<std::string, std::string>>& extra)
+{
+    Output json(dir + "/summary.json");
+    json.stream() << "{\n  \"status\": \"" << runStatusName(status) << "\",\n"
+                  << "  \"steps\": " << steps << ",\n"
+                  << "  \"final_loss\": " << jsonNumber(finalLoss) << ",\n"
+                  << "  \"last_finite_loss\": " << jsonNumber(lastFiniteLoss) << ",\n"
+                  << "  \"diverged_at\": " << (divergedAt >= 0 ? std::to_string(divergedAt) : "null")
+                  << ",\n  \"diagnosis\": " << jsonString(diagnosis.name) << ",\n"
+                  << "  \"advice\": " << jsonString(diagnosis.advice) << ",\n"
+                  << "  \"evidence\": " << jsonString(diagnosis.evidence) << "\n}\n";
+    json.commit();
+    std::cout << "status: " << runStatusName(status) << '\n'
+              << "steps: " << steps << '\n'
+              << "final loss: " << formatDouble(finalLoss) << '\n';
+    if (divergedAt >= 0)
+        std::cout << "diverged at step: " << divergedAt << " (last finite loss "
+                  << formatDouble(lastFiniteLoss) << ")\n";
+    for (const auto& [key, value] : extra)
+        std::cout << key << ": " << value << '\n';
+    std::cout << "diagnosis: " << diagnosis.name << " (" << diagnosis.evidence << ")\n"
+              << "advice: " << diagnosis.advice << '\n'
+              << "trace: " << dir << "/trace.csv\n";
 }
 
 int runToyCommand(const RunConfig& config, const QString& traceDir)
@@ -63,25 +115,60 @@ int runToyCommand(const RunConfig& config, const QString& traceDir)
     const std::vector<double> final{trace.x.back(), trace.y.back()};
     writeVector(dir + "/init.csv", init);
     writeVector(dir + "/final.csv", final);
-    const int updates = trace.rows() - 1;
-    {
-        Output out(dir + "/summary.json");
-        out.stream() << "{\n  \"status\": \"" << runStatusName(trace.status) << "\",\n"
-                     << "  \"steps\": " << updates << ",\n"
-                     << "  \"final_loss\": " << (std::isfinite(trace.loss.back()) ? formatDouble(trace.loss.back()) : "null")
-                     << ",\n  \"last_finite_loss\": " << formatDouble(trace.lastFiniteLoss) << ",\n"
-                     << "  \"diverged_at\": "
-                     << (trace.divergedAt >= 0 ? std::to_string(trace.divergedAt) : "null")
-                     << "\n}\n";
+    LossHistory history;
+    history.loss = trace.loss;
+    history.floor = surface->info().minimumValue;
+    printSummary(dir, trace.status, trace.rows() - 1, trace.loss.back(), trace.divergedAt,
+                 trace.lastFiniteLoss, diagnose(history), {});
+    return kExitOk;
+}
+
+int runModelCommand(const RunConfig& config, const QString& traceDir)
+{
+    const auto problem = ModelProblem::create(config.problem, config.seed);
+    ModelRunOptions options;
+    options.recordBatches = !traceDir.isEmpty();
+    options.maxSnapshots = 0;
+    const ModelTrace trace = runModel(config, *problem, nullptr, options);
+    const bool classification = problem->modelSpec().isClassification();
+    if (traceDir.isEmpty()) {
+        Output out("-");
+        writeModelTraceCsv(out.stream(), trace, classification);
         out.commit();
+        return kExitOk;
     }
-    std::cout << "status: " << runStatusName(trace.status) << '\n'
-              << "steps: " << updates << '\n'
-              << "final loss: " << formatDouble(trace.loss.back()) << '\n';
-    if (trace.divergedAt >= 0)
-        std::cout << "diverged at step: " << trace.divergedAt
-                  << " (last finite loss " << formatDouble(trace.lastFiniteLoss) << ")\n";
-    std::cout << "trace: " << QDir(traceDir).filePath("trace.csv").toStdString() << '\n';
+    const std::string dir = traceDir.toStdString();
+    makeDirectory(dir);
+    const auto write = [&](const std::string& name, const std::function<void(std::ostream&)>& f) {
+        Output out(dir + "/" + name);
+        f(out.stream());
+        out.commit();
+    };
+    write("trace.csv", [&](std::ostream& o) { writeModelTraceCsv(o, trace, classification); });
+    write("init.csv", [&](std::ostream& o) { writeParameterCsv(o, trace.initial); });
+    write("final.csv", [&](std::ostream& o) { writeParameterCsv(o, trace.final); });
+    write("batches.csv", [&](std::ostream& o) { writeBatchesCsv(o, trace); });
+    write("split.csv", [&](std::ostream& o) {
+        writeSplitCsv(o, problem->dataset().rows, problem->split().train,
+                      problem->split().validation);
+    });
+    LossHistory history;
+    history.loss.assign(trace.loss.begin(), trace.loss.end());
+    history.noisy = true;
+    history.validation = trace.validationLoss;
+    history.validationTrain = trace.trainLoss;
+    std::vector<std::pair<std::string, std::string>> extra{
+        {"parameters", std::to_string(trace.parameterCount)},
+        {"optimizer state bytes", std::to_string(trace.optimizerStateBytes)}};
+    if (!trace.evalRows.empty()) {
+        extra.emplace_back("train loss", formatDouble(trace.trainLoss.back()));
+        extra.emplace_back("validation loss", formatDouble(trace.validationLoss.back()));
+        if (classification)
+            extra.emplace_back("validation accuracy", formatDouble(trace.validationAccuracy.back()));
+    }
+    printSummary(dir, trace.status, trace.rows(),
+                 trace.rows() > 0 ? static_cast<double>(trace.loss.back()) : NAN,
+                 trace.divergedAt, trace.lastFiniteLoss, diagnose(history), extra);
     return kExitOk;
 }
 
@@ -99,7 +186,7 @@ int runCommand(const QStringList& arguments)
     const RunConfig& config = loaded.config;
     if (isToySurface(config.problem.type))
         return runToyCommand(config, parser.value("trace-dir"));
-    throw UsageError("problem.type: real-model runs are not available in this build yet");
+    return runModelCommand(config, parser.value("trace-dir"));
 }
 
 int scheduleCommand(const QStringList& arguments)

@@ -14,6 +14,8 @@ constexpr double kStagnationProgress = 0.10;   // less than 10 % of the excess r
 constexpr double kOscillationSignChanges = 0.3;  // fraction of sign changes of Δloss
 constexpr double kOscillationVariation = 3.0;  // total variation / net change
 constexpr double kSmoothing = 0.1;             // EMA weight for noisy (minibatch) curves
+constexpr double kNoisyOscillationLevel = 0.3;  // noisy: late mean above 30 % of the start
+constexpr double kNoisySwing = 0.5;            // noisy: late swing above half the late mean
 
 std::string format(const char* pattern, double a, double b = 0.0)
 {
@@ -133,7 +135,23 @@ Diagnosis diagnose(const LossHistory& history)
         }
         const double net = std::abs(e[n - 1] - e[start]);
         const double level = std::max(e[start], e[n - 1]);
-        if (moves > 2 && level > 1e-8 * std::max(first, 1e-300) &&
+        // Minibatch noise alone makes a smoothed curve wiggle; a noisy run only counts as
+        // oscillating when it also stopped making progress (late mean above 30 % of the start).
+        double lateMean = 0.0;
+        for (std::size_t i = start; i < n; ++i)
+            lateMean += e[i];
+        lateMean /= static_cast<double>(n - start);
+        double lateMin = e[start];
+        double lateMax = e[start];
+        for (std::size_t i = start; i < n; ++i) {
+            lateMin = std::min(lateMin, e[i]);
+            lateMax = std::max(lateMax, e[i]);
+        }
+        // ... and its smoothed late curve swings by more than half its mean (a stalled run
+        // with a small, noisy wiggle is stagnating, not oscillating).
+        const bool stalled = !history.noisy || (lateMean > kNoisyOscillationLevel * first &&
+                                                lateMax - lateMin > kNoisySwing * lateMean);
+        if (stalled && moves > 2 && level > 1e-8 * std::max(first, 1e-300) &&
             signChanges > kOscillationSignChanges * moves &&
             variation > kOscillationVariation * net && variation > 1e-3 * level)
             return make(DiagnosisLabel::Oscillating,

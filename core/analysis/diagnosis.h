@@ -38,7 +38,8 @@ struct Diagnosis
 /// the last loss is above 10× the start (above the floor); overfitting if the validation loss
 /// rose 10 % above its minimum while the training loss kept falling; oscillating if over the
 /// second half the successive differences change sign often and their total variation is much
-/// larger than the net change; stagnating if the loss fell by less than 10 % of its excess over
+/// larger than the net change (for noisy minibatch curves, smoothed, and only when the late
+/// loss is still above 30 % of the start); stagnating if the loss fell by less than 10 % of its excess over
 /// the floor; converging otherwise.
 Diagnosis diagnose(const LossHistory& history);
 

@@ -65,6 +65,7 @@ private slots:
     void runTraceDir();
     void divergedRunEndsAtNonFiniteRow();
     void schedule();
+    void modelRunTraceDir();
     void badInput_data();
     void badInput();
     void helpAndVersion_data();
@@ -176,6 +177,41 @@ void TestCli::schedule()
     QVERIFY(qAbs(rows.at(1 + 60).split(',').at(1).toDouble() - (0.01 + 0.09 * 0.5)) < 1e-15);
 }
 
+void TestCli::modelRunTraceDir()
+{
+    const QString config = writeFile(m_dir, "mlp.json", R"({"problem": {"type": "mlp",
+        "dataset": "iris", "hidden": [8], "batch_size": 16, "val_fraction": 0.2},
+        "optimizer": {"type": "adam"}, "schedule": {"lr": 0.01}, "steps": 40, "eval_every": 10})");
+    const QString out = m_dir.filePath("mlp-out");
+    const Result r = runLrlab({"run", "--config", config, "--trace-dir", out});
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY(r.out.contains("diagnosis: "));
+    const auto read = [&](const char* name) {
+        QFile f(out + "/" + name);
+        return f.open(QIODevice::ReadOnly) ? lines(f.readAll()) : QList<QByteArray>();
+    };
+    const QList<QByteArray> trace = read("trace.csv");
+    QCOMPARE(trace.size(), 1 + 40);  // rows k = 0..steps-1
+    QCOMPARE(trace.first(), QByteArray("step,lr,loss,train_loss,val_loss,val_acc"));
+    QCOMPARE(trace.at(1).split(',').size(), 6);
+    QVERIFY(!trace.at(1 + 10).split(',').at(4).isEmpty());  // evaluation row
+    QVERIFY(trace.at(1 + 11).split(',').at(4).isEmpty());   // no evaluation
+    QVERIFY(!trace.last().split(',').at(5).isEmpty());      // the last row is evaluated
+    const int parameters = 4 * 8 + 8 + 8 * 3 + 3;
+    QCOMPARE(read("init.csv").size(), 1 + parameters);
+    QCOMPARE(read("final.csv").size(), 1 + parameters);
+    const QList<QByteArray> batches = read("batches.csv");
+    QCOMPARE(batches.size(), 1 + 40);
+    QCOMPARE(batches.at(1).split(',').at(1).split(' ').size(), 16);
+    const QList<QByteArray> split = read("split.csv");
+    QCOMPARE(split.size(), 1 + 150);
+    QCOMPARE(split.first(), QByteArray("row,split"));
+    int val = 0;
+    for (int i = 1; i < split.size(); ++i)
+        val += split.at(i).endsWith(",val");
+    QCOMPARE(val, 30);
+}
+
 void TestCli::badInput_data()
 {
     QTest::addColumn<QStringList>("arguments");
@@ -199,6 +235,12 @@ void TestCli::badInput_data()
                                  << QByteArray(R"({"schedule": {"lr": -1}})") << "schedule.lr";
     QTest::newRow("unknown-surface") << QStringList{"run", "--config", "@"}
                                      << QByteArray(R"({"problem": {"type": "nope"}})") << "problem.type";
+    QTest::newRow("missing-dataset") << QStringList{"run", "--config", "@"}
+                                     << QByteArray(R"({"problem": {"type": "softmax", "dataset": "/nonexistent/d.csv"}})")
+                                     << "/nonexistent/d.csv";
+    QTest::newRow("logreg-feature") << QStringList{"run", "--config", "@"}
+                                    << QByteArray(R"({"problem": {"type": "logreg", "feature": "nope"}})")
+                                    << "problem.feature";
     QTest::newRow("stray-argument") << QStringList{"schedule", "extra"} << QByteArray() << "extra";
 }
 
