@@ -9,7 +9,7 @@ namespace lrlab {
 enum class RunStatus
 {
     Finished,   ///< all steps done
-    Converged,  ///< all steps done and the final gradient is negligible
+    Converged,  ///< all steps done and the final gradient is negligible (or the minimum reached)
     Diverged,   ///< a non-finite loss or parameter appeared; the trace stops there
     Cancelled   ///< the cancel flag was raised between steps
 };

@@ -16,6 +16,8 @@ namespace {
 
 /// A gradient norm below this at the end of a finished run counts as converged.
 constexpr double kConvergedGradientNorm = 1e-6;
+/// ... or a loss within this fraction of the starting gap above the global minimum.
+constexpr double kConvergedGapFraction = 1e-6;
 
 }  // namespace
 
@@ -59,7 +61,12 @@ ToyTrace runToy(const RunConfig& config, const ToySurface& surface, const Cancel
         trace.lastFiniteLoss = loss;
         if (k == config.steps) {
             trace.finalGradientNorm = grad.norm();
-            trace.status = trace.finalGradientNorm < kConvergedGradientNorm
+            // Converged: a negligible gradient, or the global minimum's value reached to a
+            // millionth of the starting gap.
+            const double floor = surface.info().minimumValue;
+            const double gap0 = trace.loss.front() - floor;
+            const bool atMinimum = gap0 > 0.0 && loss - floor <= kConvergedGapFraction * gap0;
+            trace.status = (trace.finalGradientNorm < kConvergedGradientNorm || atMinimum)
                                ? RunStatus::Converged
                                : RunStatus::Finished;
             return trace;
