@@ -2,6 +2,7 @@
 
 #include "core/optimizers/adagrad.h"
 #include "core/optimizers/adam.h"
+#include "core/optimizers/adam8bit.h"
 #include "core/optimizers/lion.h"
 #include "core/optimizers/rmsprop.h"
 #include "core/optimizers/sgd.h"
@@ -79,7 +80,8 @@ std::unique_ptr<Optimizer<Scalar>> makeOptimizer(const OptimizerSpec& spec)
     if (s.type == "lion")
         return std::make_unique<Lion<Scalar>>(LionOptions{s.beta1, s.beta2, s.weightDecay});
     if (s.type == "adam8bit")
-        throw std::invalid_argument("optimizer.type: adam8bit is not available yet");
+        return std::make_unique<Adam8bit<Scalar>>(
+            Adam8bitOptions{s.beta1, s.beta2, s.eps, s.weightDecay, s.blockSize});
     throw std::invalid_argument("optimizer.type: unknown optimizer '" + s.type + "'");
 }
 
