@@ -1,6 +1,11 @@
 # Per-target compile settings shared by every lrlab target.
 function(lrlab_set_warnings target)
     target_compile_options(${target} PRIVATE -Wall -Wextra -Wpedantic)
+    # GCC 12 reports false -Wmaybe-uninitialized inside its own AVX-512 headers when Eigen
+    # products are inlined with -march=native (GCC PR 105593).
+    if(CMAKE_CXX_COMPILER_ID STREQUAL "GNU")
+        target_compile_options(${target} PRIVATE -Wno-maybe-uninitialized)
+    endif()
     if(LRLAB_NATIVE)
         target_compile_options(${target} PRIVATE -march=native)
     endif()

@@ -38,11 +38,11 @@ namespace lrlab {
 
 namespace {
 
-/// Optimizers offered in the toy lab. adam8bit is left out until the model work lands (its
-/// toy path throws).
-bool offeredInToyLab(const std::string& type)
+/// Optimizers offered in the toy lab: all of them (adam8bit quantizes even two parameters,
+/// which shows its rounding floor near the minimum).
+bool offeredInToyLab(const std::string&)
 {
-    return type != "adam8bit";
+    return true;
 }
 
 QString optimizerDisplayName(const std::string& type)
@@ -50,7 +50,8 @@ QString optimizerDisplayName(const std::string& type)
     static const std::map<std::string, QString> names = {
         {"sgd", QStringLiteral("SGD")},         {"rmsprop", QStringLiteral("RMSprop")},
         {"adagrad", QStringLiteral("Adagrad")}, {"adam", QStringLiteral("Adam")},
-        {"adamw", QStringLiteral("AdamW")},     {"lion", QStringLiteral("Lion")}};
+        {"adamw", QStringLiteral("AdamW")},     {"lion", QStringLiteral("Lion")},
+        {"adam8bit", QStringLiteral("Adam 8-bit")}};
     const auto it = names.find(type);
     return it != names.end() ? it->second : QString::fromStdString(type);
 }

@@ -27,7 +27,10 @@ const std::map<QString, Subcommand>& subcommands()
 {
     static const std::map<QString, Subcommand> table{
         {"run", {runCommand, "one run; its trace as CSV"}},
+        {"find-lr", {findLrCommand, "the LR range test (LR finder) as CSV, with suggestions"}},
         {"schedule", {scheduleCommand, "the schedule's learning rate at every step as CSV"}},
+        {"surface", {surfaceCommand, "loss on an N x N grid (toy surface or a model plane)"}},
+        {"sweep", {sweepCommand, "runs over a log-spaced LR grid (x one setting) on all cores"}},
     };
     return table;
 }

@@ -8,5 +8,8 @@ namespace lrlab::cli {
 /// status. They throw UsageError for bad input and std::runtime_error for failures.
 int runCommand(const QStringList& arguments);
 int scheduleCommand(const QStringList& arguments);
+int findLrCommand(const QStringList& arguments);
+int sweepCommand(const QStringList& arguments);
+int surfaceCommand(const QStringList& arguments);
 
 }  // namespace lrlab::cli

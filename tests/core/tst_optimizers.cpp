@@ -224,18 +224,15 @@ void TestOptimizers::resolvedDefaults()
 void TestOptimizers::factoryErrors()
 {
     try {
-        lrlab::makeOptimizer<double>(makeSpec("adam8bit"));
-        QFAIL("adam8bit should not be constructible yet");
+        lrlab::makeOptimizer<double>(makeSpec("adam9"));
+        QFAIL("an unknown optimizer was constructed");
     } catch (const std::invalid_argument& error) {
-        QCOMPARE(QString::fromUtf8(error.what()),
-                 QStringLiteral("optimizer.type: adam8bit is not available yet"));
+        QVERIFY(QString::fromUtf8(error.what()).startsWith("optimizer.type"));
     }
     QVERIFY_THROWS_EXCEPTION(std::invalid_argument, lrlab::makeOptimizer<float>(makeSpec("adam9")));
     for (const std::string& name : lrlab::optimizerNames()) {
-        if (name != "adam8bit") {
-            QVERIFY(lrlab::makeOptimizer<double>(makeSpec(name)) != nullptr);
-            QVERIFY(lrlab::makeOptimizer<float>(makeSpec(name)) != nullptr);
-        }
+        QVERIFY(lrlab::makeOptimizer<double>(makeSpec(name)) != nullptr);
+        QVERIFY(lrlab::makeOptimizer<float>(makeSpec(name)) != nullptr);
     }
 }
 

@@ -1,0 +1,121 @@
+#include "core/analysis/sweep.h"
+
+#include "core/analysis/diagnosis.h"
+#include "core/engine/model_run.h"
+#include "core/engine/parallel_engine.h"
+#include "core/engine/toy_run.h"
+#include "core/problems/toy_surface.h"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+namespace lrlab {
+
+namespace {
+
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+
+bool hasTarget(double target)
+{
+    return std::isfinite(target) && target >= 0.0;
+}
+
+}  // namespace
+
+std::vector<double> logSpacedRates(double a, double b, int n)
+{
+    // As numpy.logspace(log10 a, log10 b, n): exponents start + i·step, the last one exactly
+    // log10 b, then 10^exponent, so decades come out exact (1e-3, not 1.0000000000000002e-3).
+    std::vector<double> out;
+    if (n <= 0)
+        return out;
+    const double start = std::log10(a);
+    const double stop = std::log10(b);
+    if (n == 1)
+        return {std::pow(10.0, start)};
+    out.reserve(static_cast<std::size_t>(n));
+    const double step = (stop - start) / (n - 1);
+    for (int i = 0; i < n; ++i) {
+        const double exponent = i == n - 1 ? stop : start + i * step;
+        out.push_back(std::pow(10.0, exponent));
+    }
+    return out;
+}
+
+SweepRunResult runSweepPoint(const SweepPoint& point, double targetLoss, const CancelFlag* cancel)
+{
+    SweepRunResult r;
+    r.learningRate = point.learningRate;
+    r.varyValue = point.varyValue;
+    const RunConfig& config = point.config;
+    if (isToySurface(config.problem.type)) {
+        const auto surface = makeToySurface(config.problem.type, config.problem.parameters);
+        const ToyTrace t = runToy(config, *surface, cancel);
+        r.status = t.status;
+        // Diverged as the diagnosis says (DESIGN.md §2.6): non-finite, or far above the start.
+        LossHistory history;
+        history.loss = t.loss;
+        history.floor = surface->info().minimumValue;
+        r.diverged = t.status != RunStatus::Cancelled &&
+                     diagnose(history).label == DiagnosisLabel::Diverged;
+        r.steps = t.rows() - 1;
+        r.finalLoss = t.loss.empty() ? kNaN : t.loss.back();
+        r.bestLoss = kNaN;
+        for (std::size_t k = 0; k < t.loss.size(); ++k) {
+            const double v = t.loss[k];
+            if (std::isfinite(v) && !(v >= r.bestLoss))
+                r.bestLoss = v;
+            if (r.stepsToTarget < 0 && hasTarget(targetLoss) && v <= targetLoss)
+                r.stepsToTarget = static_cast<int>(k);
+        }
+        r.validationLoss = r.validationAccuracy = kNaN;
+        return r;
+    }
+    const auto problem = ModelProblem::create(config.problem, config.seed);
+    ModelRunOptions options;
+    options.maxSnapshots = 0;
+    const ModelTrace t = runModel(config, *problem, cancel, options);
+    r.status = t.status;
+    LossHistory history;
+    history.loss = t.trainLoss;  // full training loss at the evaluation rows: not noisy
+    r.diverged = t.status == RunStatus::Diverged ||
+                 (t.status != RunStatus::Cancelled &&
+                  diagnose(history).label == DiagnosisLabel::Diverged);
+    r.steps = t.rows();
+    r.finalLoss = t.trainLoss.empty() ? kNaN : t.trainLoss.back();
+    r.bestLoss = kNaN;
+    for (std::size_t e = 0; e < t.trainLoss.size(); ++e) {
+        const double v = t.trainLoss[e];
+        if (std::isfinite(v) && !(v >= r.bestLoss))
+            r.bestLoss = v;
+        if (r.stepsToTarget < 0 && hasTarget(targetLoss) && v <= targetLoss)
+            r.stepsToTarget = t.evalRows[e];
+    }
+    r.validationLoss = t.validationLoss.empty() ? kNaN : t.validationLoss.back();
+    r.validationAccuracy = t.validationAccuracy.empty() ? kNaN : t.validationAccuracy.back();
+    return r;
+}
+
+std::vector<SweepRunResult> runSweep(const std::vector<SweepPoint>& points,
+                                     const SweepOptions& options)
+{
+    std::vector<SweepRunResult> results(points.size());
+    for (std::size_t i = 0; i < points.size(); ++i) {
+        results[i].learningRate = points[i].learningRate;
+        results[i].varyValue = points[i].varyValue;
+        results[i].status = RunStatus::Cancelled;
+        results[i].finalLoss = results[i].bestLoss = kNaN;
+        results[i].validationLoss = results[i].validationAccuracy = kNaN;
+    }
+    parallelFor(
+        static_cast<int>(points.size()),
+        [&](int index, int) {
+            const auto i = static_cast<std::size_t>(index);
+            results[i] = runSweepPoint(points[i], options.targetLoss, options.cancel);
+        },
+        {options.threads, options.cancel, options.progress});
+    return results;
+}
+
+}  // namespace lrlab

@@ -1,0 +1,27 @@
+#pragma once
+
+#include "core/analysis/sweep.h"
+#include "core/config/run_config.h"
+
+#include <string>
+#include <vector>
+
+namespace lrlab {
+
+/// The config key path a sweep's --vary name stands for: the short names warmup_steps,
+/// batch_size, momentum, weight_decay, optimizer (= optimizer.type), lr, steps, seed, decay,
+/// min_lr, hidden, or any dotted path such as "optimizer.beta1" or "schedule.gamma".
+std::string variantKeyPath(const std::string& key);
+
+/// A copy of base with the setting at keyPath set to value (a number, true/false, or a name;
+/// "64x32" or "64,32" for hidden) and re-validated. Throws ConfigError naming the key and value.
+RunConfig withSetting(const RunConfig& base, const std::string& keyPath, const std::string& value);
+
+/// The sweep's runs: every learning rate, crossed with every value of varyKey (if not empty),
+/// in the order value-major, lr-minor. Each run's schedule keeps its shape with a new base lr;
+/// a min_lr above the new lr is lowered to it. Throws ConfigError for an invalid combination.
+std::vector<SweepPoint> sweepPoints(const RunConfig& base, const std::vector<double>& rates,
+                                    const std::string& varyKey,
+                                    const std::vector<std::string>& values);
+
+}  // namespace lrlab

@@ -1,0 +1,244 @@
+// LR sweeps: the log grid, crossing with a second setting, results identical on any thread
+// count, cancellation, per-run summaries, and the `lrlab sweep` command line.
+#include "core/analysis/sweep.h"
+#include "core/config/config_json.h"
+#include "core/config/config_variants.h"
+#include "tests/common/nearly_equal.h"
+
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <cmath>
+
+using lrlab::test::nearlyEqual;
+
+namespace {
+
+lrlab::RunConfig toyBase()
+{
+    return lrlab::parseRunConfig(R"({"problem": {"type": "quadratic"}, "init": [1, 1],
+        "optimizer": {"type": "sgd"}, "steps": 200})", "base.json").config;
+}
+
+lrlab::RunConfig mlpBase()
+{
+    return lrlab::parseRunConfig(R"({"problem": {"type": "mlp", "dataset": "iris", "hidden": [8]},
+        "optimizer": {"type": "sgd", "momentum": 0.9}, "steps": 150, "eval_every": 30})",
+                                 "mlp.json").config;
+}
+
+bool sameResults(const std::vector<lrlab::SweepRunResult>& a,
+                 const std::vector<lrlab::SweepRunResult>& b)
+{
+    if (a.size() != b.size())
+        return false;
+    const auto same = [](double x, double y) { return x == y || (std::isnan(x) && std::isnan(y)); };
+    for (std::size_t i = 0; i < a.size(); ++i)
+        if (!same(a[i].finalLoss, b[i].finalLoss) || !same(a[i].bestLoss, b[i].bestLoss) ||
+            !same(a[i].validationLoss, b[i].validationLoss) || a[i].status != b[i].status ||
+            a[i].stepsToTarget != b[i].stepsToTarget)
+            return false;
+    return true;
+}
+
+}  // namespace
+
+class TestSweep : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void logGrid_data();
+    void logGrid();
+    void crossing();
+    void varyResetsOptimizer();
+    void badVary_data();
+    void badVary();
+    void toySummary();
+    void threadIndependent();
+    void cancelled();
+    void cli();
+    void cliBadInput_data();
+    void cliBadInput();
+};
+
+void TestSweep::logGrid_data()
+{
+    QTest::addColumn<double>("a");
+    QTest::addColumn<double>("b");
+    QTest::addColumn<int>("n");
+    QTest::addColumn<std::vector<double>>("expected");
+    QTest::newRow("decades") << 1e-4 << 1.0 << 5 << std::vector<double>{1e-4, 1e-3, 1e-2, 1e-1, 1.0};
+    QTest::newRow("half-decades") << 0.01 << 1.0 << 5
+                                  << std::vector<double>{0.01, std::sqrt(10.0) * 0.01, 0.1,
+                                                         std::sqrt(10.0) * 0.1, 1.0};
+    QTest::newRow("single") << 0.3 << 3.0 << 1 << std::vector<double>{0.3};
+}
+
+void TestSweep::logGrid()
+{
+    QFETCH(double, a);
+    QFETCH(double, b);
+    QFETCH(int, n);
+    QFETCH(std::vector<double>, expected);
+    const std::vector<double> got = lrlab::logSpacedRates(a, b, n);
+    QCOMPARE(got.size(), expected.size());
+    for (std::size_t i = 0; i < got.size(); ++i)
+        QVERIFY2(nearlyEqual(got[i], expected[i], 1e-15), qPrintable(QString::number(got[i], 'g', 17)));
+    // Decades come out exact, like numpy.logspace.
+    if (QTest::currentDataTag() == QByteArray("decades"))
+        QCOMPARE(got[1], 1e-3);
+}
+
+void TestSweep::crossing()
+{
+    const auto points = lrlab::sweepPoints(toyBase(), {0.01, 0.1}, "momentum", {"0", "0.5", "0.9"});
+    QCOMPARE(points.size(), std::size_t(6));
+    // value-major, lr-minor
+    QCOMPARE(points[0].varyValue, std::string("0"));
+    QCOMPARE(points[1].learningRate, 0.1);
+    QCOMPARE(points[5].varyValue, std::string("0.9"));
+    QCOMPARE(points[5].config.optimizer.momentum, 0.9);
+    QCOMPARE(points[5].config.schedule.learningRate, 0.1);
+    const auto warm = lrlab::sweepPoints(toyBase(), {0.05}, "warmup_steps", {"0", "20"});
+    QCOMPARE(warm[1].config.schedule.warmupSteps, 20);
+}
+
+void TestSweep::varyResetsOptimizer()
+{
+    lrlab::RunConfig base = toyBase();
+    base.optimizer.momentum = 0.9;
+    const auto points = lrlab::sweepPoints(base, {0.01}, "optimizer", {"adam", "lion"});
+    QCOMPARE(points[0].config.optimizer.type, std::string("adam"));
+    QCOMPARE(points[0].config.optimizer.resolved().beta2, 0.999);
+    QCOMPARE(points[1].config.optimizer.resolved().beta2, 0.99);  // lion's own default
+}
+
+void TestSweep::badVary_data()
+{
+    QTest::addColumn<QString>("key");
+    QTest::addColumn<QString>("value");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("unknown-key") << "colour" << "red" << "colour";
+    QTest::newRow("bad-momentum") << "momentum" << "1.5" << "optimizer.momentum";
+    QTest::newRow("unknown-optimizer") << "optimizer" << "adamax" << "optimizer.type";
+    QTest::newRow("warmup-too-long") << "warmup_steps" << "500" << "schedule.warmup_steps";
+}
+
+void TestSweep::badVary()
+{
+    QFETCH(QString, key);
+    QFETCH(QString, value);
+    QFETCH(QString, expected);
+    try {
+        lrlab::sweepPoints(toyBase(), {0.01}, key.toStdString(), {value.toStdString()});
+        QFAIL("accepted");
+    } catch (const std::invalid_argument& e) {
+        QVERIFY2(QString::fromStdString(e.what()).contains(expected), e.what());
+    }
+}
+
+void TestSweep::toySummary()
+{
+    // Gradient descent on ½(x² + 10y²): stable below lr = 0.2, diverging above.
+    lrlab::SweepOptions options;
+    options.targetLoss = 1e-6;
+    const auto results = lrlab::runSweep(lrlab::sweepPoints(toyBase(), {0.01, 0.1, 0.3}, "", {}),
+                                         options);
+    QCOMPARE(results.size(), std::size_t(3));
+    QVERIFY(!results[0].diverged && !results[1].diverged);
+    // lr 0.3: y doubles in size every step; after 200 steps f ~ 1e120 is still finite, but far
+    // above its start, which counts as diverged.
+    QVERIFY(results[2].diverged);
+    QCOMPARE(results[2].status, lrlab::RunStatus::Finished);
+    // lr 0.1: x shrinks by 0.9 a step, y vanishes after one: f = ½·0.81^k <= 1e-6 first at
+    // k = ⌈ln(2e-6)/ln 0.81⌉ = ⌈62.3⌉ = 63.
+    QCOMPARE(results[1].stepsToTarget, int(std::ceil(std::log(2e-6) / std::log(0.81))));
+    QVERIFY(nearlyEqual(results[1].finalLoss, 0.5 * std::pow(0.9, 400)));
+    QCOMPARE(results[1].bestLoss, results[1].finalLoss);
+    QCOMPARE(results[0].stepsToTarget, -1);  // too slow to get there in 200 steps
+    QVERIFY(std::isnan(results[0].validationLoss));
+}
+
+void TestSweep::threadIndependent()
+{
+    const auto points = lrlab::sweepPoints(mlpBase(), lrlab::logSpacedRates(1e-3, 3.0, 5),
+                                           "batch_size", {"8", "32"});
+    lrlab::SweepOptions options;
+    options.threads = 1;
+    const auto one = lrlab::runSweep(points, options);
+    options.threads = 2;
+    const auto two = lrlab::runSweep(points, options);
+    options.threads = 3;
+    const auto three = lrlab::runSweep(points, options);
+    QVERIFY(sameResults(one, two));
+    QVERIFY(sameResults(one, three));
+    QVERIFY(!std::isnan(one[2].validationAccuracy));
+}
+
+void TestSweep::cancelled()
+{
+    lrlab::CancelFlag cancel{true};
+    lrlab::SweepOptions options;
+    options.cancel = &cancel;
+    const auto results =
+        lrlab::runSweep(lrlab::sweepPoints(toyBase(), {0.01, 0.1}, "", {}), options);
+    for (const auto& r : results)
+        QCOMPARE(r.status, lrlab::RunStatus::Cancelled);
+}
+
+void TestSweep::cli()
+{
+    QTemporaryDir dir;
+    const QString config = dir.filePath("c.json");
+    QFile f(config);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write(R"({"problem": {"type": "quadratic"}, "init": [1, 1], "steps": 100})");
+    f.close();
+    QProcess p;
+    p.start(qEnvironmentVariable("LRLAB_BIN"),
+            {"sweep", "--config", config, "--lr", "1e-3:1:4", "--vary", "momentum=0,0.9",
+             "--threads", "2"});
+    QVERIFY(p.waitForFinished(60000));
+    QCOMPARE(p.exitCode(), 0);
+    const QList<QByteArray> rows = p.readAllStandardOutput().trimmed().split('\n');
+    QCOMPARE(rows.size(), 1 + 8);
+    QCOMPARE(rows[0], QByteArray("lr,momentum,status,diverged,steps,final_loss,best_loss,val_loss,"
+                                 "val_acc,steps_to_target"));
+    QVERIFY(rows[1].startsWith("0.001,0,finished,false,100,"));
+    QVERIFY2(rows[4].startsWith("1,0,finished,true,"), rows[4].constData());  // lr 1 > 2/λ₁ = 0.2
+}
+
+void TestSweep::cliBadInput_data()
+{
+    QTest::addColumn<QStringList>("extra");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("bad-grid") << QStringList{"--lr", "1e-3:1"} << "--lr";
+    QTest::newRow("negative-rate") << QStringList{"--lr", "-1:1:3"} << "--lr";
+    QTest::newRow("bad-vary") << QStringList{"--lr", "1e-3:1:3", "--vary", "momentum"} << "--vary";
+    QTest::newRow("bad-vary-value") << QStringList{"--lr", "1e-3:1:3", "--vary", "momentum=2"}
+                                    << "optimizer.momentum";
+    QTest::newRow("bad-threads") << QStringList{"--lr", "1e-3:1:3", "--threads", "x"} << "--threads";
+}
+
+void TestSweep::cliBadInput()
+{
+    QFETCH(QStringList, extra);
+    QFETCH(QString, expected);
+    QTemporaryDir dir;
+    const QString config = dir.filePath("c.json");
+    QFile f(config);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write(R"({"problem": {"type": "quadratic"}, "steps": 10})");
+    f.close();
+    QProcess p;
+    p.start(qEnvironmentVariable("LRLAB_BIN"), QStringList{"sweep", "--config", config} + extra);
+    QVERIFY(p.waitForFinished(60000));
+    QCOMPARE(p.exitCode(), 2);
+    const QString err = QString::fromUtf8(p.readAllStandardError());
+    QVERIFY2(err.contains(expected), qPrintable(err));
+}
+
+QTEST_GUILESS_MAIN(TestSweep)
+#include "tst_sweep.moc"
