@@ -1,0 +1,166 @@
+#!/usr/bin/env python3
+"""Check `lrlab run` on real models against PyTorch fed the same init.csv, batches.csv and
+split.csv (DESIGN.md §2.2, §3): the standardization is recomputed from split.csv, the model is
+an nn.Sequential of nn.Linear layers loaded from init.csv, the optimizer is torch.optim's, the
+LR of each step is the trace's lr column. Prints the largest relative difference of the
+minibatch losses, the evaluation losses and the final parameters. Skips without torch.
+
+    /usr/bin/python3 tests/bench/torch_check_models.py build/bin/lrlab
+"""
+import csv
+import json
+import math
+import os
+import subprocess
+import sys
+import tempfile
+
+try:
+    import torch
+except ImportError:
+    print("torch_check_models: PyTorch is not installed (apt-get install python3-torch); skipped")
+    sys.exit(0)
+
+LRLAB = sys.argv[1] if len(sys.argv) > 1 else "build/bin/lrlab"
+HERE = os.path.dirname(os.path.abspath(__file__))
+DATA = os.path.join(HERE, "..", "..", "resources", "datasets")
+torch.set_num_threads(1)
+
+
+def read_rows(path):
+    with open(path) as fh:
+        return list(csv.reader(fh))
+
+
+def load_dataset(name, feature=None):
+    rows = read_rows(os.path.join(DATA, name + ".csv"))
+    header, body = rows[0], rows[1:]
+    X = [[float(v) for v in r[:-1]] for r in body]
+    y = [float(r[-1]) for r in body]
+    if feature is not None:
+        j = header.index(feature)
+        X = [[r[j]] for r in X]
+    return X, y, header[-1] == "label"
+
+
+def run_case(name, cfg):
+    d = tempfile.mkdtemp()
+    with open(os.path.join(d, "c.json"), "w") as fh:
+        json.dump(cfg, fh)
+    subprocess.run([LRLAB, "run", "--config", os.path.join(d, "c.json"), "--trace-dir", d],
+                   check=True, capture_output=True)
+    trace = read_rows(os.path.join(d, "trace.csv"))
+    head, trace = trace[0], trace[1:]
+    init = [float(r[1]) for r in read_rows(os.path.join(d, "init.csv"))[1:]]
+    final = [float(r[1]) for r in read_rows(os.path.join(d, "final.csv"))[1:]]
+    batches = [[int(v) for v in r[1].split()] for r in read_rows(os.path.join(d, "batches.csv"))[1:]]
+    split = read_rows(os.path.join(d, "split.csv"))[1:]
+    train = [int(r[0]) for r in split if r[1] == "train"]
+
+    p = cfg["problem"]
+    kind = p["type"]
+    default = {"linreg": ("diabetes", "bmi"), "logreg": ("breast_cancer", "mean_radius")}
+    dataset = p.get("dataset", default.get(kind, ("digits", None))[0])
+    feature = p.get("feature", default.get(kind, (None, None))[1]) if kind in default else None
+    X, y, classification = load_dataset(dataset, feature)
+    Xd = torch.tensor(X, dtype=torch.float64)
+    mean = Xd[train].mean(0)
+    std = Xd[train].std(0, unbiased=False)
+    std[std < 1e-12] = 1.0
+    Xs = ((Xd - mean) / std).float()
+    if classification:
+        Y = torch.tensor(y, dtype=torch.int64)
+    else:
+        Yd = torch.tensor(y, dtype=torch.float64)
+        Y = ((Yd - Yd[train].mean()) / Yd[train].std(unbiased=False)).float()
+
+    n_in = Xs.shape[1]
+    classes = int(max(y)) + 1 if classification else 0
+    sizes = [n_in] + (p.get("hidden", [32]) if kind == "mlp" else [])
+    out = 1 if kind in ("linreg", "logreg") or not classification else classes
+    layers = []
+    for a, b in zip(sizes, sizes[1:] + [out]):
+        layers.append(torch.nn.Linear(a, b))
+    act = torch.nn.Tanh if p.get("activation", "relu") == "tanh" else torch.nn.ReLU
+    seq = []
+    for i, layer in enumerate(layers):
+        seq.append(layer)
+        if i + 1 < len(layers):
+            seq.append(act())
+    model = torch.nn.Sequential(*seq)
+    with torch.no_grad():
+        flat = torch.tensor(init, dtype=torch.float32)
+        off = 0
+        for prm in model.parameters():
+            prm.copy_(flat[off:off + prm.numel()].view_as(prm))
+            off += prm.numel()
+
+    if kind == "logreg":
+        loss_fn = lambda z, t: torch.nn.functional.binary_cross_entropy_with_logits(z[:, 0], t.float())
+    elif classification:
+        loss_fn = torch.nn.functional.cross_entropy
+    else:
+        loss_fn = lambda z, t: torch.nn.functional.mse_loss(z[:, 0], t)
+
+    o = dict(cfg.get("optimizer", {"type": "sgd"}))
+    t = o.pop("type")
+    if t in ("adam", "adamw"):
+        o["betas"] = (o.pop("beta1", 0.9), o.pop("beta2", 0.999))
+        opt = (torch.optim.Adam if t == "adam" else torch.optim.AdamW)(model.parameters(), lr=1.0, **o)
+    else:
+        opt = {"sgd": torch.optim.SGD, "rmsprop": torch.optim.RMSprop,
+               "adagrad": torch.optim.Adagrad}[t](model.parameters(), lr=1.0, **o)
+
+    worst_loss = 0.0
+    worst_eval = 0.0
+    for k, row in enumerate(trace):
+        lr = float(row[1])
+        xb = Xs[batches[k]]
+        yb = Y[batches[k]]
+        for g in opt.param_groups:
+            g["lr"] = lr
+        opt.zero_grad()
+        loss = loss_fn(model(xb), yb)
+        ours = float(row[2])
+        worst_loss = max(worst_loss, abs(loss.item() - ours) / max(abs(ours), 1e-30))
+        col = head.index("train_loss")
+        if row[col] != "":
+            with torch.no_grad():
+                tl = loss_fn(model(Xs[train]), Y[train]).item()
+            worst_eval = max(worst_eval, abs(tl - float(row[col])) / max(abs(tl), 1e-30))
+        loss.backward()
+        opt.step()
+    flat = torch.cat([q.detach().flatten() for q in model.parameters()])
+    worst_param = max(abs(a - b) / max(abs(b), 1e-3) for a, b in zip(flat.tolist(), final))
+    print(f"{name:34s} {len(trace):5d} {worst_loss:12.3e} {worst_eval:12.3e} {worst_param:12.3e}")
+    return max(worst_loss, worst_eval, worst_param)
+
+
+CASES = {
+    "mlp digits tanh sgd-momentum": {
+        "problem": {"type": "mlp", "dataset": "digits", "hidden": [32], "activation": "tanh"},
+        "optimizer": {"type": "sgd", "momentum": 0.9}, "schedule": {"lr": 0.05}, "steps": 300,
+        "eval_every": 50},
+    "mlp digits relu 2 layers adam": {
+        "problem": {"type": "mlp", "dataset": "digits", "hidden": [64, 32]},
+        "optimizer": {"type": "adam"}, "schedule": {"lr": 0.003, "warmup_steps": 30,
+                                                     "decay": "cosine"}, "steps": 300},
+    "softmax wine adamw": {
+        "problem": {"type": "softmax", "dataset": "wine", "batch_size": 16},
+        "optimizer": {"type": "adamw", "weight_decay": 0.05}, "schedule": {"lr": 0.01},
+        "steps": 200},
+    "logreg breast_cancer rmsprop": {
+        "problem": {"type": "logreg"}, "optimizer": {"type": "rmsprop"},
+        "schedule": {"lr": 0.01}, "steps": 200},
+    "linreg diabetes sgd": {
+        "problem": {"type": "linreg", "batch_size": 64}, "optimizer": {"type": "sgd"},
+        "schedule": {"lr": 0.1}, "steps": 200},
+    "mlp iris adagrad": {
+        "problem": {"type": "mlp", "dataset": "iris", "hidden": [16], "batch_size": 8},
+        "optimizer": {"type": "adagrad"}, "schedule": {"lr": 0.1}, "steps": 200},
+}
+
+print(f"{'case':34s} {'steps':>5s} {'loss rel':>12s} {'eval rel':>12s} {'final rel':>12s}")
+worst = max(run_case(n, c) for n, c in CASES.items())
+print(f"worst relative difference: {worst:.3e}")
+sys.exit(0 if worst < 1e-3 else 1)
