@@ -243,7 +243,10 @@ int surfaceCommand(const QStringList& arguments)
     parser.addOption({"plane", "axes, pca or random (see above).", "P"});
     parser.addOption({"threads", "Worker threads (default: every core).", "T"});
     parser.addOption({"coarse", "Compute an n x n preview grid first (2..N).", "n"});
-    parser.addOption({"box", "Grid box xmin,xmax,ymin,ymax (default: see above).", "B"});
+    parser.addOption({"box",
+                      "Grid box xmin,xmax,ymin,ymax (default: see above); write it as "
+                      "--box=-1,1,-1,1 when it starts with a minus.",
+                      "B"});
     parser.addOption({"out-dir", "Also write grid.csv, trajectory.csv and plane.json into D.",
                       "D"});
     if (!parseOrHelp(parser, arguments, kSurfaceDescription))

@@ -1,0 +1,152 @@
+// Loss-landscape grids (core/analysis/landscape.h): the 51×51 pca-plane grid of the digits MLP
+// 64-32-10 tanh (trained 200 steps) over the full training split on 1 and 2 threads, with the
+// achieved GFLOP/s of its forward GEMMs against a plain Eigen float GEMM pair of the same shapes
+// measured in the same run; the plane construction itself; and a 256×256 toy grid. Prints a
+// table (median of 5); not a CTest test. Budget (DESIGN.md §5): the 51×51 model grid in
+// ≤ 300 ms on 2 cores, the toy grid in a few ms.
+
+#if defined(__GNUC__) && !defined(__clang__) && __GNUC__ == 12
+#pragma GCC diagnostic ignored "-Wmaybe-uninitialized" // GCC PR 105593, see model.cpp
+#endif
+#include "core/analysis/landscape.h"
+#include "core/config/run_config.h"
+#include "core/engine/model_problem.h"
+#include "core/engine/model_run.h"
+#include "core/engine/parallel_engine.h"
+#include "core/models/model.h"
+#include "core/problems/toy_surface.h"
+#include "core/util/rng.h"
+
+#include <Eigen/Core>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <functional>
+#include <vector>
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+using RowMatrixXf = Eigen::Matrix<float, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
+
+constexpr int kRepetitions = 5;
+constexpr int kGrid = 51;
+
+/// Median over kRepetitions of the seconds one call of work takes (after one warm-up call).
+double medianSeconds(const std::function<void()>& work)
+{
+    work();
+    std::vector<double> seconds;
+    for (int r = 0; r < kRepetitions; ++r) {
+        const auto start = Clock::now();
+        work();
+        seconds.push_back(std::chrono::duration<double>(Clock::now() - start).count());
+    }
+    std::sort(seconds.begin(), seconds.end());
+    return seconds[kRepetitions / 2];
+}
+
+/// Median seconds of `calls` calls of work (for operations too short to time one by one).
+double medianSecondsPerCall(const std::function<void()>& work, int calls)
+{
+    return medianSeconds([&] {
+               for (int c = 0; c < calls; ++c)
+                   work();
+           }) /
+           calls;
+}
+
+}  // namespace
+
+int main()
+{
+    using namespace lrlab;
+    RunConfig config;
+    config.problem.type = "mlp";
+    config.problem.dataset = "digits";
+    config.problem.hidden = {32};
+    config.problem.activation = "tanh";
+    config.optimizer.type = "adam";
+    config.schedule.learningRate = 0.01;
+    config.steps = 200;
+    config.schedule.totalSteps = 200;
+    config.seed = 1;
+    const auto problem = ModelProblem::create(config.problem, config.seed);
+    const ModelTrace trace = runModel(config, *problem);
+    const int rows = problem->trainCount();
+    const double flopsPerCell = 2.0 * rows * (64.0 * 32.0 + 32.0 * 10.0);
+    const double gridFlops = flopsPerCell * kGrid * kGrid;
+
+    std::printf("lrlab loss landscape grids (median of %d; %d cores available)\n", kRepetitions,
+                resolveThreadCount(0));
+    std::printf("digits MLP 64-32-10 tanh, %d parameters, %d training rows, %d snapshots\n\n",
+                trace.parameterCount, rows, static_cast<int>(trace.snapshotRows.size()));
+
+    ModelPlane pca;
+    const double planeSeconds = medianSeconds([&] { pca = makePcaPlane(trace); });
+    ModelPlane random;
+    const double randomSeconds =
+        medianSeconds([&] { random = makeRandomPlane(problem->modelSpec(), trace.final, 1); });
+    std::printf("%-44s %10.2f ms\n", "pca plane (Gram eigen-decomposition)", planeSeconds * 1e3);
+    std::printf("%-44s %10.2f ms\n\n", "random plane (filter-normalized)", randomSeconds * 1e3);
+
+    // The reference: the two forward GEMMs of one cell as plain Eigen float products on the
+    // whole split, one thread (Eigen without OpenMP), with the broadcast bias as in the model.
+    RowMatrixXf x = RowMatrixXf::Random(rows, 64);
+    const RowMatrixXf w1 = RowMatrixXf::Random(32, 64);
+    const RowMatrixXf w2 = RowMatrixXf::Random(10, 32);
+    const Eigen::RowVectorXf b1 = Eigen::RowVectorXf::Random(32);
+    const Eigen::RowVectorXf b2 = Eigen::RowVectorXf::Random(10);
+    RowMatrixXf h(rows, 32);
+    RowMatrixXf z(rows, 10);
+    float sink = 0.0F;
+    const double gemmSeconds = medianSecondsPerCall(
+        [&] {
+            h.rowwise() = b1;
+            h.noalias() += x * w1.transpose();
+            z.rowwise() = b2;
+            z.noalias() += h * w2.transpose();
+            sink += z(0, 0);
+        },
+        200);
+    const double gemmGflops = flopsPerCell / gemmSeconds * 1e-9;
+
+    std::printf("%-32s %8s %10s %10s %9s %11s\n", "grid", "threads", "ms/grid", "us/cell",
+                "GFLOP/s", "vs Eigen 1T");
+    double oneThread = 0.0;
+    for (int threads : {1, 2}) {
+        LandscapeOptions options;
+        options.threads = threads;
+        LandscapeGrid grid;
+        const double seconds = medianSeconds(
+            [&] { grid = computeModelGrid(*problem, pca, kGrid, pca.defaultBox, options); });
+        sink += static_cast<float>(grid.loss[0]);
+        if (threads == 1)
+            oneThread = seconds;
+        const double gflops = gridFlops / seconds * 1e-9;
+        std::printf("%-32s %8d %10.1f %10.1f %9.1f %10.2fx", "digits MLP 51x51 pca", threads,
+                    seconds * 1e3, seconds * 1e6 / (kGrid * kGrid), gflops,
+                    gflops / gemmGflops);
+        if (threads > 1)
+            std::printf("   speed-up %.2fx", oneThread / seconds);
+        std::printf("\n");
+    }
+    std::printf("%-32s %8d %10.3f %10.1f %9.1f %10s\n", "plain Eigen GEMM pair (1 cell)", 1,
+                gemmSeconds * 1e3, gemmSeconds * 1e6, gemmGflops, "1.00x");
+
+    const auto surface = makeToySurface("rosenbrock");
+    for (int threads : {1, 2}) {
+        LandscapeOptions options;
+        options.threads = threads;
+        LandscapeGrid grid;
+        const double seconds = medianSeconds(
+            [&] { grid = computeToyGrid(*surface, 256, surface->info().view, options); });
+        sink += static_cast<float>(grid.loss[0]);
+        std::printf("%-32s %8d %10.3f %10.4f %9s %10s\n", "rosenbrock 256x256", threads,
+                    seconds * 1e3, seconds * 1e6 / (256.0 * 256.0), "", "");
+    }
+    std::printf("(GFLOP/s counts 2·rows·(64·32 + 32·10) per cell: the forward GEMMs only)\n");
+    std::printf("(checksum %g)\n", static_cast<double>(sink));
+    return 0;
+}
