@@ -89,7 +89,7 @@ LrFinderResult runToyFinder(const RunConfig& config, const LrFinderOptions& opti
 
     LrFinderResult result;
     reserveResult(result, options);
-    LossSmoother smoother(options.smoothF, options.divergeThreshold);
+    LossSmoother smoother(options.smoothF, options.divergeThreshold, surface->info().minimumValue);
     Eigen::Vector2d grad;
     for (int i = 0; i < options.iterations; ++i) {
         if (cancelled(cancel)) {
@@ -249,8 +249,8 @@ LrSuggestions lrFinderSuggestions(const std::vector<double>& learningRates,
     return out;
 }
 
-LossSmoother::LossSmoother(double smoothF, double divergeThreshold)
-    : m_smoothF(smoothF), m_threshold(divergeThreshold)
+LossSmoother::LossSmoother(double smoothF, double divergeThreshold, double floor)
+    : m_smoothF(smoothF), m_threshold(divergeThreshold), m_floor(floor)
 {
 }
 
@@ -268,7 +268,8 @@ double LossSmoother::push(double loss)
             m_best = s;
     }
     m_last = s;
-    m_stop = !std::isfinite(loss) || !std::isfinite(s) || s > m_threshold * m_best;
+    m_stop = !std::isfinite(loss) || !std::isfinite(s) ||
+             s - m_floor > m_threshold * (m_best - m_floor);
     return s;
 }
 

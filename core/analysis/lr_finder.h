@@ -85,7 +85,11 @@ LrSuggestions lrFinderSuggestions(const std::vector<double>& learningRates,
 class LossSmoother
 {
 public:
-    LossSmoother(double smoothF, double divergeThreshold);
+    /// floor: the loss's known lower bound; the stop rule compares excesses over it
+    /// (s_i − floor > th·(min s − floor)). 0 for models (as pytorch-lr-finder); a toy surface's
+    /// minimum value, so surfaces with negative values (styblinski_tang, six_hump_camel,
+    /// saddle) do not stop at once.
+    LossSmoother(double smoothF, double divergeThreshold, double floor = 0.0);
     /// Adds ℓ_i; returns s_i.
     double push(double loss);
     /// True once the stop rule fired on the last push.
@@ -94,6 +98,7 @@ public:
 private:
     double m_smoothF;
     double m_threshold;
+    double m_floor;
     double m_last = 0.0;
     double m_best = 0.0;
     bool m_started = false;

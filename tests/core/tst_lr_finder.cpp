@@ -2,6 +2,7 @@
 // the four suggestions on hand-worked data, the finder on a real model and on the quadratic
 // (where the stable limit 2/λ₁ is known), option errors, and `lrlab find-lr` as a user runs it.
 #include "core/analysis/lr_finder.h"
+#include "core/problems/toy_surface.h"
 #include "core/engine/model_problem.h"
 #include "core/engine/model_run.h"
 #include "core/datasets/batch_sampler.h"
@@ -124,6 +125,8 @@ private slots:
     void modelFinderMatchesRunAndHandStep();
     void modelFinderValidation();
     void quadraticStableLimit();
+    void negativeSurfaceUsesExcessOverMinimum_data();
+    void negativeSurfaceUsesExcessOverMinimum();
     void badOptions_data();
     void badOptions();
     void cliCsvAndSummary();
@@ -671,6 +674,33 @@ void TestLrFinder::cliBadInput()
     QCOMPARE(p.exitCode, 2);
     QVERIFY2(p.err.contains(mentions.toUtf8()), p.err.constData());
     QVERIFY(p.out.isEmpty());
+}
+
+void TestLrFinder::negativeSurfaceUsesExcessOverMinimum_data()
+{
+    QTest::addColumn<QString>("surface");
+    QTest::newRow("styblinski-tang") << "styblinski_tang";
+    QTest::newRow("six-hump-camel") << "six_hump_camel";
+}
+
+void TestLrFinder::negativeSurfaceUsesExcessOverMinimum()
+{
+    // These surfaces take negative values: the stop rule compares excesses over the minimum, so
+    // a falling loss (more negative) never reads as "5x the best" and the test runs until the LR
+    // really makes the loss explode.
+    QFETCH(QString, surface);
+    lrlab::RunConfig c;
+    c.problem.type = surface.toStdString();
+    lrlab::LrFinderOptions o;
+    o.endLr = 10.0;
+    const lrlab::LrFinderResult r = lrlab::runLrFinder(c, o);
+    QVERIFY2(r.iterations > 50, qPrintable(QString::number(r.iterations)));
+    QVERIFY(r.suggestions.steepest.has_value());
+    const double floor = lrlab::makeToySurface(c.problem.type)->info().minimumValue;
+    if (r.stoppedEarly && std::isfinite(r.smoothed.back())) {
+        const double best = *std::min_element(r.smoothed.begin(), r.smoothed.end());
+        QVERIFY(r.smoothed.back() - floor > o.divergeThreshold * (best - floor));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestLrFinder)
