@@ -201,7 +201,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), m_worker(new Trai
     statusBar()->addPermanentWidget(m_timingLabel);
 
     connect(m_worker.get(), &TrainingThread::landscapeReady, this,
-            [this](quint64, const LandscapeGrid& grid) { showLandscape(grid); });
+            [this](quint64, const LandscapeImage& grid) { showLandscape(grid); });
     connect(m_worker.get(), &TrainingThread::runFinished, this, &MainWindow::showRun);
     connect(m_worker.get(), &TrainingThread::runFailed, this, &MainWindow::showFailure);
 
@@ -935,7 +935,7 @@ void MainWindow::setStartFromMap(QMouseEvent* event)
 // ---------------------------------------------------------------------------------------------
 // Results
 
-void MainWindow::showLandscape(const LandscapeGrid& grid)
+void MainWindow::showLandscape(const LandscapeImage& grid)
 {
     if (&grid != &m_lastLandscape)
         m_lastLandscape = grid;

@@ -89,7 +89,7 @@ private:
     void updateStability(const RunConfig& config);
     void updateSurfaceMarkers();
 
-    void showLandscape(const LandscapeGrid& grid);
+    void showLandscape(const LandscapeImage& grid);
     void showRun(quint64 generation, const RunResult& result);
     void showFailure(quint64 generation, const QString& message);
     void setStartFromMap(QMouseEvent* event);
@@ -103,7 +103,7 @@ private:
     quint64 m_submitted = 0;
     bool m_updating = false;  ///< suppresses settingsChanged() during programmatic updates
     double m_stableLimit = 0.0;
-    LandscapeGrid m_lastLandscape;  ///< the worker's last landscape (it skips repeats)
+    LandscapeImage m_lastLandscape;  ///< the worker's last landscape (it skips repeats)
     std::string m_shownLandscape;
 
     // Plots.

@@ -151,13 +151,13 @@ int main(int argc, char* argv[])
     std::vector<double> gridMs, runMs;
     const auto rosenbrock = lrlab::makeToySurface("rosenbrock");
     for (int k = 0; k < 50; ++k)
-        gridMs.push_back(timeMs([&] { lrlab::computeLandscape(*rosenbrock, 256); }));
+        gridMs.push_back(timeMs([&] { lrlab::computeLandscapeImage(*rosenbrock, 256); }));
     std::vector<std::pair<std::string, double>> gridBySurface;
     for (const lrlab::ToySurfaceDescriptor& d : lrlab::toySurfaceCatalogue()) {
         const auto surface = lrlab::makeToySurface(d.name);
         std::vector<double> ms;
         for (int k = 0; k < 20; ++k)
-            ms.push_back(timeMs([&] { lrlab::computeLandscape(*surface, 256); }));
+            ms.push_back(timeMs([&] { lrlab::computeLandscapeImage(*surface, 256); }));
         gridBySurface.emplace_back(d.name, summarize(ms).median);
     }
     lrlab::RunConfig config;

@@ -3,6 +3,8 @@
 #include "ui/worker/landscape_grid.h"
 #include "ui/worker/training_thread.h"
 
+#include "core/engine/model_problem.h"
+#include "core/engine/model_run.h"
 #include "core/problems/toy_surface.h"
 #include "tests/common/nearly_equal.h"
 
@@ -28,6 +30,18 @@ lrlab::RunRequest rosenbrockRequest(int steps, double learningRate, int gridSize
     return request;
 }
 
+lrlab::RunRequest modelRequest(const std::string& type, int steps, double learningRate)
+{
+    lrlab::RunRequest request;
+    request.config.problem.type = type;
+    request.config.optimizer.type = "adam";
+    request.config.steps = steps;
+    request.config.schedule.totalSteps = steps;
+    request.config.schedule.learningRate = learningRate;
+    request.config.evalEvery = 50;
+    return request;
+}
+
 }  // namespace
 
 class TestTrainingThread : public QObject
@@ -40,6 +54,9 @@ private slots:
     void destructionWhileBusy();
     void landscapeGridValues_data();
     void landscapeGridValues();
+    void modelRunStreamsChunks_data();
+    void modelRunStreamsChunks();
+    void modelRunAbandonedForNewer();
 };
 
 void TestTrainingThread::onlyLatestGenerationFinishes()
@@ -65,7 +82,7 @@ void TestTrainingThread::onlyLatestGenerationFinishes()
     QCOMPARE(failed.count(), 0);
     // The second request needed a landscape of its own size unless the first one's was done.
     QVERIFY(landscapes.count() >= 1);
-    const auto grid = landscapes.last().at(1).value<lrlab::LandscapeGrid>();
+    const auto grid = landscapes.last().at(1).value<lrlab::LandscapeImage>();
     QCOMPARE(grid.surface, std::string("rosenbrock"));
 }
 
@@ -138,7 +155,7 @@ void TestTrainingThread::landscapeGridValues()
     const auto toy = lrlab::makeToySurface(surface.toStdString());
     const lrlab::ProblemInfo info = toy->info();
     const int n = 33;
-    const lrlab::LandscapeGrid grid = lrlab::computeLandscape(*toy, n);
+    const lrlab::LandscapeImage grid = lrlab::computeLandscapeImage(*toy, n);
     QCOMPARE(grid.size, n);
     QCOMPARE(grid.surface, surface.toStdString());
     QCOMPARE(int(grid.z.size()), n * n);
@@ -163,6 +180,97 @@ void TestTrainingThread::landscapeGridValues()
             QVERIFY2(nearlyEqual(grid.at(i, j), expected, 1e-9),
                      qPrintable(QStringLiteral("cell %1,%2").arg(i).arg(j)));
         }
+}
+
+void TestTrainingThread::modelRunStreamsChunks_data()
+{
+    QTest::addColumn<QString>("type");
+    QTest::addColumn<int>("steps");
+    QTest::newRow("digits-mlp") << "mlp" << 700;
+    QTest::newRow("diabetes-linreg") << "linreg" << 300;
+}
+
+void TestTrainingThread::modelRunStreamsChunks()
+{
+    QFETCH(QString, type);
+    QFETCH(int, steps);
+    const lrlab::RunRequest request = modelRequest(type.toStdString(), steps, 1e-2);
+    lrlab::TrainingThread worker;
+    QSignalSpy chunks(&worker, &lrlab::TrainingThread::chunkReady);
+    QSignalSpy finished(&worker, &lrlab::TrainingThread::modelRunFinished);
+    QSignalSpy landscapes(&worker, &lrlab::TrainingThread::modelLandscapeReady);
+    QSignalSpy failed(&worker, &lrlab::TrainingThread::runFailed);
+    const quint64 generation = worker.submit(request);
+    QTRY_VERIFY_WITH_TIMEOUT(landscapes.count() == 2 || failed.count() > 0, 30000);
+    QCOMPARE(failed.count(), 0);
+    QCOMPARE(finished.count(), 1);
+
+    // The reference: the same config run directly.
+    const auto problem = lrlab::ModelProblem::create(request.config.problem, request.config.seed);
+    const lrlab::ModelTrace direct = lrlab::runModel(request.config, *problem);
+    QCOMPARE(direct.rows(), steps);
+
+    // Chunks tile the rows in order; together they are the direct run's trace.
+    QVERIFY(chunks.count() >= 2);
+    int next = 0;
+    std::vector<int> evalRows;
+    for (const QList<QVariant>& args : chunks) {
+        const auto chunk = args.at(0).value<lrlab::ModelChunk>();
+        QCOMPARE(chunk.generation, generation);
+        QCOMPARE(chunk.firstRow, next);
+        QVERIFY(chunk.rows() > 0);
+        for (int k = 0; k < chunk.rows(); ++k) {
+            QCOMPARE(chunk.loss[k], double(direct.loss[next + k]));
+            QCOMPARE(chunk.learningRate[k], direct.learningRate[next + k]);
+            if (direct.twoParameters()) {
+                QCOMPARE(chunk.x[k], double(direct.x[next + k]));
+                QCOMPARE(chunk.y[k], double(direct.y[next + k]));
+            }
+        }
+        evalRows.insert(evalRows.end(), chunk.evalRows.begin(), chunk.evalRows.end());
+        next += chunk.rows();
+    }
+    QCOMPARE(next, steps);
+    QCOMPARE(evalRows, direct.evalRows);
+    // The first chunk comes early (a few steps), long before the end of the run.
+    QVERIFY(chunks.first().at(0).value<lrlab::ModelChunk>().rows() <= 64);
+
+    const auto coarse = landscapes.at(0).at(1).value<lrlab::ModelLandscape>();
+    const auto fine = landscapes.at(1).at(1).value<lrlab::ModelLandscape>();
+    QCOMPARE(coarse.image.size, request.modelCoarseGrid);
+    QCOMPARE(fine.image.size, request.modelFineGrid);
+    QVERIFY(!coarse.final);
+    QVERIFY(fine.final);
+    QCOMPARE(fine.plane, direct.twoParameters() ? lrlab::LandscapePlane::Axes
+                                                : lrlab::LandscapePlane::Pca);
+    QVERIFY(fine.trajectory.size() >= 2);
+}
+
+void TestTrainingThread::modelRunAbandonedForNewer()
+{
+    lrlab::TrainingThread worker;
+    QSignalSpy chunks(&worker, &lrlab::TrainingThread::chunkReady);
+    QSignalSpy finished(&worker, &lrlab::TrainingThread::modelRunFinished);
+    lrlab::RunRequest longRun = modelRequest("mlp", 200000, 1e-3);
+    longRun.config.problem.hidden = {128, 64};
+    const quint64 first = worker.submit(longRun);
+    QTRY_VERIFY_WITH_TIMEOUT(chunks.count() >= 1, 10000);
+    const quint64 second = worker.submit(modelRequest("logreg", 120, 0.1));
+    QTRY_VERIFY_WITH_TIMEOUT(finished.count() == 1, 10000);
+    QCOMPARE(finished.at(0).at(0).value<quint64>(), second);
+    QCOMPARE(finished.at(0).at(1).value<lrlab::ModelRunResult>().trace.rows(), 120);
+    // Chunks of the first run stop as soon as the second is submitted (those already queued may
+    // still arrive, before any of the second's).
+    bool seenSecond = false;
+    for (const QList<QVariant>& args : chunks) {
+        const quint64 g = args.at(0).value<lrlab::ModelChunk>().generation;
+        QVERIFY(g == first || g == second);
+        if (g == second)
+            seenSecond = true;
+        else
+            QVERIFY(!seenSecond);
+    }
+    QVERIFY(seenSecond);
 }
 
 QTEST_MAIN(TestTrainingThread)

@@ -1,5 +1,7 @@
 #include "ui/worker/landscape_grid.h"
 
+#include "core/analysis/landscape.h"
+
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -11,6 +13,27 @@ namespace {
 /// Fraction of the sampled range added before the logarithm.
 constexpr double kRelativeOffset = 1e-4;
 
+/// Fills image.z from raw values (row j = y): fMin, offset and the transform.
+void transformInto(LandscapeImage& image, const std::vector<double>& values, double knownMinimum)
+{
+    double lo = std::numeric_limits<double>::infinity();
+    double hi = -std::numeric_limits<double>::infinity();
+    for (const double f : values)
+        if (std::isfinite(f)) {
+            lo = std::min(lo, f);
+            hi = std::max(hi, f);
+        }
+    if (!std::isfinite(lo))  // nothing finite: a flat map rather than NaN colours
+        lo = hi = 0.0;
+    image.fMin = std::isfinite(knownMinimum) ? std::min(knownMinimum, lo) : lo;
+    image.offset = std::max(kRelativeOffset * (hi - image.fMin), 1e-12);
+    image.z.resize(values.size());
+    for (std::size_t k = 0; k < values.size(); ++k) {
+        const double f = std::isfinite(values[k]) ? values[k] : hi;
+        image.z[k] = landscapeTransform(f, image.fMin, image.offset);
+    }
+}
+
 }  // namespace
 
 double landscapeTransform(double f, double fMin, double offset)
@@ -18,46 +41,43 @@ double landscapeTransform(double f, double fMin, double offset)
     return std::log10(std::max(f - fMin, 0.0) + offset);
 }
 
-LandscapeGrid computeLandscape(const ToySurface& surface, int size, const CancelFlag* cancel)
+LandscapeImage computeLandscapeImage(const ToySurface& surface, int size,
+                                     const CancelFlag* cancel)
 {
     const ProblemInfo info = surface.info();
-    LandscapeGrid grid;
-    grid.surface = info.name;
-    grid.view = info.view;
+    LandscapeImage image;
+    image.surface = info.name;
+    image.view = info.view;
     if (size < 2)
-        return grid;
+        return image;
 
     std::vector<double> values(static_cast<std::size_t>(size) * size);
-    const double dx = (grid.view.xMax - grid.view.xMin) / (size - 1);
-    const double dy = (grid.view.yMax - grid.view.yMin) / (size - 1);
-    double lo = std::numeric_limits<double>::infinity();
-    double hi = -std::numeric_limits<double>::infinity();
+    const double dx = (image.view.xMax - image.view.xMin) / (size - 1);
+    const double dy = (image.view.yMax - image.view.yMin) / (size - 1);
     for (int j = 0; j < size; ++j) {
         if (cancel != nullptr && cancel->load(std::memory_order_relaxed))
-            return LandscapeGrid{};
-        const double y = grid.view.yMin + j * dy;
+            return LandscapeImage{};
+        const double y = image.view.yMin + j * dy;
         double* row = values.data() + static_cast<std::size_t>(j) * size;
-        for (int i = 0; i < size; ++i) {
-            const double f = surface.valueAt(grid.view.xMin + i * dx, y);
-            row[i] = f;
-            if (std::isfinite(f)) {
-                lo = std::min(lo, f);
-                hi = std::max(hi, f);
-            }
-        }
+        for (int i = 0; i < size; ++i)
+            row[i] = surface.valueAt(image.view.xMin + i * dx, y);
     }
-    if (!std::isfinite(lo)) {  // nothing finite: a flat map rather than NaN colours
-        lo = hi = 0.0;
-    }
-    grid.fMin = std::isfinite(info.minimumValue) ? std::min(info.minimumValue, lo) : lo;
-    grid.offset = std::max(kRelativeOffset * (hi - grid.fMin), 1e-12);
-    grid.size = size;
-    grid.z.resize(values.size());
-    for (std::size_t k = 0; k < values.size(); ++k) {
-        const double f = std::isfinite(values[k]) ? values[k] : hi;
-        grid.z[k] = landscapeTransform(f, grid.fMin, grid.offset);
-    }
-    return grid;
+    image.size = size;
+    transformInto(image, values, info.minimumValue);
+    return image;
+}
+
+LandscapeImage landscapeImageFromGrid(const LandscapeGrid& grid, const ViewBox& box,
+                                      const std::string& key, double knownMinimum)
+{
+    LandscapeImage image;
+    image.surface = key;
+    image.view = box;
+    if (grid.n < 2)
+        return image;
+    image.size = grid.n;
+    transformInto(image, grid.loss, knownMinimum);
+    return image;
 }
 
 }  // namespace lrlab

@@ -11,14 +11,17 @@
 
 namespace lrlab {
 
-/// A toy surface sampled on a square grid for the landscape colour map, already transformed to
+struct LandscapeGrid;
+
+/// A loss surface sampled on a square grid for the landscape colour map, already transformed to
 /// z = log10(f − fMin + offset) so the GUI thread only copies it. Cell (i, j) sits at
 /// x = view.xMin + i·(view.xMax − view.xMin)/(size − 1), likewise y with j, which is exactly the
 /// cell-centre convention of QCPColorMapData. A plain value: safe to copy between threads.
-struct LandscapeGrid
+/// (Named "image" to keep it apart from the core's raw lrlab::LandscapeGrid.)
+struct LandscapeImage
 {
-    std::string surface;       ///< config name of the surface, e.g. "rosenbrock"
-    ViewBox view;              ///< the box sampled (the surface's default view)
+    std::string surface;       ///< config name of the surface, e.g. "rosenbrock", or a model key
+    ViewBox view;              ///< the box sampled
     int size = 0;              ///< cells per side
     std::vector<double> z;     ///< size·size values, index j·size + i (row j = y)
     double fMin = 0.0;         ///< min(known global minimum, smallest sampled value)
@@ -35,11 +38,17 @@ double landscapeTransform(double f, double fMin, double offset);
 
 /// Samples surface on a size × size grid over its default view box. The offset is 1e-4 of the
 /// sampled range (so about four decades are resolved below the top). Non-finite samples are
-/// replaced by the largest finite one. Returns an empty grid (size 0) when cancel is raised
+/// replaced by the largest finite one. Returns an empty image (size 0) when cancel is raised
 /// (checked once a row). Thread-safe: the surface is immutable.
-LandscapeGrid computeLandscape(const ToySurface& surface, int size,
-                               const CancelFlag* cancel = nullptr);
+LandscapeImage computeLandscapeImage(const ToySurface& surface, int size,
+                                     const CancelFlag* cancel = nullptr);
+
+/// The image of a computed core grid over box (a model's plane): the same transform with
+/// fMin the smallest finite sample (and knownMinimum when lower). Cells a cancelled grid did
+/// not reach, or non-finite ones, take the largest finite value.
+LandscapeImage landscapeImageFromGrid(const LandscapeGrid& grid, const ViewBox& box,
+                                      const std::string& key, double knownMinimum);
 
 }  // namespace lrlab
 
-Q_DECLARE_METATYPE(lrlab::LandscapeGrid)
+Q_DECLARE_METATYPE(lrlab::LandscapeImage)

@@ -1,34 +1,77 @@
 #include "ui/worker/training_thread.h"
 
+#include "core/engine/model_problem.h"
 #include "core/problems/toy_surface.h"
 
 #include <QElapsedTimer>
 #include <QMutexLocker>
 
+#include <algorithm>
+#include <cmath>
 #include <exception>
+#include <limits>
 #include <sstream>
 
 namespace lrlab {
 
 namespace {
 
-/// Identifies a surface with its parameters: a new key means a new landscape.
-std::string surfaceKey(const ProblemSpec& problem)
+/// The first chunk of a model run comes after this many rows, so the curve appears at once.
+constexpr int kFirstChunkRows = 8;
+
+/// Copies trace rows [from, to) and the evaluations from index evalFrom on into a chunk.
+ModelChunk makeChunk(quint64 generation, const ModelTrace& trace, int totalSteps, int from,
+                     int to, std::size_t evalFrom, double elapsedMs)
+{
+    ModelChunk chunk;
+    chunk.generation = generation;
+    chunk.firstRow = from;
+    chunk.totalSteps = totalSteps;
+    chunk.elapsedMilliseconds = elapsedMs;
+    const auto b = static_cast<std::size_t>(from), e = static_cast<std::size_t>(to);
+    chunk.learningRate.assign(trace.learningRate.begin() + b, trace.learningRate.begin() + e);
+    chunk.loss.assign(trace.loss.begin() + b, trace.loss.begin() + e);
+    if (trace.x.size() >= e && trace.y.size() >= e) {
+        chunk.x.assign(trace.x.begin() + b, trace.x.begin() + e);
+        chunk.y.assign(trace.y.begin() + b, trace.y.begin() + e);
+    }
+    // Evaluations are appended as they are made, in row order.
+    for (std::size_t i = evalFrom; i < trace.evalRows.size(); ++i) {
+        chunk.evalRows.push_back(trace.evalRows[i]);
+        chunk.trainLoss.push_back(trace.trainLoss[i]);
+        chunk.validationLoss.push_back(trace.validationLoss[i]);
+        chunk.validationAccuracy.push_back(trace.validationAccuracy[i]);
+    }
+    return chunk;
+}
+
+}  // namespace
+
+std::string problemKey(const ProblemSpec& problem, std::uint64_t seed)
 {
     std::ostringstream key;
     key.precision(17);
     key << problem.type;
     for (const auto& [name, value] : problem.parameters)
         key << ';' << name << '=' << value;
+    if (isModelType(problem.type)) {
+        // The full-training-split loss depends on the data, the model and the split (seed).
+        key << ";dataset=" << problem.dataset << ";feature=" << problem.feature << ";hidden=";
+        for (const int h : problem.hidden)
+            key << h << ',';
+        key << ";activation=" << problem.activation << ";val=" << problem.valFraction
+            << ";seed=" << seed;
+    }
     return key.str();
 }
 
-}  // namespace
-
 TrainingThread::TrainingThread(QObject* parent) : QThread(parent)
 {
-    qRegisterMetaType<lrlab::LandscapeGrid>();
+    qRegisterMetaType<lrlab::LandscapeImage>();
     qRegisterMetaType<lrlab::RunResult>();
+    qRegisterMetaType<lrlab::ModelChunk>();
+    qRegisterMetaType<lrlab::ModelRunResult>();
+    qRegisterMetaType<lrlab::ModelLandscape>();
 }
 
 TrainingThread::~TrainingThread()
@@ -53,6 +96,15 @@ quint64 TrainingThread::submit(const RunRequest& request)
         start();
     else
         m_wake.wakeOne();
+    return m_generation;
+}
+
+quint64 TrainingThread::cancel()
+{
+    QMutexLocker lock(&m_mutex);
+    m_hasPending = false;
+    ++m_generation;
+    m_restart = true;
     return m_generation;
 }
 
@@ -94,15 +146,23 @@ void TrainingThread::run()
 void TrainingThread::process(quint64 generation, const RunRequest& request)
 {
     validate(request.config);
+    if (isModelType(request.config.problem.type))
+        processModel(generation, request);
+    else
+        processToy(generation, request);
+}
+
+void TrainingThread::processToy(quint64 generation, const RunRequest& request)
+{
     const auto surface = makeToySurface(request.config.problem.type,
                                         request.config.problem.parameters);
-    const std::string key = surfaceKey(request.config.problem);
+    const std::string key = problemKey(request.config.problem, 0);
     if (request.gridSize > 1 && key != m_landscapeKey) {
-        LandscapeGrid grid = computeLandscape(*surface, request.gridSize, &m_restart);
+        LandscapeImage image = computeLandscapeImage(*surface, request.gridSize, &m_restart);
         if (m_restart)
             return;  // a newer request is waiting; it will compute the landscape if needed
         m_landscapeKey = key;
-        emit landscapeReady(generation, grid);
+        emit landscapeReady(generation, image);
     }
 
     RunResult result;
@@ -115,6 +175,120 @@ void TrainingThread::process(quint64 generation, const RunRequest& request)
     if (result.trace.status == RunStatus::Cancelled || m_restart)
         return;
     emit runFinished(generation, result);
+}
+
+void TrainingThread::processModel(quint64 generation, const RunRequest& request)
+{
+    const RunConfig& config = request.config;
+    QElapsedTimer timer;
+    timer.start();
+    const std::shared_ptr<const ModelProblem> problem =
+        ModelProblem::create(config.problem, config.seed);
+    if (m_restart)
+        return;
+
+    // Stream: the observer sees the trace every few rows and sends a copy of the new rows when
+    // a chunk is due (the first one early, then every chunkSteps rows or chunkMilliseconds).
+    int emittedRows = 0;
+    std::size_t emittedEvals = 0;
+    qint64 lastEmitNs = 0;
+    const qint64 periodNs = static_cast<qint64>(request.chunkMilliseconds * 1e6);
+    const qint64 runStartNs = timer.nsecsElapsed();
+    ModelRunOptions options;
+    options.chunkSteps = kFirstChunkRows;
+    options.maxSnapshots = request.modelFineGrid > 1 ? 512 : 0;
+    options.observer = [&](const ModelTrace& trace, int) {
+        if (m_restart)
+            return false;
+        const int rows = trace.rows();
+        const qint64 now = timer.nsecsElapsed();
+        const bool first = emittedRows == 0;
+        const bool due = first || now - lastEmitNs >= periodNs ||
+                         (rows - emittedRows >= request.chunkSteps && now - lastEmitNs >= periodNs / 4);
+        if (due && rows > emittedRows) {
+            emit chunkReady(makeChunk(generation, trace, config.steps, emittedRows, rows,
+                                      emittedEvals, static_cast<double>(now - runStartNs) * 1e-6));
+            emittedRows = rows;
+            emittedEvals = trace.evalRows.size();
+            lastEmitNs = now;
+        }
+        return true;
+    };
+    ModelTrace trace = runModel(config, *problem, &m_restart, options);
+    const double runMs = static_cast<double>(timer.nsecsElapsed() - runStartNs) * 1e-6;
+    if (trace.status == RunStatus::Cancelled || m_restart)
+        return;
+    if (trace.rows() > emittedRows || trace.evalRows.size() > emittedEvals)
+        emit chunkReady(makeChunk(generation, trace, config.steps, emittedRows, trace.rows(),
+                                  emittedEvals, runMs));
+
+    ModelRunResult result;
+    result.config = config;
+    result.classification = problem->modelSpec().isClassification();
+    result.datasetName = problem->datasetName();
+    result.featureName = problem->featureName();
+    result.parameterCount = trace.parameterCount;
+    result.runMilliseconds = runMs;
+    result.trace = trace;
+    // The GUI needs neither the snapshots nor the batches: do not copy megabytes across.
+    result.trace.snapshots.clear();
+    result.trace.snapshots.shrink_to_fit();
+    result.trace.snapshotRows.clear();
+    result.trace.batchOffsets.clear();
+    result.trace.batchRows.clear();
+    emit modelRunFinished(generation, result);
+
+    if (request.modelFineGrid < 2)
+        return;
+    // The landscape of the run's plane, coarse grid first, then the refined one.
+    LandscapeOptions landscapeOptions;
+    landscapeOptions.threads = request.landscapeThreads;
+    landscapeOptions.cancel = &m_restart;
+    landscapeOptions.seed = config.seed;
+    const LandscapePlane type =
+        trace.twoParameters() ? LandscapePlane::Axes : LandscapePlane::Pca;
+    ModelPlane plane;
+    LandscapeTrajectory path;
+    try {
+        plane = makeModelPlane(type, trace, problem->modelSpec(), landscapeOptions);
+        path = projectTrajectory(*problem, plane, trace, landscapeOptions);
+    } catch (const std::invalid_argument& e) {
+        if (!m_restart)
+            emit landscapeFailed(generation, QString::fromUtf8(e.what()));
+        return;
+    }
+    if (m_restart)
+        return;
+    double lowest = std::numeric_limits<double>::infinity();
+    for (const double f : path.loss)
+        if (std::isfinite(f))
+            lowest = std::min(lowest, f);
+    const std::string key = problemKey(config.problem, config.seed);
+    for (const int n : {request.modelCoarseGrid, request.modelFineGrid}) {
+        if (n < 2)
+            continue;
+        QElapsedTimer gridTimer;
+        gridTimer.start();
+        const int total = n * n;
+        const int every = std::max(1, total / 40);
+        landscapeOptions.progress = [this, generation, every](int done, int all) {
+            if (done % every == 0 || done == all)
+                emit landscapeProgress(generation, done, all);
+        };
+        const LandscapeGrid grid =
+            computeModelGrid(*problem, plane, n, plane.defaultBox, landscapeOptions);
+        if (m_restart || !grid.complete)
+            return;
+        ModelLandscape landscape;
+        landscape.image = landscapeImageFromGrid(grid, plane.defaultBox, key, lowest);
+        landscape.plane = type;
+        landscape.alphaLabel = plane.alphaLabel;
+        landscape.betaLabel = plane.betaLabel;
+        landscape.trajectory = path;
+        landscape.final = n == request.modelFineGrid;
+        landscape.milliseconds = static_cast<double>(gridTimer.nsecsElapsed()) * 1e-6;
+        emit modelLandscapeReady(generation, landscape);
+    }
 }
 
 }  // namespace lrlab

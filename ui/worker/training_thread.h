@@ -1,6 +1,8 @@
 #pragma once
 
+#include "core/analysis/landscape.h"
 #include "core/config/run_config.h"
+#include "core/engine/model_run.h"
 #include "core/engine/run_status.h"
 #include "core/engine/toy_run.h"
 #include "ui/worker/landscape_grid.h"
@@ -13,16 +15,24 @@
 
 #include <atomic>
 #include <string>
+#include <vector>
 
 namespace lrlab {
 
-/// What the GUI asks the worker to do: run one toy-surface config. The landscape of the
-/// config's surface is computed first whenever the surface differs from the last landscape
-/// the worker delivered.
+/// What the GUI asks the worker to do: run one config, a toy surface or a real model. For a toy
+/// surface the landscape is computed first whenever the surface differs from the last one the
+/// worker delivered. A model run streams chunks, then (when modelFineGrid > 1) its landscape is
+/// computed on the run's plane: axes (w, b) for two-parameter models, the PCA plane of the
+/// trajectory otherwise; a coarse grid first, then the fine one.
 struct RunRequest
 {
     RunConfig config;
-    int gridSize = 256;  ///< cells per side of the landscape; 0 = never compute one
+    int gridSize = 256;        ///< toy: cells per side of the landscape; 0 = never compute one
+    int modelCoarseGrid = 15;  ///< models: the first, quick grid (0 = skip it)
+    int modelFineGrid = 41;    ///< models: the refined grid (0 = no model landscape at all)
+    int chunkSteps = 64;       ///< models: rows per chunk at most
+    double chunkMilliseconds = 16.0;  ///< models: a chunk at least this often (one frame)
+    int landscapeThreads = 0;  ///< worker threads of the landscape grid (0 = every core)
 };
 
 /// A finished toy run, copied out of the worker.
@@ -34,13 +44,55 @@ struct RunResult
     double runMilliseconds = 0.0;
 };
 
-/// The background worker of the toy lab (STYLE.md §6): a QThread that runs the latest request
+/// A piece of a streaming model run: trace rows [firstRow, firstRow + rows()) as copied values,
+/// plus the evaluations made in those rows. The first chunk comes after a few steps so the
+/// curve appears at once; then one every chunkSteps rows or chunkMilliseconds, whichever first.
+struct ModelChunk
+{
+    quint64 generation = 0;
+    int firstRow = 0;
+    int totalSteps = 0;                      ///< the run's configured steps
+    std::vector<double> learningRate;
+    std::vector<double> loss;                ///< minibatch loss per row
+    std::vector<double> x, y;                ///< θ_k of two-parameter models (else empty)
+    std::vector<int> evalRows;               ///< evaluations made in this chunk's rows
+    std::vector<double> trainLoss, validationLoss, validationAccuracy;
+    double elapsedMilliseconds = 0.0;        ///< since the run started (for throughput)
+
+    int rows() const { return static_cast<int>(loss.size()); }
+};
+
+/// A finished model run: the whole trace (without snapshots and batch rows) and what the GUI
+/// needs to label it.
+struct ModelRunResult
+{
+    RunConfig config;
+    ModelTrace trace;
+    bool classification = true;
+    std::string datasetName;
+    std::string featureName;
+    int parameterCount = 0;
+    double runMilliseconds = 0.0;
+};
+
+/// A model run's landscape on its plane, as an image plus the projected trajectory.
+struct ModelLandscape
+{
+    LandscapeImage image;
+    LandscapePlane plane = LandscapePlane::Axes;
+    std::string alphaLabel, betaLabel;       ///< with explained variance for pca
+    LandscapeTrajectory trajectory;          ///< the run's path in plane coordinates
+    bool final = false;                      ///< false for the coarse grid, true for the fine
+    double milliseconds = 0.0;
+};
+
+/// The background worker of the explorer (STYLE.md §6): a QThread that runs the latest request
 /// only. submit() replaces any pending request, bumps the generation and raises the cancel flag,
-/// so a run in progress is abandoned at its next step and only the newest generation reports.
-/// Results and landscapes are copied values sent by queued signals; the receiver should still
-/// drop generations older than the one it last submitted. The object lives in the GUI thread;
-/// submit() and generation() may be called from any thread. The destructor stops the thread
-/// cleanly (abort + wake + wait, never terminate()).
+/// so a run (or grid) in progress is abandoned at its next step and only the newest generation
+/// reports. Everything sent out is a copied value carried by a queued signal that names its
+/// generation; the receiver should still drop generations older than the one it last
+/// submitted. The object lives in the GUI thread; submit() and generation() may be called from
+/// any thread. The destructor stops the thread cleanly (abort + wake + wait, never terminate()).
 class TrainingThread : public QThread
 {
     Q_OBJECT
@@ -53,13 +105,25 @@ public:
     quint64 submit(const RunRequest& request);
     /// The generation of the most recent submit(), 0 before any.
     quint64 generation() const;
+    /// Abandons whatever runs now without starting anything new (a new generation is used up).
+    quint64 cancel();
 
 signals:
-    /// The landscape for a request's surface is ready (emitted before that request's run).
-    void landscapeReady(quint64 generation, const lrlab::LandscapeGrid& grid);
-    /// The run of generation finished (Finished, Converged or Diverged; cancelled runs are
+    /// The landscape for a toy request's surface is ready (emitted before that request's run).
+    void landscapeReady(quint64 generation, const lrlab::LandscapeImage& image);
+    /// The toy run of generation finished (Finished, Converged or Diverged; cancelled runs are
     /// dropped silently).
     void runFinished(quint64 generation, const lrlab::RunResult& result);
+    /// Rows of a streaming model run.
+    void chunkReady(const lrlab::ModelChunk& chunk);
+    /// The model run of generation ended (not cancelled); its landscape may follow.
+    void modelRunFinished(quint64 generation, const lrlab::ModelRunResult& result);
+    /// A model landscape grid is ready (coarse first, then final).
+    void modelLandscapeReady(quint64 generation, const lrlab::ModelLandscape& landscape);
+    /// Progress of the landscape grid being computed: done of total cells.
+    void landscapeProgress(quint64 generation, int done, int total);
+    /// The model's landscape could not be made (e.g. a diverged run has no plane).
+    void landscapeFailed(quint64 generation, const QString& message);
     /// The request of generation threw (e.g. an invalid config); message is the exception's.
     void runFailed(quint64 generation, const QString& message);
 
@@ -69,6 +133,8 @@ protected:
 private:
     /// Worker thread only: validates, computes the landscape if the surface changed, runs.
     void process(quint64 generation, const RunRequest& request);
+    void processToy(quint64 generation, const RunRequest& request);
+    void processModel(quint64 generation, const RunRequest& request);
 
     mutable QMutex m_mutex;
     QWaitCondition m_wake;
@@ -82,6 +148,13 @@ private:
     std::string m_landscapeKey;
 };
 
+/// Identifies a problem with every setting that changes its loss function (surface and its
+/// parameters, or dataset, feature, model shape and split): equal keys, equal loss.
+std::string problemKey(const ProblemSpec& problem, std::uint64_t seed);
+
 }  // namespace lrlab
 
 Q_DECLARE_METATYPE(lrlab::RunResult)
+Q_DECLARE_METATYPE(lrlab::ModelChunk)
+Q_DECLARE_METATYPE(lrlab::ModelRunResult)
+Q_DECLARE_METATYPE(lrlab::ModelLandscape)
