@@ -1,0 +1,40 @@
+# Installation (cmake --install) into the standard places, and the Debian package (cpack -G DEB).
+include(GNUInstallDirs)
+
+install(FILES ${PROJECT_SOURCE_DIR}/resources/desktop/io.github.lrlab.Lrlab.desktop
+        DESTINATION ${CMAKE_INSTALL_DATADIR}/applications)
+install(FILES ${PROJECT_SOURCE_DIR}/resources/desktop/io.github.lrlab.Lrlab.metainfo.xml
+        DESTINATION ${CMAKE_INSTALL_DATADIR}/metainfo)
+install(FILES ${PROJECT_SOURCE_DIR}/resources/icons/lrlab.svg
+        DESTINATION ${CMAKE_INSTALL_DATADIR}/icons/hicolor/scalable/apps)
+install(FILES ${PROJECT_SOURCE_DIR}/resources/icons/lrlab-256.png
+        DESTINATION ${CMAKE_INSTALL_DATADIR}/icons/hicolor/256x256/apps RENAME lrlab.png)
+install(FILES ${PROJECT_SOURCE_DIR}/resources/icons/lrlab-64.png
+        DESTINATION ${CMAKE_INSTALL_DATADIR}/icons/hicolor/64x64/apps RENAME lrlab.png)
+# Data the program finds next to its binary: <prefix>/bin/../share/lrlab/...
+install(DIRECTORY ${PROJECT_SOURCE_DIR}/resources/datasets/
+        DESTINATION ${CMAKE_INSTALL_DATADIR}/lrlab/datasets
+        FILES_MATCHING PATTERN "*.csv" PATTERN "README.md")
+install(DIRECTORY ${PROJECT_SOURCE_DIR}/resources/lessons/
+        DESTINATION ${CMAKE_INSTALL_DATADIR}/lrlab/lessons
+        FILES_MATCHING PATTERN "*.json")
+install(FILES ${PROJECT_SOURCE_DIR}/LICENSE ${PROJECT_SOURCE_DIR}/README.md
+        DESTINATION ${CMAKE_INSTALL_DOCDIR})
+
+set(CPACK_PACKAGE_NAME "lrlab")
+set(CPACK_PACKAGE_VENDOR "lrlab developers")
+set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "Learning Rate Lab: see and touch how the learning rate shapes training")
+set(CPACK_PACKAGE_VERSION ${PROJECT_VERSION})
+set(CPACK_PACKAGE_CONTACT "lrlab developers <lrlab@example.org>")
+set(CPACK_RESOURCE_FILE_LICENSE ${PROJECT_SOURCE_DIR}/LICENSE)
+set(CPACK_GENERATOR "DEB")
+set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
+set(CPACK_DEBIAN_PACKAGE_SECTION "science")
+set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)   # Qt 6, QCustomPlot, giflib, zlib from dpkg-shlibdeps
+set(CPACK_DEBIAN_PACKAGE_SUGGESTS "dataset-fashion-mnist, fonts-noto-cjk")
+set(CPACK_DEBIAN_PACKAGE_DESCRIPTION
+    "Learning Rate Lab (lrlab) is a desktop laboratory for learning-rate behaviour.\n\
+ Drag the learning-rate slider and watch optimizer trajectories, loss curves and\n\
+ schedules change on toy surfaces and real models; LR finder, sweeps, landscapes,\n\
+ and a command line that reproduces every figure.")
+include(CPack)
