@@ -3,12 +3,14 @@
 #include "ui/controls/scientific_spin_box.h"
 
 #include <QGridLayout>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QPainter>
 #include <QPainterPath>
 #include <QSignalBlocker>
 #include <QStyle>
 #include <QStyleOptionSlider>
+#include <QToolButton>
 
 #include <algorithm>
 #include <cmath>
@@ -19,6 +21,7 @@ namespace lrlab {
 namespace {
 
 const QColor kLimitColour(200, 30, 30);
+const QColor kBestColour(20, 140, 60);
 
 double roundToSignificant(double value, int digits)
 {
@@ -31,8 +34,16 @@ double roundToSignificant(double value, int digits)
 }  // namespace
 
 MarkedSlider::MarkedSlider(QWidget* parent)
-    : QSlider(Qt::Horizontal, parent), m_markValue(std::numeric_limits<double>::quiet_NaN())
+    : QSlider(Qt::Horizontal, parent),
+      m_markValue(std::numeric_limits<double>::quiet_NaN()),
+      m_bestValue(std::numeric_limits<double>::quiet_NaN())
 {
+}
+
+void MarkedSlider::setBestValue(double value)
+{
+    m_bestValue = value;
+    update();
 }
 
 void MarkedSlider::setMarkValue(double value)
@@ -44,7 +55,7 @@ void MarkedSlider::setMarkValue(double value)
 void MarkedSlider::paintEvent(QPaintEvent* event)
 {
     QSlider::paintEvent(event);
-    if (!std::isfinite(m_markValue))
+    if (!std::isfinite(m_markValue) && !std::isfinite(m_bestValue))
         return;
     QStyleOptionSlider option;
     initStyleOption(&option);
@@ -53,13 +64,28 @@ void MarkedSlider::paintEvent(QPaintEvent* event)
     const QRect handle = style()->subControlRect(QStyle::CC_Slider, &option,
                                                  QStyle::SC_SliderHandle, this);
     const int span = groove.width() - handle.width();
-    const double fraction =
-        std::clamp((m_markValue - minimum()) / double(std::max(1, maximum() - minimum())), 0.0,
-                   1.0);
-    const double x = groove.x() + handle.width() / 2.0 + fraction * span;
+    const auto pixelOf = [&](double value) {
+        const double fraction = std::clamp(
+            (value - minimum()) / double(std::max(1, maximum() - minimum())), 0.0, 1.0);
+        return groove.x() + handle.width() / 2.0 + fraction * span;
+    };
 
     QPainter painter(this);
     painter.setRenderHint(QPainter::Antialiasing);
+    if (std::isfinite(m_bestValue)) {
+        const double xb = pixelOf(m_bestValue);
+        painter.setPen(QPen(kBestColour, 2));
+        painter.drawLine(QPointF(xb, 1), QPointF(xb, height() - 1));
+        QPainterPath below;
+        below.moveTo(xb - 5, height());
+        below.lineTo(xb + 5, height());
+        below.lineTo(xb, height() - 7);
+        below.closeSubpath();
+        painter.fillPath(below, kBestColour);
+    }
+    if (!std::isfinite(m_markValue))
+        return;
+    const double x = pixelOf(m_markValue);
     // Wash over the unstable part of the groove.
     QColor wash = kLimitColour;
     wash.setAlpha(60);
@@ -101,6 +127,20 @@ LearningRateControl::LearningRateControl(QWidget* parent) : QWidget(parent)
     m_limitLabel->setObjectName(QStringLiteral("stableLimitLabel"));
     m_ratioLabel = new QLabel(this);
     m_ratioLabel->setObjectName(QStringLiteral("learningRateRatioLabel"));
+    auto* divide = new QToolButton(this);
+    divide->setObjectName(QStringLiteral("learningRateDivideBy10"));
+    divide->setText(QStringLiteral("×0.1"));
+    divide->setToolTip(tr("Divide the learning rate by 10."));
+    auto* times = new QToolButton(this);
+    times->setObjectName(QStringLiteral("learningRateTimes10"));
+    times->setText(QStringLiteral("×10"));
+    times->setToolTip(tr("Multiply the learning rate by 10."));
+    connect(divide, &QToolButton::clicked, this, [this] { scaleBy(0.1); });
+    connect(times, &QToolButton::clicked, this, [this] { scaleBy(10.0); });
+    auto* buttons = new QHBoxLayout;
+    buttons->setSpacing(2);
+    buttons->addWidget(divide);
+    buttons->addWidget(times);
 
     auto* layout = new QGridLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -109,6 +149,7 @@ LearningRateControl::LearningRateControl(QWidget* parent) : QWidget(parent)
     layout->addWidget(low, 1, 0, Qt::AlignLeft);
     layout->addWidget(m_ratioLabel, 1, 1, Qt::AlignCenter);
     layout->addWidget(high, 1, 2, Qt::AlignRight);
+    layout->addLayout(buttons, 1, 3);
     layout->addWidget(m_limitLabel, 2, 0, 1, 4);
     layout->setColumnStretch(1, 1);
 
@@ -171,6 +212,21 @@ void LearningRateControl::setStableLimit(double limit, const QString& explanatio
         m_slider->setMarkValue(std::numeric_limits<double>::quiet_NaN());
     m_limitLabel->setText(explanation);
     updateRatio();
+}
+
+void LearningRateControl::setBestRate(double rate)
+{
+    m_bestRate = rate;
+    if (std::isfinite(rate) && rate > 0.0)
+        m_slider->setBestValue(sliderValueForRate(rate));
+    else
+        m_slider->setBestValue(std::numeric_limits<double>::quiet_NaN());
+}
+
+void LearningRateControl::scaleBy(double factor)
+{
+    // Three significant digits, like the slider's positions: 0.003×10 stays 0.03 exactly.
+    setLearningRate(roundToSignificant(m_learningRate * factor, 6));
 }
 
 void LearningRateControl::updateRatio()

@@ -11,7 +11,8 @@ class ScientificSpinBox;
 
 /// A horizontal QSlider that paints a "stable limit" mark: a red line with a triangle at one
 /// slider value and a red wash over the groove beyond it, so the unstable range of learning
-/// rates is visible at a glance. Positions are those of the owning LearningRateControl.
+/// rates is visible at a glance; and a "best constant rate" mark, a green line with a triangle
+/// from below. Positions are those of the owning LearningRateControl.
 class MarkedSlider : public QSlider
 {
     Q_OBJECT
@@ -20,18 +21,22 @@ public:
     /// Slider value (fractional) of the mark; NaN hides it.
     void setMarkValue(double value);
     double markValue() const { return m_markValue; }
+    /// Slider value (fractional) of the best-rate mark; NaN hides it.
+    void setBestValue(double value);
+    double bestValue() const { return m_bestValue; }
 
 protected:
     void paintEvent(QPaintEvent* event) override;
 
 private:
     double m_markValue;
+    double m_bestValue;
 };
 
-/// The learning-rate control: a log-scale slider over [1e-6, 10] (100 positions a decade) and a
-/// numeric field in scientific notation, kept in sync, with the stable limit marked on the
-/// slider and spelled out below it. The field holds the exact rate; the slider shows the nearest
-/// position. GUI thread only.
+/// The learning-rate control: a log-scale slider over [1e-6, 10] (100 positions a decade), a
+/// numeric field in scientific notation and ×0.1 / ×10 buttons, kept in sync, with the stable
+/// limit 2/λ₁ and the best constant rate 2/(λ₁+λₙ) marked on the slider and spelled out below
+/// it. The field holds the exact rate; the slider shows the nearest position. GUI thread only.
 class LearningRateControl : public QWidget
 {
     Q_OBJECT
@@ -50,6 +55,11 @@ public:
     /// non-positive limit hides the mark and shows the explanation alone.
     void setStableLimit(double limit, const QString& explanation);
     double stableLimit() const { return m_stableLimit; }
+    /// The best constant rate to mark (2/(λ₁+λₙ)); non-finite or non-positive hides it.
+    void setBestRate(double rate);
+    double bestRate() const { return m_bestRate; }
+    /// Multiplies the rate by factor (the ×0.1 and ×10 buttons), clamped to the range.
+    void scaleBy(double factor);
 
     MarkedSlider* slider() const { return m_slider; }
     ScientificSpinBox* field() const { return m_field; }
@@ -73,6 +83,7 @@ private:
     QLabel* m_ratioLabel = nullptr;
     double m_learningRate = 0.01;
     double m_stableLimit = 0.0;
+    double m_bestRate = 0.0;
     QString m_explanation;
 };
 
