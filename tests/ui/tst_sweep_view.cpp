@@ -328,7 +328,7 @@ void TestSweepView::modelSweepFillsValidation()
     view.setBaseConfig(lrlab::parseRunConfig(
         R"({"problem": {"type": "mlp", "dataset": "iris", "hidden": [8]},
             "optimizer": {"type": "sgd"}, "steps": 100, "eval_every": 20})", "iris.json").config);
-    view.setLearningRateRange(1e-3, 1.0, 4);
+    view.setLearningRateRange(1e-3, 3.0, 4);
     view.setCrossedSetting(QStringLiteral("optimizer"), QStringLiteral("sgd,adam"));
     QSignalSpy finished(&view, &lrlab::SweepView::sweepFinished);
     view.run();
@@ -365,6 +365,12 @@ void TestSweepView::modelSweepFillsValidation()
     const auto config = requested.at(0).at(0).value<lrlab::RunConfig>();
     QCOMPARE(config.optimizer.type, std::string("adam"));
     QCOMPARE(config.problem.type, std::string("mlp"));
+
+    if (qEnvironmentVariableIsSet("LRLAB_SWEEP_SCREENSHOT")) {
+        view.resize(1200, 700);
+        QString path = qEnvironmentVariable("LRLAB_SWEEP_SCREENSHOT");
+        view.grab().save(path.replace(QStringLiteral(".png"), QStringLiteral("_model.png")));
+    }
 }
 
 void TestSweepView::exportWritesSweepColumns()

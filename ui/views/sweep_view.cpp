@@ -759,6 +759,11 @@ void SweepView::showResults()
         text += tr(", final loss %1.").arg(number(r.finalLoss));
     }
     text += tr(" %1 of %2 runs diverged.").arg(diverged).arg(m_results.size());
+    // A best rate at the right end of the grid has not met its cliff yet: the true optimum
+    // may lie further right.
+    const int last = static_cast<int>(m_rates.size()) - 1;
+    if (std::find(m_best.begin(), m_best.end(), last) != m_best.end())
+        text += tr(" A best rate is the largest tried: raise \"To\" to find the cliff.");
     setStatus(text, false);
 }
 
@@ -913,9 +918,12 @@ void SweepView::showUCurve()
     if (anyDiverged)
         m_divergedGraphs.front()->addToLegend();
 
-    m_curvePlot->yAxis->setLabel(m_shownModel || m_floor == 0.0
-                                     ? tr("final loss")
-                                     : tr("final loss − f* (f* = %1)").arg(number(m_floor)));
+    if (m_shownModel)
+        m_curvePlot->yAxis->setLabel(tr("final training loss"));
+    else if (m_floor == 0.0)
+        m_curvePlot->yAxis->setLabel(tr("final loss"));
+    else
+        m_curvePlot->yAxis->setLabel(tr("final loss − f* (f* = %1)").arg(number(m_floor)));
     if (n > 0)
         m_curvePlot->xAxis->setRange(keys.front() / 1.6, keys.back() * 1.6);
     m_curvePlot->yAxis->setRange(lower, upper);
