@@ -27,6 +27,7 @@ const std::map<QString, Subcommand>& subcommands()
 {
     static const std::map<QString, Subcommand> table{
         {"run", {runCommand, "one run; its trace as CSV"}},
+        {"finetune", {fineTuneCommand, "the fine-tuning lab: full vs LoRA vs head, LR sweeps"}},
         {"find-lr", {findLrCommand, "the LR range test (LR finder) as CSV, with suggestions"}},
         {"schedule", {scheduleCommand, "the schedule's learning rate at every step as CSV"}},
         {"surface", {surfaceCommand, "loss on an N x N grid (toy surface or a model plane)"}},

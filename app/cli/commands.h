@@ -11,5 +11,6 @@ int scheduleCommand(const QStringList& arguments);
 int findLrCommand(const QStringList& arguments);
 int sweepCommand(const QStringList& arguments);
 int surfaceCommand(const QStringList& arguments);
+int fineTuneCommand(const QStringList& arguments);
 
 }  // namespace lrlab::cli
