@@ -141,7 +141,12 @@ FineTuneResult runFineTune(const FineTuneData& data, const FineTuneConfig& confi
     const auto fs = static_cast<std::size_t>(f);
     Eigen::VectorXf X(static_cast<Eigen::Index>(batchSize) * f);
     std::vector<int> labels(static_cast<std::size_t>(batchSize));
+    // Every buffer of the step loop is sized here: the loop itself never allocates.
     r.loss.reserve(static_cast<std::size_t>(config.steps));
+    const auto evaluations = static_cast<std::size_t>(config.steps / config.evalEvery + 2);
+    for (auto* v : {&r.targetTrainLoss, &r.targetValLoss, &r.targetValAccuracy, &r.sourceValAccuracy})
+        v->reserve(evaluations);
+    r.evalRows.reserve(evaluations);
 
     const auto evaluateAll = [&](int row) {
         const Evaluation train = model.evaluate(theta.data(), data.targetTrainX(), n,
