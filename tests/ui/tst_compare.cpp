@@ -6,7 +6,9 @@
 #include "ui/compare/pinned_runs.h"
 #include "ui/compare/run_record.h"
 
+#include "core/analysis/landscape.h"
 #include "core/config/config_json.h"
+#include "core/engine/model_run.h"
 #include "core/engine/toy_run.h"
 #include "tests/common/nearly_equal.h"
 
@@ -115,6 +117,8 @@ private slots:
     void trioConfigs();
 
     void recordFromToyTrace();
+    void recordFromModelTrace();
+    void painterOnRealToyRuns();
     void painterOneSetPerRun();
     void painterRemovesAndReuses();
     void painterSkipsNonFinite();
@@ -155,22 +159,19 @@ void TestCompare::describeDifference_data()
     QTest::addColumn<QString>("run");
     QTest::addColumn<QStringList>("others");
     QTest::addColumn<QString>("expected");
-    const QString sgd = QStringLiteral(R"({"problem":{"type":"rosenbrock"},"optimizer":{"type":"sgd"}})");
-    QTest::newRow("lr")
-        << R"({"schedule":{"lr":0.1}})" << QStringList{R"({"schedule":{"lr":0.01}})"}
-        << "lr 0.1";
-    QTest::newRow("lr-three-digits")
-        << R"({"schedule":{"lr":0.0031622776}})" << QStringList{R"({"schedule":{"lr":0.01}})"}
-        << "lr 0.00316";
-    QTest::newRow("lr-exponent")
-        << R"({"schedule":{"lr":1e-6}})" << QStringList{R"({"schedule":{"lr":0.01}})"}
-        << "lr 1e-6";
+    const QString sgd =
+        QStringLiteral(R"({"problem":{"type":"rosenbrock"},"optimizer":{"type":"sgd"}})");
+    QTest::newRow("lr") << R"({"schedule":{"lr":0.1}})"
+                        << QStringList{R"({"schedule":{"lr":0.01}})"} << "lr 0.1";
+    QTest::newRow("lr-three-digits") << R"({"schedule":{"lr":0.0031622776}})"
+                                     << QStringList{R"({"schedule":{"lr":0.01}})"} << "lr 0.00316";
+    QTest::newRow("lr-exponent") << R"({"schedule":{"lr":1e-6}})"
+                                 << QStringList{R"({"schedule":{"lr":0.01}})"} << "lr 1e-6";
     QTest::newRow("lr-among-three")
         << R"({"schedule":{"lr":0.1}})"
         << QStringList{R"({"schedule":{"lr":0.01}})", R"({"schedule":{"lr":1}})"} << "lr 0.1";
-    QTest::newRow("optimizer-adam")
-        << R"({"optimizer":{"type":"adam"}})" << QStringList{R"({"optimizer":{"type":"sgd"}})"}
-        << "adam";
+    QTest::newRow("optimizer-adam") << R"({"optimizer":{"type":"adam"}})"
+                                    << QStringList{R"({"optimizer":{"type":"sgd"}})"} << "adam";
     QTest::newRow("optimizer-sgd-side-hides-defaults")
         << R"({"optimizer":{"type":"sgd"}})" << QStringList{R"({"optimizer":{"type":"adam"}})"}
         << "sgd";
@@ -180,18 +181,16 @@ void TestCompare::describeDifference_data()
     QTest::newRow("adam-vs-sgd-momentum")
         << R"({"optimizer":{"type":"adam"}})"
         << QStringList{R"({"optimizer":{"type":"sgd","momentum":0.9}})"} << "adam";
-    QTest::newRow("momentum")
-        << R"({"optimizer":{"type":"sgd","momentum":0.9}})"
-        << QStringList{R"({"optimizer":{"type":"sgd"}})"} << "momentum 0.9";
+    QTest::newRow("momentum") << R"({"optimizer":{"type":"sgd","momentum":0.9}})"
+                              << QStringList{R"({"optimizer":{"type":"sgd"}})"} << "momentum 0.9";
     QTest::newRow("momentum-zero-side")
         << R"({"optimizer":{"type":"sgd"}})"
         << QStringList{R"({"optimizer":{"type":"sgd","momentum":0.9}})"} << "momentum 0";
-    QTest::newRow("nesterov")
-        << R"({"optimizer":{"type":"sgd","momentum":0.9,"nesterov":true}})"
-        << QStringList{R"({"optimizer":{"type":"sgd","momentum":0.9}})"} << "nesterov";
-    QTest::newRow("adam-beta2")
-        << R"({"optimizer":{"type":"adam","beta2":0.99}})"
-        << QStringList{R"({"optimizer":{"type":"adam"}})"} << "β2 0.99";
+    QTest::newRow("nesterov") << R"({"optimizer":{"type":"sgd","momentum":0.9,"nesterov":true}})"
+                              << QStringList{R"({"optimizer":{"type":"sgd","momentum":0.9}})"}
+                              << "nesterov";
+    QTest::newRow("adam-beta2") << R"({"optimizer":{"type":"adam","beta2":0.99}})"
+                                << QStringList{R"({"optimizer":{"type":"adam"}})"} << "β2 0.99";
     QTest::newRow("adamw-default-decay-not-named")
         << R"({"optimizer":{"type":"adamw"}})" << QStringList{R"({"optimizer":{"type":"adam"}})"}
         << "adamw";
@@ -201,19 +200,16 @@ void TestCompare::describeDifference_data()
     QTest::newRow("lr-and-warmup")
         << R"({"schedule":{"lr":0.01,"warmup_steps":100}})"
         << QStringList{R"({"schedule":{"lr":0.1}})"} << "lr 0.01, warmup 100";
-    QTest::newRow("cosine-decay")
-        << R"({"schedule":{"decay":"cosine"}})" << QStringList{R"({"schedule":{}})"}
-        << "cosine decay";
+    QTest::newRow("cosine-decay") << R"({"schedule":{"decay":"cosine"}})"
+                                  << QStringList{R"({"schedule":{}})"} << "cosine decay";
     QTest::newRow("constant-side")
         << R"({"schedule":{}})" << QStringList{R"({"schedule":{"decay":"cosine"}})"}
         << "constant lr";
     QTest::newRow("reading-order")
         << R"({"schedule":{"lr":0.01,"warmup_steps":100,"decay":"cosine"},"optimizer":{"type":"adam"}})"
-        << QStringList{R"({"schedule":{"lr":0.1}})"}
-        << "lr 0.01, adam, cosine decay, warmup 100";
-    QTest::newRow("min-lr")
-        << R"({"schedule":{"decay":"cosine","min_lr":1e-5}})"
-        << QStringList{R"({"schedule":{"decay":"cosine"}})"} << "min lr 1e-5";
+        << QStringList{R"({"schedule":{"lr":0.1}})"} << "lr 0.01, adam, cosine decay, warmup 100";
+    QTest::newRow("min-lr") << R"({"schedule":{"decay":"cosine","min_lr":1e-5}})"
+                            << QStringList{R"({"schedule":{"decay":"cosine"}})"} << "min lr 1e-5";
     QTest::newRow("lr-varies-elsewhere-too")
         << R"({"schedule":{"lr":0.1},"optimizer":{"type":"sgd"}})"
         << QStringList{R"({"schedule":{"lr":0.01},"optimizer":{"type":"sgd"}})",
@@ -236,23 +232,22 @@ void TestCompare::describeDifference_data()
     QTest::newRow("surface-angle")
         << R"({"problem":{"type":"quadratic","angle_deg":30}})"
         << QStringList{R"({"problem":{"type":"quadratic"}})"} << "angle 30°";
-    QTest::newRow("noise")
-        << R"({"problem":{"type":"rosenbrock","noise":0.1}})"
-        << QStringList{R"({"problem":{"type":"rosenbrock"}})"} << "noise 0.1";
-    QTest::newRow("start-point")
-        << R"({"init":[0,1]})" << QStringList{R"({"init":[-1.5,2]})"} << "start (0, 1)";
-    QTest::newRow("batch")
-        << R"({"problem":{"type":"mlp","dataset":"digits","batch_size":8}})"
-        << QStringList{R"({"problem":{"type":"mlp","dataset":"digits"}})"} << "batch 8";
-    QTest::newRow("hidden")
-        << R"({"problem":{"type":"mlp","dataset":"digits","hidden":[64,32]}})"
-        << QStringList{R"({"problem":{"type":"mlp","dataset":"digits"}})"} << "hidden 64×32";
+    QTest::newRow("noise") << R"({"problem":{"type":"rosenbrock","noise":0.1}})"
+                           << QStringList{R"({"problem":{"type":"rosenbrock"}})"} << "noise 0.1";
+    QTest::newRow("start-point") << R"({"init":[0,1]})" << QStringList{R"({"init":[-1.5,2]})"}
+                                 << "start (0, 1)";
+    QTest::newRow("batch") << R"({"problem":{"type":"mlp","dataset":"digits","batch_size":8}})"
+                           << QStringList{R"({"problem":{"type":"mlp","dataset":"digits"}})"}
+                           << "batch 8";
+    QTest::newRow("hidden") << R"({"problem":{"type":"mlp","dataset":"digits","hidden":[64,32]}})"
+                            << QStringList{R"({"problem":{"type":"mlp","dataset":"digits"}})"}
+                            << "hidden 64×32";
     QTest::newRow("activation")
         << R"({"problem":{"type":"mlp","dataset":"digits","activation":"tanh"}})"
         << QStringList{R"({"problem":{"type":"mlp","dataset":"digits"}})"} << "tanh";
-    QTest::newRow("dataset")
-        << R"({"problem":{"type":"softmax","dataset":"iris"}})"
-        << QStringList{R"({"problem":{"type":"softmax","dataset":"wine"}})"} << "iris";
+    QTest::newRow("dataset") << R"({"problem":{"type":"softmax","dataset":"iris"}})"
+                             << QStringList{R"({"problem":{"type":"softmax","dataset":"wine"}})"}
+                             << "iris";
     QTest::newRow("nothing-differs") << sgd << QStringList{sgd} << "run 1";
     QTest::newRow("no-others") << sgd << QStringList{} << "run 1";
 }
@@ -309,8 +304,7 @@ void TestCompare::pinnedColoursDistinctAndStable()
     const QStringList okabeIto{"#e69f00", "#56b4e9", "#009e73", "#f0e442",
                                "#0072b2", "#d55e00", "#cc79a7", "#000000"};
     for (int i = 0; i < 8; ++i)
-        QCOMPARE(pins.find(ids[static_cast<std::size_t>(i)])->colour.name(),
-                 okabeIto[i]);
+        QCOMPARE(pins.find(ids[static_cast<std::size_t>(i)])->colour.name(), okabeIto[i]);
 
     // Unpinning one leaves the others' colours alone; the next pin takes the free one.
     std::map<int, QColor> before;
@@ -431,6 +425,77 @@ void TestCompare::recordFromToyTrace()
     QCOMPARE(r.evalIndexOf(1), -1);
 }
 
+void TestCompare::recordFromModelTrace()
+{
+    lrlab::ModelTrace trace;
+    trace.learningRate = {0.1, 0.2, 0.3};
+    trace.loss = {1.5f, 1.25f, 1.0f};
+    trace.x = {0.5f, 0.25f, 0.125f};
+    trace.y = {-1.0f, -0.5f, -0.25f};
+    trace.parameterCount = 2;
+    trace.evalRows = {0, 2};
+    trace.validationLoss = {1.75, 1.125};
+    // No accuracy (a regression model): the losses must still be kept.
+    lrlab::RunRecord r = lrlab::fromModelTrace(withLearningRate(0.1), trace);
+    QCOMPARE(r.rows(), 3);
+    QCOMPARE(r.loss[1], 1.25);
+    QCOMPARE(r.pathRows, (std::vector<int>{0, 1, 2}));
+    QCOMPARE(r.pathX[2], 0.125);
+    QCOMPARE(r.evalRows, (std::vector<int>{0, 2}));
+    QCOMPARE(r.validationLoss[1], 1.125);
+    QVERIFY(std::isnan(r.validationAccuracy[0]));
+    QCOMPARE(r.evalIndexOf(2), 1);
+
+    // A projection replaces the raw parameters; it may be sparse and end after the last row.
+    lrlab::LandscapeTrajectory projected;
+    projected.steps = {0, 2, 3};
+    projected.alpha = {1.0, 2.0, 3.0};
+    projected.beta = {-1.0, -2.0, -3.0};
+    r = lrlab::fromModelTrace(withLearningRate(0.1), trace, &projected);
+    QCOMPARE(r.pathRows, (std::vector<int>{0, 2, 3}));
+    QCOMPARE(r.pathY[1], -2.0);
+    QCOMPARE(r.pathIndexOf(1), -1);
+    QCOMPARE(r.pathIndexOf(3), 2);
+}
+
+void TestCompare::painterOnRealToyRuns()
+{
+    // The LR trio on the quadratic (a = 1, b = 10): GD diverges for lr > 2/10 (y grows 4× a step at
+    // lr 0.5 and overflows before step 400).
+    lrlab::RunConfig base = config(
+        R"({"problem":{"type":"quadratic"},"init":[1,1],"steps":400,"schedule":{"lr":0.05}})");
+    lrlab::PinnedRuns pins;
+    std::vector<lrlab::RunRecord> records;
+    std::vector<lrlab::ToyTrace> traces;
+    for (const lrlab::RunConfig& c : lrlab::trioConfigs(base)) {
+        traces.push_back(lrlab::runToy(c));
+        records.push_back(lrlab::fromToyTrace(c, traces.back()));
+    }
+    QCOMPARE(traces[2].status, lrlab::RunStatus::Diverged);  // lr 0.5 > 2/10
+    QVERIFY(traces[0].status != lrlab::RunStatus::Diverged);
+    const std::vector<int> ids = pins.pinAll(records);
+    Plots plots;
+    lrlab::ComparePainter painter(plots.all());
+    painter.setRuns(pins.shown());
+    QCOMPARE(painter.maximumStep(), 400);
+    QCOMPARE(painter.landscapeCurve(ids[2])->name(), QStringLiteral("lr 0.5"));
+    painter.setCursorStep(400);
+    const lrlab::ToyTrace& diverged = traces[2];
+    // The path ends at its last finite point within the painter's reach.
+    int last = 0;
+    const double reach = painter.options().landscapeReach;
+    while (last + 1 < diverged.rows() && std::isfinite(diverged.x[last + 1]) &&
+           std::isfinite(diverged.y[last + 1]) && std::abs(diverged.x[last + 1]) <= reach &&
+           std::abs(diverged.y[last + 1]) <= reach)
+        ++last;
+    QVERIFY(last < 400);
+    const QPointF at = painter.landscapeCursor(ids[2])->position->coords();
+    QCOMPARE(at.x(), diverged.x[static_cast<std::size_t>(last)]);
+    QCOMPARE(at.y(), diverged.y[static_cast<std::size_t>(last)]);
+    const QPointF end = painter.landscapeCursor(ids[0])->position->coords();
+    QCOMPARE(end.x(), traces[0].x.back());
+}
+
 void TestCompare::painterOneSetPerRun()
 {
     Plots plots;
@@ -445,8 +510,8 @@ void TestCompare::painterOneSetPerRun()
     QCOMPARE(plots.landscape.plottableCount(), 8);  // curve + end marker per run
     QCOMPARE(plots.loss.plottableCount(), 4);
     QCOMPARE(plots.learningRate.plottableCount(), 4);
-    QCOMPARE(plots.landscape.itemCount(), 4);      // a cursor per run
-    QCOMPARE(plots.loss.itemCount(), 5);           // a tracer per run + the cursor line
+    QCOMPARE(plots.landscape.itemCount(), 4);  // a cursor per run
+    QCOMPARE(plots.loss.itemCount(), 5);       // a tracer per run + the cursor line
     QCOMPARE(plots.learningRate.itemCount(), 5);
     for (const lrlab::ShownRun& run : runs) {
         QVERIFY(plots.landscape.hasPlottable(painter.landscapeCurve(run.id)));
@@ -576,8 +641,7 @@ void TestCompare::painterCursorsMoveTogether()
         QCOMPARE(lr.x(), double(lrRow));
         QVERIFY2(nearlyEqual(lr.y(), r.learningRate[static_cast<std::size_t>(lrRow)]), "lr");
     }
-    for (QCPItemStraightLine* line :
-         {painter.lossCursorLine(), painter.learningRateCursorLine()}) {
+    for (QCPItemStraightLine* line : {painter.lossCursorLine(), painter.learningRateCursorLine()}) {
         QVERIFY(line->visible());
         QCOMPARE(line->point1->coords().x(), double(step));
         QCOMPARE(line->point2->coords().x(), double(step));
@@ -633,13 +697,11 @@ void TestCompare::painterStyleAndLegend()
 void TestCompare::hoverTextOfKnownPoint()
 {
     const lrlab::ShownRun run =
-        shown(1, record(0.1, {0.1, 0.1, 0.05}, {3.0, 2.0, 1.23456789}, {1, 0.75, 0.5},
-                        {2, -1, -2}),
+        shown(1, record(0.1, {0.1, 0.1, 0.05}, {3.0, 2.0, 1.23456789}, {1, 0.75, 0.5}, {2, -1, -2}),
               Qt::red, "lr 0.1");
     QCOMPARE(lrlab::hoverText(run, 2),
              QStringLiteral("lr 0.1 — step 2, lr 0.05, loss 1.23457, x 0.5, y -2"));
-    QCOMPARE(lrlab::hoverText(run, 0),
-             QStringLiteral("lr 0.1 — step 0, lr 0.1, loss 3, x 1, y 2"));
+    QCOMPARE(lrlab::hoverText(run, 0), QStringLiteral("lr 0.1 — step 0, lr 0.1, loss 3, x 1, y 2"));
 }
 
 void TestCompare::hoverTextAtEvaluationRow()
@@ -660,10 +722,9 @@ void TestCompare::nearestPointUnderMouse()
 {
     Plots plots;
     lrlab::ComparePainter painter(plots.all());
-    painter.setRuns({shown(1, record(0.1, {0.1, 0.2, 0.3}, {4, 2, 1}, {0, 1, 2}, {0, 1, 2}),
-                           Qt::red, "a"),
-                     shown(2, record(0.1, {0.3, 0.2, 0.1}, {1, 2, 4}, {2, 1, 0}, {0, 0.5, 2}),
-                           Qt::blue, "b")});
+    painter.setRuns(
+        {shown(1, record(0.1, {0.1, 0.2, 0.3}, {4, 2, 1}, {0, 1, 2}, {0, 1, 2}), Qt::red, "a"),
+         shown(2, record(0.1, {0.3, 0.2, 0.1}, {1, 2, 4}, {2, 1, 0}, {0, 0.5, 2}), Qt::blue, "b")});
     for (QCustomPlot* p : {&plots.landscape, &plots.loss, &plots.learningRate}) {
         p->rescaleAxes();
         p->xAxis->scaleRange(1.2);

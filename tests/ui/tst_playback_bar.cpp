@@ -235,7 +235,7 @@ void TestPlaybackBar::speedChoice_data()
     QTest::addColumn<double>("chosen");
     QTest::newRow("exact-quarter") << 0.25 << 0.25;
     QTest::newRow("exact-eight") << 8.0 << 8.0;
-    QTest::newRow("three-to-four") << 3.0 << 4.0;    // |log 4/3| < |log 3/2|
+    QTest::newRow("three-to-four") << 3.0 << 4.0;  // |log 4/3| < |log 3/2|
     QTest::newRow("below-range") << 0.01 << 0.25;
     QTest::newRow("above-range") << 100.0 << 8.0;
     QTest::newRow("one-point-two") << 1.2 << 1.0;

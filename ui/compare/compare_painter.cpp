@@ -71,10 +71,7 @@ void placeTracer(QCPItemTracer* tracer, double key, double value)
 
 ComparePainter::ComparePainter(const ComparePlots& plots, const ComparePainterOptions& options,
                                QObject* parent)
-    : QObject(parent),
-      m_landscape(plots.landscape),
-      m_loss(plots.loss),
-      m_lr(plots.learningRate),
+    : QObject(parent), m_landscape(plots.landscape), m_loss(plots.loss), m_lr(plots.learningRate),
       m_options(options)
 {
 }

@@ -128,8 +128,7 @@ QString initText(const QJsonValue& value)
     QStringList coordinates;
     for (const QJsonValue& v : init)
         coordinates << text(v);
-    return QStringLiteral("start (") + coordinates.join(QStringLiteral(", ")) +
-           QLatin1Char(')');
+    return QStringLiteral("start (") + coordinates.join(QStringLiteral(", ")) + QLatin1Char(')');
 }
 
 /// One key's phrase: a prefix before the value ("lr 0.1"), or a special form.
@@ -197,27 +196,48 @@ QString phrase(const QString& key, const QJsonValue& value)
 int rank(const QString& key)
 {
     static const QStringList order{
-        QStringLiteral("schedule.lr"),           QStringLiteral("optimizer.type"),
-        QStringLiteral("optimizer.momentum"),    QStringLiteral("optimizer.nesterov"),
-        QStringLiteral("optimizer.beta1"),       QStringLiteral("optimizer.beta2"),
-        QStringLiteral("optimizer.alpha"),       QStringLiteral("optimizer.eps"),
-        QStringLiteral("optimizer.weight_decay"), QStringLiteral("optimizer.block_size"),
-        QStringLiteral("schedule.decay"),        QStringLiteral("schedule.warmup_steps"),
-        QStringLiteral("schedule.warmup_start_factor"), QStringLiteral("schedule.min_lr"),
-        QStringLiteral("schedule.total_steps"),  QStringLiteral("schedule.gamma"),
-        QStringLiteral("schedule.step_size"),    QStringLiteral("schedule.steps_per_epoch"),
-        QStringLiteral("schedule.t0"),           QStringLiteral("schedule.t_mult"),
-        QStringLiteral("schedule.power"),        QStringLiteral("schedule.timescale"),
-        QStringLiteral("schedule.pct_start"),    QStringLiteral("schedule.div_factor"),
-        QStringLiteral("schedule.final_div_factor"), QStringLiteral("schedule.decay_fraction"),
-        QStringLiteral("schedule.shape"),        QStringLiteral("problem.type"),
-        QStringLiteral("problem.dataset"),       QStringLiteral("problem.feature"),
-        QStringLiteral("problem.hidden"),        QStringLiteral("problem.activation"),
-        QStringLiteral("problem.batch_size"),    QStringLiteral("problem.val_fraction"),
-        QStringLiteral("problem.noise"),         QStringLiteral("problem.a"),
-        QStringLiteral("problem.b"),             QStringLiteral("problem.angle_deg"),
-        QStringLiteral("init"),                  QStringLiteral("steps"),
-        QStringLiteral("eval_every"),            QStringLiteral("seed"),
+        QStringLiteral("schedule.lr"),
+        QStringLiteral("optimizer.type"),
+        QStringLiteral("optimizer.momentum"),
+        QStringLiteral("optimizer.nesterov"),
+        QStringLiteral("optimizer.beta1"),
+        QStringLiteral("optimizer.beta2"),
+        QStringLiteral("optimizer.alpha"),
+        QStringLiteral("optimizer.eps"),
+        QStringLiteral("optimizer.weight_decay"),
+        QStringLiteral("optimizer.block_size"),
+        QStringLiteral("schedule.decay"),
+        QStringLiteral("schedule.warmup_steps"),
+        QStringLiteral("schedule.warmup_start_factor"),
+        QStringLiteral("schedule.min_lr"),
+        QStringLiteral("schedule.total_steps"),
+        QStringLiteral("schedule.gamma"),
+        QStringLiteral("schedule.step_size"),
+        QStringLiteral("schedule.steps_per_epoch"),
+        QStringLiteral("schedule.t0"),
+        QStringLiteral("schedule.t_mult"),
+        QStringLiteral("schedule.power"),
+        QStringLiteral("schedule.timescale"),
+        QStringLiteral("schedule.pct_start"),
+        QStringLiteral("schedule.div_factor"),
+        QStringLiteral("schedule.final_div_factor"),
+        QStringLiteral("schedule.decay_fraction"),
+        QStringLiteral("schedule.shape"),
+        QStringLiteral("problem.type"),
+        QStringLiteral("problem.dataset"),
+        QStringLiteral("problem.feature"),
+        QStringLiteral("problem.hidden"),
+        QStringLiteral("problem.activation"),
+        QStringLiteral("problem.batch_size"),
+        QStringLiteral("problem.val_fraction"),
+        QStringLiteral("problem.noise"),
+        QStringLiteral("problem.a"),
+        QStringLiteral("problem.b"),
+        QStringLiteral("problem.angle_deg"),
+        QStringLiteral("init"),
+        QStringLiteral("steps"),
+        QStringLiteral("eval_every"),
+        QStringLiteral("seed"),
     };
     const int i = static_cast<int>(order.indexOf(key));
     return i < 0 ? static_cast<int>(order.size()) : i;
@@ -235,7 +255,8 @@ QString formatLabelNumber(double value)
     const QRegularExpressionMatch m = exponent.match(s);
     if (m.hasMatch()) {
         const QString sign = m.captured(1) == QLatin1String("-") ? QStringLiteral("-") : QString();
-        s.replace(m.capturedStart(), m.capturedLength(), QStringLiteral("e") + sign + m.captured(2));
+        s.replace(m.capturedStart(), m.capturedLength(),
+                  QStringLiteral("e") + sign + m.captured(2));
     }
     return s;
 }
@@ -254,9 +275,8 @@ std::vector<QStringList> differingParts(const std::vector<RunConfig>& runs)
             for (const auto& entry : *map)
                 if (std::find(keys.begin(), keys.end(), entry.first) == keys.end())
                     keys.push_back(entry.first);
-        std::stable_sort(keys.begin(), keys.end(), [](const QString& a, const QString& b) {
-            return rank(a) < rank(b);
-        });
+        std::stable_sort(keys.begin(), keys.end(),
+                         [](const QString& a, const QString& b) { return rank(a) < rank(b); });
         for (const QString& key : keys) {
             bool named = false;
             for (std::size_t j = 0; j < flat.size() && !named; ++j)

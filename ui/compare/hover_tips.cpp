@@ -72,8 +72,8 @@ QString hoverText(const ShownRun& run, int row)
     return run.label + QStringLiteral(" — ") + parts.join(QStringLiteral(", "));
 }
 
-HoverHit findNearestPoint(const ComparePainter& painter, ComparePlotKind kind,
-                          const QPointF& pixel, double maxPixels)
+HoverHit findNearestPoint(const ComparePainter& painter, ComparePlotKind kind, const QPointF& pixel,
+                          double maxPixels)
 {
     HoverHit hit;
     for (const ShownRun& run : painter.runs()) {
@@ -100,8 +100,7 @@ HoverHit findNearestPoint(const ComparePainter& painter, ComparePlotKind kind,
     return hit;
 }
 
-HoverTips::HoverTips(ComparePainter* painter, QObject* parent)
-    : QObject(parent), m_painter(painter)
+HoverTips::HoverTips(ComparePainter* painter, QObject* parent) : QObject(parent), m_painter(painter)
 {
     const ComparePlots plots = painter->plots();
     const std::pair<QCustomPlot*, ComparePlotKind> targets[] = {

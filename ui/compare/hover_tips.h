@@ -43,8 +43,8 @@ QString hoverText(const ShownRun& run, int row);
 /// The point of painter's runs drawn nearest to pixel (widget coordinates of the plot of kind),
 /// searched among what is on screen (the painter's curves and graphs, in pixel space), if it is
 /// within maxPixels. Cost: linear in the shown points (9 runs × 1000 rows is well under 1 ms).
-HoverHit findNearestPoint(const ComparePainter& painter, ComparePlotKind kind,
-                          const QPointF& pixel, double maxPixels = 12.0);
+HoverHit findNearestPoint(const ComparePainter& painter, ComparePlotKind kind, const QPointF& pixel,
+                          double maxPixels = 12.0);
 
 /// Shows hoverText as a QToolTip while the mouse moves over any of painter's plots, and hides it
 /// away from every run point. With a landscape function set, the map shows "x …, y …, loss …"

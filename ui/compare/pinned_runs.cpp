@@ -65,9 +65,8 @@ std::vector<int> PinnedRuns::pinAll(const std::vector<RunRecord>& records)
     std::vector<int> ids;
     if (records.empty())
         return ids;
-    const std::size_t first = records.size() > static_cast<std::size_t>(kCapacity)
-                                  ? records.size() - kCapacity
-                                  : 0;
+    const std::size_t first =
+        records.size() > static_cast<std::size_t>(kCapacity) ? records.size() - kCapacity : 0;
     for (std::size_t i = first; i < records.size(); ++i)
         ids.push_back(addPin(records[i]));
     relabel();
@@ -151,9 +150,8 @@ void PinnedRuns::relabel()
                                                : parts[i].join(QStringLiteral(", "));
     if (hasCurrent()) {
         const QStringList& mine = parts.back();
-        m_current.label = mine.isEmpty()
-                              ? tr("current")
-                              : tr("current: %1").arg(mine.join(QStringLiteral(", ")));
+        m_current.label =
+            mine.isEmpty() ? tr("current") : tr("current: %1").arg(mine.join(QStringLiteral(", ")));
     } else {
         m_current.label.clear();
     }
@@ -167,8 +165,8 @@ std::array<RunConfig, 3> trioConfigs(const RunConfig& config)
     const double rates[3] = {base / 10.0, base, base * 10.0};
     for (int i = 0; i < 3; ++i) {
         ScheduleSpec& s = trio[static_cast<std::size_t>(i)].schedule;
-        s.learningRate = std::clamp(rates[i],
-                                    LearningRateControl::kMinimum, LearningRateControl::kMaximum);
+        s.learningRate =
+            std::clamp(rates[i], LearningRateControl::kMinimum, LearningRateControl::kMaximum);
         s.minLr = std::min(s.minLr, s.learningRate);
     }
     return trio;

@@ -39,8 +39,8 @@ RunRecord fromToyTrace(const RunConfig& config, const ToyTrace& trace, double mi
     record.learningRate = trace.learningRate;
     record.loss = trace.loss;
     record.lossOffset = minimumValue;
-    const int rows = std::min({trace.rows(), static_cast<int>(trace.x.size()),
-                               static_cast<int>(trace.y.size())});
+    const int rows = std::min(
+        {trace.rows(), static_cast<int>(trace.x.size()), static_cast<int>(trace.y.size())});
     record.pathRows.resize(static_cast<std::size_t>(std::max(rows, 0)));
     for (int k = 0; k < rows; ++k)
         record.pathRows[static_cast<std::size_t>(k)] = k;
@@ -59,8 +59,8 @@ RunRecord fromModelTrace(const RunConfig& config, const ModelTrace& trace,
     record.learningRate = trace.learningRate;
     record.loss.assign(trace.loss.begin(), trace.loss.end());
     if (projectedPath) {
-        const std::size_t n = std::min({projectedPath->steps.size(), projectedPath->alpha.size(),
-                                        projectedPath->beta.size()});
+        const std::size_t n = std::min(
+            {projectedPath->steps.size(), projectedPath->alpha.size(), projectedPath->beta.size()});
         record.pathRows.assign(projectedPath->steps.begin(), projectedPath->steps.begin() + n);
         record.pathX.assign(projectedPath->alpha.begin(), projectedPath->alpha.begin() + n);
         record.pathY.assign(projectedPath->beta.begin(), projectedPath->beta.begin() + n);

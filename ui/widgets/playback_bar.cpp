@@ -47,8 +47,7 @@ PlaybackBar::PlaybackBar(QWidget* parent) : QWidget(parent)
     for (double factor : speeds())
         m_speed->addItem(QString::number(factor) + QChar(0x00D7), factor);
     m_speed->setCurrentIndex(static_cast<int>(speeds().indexOf(1.0)));
-    m_speed->setToolTip(tr("Playback speed: 1× is %1 steps a second")
-                            .arg(kBaseStepsPerSecond));
+    m_speed->setToolTip(tr("Playback speed: 1× is %1 steps a second").arg(kBaseStepsPerSecond));
 
     m_slider = new QSlider(Qt::Horizontal, this);
     m_slider->setObjectName(QStringLiteral("scrub"));
@@ -58,8 +57,8 @@ PlaybackBar::PlaybackBar(QWidget* parent) : QWidget(parent)
     m_label->setObjectName(QStringLiteral("stepLabel"));
     m_label->setToolTip(tr("The step shown on every plot / the last step"));
     // Wide enough for "step 99999 / 99999": the layout does not jump while playing.
-    m_label->setMinimumWidth(m_label->fontMetrics().horizontalAdvance(
-        tr("step %1 / %2").arg(99999).arg(99999)));
+    m_label->setMinimumWidth(
+        m_label->fontMetrics().horizontalAdvance(tr("step %1 / %2").arg(99999).arg(99999)));
 
     auto* layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -237,8 +236,7 @@ void PlaybackBar::updatePlayButton()
     const bool playing = isPlaying();
     const QSignalBlocker block(m_play);
     m_play->setChecked(playing);
-    m_play->setIcon(style()->standardIcon(playing ? QStyle::SP_MediaPause
-                                                  : QStyle::SP_MediaPlay));
+    m_play->setIcon(style()->standardIcon(playing ? QStyle::SP_MediaPause : QStyle::SP_MediaPlay));
     m_play->setToolTip(playing ? tr("Pause (Space)") : tr("Play every shown run in step (Space)"));
 }
 
