@@ -1,31 +1,53 @@
 #include "ui/main_window.h"
 
 #include "core/analysis/stability.h"
+#include "core/datasets/dataset.h"
+#include "core/datasets/idx_loader.h"
+#include "core/engine/model_problem.h"
+#include "core/engine/model_run.h"
 #include "core/engine/toy_run.h"
+#include "core/models/model_spec.h"
 #include "core/optimizers/optimizer.h"
 #include "core/schedules/schedule.h"
+#include "ui/compare/compare_painter.h"
+#include "ui/compare/hover_tips.h"
 #include "ui/controls/learning_rate_control.h"
 #include "ui/controls/scientific_spin_box.h"
+#include "ui/views/lr_finder_view.h"
+#include "ui/views/sweep_view.h"
+#include "ui/widgets/playback_bar.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDir>
+#include <QDockWidget>
 #include <QDoubleSpinBox>
+#include <QFileDialog>
+#include <QFileInfo>
 #include <QFormLayout>
+#include <QFutureWatcher>
+#include <QGridLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMouseEvent>
+#include <QProgressBar>
 #include <QPushButton>
+#include <QRegularExpressionValidator>
 #include <QScrollArea>
+#include <QShortcut>
 #include <QSpinBox>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTimer>
+#include <QToolButton>
 #include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
 
 #include <qcustomplot.h>
 
@@ -37,13 +59,6 @@
 namespace lrlab {
 
 namespace {
-
-/// Optimizers offered in the toy lab: all of them (adam8bit quantizes even two parameters,
-/// which shows its rounding floor near the minimum).
-bool offeredInToyLab(const std::string&)
-{
-    return true;
-}
 
 QString optimizerDisplayName(const std::string& type)
 {
@@ -174,13 +189,136 @@ QString formatRate(double value)
     return ScientificSpinBox::format(value);
 }
 
+
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+/// Weight of the newest minibatch loss in the smoothed curve (an EMA of about 50 steps).
+constexpr double kSmoothing = 0.02;
+/// Combo data of the "Open CSV…" entry of the dataset list.
+const char* const kOpenCsv = "__open_csv__";
+
+QString modelDisplayName(const std::string& type)
+{
+    static const std::map<std::string, QString> names = {
+        {"linreg", QObject::tr("Linear regression (w, b)")},
+        {"logreg", QObject::tr("Logistic regression (w, b)")},
+        {"softmax", QObject::tr("Softmax regression")},
+        {"mlp", QObject::tr("MLP (neural network)")}};
+    const auto it = names.find(type);
+    return it != names.end() ? it->second : QString::fromStdString(type);
+}
+
+QString datasetDisplayName(const std::string& name)
+{
+    static const std::map<std::string, QString> names = {
+        {"iris", QObject::tr("Iris (150 × 4, 3 classes)")},
+        {"wine", QObject::tr("Wine (178 × 13, 3 classes)")},
+        {"breast_cancer", QObject::tr("Breast cancer (569 × 30, 2 classes)")},
+        {"digits", QObject::tr("Digits (1797 × 64, 10 classes)")},
+        {"diabetes", QObject::tr("Diabetes (442 × 10, regression)")},
+        {"fashion_mnist", QObject::tr("Fashion-MNIST (70000 × 784, 10 classes)")}};
+    const auto it = names.find(name);
+    return it != names.end() ? it->second : QString::fromStdString(name);
+}
+
+bool needsFeature(const std::string& type)
+{
+    return type == "linreg" || type == "logreg";
+}
+
+/// "64, 32" -> {64, 32}; empty or invalid parts are skipped.
+std::vector<int> parseHidden(const QString& text)
+{
+    std::vector<int> widths;
+    for (const QString& part : text.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+        bool ok = false;
+        const int w = part.trimmed().toInt(&ok);
+        if (ok && w > 0)
+            widths.push_back(w);
+    }
+    return widths;
+}
+
+QString hiddenText(const std::vector<int>& widths)
+{
+    QStringList parts;
+    for (const int w : widths)
+        parts << QString::number(w);
+    return parts.join(QStringLiteral(", "));
+}
+
+/// Integer with thin spaces between thousands, for the status bar ("25 050 728").
+QString groupedNumber(double value)
+{
+    const QString digits = QString::number(static_cast<qlonglong>(std::llround(value)));
+    QString out;
+    for (int i = 0; i < digits.size(); ++i) {
+        if (i > 0 && (digits.size() - i) % 3 == 0 && digits[i - 1].isDigit())
+            out += QChar(0x2009);
+        out += digits[i];
+    }
+    return out;
+}
+
+/// The diagnosis colours: red for trouble, amber for a slow run, green for good progress.
+QColor diagnosisColour(DiagnosisLabel label)
+{
+    switch (label) {
+    case DiagnosisLabel::Diverged:
+    case DiagnosisLabel::Oscillating:
+        return QColor(200, 30, 30);
+    case DiagnosisLabel::Stagnating:
+    case DiagnosisLabel::Overfitting:
+        return QColor(200, 120, 0);
+    case DiagnosisLabel::Converging:
+        return QColor(20, 140, 60);
+    }
+    return Qt::black;
+}
+
 }  // namespace
 
 MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), m_worker(new TrainingThread)
 {
     setWindowTitle(tr("lrlab — Learning Rate Lab"));
-    auto* splitter = new QSplitter(Qt::Horizontal, this);
-    splitter->addWidget(buildPlots());
+    m_pins = new PinnedRuns(this);
+
+    auto* central = new QWidget(this);
+    auto* centralLayout = new QVBoxLayout(central);
+    centralLayout->setContentsMargins(4, 4, 4, 0);
+    centralLayout->setSpacing(4);
+
+    // The message area: errors of runs and settings, visible in the window, never a dialog.
+    m_messageBar = new QWidget(central);
+    m_messageBar->setObjectName(QStringLiteral("messageBar"));
+    m_messageBar->setAutoFillBackground(true);
+    QPalette messagePalette = m_messageBar->palette();
+    messagePalette.setColor(QPalette::Window, QColor(253, 226, 226));
+    m_messageBar->setPalette(messagePalette);
+    auto* messageLayout = new QHBoxLayout(m_messageBar);
+    messageLayout->setContentsMargins(8, 4, 4, 4);
+    m_messageLabel = new QLabel(m_messageBar);
+    m_messageLabel->setObjectName(QStringLiteral("messageLabel"));
+    m_messageLabel->setWordWrap(true);
+    m_messageLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_messageLabel->setStyleSheet(QStringLiteral("color: rgb(150,20,20);"));
+    auto* closeMessage = new QToolButton(m_messageBar);
+    closeMessage->setText(QStringLiteral("✕"));
+    closeMessage->setAutoRaise(true);
+    closeMessage->setToolTip(tr("Hide this message."));
+    connect(closeMessage, &QToolButton::clicked, this, &MainWindow::clearMessage);
+    messageLayout->addWidget(m_messageLabel, 1);
+    messageLayout->addWidget(closeMessage);
+    m_messageBar->setVisible(false);
+
+    auto* splitter = new QSplitter(Qt::Horizontal, central);
+    auto* plotsColumn = new QWidget(splitter);
+    auto* plotsLayout = new QVBoxLayout(plotsColumn);
+    plotsLayout->setContentsMargins(0, 0, 0, 0);
+    plotsLayout->addWidget(buildPlots(), 1);
+    m_playback = new PlaybackBar(plotsColumn);
+    m_playback->setObjectName(QStringLiteral("playbackBar"));
+    plotsLayout->addWidget(m_playback);
+    splitter->addWidget(plotsColumn);
     auto* scroll = new QScrollArea(splitter);
     scroll->setWidgetResizable(true);
     scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
@@ -190,29 +328,69 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), m_worker(new Trai
     splitter->setStretchFactor(0, 1);
     splitter->setStretchFactor(1, 0);
     splitter->setChildrenCollapsible(false);
-    setCentralWidget(splitter);
-    buildMenus();
+    centralLayout->addWidget(m_messageBar);
+    centralLayout->addWidget(splitter, 1);
+    setCentralWidget(central);
 
-    m_statusLabel = new QLabel(this);
-    m_statusLabel->setObjectName(QStringLiteral("runStatusLabel"));
-    m_timingLabel = new QLabel(this);
-    m_timingLabel->setToolTip(tr("Time the last run took in the background thread."));
-    statusBar()->addWidget(m_statusLabel, 1);
-    statusBar()->addPermanentWidget(m_timingLabel);
+    // Compare set on the three plots, with cursors driven by the playback bar.
+    ComparePainterOptions painterOptions;
+    painterOptions.landscapeLayer = QStringLiteral("path");
+    // Replots are ours: the map's path layer alone, so a new run never rescales the colour map.
+    painterOptions.autoReplot = false;
+    m_painter = new ComparePainter(ComparePlots{m_mapPlot, m_lossPlot, m_lrPlot}, painterOptions,
+                                   this);
+    m_hoverTips = new HoverTips(m_painter, this);
+    connect(m_pins, &PinnedRuns::changed, this, &MainWindow::pinsChanged);
+    connect(m_playback, &PlaybackBar::stepChanged, this, [this](int step) {
+        m_painter->setCursorStep(step);
+        replotPath();
+        m_lossPlot->replot(QCustomPlot::rpQueuedReplot);
+        m_lrPlot->replot(QCustomPlot::rpQueuedReplot);
+    });
+
+    buildDocks();
+    buildMenus();
+    buildStatusBar();
 
     connect(m_worker.get(), &TrainingThread::landscapeReady, this,
-            [this](quint64, const LandscapeImage& grid) { showLandscape(grid); });
+            [this](quint64, const LandscapeImage& image) { showLandscape(image); });
     connect(m_worker.get(), &TrainingThread::runFinished, this, &MainWindow::showRun);
+    connect(m_worker.get(), &TrainingThread::chunkReady, this, &MainWindow::showChunk);
+    connect(m_worker.get(), &TrainingThread::modelRunFinished, this, &MainWindow::showModelRun);
+    connect(m_worker.get(), &TrainingThread::modelLandscapeReady, this,
+            &MainWindow::showModelLandscape);
+    connect(m_worker.get(), &TrainingThread::landscapeProgress, this,
+            &MainWindow::showLandscapeProgress);
+    connect(m_worker.get(), &TrainingThread::landscapeFailed, this,
+            [this](quint64 generation, const QString& message) {
+                if (generation != m_submitted)
+                    return;
+                m_landscapeBar->setVisible(false);
+                m_mapNote->setText(tr("No landscape: %1").arg(message));
+                m_mapNote->setVisible(true);
+                replotPath();
+            });
     connect(m_worker.get(), &TrainingThread::runFailed, this, &MainWindow::showFailure);
 
-    resize(1500, 950);
+    resize(1600, 1000);
     applyDefaultLesson();
 }
 
 MainWindow::~MainWindow()
 {
-    // Stop the worker before the plots it reports to go away.
+    // Stop the worker and every future before the plots they report to go away.
     m_worker.reset();
+    for (TrioJob& job : m_trioJobs)
+        job.cancel->store(true);
+    for (CurvatureJob& job : m_curvatureJobs)
+        job.cancel->store(true);
+    for (TrioJob& job : m_trioJobs)
+        job.future.waitForFinished();
+    for (CurvatureJob& job : m_curvatureJobs)
+        job.future.waitForFinished();
+    // The painter removes its plottables from the plots: delete it while they exist.
+    delete m_hoverTips;
+    delete m_painter;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -225,10 +403,7 @@ QWidget* MainWindow::buildPlots()
     m_mapPlot = new QCustomPlot(plots);
     m_mapPlot->setObjectName(QStringLiteral("landscapePlot"));
     m_mapPlot->setMinimumSize(420, 420);
-    m_mapPlot->setToolTip(tr("The loss landscape: colour bands are levels of log₁₀(f − f*), dark "
-                             "= low loss. The orange path is the optimizer; dots mark every few "
-                             "steps. Click or drag to move the start point (white circle); stars "
-                             "are the global minima."));
+    m_mapPlot->setToolTip(QString());
     m_mapTitle = addTitle(m_mapPlot, QString());
     styleAxes(m_mapPlot, QStringLiteral("x"), QStringLiteral("y"));
     m_colorMap = new QCPColorMap(m_mapPlot->xAxis, m_mapPlot->yAxis);
@@ -247,38 +422,25 @@ QWidget* MainWindow::buildPlots()
     m_mapPlot->axisRect()->setMarginGroup(QCP::msBottom | QCP::msTop, marginGroup);
     m_colorScale->setMarginGroup(QCP::msBottom | QCP::msTop, marginGroup);
 
-    // The path and its markers live on their own buffered layer above the colour map.
+    // The paths and markers live on their own buffered layer above the colour map.
     m_mapPlot->addLayer(QStringLiteral("path"), m_mapPlot->layer(QStringLiteral("main")),
                         QCustomPlot::limAbove);
     m_pathLayer = m_mapPlot->layer(QStringLiteral("path"));
     m_pathLayer->setMode(QCPLayer::lmBuffered);
-    const QColor pathColour(255, 110, 30);
-    m_trajectory = new QCPCurve(m_mapPlot->xAxis, m_mapPlot->yAxis);
-    m_trajectory->setName(tr("trajectory"));
-    m_trajectory->setPen(QPen(pathColour, 2.2));
-    m_trajectory->setScatterStyle(
-        QCPScatterStyle(QCPScatterStyle::ssCircle, QPen(pathColour, 1.2), Qt::white, 5));
     m_startMarker = m_mapPlot->addGraph();
     m_startMarker->setName(tr("start"));
     m_startMarker->setLineStyle(QCPGraph::lsNone);
     m_startMarker->setScatterStyle(
         QCPScatterStyle(QCPScatterStyle::ssCircle, QPen(Qt::black, 2), Qt::white, 13));
-    m_endMarker = m_mapPlot->addGraph();
-    m_endMarker->setName(tr("end"));
-    m_endMarker->setLineStyle(QCPGraph::lsNone);
-    m_endMarker->setScatterStyle(
-        QCPScatterStyle(QCPScatterStyle::ssDiamond, QPen(Qt::black, 1.5), pathColour, 13));
     m_minimaMarker = m_mapPlot->addGraph();
     m_minimaMarker->setName(tr("global minimum"));
     m_minimaMarker->setLineStyle(QCPGraph::lsNone);
     m_minimaMarker->setScatterStyle(
         QCPScatterStyle(QCPScatterStyle::ssStar, QPen(Qt::white, 2.5), Qt::NoBrush, 17));
     m_mapPlot->legend->setVisible(true);
-    m_mapPlot->legend->removeItem(m_mapPlot->legend->itemCount() - 1);  // keep the items below
     m_mapPlot->legend->clearItems();
-    for (QCPAbstractPlottable* p : std::initializer_list<QCPAbstractPlottable*>{
-             m_trajectory, m_startMarker, m_endMarker, m_minimaMarker})
-        p->addToLegend();
+    m_startMarker->addToLegend();
+    m_minimaMarker->addToLegend();
     m_mapPlot->legend->setBrush(QColor(255, 255, 255, 210));
     m_mapPlot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignBottom | Qt::AlignRight);
     m_mapNote = new QCPItemText(m_mapPlot);
@@ -289,8 +451,16 @@ QWidget* MainWindow::buildPlots()
     m_mapNote->setBrush(QColor(200, 30, 30, 220));
     m_mapNote->setPadding(QMargins(6, 3, 6, 3));
     m_mapNote->setVisible(false);
-    for (QCPLayerable* item : std::initializer_list<QCPLayerable*>{
-             m_trajectory, m_startMarker, m_endMarker, m_minimaMarker, m_mapNote})
+    m_mapInfo = new QCPItemText(m_mapPlot);
+    m_mapInfo->position->setType(QCPItemPosition::ptAxisRectRatio);
+    m_mapInfo->position->setCoords(0.5, 0.5);
+    m_mapInfo->setPositionAlignment(Qt::AlignCenter);
+    m_mapInfo->setColor(QColor(60, 60, 60));
+    m_mapInfo->setBrush(QColor(255, 255, 255, 220));
+    m_mapInfo->setPadding(QMargins(10, 6, 10, 6));
+    m_mapInfo->setVisible(false);
+    for (QCPLayerable* item : std::initializer_list<QCPLayerable*>{m_startMarker, m_minimaMarker,
+                                                                   m_mapNote, m_mapInfo})
         item->setLayer(m_pathLayer);
     connect(m_mapPlot, &QCustomPlot::mousePress, this, &MainWindow::setStartFromMap);
     connect(m_mapPlot, &QCustomPlot::mouseMove, this, [this](QMouseEvent* event) {
@@ -301,11 +471,8 @@ QWidget* MainWindow::buildPlots()
     auto* curves = new QSplitter(Qt::Vertical, plots);
     m_lossPlot = new QCustomPlot(curves);
     m_lossPlot->setObjectName(QStringLiteral("lossPlot"));
-    m_lossPlot->setMinimumSize(320, 240);
-    m_lossPlot->setToolTip(tr("Loss above the global minimum, f(θ_k) − f*, on a log scale: a "
-                              "straight downward line is linear convergence; a flat line is "
-                              "stagnation; an upward line that stops is divergence."));
-    addTitle(m_lossPlot, tr("Loss  f − f*  (log scale)"));
+    m_lossPlot->setMinimumSize(320, 200);
+    m_lossTitle = addTitle(m_lossPlot, tr("Loss  f − f*  (log scale)"));
     styleAxes(m_lossPlot, tr("step"), tr("f − f*"));
     m_lossPlot->yAxis->setScaleType(QCPAxis::stLogarithmic);
     QSharedPointer<QCPAxisTickerLog> logTicker(new QCPAxisTickerLog);
@@ -313,8 +480,18 @@ QWidget* MainWindow::buildPlots()
     m_lossPlot->yAxis->setTicker(logTicker);
     m_lossPlot->yAxis->setNumberFormat(QStringLiteral("eb"));
     m_lossPlot->yAxis->setNumberPrecision(0);
-    m_lossGraph = m_lossPlot->addGraph();
-    m_lossGraph->setPen(QPen(QColor(30, 90, 180), 2));
+    m_lossPlot->legend->setBrush(QColor(255, 255, 255, 210));
+    m_lossPlot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
+    m_smoothGraph = m_lossPlot->addGraph();
+    m_smoothGraph->setName(tr("smoothed (EMA)"));
+    m_smoothGraph->setPen(QPen(QColor(30, 90, 180), 2.2));
+    m_validationGraph = m_lossPlot->addGraph();
+    m_validationGraph->setName(tr("validation"));
+    m_validationGraph->setPen(QPen(QColor(213, 94, 0), 2.0));
+    m_validationGraph->setScatterStyle(
+        QCPScatterStyle(QCPScatterStyle::ssCircle, QPen(QColor(213, 94, 0), 1.5), Qt::white, 6));
+    m_smoothGraph->removeFromLegend();
+    m_validationGraph->removeFromLegend();
     m_divergenceLine = new QCPItemStraightLine(m_lossPlot);
     m_divergenceLine->setPen(QPen(QColor(200, 30, 30), 1.5, Qt::DashLine));
     m_divergenceLine->setVisible(false);
@@ -328,17 +505,30 @@ QWidget* MainWindow::buildPlots()
     m_divergenceText->setFont(bold);
     m_divergenceText->setVisible(false);
 
+    m_accuracyPlot = new QCustomPlot(curves);
+    m_accuracyPlot->setObjectName(QStringLiteral("accuracyPlot"));
+    m_accuracyPlot->setMinimumSize(320, 120);
+    m_accuracyPlot->setToolTip(tr("Accuracy on the validation rows (held out from training), "
+                                  "measured every eval_every steps."));
+    addTitle(m_accuracyPlot, tr("Validation accuracy"));
+    styleAxes(m_accuracyPlot, tr("step"), tr("accuracy"));
+    m_accuracyGraph = m_accuracyPlot->addGraph();
+    m_accuracyGraph->setPen(QPen(QColor(0, 114, 178), 2));
+    m_accuracyGraph->setScatterStyle(
+        QCPScatterStyle(QCPScatterStyle::ssCircle, QPen(QColor(0, 114, 178), 1.5), Qt::white, 5));
+    m_accuracyPlot->yAxis->setRange(0, 1);
+    m_accuracyPlot->setVisible(false);
+
     m_lrPlot = new QCustomPlot(curves);
     m_lrPlot->setObjectName(QStringLiteral("schedulePlot"));
-    m_lrPlot->setMinimumSize(320, 200);
-    m_lrPlot->setToolTip(tr("The learning rate used at each step (warmup, then decay), drawn "
-                            "from the schedule before the run. The dashed red line is the "
-                            "stable limit at the start point."));
+    m_lrPlot->setMinimumSize(320, 160);
     addTitle(m_lrPlot, tr("Learning-rate schedule"));
     styleAxes(m_lrPlot, tr("step"), tr("learning rate"));
     m_lrGraph = m_lrPlot->addGraph();
+    m_lrGraph->setName(tr("schedule"));
     m_lrGraph->setPen(QPen(QColor(40, 140, 70), 2));
     m_lrGraph->setBrush(QColor(40, 140, 70, 40));
+    m_lrGraph->removeFromLegend();
     m_lrLimitLine = new QCPItemStraightLine(m_lrPlot);
     m_lrLimitLine->setPen(QPen(QColor(200, 30, 30), 1.5, Qt::DashLine));
     m_lrLimitText = new QCPItemText(m_lrPlot);
@@ -347,11 +537,15 @@ QWidget* MainWindow::buildPlots()
     m_lrLimitText->setPositionAlignment(Qt::AlignRight | Qt::AlignBottom);
     m_lrLimitText->setColor(QColor(200, 30, 30));
     m_lrLimitText->setBrush(QColor(255, 255, 255, 200));  // readable over the curve
+    m_lrPlot->legend->setBrush(QColor(255, 255, 255, 210));
+    m_lrPlot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignLeft);
 
     curves->addWidget(m_lossPlot);
+    curves->addWidget(m_accuracyPlot);
     curves->addWidget(m_lrPlot);
     curves->setStretchFactor(0, 3);
-    curves->setStretchFactor(1, 2);
+    curves->setStretchFactor(1, 1);
+    curves->setStretchFactor(2, 2);
     plots->addWidget(m_mapPlot);
     plots->addWidget(curves);
     plots->setStretchFactor(0, 5);
@@ -365,46 +559,96 @@ QWidget* MainWindow::buildControls()
     auto* panel = new QWidget;
     auto* column = new QVBoxLayout(panel);
 
-    // Surface.
-    auto* surfaceBox = new QGroupBox(tr("Surface"), panel);
-    auto* surfaceForm = new QFormLayout(surfaceBox);
-    m_surfaceCombo = new QComboBox(surfaceBox);
-    m_surfaceCombo->setObjectName(QStringLiteral("surfaceCombo"));
+    // Problem: a toy surface or a real model with its data settings.
+    auto* problemBox = new QGroupBox(tr("Problem"), panel);
+    m_problemForm = new QFormLayout(problemBox);
+    m_problemCombo = new QComboBox(problemBox);
+    m_problemCombo->setObjectName(QStringLiteral("problemCombo"));
     for (const ToySurfaceDescriptor& d : toySurfaceCatalogue())
-        m_surfaceCombo->addItem(QString::fromStdString(d.displayName),
+        m_problemCombo->addItem(QString::fromStdString(d.displayName),
                                 QString::fromStdString(d.name));
-    m_surfaceCombo->setToolTip(
-        tr("The loss landscape f(x, y) to minimise. Rosenbrock: a curved, narrow valley where "
-           "gradient descent zig-zags and momentum helps. Quadratic: the textbook bowl where "
-           "the limit 2/λ₁ is exact. Rastrigin/Ackley: many local minima. Saddle: escaping a "
-           "saddle point."));
-    surfaceForm->addRow(tr("S&urface:"), m_surfaceCombo);
-    m_startX = makeSpin(surfaceBox, "startX", -1000, 1000, 3, 0.1,
+    m_problemCombo->insertSeparator(m_problemCombo->count());
+    for (const std::string& type : modelTypeNames())
+        m_problemCombo->addItem(modelDisplayName(type), QString::fromStdString(type));
+    m_problemCombo->setToolTip(
+        tr("What to minimise. Toy surfaces f(x, y): Rosenbrock's curved valley, the quadratic "
+           "bowl where 2/λ₁ is exact, many-minima Rastrigin and Ackley, a saddle. Real models "
+           "trained on a dataset with minibatches: linear and logistic regression (two "
+           "parameters: an exact surface), softmax regression and an MLP."));
+    m_problemForm->addRow(tr("&Problem:"), m_problemCombo);
+    m_startX = makeSpin(problemBox, "startX", -1000, 1000, 3, 0.1,
                         tr("Where the optimizer starts (x). Click or drag on the map to move "
                            "it. The stable limit is computed from the curvature here."));
-    m_startY = makeSpin(surfaceBox, "startY", -1000, 1000, 3, 0.1,
+    m_startY = makeSpin(problemBox, "startY", -1000, 1000, 3, 0.1,
                         tr("Where the optimizer starts (y). Click or drag on the map to move "
                            "it. The stable limit is computed from the curvature here."));
-    auto* resetStart = new QPushButton(tr("Default"), surfaceBox);
+    auto* resetStart = new QPushButton(tr("Default"), problemBox);
     resetStart->setToolTip(tr("Back to the surface's default start point."));
-    auto* startRow = new QHBoxLayout;
+    m_startRow = new QWidget(problemBox);
+    auto* startRow = new QHBoxLayout(m_startRow);
+    startRow->setContentsMargins(0, 0, 0, 0);
     startRow->addWidget(m_startX);
     startRow->addWidget(m_startY);
     startRow->addWidget(resetStart);
-    auto* startLabel = new QLabel(tr("S&tart x, y:"), surfaceBox);
+    auto* startLabel = new QLabel(tr("S&tart x, y:"), problemBox);
     startLabel->setBuddy(m_startX);
-    surfaceForm->addRow(startLabel, startRow);
-    m_noise = makeSpin(surfaceBox, "noise", 0, 100, 3, 0.1,
+    m_problemForm->addRow(startLabel, m_startRow);
+    m_noise = makeSpin(problemBox, "noise", 0, 100, 3, 0.1,
                        tr("Standard deviation σ of Gaussian noise added to every gradient, like "
                           "minibatch noise. With noise the path jitters and only a smaller or "
                           "decaying learning rate settles near the minimum; 0 = exact "
                           "gradients."));
-    surfaceForm->addRow(tr("Gradient &noise σ:"), m_noise);
-    m_seed = makeIntSpin(surfaceBox, "seed", 0, std::numeric_limits<int>::max(), 1,
-                         tr("Seed of the noise generator: the same seed gives the same run. "
-                            "Change it to see another noisy path."));
-    surfaceForm->addRow(tr("Seed:"), m_seed);
-    column->addWidget(surfaceBox);
+    m_problemForm->addRow(tr("Gradient &noise σ:"), m_noise);
+
+    m_datasetCombo = new QComboBox(problemBox);
+    m_datasetCombo->setObjectName(QStringLiteral("datasetCombo"));
+    for (const std::string& name : builtinDatasetNames()) {
+        if (name == "fashion_mnist" && !QDir(QString::fromLatin1(kFashionMnistDirectory)).exists())
+            continue;  // offered only when the package is installed
+        m_datasetCombo->addItem(datasetDisplayName(name), QString::fromStdString(name));
+    }
+    m_datasetCombo->addItem(tr("Open CSV…"), QString::fromLatin1(kOpenCsv));
+    m_datasetCombo->setToolTip(tr("The data the model is trained on. Any CSV with feature "
+                                  "columns and a last column named label (classes) or target "
+                                  "(regression) can be opened."));
+    m_problemForm->addRow(tr("&Dataset:"), m_datasetCombo);
+    m_featureCombo = new QComboBox(problemBox);
+    m_featureCombo->setObjectName(QStringLiteral("featureCombo"));
+    m_featureCombo->setToolTip(tr("The one input feature of linear or logistic regression: the "
+                                  "model has two parameters, slope w and intercept b, so its "
+                                  "loss is an exact surface over (w, b)."));
+    m_problemForm->addRow(tr("&Feature:"), m_featureCombo);
+    m_hidden = new QLineEdit(problemBox);
+    m_hidden->setObjectName(QStringLiteral("hiddenSizes"));
+    m_hidden->setValidator(new QRegularExpressionValidator(
+        QRegularExpression(QStringLiteral("^\\s*\\d{1,4}(\\s*,\\s*\\d{1,4}){0,7}\\s*,?\\s*$")),
+        m_hidden));
+    m_hidden->setToolTip(tr("Widths of the hidden layers, e.g. \"64, 32\"."));
+    m_problemForm->addRow(tr("&Hidden sizes:"), m_hidden);
+    m_activation = new QComboBox(problemBox);
+    m_activation->setObjectName(QStringLiteral("activation"));
+    m_activation->addItem(QStringLiteral("ReLU"), QStringLiteral("relu"));
+    m_activation->addItem(QStringLiteral("tanh"), QStringLiteral("tanh"));
+    m_activation->setToolTip(tr("Nonlinearity of the hidden layers."));
+    m_problemForm->addRow(tr("&Activation:"), m_activation);
+    m_batchSize = makeIntSpin(problemBox, "batchSize", 1, 65536, 8,
+                              tr("Rows per minibatch. Smaller batches = noisier gradients, which "
+                                 "usually call for a smaller learning rate."));
+    m_problemForm->addRow(tr("&Batch size:"), m_batchSize);
+    m_valFraction = makeSpin(problemBox, "valFraction", 0.0, 0.9, 2, 0.05,
+                             tr("Fraction of the rows held out for validation (loss and "
+                                "accuracy on data the model does not train on)."));
+    m_problemForm->addRow(tr("&Validation fraction:"), m_valFraction);
+    m_evalEvery = makeIntSpin(problemBox, "evalEvery", 1, 100000, 10,
+                              tr("Steps between evaluations of the validation loss and "
+                                 "accuracy (and the full training loss)."));
+    m_problemForm->addRow(tr("&Evaluate every:"), m_evalEvery);
+    m_seed = makeIntSpin(problemBox, "seed", 0, std::numeric_limits<int>::max(), 1,
+                         tr("Seed of every random choice (gradient noise; model "
+                            "initialization, split and minibatches): the same seed gives the "
+                            "same run."));
+    m_problemForm->addRow(tr("Seed:"), m_seed);
+    column->addWidget(problemBox);
 
     // Optimizer.
     auto* optimizerBox = new QGroupBox(tr("Optimizer"), panel);
@@ -412,8 +656,7 @@ QWidget* MainWindow::buildControls()
     m_optimizerCombo = new QComboBox(optimizerBox);
     m_optimizerCombo->setObjectName(QStringLiteral("optimizerCombo"));
     for (const std::string& name : optimizerNames())
-        if (offeredInToyLab(name))
-            m_optimizerCombo->addItem(optimizerDisplayName(name), QString::fromStdString(name));
+        m_optimizerCombo->addItem(optimizerDisplayName(name), QString::fromStdString(name));
     m_optimizerCombo->setToolTip(
         tr("The update rule. SGD steps along the negative gradient (with momentum: a heavy "
            "ball). RMSprop, Adagrad, Adam and AdamW divide by a running gradient size, so the "
@@ -458,6 +701,10 @@ QWidget* MainWindow::buildControls()
                                 "decoupled, θ ← θ(1 − lr·wd)). Too much moves the end point "
                                 "away from the true minimum."));
     m_optimizerForm->addRow(tr("&Weight decay:"), m_weightDecay);
+    m_blockSize = makeIntSpin(optimizerBox, "blockSize", 16, 1 << 20, 256,
+                              tr("Adam 8-bit: values per quantization block; each block "
+                                 "shares one scale, so smaller blocks quantize more finely."));
+    m_optimizerForm->addRow(tr("&Block size:"), m_blockSize);
     column->addWidget(optimizerBox);
 
     // Learning rate.
@@ -470,7 +717,8 @@ QWidget* MainWindow::buildControls()
            "the path crawls and stops far from the minimum. Too large: it oscillates across "
            "the valley and, past the red mark, diverges. The red mark is the stable limit "
            "2/λ₁ of gradient descent, λ₁ being the largest curvature (Hessian eigenvalue) at "
-           "the start point; with momentum β it moves to 2(1+β)/λ₁.");
+           "the start point; with momentum β it moves to 2(1+β)/λ₁. The green mark is the best "
+           "constant rate 2/(λ₁+λₙ) of gradient descent on a quadratic.");
     m_learningRate->slider()->setToolTip(lrTip);
     m_learningRate->field()->setToolTip(lrTip);
     auto* lrLabel = new QLabel(tr("&Learning rate (peak):"), lrBox);
@@ -560,18 +808,50 @@ QWidget* MainWindow::buildControls()
                            "keeps the run moving at the end."));
     m_scheduleForm->addRow(tr("Min lr:"), m_minLr);
     column->addWidget(scheduleBox);
+
+    // Compare.
+    auto* compareBox = new QGroupBox(tr("Compare"), panel);
+    auto* compareLayout = new QGridLayout(compareBox);
+    m_pinButton = new QPushButton(tr("&Pin run"), compareBox);
+    m_pinButton->setObjectName(QStringLiteral("pinButton"));
+    m_pinButton->setToolTip(tr("Keep the current run on every plot (Ctrl+P), in its own "
+                               "colour, to compare it with the next ones. Up to 8; a ninth "
+                               "replaces the oldest."));
+    m_clearPinsButton = new QPushButton(tr("C&lear pins"), compareBox);
+    m_clearPinsButton->setObjectName(QStringLiteral("clearPinsButton"));
+    m_clearPinsButton->setToolTip(tr("Remove every pinned run."));
+    m_trioButton = new QPushButton(tr("LR &trio ×0.1 / ×1 / ×10"), compareBox);
+    m_trioButton->setObjectName(QStringLiteral("trioButton"));
+    m_trioButton->setToolTip(tr("Run the current setting at a tenth, at, and at ten times the "
+                                "learning rate and pin all three: too small, right, too large."));
+    m_pinCountLabel = new QLabel(compareBox);
+    m_pinCountLabel->setObjectName(QStringLiteral("pinCountLabel"));
+    compareLayout->addWidget(m_pinButton, 0, 0);
+    compareLayout->addWidget(m_clearPinsButton, 0, 1);
+    compareLayout->addWidget(m_trioButton, 1, 0, 1, 2);
+    compareLayout->addWidget(m_pinCountLabel, 2, 0, 1, 2);
+    column->addWidget(compareBox);
     column->addStretch(1);
+    connect(m_pinButton, &QPushButton::clicked, this, &MainWindow::pinCurrent);
+    connect(m_clearPinsButton, &QPushButton::clicked, this, &MainWindow::clearPins);
+    connect(m_trioButton, &QPushButton::clicked, this, &MainWindow::runTrio);
 
     // Wiring: every control re-runs; a few first adjust dependent widgets.
-    connect(m_surfaceCombo, &QComboBox::currentIndexChanged, this, &MainWindow::surfaceChanged);
+    connect(m_problemCombo, &QComboBox::currentIndexChanged, this, &MainWindow::problemChanged);
+    connect(m_datasetCombo, &QComboBox::currentIndexChanged, this, &MainWindow::datasetChanged);
+    connect(m_featureCombo, &QComboBox::currentIndexChanged, this, &MainWindow::settingsChanged);
+    connect(m_activation, &QComboBox::currentIndexChanged, this, &MainWindow::settingsChanged);
+    connect(m_hidden, &QLineEdit::editingFinished, this, &MainWindow::settingsChanged);
     connect(m_optimizerCombo, &QComboBox::currentIndexChanged, this,
             &MainWindow::optimizerChanged);
     connect(m_decayCombo, &QComboBox::currentIndexChanged, this, &MainWindow::decayChanged);
     connect(m_steps, &QSpinBox::valueChanged, this, &MainWindow::stepsChanged);
     connect(resetStart, &QPushButton::clicked, this, [this] {
         m_updating = true;
-        m_startX->setValue(m_surface->info().start(0));
-        m_startY->setValue(m_surface->info().start(1));
+        if (m_surface) {
+            m_startX->setValue(m_surface->info().start(0));
+            m_startY->setValue(m_surface->info().start(1));
+        }
         m_updating = false;
         settingsChanged();
     });
@@ -583,34 +863,149 @@ QWidget* MainWindow::buildControls()
             &MainWindow::settingsChanged);
     for (QDoubleSpinBox* spin :
          {m_startX, m_startY, m_noise, m_alpha, static_cast<QDoubleSpinBox*>(m_eps), m_beta1,
-          m_beta2, m_weightDecay, m_warmupStartFactor, m_gamma, m_power, m_timescale,
+          m_beta2, m_weightDecay, m_valFraction, m_warmupStartFactor, m_gamma, m_power, m_timescale,
           m_pctStart, m_divFactor, m_finalDivFactor, m_decayFraction,
           static_cast<QDoubleSpinBox*>(m_minLr)})
         connect(spin, &QDoubleSpinBox::valueChanged, this, &MainWindow::settingsChanged);
-    for (QSpinBox* spin : {m_seed, m_warmupSteps, m_stepSize, m_stepsPerEpoch, m_t0, m_tMult})
+    for (QSpinBox* spin : {m_seed, m_batchSize, m_evalEvery, m_blockSize, m_warmupSteps, m_stepSize, m_stepsPerEpoch, m_t0, m_tMult})
         connect(spin, &QSpinBox::valueChanged, this, &MainWindow::settingsChanged);
     connect(m_nesterov, &QCheckBox::toggled, this, &MainWindow::settingsChanged);
     connect(m_shape, &QComboBox::currentIndexChanged, this, &MainWindow::settingsChanged);
     return panel;
 }
 
+void MainWindow::buildDocks()
+{
+    setDockOptions(QMainWindow::AnimatedDocks | QMainWindow::AllowTabbedDocks);
+
+    auto* diagnosis = new QWidget;
+    diagnosis->setObjectName(QStringLiteral("diagnosisPanel"));
+    auto* diagnosisLayout = new QVBoxLayout(diagnosis);
+    m_diagnosisLabel = new QLabel(diagnosis);
+    m_diagnosisLabel->setObjectName(QStringLiteral("diagnosisLabel"));
+    QFont big = m_diagnosisLabel->font();
+    big.setPointSizeF(big.pointSizeF() + 5);
+    big.setBold(true);
+    m_diagnosisLabel->setFont(big);
+    m_diagnosisAdvice = new QLabel(diagnosis);
+    m_diagnosisAdvice->setObjectName(QStringLiteral("diagnosisAdvice"));
+    m_diagnosisAdvice->setWordWrap(true);
+    QFont adviceFont = m_diagnosisAdvice->font();
+    adviceFont.setPointSizeF(adviceFont.pointSizeF() + 1.5);
+    m_diagnosisAdvice->setFont(adviceFont);
+    m_diagnosisEvidence = new QLabel(diagnosis);
+    m_diagnosisEvidence->setObjectName(QStringLiteral("diagnosisEvidence"));
+    m_diagnosisEvidence->setWordWrap(true);
+    m_diagnosisEvidence->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_diagnosisEvidence->setStyleSheet(QStringLiteral("color: rgb(90,90,90);"));
+    diagnosisLayout->addWidget(m_diagnosisLabel);
+    diagnosisLayout->addWidget(m_diagnosisAdvice);
+    diagnosisLayout->addWidget(m_diagnosisEvidence);
+    diagnosisLayout->addStretch(1);
+    m_diagnosisDock = new QDockWidget(tr("Diagnosis"), this);
+    m_diagnosisDock->setObjectName(QStringLiteral("diagnosisDock"));
+    m_diagnosisDock->setWidget(diagnosis);
+
+    m_finderView = new LrFinderView;
+    m_finderView->setObjectName(QStringLiteral("lrFinderView"));
+    m_finderDock = new QDockWidget(tr("LR finder"), this);
+    m_finderDock->setObjectName(QStringLiteral("lrFinderDock"));
+    m_finderDock->setWidget(m_finderView);
+    connect(m_finderView, &LrFinderView::learningRateChosen, this, [this](double lr) {
+        m_learningRate->setLearningRate(lr);  // emits learningRateChanged -> re-run
+    });
+
+    m_sweepView = new SweepView;
+    m_sweepView->setObjectName(QStringLiteral("sweepView"));
+    m_sweepDock = new QDockWidget(tr("Sweep"), this);
+    m_sweepDock->setObjectName(QStringLiteral("sweepDock"));
+    m_sweepDock->setWidget(m_sweepView);
+    connect(m_sweepView, &SweepView::runRequested, this,
+            [this](const RunConfig& config) { setConfig(config); });
+
+    addDockWidget(Qt::BottomDockWidgetArea, m_diagnosisDock);
+    addDockWidget(Qt::BottomDockWidgetArea, m_finderDock);
+    addDockWidget(Qt::BottomDockWidgetArea, m_sweepDock);
+    tabifyDockWidget(m_diagnosisDock, m_finderDock);
+    tabifyDockWidget(m_finderDock, m_sweepDock);
+    m_diagnosisDock->raise();
+
+}
+
 void MainWindow::buildMenus()
 {
     QMenu* file = menuBar()->addMenu(tr("&File"));
+    file->addAction(tr("&Open dataset CSV…"), this, &MainWindow::openCsv);
+    file->addSeparator();
     QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
+
+    QMenu* run = menuBar()->addMenu(tr("&Run"));
+    QAction* pin = run->addAction(tr("&Pin current run"), this, &MainWindow::pinCurrent);
+    pin->setShortcut(QKeySequence(tr("Ctrl+P")));
+    run->addAction(tr("&Clear pins"), this, &MainWindow::clearPins);
+    QAction* trio = run->addAction(tr("LR &trio ×0.1 / ×1 / ×10"), this, &MainWindow::runTrio);
+    trio->setShortcut(QKeySequence(tr("Ctrl+T")));
+    run->addSeparator();
+    QAction* play = run->addAction(tr("Play / pause"), m_playback, &PlaybackBar::togglePlay);
+    play->setShortcut(QKeySequence(tr("Ctrl+Space")));
+    QAction* finder = run->addAction(tr("Run the LR &finder"), this, [this] {
+        m_finderDock->show();
+        m_finderDock->raise();
+        m_finderView->run();
+    });
+    finder->setShortcut(QKeySequence(tr("Ctrl+F")));
+
     QMenu* lesson = menuBar()->addMenu(tr("&Lesson"));
     QAction* reset = lesson->addAction(tr("&Default lesson"), this,
                                        &MainWindow::applyDefaultLesson);
     reset->setShortcut(QKeySequence(tr("Ctrl+R")));
+
+    QMenu* view = menuBar()->addMenu(tr("&View"));
+    view->addAction(m_diagnosisDock->toggleViewAction());
+    view->addAction(m_finderDock->toggleViewAction());
+    view->addAction(m_sweepDock->toggleViewAction());
+
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About lrlab"), this, [this] {
         QMessageBox::about(this, tr("About lrlab"),
                            tr("<b>lrlab %1</b> — Learning Rate Lab<br>How learning rate, "
                               "warmup, decay and optimizer shape a training run, on toy "
-                              "loss surfaces.")
+                              "loss surfaces and real models.")
                                .arg(QStringLiteral(LRLAB_VERSION)));
     });
+}
+
+void MainWindow::buildStatusBar()
+{
+    m_statusLabel = new QLabel(this);
+    m_statusLabel->setObjectName(QStringLiteral("runStatusLabel"));
+    m_busyBar = new QProgressBar(this);
+    m_busyBar->setObjectName(QStringLiteral("busyIndicator"));
+    m_busyBar->setRange(0, 0);  // indeterminate: "working"
+    m_busyBar->setMaximumWidth(90);
+    m_busyBar->setMaximumHeight(14);
+    m_busyBar->setTextVisible(false);
+    m_busyBar->setToolTip(tr("A run is in progress in the background."));
+    m_busyBar->setVisible(false);
+    m_landscapeBar = new QProgressBar(this);
+    m_landscapeBar->setObjectName(QStringLiteral("landscapeProgress"));
+    m_landscapeBar->setMaximumWidth(160);
+    m_landscapeBar->setMaximumHeight(14);
+    m_landscapeBar->setFormat(tr("landscape %p%"));
+    m_landscapeBar->setToolTip(tr("The loss landscape of the run is being computed in the "
+                                  "background (coarse grid first, then refined)."));
+    m_landscapeBar->setVisible(false);
+    m_throughputLabel = new QLabel(this);
+    m_throughputLabel->setObjectName(QStringLiteral("throughputLabel"));
+    m_throughputLabel->setToolTip(tr("Optimizer steps per second of the last run."));
+    m_timingLabel = new QLabel(this);
+    m_timingLabel->setToolTip(tr("Time the last run took in the background thread."));
+    statusBar()->addWidget(m_statusLabel, 1);
+    statusBar()->addPermanentWidget(m_landscapeBar);
+    statusBar()->addPermanentWidget(m_busyBar);
+    statusBar()->addPermanentWidget(m_throughputLabel);
+    statusBar()->addPermanentWidget(m_timingLabel);
 }
 
 void MainWindow::applyDefaultLesson()
@@ -619,59 +1014,291 @@ void MainWindow::applyDefaultLesson()
     // 2(1+β)/λ₁ and a cosine decay over 2000 steps: the path zig-zags across the steep valley
     // wall, then rolls along the curved floor and settles on (1, 1) (f − f* ≈ 4e-7) -- the
     // classic picture of momentum, with a schedule to read beside it.
-    m_updating = true;
-    m_surfaceCombo->setCurrentIndex(
-        std::max(0, m_surfaceCombo->findData(QStringLiteral("rosenbrock"))));
-    surfaceChanged();
-    m_updating = true;
-    m_optimizerCombo->setCurrentIndex(
-        std::max(0, m_optimizerCombo->findData(QStringLiteral("sgd"))));
-    optimizerChanged();
-    m_updating = true;
-    m_momentum->setValue(0.9);
-    m_nesterov->setChecked(false);
-    m_noise->setValue(0.0);
-    m_seed->setValue(1);
-    m_steps->setValue(2000);
-    m_warmupSteps->setMaximum(2000);
-    m_warmupSteps->setValue(0);
-    m_warmupStartFactor->setValue(0.0);
-    m_decayCombo->setCurrentIndex(std::max(0, m_decayCombo->findData(QStringLiteral("cosine"))));
-    decayChanged();
-    m_updating = true;
-    m_minLr->setValue(0.0);
-    m_learningRate->setLearningRate(1.5e-3);
-    m_updating = false;
-    settingsChanged();
+    RunConfig config;
+    config.problem.type = "rosenbrock";
+    config.optimizer.type = "sgd";
+    config.optimizer.momentum = 0.9;
+    config.steps = 2000;
+    config.schedule.decay = Decay::Cosine;
+    config.schedule.learningRate = 1.5e-3;
+    config.schedule.totalSteps = 2000;
+    setConfig(config);
+}
+
+void MainWindow::showEvent(QShowEvent* event)
+{
+    QMainWindow::showEvent(event);
+    if (!m_docksSized) {
+        // The plots keep most of the height; resizeDocks needs the window laid out once.
+        m_docksSized = true;
+        QTimer::singleShot(0, this, [this] {
+            resizeDocks({m_diagnosisDock}, {std::max(200, height() / 4)}, Qt::Vertical);
+        });
+    }
 }
 
 // ---------------------------------------------------------------------------------------------
 // Control logic
 
-void MainWindow::surfaceChanged()
+void MainWindow::setConfig(const RunConfig& config)
 {
-    const std::string name = m_surfaceCombo->currentData().toString().toStdString();
-    m_surface = makeToySurface(name);
-    const ProblemInfo info = m_surface->info();
+    const int problemIndex =
+        m_problemCombo->findData(QString::fromStdString(config.problem.type));
+    if (problemIndex < 0) {
+        showMessage(tr("Cannot load this run: unknown problem \"%1\".")
+                        .arg(QString::fromStdString(config.problem.type)));
+        return;
+    }
+    m_updating = true;
+    m_problemCombo->setCurrentIndex(problemIndex);
+    problemChanged();  // keeps m_updating: sets the surface, defaults and visible rows
+    m_updating = true;
+    const bool model = isModelType(config.problem.type);
+    if (!model) {
+        if (config.init.size() == 2) {
+            m_startX->setValue(config.init[0]);
+            m_startY->setValue(config.init[1]);
+        }
+        m_noise->setValue(config.problem.noise);
+    } else {
+        const std::string dataset = config.problem.dataset.empty()
+                                        ? defaultDataset(config.problem.type)
+                                        : config.problem.dataset;
+        int datasetIndex = m_datasetCombo->findData(QString::fromStdString(dataset));
+        if (datasetIndex < 0) {  // a CSV path: add it above "Open CSV…"
+            const int at = m_datasetCombo->count() - 1;
+            m_datasetCombo->insertItem(at, QFileInfo(QString::fromStdString(dataset)).fileName(),
+                                       QString::fromStdString(dataset));
+            datasetIndex = at;
+        }
+        m_datasetCombo->setCurrentIndex(datasetIndex);
+        if (needsFeature(config.problem.type)) {
+            const std::string feature = config.problem.feature.empty()
+                                            ? defaultFeature(config.problem.type)
+                                            : config.problem.feature;
+            const QString f = QString::fromStdString(feature);
+            if (m_featureCombo->findData(f) < 0)
+                m_featureCombo->addItem(f, f);
+            m_featureCombo->setCurrentIndex(m_featureCombo->findData(f));
+        }
+        m_hidden->setText(hiddenText(config.problem.hidden));
+        m_activation->setCurrentIndex(
+            std::max(0, m_activation->findData(QString::fromStdString(config.problem.activation))));
+        m_batchSize->setValue(config.problem.batchSize);
+        m_valFraction->setValue(config.problem.valFraction);
+        m_evalEvery->setValue(config.evalEvery);
+    }
+    m_seed->setValue(static_cast<int>(std::min<std::uint64_t>(
+        config.seed, static_cast<std::uint64_t>(std::numeric_limits<int>::max()))));
+
+    m_optimizerCombo->setCurrentIndex(
+        std::max(0, m_optimizerCombo->findData(QString::fromStdString(config.optimizer.type))));
+    const OptimizerSpec opt = config.optimizer.resolved();
+    m_momentum->setValue(opt.momentum);
+    m_nesterov->setChecked(opt.nesterov);
+    m_alpha->setValue(opt.alpha);
+    m_eps->setValue(opt.eps);
+    m_beta1->setValue(opt.beta1);
+    m_beta2->setValue(opt.beta2);
+    m_weightDecay->setValue(opt.weightDecay);
+    m_blockSize->setValue(opt.blockSize);
+
+    const ScheduleSpec& s = config.schedule;
+    m_steps->setValue(config.steps);
+    m_warmupSteps->setMaximum(config.steps);
+    m_stepSize->setMaximum(config.steps);
+    m_t0->setMaximum(config.steps);
+    m_warmupSteps->setValue(s.warmupSteps);
+    m_warmupStartFactor->setValue(s.warmupStartFactor);
+    m_decayCombo->setCurrentIndex(
+        std::max(0, m_decayCombo->findData(QString::fromStdString(decayName(s.decay)))));
+    m_minLr->setValue(s.minLr);
+    m_gamma->setValue(s.gamma ? *s.gamma : (s.decay == Decay::Step ? 0.1 : 0.99));
+    m_stepsPerEpoch->setValue(s.stepsPerEpoch);
+    m_stepSize->setValue(s.stepSize ? *s.stepSize : 0);
+    m_t0->setValue(s.t0 ? *s.t0 : 0);
+    m_tMult->setValue(s.tMult);
+    m_power->setValue(s.power);
+    m_timescale->setValue(s.timescale ? *s.timescale : 0.0);
+    m_pctStart->setValue(s.pctStart);
+    m_divFactor->setValue(s.divFactor);
+    m_finalDivFactor->setValue(s.finalDivFactor);
+    m_decayFraction->setValue(s.decayFraction);
+    m_shape->setCurrentIndex(
+        std::max(0, m_shape->findData(QString::fromStdString(wsdShapeName(s.shape)))));
+    m_learningRate->setLearningRate(s.learningRate);
+    m_updating = false;
+    updateVisibleRows();
+    if (model)
+        refreshFeatures();
+    settingsChanged();
+}
+
+bool MainWindow::currentIsModel() const
+{
+    return isModelType(m_problemCombo->currentData().toString().toStdString());
+}
+
+void MainWindow::problemChanged()
+{
+    const std::string name = m_problemCombo->currentData().toString().toStdString();
+    const bool model = isModelType(name);
     const bool outer = m_updating;
     m_updating = true;
-    m_startX->setValue(info.start(0));
-    m_startY->setValue(info.start(1));
-    m_updating = outer;
-
-    m_mapTitle->setText(QString::fromStdString(info.formula.empty()
-                                                   ? info.name
-                                                   : "f = " + info.formula));
-    m_mapPlot->xAxis->setRange(info.view.xMin, info.view.xMax);
-    m_mapPlot->yAxis->setRange(info.view.yMin, info.view.yMax);
+    if (!model) {
+        m_surface = makeToySurface(name);
+        const ProblemInfo info = m_surface->info();
+        m_startX->setValue(info.start(0));
+        m_startY->setValue(info.start(1));
+        m_mapTitle->setText(QString::fromStdString(info.formula.empty()
+                                                       ? info.name
+                                                       : "f = " + info.formula));
+        m_mapPlot->xAxis->setLabel(QStringLiteral("x"));
+        m_mapPlot->yAxis->setLabel(QStringLiteral("y"));
+        m_mapPlot->xAxis->setRange(info.view.xMin, info.view.xMax);
+        m_mapPlot->yAxis->setRange(info.view.yMin, info.view.yMax);
+        m_colorScale->axis()->setLabel(tr("log₁₀(f − f* + ε)"));
+        m_lossTitle->setText(tr("Loss  f − f*  (log scale)"));
+        m_lossPlot->yAxis->setLabel(tr("f − f*"));
+        m_mapInfo->setVisible(false);
+        m_mapNote->setVisible(false);
+        if (!m_mapPlot->legend->hasItemWithPlottable(m_minimaMarker))
+            m_minimaMarker->addToLegend();
+        m_lossPlot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
+        m_colorMap->data()->clear();
+        m_shownLandscape.clear();
+        m_modelMapValid = false;
+        // The worker only recomputes a landscape it has not delivered last; show that one now.
+        if (m_lastLandscape.surface == name)
+            showLandscape(m_lastLandscape);
+        m_hoverTips->setLandscapeFunction([surface = std::shared_ptr<ToySurface>(
+                                               makeToySurface(name))](double x, double y) {
+            return surface->valueAt(x, y);
+        });
+    } else {
+        m_surface.reset();
+        m_hoverTips->setLandscapeFunction({});
+        // A model's own default dataset whenever the current one does not suit it (bundled
+        // data: diabetes is the one regression set, breast_cancer the one binary set; a CSV
+        // the user opened is kept and judged by the run).
+        const std::string current = m_datasetCombo->currentData().toString().toStdString();
+        const bool userCsv = current.find('/') != std::string::npos;
+        bool suits = !current.empty() && current != kOpenCsv;
+        if (suits && !userCsv) {
+            if (name == "linreg")
+                suits = current == "diabetes";
+            else if (name == "logreg")
+                suits = current == "breast_cancer";
+            else if (name == "softmax")
+                suits = current != "diabetes";
+        }
+        if (!suits) {
+            const int index =
+                m_datasetCombo->findData(QString::fromStdString(defaultDataset(name)));
+            if (index >= 0)
+                m_datasetCombo->setCurrentIndex(index);
+        }
+        m_minimaMarker->removeFromLegend();
+        // Model losses start high on the left and fall: the lower left corner stays free.
+        m_lossPlot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignBottom | Qt::AlignLeft);
+        m_lossTitle->setText(tr("Loss (log scale)"));
+        m_lossPlot->yAxis->setLabel(tr("loss"));
+        m_colorScale->axis()->setLabel(tr("log₁₀(loss − min + ε)"));
+    }
     updateSurfaceMarkers();
-    m_trajectory->data()->clear();
-    m_endMarker->data()->clear();
-    // The worker only recomputes a landscape it has not delivered last; show that one at once.
-    if (m_lastLandscape.surface == name)
-        showLandscape(m_lastLandscape);
+    m_updating = outer;
+    updateVisibleRows();
+    if (model)
+        refreshFeatures();
     m_mapPlot->replot(QCustomPlot::rpQueuedReplot);
     settingsChanged();
+}
+
+void MainWindow::datasetChanged()
+{
+    if (m_datasetCombo->currentData().toString() == QLatin1String(kOpenCsv)) {
+        openCsv();
+        return;
+    }
+    refreshFeatures();
+    settingsChanged();
+}
+
+void MainWindow::openCsv()
+{
+    const QString path = QFileDialog::getOpenFileName(
+        this, tr("Open a dataset CSV"), QString(), tr("CSV files (*.csv);;All files (*)"));
+    const bool outer = m_updating;
+    m_updating = true;
+    if (path.isEmpty()) {
+        // Back to a real dataset: the "Open CSV…" entry is an action, not a choice.
+        const std::string type = m_problemCombo->currentData().toString().toStdString();
+        const int index = m_datasetCombo->findData(QString::fromStdString(
+            defaultDataset(isModelType(type) ? type : std::string("mlp"))));
+        m_datasetCombo->setCurrentIndex(std::max(0, index));
+        m_updating = outer;
+        return;
+    }
+    int index = m_datasetCombo->findData(path);
+    if (index < 0) {
+        index = m_datasetCombo->count() - 1;
+        m_datasetCombo->insertItem(index, QFileInfo(path).fileName(), path);
+    }
+    m_datasetCombo->setCurrentIndex(index);
+    if (!currentIsModel())
+        m_problemCombo->setCurrentIndex(m_problemCombo->findData(QStringLiteral("mlp")));
+    m_updating = outer;
+    problemChanged();
+}
+
+void MainWindow::refreshFeatures()
+{
+    const std::string type = m_problemCombo->currentData().toString().toStdString();
+    if (!needsFeature(type))
+        return;
+    const QString dataset = m_datasetCombo->currentData().toString();
+    if (dataset.isEmpty() || dataset == QLatin1String(kOpenCsv))
+        return;
+    if (m_featureCombo->property("dataset").toString() == dataset)
+        return;  // already listed
+    // The names come from the dataset file: load it (through the core's cache) off the GUI
+    // thread; runs wait for the list so no run starts with a feature of the wrong dataset.
+    m_featuresLoading = true;
+    m_featureCombo->setEnabled(false);
+    auto* watcher = new QFutureWatcher<QStringList>(this);
+    connect(watcher, &QFutureWatcher<QStringList>::finished, this, [this, watcher, dataset] {
+        watcher->deleteLater();
+        if (m_datasetCombo->currentData().toString() != dataset)
+            return;  // the user moved on; the newer request fills the list
+        const QStringList names = watcher->result();
+        const QString previous = m_featureCombo->currentData().toString();
+        const bool outer = m_updating;
+        m_updating = true;
+        m_featureCombo->clear();
+        for (const QString& name : names)
+            m_featureCombo->addItem(name, name);
+        m_featureCombo->setProperty("dataset", dataset);
+        const std::string type = m_problemCombo->currentData().toString().toStdString();
+        int index = m_featureCombo->findData(previous);
+        if (index < 0)
+            index = m_featureCombo->findData(QString::fromStdString(defaultFeature(type)));
+        m_featureCombo->setCurrentIndex(std::max(0, index));
+        m_featureCombo->setEnabled(true);
+        m_updating = outer;
+        m_featuresLoading = false;
+        settingsChanged();
+    });
+    const std::string name = dataset.toStdString();
+    watcher->setFuture(QtConcurrent::run([name]() {
+        QStringList names;
+        try {
+            for (const std::string& f : cachedDataset(name)->featureNames)
+                names << QString::fromStdString(f);
+        } catch (const std::exception&) {
+            // The run reports the loading error in the message area.
+        }
+        return names;
+    }));
 }
 
 void MainWindow::optimizerChanged()
@@ -689,6 +1316,7 @@ void MainWindow::optimizerChanged()
     m_beta1->setValue(defaults.beta1);
     m_beta2->setValue(defaults.beta2);
     m_weightDecay->setValue(defaults.weightDecay);
+    m_blockSize->setValue(defaults.blockSize);
     m_updating = outer;
     updateVisibleRows();
     settingsChanged();
@@ -723,6 +1351,19 @@ void MainWindow::stepsChanged()
 
 void MainWindow::updateVisibleRows()
 {
+    const std::string problem = m_problemCombo->currentData().toString().toStdString();
+    const bool model = isModelType(problem);
+    m_problemForm->setRowVisible(m_startRow, !model);
+    m_problemForm->setRowVisible(m_noise, !model);
+    m_problemForm->setRowVisible(m_datasetCombo, model);
+    m_problemForm->setRowVisible(m_featureCombo, model && needsFeature(problem));
+    m_problemForm->setRowVisible(m_hidden, problem == "mlp");
+    m_problemForm->setRowVisible(m_activation, problem == "mlp");
+    m_problemForm->setRowVisible(m_batchSize, model);
+    m_problemForm->setRowVisible(m_valFraction, model);
+    m_problemForm->setRowVisible(m_evalEvery, model);
+    m_accuracyPlot->setVisible(model);
+
     const std::string type = m_optimizerCombo->currentData().toString().toStdString();
     const std::vector<std::string> keys = optimizerKeys(type);
     m_optimizerForm->setRowVisible(m_momentum, hasKey(keys, "momentum"));
@@ -733,6 +1374,7 @@ void MainWindow::updateVisibleRows()
     m_optimizerForm->setRowVisible(m_beta1, hasKey(keys, "beta1"));
     m_optimizerForm->setRowVisible(m_beta2, hasKey(keys, "beta2"));
     m_optimizerForm->setRowVisible(m_weightDecay, hasKey(keys, "weight_decay"));
+    m_optimizerForm->setRowVisible(m_blockSize, hasKey(keys, "block_size"));
 
     const Decay decay = decayFromName(m_decayCombo->currentData().toString().toStdString());
     const std::pair<QWidget*, const char*> rows[] = {
@@ -754,9 +1396,27 @@ void MainWindow::updateVisibleRows()
 RunConfig MainWindow::currentConfig() const
 {
     RunConfig config;
-    config.problem.type = m_surfaceCombo->currentData().toString().toStdString();
-    config.problem.noise = m_noise->value();
-    config.init = {m_startX->value(), m_startY->value()};
+    config.problem.type = m_problemCombo->currentData().toString().toStdString();
+    const bool model = isModelType(config.problem.type);
+    if (model) {
+        config.problem.dataset = m_datasetCombo->currentData().toString().toStdString();
+        if (config.problem.dataset == kOpenCsv)
+            config.problem.dataset.clear();
+        if (needsFeature(config.problem.type))
+            config.problem.feature = m_featureCombo->currentData().toString().toStdString();
+        if (config.problem.type == "mlp") {
+            const std::vector<int> hidden = parseHidden(m_hidden->text());
+            if (!hidden.empty())
+                config.problem.hidden = hidden;
+            config.problem.activation = m_activation->currentData().toString().toStdString();
+        }
+        config.problem.batchSize = m_batchSize->value();
+        config.problem.valFraction = m_valFraction->value();
+        config.evalEvery = m_evalEvery->value();
+    } else {
+        config.problem.noise = m_noise->value();
+        config.init = {m_startX->value(), m_startY->value()};
+    }
     config.steps = m_steps->value();
     config.seed = static_cast<std::uint64_t>(m_seed->value());
 
@@ -778,6 +1438,8 @@ RunConfig MainWindow::currentConfig() const
         opt.beta2 = m_beta2->value();
     if (hasKey(keys, "weight_decay"))
         opt.weightDecay = m_weightDecay->value();
+    if (hasKey(keys, "block_size"))
+        opt.blockSize = m_blockSize->value();
 
     ScheduleSpec& s = config.schedule;
     s.learningRate = m_learningRate->learningRate();
@@ -818,34 +1480,85 @@ RunConfig MainWindow::currentConfig() const
 
 void MainWindow::settingsChanged()
 {
-    if (m_updating || !m_surface)
+    if (m_updating)
+        return;
+    const bool model = currentIsModel();
+    if (!model && !m_surface)
         return;
     const RunConfig config = currentConfig();
     updateStability(config);
     updateSchedulePreview(config);
-    // The start marker follows the fields at once; the path follows with the run.
-    const bool moved = m_startMarker->dataCount() != 1 ||
-                       m_startMarker->data()->begin()->key != config.init[0] ||
-                       m_startMarker->data()->begin()->value != config.init[1];
-    if (moved) {
-        m_startMarker->data()->clear();
-        m_startMarker->addData(config.init[0], config.init[1]);
-        replotPath();
+    m_finderView->setConfig(config);
+    m_sweepView->setBaseConfig(config);
+    if (!model) {
+        // The start marker follows the fields at once; the path follows with the run.
+        const bool moved = m_startMarker->dataCount() != 1 ||
+                           m_startMarker->data()->begin()->key != config.init[0] ||
+                           m_startMarker->data()->begin()->value != config.init[1];
+        if (moved) {
+            m_startMarker->data()->clear();
+            m_startMarker->addData(config.init[0], config.init[1]);
+            replotPath();
+        }
     }
+    if (model && m_featuresLoading)
+        return;  // the feature list arrives first, then this runs again
     RunRequest request;
     request.config = config;
     m_submitted = m_worker->submit(request);
+    m_submittedConfig = config;
+    m_submitClock.start();
+    setBusy(true);
+    if (model)
+        prepareMapForModel(config);
+}
+
+void MainWindow::prepareMapForModel(const RunConfig& config)
+{
+    // The map of a two-parameter model is the exact loss over (w, b): it stays valid while only
+    // the optimizer or the schedule change. A larger model's plane belongs to one run.
+    const std::string key = problemKey(config.problem, config.seed);
+    const bool twoParameters = needsFeature(config.problem.type);
+    m_modelMapValid = twoParameters && key == m_shownModelKey;
+    if (!m_modelMapValid) {
+        m_colorMap->data()->clear();
+        m_shownLandscape.clear();
+        m_startMarker->data()->clear();
+        m_minimaMarker->data()->clear();
+        m_mapTitle->setText(twoParameters
+                                ? tr("Loss over (w, b): %1").arg(modelDisplayName(config.problem.type))
+                                : tr("Loss landscape (PCA plane of the trajectory)"));
+        m_mapPlot->xAxis->setLabel(twoParameters ? QStringLiteral("w") : QStringLiteral("PC1"));
+        m_mapPlot->yAxis->setLabel(twoParameters ? QStringLiteral("b") : QStringLiteral("PC2"));
+        m_mapInfo->setText(twoParameters
+                               ? tr("The (w, b) path grows here;\nthe loss surface follows the run.")
+                               : tr("The landscape is computed after the run:\nthe plane of the "
+                                    "trajectory's two main directions."));
+        m_mapInfo->setVisible(true);
+        m_mapPlot->replot(QCustomPlot::rpQueuedReplot);
+    }
 }
 
 void MainWindow::updateStability(const RunConfig& config)
 {
+    if (isModelType(config.problem.type)) {
+        showModelStability(config);
+        return;
+    }
     const Eigen::Vector2d start(config.init[0], config.init[1]);
     const Eigen::Matrix2d h = m_surface->hessian(start);
     const bool heavyBall = config.optimizer.type == "sgd" && config.optimizer.momentum > 0.0;
     const StabilityLimits limits =
         stabilityLimits(h, heavyBall ? config.optimizer.momentum : 0.0);
     m_stableLimit = heavyBall ? limits.stableLrMomentum : limits.stableLr;
+    m_bestRate = limits.bestLr;
 
+    QString best;
+    if (std::isfinite(m_bestRate) && m_bestRate > 0.0)
+        best = tr(" <span style='color:#148c3c'>▲</span> Best constant rate 2/(λ₁+λₙ) = <b>%1</b> "
+                  "(λₙ = %2).")
+                   .arg(formatRate(m_bestRate))
+                   .arg(limits.lambdaMin, 0, 'g', 4);
     QString text;
     if (!(std::isfinite(m_stableLimit) && m_stableLimit > 0.0)) {
         text = tr("λ₁ = %1 at the start: no positive curvature, so the Hessian sets no step-size "
@@ -871,7 +1584,113 @@ void MainWindow::updateStability(const RunConfig& config)
                    .arg(limits.lambdaMax, 0, 'g', 4)
                    .arg(optimizerDisplayName(config.optimizer.type));
     }
+    m_learningRate->setStableLimit(m_stableLimit, text + best);
+    m_learningRate->setBestRate(m_bestRate);
+}
+
+void MainWindow::showModelStability(const RunConfig& config)
+{
+    const std::string key = problemKey(config.problem, config.seed);
+    m_curvatureKey = key;
+    const auto cached = m_curvatureCache.find(key);
+    if (cached == m_curvatureCache.end()) {
+        m_stableLimit = kNaN;
+        m_bestRate = kNaN;
+        m_learningRate->setStableLimit(kNaN, tr("Computing the curvature at the start (extreme "
+                                                "Hessian eigenvalues of the training loss)…"));
+        m_learningRate->setBestRate(kNaN);
+        requestCurvature(config, key);
+        return;
+    }
+    m_curvature = cached->second;
+    const bool heavyBall = config.optimizer.type == "sgd" && config.optimizer.momentum > 0.0;
+    Eigen::Matrix2d diagonal = Eigen::Matrix2d::Zero();
+    diagonal(0, 0) = m_curvature.lambdaMax;
+    diagonal(1, 1) = m_curvature.lambdaMin;
+    const StabilityLimits limits =
+        stabilityLimits(diagonal, heavyBall ? config.optimizer.momentum : 0.0);
+    m_stableLimit = heavyBall ? limits.stableLrMomentum : limits.stableLr;
+    m_bestRate = limits.bestLr;
+    QString text;
+    if (!(std::isfinite(m_stableLimit) && m_stableLimit > 0.0)) {
+        text = tr("λ₁ = %1 at the start: no positive curvature, no step-size limit.")
+                   .arg(m_curvature.lambdaMax, 0, 'g', 3);
+    } else {
+        text = tr("<span style='color:#c81e1e'>▼</span> %1 = <b>%2</b> (λ₁ = %3 of the "
+                  "full-batch training loss at the initialization%4).")
+                   .arg(heavyBall ? tr("Stable limit 2(1+β)/λ₁") : tr("Stable limit 2/λ₁"))
+                   .arg(formatRate(m_stableLimit))
+                   .arg(m_curvature.lambdaMax, 0, 'g', 4)
+                   .arg(config.optimizer.type == "sgd"
+                            ? QString()
+                            : tr("; %1 rescales its steps, so this is a reference")
+                                  .arg(optimizerDisplayName(config.optimizer.type)));
+        if (std::isfinite(m_bestRate) && m_bestRate > 0.0)
+            text += tr(" <span style='color:#148c3c'>▲</span> Best constant rate 2/(λ₁+λₙ) = "
+                       "<b>%1</b> (λₙ = %2).")
+                        .arg(formatRate(m_bestRate))
+                        .arg(m_curvature.lambdaMin, 0, 'g', 3);
+        else
+            text += tr(" λₙ = %1 ≤ 0: no best constant rate.")
+                        .arg(m_curvature.lambdaMin, 0, 'g', 3);
+    }
     m_learningRate->setStableLimit(m_stableLimit, text);
+    m_learningRate->setBestRate(m_bestRate);
+}
+
+void MainWindow::requestCurvature(const RunConfig& config, const std::string& key)
+{
+    // One estimate at a time: a job for another key is abandoned.
+    for (CurvatureJob& job : m_curvatureJobs)
+        if (job.key != key)
+            job.cancel->store(true);
+    m_curvatureJobs.erase(std::remove_if(m_curvatureJobs.begin(), m_curvatureJobs.end(),
+                                         [](const CurvatureJob& job) {
+                                             return job.future.isFinished();
+                                         }),
+                          m_curvatureJobs.end());
+    for (const CurvatureJob& job : m_curvatureJobs)
+        if (job.key == key && !job.cancel->load())
+            return;  // already on its way
+    CurvatureJob job;
+    job.key = key;
+    job.cancel = std::make_shared<CancelFlag>(false);
+    const std::shared_ptr<CancelFlag> flag = job.cancel;
+    job.future = QtConcurrent::run([this, config, key, flag]() {
+        CurvatureEstimate estimate;
+        QString error;
+        try {
+            const auto problem = ModelProblem::create(config.problem, config.seed);
+            CurvatureOptions options;
+            options.cancel = flag.get();
+            options.seed = config.seed;
+            estimate = lrlab::modelCurvature(*problem, modelStartParameters(config, *problem),
+                                             options);
+        } catch (const std::exception& e) {
+            error = QString::fromUtf8(e.what());
+        }
+        if (flag->load() || estimate.cancelled)
+            return;
+        QMetaObject::invokeMethod(
+            this,
+            [this, key, estimate, error] {
+                if (!error.isEmpty()) {
+                    if (key == m_curvatureKey)
+                        m_learningRate->setStableLimit(
+                            kNaN, tr("No curvature: %1").arg(error));
+                    return;
+                }
+                m_curvatureCache[key] = estimate;
+                if (key == m_curvatureKey && currentIsModel()) {
+                    const RunConfig now = currentConfig();
+                    showModelStability(now);
+                    updateSchedulePreview(now);
+                    emit curvatureDisplayed();
+                }
+            },
+            Qt::QueuedConnection);
+    });
+    m_curvatureJobs.push_back(job);
 }
 
 void MainWindow::updateSchedulePreview(const RunConfig& config)
@@ -886,7 +1705,6 @@ void MainWindow::updateSchedulePreview(const RunConfig& config)
             highest = std::max(highest, rates[t]);
     }
     m_lrGraph->setData(steps, rates, true);
-    m_lrPlot->xAxis->setRange(0, config.steps);
     double top = highest > 0.0 ? highest * 1.15 : 1.0;
     const bool limitShown = std::isfinite(m_stableLimit) && m_stableLimit > 0.0;
     m_lrLimitLine->setVisible(limitShown);
@@ -905,14 +1723,33 @@ void MainWindow::updateSchedulePreview(const RunConfig& config)
                                     : tr("stable limit %1 (far above)")
                                           .arg(formatRate(m_stableLimit)));
     }
-    m_lrPlot->yAxis->setRange(0, top);
+    m_lrPlot->setProperty("previewTop", top);
+    m_lrPlot->setProperty("previewSteps", config.steps);
+    rescaleLearningRateAxis();
+}
+
+void MainWindow::rescaleLearningRateAxis()
+{
+    // The preview sets the scale; pinned runs with larger rates or more steps widen it.
+    double top = m_lrPlot->property("previewTop").toDouble();
+    int steps = m_lrPlot->property("previewSteps").toInt();
+    for (const ShownRun& run : m_painter ? m_painter->runs() : std::vector<ShownRun>{}) {
+        for (const double lr : run.record->learningRate)
+            if (std::isfinite(lr))
+                top = std::max(top, lr * 1.05);
+        steps = std::max(steps, run.record->lastRow());
+    }
+    m_lrPlot->xAxis->setRange(0, std::max(1, steps));
+    m_lrPlot->yAxis->setRange(0, top > 0.0 ? top : 1.0);
     m_lrPlot->replot(QCustomPlot::rpQueuedReplot);
 }
 
 void MainWindow::updateSurfaceMarkers()
 {
-    const ProblemInfo info = m_surface->info();
     m_minimaMarker->data()->clear();
+    if (!m_surface)
+        return;
+    const ProblemInfo info = m_surface->info();
     for (const Eigen::VectorXd& minimum : info.minima)
         if (minimum.size() == 2)
             m_minimaMarker->addData(minimum(0), minimum(1));
@@ -920,7 +1757,7 @@ void MainWindow::updateSurfaceMarkers()
 
 void MainWindow::setStartFromMap(QMouseEvent* event)
 {
-    if (!(event->buttons() & Qt::LeftButton))
+    if (!(event->buttons() & Qt::LeftButton) || !m_surface)
         return;
     const QPointF pos = event->position();
     if (!m_mapPlot->axisRect()->rect().contains(pos.toPoint()))
@@ -935,23 +1772,24 @@ void MainWindow::setStartFromMap(QMouseEvent* event)
 // ---------------------------------------------------------------------------------------------
 // Results
 
-void MainWindow::showLandscape(const LandscapeImage& grid)
+void MainWindow::showLandscape(const LandscapeImage& image)
 {
-    if (&grid != &m_lastLandscape)
-        m_lastLandscape = grid;
-    if (!m_surface || grid.size < 2 || grid.surface != m_surface->info().name)
+    if (&image != &m_lastLandscape)
+        m_lastLandscape = image;
+    if (!m_surface || image.size < 2 || image.surface != m_surface->info().name)
         return;
     auto* data = m_colorMap->data();
-    data->setSize(grid.size, grid.size);
-    data->setRange(QCPRange(grid.view.xMin, grid.view.xMax),
-                   QCPRange(grid.view.yMin, grid.view.yMax));
-    for (int j = 0; j < grid.size; ++j)
-        for (int i = 0; i < grid.size; ++i)
-            data->setCell(i, j, grid.at(i, j));
+    data->setSize(image.size, image.size);
+    data->setRange(QCPRange(image.view.xMin, image.view.xMax),
+                   QCPRange(image.view.yMin, image.view.yMax));
+    for (int j = 0; j < image.size; ++j)
+        for (int i = 0; i < image.size; ++i)
+            data->setCell(i, j, image.at(i, j));
+    m_colorMap->setInterpolate(false);
     m_colorMap->rescaleDataRange(true);
-    m_shownLandscape = grid.surface;
+    m_shownLandscape = image.surface;
     m_mapPlot->replot(QCustomPlot::rpQueuedReplot);
-    emit landscapeDisplayed(QString::fromStdString(grid.surface));
+    emit landscapeDisplayed(QString::fromStdString(image.surface));
 }
 
 void MainWindow::showRun(quint64 generation, const RunResult& result)
@@ -960,51 +1798,13 @@ void MainWindow::showRun(quint64 generation, const RunResult& result)
         return;  // an older setting; a newer run is on its way
     const ToyTrace& trace = result.trace;
     const int rows = trace.rows();
-    const ViewBox view = m_surface->info().view;
-    // Points far outside the view only stretch the curve's clipping arithmetic: stop there.
-    const double reach = 1e6 * std::max(view.xMax - view.xMin, view.yMax - view.yMin);
-
-    QVector<double> t, xs, ys, lossSteps, losses;
-    t.reserve(rows);
-    xs.reserve(rows);
-    ys.reserve(rows);
-    lossSteps.reserve(rows);
-    losses.reserve(rows);
-    double lowest = std::numeric_limits<double>::infinity(), highest = 0.0;
-    for (int k = 0; k < rows; ++k) {
-        const double x = trace.x[k], y = trace.y[k], f = trace.loss[k];
-        if (!std::isfinite(f) || !std::isfinite(x) || !std::isfinite(y))
-            break;
-        if (std::abs(x) <= reach && std::abs(y) <= reach) {
-            t.push_back(k);
-            xs.push_back(x);
-            ys.push_back(y);
-        }
-        // Above the minimum, floored so the log axis never sees 0 or a negative rounding.
-        const double gap = std::max(f - result.minimumValue, 1e-16);
-        lossSteps.push_back(k);
-        losses.push_back(gap);
-        lowest = std::min(lowest, gap);
-        highest = std::max(highest, gap);
-    }
-    m_trajectory->setData(t, xs, ys, true);
-    m_trajectory->setScatterSkip(std::max(0, rows / 40 - 1));
-    m_endMarker->data()->clear();
-    if (!xs.isEmpty())
-        m_endMarker->addData(xs.back(), ys.back());
-
-    m_lossGraph->setData(lossSteps, losses, true);
-    // A run that blew up in a few steps would be a sliver at the left edge: zoom onto it.
-    if (trace.status == RunStatus::Diverged)
-        m_lossPlot->xAxis->setRange(0, std::max(10.0, 1.25 * trace.divergedAt));
-    else
-        m_lossPlot->xAxis->setRange(0, std::max(1, result.config.steps));
-    if (!losses.isEmpty()) {
-        double top = highest * 3.0;
-        if (trace.status == RunStatus::Diverged)  // keep the descent readable, not 1e300
-            top = std::min(top, std::max(losses.front(), 1.0) * 1e8);
-        m_lossPlot->yAxis->setRange(std::max(lowest / 3.0, 1e-17), std::max(top, lowest * 10));
-    }
+    m_smoothGraph->data()->clear();
+    m_validationGraph->data()->clear();
+    m_accuracyGraph->data()->clear();
+    m_smoothGraph->removeFromLegend();
+    m_validationGraph->removeFromLegend();
+    m_mapNote->setVisible(false);
+    setCurrentRecord(fromToyTrace(result.config, trace, result.minimumValue));
 
     const bool diverged = trace.status == RunStatus::Diverged;
     const int stepsRun = diverged ? trace.divergedAt : rows - 1;
@@ -1037,25 +1837,500 @@ void MainWindow::showRun(quint64 generation, const RunResult& result)
                          .arg(std::max(finalLoss - result.minimumValue, 0.0), 0, 'g', 3),
                      false);
     }
+    rescaleLossAxis();
     m_timingLabel->setText(tr("run %1 ms").arg(result.runMilliseconds, 0, 'f', 2));
-
-    replotPath();
-    m_lossPlot->replot(QCustomPlot::rpQueuedReplot);
+    if (result.runMilliseconds > 0.0)
+        m_throughputLabel->setText(
+            tr("%1 steps/s").arg(groupedNumber(1000.0 * std::max(stepsRun, 1) /
+                                               result.runMilliseconds)));
+    LossHistory history;
+    history.loss = trace.loss;
+    history.floor = result.minimumValue;
+    updateDiagnosis(history);
+    clearMessage();
+    m_displayed = generation;
+    setBusy(false);
     emit runDisplayed(generation);
+}
+
+void MainWindow::showChunk(const ModelChunk& chunk)
+{
+    if (chunk.generation != m_submitted)
+        return;  // an abandoned run's chunk, still in the queue
+    if (m_stream.generation != chunk.generation || chunk.firstRow == 0) {
+        m_stream = Stream{};
+        m_stream.generation = chunk.generation;
+        m_stream.config = m_submittedConfig;
+        m_divergenceLine->setVisible(false);
+        m_divergenceText->setVisible(false);
+        m_mapNote->setVisible(false);
+        m_landscapeBar->setVisible(false);
+    }
+    if (chunk.firstRow != static_cast<int>(m_stream.loss.size()))
+        return;  // never happens with an in-order queue; a gap would corrupt the curves
+    Stream& s = m_stream;
+    for (int k = 0; k < chunk.rows(); ++k) {
+        const double loss = chunk.loss[static_cast<std::size_t>(k)];
+        s.learningRate.push_back(chunk.learningRate[static_cast<std::size_t>(k)]);
+        s.loss.push_back(loss);
+        if (std::isfinite(loss))
+            s.ema = s.smoothed.empty() ? loss : (1.0 - kSmoothing) * s.ema + kSmoothing * loss;
+        s.smoothed.push_back(std::isfinite(loss) ? s.ema : kNaN);
+    }
+    s.x.insert(s.x.end(), chunk.x.begin(), chunk.x.end());
+    s.y.insert(s.y.end(), chunk.y.begin(), chunk.y.end());
+    s.evalRows.insert(s.evalRows.end(), chunk.evalRows.begin(), chunk.evalRows.end());
+    s.trainLoss.insert(s.trainLoss.end(), chunk.trainLoss.begin(), chunk.trainLoss.end());
+    s.validationLoss.insert(s.validationLoss.end(), chunk.validationLoss.begin(),
+                            chunk.validationLoss.end());
+    s.validationAccuracy.insert(s.validationAccuracy.end(), chunk.validationAccuracy.begin(),
+                                chunk.validationAccuracy.end());
+    s.elapsedMs = chunk.elapsedMilliseconds;
+    updateModelCurves(true);
+
+    const int rows = static_cast<int>(s.loss.size());
+    if (s.elapsedMs > 0.0)
+        m_throughputLabel->setText(
+            tr("%1 steps/s").arg(groupedNumber(1000.0 * rows / s.elapsedMs)));
+    setRunStatus(tr("Training… step %1 of %2").arg(rows).arg(chunk.totalSteps), false);
+    emit chunkDisplayed(chunk.generation, rows);
+}
+
+void MainWindow::updateModelCurves(bool)
+{
+    const Stream& s = m_stream;
+    RunRecord record;
+    record.config = s.config;
+    record.learningRate = s.learningRate;
+    record.loss = s.loss;
+    if (!s.x.empty() && s.x.size() == s.loss.size()) {
+        record.pathRows.resize(s.x.size());
+        for (std::size_t k = 0; k < s.x.size(); ++k)
+            record.pathRows[k] = static_cast<int>(k);
+        record.pathX = s.x;
+        record.pathY = s.y;
+    }
+    record.evalRows = s.evalRows;
+    record.validationLoss = s.validationLoss;
+    record.validationAccuracy = s.validationAccuracy;
+    setCurrentRecord(record);
+
+    const int n = static_cast<int>(s.loss.size());
+    QVector<double> steps, smooth;
+    steps.reserve(n);
+    smooth.reserve(n);
+    for (int k = 0; k < n; ++k)
+        if (std::isfinite(s.smoothed[static_cast<std::size_t>(k)])) {
+            steps.push_back(k);
+            smooth.push_back(std::max(s.smoothed[static_cast<std::size_t>(k)], 1e-16));
+        }
+    m_smoothGraph->setData(steps, smooth, true);
+    QVector<double> evalSteps, validation, accuracy, accuracySteps;
+    for (std::size_t i = 0; i < s.evalRows.size(); ++i) {
+        const double v = s.validationLoss[i];
+        if (std::isfinite(v)) {
+            evalSteps.push_back(s.evalRows[i]);
+            validation.push_back(std::max(v, 1e-16));
+        }
+        if (std::isfinite(s.validationAccuracy[i])) {
+            accuracySteps.push_back(s.evalRows[i]);
+            accuracy.push_back(s.validationAccuracy[i]);
+        }
+    }
+    m_validationGraph->setData(evalSteps, validation, true);
+    m_accuracyGraph->setData(accuracySteps, accuracy, true);
+    if (m_smoothGraph->dataCount() > 0 && !m_lossPlot->legend->hasItemWithPlottable(m_smoothGraph))
+        m_smoothGraph->addToLegend();
+    if (m_validationGraph->dataCount() > 0 &&
+        !m_lossPlot->legend->hasItemWithPlottable(m_validationGraph))
+        m_validationGraph->addToLegend();
+    m_accuracyPlot->xAxis->setRange(0, std::max(1, s.config.steps));
+    if (!accuracy.isEmpty()) {
+        const double lo = *std::min_element(accuracy.begin(), accuracy.end());
+        m_accuracyPlot->yAxis->setRange(std::max(0.0, std::floor(lo * 10.0) / 10.0 - 0.05),
+                                        1.02);
+    }
+    m_accuracyPlot->replot(QCustomPlot::rpQueuedReplot);
+
+    // A two-parameter model draws its (w, b) path as it grows; before its exact surface exists
+    // the view follows the path.
+    if (!s.x.empty() && !m_modelMapValid) {
+        double x0 = std::numeric_limits<double>::infinity(), x1 = -x0, y0 = x0, y1 = -x0;
+        for (std::size_t k = 0; k < s.x.size(); ++k)
+            if (std::isfinite(s.x[k]) && std::isfinite(s.y[k]) && std::abs(s.x[k]) < 1e6 &&
+                std::abs(s.y[k]) < 1e6) {
+                x0 = std::min(x0, s.x[k]);
+                x1 = std::max(x1, s.x[k]);
+                y0 = std::min(y0, s.y[k]);
+                y1 = std::max(y1, s.y[k]);
+            }
+        if (std::isfinite(x0)) {
+            const double mx = std::max(0.25 * (x1 - x0), 0.05), my = std::max(0.25 * (y1 - y0), 0.05);
+            m_mapPlot->xAxis->setRange(x0 - mx, x1 + mx);
+            m_mapPlot->yAxis->setRange(y0 - my, y1 + my);
+            m_mapPlot->replot(QCustomPlot::rpQueuedReplot);
+        }
+        m_mapInfo->setVisible(false);
+    }
+    LossHistory history;
+    history.loss = s.loss;
+    history.noisy = true;
+    history.validation = s.validationLoss;
+    history.validationTrain = s.trainLoss;
+    if (s.loss.size() >= 2)
+        updateDiagnosis(history);
+}
+
+void MainWindow::showModelRun(quint64 generation, const ModelRunResult& result)
+{
+    if (generation != m_submitted)
+        return;
+    const ModelTrace& trace = result.trace;
+    // The finished trace is authoritative: rebuild the curves from it (the chunks held the same
+    // rows; this also covers a run that ended before its first chunk).
+    m_stream = Stream{};
+    m_stream.generation = generation;
+    m_stream.config = result.config;
+    for (int k = 0; k < trace.rows(); ++k) {
+        const double loss = trace.loss[static_cast<std::size_t>(k)];
+        m_stream.learningRate.push_back(trace.learningRate[static_cast<std::size_t>(k)]);
+        m_stream.loss.push_back(loss);
+        if (std::isfinite(loss))
+            m_stream.ema = k == 0 ? loss : (1.0 - kSmoothing) * m_stream.ema + kSmoothing * loss;
+        m_stream.smoothed.push_back(std::isfinite(loss) ? m_stream.ema : kNaN);
+    }
+    m_stream.x.assign(trace.x.begin(), trace.x.end());
+    m_stream.y.assign(trace.y.begin(), trace.y.end());
+    m_stream.evalRows = trace.evalRows;
+    m_stream.trainLoss = trace.trainLoss;
+    m_stream.validationLoss = trace.validationLoss;
+    m_stream.validationAccuracy = trace.validationAccuracy;
+    m_stream.elapsedMs = result.runMilliseconds;
+    updateModelCurves(true);
+    m_lastModelRun = result;
+    m_lastModelRunValid = true;
+
+    const bool diverged = trace.status == RunStatus::Diverged;
+    m_divergenceLine->setVisible(diverged);
+    m_divergenceText->setVisible(diverged);
+    if (diverged) {
+        m_divergenceLine->point1->setCoords(trace.divergedAt, 1.0);
+        m_divergenceLine->point2->setCoords(trace.divergedAt, 2.0);
+        m_divergenceText->position->setCoords(trace.divergedAt, 0.03);
+        m_divergenceText->setText(tr("diverged at step %1 ").arg(trace.divergedAt));
+        m_divergenceText->setPositionAlignment(
+            (trace.divergedAt > result.config.steps / 2 ? Qt::AlignRight : Qt::AlignLeft) |
+            Qt::AlignTop);
+        setRunStatus(tr("Diverged at step %1 — last finite loss: %2")
+                         .arg(trace.divergedAt)
+                         .arg(trace.lastFiniteLoss, 0, 'g', 4),
+                     true);
+    } else {
+        QString text = tr("Finished — %1 steps — %2 parameters").arg(trace.rows()).arg(
+            result.parameterCount);
+        if (!trace.trainLoss.empty())
+            text += tr(" — train loss %1").arg(trace.trainLoss.back(), 0, 'g', 4);
+        if (!trace.validationLoss.empty() && std::isfinite(trace.validationLoss.back()))
+            text += tr(" — val loss %1").arg(trace.validationLoss.back(), 0, 'g', 4);
+        if (!trace.validationAccuracy.empty() && std::isfinite(trace.validationAccuracy.back()))
+            text += tr(" — val acc %1 %").arg(100.0 * trace.validationAccuracy.back(), 0, 'f', 1);
+        setRunStatus(text, false);
+        m_landscapeBar->setValue(0);
+        m_landscapeBar->setVisible(true);
+    }
+    rescaleLossAxis();
+    m_timingLabel->setText(tr("run %1 ms").arg(result.runMilliseconds, 0, 'f', 1));
+    if (result.runMilliseconds > 0.0)
+        m_throughputLabel->setText(
+            tr("%1 steps/s").arg(groupedNumber(1000.0 * trace.rows() / result.runMilliseconds)));
+    clearMessage();
+    m_displayed = generation;
+    setBusy(false);
+    emit runDisplayed(generation);
+}
+
+void MainWindow::showModelLandscape(quint64 generation, const ModelLandscape& landscape)
+{
+    if (generation != m_submitted || !m_lastModelRunValid)
+        return;
+    const LandscapeImage& image = landscape.image;
+    auto* data = m_colorMap->data();
+    data->setSize(image.size, image.size);
+    data->setRange(QCPRange(image.view.xMin, image.view.xMax),
+                   QCPRange(image.view.yMin, image.view.yMax));
+    for (int j = 0; j < image.size; ++j)
+        for (int i = 0; i < image.size; ++i)
+            data->setCell(i, j, image.at(i, j));
+    // A model grid is coarse (15² then 41²): smooth it; toy grids are fine enough as they are.
+    m_colorMap->setInterpolate(true);
+    m_colorMap->rescaleDataRange(true);
+    m_mapPlot->xAxis->setRange(image.view.xMin, image.view.xMax);
+    m_mapPlot->yAxis->setRange(image.view.yMin, image.view.yMax);
+    m_mapPlot->xAxis->setLabel(QString::fromStdString(landscape.alphaLabel));
+    m_mapPlot->yAxis->setLabel(QString::fromStdString(landscape.betaLabel));
+    m_shownLandscape = image.surface;
+    m_mapInfo->setVisible(false);
+    m_startMarker->data()->clear();
+    if (!landscape.trajectory.alpha.empty())
+        m_startMarker->addData(landscape.trajectory.alpha.front(),
+                               landscape.trajectory.beta.front());
+    const ModelRunResult& run = m_lastModelRun;
+    if (landscape.plane == LandscapePlane::Axes) {
+        m_shownModelKey = image.surface;
+        m_modelMapValid = true;
+        m_mapTitle->setText(tr("Loss over (w, b): %1 on %2, feature %3")
+                                .arg(modelDisplayName(run.config.problem.type),
+                                     QString::fromStdString(run.datasetName),
+                                     QString::fromStdString(run.featureName)));
+    } else {
+        m_shownModelKey.clear();
+        m_mapTitle->setText(tr("Loss landscape: PCA plane of the trajectory (%1 × %1)")
+                                .arg(image.size));
+        // The path in plane coordinates replaces the raw one (there is none for big models).
+        setCurrentRecord(fromModelTrace(run.config, run.trace, &landscape.trajectory));
+    }
+    if (landscape.final)
+        m_landscapeBar->setVisible(false);
+    m_mapPlot->replot(QCustomPlot::rpQueuedReplot);
+    emit modelLandscapeDisplayed(generation, landscape.final);
+}
+
+void MainWindow::showLandscapeProgress(quint64 generation, int done, int total)
+{
+    if (generation != m_submitted)
+        return;
+    m_landscapeBar->setVisible(true);
+    m_landscapeBar->setMaximum(std::max(1, total));
+    m_landscapeBar->setValue(done);
 }
 
 void MainWindow::showFailure(quint64 generation, const QString& message)
 {
     if (generation != m_submitted)
         return;
-    setRunStatus(tr("Run failed: %1").arg(message), true);
+    setBusy(false);
+    m_landscapeBar->setVisible(false);
+    setRunStatus(tr("Run failed"), true);
+    showMessage(tr("The run failed: %1").arg(message));
 }
+
+void MainWindow::setCurrentRecord(const RunRecord& record)
+{
+    m_currentRecord = std::make_shared<const RunRecord>(record);
+    m_pins->setCurrent(record);  // emits changed() -> pinsChanged()
+}
+
+void MainWindow::pinsChanged()
+{
+    m_painter->setRuns(m_pins->shown());
+    restyleCurrent();
+    m_playback->setMaximumStep(m_painter->maximumStep());
+    m_painter->setCursorStep(m_playback->step());
+    rescaleLossAxis();
+    rescaleLearningRateAxis();
+    const int pinned = m_pins->pinnedCount();
+    m_pinCountLabel->setText(pinned == 0 ? tr("No pinned runs.")
+                                         : tr("%1 of %2 pinned").arg(pinned).arg(
+                                               PinnedRuns::kCapacity));
+    m_clearPinsButton->setEnabled(pinned > 0);
+    replotPath();
+    m_lossPlot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void MainWindow::restyleCurrent()
+{
+    // On the dark bands of the map the current path is orange with white-rimmed dots, as in the
+    // toy lab; pinned runs keep their palette colours.
+    if (QCPCurve* path = m_painter->landscapeCurve(PinnedRuns::kCurrentId)) {
+        const QColor orange(255, 110, 30);
+        path->setPen(QPen(orange, 2.4));
+        path->setScatterStyle(
+            QCPScatterStyle(QCPScatterStyle::ssCircle, QPen(orange, 1.2), Qt::white, 5));
+        path->setScatterSkip(std::max(0, path->dataCount() / 40 - 1));
+    }
+    if (QCPGraph* end = m_painter->endMarker(PinnedRuns::kCurrentId))
+        end->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDiamond, QPen(Qt::black, 1.5),
+                                             QColor(255, 110, 30), 13));
+    // The schedule plot needs no legend: its runs are named on the other two.
+    m_lrPlot->legend->setVisible(false);
+    // A model's minibatch loss is noise around the trend: a thin pale line under the smoothed
+    // curve reads better than the painter's bold current-run pen.
+    QCPGraph* loss = m_painter->lossGraph(PinnedRuns::kCurrentId);
+    if (loss && m_currentRecord && isModelType(m_currentRecord->config.problem.type)) {
+        loss->setPen(QPen(QColor(150, 150, 150, 170), 1.0));
+        loss->setName(tr("minibatch (current)"));
+    }
+}
+
+void MainWindow::rescaleLossAxis()
+{
+    double lo = std::numeric_limits<double>::infinity(), hi = 0.0, first = 0.0;
+    int steps = 1;
+    const std::vector<ShownRun>& runs = m_painter->runs();
+    for (const ShownRun& run : runs) {
+        const RunRecord& r = *run.record;
+        steps = std::max(steps, r.config.steps);
+        bool seenFirst = false;
+        for (const double loss : r.loss) {
+            const double v = loss - r.lossOffset;
+            if (!std::isfinite(v))
+                break;
+            const double g = std::max(v, 1e-16);
+            if (!seenFirst && run.current)
+                first = g;
+            seenFirst = true;
+            lo = std::min(lo, g);
+            hi = std::max(hi, g);
+        }
+        for (const double v : r.validationLoss)
+            if (std::isfinite(v) && v > 0.0) {
+                lo = std::min(lo, v);
+                hi = std::max(hi, v);
+            }
+    }
+    const RunRecord* current = m_currentRecord.get();
+    const bool diverged = current && current->status == RunStatus::Diverged;
+    // A run that blew up in a few steps would be a sliver at the left edge: zoom onto it.
+    if (diverged && runs.size() == 1)
+        m_lossPlot->xAxis->setRange(0, std::max(10.0, 1.25 * current->divergedAt));
+    else
+        m_lossPlot->xAxis->setRange(0, steps);
+    if (std::isfinite(lo)) {
+        double top = hi * 3.0;
+        if (diverged)  // keep the descent readable, not 1e300
+            top = std::min(top, std::max(first, 1.0) * 1e8);
+        m_lossPlot->yAxis->setRange(std::max(lo / 3.0, 1e-17), std::max(top, lo * 10));
+    }
+    m_lossPlot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void MainWindow::updateDiagnosis(const LossHistory& history)
+{
+    Diagnosis d;
+    try {
+        d = diagnose(history);
+    } catch (const std::exception&) {
+        return;  // too short a history to judge
+    }
+    const QString name = QString::fromStdString(d.name);
+    m_diagnosisName = name;
+    QString title = name;
+    if (!title.isEmpty())
+        title[0] = title[0].toUpper();
+    m_diagnosisLabel->setText(title);
+    const QColor colour = diagnosisColour(d.label);
+    m_diagnosisLabel->setStyleSheet(QStringLiteral("color: %1;").arg(colour.name()));
+    m_diagnosisAdvice->setText(QString::fromStdString(d.advice));
+    m_diagnosisEvidence->setText(QString::fromStdString(d.evidence));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Compare
+
+void MainWindow::pinCurrent()
+{
+    if (!m_currentRecord)
+        return;
+    RunRecord record = *m_currentRecord;
+    // A larger model's path lives in its own PCA plane: on another run's plane it would lie.
+    if (isModelType(record.config.problem.type) && !needsFeature(record.config.problem.type)) {
+        record.pathRows.clear();
+        record.pathX.clear();
+        record.pathY.clear();
+    }
+    m_pins->pin(record);
+}
+
+void MainWindow::clearPins()
+{
+    m_pins->clear();
+}
+
+void MainWindow::runTrio()
+{
+    for (TrioJob& job : m_trioJobs)
+        job.cancel->store(true);
+    m_trioJobs.erase(std::remove_if(m_trioJobs.begin(), m_trioJobs.end(),
+                                    [](const TrioJob& job) { return job.future.isFinished(); }),
+                     m_trioJobs.end());
+    const std::array<RunConfig, 3> configs = trioConfigs(currentConfig());
+    const quint64 generation = ++m_trioGeneration;
+    TrioJob job;
+    job.cancel = std::make_shared<CancelFlag>(false);
+    const std::shared_ptr<CancelFlag> flag = job.cancel;
+    setRunStatus(tr("Running the trio ×0.1 / ×1 / ×10…"), false);
+    job.future = QtConcurrent::run([this, configs, flag, generation]() {
+        std::vector<RunRecord> records;
+        QString error;
+        try {
+            for (const RunConfig& config : configs) {
+                validate(config);
+                if (isModelType(config.problem.type)) {
+                    const auto problem = ModelProblem::create(config.problem, config.seed);
+                    ModelRunOptions options;
+                    options.maxSnapshots = 0;
+                    const ModelTrace trace = runModel(config, *problem, flag.get(), options);
+                    records.push_back(fromModelTrace(config, trace));
+                } else {
+                    const auto surface =
+                        makeToySurface(config.problem.type, config.problem.parameters);
+                    const ToyTrace trace = runToy(config, *surface, flag.get());
+                    records.push_back(
+                        fromToyTrace(config, trace, surface->info().minimumValue));
+                }
+                if (flag->load())
+                    return;
+            }
+        } catch (const std::exception& e) {
+            error = QString::fromUtf8(e.what());
+        }
+        if (flag->load())
+            return;
+        QMetaObject::invokeMethod(
+            this,
+            [this, records, error, generation] {
+                if (generation != m_trioGeneration)
+                    return;
+                if (!error.isEmpty()) {
+                    showMessage(tr("The trio failed: %1").arg(error));
+                    return;
+                }
+                m_pins->pinAll(records);
+                setRunStatus(tr("Trio pinned: lr ×0.1, ×1, ×10."), false);
+                emit trioFinished();
+            },
+            Qt::QueuedConnection);
+    });
+    m_trioJobs.push_back(job);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Status
 
 void MainWindow::setRunStatus(const QString& text, bool alarm)
 {
     m_statusLabel->setText(text);
     m_statusLabel->setStyleSheet(alarm ? QStringLiteral("color: rgb(200,30,30); font-weight: bold;")
                                        : QString());
+}
+
+void MainWindow::showMessage(const QString& text)
+{
+    m_messageLabel->setText(text);
+    m_messageBar->setVisible(true);
+    emit messageShown(text);
+}
+
+void MainWindow::clearMessage()
+{
+    m_messageLabel->clear();
+    m_messageBar->setVisible(false);
+}
+
+void MainWindow::setBusy(bool busy)
+{
+    m_busy = busy;
+    m_busyBar->setVisible(busy);
 }
 
 void MainWindow::replotPath()
@@ -1073,6 +2348,32 @@ void MainWindow::replotPath()
 QString MainWindow::runStatusText() const
 {
     return m_statusLabel->text();
+}
+
+QString MainWindow::messageText() const
+{
+    return m_messageBar->isVisibleTo(const_cast<MainWindow*>(this)) ? m_messageLabel->text()
+                                                                    : QString();
+}
+
+QString MainWindow::diagnosisName() const
+{
+    return m_diagnosisName;
+}
+
+QString MainWindow::throughputText() const
+{
+    return m_throughputLabel->text();
+}
+
+QCPCurve* MainWindow::trajectoryCurve() const
+{
+    return m_painter->landscapeCurve(PinnedRuns::kCurrentId);
+}
+
+QCPGraph* MainWindow::lossGraph() const
+{
+    return m_painter->lossGraph(PinnedRuns::kCurrentId);
 }
 
 }  // namespace lrlab

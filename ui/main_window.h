@@ -1,14 +1,23 @@
 #pragma once
 
+#include "core/analysis/curvature.h"
+#include "core/analysis/diagnosis.h"
 #include "core/config/run_config.h"
 #include "core/problems/toy_surface.h"
+#include "ui/compare/pinned_runs.h"
+#include "ui/compare/run_record.h"
 #include "ui/worker/landscape_grid.h"
 #include "ui/worker/training_thread.h"
 
+#include <QElapsedTimer>
+#include <QFuture>
 #include <QMainWindow>
 
+#include <atomic>
+#include <map>
 #include <memory>
 #include <string>
+#include <vector>
 
 class QCheckBox;
 class QComboBox;
@@ -21,22 +30,41 @@ class QCPItemText;
 class QCPLayer;
 class QCPTextElement;
 class QCustomPlot;
+class QDockWidget;
 class QDoubleSpinBox;
 class QFormLayout;
 class QLabel;
+class QLineEdit;
 class QMouseEvent;
+class QProgressBar;
+class QPushButton;
+class QShowEvent;
 class QSpinBox;
+class QToolButton;
 
 namespace lrlab {
 
+class ComparePainter;
+class HoverTips;
 class LearningRateControl;
+class LrFinderView;
+class PlaybackBar;
 class ScientificSpinBox;
+class SweepView;
 
-/// The toy lab window: the loss landscape of a two-parameter surface with the optimizer's
-/// trajectory, the loss curve, the LR schedule preview, and the controls that drive them.
+/// The explorer window: every toy surface and real model of the core in one live window. The
+/// landscape (a toy surface's colour map, a two-parameter model's exact (w, b) surface, or the
+/// PCA plane of a larger model's trajectory, computed after the run, coarse first), the loss
+/// curve (toy: f − f*; models: minibatch, smoothed and validation loss), the validation
+/// accuracy, the LR schedule preview; controls for the problem, optimizer, learning rate (with
+/// the stable limit 2/λ₁ and the best constant rate 2/(λ₁+λₙ) marked) and schedule; pinned runs
+/// compared on every plot with playback; and the analysis docks (LR finder, sweep, diagnosis).
+///
 /// Every change of a control redraws the schedule preview at once (a pure function) and submits
-/// the run to the TrainingThread; results of older generations are dropped. The GUI thread never
-/// computes a landscape or a run. Accessors expose the plots to tests and benchmarks.
+/// the run to the TrainingThread; model runs stream in as chunks, and results of older
+/// generations are dropped. The GUI thread never runs, never computes a grid, a curvature or a
+/// range test: those run on the worker, QtConcurrent futures or the views' own futures.
+/// Accessors expose the plots and parts to tests and benchmarks.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
@@ -46,92 +74,246 @@ public:
 
     /// The experiment the controls describe right now.
     RunConfig currentConfig() const;
+    /// Loads config into the controls (problem, optimizer, schedule, steps, seed…) and runs it.
+    void setConfig(const RunConfig& config);
 
     QCustomPlot* landscapePlot() const { return m_mapPlot; }
     QCustomPlot* lossPlot() const { return m_lossPlot; }
+    QCustomPlot* accuracyPlot() const { return m_accuracyPlot; }
     QCustomPlot* schedulePlot() const { return m_lrPlot; }
     QCPColorMap* landscapeMap() const { return m_colorMap; }
-    QCPCurve* trajectoryCurve() const { return m_trajectory; }
-    QCPGraph* lossGraph() const { return m_lossGraph; }
+    /// The current run's path on the map (null before the first run is shown).
+    QCPCurve* trajectoryCurve() const;
+    /// The current run's loss graph (toy: f − f*; models: the minibatch loss).
+    QCPGraph* lossGraph() const;
+    /// Models: the EMA-smoothed minibatch loss, the validation loss, the validation accuracy.
+    QCPGraph* smoothedLossGraph() const { return m_smoothGraph; }
+    QCPGraph* validationLossGraph() const { return m_validationGraph; }
+    QCPGraph* accuracyGraph() const { return m_accuracyGraph; }
+    /// The schedule preview (drawn before the run).
     QCPGraph* scheduleGraph() const { return m_lrGraph; }
     LearningRateControl* learningRateControl() const { return m_learningRate; }
+    PinnedRuns* pinnedRuns() const { return m_pins; }
+    ComparePainter* comparePainter() const { return m_painter; }
+    PlaybackBar* playbackBar() const { return m_playback; }
+    LrFinderView* lrFinderView() const { return m_finderView; }
+    SweepView* sweepView() const { return m_sweepView; }
 
-    /// The learning rate marked as the stability limit on the slider: 2/λ₁ of the Hessian at
-    /// the start point, or 2(1+β)/λ₁ for SGD with heavy-ball momentum β (+inf if λ₁ <= 0).
+    /// The current run as shown (null before any): the record the plots draw.
+    std::shared_ptr<const RunRecord> currentRecord() const { return m_currentRecord; }
+
+    /// The learning rate marked as the stability limit on the slider: 2/λ₁ at the start point
+    /// (or 2(1+β)/λ₁ for SGD with heavy-ball momentum β); +inf without positive curvature; NaN
+    /// while a model's curvature is being computed.
     double stableLimit() const { return m_stableLimit; }
+    /// The best constant rate 2/(λ₁+λₙ) marked on the slider (NaN when λₙ <= 0 or unknown).
+    double bestRate() const { return m_bestRate; }
+    /// The last curvature estimate of a model problem shown in the marks (models only).
+    const CurvatureEstimate& modelCurvature() const { return m_curvature; }
     /// The text of the run status in the status bar.
     QString runStatusText() const;
-    /// Config name of the surface whose landscape the map shows (empty before the first).
+    /// The error or warning shown in the message area above the plots (empty when hidden).
+    QString messageText() const;
+    /// The diagnosis panel's label ("converging", …; empty before a run).
+    QString diagnosisName() const;
+    /// The throughput shown in the status bar, e.g. "12 300 steps/s".
+    QString throughputText() const;
+    /// True while a run of the latest setting is in progress.
+    bool isBusy() const { return m_busy; }
+    /// Config name of the surface (toy) or problem key (model) the map shows (empty before).
     std::string displayedLandscape() const { return m_shownLandscape; }
     /// Generation of the last request submitted to the worker.
     quint64 submittedGeneration() const { return m_submitted; }
+    /// Generation of the run the plots show (0 before any).
+    quint64 displayedGeneration() const { return m_displayed; }
+
+public slots:
+    /// Pins the current run (Ctrl+P).
+    void pinCurrent();
+    /// Removes every pin.
+    void clearPins();
+    /// Runs the current config at lr ×0.1, ×1 and ×10 in the background and pins all three.
+    void runTrio();
 
 signals:
-    /// A run result of this generation has been put into the plots (replot queued).
+    /// The final result of this generation has been put into the plots (replot queued).
     void runDisplayed(quint64 generation);
-    /// A landscape has been put into the colour map (replot queued).
+    /// A chunk of a streaming model run was added (rows shown so far).
+    void chunkDisplayed(quint64 generation, int rows);
+    /// A toy landscape has been put into the colour map (replot queued).
     void landscapeDisplayed(const QString& surface);
+    /// A model landscape grid of this generation is on the map (final: the refined one).
+    void modelLandscapeDisplayed(quint64 generation, bool final);
+    /// The trio's three runs are pinned.
+    void trioFinished();
+    /// A model curvature estimate arrived and the LR marks show it.
+    void curvatureDisplayed();
+    /// A failure message was put into the message area.
+    void messageShown(const QString& text);
+
+protected:
+    void showEvent(QShowEvent* event) override;
 
 private:
+    /// The current streaming model run, accumulated from chunks (GUI thread).
+    struct Stream
+    {
+        quint64 generation = 0;
+        RunConfig config;
+        std::vector<double> learningRate, loss, smoothed, x, y;
+        std::vector<int> evalRows;
+        std::vector<double> trainLoss, validationLoss, validationAccuracy;
+        double ema = 0.0;
+        double elapsedMs = 0.0;
+    };
+    struct TrioJob
+    {
+        std::shared_ptr<CancelFlag> cancel;
+        QFuture<void> future;
+    };
+    struct CurvatureJob
+    {
+        std::string key;
+        std::shared_ptr<CancelFlag> cancel;
+        QFuture<void> future;
+    };
+
     QWidget* buildPlots();
     QWidget* buildControls();
+    void buildDocks();
     void buildMenus();
+    void buildStatusBar();
     void applyDefaultLesson();
 
-    void surfaceChanged();
+    void problemChanged();
+    void datasetChanged();
     void optimizerChanged();
     void decayChanged();
     void stepsChanged();
     void updateVisibleRows();
-    /// Any setting changed: preview the schedule, update the stability mark, submit.
+    void refreshFeatures();
+    void openCsv();
+    bool currentIsModel() const;
+    /// Any setting changed: preview the schedule, update the stability marks, submit.
     void settingsChanged();
     void updateSchedulePreview(const RunConfig& config);
     void updateStability(const RunConfig& config);
+    void showModelStability(const RunConfig& config);
+    void requestCurvature(const RunConfig& config, const std::string& key);
     void updateSurfaceMarkers();
 
-    void showLandscape(const LandscapeImage& grid);
+    void showLandscape(const LandscapeImage& image);
     void showRun(quint64 generation, const RunResult& result);
+    void showChunk(const ModelChunk& chunk);
+    void showModelRun(quint64 generation, const ModelRunResult& result);
+    void showModelLandscape(quint64 generation, const ModelLandscape& landscape);
+    void showLandscapeProgress(quint64 generation, int done, int total);
     void showFailure(quint64 generation, const QString& message);
+    /// Puts record on the plots as the current run.
+    void setCurrentRecord(const RunRecord& record);
+    void pinsChanged();
+    void restyleCurrent();
+    void rescaleLossAxis();
+    void rescaleLearningRateAxis();
+    void updateModelCurves(bool all);
+    void updateDiagnosis(const LossHistory& history);
     void setStartFromMap(QMouseEvent* event);
     void setRunStatus(const QString& text, bool alarm);
+    void showMessage(const QString& text);
+    void clearMessage();
+    void setBusy(bool busy);
+    void prepareMapForModel(const RunConfig& config);
     /// Queues a redraw of the path layer only (trajectory and markers), which leaves the
     /// colour map's buffer alone: a new run costs a curve, not a 256² image rescale.
     void replotPath();
 
     std::unique_ptr<TrainingThread> m_worker;
-    std::unique_ptr<ToySurface> m_surface;  ///< current surface: info and Hessian (cheap)
+    std::unique_ptr<ToySurface> m_surface;  ///< current toy surface (null for models)
     quint64 m_submitted = 0;
+    quint64 m_displayed = 0;
     bool m_updating = false;  ///< suppresses settingsChanged() during programmatic updates
+    bool m_busy = false;
+    bool m_docksSized = false;
+    bool m_featuresLoading = false;
     double m_stableLimit = 0.0;
-    LandscapeImage m_lastLandscape;  ///< the worker's last landscape (it skips repeats)
+    double m_bestRate = 0.0;
+    LandscapeImage m_lastLandscape;  ///< the worker's last toy landscape (it skips repeats)
     std::string m_shownLandscape;
+    std::string m_shownModelKey;     ///< problem key of a shown axes-plane model landscape
+    bool m_modelMapValid = false;    ///< the map shows the current problem's (w, b) surface
+    Stream m_stream;
+    std::shared_ptr<const RunRecord> m_currentRecord;
+    ModelRunResult m_lastModelRun;   ///< the last finished model run (for its projected path)
+    bool m_lastModelRunValid = false;
+    QElapsedTimer m_submitClock;
+    RunConfig m_submittedConfig;     ///< the config of generation m_submitted
+
+    // Curvature of model problems: cached per problem key, one job at a time.
+    std::map<std::string, CurvatureEstimate> m_curvatureCache;
+    std::vector<CurvatureJob> m_curvatureJobs;
+    CurvatureEstimate m_curvature;
+    std::string m_curvatureKey;  ///< the key the controls need now
+    // The trio.
+    std::vector<TrioJob> m_trioJobs;
+    quint64 m_trioGeneration = 0;
+
+    // Compare and play back.
+    PinnedRuns* m_pins = nullptr;
+    ComparePainter* m_painter = nullptr;
+    HoverTips* m_hoverTips = nullptr;
+    PlaybackBar* m_playback = nullptr;
 
     // Plots.
     QCustomPlot* m_mapPlot = nullptr;
     QCPTextElement* m_mapTitle = nullptr;
     QCPColorMap* m_colorMap = nullptr;
     QCPColorScale* m_colorScale = nullptr;
-    QCPCurve* m_trajectory = nullptr;
     QCPGraph* m_startMarker = nullptr;
-    QCPGraph* m_endMarker = nullptr;
     QCPGraph* m_minimaMarker = nullptr;
     QCPItemText* m_mapNote = nullptr;
+    QCPItemText* m_mapInfo = nullptr;
     QCPLayer* m_pathLayer = nullptr;
     bool m_pathReplotQueued = false;
     QCustomPlot* m_lossPlot = nullptr;
-    QCPGraph* m_lossGraph = nullptr;
+    QCPTextElement* m_lossTitle = nullptr;
+    QCPGraph* m_smoothGraph = nullptr;
+    QCPGraph* m_validationGraph = nullptr;
     QCPItemStraightLine* m_divergenceLine = nullptr;
     QCPItemText* m_divergenceText = nullptr;
+    QCustomPlot* m_accuracyPlot = nullptr;
+    QCPGraph* m_accuracyGraph = nullptr;
     QCustomPlot* m_lrPlot = nullptr;
     QCPGraph* m_lrGraph = nullptr;
     QCPItemStraightLine* m_lrLimitLine = nullptr;
     QCPItemText* m_lrLimitText = nullptr;
+    QLabel* m_messageLabel = nullptr;
+    QWidget* m_messageBar = nullptr;
+
+    // Analysis docks.
+    LrFinderView* m_finderView = nullptr;
+    SweepView* m_sweepView = nullptr;
+    QLabel* m_diagnosisLabel = nullptr;
+    QLabel* m_diagnosisAdvice = nullptr;
+    QLabel* m_diagnosisEvidence = nullptr;
+    QString m_diagnosisName;
+    QDockWidget* m_diagnosisDock = nullptr;
+    QDockWidget* m_finderDock = nullptr;
+    QDockWidget* m_sweepDock = nullptr;
 
     // Controls.
-    QComboBox* m_surfaceCombo = nullptr;
+    QComboBox* m_problemCombo = nullptr;
+    QFormLayout* m_problemForm = nullptr;
+    QWidget* m_startRow = nullptr;
     QDoubleSpinBox* m_startX = nullptr;
     QDoubleSpinBox* m_startY = nullptr;
     QDoubleSpinBox* m_noise = nullptr;
+    QComboBox* m_datasetCombo = nullptr;
+    QComboBox* m_featureCombo = nullptr;
+    QLineEdit* m_hidden = nullptr;
+    QComboBox* m_activation = nullptr;
+    QSpinBox* m_batchSize = nullptr;
+    QDoubleSpinBox* m_valFraction = nullptr;
+    QSpinBox* m_evalEvery = nullptr;
     QSpinBox* m_seed = nullptr;
     QComboBox* m_optimizerCombo = nullptr;
     QFormLayout* m_optimizerForm = nullptr;
@@ -142,6 +324,7 @@ private:
     QDoubleSpinBox* m_beta1 = nullptr;
     QDoubleSpinBox* m_beta2 = nullptr;
     QDoubleSpinBox* m_weightDecay = nullptr;
+    QSpinBox* m_blockSize = nullptr;
     LearningRateControl* m_learningRate = nullptr;
     QSpinBox* m_steps = nullptr;
     QSpinBox* m_warmupSteps = nullptr;
@@ -161,7 +344,16 @@ private:
     QDoubleSpinBox* m_decayFraction = nullptr;
     QComboBox* m_shape = nullptr;
     ScientificSpinBox* m_minLr = nullptr;
+    QPushButton* m_pinButton = nullptr;
+    QPushButton* m_clearPinsButton = nullptr;
+    QPushButton* m_trioButton = nullptr;
+    QLabel* m_pinCountLabel = nullptr;
+
+    // Status bar.
     QLabel* m_statusLabel = nullptr;
+    QProgressBar* m_busyBar = nullptr;
+    QProgressBar* m_landscapeBar = nullptr;
+    QLabel* m_throughputLabel = nullptr;
     QLabel* m_timingLabel = nullptr;
 };
 

@@ -127,7 +127,7 @@ void TestMainWindow::divergingRunShowsDiverged()
     lrlab::MainWindow window;
     window.show();
     QSignalSpy displayed(&window, &lrlab::MainWindow::runDisplayed);
-    selectData(child<QComboBox>(window, "surfaceCombo"), "rosenbrock");
+    selectData(child<QComboBox>(window, "problemCombo"), "rosenbrock");
     selectData(child<QComboBox>(window, "optimizerCombo"), "sgd");
     child<QDoubleSpinBox>(window, "momentum")->setValue(0.0);
     window.learningRateControl()->setLearningRate(5.0);
@@ -203,7 +203,7 @@ void TestMainWindow::stableMarkIsTwoOverLambda()
     QFETCH(double, startX);
     QFETCH(double, startY);
     lrlab::MainWindow window;
-    selectData(child<QComboBox>(window, "surfaceCombo"), surface.toLatin1().constData());
+    selectData(child<QComboBox>(window, "problemCombo"), surface.toLatin1().constData());
     selectData(child<QComboBox>(window, "optimizerCombo"), "sgd");
     child<QDoubleSpinBox>(window, "momentum")->setValue(momentum);
     child<QDoubleSpinBox>(window, "startX")->setValue(startX);
@@ -229,7 +229,7 @@ void TestMainWindow::changingSurfaceRecomputesMap()
     lrlab::MainWindow window;
     window.show();
     QTRY_VERIFY_WITH_TIMEOUT(window.displayedLandscape() == "rosenbrock", 10000);
-    selectData(child<QComboBox>(window, "surfaceCombo"), "booth");
+    selectData(child<QComboBox>(window, "problemCombo"), "booth");
     QTRY_VERIFY_WITH_TIMEOUT(window.displayedLandscape() == "booth", 10000);
 
     const auto booth = lrlab::makeToySurface("booth");
