@@ -1,0 +1,174 @@
+// Benchmark of the explorer (issue 4), offscreen:
+//  1. slider change -> finished repaint of the map, loss and LR plots with 8 pinned toy runs
+//     shown beside the current one (budget: one 60 Hz frame, 16.7 ms);
+//  2. time to the first visible chunk of a real-model run (digits MLP 64-32): from the LR
+//     change to the paint of the loss plot holding the new run's first rows.
+// Prints tables; asserts nothing.
+#include "ui/compare/pinned_runs.h"
+#include "ui/controls/learning_rate_control.h"
+#include "ui/main_window.h"
+
+#include <QApplication>
+#include <QElapsedTimer>
+
+#include <qcustomplot.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <functional>
+#include <vector>
+
+namespace {
+
+struct Stats
+{
+    double median = 0.0;
+    double p95 = 0.0;
+    double max = 0.0;
+};
+
+Stats summarize(std::vector<double> ms)
+{
+    std::sort(ms.begin(), ms.end());
+    Stats s;
+    if (ms.empty())
+        return s;
+    s.median = ms[ms.size() / 2];
+    s.p95 = ms[std::min(ms.size() - 1, static_cast<std::size_t>(0.95 * ms.size()))];
+    s.max = ms.back();
+    return s;
+}
+
+void printRow(const char* what, int n, const Stats& s)
+{
+    std::printf("| %-52s | %5d | %9.3f | %9.3f | %9.3f |\n", what, n, s.median, s.p95, s.max);
+}
+
+/// Processes events until done() holds (blocking while nothing arrives).
+void spinUntil(const std::function<bool()>& done)
+{
+    while (!done())
+        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents);
+}
+
+/// Counts the paint events of the watched widget.
+class PaintCounter : public QObject
+{
+public:
+    explicit PaintCounter(QWidget* widget) { widget->installEventFilter(this); }
+    int count = 0;
+
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override
+    {
+        if (event->type() == QEvent::Paint)
+            ++count;
+        return QObject::eventFilter(watched, event);
+    }
+};
+
+lrlab::RunConfig toyConfig(double lr)
+{
+    lrlab::RunConfig config;
+    config.problem.type = "rosenbrock";
+    config.optimizer.type = "sgd";
+    config.optimizer.momentum = 0.9;
+    config.steps = 1000;
+    config.schedule.totalSteps = 1000;
+    config.schedule.decay = lrlab::Decay::Cosine;
+    config.schedule.learningRate = lr;
+    config.init = {-1.5, 2.0};
+    return config;
+}
+
+}  // namespace
+
+int main(int argc, char* argv[])
+{
+    QApplication app(argc, argv);
+    lrlab::MainWindow window;
+    window.resize(1600, 1000);
+    window.show();
+    PaintCounter mapPaints(window.landscapePlot());
+    PaintCounter lossPaints(window.lossPlot());
+    PaintCounter lrPaints(window.schedulePlot());
+    const auto settled = [&] {
+        return window.displayedGeneration() == window.submittedGeneration() && !window.isBusy();
+    };
+
+    // 1. Eight pinned toy runs, then slider changes.
+    window.setConfig(toyConfig(1e-3));
+    spinUntil([&] { return settled() && window.displayedLandscape() == "rosenbrock"; });
+    for (int i = 0; i < lrlab::PinnedRuns::kCapacity; ++i) {
+        window.learningRateControl()->setLearningRate(4e-4 + 1.5e-4 * i);
+        spinUntil(settled);
+        window.pinCurrent();
+    }
+    const int changes = 150;
+    std::vector<double> endToEnd, toDisplay;
+    QElapsedTimer timer;
+    lrlab::LearningRateControl* control = window.learningRateControl();
+    const int base = lrlab::LearningRateControl::positionForRate(1e-3);
+    for (int k = 0; k < changes; ++k) {
+        const int position = base + (k % 20 < 10 ? k % 10 : 10 - k % 10) * 2 + 1;
+        const int map0 = mapPaints.count, loss0 = lossPaints.count, lr0 = lrPaints.count;
+        timer.start();
+        control->slider()->setValue(position == control->slider()->value() ? position + 1
+                                                                            : position);
+        double displayedAt = -1.0;
+        spinUntil([&] {
+            if (displayedAt < 0.0 && settled())
+                displayedAt = static_cast<double>(timer.nsecsElapsed()) * 1e-6;
+            return displayedAt >= 0.0 && mapPaints.count > map0 && lossPaints.count > loss0 &&
+                   lrPaints.count > lr0;
+        });
+        endToEnd.push_back(static_cast<double>(timer.nsecsElapsed()) * 1e-6);
+        toDisplay.push_back(displayedAt);
+    }
+    std::printf("\nExplorer, rosenbrock 1000 steps, 8 pinned runs + the current one "
+                "(offscreen, ms)\n\n");
+    std::printf("| %-52s | %5s | %9s | %9s | %9s |\n", "measure", "n", "median", "p95", "max");
+    std::printf("|%s|%s|%s|%s|%s|\n", std::string(54, '-').c_str(), "-------", "-----------",
+                "-----------", "-----------");
+    printRow("slider change -> run shown (worker + GUI slot)", changes, summarize(toDisplay));
+    printRow("slider change -> map, loss and LR plots repainted", changes, summarize(endToEnd));
+    std::printf("\nBudget: one 60 Hz frame = 16.7 ms.\n");
+
+    // 2. Time to the first visible chunk of a digits MLP run.
+    window.clearPins();
+    lrlab::RunConfig model;
+    model.problem.type = "mlp";
+    model.problem.dataset = "digits";
+    model.problem.hidden = {64, 32};
+    model.optimizer.type = "sgd";
+    model.optimizer.momentum = 0.9;
+    model.steps = 3000;
+    model.schedule.totalSteps = 3000;
+    model.schedule.learningRate = 0.02;
+    quint64 chunkGeneration = 0;
+    QObject::connect(&window, &lrlab::MainWindow::chunkDisplayed,
+                     [&](quint64 generation, int) { chunkGeneration = generation; });
+    window.setConfig(model);  // loads and caches the dataset
+    spinUntil(settled);
+    std::vector<double> firstChunk, finished;
+    const int runs = 20;
+    for (int k = 0; k < runs; ++k) {
+        const int loss0 = lossPaints.count;
+        timer.start();
+        window.learningRateControl()->setLearningRate(0.02 + 0.001 * (k + 1));
+        const quint64 wanted = window.submittedGeneration();
+        spinUntil([&] { return chunkGeneration == wanted; });
+        spinUntil([&] { return lossPaints.count > loss0; });
+        firstChunk.push_back(static_cast<double>(timer.nsecsElapsed()) * 1e-6);
+        spinUntil(settled);
+        finished.push_back(static_cast<double>(timer.nsecsElapsed()) * 1e-6);
+    }
+    std::printf("\nExplorer, digits MLP 64-32, 3000 steps, batch 32 (offscreen, ms)\n\n");
+    std::printf("| %-52s | %5s | %9s | %9s | %9s |\n", "measure", "n", "median", "p95", "max");
+    std::printf("|%s|%s|%s|%s|%s|\n", std::string(54, '-').c_str(), "-------", "-----------",
+                "-----------", "-----------");
+    printRow("LR change -> first chunk painted on the loss plot", runs, summarize(firstChunk));
+    printRow("LR change -> whole run shown", runs, summarize(finished));
+    std::printf("\n");
+    return 0;
+}
