@@ -5,6 +5,7 @@
 #include "core/datasets/dataset.h"
 #include "ui/gui_main.h"
 
+#include <QApplication>
 #include <QCoreApplication>
 #include <QStringList>
 
@@ -12,6 +13,8 @@
 #include <functional>
 #include <iostream>
 #include <map>
+#include <memory>
+#include <vector>
 
 namespace lrlab::cli {
 
@@ -31,6 +34,7 @@ const std::map<QString, Subcommand>& subcommands()
         {"find-lr", {findLrCommand, "the LR range test (LR finder) as CSV, with suggestions"}},
         {"schedule", {scheduleCommand, "the schedule's learning rate at every step as CSV"}},
         {"surface", {surfaceCommand, "loss on an N x N grid (toy surface or a model plane)"}},
+        {"export", {exportCommand, "the window's figures (png, svg, pdf, gif) from a session"}},
         {"sweep", {sweepCommand, "runs over a log-spaced LR grid (x one setting) on all cores"}},
     };
     return table;
@@ -67,7 +71,17 @@ int main(int argc, char* argv[])
     if (argc < 2 || !looksLikeSubcommand(argv[1]))
         return runGui(argc, argv);
 
-    QCoreApplication app(argc, argv);
+    // export draws the window's figures: it needs a QApplication, on the offscreen platform
+    // unless one is asked for, so a figure is the same on a desktop and on a server.
+    const bool drawing = std::strcmp(argv[1], "export") == 0;
+    if (drawing && !qEnvironmentVariableIsSet("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    // QGuiApplication takes its own options (e.g. -session) out of argv: it gets a copy, so the
+    // subcommand still sees all of its arguments.
+    int appArgc = argc;
+    std::vector<char*> appArgv(argv, argv + argc + 1);
+    const std::unique_ptr<QCoreApplication> app(drawing ? new QApplication(appArgc, appArgv.data())
+                                                        : new QCoreApplication(argc, argv));
     QCoreApplication::setApplicationName("lrlab");
     QCoreApplication::setApplicationVersion(LRLAB_VERSION);
     const QString name = QString::fromLocal8Bit(argv[1]);

@@ -11,6 +11,7 @@ int scheduleCommand(const QStringList& arguments);
 int findLrCommand(const QStringList& arguments);
 int sweepCommand(const QStringList& arguments);
 int surfaceCommand(const QStringList& arguments);
+int exportCommand(const QStringList& arguments);
 int fineTuneCommand(const QStringList& arguments);
 
 }  // namespace lrlab::cli

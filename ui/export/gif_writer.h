@@ -1,0 +1,77 @@
+#pragma once
+
+#include <QImage>
+#include <QSize>
+#include <QString>
+
+#include <functional>
+#include <memory>
+
+namespace lrlab {
+
+/// How frames get their colours.
+enum class GifPalette
+{
+    /// Each frame its own 256-colour table from giflib's median-cut GifQuantizeBuffer: best
+    /// colours (smooth colour maps), a local table per frame.
+    PerFrame,
+    /// One global table: a 6×7×6 colour cube plus 4 greys, nearest colour per pixel. Faster,
+    /// smaller files, identical colours in every frame.
+    Fixed
+};
+
+/// Settings of an animated GIF.
+struct GifOptions
+{
+    double framesPerSecond = 15.0;  ///< (0, 100]; the delay is rounded to centiseconds, >= 2
+    GifPalette palette = GifPalette::PerFrame;
+    bool loop = true;  ///< loop forever (NETSCAPE2.0 application extension)
+};
+
+/// Streams an animated GIF89a (giflib) to a file. Frames are added one at a time and are not
+/// kept. The file is written through a QSaveFile: it appears only on commit(), so a failed or
+/// cancelled export leaves no partial file and never clobbers an existing one. Not thread-safe;
+/// one writer per thread.
+class GifWriter
+{
+public:
+    /// Opens path for a width × height animation. Throws std::runtime_error naming the path, or
+    /// std::invalid_argument for a bad size or frame rate.
+    GifWriter(const QString& path, const QSize& size, const GifOptions& options = {});
+    /// Without commit(), discards everything written.
+    ~GifWriter();
+    GifWriter(const GifWriter&) = delete;
+    GifWriter& operator=(const GifWriter&) = delete;
+
+    /// Appends a frame (scaled to the size if it differs). Throws std::runtime_error.
+    void addFrame(const QImage& frame);
+    /// Finishes the file and moves it into place. Throws std::runtime_error.
+    void commit();
+
+    int frameCount() const { return m_frames; }
+    QSize size() const { return m_size; }
+
+    /// The frame delay giflib stores, in centiseconds: round(100 / fps), at least 2 (browsers
+    /// treat 0 and 1 as 10).
+    static int delayCentiseconds(double framesPerSecond);
+
+private:
+    struct State;
+    std::unique_ptr<State> m_state;
+    QString m_path;
+    QSize m_size;
+    GifOptions m_options;
+    int m_frames = 0;
+};
+
+/// Progress of a long export: (done, total) units; return false to cancel.
+using ExportProgress = std::function<bool(int done, int total)>;
+
+/// Writes frameCount frames from frame(i) (i = 0..frameCount−1) to path. Calls progress after
+/// each frame. Returns false, leaving no file, when progress asked to stop. Throws as
+/// GifWriter.
+bool writeGif(const QString& path, const QSize& size, int frameCount,
+              const std::function<QImage(int index)>& frame, const GifOptions& options = {},
+              const ExportProgress& progress = {});
+
+}  // namespace lrlab

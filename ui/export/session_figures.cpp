@@ -1,0 +1,568 @@
+#include "ui/export/session_figures.h"
+
+#include "core/analysis/landscape.h"
+#include "core/engine/model_problem.h"
+#include "core/models/model.h"
+#include "core/problems/toy_surface.h"
+
+#include <QWidget>
+
+#include <qcustomplot.h>
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <limits>
+#include <stdexcept>
+
+namespace lrlab {
+
+namespace {
+
+/// Okabe & Ito (2008): orange, sky blue, bluish green, yellow, blue, vermillion, reddish
+/// purple, black (the compare views' palette).
+const std::array<QColor, 8> kPalette{QColor(230, 159, 0),  QColor(86, 180, 233),
+                                     QColor(0, 158, 115),  QColor(240, 228, 66),
+                                     QColor(0, 114, 178),  QColor(213, 94, 0),
+                                     QColor(204, 121, 167), QColor(0, 0, 0)};
+const QColor kCurrentColour(60, 60, 60);
+const QColor kAloneColour(255, 110, 30);  // the window's path colour
+constexpr double kLossFloor = 1e-16;
+
+/// Viridis in discrete bands, as the window's map.
+QCPColorGradient viridisBands(int levels)
+{
+    QCPColorGradient gradient;
+    gradient.clearColorStops();
+    const char* stops[] = {"#440154", "#482475", "#414487", "#355f8d", "#2a788e", "#21918c",
+                           "#22a884", "#44bf70", "#7ad151", "#bddf26", "#fde725"};
+    for (int i = 0; i <= 10; ++i)
+        gradient.setColorStopAt(i / 10.0, QColor(stops[i]));
+    gradient.setColorInterpolation(QCPColorGradient::ciRGB);
+    gradient.setLevelCount(levels);
+    return gradient;
+}
+
+QCustomPlot* makePlot(QWidget* parent, const QString& name, const QString& title,
+                      const QString& xLabel, const QString& yLabel)
+{
+    auto* plot = new QCustomPlot(parent);
+    plot->setObjectName(name);
+    plot->plotLayout()->insertRow(0);
+    QFont titleFont = plot->font();
+    titleFont.setPointSizeF(titleFont.pointSizeF() + 2);
+    titleFont.setBold(true);
+    plot->plotLayout()->addElement(0, 0, new QCPTextElement(plot, title, titleFont));
+    QFont labelFont = plot->font();
+    labelFont.setPointSizeF(labelFont.pointSizeF() + 1);
+    for (QCPAxis* axis : {plot->xAxis, plot->yAxis})
+        axis->setLabelFont(labelFont);
+    plot->xAxis->setLabel(xLabel);
+    plot->yAxis->setLabel(yLabel);
+    plot->legend->setVisible(true);
+    plot->legend->setBrush(QColor(255, 255, 255, 215));
+    return plot;
+}
+
+/// log10(f − fMin + offset) over values, as the window's landscape; fMin is the known minimum
+/// or the lowest sample, offset 1e-4 of the sampled range.
+std::vector<double> logTransform(const std::vector<double>& values, double knownMinimum)
+{
+    double lo = std::numeric_limits<double>::infinity();
+    double hi = -lo;
+    for (double f : values)
+        if (std::isfinite(f)) {
+            lo = std::min(lo, f);
+            hi = std::max(hi, f);
+        }
+    if (!std::isfinite(lo))
+        lo = hi = 0.0;
+    const double fMin = std::isfinite(knownMinimum) ? std::min(knownMinimum, lo) : lo;
+    const double offset = std::max(1e-4 * (hi - fMin), 1e-12);
+    std::vector<double> z(values.size());
+    for (std::size_t k = 0; k < values.size(); ++k) {
+        const double f = std::isfinite(values[k]) ? values[k] : hi;
+        z[k] = std::log10(std::max(f - fMin, 0.0) + offset);
+    }
+    return z;
+}
+
+bool sameProblem(const ProblemSpec& a, const ProblemSpec& b)
+{
+    return a.type == b.type && a.parameters == b.parameters && a.dataset == b.dataset &&
+           a.feature == b.feature && a.hidden == b.hidden && a.activation == b.activation &&
+           a.valFraction == b.valFraction;
+}
+
+}  // namespace
+
+/// What is drawn for one run: its path and curves (complete data, so any cursor step is a
+/// prefix) and the plottables showing them.
+struct SessionFigures::Drawn
+{
+    const ExportRun* run = nullptr;
+    QColor colour;
+    double width = 1.8;
+    QVector<double> pathT, pathX, pathY;  ///< path point i is at step pathT[i]
+    QVector<double> lossSteps, lossValues;
+    QVector<double> lrSteps, lrValues;
+    QCPCurve* path = nullptr;
+    QCPGraph* pathMarker = nullptr;
+    QCPGraph* endMarker = nullptr;
+    QCPGraph* lossGraph = nullptr;
+    QCPGraph* lossMarker = nullptr;
+    QCPGraph* lrGraph = nullptr;
+    QCPGraph* lrMarker = nullptr;
+};
+
+QString figureKindName(FigureKind kind)
+{
+    switch (kind) {
+    case FigureKind::Landscape:
+        return QStringLiteral("landscape");
+    case FigureKind::Loss:
+        return QStringLiteral("loss");
+    case FigureKind::LearningRate:
+        return QStringLiteral("lr");
+    case FigureKind::Dashboard:
+        return QStringLiteral("dashboard");
+    }
+    return QString();
+}
+
+std::optional<FigureKind> figureKindFromName(const QString& name)
+{
+    for (FigureKind kind : {FigureKind::Landscape, FigureKind::Loss, FigureKind::LearningRate,
+                            FigureKind::Dashboard})
+        if (figureKindName(kind) == name)
+            return kind;
+    return std::nullopt;
+}
+
+SessionFigures::SessionFigures(const Session& session, const SessionFigureOptions& options)
+    : m_options(options), m_runs(computeSessionRuns(session, options.cancel))
+{
+    if (options.cancel != nullptr && options.cancel->load())
+        throw std::runtime_error("cancelled");
+    build(session.view);
+}
+
+SessionFigures::SessionFigures(std::vector<ExportRun> runs, const QJsonObject& view,
+                               const SessionFigureOptions& options)
+    : m_options(options), m_runs(std::move(runs))
+{
+    if (m_runs.empty())
+        throw std::invalid_argument("figures: no runs to draw");
+    build(view);
+}
+
+SessionFigures::~SessionFigures() = default;
+
+QWidget* SessionFigures::figure(FigureKind kind) const
+{
+    switch (kind) {
+    case FigureKind::Landscape:
+        return m_landscape;
+    case FigureKind::Loss:
+        return m_loss;
+    case FigureKind::LearningRate:
+        return m_lr;
+    case FigureKind::Dashboard:
+        return m_dashboard.get();
+    }
+    return nullptr;
+}
+
+QSize SessionFigures::defaultSize(FigureKind kind)
+{
+    switch (kind) {
+    case FigureKind::Landscape:
+        return QSize(720, 620);
+    case FigureKind::Loss:
+    case FigureKind::LearningRate:
+        return QSize(720, 460);
+    case FigureKind::Dashboard:
+        return QSize(1800, 600);
+    }
+    return QSize(720, 460);
+}
+
+int SessionFigures::maximumStep() const
+{
+    int last = 0;
+    for (const ExportRun& run : m_runs)
+        last = std::max(last, run.rows() - 1);
+    return last;
+}
+
+void SessionFigures::build(const QJsonObject& view)
+{
+    // The dashboard's layout is fixed geometry (no QLayout): it is never shown, and the exporter
+    // scales the child rectangles to the asked size.
+    const QSize size = defaultSize(FigureKind::Dashboard);
+    m_dashboard = std::make_unique<QWidget>();
+    m_dashboard->setObjectName(QStringLiteral("dashboard"));
+    m_dashboard->resize(size);
+    const ExportRun& current = m_runs.back();
+    m_lossIsGap = current.isToy();
+    m_landscape = makePlot(m_dashboard.get(), QStringLiteral("landscape"), QString(),
+                           QStringLiteral("x"), QStringLiteral("y"));
+    m_loss = makePlot(m_dashboard.get(), QStringLiteral("loss"),
+                      m_lossIsGap ? tr("Loss  f − f*  (log scale)") : tr("Loss (log scale)"),
+                      tr("step"), m_lossIsGap ? tr("f − f*") : tr("minibatch loss"));
+    m_lr = makePlot(m_dashboard.get(), QStringLiteral("lr"), tr("Learning-rate schedule"),
+                    tr("step"), tr("learning rate"));
+    const int third = size.width() / 3;
+    m_landscape->setGeometry(0, 0, third, size.height());
+    m_loss->setGeometry(third, 0, third, size.height());
+    m_lr->setGeometry(2 * third, 0, size.width() - 2 * third, size.height());
+
+    for (std::size_t i = 0; i < m_runs.size(); ++i) {
+        auto drawn = std::make_unique<Drawn>();
+        drawn->run = &m_runs[i];
+        if (m_runs[i].current) {
+            drawn->colour = m_runs.size() == 1 ? kAloneColour : kCurrentColour;
+            drawn->width = 2.8;
+        } else {
+            drawn->colour = kPalette[i % kPalette.size()];
+        }
+        m_drawn.push_back(std::move(drawn));
+    }
+    buildLandscape(view);
+    buildCurves();
+    if (view.contains("cursor_step"))
+        setCursorStep(std::min(view.value("cursor_step").toInt(), maximumStep()));
+    else
+        showComplete();
+}
+
+void SessionFigures::setNote(const QString& note)
+{
+    m_note = note;
+    auto* text = new QCPItemText(m_landscape);
+    text->position->setType(QCPItemPosition::ptAxisRectRatio);
+    text->position->setCoords(0.5, 0.5);
+    text->setText(note);
+    text->setColor(Qt::white);
+    text->setBrush(QColor(200, 30, 30, 220));
+    text->setPadding(QMargins(8, 4, 8, 4));
+}
+
+void SessionFigures::buildLandscape(const QJsonObject& view)
+{
+    const ExportRun& current = m_runs.back();
+    try {
+        if (current.isToy())
+            buildToyLandscape();
+        else
+            buildModelLandscape(view);
+    } catch (const std::invalid_argument& e) {
+        // A plane that cannot be built (a diverged run has no pca plane) is shown, not fatal.
+        setNote(tr("No landscape: %1").arg(QString::fromUtf8(e.what())));
+    }
+    m_landscape->legend->removeItem(m_landscape->legend->itemCount() - 1);
+    m_landscape->legend->clearItems();
+    for (const auto& d : m_drawn)
+        if (d->path != nullptr)
+            d->path->addToLegend();
+    m_landscape->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignBottom |
+                                                                  Qt::AlignRight);
+}
+
+void SessionFigures::buildToyLandscape()
+{
+    const ExportRun& current = m_runs.back();
+    const auto surface = makeToySurface(current.config.problem.type,
+                                        current.config.problem.parameters);
+    const ProblemInfo info = surface->info();
+    auto* title = qobject_cast<QCPTextElement*>(m_landscape->plotLayout()->element(0, 0));
+    for (const ToySurfaceDescriptor& d : toySurfaceCatalogue())
+        if (d.name == info.name && title != nullptr)
+            title->setText(tr("Loss landscape: %1").arg(QString::fromStdString(d.displayName)));
+    LandscapeOptions options;
+    options.threads = m_options.threads;
+    options.cancel = m_options.cancel;
+    const LandscapeGrid grid = computeToyGrid(*surface, m_options.toyGrid, info.view, options);
+    if (!grid.complete)
+        throw std::runtime_error("cancelled");
+
+    auto* map = new QCPColorMap(m_landscape->xAxis, m_landscape->yAxis);
+    map->setInterpolate(false);
+    map->setTightBoundary(false);
+    map->data()->setSize(grid.n, grid.n);
+    map->data()->setRange(QCPRange(info.view.xMin, info.view.xMax),
+                          QCPRange(info.view.yMin, info.view.yMax));
+    const std::vector<double> z = logTransform(grid.loss, info.minimumValue);
+    for (int j = 0; j < grid.n; ++j)
+        for (int i = 0; i < grid.n; ++i)
+            map->data()->setCell(i, j, z[static_cast<std::size_t>(j) * grid.n + i]);
+    auto* scale = new QCPColorScale(m_landscape);
+    scale->setType(QCPAxis::atRight);
+    scale->setBarWidth(14);
+    scale->axis()->setLabel(tr("log₁₀(f − f* + ε)"));
+    m_landscape->plotLayout()->addElement(1, 1, scale);
+    map->setColorScale(scale);
+    scale->setGradient(viridisBands(20));
+    map->rescaleDataRange(true);
+    auto* margins = new QCPMarginGroup(m_landscape);
+    m_landscape->axisRect()->setMarginGroup(QCP::msBottom | QCP::msTop, margins);
+    scale->setMarginGroup(QCP::msBottom | QCP::msTop, margins);
+    m_landscape->xAxis->setRange(info.view.xMin, info.view.xMax);
+    m_landscape->yAxis->setRange(info.view.yMin, info.view.yMax);
+
+    // Paths of every run on this same surface; far-away points only stretch the clipping.
+    const double reach = 1e6 * std::max(info.view.xMax - info.view.xMin,
+                                        info.view.yMax - info.view.yMin);
+    for (const auto& d : m_drawn) {
+        const ExportRun& run = *d->run;
+        if (!run.isToy() || !sameProblem(run.config.problem, current.config.problem))
+            continue;
+        for (int k = 0; k < run.rows(); ++k) {
+            const double x = run.toy->x[static_cast<std::size_t>(k)];
+            const double y = run.toy->y[static_cast<std::size_t>(k)];
+            if (!std::isfinite(x) || !std::isfinite(y) || std::abs(x) > reach ||
+                std::abs(y) > reach)
+                break;
+            d->pathT.push_back(k);
+            d->pathX.push_back(x);
+            d->pathY.push_back(y);
+        }
+    }
+    auto* minima = m_landscape->addGraph();
+    minima->setName(tr("global minimum"));
+    minima->setLineStyle(QCPGraph::lsNone);
+    minima->setScatterStyle(
+        QCPScatterStyle(QCPScatterStyle::ssStar, QPen(Qt::white, 2.5), Qt::NoBrush, 17));
+    for (const Eigen::VectorXd& m : info.minima)
+        if (m.size() == 2)
+            minima->addData(m(0), m(1));
+    minima->removeFromLegend();
+}
+
+void SessionFigures::buildModelLandscape(const QJsonObject& view)
+{
+    const ExportRun& current = m_runs.back();
+    const auto problem = ModelProblem::create(current.config.problem, current.config.seed);
+    const int parameters = Model<float>(problem->modelSpec()).parameterCount();
+    LandscapePlane plane = parameters == 2 ? LandscapePlane::Axes : LandscapePlane::Pca;
+    if (view.contains("plane"))
+        plane = parseLandscapePlane(view.value("plane").toString().toStdString());
+    LandscapeOptions options;
+    options.threads = m_options.threads;
+    options.cancel = m_options.cancel;
+    options.seed = current.config.seed;
+    const ModelPlane modelPlane = makeModelPlane(plane, *current.model, problem->modelSpec(),
+                                                 options);
+    const ViewBox box = modelPlane.defaultBox;
+    const LandscapeGrid grid = computeModelGrid(*problem, modelPlane, m_options.modelGrid, box,
+                                                options);
+    if (!grid.complete)
+        throw std::runtime_error("cancelled");
+    if (auto* title = qobject_cast<QCPTextElement*>(m_landscape->plotLayout()->element(0, 0)))
+        title->setText(tr("Loss landscape: %1 on %2 (%3 plane)")
+                           .arg(QString::fromStdString(current.config.problem.type),
+                                QString::fromStdString(problem->datasetName()),
+                                QString::fromStdString(landscapePlaneName(plane))));
+    m_landscape->xAxis->setLabel(QString::fromStdString(modelPlane.alphaLabel));
+    m_landscape->yAxis->setLabel(QString::fromStdString(modelPlane.betaLabel));
+
+    auto* map = new QCPColorMap(m_landscape->xAxis, m_landscape->yAxis);
+    map->setInterpolate(false);
+    map->setTightBoundary(false);
+    map->data()->setSize(grid.n, grid.n);
+    map->data()->setRange(QCPRange(box.xMin, box.xMax), QCPRange(box.yMin, box.yMax));
+    const std::vector<double> z =
+        logTransform(grid.loss, std::numeric_limits<double>::quiet_NaN());
+    for (int j = 0; j < grid.n; ++j)
+        for (int i = 0; i < grid.n; ++i)
+            map->data()->setCell(i, j, z[static_cast<std::size_t>(j) * grid.n + i]);
+    auto* scale = new QCPColorScale(m_landscape);
+    scale->setType(QCPAxis::atRight);
+    scale->setBarWidth(14);
+    scale->axis()->setLabel(tr("log₁₀(training loss − min + ε)"));
+    m_landscape->plotLayout()->addElement(1, 1, scale);
+    map->setColorScale(scale);
+    scale->setGradient(viridisBands(20));
+    map->rescaleDataRange(true);
+    m_landscape->xAxis->setRange(box.xMin, box.xMax);
+    m_landscape->yAxis->setRange(box.yMin, box.yMax);
+
+    // Runs of the same model and data, projected into this plane.
+    for (const auto& d : m_drawn) {
+        const ExportRun& run = *d->run;
+        if (run.isToy() || !sameProblem(run.config.problem, current.config.problem) ||
+            run.model->parameterCount != parameters)
+            continue;
+        const auto runProblem = d->run == &current
+                                    ? problem
+                                    : ModelProblem::create(run.config.problem, run.config.seed);
+        const LandscapeTrajectory t = projectTrajectory(*runProblem, modelPlane, *run.model,
+                                                        options);
+        for (int k = 0; k < t.size(); ++k) {
+            const auto i = static_cast<std::size_t>(k);
+            if (!std::isfinite(t.alpha[i]) || !std::isfinite(t.beta[i]))
+                break;
+            d->pathT.push_back(t.steps[i]);
+            d->pathX.push_back(t.alpha[i]);
+            d->pathY.push_back(t.beta[i]);
+        }
+    }
+}
+
+void SessionFigures::buildCurves()
+{
+    m_loss->yAxis->setScaleType(QCPAxis::stLogarithmic);
+    QSharedPointer<QCPAxisTickerLog> logTicker(new QCPAxisTickerLog);
+    logTicker->setSubTickCount(8);
+    m_loss->yAxis->setTicker(logTicker);
+    m_loss->yAxis->setNumberFormat(QStringLiteral("eb"));
+    m_loss->yAxis->setNumberPrecision(0);
+    for (QCustomPlot* plot : {m_loss, m_lr}) {
+        plot->legend->removeItem(plot->legend->itemCount() - 1);
+        plot->legend->clearItems();
+        plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
+    }
+
+    for (const auto& d : m_drawn) {
+        const ExportRun& run = *d->run;
+        const double offset = run.isToy() ? run.minimumValue : 0.0;
+        for (int k = 0; k < run.rows(); ++k) {
+            const double lr = run.learningRateAt(k);
+            if (std::isfinite(lr)) {
+                d->lrSteps.push_back(k);
+                d->lrValues.push_back(lr);
+            }
+            const double loss = run.lossAt(k);
+            if (!std::isfinite(loss))
+                break;
+            d->lossSteps.push_back(k);
+            d->lossValues.push_back(std::max(loss - offset, kLossFloor));
+        }
+        const QPen pen(d->colour, d->width);
+        const QCPScatterStyle marker(QCPScatterStyle::ssCircle, QPen(Qt::black, 1.2), d->colour,
+                                     9);
+        if (!d->pathT.isEmpty()) {
+            d->path = new QCPCurve(m_landscape->xAxis, m_landscape->yAxis);
+            d->path->setName(run.label);
+            d->path->setPen(pen);
+            d->path->setScatterStyle(
+                QCPScatterStyle(QCPScatterStyle::ssCircle, QPen(d->colour, 1.0), Qt::white, 4));
+            d->path->setScatterSkip(std::max(0, static_cast<int>(d->pathT.size()) / 40 - 1));
+            d->endMarker = m_landscape->addGraph();
+            d->endMarker->setLineStyle(QCPGraph::lsNone);
+            d->endMarker->setScatterStyle(
+                QCPScatterStyle(QCPScatterStyle::ssDiamond, QPen(Qt::black, 1.5), d->colour, 12));
+            d->endMarker->removeFromLegend();
+            d->pathMarker = m_landscape->addGraph();
+            d->pathMarker->setLineStyle(QCPGraph::lsNone);
+            d->pathMarker->setScatterStyle(marker);
+            d->pathMarker->removeFromLegend();
+            if (run.current) {
+                auto* start = m_landscape->addGraph();
+                start->setName(tr("start"));
+                start->setLineStyle(QCPGraph::lsNone);
+                start->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle,
+                                                       QPen(Qt::black, 2), Qt::white, 13));
+                start->addData(d->pathX.front(), d->pathY.front());
+                start->removeFromLegend();
+            }
+        }
+        d->lossGraph = m_loss->addGraph();
+        d->lossGraph->setName(run.label);
+        d->lossGraph->setPen(pen);
+        d->lossGraph->addToLegend();
+        d->lossMarker = m_loss->addGraph();
+        d->lossMarker->setLineStyle(QCPGraph::lsNone);
+        d->lossMarker->setScatterStyle(marker);
+        d->lossMarker->removeFromLegend();
+        d->lrGraph = m_lr->addGraph();
+        d->lrGraph->setName(run.label);
+        d->lrGraph->setPen(pen);
+        d->lrGraph->setData(d->lrSteps, d->lrValues, true);
+        d->lrGraph->addToLegend();
+        d->lrMarker = m_lr->addGraph();
+        d->lrMarker->setLineStyle(QCPGraph::lsNone);
+        d->lrMarker->setScatterStyle(marker);
+        d->lrMarker->removeFromLegend();
+    }
+    // Fixed ranges from the complete runs.
+    const double last = std::max(1, maximumStep());
+    double lo = std::numeric_limits<double>::infinity(), hi = 0.0, lrHi = 0.0;
+    for (const auto& d : m_drawn) {
+        for (double v : d->lossValues) {
+            lo = std::min(lo, v);
+            hi = std::max(hi, v);
+        }
+        for (double v : d->lrValues)
+            lrHi = std::max(lrHi, v);
+    }
+    if (!(hi > 0.0) || !std::isfinite(lo)) {
+        lo = 1e-3;
+        hi = 1.0;
+    }
+    m_loss->xAxis->setRange(0, last);
+    m_loss->yAxis->setRange(lo / 1.5, hi * 1.5);
+    m_lr->xAxis->setRange(0, last);
+    m_lr->yAxis->setRange(0, lrHi > 0.0 ? lrHi * 1.08 : 1.0);
+
+    for (QCustomPlot* plot : {m_loss, m_lr}) {
+        auto* line = new QCPItemStraightLine(plot);
+        line->setObjectName(QStringLiteral("cursor"));
+        line->setPen(QPen(QColor(90, 90, 90), 1.2, Qt::DashLine));
+        line->point1->setCoords(0, 0);
+        line->point2->setCoords(0, 1);
+        line->setVisible(false);
+    }
+}
+
+void SessionFigures::setCursorStep(int step)
+{
+    showUpTo(std::clamp(step, 0, maximumStep()), true);
+}
+
+void SessionFigures::showComplete()
+{
+    showUpTo(maximumStep(), false);
+}
+
+void SessionFigures::showUpTo(int step, bool cursor)
+{
+    // The last index whose step is <= step (data is ascending in step), or -1.
+    const auto lastAtOrBefore = [step](const QVector<double>& steps) {
+        return static_cast<int>(std::upper_bound(steps.begin(), steps.end(), double(step)) -
+                                steps.begin()) - 1;
+    };
+    for (const auto& d : m_drawn) {
+        if (d->path != nullptr) {
+            const int n = lastAtOrBefore(d->pathT) + 1;
+            d->path->setData(d->pathT.mid(0, n), d->pathX.mid(0, n), d->pathY.mid(0, n), true);
+            d->endMarker->data()->clear();
+            d->pathMarker->data()->clear();
+            if (n > 0) {
+                if (cursor)
+                    d->pathMarker->addData(d->pathX[n - 1], d->pathY[n - 1]);
+                else
+                    d->endMarker->addData(d->pathX[n - 1], d->pathY[n - 1]);
+            }
+        }
+        const int n = lastAtOrBefore(d->lossSteps) + 1;
+        d->lossGraph->setData(d->lossSteps.mid(0, n), d->lossValues.mid(0, n), true);
+        d->lossMarker->data()->clear();
+        d->lrMarker->data()->clear();
+        if (cursor && n > 0)
+            d->lossMarker->addData(d->lossSteps[n - 1], d->lossValues[n - 1]);
+        const int m = lastAtOrBefore(d->lrSteps) + 1;
+        if (cursor && m > 0)
+            d->lrMarker->addData(d->lrSteps[m - 1], d->lrValues[m - 1]);
+    }
+    for (QCustomPlot* plot : {m_loss, m_lr})
+        for (int i = 0; i < plot->itemCount(); ++i)
+            if (auto* line = qobject_cast<QCPItemStraightLine*>(plot->item(i));
+                line != nullptr && line->objectName() == QLatin1String("cursor")) {
+                line->point1->setCoords(step, 0);
+                line->point2->setCoords(step, 1);
+                line->setVisible(cursor);
+            }
+}
+
+}  // namespace lrlab
