@@ -546,6 +546,10 @@ QWidget* MainWindow::buildPlots()
     curves->setStretchFactor(0, 3);
     curves->setStretchFactor(1, 1);
     curves->setStretchFactor(2, 2);
+    // Nine runs of thousands of points on three plots: joining wide polylines (QStroker angles)
+    // dominated a repaint; fast polylines draw the segments without join geometry.
+    for (QCustomPlot* plot : {m_mapPlot, m_lossPlot, m_accuracyPlot, m_lrPlot})
+        plot->setPlottingHints(plot->plottingHints() | QCP::phFastPolylines);
     plots->addWidget(m_mapPlot);
     plots->addWidget(curves);
     plots->setStretchFactor(0, 5);

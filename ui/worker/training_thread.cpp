@@ -196,7 +196,7 @@ void TrainingThread::processModel(quint64 generation, const RunRequest& request)
     const qint64 runStartNs = timer.nsecsElapsed();
     ModelRunOptions options;
     options.chunkSteps = kFirstChunkRows;
-    options.maxSnapshots = request.modelFineGrid > 1 ? 512 : 0;
+    options.maxSnapshots = request.modelFineGrid > 1 ? request.maxSnapshots : 0;
     options.observer = [&](const ModelTrace& trace, int) {
         if (m_restart)
             return false;

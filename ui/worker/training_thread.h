@@ -33,6 +33,10 @@ struct RunRequest
     int chunkSteps = 64;       ///< models: rows per chunk at most
     double chunkMilliseconds = 16.0;  ///< models: a chunk at least this often (one frame)
     int landscapeThreads = 0;  ///< worker threads of the landscape grid (0 = every core)
+    /// Models: parameter snapshots kept for the PCA plane. 128 draw the same picture as the
+    /// CLI's 512 to the eye, and the plane (an m×m eigenproblem on m snapshots, not
+    /// cancellable) takes a few ms instead of a quarter second, so a new setting is not held up.
+    int maxSnapshots = 128;
 };
 
 /// A finished toy run, copied out of the worker.
