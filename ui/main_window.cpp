@@ -481,6 +481,10 @@ QWidget* MainWindow::buildPlots()
     m_lossPlot->yAxis->setNumberFormat(QStringLiteral("eb"));
     m_lossPlot->yAxis->setNumberPrecision(0);
     m_lossPlot->legend->setBrush(QColor(255, 255, 255, 210));
+    QFont legendFont = m_lossPlot->font();
+    legendFont.setPointSizeF(legendFont.pointSizeF() - 1);
+    m_lossPlot->legend->setFont(legendFont);
+    m_lossPlot->legend->setRowSpacing(-3);
     m_lossPlot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
     m_smoothGraph = m_lossPlot->addGraph();
     m_smoothGraph->setName(tr("smoothed (EMA)"));
@@ -517,6 +521,7 @@ QWidget* MainWindow::buildPlots()
     m_accuracyGraph->setScatterStyle(
         QCPScatterStyle(QCPScatterStyle::ssCircle, QPen(QColor(0, 114, 178), 1.5), Qt::white, 5));
     m_accuracyPlot->yAxis->setRange(0, 1);
+    m_accuracyPlot->yAxis->ticker()->setTickCount(3);
     m_accuracyPlot->setVisible(false);
 
     m_lrPlot = new QCustomPlot(curves);
@@ -914,7 +919,15 @@ void MainWindow::buildDocks()
     m_finderView->setObjectName(QStringLiteral("lrFinderView"));
     m_finderDock = new QDockWidget(tr("LR finder"), this);
     m_finderDock->setObjectName(QStringLiteral("lrFinderDock"));
-    m_finderDock->setWidget(m_finderView);
+    // In scroll areas: the views' own minimum heights would otherwise claim half the window.
+    const auto scrolled = [](QWidget* view) {
+        auto* area = new QScrollArea;
+        area->setWidgetResizable(true);
+        area->setFrameShape(QFrame::NoFrame);
+        area->setWidget(view);
+        return area;
+    };
+    m_finderDock->setWidget(scrolled(m_finderView));
     connect(m_finderView, &LrFinderView::learningRateChosen, this, [this](double lr) {
         m_learningRate->setLearningRate(lr);  // emits learningRateChanged -> re-run
     });
@@ -923,7 +936,7 @@ void MainWindow::buildDocks()
     m_sweepView->setObjectName(QStringLiteral("sweepView"));
     m_sweepDock = new QDockWidget(tr("Sweep"), this);
     m_sweepDock->setObjectName(QStringLiteral("sweepDock"));
-    m_sweepDock->setWidget(m_sweepView);
+    m_sweepDock->setWidget(scrolled(m_sweepView));
     connect(m_sweepView, &SweepView::runRequested, this,
             [this](const RunConfig& config) { setConfig(config); });
 
@@ -1036,7 +1049,7 @@ void MainWindow::showEvent(QShowEvent* event)
         // The plots keep most of the height; resizeDocks needs the window laid out once.
         m_docksSized = true;
         QTimer::singleShot(0, this, [this] {
-            resizeDocks({m_diagnosisDock}, {std::max(200, height() / 4)}, Qt::Vertical);
+            resizeDocks({m_diagnosisDock}, {std::max(190, height() / 5)}, Qt::Vertical);
         });
     }
 }
@@ -1203,8 +1216,6 @@ void MainWindow::problemChanged()
                 m_datasetCombo->setCurrentIndex(index);
         }
         m_minimaMarker->removeFromLegend();
-        // Model losses start high on the left and fall: the lower left corner stays free.
-        m_lossPlot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignBottom | Qt::AlignLeft);
         m_lossTitle->setText(tr("Loss (log scale)"));
         m_lossPlot->yAxis->setLabel(tr("loss"));
         m_colorScale->axis()->setLabel(tr("log₁₀(loss − min + ε)"));
