@@ -16,7 +16,7 @@
     <message>
         <location filename="../../ui/views/finetune_view.cpp" line="82"/>
         <source>head-only</source>
-        <translation>仅微调输出头</translation>
+        <translation>仅输出头</translation>
     </message>
     <message>
         <location filename="../../ui/views/finetune_view.cpp" line="169"/>
@@ -867,7 +867,7 @@ click to see its loss curves</source>
     </message>
     <message>
         <location filename="../../ui/main_window.cpp" line="415"/>
-        <location filename="../../ui/main_window.cpp" line="1164"/>
+        <location filename="../../ui/main_window.cpp" line="1177"/>
         <source>log₁₀(f − f* + ε)</source>
         <translation>log₁₀(f − f* + ε)</translation>
     </message>
@@ -883,918 +883,918 @@ click to see its loss curves</source>
     </message>
     <message>
         <location filename="../../ui/main_window.cpp" line="475"/>
-        <location filename="../../ui/main_window.cpp" line="1165"/>
+        <location filename="../../ui/main_window.cpp" line="1178"/>
         <source>Loss  f − f*  (log scale)</source>
         <translation>损失  f − f*  （对数刻度）</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.cpp" line="476"/>
-        <location filename="../../ui/main_window.cpp" line="514"/>
-        <location filename="../../ui/main_window.cpp" line="526"/>
+        <location filename="../../ui/main_window.cpp" line="518"/>
+        <location filename="../../ui/main_window.cpp" line="531"/>
         <source>step</source>
         <translation>步</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.cpp" line="476"/>
-        <location filename="../../ui/main_window.cpp" line="1166"/>
+        <location filename="../../ui/main_window.cpp" line="1179"/>
         <source>f − f*</source>
         <translation>f − f*</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="486"/>
+        <location filename="../../ui/main_window.cpp" line="490"/>
         <source>smoothed (EMA)</source>
         <translation>平滑（EMA）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="489"/>
+        <location filename="../../ui/main_window.cpp" line="493"/>
         <source>validation</source>
         <translation>验证</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="511"/>
+        <location filename="../../ui/main_window.cpp" line="515"/>
         <source>Accuracy on the validation rows (held out from training), measured every eval_every steps.</source>
         <translation>在验证行（不参与训练的留出数据）上的准确率，每 eval_every 步测量一次。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="513"/>
+        <location filename="../../ui/main_window.cpp" line="517"/>
         <source>Validation accuracy</source>
         <translation>验证准确率</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="514"/>
+        <location filename="../../ui/main_window.cpp" line="518"/>
         <source>accuracy</source>
         <translation>准确率</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="525"/>
+        <location filename="../../ui/main_window.cpp" line="530"/>
         <source>Learning-rate schedule</source>
         <translation>学习率调度</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="526"/>
+        <location filename="../../ui/main_window.cpp" line="531"/>
         <source>learning rate</source>
         <translation>学习率</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="528"/>
+        <location filename="../../ui/main_window.cpp" line="533"/>
         <source>schedule</source>
         <translation>调度</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="567"/>
+        <location filename="../../ui/main_window.cpp" line="572"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="578"/>
+        <location filename="../../ui/main_window.cpp" line="583"/>
         <source>What to minimise. Toy surfaces f(x, y): Rosenbrock&apos;s curved valley, the quadratic bowl where 2/λ₁ is exact, many-minima Rastrigin and Ackley, a saddle. Real models trained on a dataset with minibatches: linear and logistic regression (two parameters: an exact surface), softmax regression and an MLP.</source>
         <translation>要最小化的目标。玩具曲面 f(x, y)：Rosenbrock 的弯曲山谷、2/λ₁ 恰好精确成立的二次碗形曲面、有众多极小值的 Rastrigin 和 Ackley，以及一个鞍点。在数据集上用小批量训练的真实模型：线性回归和逻辑回归（两个参数：曲面是精确的）、softmax 回归和 MLP。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="582"/>
+        <location filename="../../ui/main_window.cpp" line="587"/>
         <source>&amp;Problem:</source>
         <translation>问题(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="584"/>
+        <location filename="../../ui/main_window.cpp" line="589"/>
         <source>Where the optimizer starts (x). Click or drag on the map to move it. The stable limit is computed from the curvature here.</source>
         <translation>优化器的起点（x）。在地图上点击或拖动即可移动它。稳定上限由此处的曲率计算得出。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="587"/>
+        <location filename="../../ui/main_window.cpp" line="592"/>
         <source>Where the optimizer starts (y). Click or drag on the map to move it. The stable limit is computed from the curvature here.</source>
         <translation>优化器的起点（y）。在地图上点击或拖动即可移动它。稳定上限由此处的曲率计算得出。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="589"/>
+        <location filename="../../ui/main_window.cpp" line="594"/>
         <source>Default</source>
         <translation>默认</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="590"/>
+        <location filename="../../ui/main_window.cpp" line="595"/>
         <source>Back to the surface&apos;s default start point.</source>
         <translation>回到该曲面的默认起点。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="597"/>
+        <location filename="../../ui/main_window.cpp" line="602"/>
         <source>S&amp;tart x, y:</source>
         <translation>起点 x, y(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="601"/>
+        <location filename="../../ui/main_window.cpp" line="606"/>
         <source>Standard deviation σ of Gaussian noise added to every gradient, like minibatch noise. With noise the path jitters and only a smaller or decaying learning rate settles near the minimum; 0 = exact gradients.</source>
         <translation>加到每个梯度上的高斯噪声的标准差 σ，类似小批量噪声。有噪声时路径会抖动，只有更小或逐渐衰减的学习率才能稳定在最小值附近；0 = 精确梯度。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="605"/>
+        <location filename="../../ui/main_window.cpp" line="610"/>
         <source>Gradient &amp;noise σ:</source>
         <translation>梯度噪声 σ(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="614"/>
+        <location filename="../../ui/main_window.cpp" line="619"/>
         <source>Open CSV…</source>
         <translation>打开 CSV…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="615"/>
+        <location filename="../../ui/main_window.cpp" line="620"/>
         <source>The data the model is trained on. Any CSV with feature columns and a last column named label (classes) or target (regression) can be opened.</source>
         <translation>用于训练模型的数据。可以打开任何包含特征列、且最后一列名为 label（类别）或 target（回归）的 CSV 文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="618"/>
+        <location filename="../../ui/main_window.cpp" line="623"/>
         <source>&amp;Dataset:</source>
         <translation>数据集(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="621"/>
+        <location filename="../../ui/main_window.cpp" line="626"/>
         <source>The one input feature of linear or logistic regression: the model has two parameters, slope w and intercept b, so its loss is an exact surface over (w, b).</source>
         <translation>线性回归或逻辑回归的唯一输入特征：模型只有两个参数——斜率 w 和截距 b，因此其损失是 (w, b) 上的精确曲面。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="624"/>
+        <location filename="../../ui/main_window.cpp" line="629"/>
         <source>&amp;Feature:</source>
         <translation>特征(&amp;F)：</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="630"/>
+        <location filename="../../ui/main_window.cpp" line="635"/>
         <source>Widths of the hidden layers, e.g. &quot;64, 32&quot;.</source>
         <translation>各隐藏层的宽度，例如 &quot;64, 32&quot;。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="631"/>
+        <location filename="../../ui/main_window.cpp" line="636"/>
         <source>&amp;Hidden sizes:</source>
         <translation>隐藏层大小(&amp;H)：</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="636"/>
+        <location filename="../../ui/main_window.cpp" line="641"/>
         <source>Nonlinearity of the hidden layers.</source>
         <translation>隐藏层的非线性函数。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="637"/>
+        <location filename="../../ui/main_window.cpp" line="642"/>
         <source>&amp;Activation:</source>
         <translation>激活函数(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="639"/>
+        <location filename="../../ui/main_window.cpp" line="644"/>
         <source>Rows per minibatch. Smaller batches = noisier gradients, which usually call for a smaller learning rate.</source>
         <translation>每个小批量的行数。批量越小 = 梯度噪声越大，通常需要更小的学习率。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="641"/>
+        <location filename="../../ui/main_window.cpp" line="646"/>
         <source>&amp;Batch size:</source>
         <translation>批量大小(&amp;B)：</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="643"/>
+        <location filename="../../ui/main_window.cpp" line="648"/>
         <source>Fraction of the rows held out for validation (loss and accuracy on data the model does not train on).</source>
         <translation>留作验证的行所占比例（在模型不参与训练的数据上计算损失和准确率）。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="645"/>
+        <location filename="../../ui/main_window.cpp" line="650"/>
         <source>&amp;Validation fraction:</source>
         <translation>验证比例(&amp;V)：</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="647"/>
+        <location filename="../../ui/main_window.cpp" line="652"/>
         <source>Steps between evaluations of the validation loss and accuracy (and the full training loss).</source>
         <translation>两次评估验证损失和准确率（以及完整训练损失）之间间隔的步数。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="649"/>
+        <location filename="../../ui/main_window.cpp" line="654"/>
         <source>&amp;Evaluate every:</source>
         <translation>评估间隔(&amp;E)：</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="651"/>
+        <location filename="../../ui/main_window.cpp" line="656"/>
         <source>Seed of every random choice (gradient noise; model initialization, split and minibatches): the same seed gives the same run.</source>
         <translation>所有随机选择（梯度噪声；模型初始化、数据划分和小批量）的随机种子：相同的随机种子得到相同的运行结果。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="654"/>
+        <location filename="../../ui/main_window.cpp" line="659"/>
         <source>Seed:</source>
         <translation>随机种子：</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="658"/>
+        <location filename="../../ui/main_window.cpp" line="663"/>
         <source>Optimizer</source>
         <translation>优化器</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="665"/>
+        <location filename="../../ui/main_window.cpp" line="670"/>
         <source>The update rule. SGD steps along the negative gradient (with momentum: a heavy ball). RMSprop, Adagrad, Adam and AdamW divide by a running gradient size, so the LR becomes a step length rather than a multiple of the gradient. Lion steps by the sign of its momentum.</source>
         <translation>更新规则。SGD 沿负梯度方向前进（带动量时：像一个重球）。RMSprop、Adagrad、Adam 和 AdamW 会除以梯度大小的滑动估计，因此学习率变成了步长，而不是梯度的倍数。Lion 按其动量的符号前进。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="669"/>
+        <location filename="../../ui/main_window.cpp" line="674"/>
         <source>&amp;Optimizer:</source>
         <translation>优化器(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="671"/>
+        <location filename="../../ui/main_window.cpp" line="676"/>
         <source>Heavy-ball coefficient β: each step adds β × the previous step. More β speeds travel along a valley but overshoots and oscillates; the stable LR grows to 2(1+β)/λ₁. 0 = plain gradient descent.</source>
         <translation>重球系数 β：每一步都会加上 β × 上一步。β 越大，沿山谷前进越快，但会越过目标并产生振荡；稳定的学习率上限增大到 2(1+β)/λ₁。0 = 普通梯度下降。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="675"/>
+        <location filename="../../ui/main_window.cpp" line="680"/>
         <source>&amp;Momentum β:</source>
         <translation>动量 β(&amp;M)：</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="676"/>
+        <location filename="../../ui/main_window.cpp" line="681"/>
         <source>Nes&amp;terov</source>
         <translation>Nesterov 动量(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="678"/>
+        <location filename="../../ui/main_window.cpp" line="683"/>
         <source>Look-ahead momentum: the gradient correction is applied after the momentum step, which damps heavy-ball oscillation. Needs momentum &gt; 0.</source>
         <translation>前瞻式动量：在动量步之后再施加梯度修正，从而抑制重球式振荡。需要动量 &gt; 0。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="683"/>
+        <location filename="../../ui/main_window.cpp" line="688"/>
         <source>RMSprop: decay of the running mean of squared gradients. Near 1 = long memory and smooth step sizes; smaller = reacts fast but noisily.</source>
         <translation>RMSprop：梯度平方滑动平均的衰减系数。接近 1 = 记忆长、步长平滑；更小 = 反应快但噪声大。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="686"/>
+        <location filename="../../ui/main_window.cpp" line="691"/>
         <source>&amp;Alpha:</source>
         <translation>Alpha(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="691"/>
+        <location filename="../../ui/main_window.cpp" line="696"/>
         <source>Added to the denominator to avoid division by zero. A large eps makes the method behave like plain SGD where gradients are small.</source>
         <translation>加到分母上以避免除以零。eps 较大时，在梯度较小之处该方法的行为会接近普通 SGD。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="693"/>
+        <location filename="../../ui/main_window.cpp" line="698"/>
         <source>&amp;Eps:</source>
         <translation>Eps(&amp;E)：</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="695"/>
+        <location filename="../../ui/main_window.cpp" line="700"/>
         <source>Decay of the first moment (the momentum) of Adam and Lion. Higher = smoother direction, more inertia and overshoot.</source>
         <translation>Adam 和 Lion 一阶矩（即动量）的衰减系数。越高 = 方向越平滑，惯性和越冲也越大。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="697"/>
+        <location filename="../../ui/main_window.cpp" line="702"/>
         <source>Beta&amp;1:</source>
         <translation>Beta1(&amp;1)：</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="699"/>
+        <location filename="../../ui/main_window.cpp" line="704"/>
         <source>Decay of the second moment (squared gradients; for Lion: of the momentum). Near 1 = stable step sizes; lower = adapts faster, noisier.</source>
         <translation>二阶矩（梯度平方；对 Lion 而言是动量）的衰减系数。接近 1 = 步长稳定；更低 = 适应更快，但噪声更大。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="702"/>
+        <location filename="../../ui/main_window.cpp" line="707"/>
         <source>Beta&amp;2:</source>
         <translation>Beta2(&amp;2)：</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="704"/>
+        <location filename="../../ui/main_window.cpp" line="709"/>
         <source>Pulls the parameters towards 0 every step (AdamW and Lion: decoupled, θ ← θ(1 − lr·wd)). Too much moves the end point away from the true minimum.</source>
         <translation>每一步都将参数拉向 0（AdamW 和 Lion：解耦式，θ ← θ(1 − lr·wd)）。过大会使终点偏离真正的最小值。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="707"/>
+        <location filename="../../ui/main_window.cpp" line="712"/>
         <source>&amp;Weight decay:</source>
         <translation>权重衰减(&amp;W)：</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="709"/>
+        <location filename="../../ui/main_window.cpp" line="714"/>
         <source>Adam 8-bit: values per quantization block; each block shares one scale, so smaller blocks quantize more finely.</source>
         <translation>Adam 8-bit：每个量化块中的数值个数；每个块共享一个缩放因子，因此块越小，量化越精细。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="711"/>
+        <location filename="../../ui/main_window.cpp" line="716"/>
         <source>&amp;Block size:</source>
         <translation>块大小(&amp;B)：</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="715"/>
+        <location filename="../../ui/main_window.cpp" line="720"/>
         <source>Learning rate</source>
         <translation>学习率</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="720"/>
+        <location filename="../../ui/main_window.cpp" line="725"/>
         <source>Learning rate: the size of each step, on a log scale from 10⁻⁶ to 10. Too small: the path crawls and stops far from the minimum. Too large: it oscillates across the valley and, past the red mark, diverges. The red mark is the stable limit 2/λ₁ of gradient descent, λ₁ being the largest curvature (Hessian eigenvalue) at the start point; with momentum β it moves to 2(1+β)/λ₁. The green mark is the best constant rate 2/(λ₁+λₙ) of gradient descent on a quadratic.</source>
         <translation>学习率：每一步的大小，采用从 10⁻⁶ 到 10 的对数刻度。太小：路径缓慢爬行，停在离最小值很远的地方。太大：路径在山谷两侧来回振荡，越过红色标记后就会发散。红色标记是梯度下降的稳定上限 2/λ₁，其中 λ₁ 是起点处的最大曲率（Hessian 特征值）；使用动量 β 时，它移动到 2(1+β)/λ₁。绿色标记是梯度下降在二次函数上的最佳恒定学习率 2/(λ₁+λₙ)。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="728"/>
+        <location filename="../../ui/main_window.cpp" line="733"/>
         <source>&amp;Learning rate (peak):</source>
         <translation>学习率（峰值）(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="735"/>
+        <location filename="../../ui/main_window.cpp" line="740"/>
         <source>Schedule</source>
         <translation>学习率调度</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="738"/>
+        <location filename="../../ui/main_window.cpp" line="743"/>
         <source>Number of optimizer updates. Decays are stretched over the whole run.</source>
         <translation>优化器的更新次数。衰减会拉伸到整个运行过程。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="740"/>
+        <location filename="../../ui/main_window.cpp" line="745"/>
         <source>&amp;Steps:</source>
         <translation>步数(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="742"/>
+        <location filename="../../ui/main_window.cpp" line="747"/>
         <source>The LR rises linearly from (start factor × lr) to lr over this many steps. Warmup lets a large LR survive a steep start; too long wastes steps.</source>
         <translation>学习率在这么多步内从（起始因子 × lr）线性上升到 lr。预热让较大的学习率能挺过陡峭的开局；预热过长则会浪费步数。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="745"/>
+        <location filename="../../ui/main_window.cpp" line="750"/>
         <source>Wa&amp;rmup steps:</source>
         <translation>预热步数(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="747"/>
+        <location filename="../../ui/main_window.cpp" line="752"/>
         <source>Fraction of the LR used at the first warmup step (0 = start from zero).</source>
         <translation>预热第一步所用学习率的比例（0 = 从零开始）。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="749"/>
+        <location filename="../../ui/main_window.cpp" line="754"/>
         <source>Warmup start factor:</source>
         <translation>预热起始因子：</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="754"/>
+        <location filename="../../ui/main_window.cpp" line="759"/>
         <source>How the LR falls after warmup. Decay lets a run take big steps early and settle precisely late; a constant LR keeps bouncing at the scale the LR sets.</source>
         <translation>预热之后学习率如何下降。衰减让运行在前期迈大步、后期精确收敛；恒定学习率则会一直以学习率所决定的幅度来回跳动。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="757"/>
+        <location filename="../../ui/main_window.cpp" line="762"/>
         <source>&amp;Decay:</source>
         <translation>衰减(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="759"/>
+        <location filename="../../ui/main_window.cpp" line="764"/>
         <source>Factor per decay: exponential multiplies by gamma every epoch, step decay every step_size steps. Smaller = faster decay.</source>
         <translation>每次衰减的因子：指数衰减每一轮乘以 gamma，阶梯衰减每 step_size 步乘一次。越小 = 衰减越快。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="761"/>
+        <location filename="../../ui/main_window.cpp" line="766"/>
         <source>Gamma:</source>
         <translation>Gamma：</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="763"/>
+        <location filename="../../ui/main_window.cpp" line="768"/>
         <source>Step decay: steps between multiplications by gamma (auto = a third of the run).</source>
         <translation>阶梯衰减：两次乘以 gamma 之间的步数（自动 = 运行长度的三分之一）。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="765"/>
-        <location filename="../../ui/main_window.cpp" line="775"/>
-        <location filename="../../ui/main_window.cpp" line="787"/>
+        <location filename="../../ui/main_window.cpp" line="770"/>
+        <location filename="../../ui/main_window.cpp" line="780"/>
+        <location filename="../../ui/main_window.cpp" line="792"/>
         <source>auto</source>
         <translation>自动</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="766"/>
+        <location filename="../../ui/main_window.cpp" line="771"/>
         <source>Step size:</source>
         <translation>阶梯步长：</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="768"/>
+        <location filename="../../ui/main_window.cpp" line="773"/>
         <source>Exponential decay applies gamma once per this many steps.</source>
         <translation>指数衰减每隔这么多步应用一次 gamma。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="770"/>
+        <location filename="../../ui/main_window.cpp" line="775"/>
         <source>Steps per epoch:</source>
         <translation>每轮步数：</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="772"/>
+        <location filename="../../ui/main_window.cpp" line="777"/>
         <source>Length of the first cosine cycle (auto = a quarter of the run). At each restart the LR jumps back to its peak, which can kick the path out of a poor basin.</source>
         <translation>第一个余弦周期的长度（自动 = 运行长度的四分之一）。每次重启时学习率跳回峰值，可能把路径踢出一个不好的盆地。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="776"/>
+        <location filename="../../ui/main_window.cpp" line="781"/>
         <source>First cycle t0:</source>
         <translation>首个周期 t0：</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="778"/>
+        <location filename="../../ui/main_window.cpp" line="783"/>
         <source>Each cycle is t_mult times longer than the previous one.</source>
         <translation>每个周期的长度是前一个周期的 t_mult 倍。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="779"/>
+        <location filename="../../ui/main_window.cpp" line="784"/>
         <source>Cycle multiplier:</source>
         <translation>周期倍数：</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="781"/>
+        <location filename="../../ui/main_window.cpp" line="786"/>
         <source>Exponent of polynomial decay: 1 = linear; larger falls fast then flattens; smaller stays high longer.</source>
         <translation>多项式衰减的指数：1 = 线性；更大则先快速下降后趋于平缓；更小则在高位保持更久。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="783"/>
+        <location filename="../../ui/main_window.cpp" line="788"/>
         <source>Power:</source>
         <translation>指数：</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="785"/>
+        <location filename="../../ui/main_window.cpp" line="790"/>
         <source>Inverse square root: lr/√(1 + τ/timescale). Smaller = faster decay (auto = the warmup length, or 10000 without warmup).</source>
         <translation>平方根倒数：lr/√(1 + τ/timescale)。越小 = 衰减越快（自动 = 预热长度；无预热时为 10000）。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="788"/>
+        <location filename="../../ui/main_window.cpp" line="793"/>
         <source>Timescale:</source>
         <translation>时间尺度：</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="790"/>
+        <location filename="../../ui/main_window.cpp" line="795"/>
         <source>One-cycle: fraction of the run spent rising to the peak LR.</source>
         <translation>One-cycle：用于上升到峰值学习率的运行比例。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="791"/>
+        <location filename="../../ui/main_window.cpp" line="796"/>
         <source>Rise fraction:</source>
         <translation>上升比例：</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="793"/>
+        <location filename="../../ui/main_window.cpp" line="798"/>
         <source>One-cycle starts at lr / div_factor.</source>
         <translation>One-cycle 从 lr / div_factor 开始。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="794"/>
+        <location filename="../../ui/main_window.cpp" line="799"/>
         <source>Div factor:</source>
         <translation>初始除数：</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="796"/>
+        <location filename="../../ui/main_window.cpp" line="801"/>
         <source>One-cycle ends at (lr / div_factor) / final_div_factor.</source>
         <translation>One-cycle 结束于 (lr / div_factor) / final_div_factor。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="797"/>
+        <location filename="../../ui/main_window.cpp" line="802"/>
         <source>Final div factor:</source>
         <translation>最终除数：</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="799"/>
+        <location filename="../../ui/main_window.cpp" line="804"/>
         <source>WSD: the LR stays at its peak, then falls to min_lr over this last fraction of the run.</source>
         <translation>WSD：学习率先保持在峰值，然后在运行的最后这一比例内降到 min_lr。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="801"/>
+        <location filename="../../ui/main_window.cpp" line="806"/>
         <source>Decay fraction:</source>
         <translation>衰减比例：</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="806"/>
+        <location filename="../../ui/main_window.cpp" line="811"/>
         <source>WSD: shape of the final cool-down.</source>
         <translation>WSD：最终冷却阶段的曲线形状。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="807"/>
+        <location filename="../../ui/main_window.cpp" line="812"/>
         <source>Cool-down shape:</source>
         <translation>冷却形状：</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="811"/>
+        <location filename="../../ui/main_window.cpp" line="816"/>
         <source>The floor the decay ends at (at most the peak LR). A small floor keeps the run moving at the end.</source>
         <translation>衰减结束时的下限（不超过峰值学习率）。一个较小的下限可使运行在最后仍保持前进。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="813"/>
+        <location filename="../../ui/main_window.cpp" line="818"/>
         <source>Min lr:</source>
         <translation>最小学习率：</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="817"/>
+        <location filename="../../ui/main_window.cpp" line="822"/>
         <source>Compare</source>
         <translation>比较</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="819"/>
+        <location filename="../../ui/main_window.cpp" line="824"/>
         <source>&amp;Pin run</source>
         <translation>固定运行(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="821"/>
+        <location filename="../../ui/main_window.cpp" line="826"/>
         <source>Keep the current run on every plot (Ctrl+P), in its own colour, to compare it with the next ones. Up to 8; a ninth replaces the oldest.</source>
         <translation>将当前运行以其自己的颜色保留在每个图上（Ctrl+P），以便与之后的运行比较。最多 8 个；第九个会替换最早的一个。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="824"/>
+        <location filename="../../ui/main_window.cpp" line="829"/>
         <source>C&amp;lear pins</source>
         <translation>清除固定(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="826"/>
+        <location filename="../../ui/main_window.cpp" line="831"/>
         <source>Remove every pinned run.</source>
         <translation>移除所有已固定的运行。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="827"/>
-        <location filename="../../ui/main_window.cpp" line="951"/>
+        <location filename="../../ui/main_window.cpp" line="832"/>
+        <location filename="../../ui/main_window.cpp" line="964"/>
         <source>LR &amp;trio ×0.1 / ×1 / ×10</source>
-        <translation>学习率三连 ×0.1 / ×1 / ×10(&amp;T)</translation>
+        <translation>学习率三档对比 ×0.1 / ×1 / ×10(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="829"/>
+        <location filename="../../ui/main_window.cpp" line="834"/>
         <source>Run the current setting at a tenth, at, and at ten times the learning rate and pin all three: too small, right, too large.</source>
         <translation>分别以十分之一、原值和十倍的学习率运行当前设置，并固定这三个运行：太小、合适、太大。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="909"/>
+        <location filename="../../ui/main_window.cpp" line="914"/>
         <source>Diagnosis</source>
         <translation>诊断</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="915"/>
+        <location filename="../../ui/main_window.cpp" line="920"/>
         <source>LR finder</source>
         <translation>学习率范围测试</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="924"/>
+        <location filename="../../ui/main_window.cpp" line="937"/>
         <source>Sweep</source>
         <translation>扫描</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="941"/>
+        <location filename="../../ui/main_window.cpp" line="954"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="942"/>
+        <location filename="../../ui/main_window.cpp" line="955"/>
         <source>&amp;Open dataset CSV…</source>
         <translation>打开数据集 CSV(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="944"/>
+        <location filename="../../ui/main_window.cpp" line="957"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="947"/>
+        <location filename="../../ui/main_window.cpp" line="960"/>
         <source>&amp;Run</source>
         <translation>运行(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="948"/>
+        <location filename="../../ui/main_window.cpp" line="961"/>
         <source>&amp;Pin current run</source>
         <translation>固定当前运行(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="949"/>
+        <location filename="../../ui/main_window.cpp" line="962"/>
         <source>Ctrl+P</source>
         <translation>Ctrl+P</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="950"/>
+        <location filename="../../ui/main_window.cpp" line="963"/>
         <source>&amp;Clear pins</source>
         <translation>清除固定(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="952"/>
+        <location filename="../../ui/main_window.cpp" line="965"/>
         <source>Ctrl+T</source>
         <translation>Ctrl+T</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="954"/>
+        <location filename="../../ui/main_window.cpp" line="967"/>
         <source>Play / pause</source>
         <translation>播放 / 暂停</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="955"/>
+        <location filename="../../ui/main_window.cpp" line="968"/>
         <source>Ctrl+Space</source>
         <translation>Ctrl+Space</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="956"/>
+        <location filename="../../ui/main_window.cpp" line="969"/>
         <source>Run the LR &amp;finder</source>
         <translation>运行学习率范围测试(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="961"/>
+        <location filename="../../ui/main_window.cpp" line="974"/>
         <source>Ctrl+F</source>
         <translation>Ctrl+F</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="963"/>
+        <location filename="../../ui/main_window.cpp" line="976"/>
         <source>&amp;Lesson</source>
         <translation>课程(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="964"/>
+        <location filename="../../ui/main_window.cpp" line="977"/>
         <source>&amp;Default lesson</source>
         <translation>默认课程(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="966"/>
+        <location filename="../../ui/main_window.cpp" line="979"/>
         <source>Ctrl+R</source>
         <translation>Ctrl+R</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="968"/>
+        <location filename="../../ui/main_window.cpp" line="981"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="973"/>
+        <location filename="../../ui/main_window.cpp" line="986"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="974"/>
+        <location filename="../../ui/main_window.cpp" line="987"/>
         <source>&amp;About lrlab</source>
         <translation>关于 lrlab(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="975"/>
+        <location filename="../../ui/main_window.cpp" line="988"/>
         <source>About lrlab</source>
         <translation>关于 lrlab</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="976"/>
+        <location filename="../../ui/main_window.cpp" line="989"/>
         <source>&lt;b&gt;lrlab %1&lt;/b&gt; — Learning Rate Lab&lt;br&gt;How learning rate, warmup, decay and optimizer shape a training run, on toy loss surfaces and real models.</source>
         <translation>&lt;b&gt;lrlab %1&lt;/b&gt; — 学习率实验室&lt;br&gt;在玩具损失曲面和真实模型上，展示学习率、预热、衰减和优化器如何塑造一次训练。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="993"/>
+        <location filename="../../ui/main_window.cpp" line="1006"/>
         <source>A run is in progress in the background.</source>
         <translation>后台正在进行一次运行。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="999"/>
+        <location filename="../../ui/main_window.cpp" line="1012"/>
         <source>landscape %p%</source>
         <translation>损失地形 %p%</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="1000"/>
+        <location filename="../../ui/main_window.cpp" line="1013"/>
         <source>The loss landscape of the run is being computed in the background (coarse grid first, then refined).</source>
         <translation>正在后台计算本次运行的损失地形（先粗网格，再逐步细化）。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="1005"/>
+        <location filename="../../ui/main_window.cpp" line="1018"/>
         <source>Optimizer steps per second of the last run.</source>
         <translation>上一次运行中优化器每秒执行的步数。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="1007"/>
+        <location filename="../../ui/main_window.cpp" line="1020"/>
         <source>Time the last run took in the background thread.</source>
         <translation>上一次运行在后台线程中所用的时间。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="1052"/>
+        <location filename="../../ui/main_window.cpp" line="1065"/>
         <source>Cannot load this run: unknown problem &quot;%1&quot;.</source>
         <translation>无法加载此运行：未知问题 &quot;%1&quot;。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="1208"/>
+        <location filename="../../ui/main_window.cpp" line="1219"/>
         <source>Loss (log scale)</source>
         <translation>损失（对数刻度）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="1209"/>
+        <location filename="../../ui/main_window.cpp" line="1220"/>
         <source>loss</source>
         <translation>损失</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="1210"/>
+        <location filename="../../ui/main_window.cpp" line="1221"/>
         <source>log₁₀(loss − min + ε)</source>
         <translation>log₁₀(损失 − 最小值 + ε)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="1234"/>
+        <location filename="../../ui/main_window.cpp" line="1245"/>
         <source>Open a dataset CSV</source>
         <translation>打开数据集 CSV</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="1234"/>
+        <location filename="../../ui/main_window.cpp" line="1245"/>
         <source>CSV files (*.csv);;All files (*)</source>
         <translation>CSV 文件 (*.csv);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="1533"/>
+        <location filename="../../ui/main_window.cpp" line="1544"/>
         <source>Loss over (w, b): %1</source>
         <translation>(w, b) 上的损失：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="1534"/>
+        <location filename="../../ui/main_window.cpp" line="1545"/>
         <source>Loss landscape (PCA plane of the trajectory)</source>
         <translation>损失地形（轨迹的 PCA 平面）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="1538"/>
+        <location filename="../../ui/main_window.cpp" line="1549"/>
         <source>The (w, b) path grows here;
 the loss surface follows the run.</source>
         <translation>(w, b) 路径在此处延伸；
 损失曲面随运行而更新。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="1539"/>
+        <location filename="../../ui/main_window.cpp" line="1550"/>
         <source>The landscape is computed after the run:
 the plane of the trajectory&apos;s two main directions.</source>
         <translation>损失地形在运行结束后计算：
 即由轨迹两个主方向张成的平面。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="1562"/>
-        <location filename="../../ui/main_window.cpp" line="1633"/>
+        <location filename="../../ui/main_window.cpp" line="1573"/>
+        <location filename="../../ui/main_window.cpp" line="1644"/>
         <source> &lt;span style=&apos;color:#148c3c&apos;&gt;▲&lt;/span&gt; Best constant rate 2/(λ₁+λₙ) = &lt;b&gt;%1&lt;/b&gt; (λₙ = %2).</source>
         <translation> &lt;span style=&apos;color:#148c3c&apos;&gt;▲&lt;/span&gt; 最佳恒定学习率 2/(λ₁+λₙ) = &lt;b&gt;%1&lt;/b&gt;（λₙ = %2）。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="1568"/>
+        <location filename="../../ui/main_window.cpp" line="1579"/>
         <source>λ₁ = %1 at the start: no positive curvature, so the Hessian sets no step-size limit here.</source>
         <translation>起点处 λ₁ = %1：没有正曲率，因此 Hessian 在此处不限制步长。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="1572"/>
+        <location filename="../../ui/main_window.cpp" line="1583"/>
         <source>&lt;span style=&apos;color:#c81e1e&apos;&gt;▼&lt;/span&gt; Stable limit 2(1+β)/λ₁ = &lt;b&gt;%1&lt;/b&gt; (λ₁ = %2 at the start, heavy-ball β = %3; plain GD: 2/λ₁ = %4).</source>
         <translation>&lt;span style=&apos;color:#c81e1e&apos;&gt;▼&lt;/span&gt; 稳定上限 2(1+β)/λ₁ = &lt;b&gt;%1&lt;/b&gt;（起点处 λ₁ = %2，重球 β = %3；普通梯度下降：2/λ₁ = %4）。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="1579"/>
+        <location filename="../../ui/main_window.cpp" line="1590"/>
         <source>&lt;span style=&apos;color:#c81e1e&apos;&gt;▼&lt;/span&gt; Stable limit 2/λ₁ = &lt;b&gt;%1&lt;/b&gt; (λ₁ = %2, the largest curvature at the start).</source>
         <translation>&lt;span style=&apos;color:#c81e1e&apos;&gt;▼&lt;/span&gt; 稳定上限 2/λ₁ = &lt;b&gt;%1&lt;/b&gt;（λ₁ = %2，即起点处的最大曲率）。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="1584"/>
+        <location filename="../../ui/main_window.cpp" line="1595"/>
         <source>&lt;span style=&apos;color:#c81e1e&apos;&gt;▼&lt;/span&gt; Gradient-descent limit 2/λ₁ = &lt;b&gt;%1&lt;/b&gt; (λ₁ = %2 at the start). %3 rescales its steps, so for it this is only a reference.</source>
         <translation>&lt;span style=&apos;color:#c81e1e&apos;&gt;▼&lt;/span&gt; 梯度下降上限 2/λ₁ = &lt;b&gt;%1&lt;/b&gt;（起点处 λ₁ = %2）。%3 会重新缩放其步长，因此这对它而言仅供参考。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="1603"/>
+        <location filename="../../ui/main_window.cpp" line="1614"/>
         <source>Computing the curvature at the start (extreme Hessian eigenvalues of the training loss)…</source>
         <translation>正在计算起点处的曲率（训练损失 Hessian 的极端特征值）…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="1620"/>
+        <location filename="../../ui/main_window.cpp" line="1631"/>
         <source>λ₁ = %1 at the start: no positive curvature, no step-size limit.</source>
         <translation>起点处 λ₁ = %1：没有正曲率，没有步长上限。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="1623"/>
+        <location filename="../../ui/main_window.cpp" line="1634"/>
         <source>&lt;span style=&apos;color:#c81e1e&apos;&gt;▼&lt;/span&gt; %1 = &lt;b&gt;%2&lt;/b&gt; (λ₁ = %3 of the full-batch training loss at the initialization%4).</source>
         <translation>&lt;span style=&apos;color:#c81e1e&apos;&gt;▼&lt;/span&gt; %1 = &lt;b&gt;%2&lt;/b&gt;（初始化处全批量训练损失的 λ₁ = %3%4）。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="1625"/>
+        <location filename="../../ui/main_window.cpp" line="1636"/>
         <source>Stable limit 2(1+β)/λ₁</source>
         <translation>稳定上限 2(1+β)/λ₁</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="1625"/>
+        <location filename="../../ui/main_window.cpp" line="1636"/>
         <source>Stable limit 2/λ₁</source>
         <translation>稳定上限 2/λ₁</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="1630"/>
+        <location filename="../../ui/main_window.cpp" line="1641"/>
         <source>; %1 rescales its steps, so this is a reference</source>
         <translation>；%1 会重新缩放其步长，因此这仅供参考</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="1638"/>
+        <location filename="../../ui/main_window.cpp" line="1649"/>
         <source> λₙ = %1 ≤ 0: no best constant rate.</source>
         <translation> λₙ = %1 ≤ 0：不存在最佳恒定学习率。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="1684"/>
+        <location filename="../../ui/main_window.cpp" line="1695"/>
         <source>No curvature: %1</source>
         <translation>无曲率：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="1726"/>
+        <location filename="../../ui/main_window.cpp" line="1737"/>
         <source>stable limit %1</source>
         <translation>稳定上限 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="1727"/>
+        <location filename="../../ui/main_window.cpp" line="1738"/>
         <source>stable limit %1 (far above)</source>
         <translation>稳定上限 %1（远高于此）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="1822"/>
+        <location filename="../../ui/main_window.cpp" line="1833"/>
         <source>diverged at step %1</source>
         <translation>在第 %1 步发散</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="1828"/>
+        <location filename="../../ui/main_window.cpp" line="1839"/>
         <source>Diverged at step %1 — steps run: %2 — last finite loss: %3</source>
         <translation>在第 %1 步发散 — 已运行步数：%2 — 最后的有限损失：%3</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="1834"/>
+        <location filename="../../ui/main_window.cpp" line="1845"/>
         <source>Converged</source>
         <translation>已收敛</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="1835"/>
+        <location filename="../../ui/main_window.cpp" line="1846"/>
         <source>Finished</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="1837"/>
+        <location filename="../../ui/main_window.cpp" line="1848"/>
         <source>%1 — steps run: %2 — final loss: %3 (f − f* = %4)</source>
         <translation>%1 — 已运行步数：%2 — 最终损失：%3（f − f* = %4）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="1845"/>
-        <location filename="../../ui/main_window.cpp" line="2046"/>
+        <location filename="../../ui/main_window.cpp" line="1856"/>
+        <location filename="../../ui/main_window.cpp" line="2057"/>
         <source>run %1 ms</source>
         <translation>运行 %1 ms</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="1848"/>
-        <location filename="../../ui/main_window.cpp" line="1898"/>
-        <location filename="../../ui/main_window.cpp" line="2049"/>
+        <location filename="../../ui/main_window.cpp" line="1859"/>
+        <location filename="../../ui/main_window.cpp" line="1909"/>
+        <location filename="../../ui/main_window.cpp" line="2060"/>
         <source>%1 steps/s</source>
         <translation>%1 步/秒</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="1899"/>
+        <location filename="../../ui/main_window.cpp" line="1910"/>
         <source>Training… step %1 of %2</source>
         <translation>训练中… 第 %1 / %2 步</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="2024"/>
+        <location filename="../../ui/main_window.cpp" line="2035"/>
         <source>diverged at step %1 </source>
         <translation>在第 %1 步发散 </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="2028"/>
+        <location filename="../../ui/main_window.cpp" line="2039"/>
         <source>Diverged at step %1 — last finite loss: %2</source>
         <translation>在第 %1 步发散 — 最后的有限损失：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="2033"/>
+        <location filename="../../ui/main_window.cpp" line="2044"/>
         <source>Finished — %1 steps — %2 parameters</source>
         <translation>已完成 — %1 步 — %2 个参数</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="2036"/>
+        <location filename="../../ui/main_window.cpp" line="2047"/>
         <source> — train loss %1</source>
         <translation> — 训练损失 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="2038"/>
+        <location filename="../../ui/main_window.cpp" line="2049"/>
         <source> — val loss %1</source>
         <translation> — 验证损失 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="2040"/>
+        <location filename="../../ui/main_window.cpp" line="2051"/>
         <source> — val acc %1 %</source>
         <translation> — 验证准确率 %1 %</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="2085"/>
+        <location filename="../../ui/main_window.cpp" line="2096"/>
         <source>Loss over (w, b): %1 on %2, feature %3</source>
         <translation>(w, b) 上的损失：%1，数据集 %2，特征 %3</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="2091"/>
+        <location filename="../../ui/main_window.cpp" line="2102"/>
         <source>Loss landscape: PCA plane of the trajectory (%1 × %1)</source>
         <translation>损失地形：轨迹的 PCA 平面（%1 × %1）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="2117"/>
+        <location filename="../../ui/main_window.cpp" line="2128"/>
         <source>Run failed</source>
         <translation>运行失败</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="2118"/>
+        <location filename="../../ui/main_window.cpp" line="2129"/>
         <source>The run failed: %1</source>
         <translation>运行失败：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="2136"/>
+        <location filename="../../ui/main_window.cpp" line="2147"/>
         <source>No pinned runs.</source>
         <translation>没有已固定的运行。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="2137"/>
+        <location filename="../../ui/main_window.cpp" line="2148"/>
         <source>%1 of %2 pinned</source>
         <translation>已固定 %1 / %2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="2165"/>
+        <location filename="../../ui/main_window.cpp" line="2176"/>
         <source>minibatch (current)</source>
         <translation>小批量（当前）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="2265"/>
+        <location filename="../../ui/main_window.cpp" line="2276"/>
         <source>Running the trio ×0.1 / ×1 / ×10…</source>
-        <translation>正在运行三连 ×0.1 / ×1 / ×10…</translation>
+        <translation>正在运行三档对比 ×0.1 / ×1 / ×10…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="2299"/>
+        <location filename="../../ui/main_window.cpp" line="2310"/>
         <source>The trio failed: %1</source>
-        <translation>三连运行失败：%1</translation>
+        <translation>三档对比运行失败：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="2303"/>
+        <location filename="../../ui/main_window.cpp" line="2314"/>
         <source>Trio pinned: lr ×0.1, ×1, ×10.</source>
-        <translation>三连已固定：lr ×0.1、×1、×10。</translation>
+        <translation>三档对比已固定：lr ×0.1、×1、×10。</translation>
     </message>
 </context>
 <context>
@@ -2546,7 +2546,7 @@ click to load this run</source>
     <message>
         <location filename="../../ui/views/finetune_summary.cpp" line="26"/>
         <source>head-only</source>
-        <translation>仅微调输出头</translation>
+        <translation>仅输出头</translation>
     </message>
     <message>
         <location filename="../../ui/views/finetune_summary.cpp" line="90"/>
@@ -2700,7 +2700,7 @@ click to load this run</source>
     <message>
         <location filename="../../work/main/ui/views/finetune_view.cpp" line="82"/>
         <source>head-only</source>
-        <translation>仅微调输出头</translation>
+        <translation>仅输出头</translation>
     </message>
     <message>
         <location filename="../../work/main/ui/views/finetune_view.cpp" line="169"/>
@@ -3551,7 +3551,7 @@ click to see its loss curves</source>
     </message>
     <message>
         <location filename="../../work/main/ui/main_window.cpp" line="415"/>
-        <location filename="../../work/main/ui/main_window.cpp" line="1164"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="1177"/>
         <source>log₁₀(f − f* + ε)</source>
         <translation>log₁₀(f − f* + ε)</translation>
     </message>
@@ -3567,918 +3567,918 @@ click to see its loss curves</source>
     </message>
     <message>
         <location filename="../../work/main/ui/main_window.cpp" line="475"/>
-        <location filename="../../work/main/ui/main_window.cpp" line="1165"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="1178"/>
         <source>Loss  f − f*  (log scale)</source>
         <translation>损失  f − f*  （对数刻度）</translation>
     </message>
     <message>
         <location filename="../../work/main/ui/main_window.cpp" line="476"/>
-        <location filename="../../work/main/ui/main_window.cpp" line="514"/>
-        <location filename="../../work/main/ui/main_window.cpp" line="526"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="518"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="531"/>
         <source>step</source>
         <translation>步</translation>
     </message>
     <message>
         <location filename="../../work/main/ui/main_window.cpp" line="476"/>
-        <location filename="../../work/main/ui/main_window.cpp" line="1166"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="1179"/>
         <source>f − f*</source>
         <translation>f − f*</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="486"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="490"/>
         <source>smoothed (EMA)</source>
         <translation>平滑（EMA）</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="489"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="493"/>
         <source>validation</source>
         <translation>验证</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="511"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="515"/>
         <source>Accuracy on the validation rows (held out from training), measured every eval_every steps.</source>
         <translation>在验证行（不参与训练的留出数据）上的准确率，每 eval_every 步测量一次。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="513"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="517"/>
         <source>Validation accuracy</source>
         <translation>验证准确率</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="514"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="518"/>
         <source>accuracy</source>
         <translation>准确率</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="525"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="530"/>
         <source>Learning-rate schedule</source>
         <translation>学习率调度</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="526"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="531"/>
         <source>learning rate</source>
         <translation>学习率</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="528"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="533"/>
         <source>schedule</source>
         <translation>调度</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="567"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="572"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="578"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="583"/>
         <source>What to minimise. Toy surfaces f(x, y): Rosenbrock&apos;s curved valley, the quadratic bowl where 2/λ₁ is exact, many-minima Rastrigin and Ackley, a saddle. Real models trained on a dataset with minibatches: linear and logistic regression (two parameters: an exact surface), softmax regression and an MLP.</source>
         <translation>要最小化的目标。玩具曲面 f(x, y)：Rosenbrock 的弯曲山谷、2/λ₁ 恰好精确成立的二次碗形曲面、有众多极小值的 Rastrigin 和 Ackley，以及一个鞍点。在数据集上用小批量训练的真实模型：线性回归和逻辑回归（两个参数：曲面是精确的）、softmax 回归和 MLP。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="582"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="587"/>
         <source>&amp;Problem:</source>
         <translation>问题(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="584"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="589"/>
         <source>Where the optimizer starts (x). Click or drag on the map to move it. The stable limit is computed from the curvature here.</source>
         <translation>优化器的起点（x）。在地图上点击或拖动即可移动它。稳定上限由此处的曲率计算得出。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="587"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="592"/>
         <source>Where the optimizer starts (y). Click or drag on the map to move it. The stable limit is computed from the curvature here.</source>
         <translation>优化器的起点（y）。在地图上点击或拖动即可移动它。稳定上限由此处的曲率计算得出。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="589"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="594"/>
         <source>Default</source>
         <translation>默认</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="590"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="595"/>
         <source>Back to the surface&apos;s default start point.</source>
         <translation>回到该曲面的默认起点。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="597"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="602"/>
         <source>S&amp;tart x, y:</source>
         <translation>起点 x, y(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="601"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="606"/>
         <source>Standard deviation σ of Gaussian noise added to every gradient, like minibatch noise. With noise the path jitters and only a smaller or decaying learning rate settles near the minimum; 0 = exact gradients.</source>
         <translation>加到每个梯度上的高斯噪声的标准差 σ，类似小批量噪声。有噪声时路径会抖动，只有更小或逐渐衰减的学习率才能稳定在最小值附近；0 = 精确梯度。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="605"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="610"/>
         <source>Gradient &amp;noise σ:</source>
         <translation>梯度噪声 σ(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="614"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="619"/>
         <source>Open CSV…</source>
         <translation>打开 CSV…</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="615"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="620"/>
         <source>The data the model is trained on. Any CSV with feature columns and a last column named label (classes) or target (regression) can be opened.</source>
         <translation>用于训练模型的数据。可以打开任何包含特征列、且最后一列名为 label（类别）或 target（回归）的 CSV 文件。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="618"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="623"/>
         <source>&amp;Dataset:</source>
         <translation>数据集(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="621"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="626"/>
         <source>The one input feature of linear or logistic regression: the model has two parameters, slope w and intercept b, so its loss is an exact surface over (w, b).</source>
         <translation>线性回归或逻辑回归的唯一输入特征：模型只有两个参数——斜率 w 和截距 b，因此其损失是 (w, b) 上的精确曲面。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="624"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="629"/>
         <source>&amp;Feature:</source>
         <translation>特征(&amp;F)：</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="630"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="635"/>
         <source>Widths of the hidden layers, e.g. &quot;64, 32&quot;.</source>
         <translation>各隐藏层的宽度，例如 &quot;64, 32&quot;。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="631"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="636"/>
         <source>&amp;Hidden sizes:</source>
         <translation>隐藏层大小(&amp;H)：</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="636"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="641"/>
         <source>Nonlinearity of the hidden layers.</source>
         <translation>隐藏层的非线性函数。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="637"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="642"/>
         <source>&amp;Activation:</source>
         <translation>激活函数(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="639"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="644"/>
         <source>Rows per minibatch. Smaller batches = noisier gradients, which usually call for a smaller learning rate.</source>
         <translation>每个小批量的行数。批量越小 = 梯度噪声越大，通常需要更小的学习率。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="641"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="646"/>
         <source>&amp;Batch size:</source>
         <translation>批量大小(&amp;B)：</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="643"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="648"/>
         <source>Fraction of the rows held out for validation (loss and accuracy on data the model does not train on).</source>
         <translation>留作验证的行所占比例（在模型不参与训练的数据上计算损失和准确率）。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="645"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="650"/>
         <source>&amp;Validation fraction:</source>
         <translation>验证比例(&amp;V)：</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="647"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="652"/>
         <source>Steps between evaluations of the validation loss and accuracy (and the full training loss).</source>
         <translation>两次评估验证损失和准确率（以及完整训练损失）之间间隔的步数。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="649"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="654"/>
         <source>&amp;Evaluate every:</source>
         <translation>评估间隔(&amp;E)：</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="651"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="656"/>
         <source>Seed of every random choice (gradient noise; model initialization, split and minibatches): the same seed gives the same run.</source>
         <translation>所有随机选择（梯度噪声；模型初始化、数据划分和小批量）的随机种子：相同的随机种子得到相同的运行结果。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="654"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="659"/>
         <source>Seed:</source>
         <translation>随机种子：</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="658"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="663"/>
         <source>Optimizer</source>
         <translation>优化器</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="665"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="670"/>
         <source>The update rule. SGD steps along the negative gradient (with momentum: a heavy ball). RMSprop, Adagrad, Adam and AdamW divide by a running gradient size, so the LR becomes a step length rather than a multiple of the gradient. Lion steps by the sign of its momentum.</source>
         <translation>更新规则。SGD 沿负梯度方向前进（带动量时：像一个重球）。RMSprop、Adagrad、Adam 和 AdamW 会除以梯度大小的滑动估计，因此学习率变成了步长，而不是梯度的倍数。Lion 按其动量的符号前进。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="669"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="674"/>
         <source>&amp;Optimizer:</source>
         <translation>优化器(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="671"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="676"/>
         <source>Heavy-ball coefficient β: each step adds β × the previous step. More β speeds travel along a valley but overshoots and oscillates; the stable LR grows to 2(1+β)/λ₁. 0 = plain gradient descent.</source>
         <translation>重球系数 β：每一步都会加上 β × 上一步。β 越大，沿山谷前进越快，但会越过目标并产生振荡；稳定的学习率上限增大到 2(1+β)/λ₁。0 = 普通梯度下降。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="675"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="680"/>
         <source>&amp;Momentum β:</source>
         <translation>动量 β(&amp;M)：</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="676"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="681"/>
         <source>Nes&amp;terov</source>
         <translation>Nesterov 动量(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="678"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="683"/>
         <source>Look-ahead momentum: the gradient correction is applied after the momentum step, which damps heavy-ball oscillation. Needs momentum &gt; 0.</source>
         <translation>前瞻式动量：在动量步之后再施加梯度修正，从而抑制重球式振荡。需要动量 &gt; 0。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="683"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="688"/>
         <source>RMSprop: decay of the running mean of squared gradients. Near 1 = long memory and smooth step sizes; smaller = reacts fast but noisily.</source>
         <translation>RMSprop：梯度平方滑动平均的衰减系数。接近 1 = 记忆长、步长平滑；更小 = 反应快但噪声大。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="686"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="691"/>
         <source>&amp;Alpha:</source>
         <translation>Alpha(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="691"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="696"/>
         <source>Added to the denominator to avoid division by zero. A large eps makes the method behave like plain SGD where gradients are small.</source>
         <translation>加到分母上以避免除以零。eps 较大时，在梯度较小之处该方法的行为会接近普通 SGD。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="693"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="698"/>
         <source>&amp;Eps:</source>
         <translation>Eps(&amp;E)：</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="695"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="700"/>
         <source>Decay of the first moment (the momentum) of Adam and Lion. Higher = smoother direction, more inertia and overshoot.</source>
         <translation>Adam 和 Lion 一阶矩（即动量）的衰减系数。越高 = 方向越平滑，惯性和越冲也越大。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="697"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="702"/>
         <source>Beta&amp;1:</source>
         <translation>Beta1(&amp;1)：</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="699"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="704"/>
         <source>Decay of the second moment (squared gradients; for Lion: of the momentum). Near 1 = stable step sizes; lower = adapts faster, noisier.</source>
         <translation>二阶矩（梯度平方；对 Lion 而言是动量）的衰减系数。接近 1 = 步长稳定；更低 = 适应更快，但噪声更大。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="702"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="707"/>
         <source>Beta&amp;2:</source>
         <translation>Beta2(&amp;2)：</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="704"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="709"/>
         <source>Pulls the parameters towards 0 every step (AdamW and Lion: decoupled, θ ← θ(1 − lr·wd)). Too much moves the end point away from the true minimum.</source>
         <translation>每一步都将参数拉向 0（AdamW 和 Lion：解耦式，θ ← θ(1 − lr·wd)）。过大会使终点偏离真正的最小值。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="707"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="712"/>
         <source>&amp;Weight decay:</source>
         <translation>权重衰减(&amp;W)：</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="709"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="714"/>
         <source>Adam 8-bit: values per quantization block; each block shares one scale, so smaller blocks quantize more finely.</source>
         <translation>Adam 8-bit：每个量化块中的数值个数；每个块共享一个缩放因子，因此块越小，量化越精细。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="711"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="716"/>
         <source>&amp;Block size:</source>
         <translation>块大小(&amp;B)：</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="715"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="720"/>
         <source>Learning rate</source>
         <translation>学习率</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="720"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="725"/>
         <source>Learning rate: the size of each step, on a log scale from 10⁻⁶ to 10. Too small: the path crawls and stops far from the minimum. Too large: it oscillates across the valley and, past the red mark, diverges. The red mark is the stable limit 2/λ₁ of gradient descent, λ₁ being the largest curvature (Hessian eigenvalue) at the start point; with momentum β it moves to 2(1+β)/λ₁. The green mark is the best constant rate 2/(λ₁+λₙ) of gradient descent on a quadratic.</source>
         <translation>学习率：每一步的大小，采用从 10⁻⁶ 到 10 的对数刻度。太小：路径缓慢爬行，停在离最小值很远的地方。太大：路径在山谷两侧来回振荡，越过红色标记后就会发散。红色标记是梯度下降的稳定上限 2/λ₁，其中 λ₁ 是起点处的最大曲率（Hessian 特征值）；使用动量 β 时，它移动到 2(1+β)/λ₁。绿色标记是梯度下降在二次函数上的最佳恒定学习率 2/(λ₁+λₙ)。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="728"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="733"/>
         <source>&amp;Learning rate (peak):</source>
         <translation>学习率（峰值）(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="735"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="740"/>
         <source>Schedule</source>
         <translation>学习率调度</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="738"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="743"/>
         <source>Number of optimizer updates. Decays are stretched over the whole run.</source>
         <translation>优化器的更新次数。衰减会拉伸到整个运行过程。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="740"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="745"/>
         <source>&amp;Steps:</source>
         <translation>步数(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="742"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="747"/>
         <source>The LR rises linearly from (start factor × lr) to lr over this many steps. Warmup lets a large LR survive a steep start; too long wastes steps.</source>
         <translation>学习率在这么多步内从（起始因子 × lr）线性上升到 lr。预热让较大的学习率能挺过陡峭的开局；预热过长则会浪费步数。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="745"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="750"/>
         <source>Wa&amp;rmup steps:</source>
         <translation>预热步数(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="747"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="752"/>
         <source>Fraction of the LR used at the first warmup step (0 = start from zero).</source>
         <translation>预热第一步所用学习率的比例（0 = 从零开始）。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="749"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="754"/>
         <source>Warmup start factor:</source>
         <translation>预热起始因子：</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="754"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="759"/>
         <source>How the LR falls after warmup. Decay lets a run take big steps early and settle precisely late; a constant LR keeps bouncing at the scale the LR sets.</source>
         <translation>预热之后学习率如何下降。衰减让运行在前期迈大步、后期精确收敛；恒定学习率则会一直以学习率所决定的幅度来回跳动。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="757"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="762"/>
         <source>&amp;Decay:</source>
         <translation>衰减(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="759"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="764"/>
         <source>Factor per decay: exponential multiplies by gamma every epoch, step decay every step_size steps. Smaller = faster decay.</source>
         <translation>每次衰减的因子：指数衰减每一轮乘以 gamma，阶梯衰减每 step_size 步乘一次。越小 = 衰减越快。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="761"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="766"/>
         <source>Gamma:</source>
         <translation>Gamma：</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="763"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="768"/>
         <source>Step decay: steps between multiplications by gamma (auto = a third of the run).</source>
         <translation>阶梯衰减：两次乘以 gamma 之间的步数（自动 = 运行长度的三分之一）。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="765"/>
-        <location filename="../../work/main/ui/main_window.cpp" line="775"/>
-        <location filename="../../work/main/ui/main_window.cpp" line="787"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="770"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="780"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="792"/>
         <source>auto</source>
         <translation>自动</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="766"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="771"/>
         <source>Step size:</source>
         <translation>阶梯步长：</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="768"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="773"/>
         <source>Exponential decay applies gamma once per this many steps.</source>
         <translation>指数衰减每隔这么多步应用一次 gamma。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="770"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="775"/>
         <source>Steps per epoch:</source>
         <translation>每轮步数：</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="772"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="777"/>
         <source>Length of the first cosine cycle (auto = a quarter of the run). At each restart the LR jumps back to its peak, which can kick the path out of a poor basin.</source>
         <translation>第一个余弦周期的长度（自动 = 运行长度的四分之一）。每次重启时学习率跳回峰值，可能把路径踢出一个不好的盆地。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="776"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="781"/>
         <source>First cycle t0:</source>
         <translation>首个周期 t0：</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="778"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="783"/>
         <source>Each cycle is t_mult times longer than the previous one.</source>
         <translation>每个周期的长度是前一个周期的 t_mult 倍。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="779"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="784"/>
         <source>Cycle multiplier:</source>
         <translation>周期倍数：</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="781"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="786"/>
         <source>Exponent of polynomial decay: 1 = linear; larger falls fast then flattens; smaller stays high longer.</source>
         <translation>多项式衰减的指数：1 = 线性；更大则先快速下降后趋于平缓；更小则在高位保持更久。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="783"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="788"/>
         <source>Power:</source>
         <translation>指数：</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="785"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="790"/>
         <source>Inverse square root: lr/√(1 + τ/timescale). Smaller = faster decay (auto = the warmup length, or 10000 without warmup).</source>
         <translation>平方根倒数：lr/√(1 + τ/timescale)。越小 = 衰减越快（自动 = 预热长度；无预热时为 10000）。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="788"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="793"/>
         <source>Timescale:</source>
         <translation>时间尺度：</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="790"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="795"/>
         <source>One-cycle: fraction of the run spent rising to the peak LR.</source>
         <translation>One-cycle：用于上升到峰值学习率的运行比例。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="791"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="796"/>
         <source>Rise fraction:</source>
         <translation>上升比例：</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="793"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="798"/>
         <source>One-cycle starts at lr / div_factor.</source>
         <translation>One-cycle 从 lr / div_factor 开始。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="794"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="799"/>
         <source>Div factor:</source>
         <translation>初始除数：</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="796"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="801"/>
         <source>One-cycle ends at (lr / div_factor) / final_div_factor.</source>
         <translation>One-cycle 结束于 (lr / div_factor) / final_div_factor。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="797"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="802"/>
         <source>Final div factor:</source>
         <translation>最终除数：</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="799"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="804"/>
         <source>WSD: the LR stays at its peak, then falls to min_lr over this last fraction of the run.</source>
         <translation>WSD：学习率先保持在峰值，然后在运行的最后这一比例内降到 min_lr。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="801"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="806"/>
         <source>Decay fraction:</source>
         <translation>衰减比例：</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="806"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="811"/>
         <source>WSD: shape of the final cool-down.</source>
         <translation>WSD：最终冷却阶段的曲线形状。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="807"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="812"/>
         <source>Cool-down shape:</source>
         <translation>冷却形状：</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="811"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="816"/>
         <source>The floor the decay ends at (at most the peak LR). A small floor keeps the run moving at the end.</source>
         <translation>衰减结束时的下限（不超过峰值学习率）。一个较小的下限可使运行在最后仍保持前进。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="813"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="818"/>
         <source>Min lr:</source>
         <translation>最小学习率：</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="817"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="822"/>
         <source>Compare</source>
         <translation>比较</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="819"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="824"/>
         <source>&amp;Pin run</source>
         <translation>固定运行(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="821"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="826"/>
         <source>Keep the current run on every plot (Ctrl+P), in its own colour, to compare it with the next ones. Up to 8; a ninth replaces the oldest.</source>
         <translation>将当前运行以其自己的颜色保留在每个图上（Ctrl+P），以便与之后的运行比较。最多 8 个；第九个会替换最早的一个。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="824"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="829"/>
         <source>C&amp;lear pins</source>
         <translation>清除固定(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="826"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="831"/>
         <source>Remove every pinned run.</source>
         <translation>移除所有已固定的运行。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="827"/>
-        <location filename="../../work/main/ui/main_window.cpp" line="951"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="832"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="964"/>
         <source>LR &amp;trio ×0.1 / ×1 / ×10</source>
-        <translation>学习率三连 ×0.1 / ×1 / ×10(&amp;T)</translation>
+        <translation>学习率三档对比 ×0.1 / ×1 / ×10(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="829"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="834"/>
         <source>Run the current setting at a tenth, at, and at ten times the learning rate and pin all three: too small, right, too large.</source>
         <translation>分别以十分之一、原值和十倍的学习率运行当前设置，并固定这三个运行：太小、合适、太大。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="909"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="914"/>
         <source>Diagnosis</source>
         <translation>诊断</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="915"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="920"/>
         <source>LR finder</source>
         <translation>学习率范围测试</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="924"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="937"/>
         <source>Sweep</source>
         <translation>扫描</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="941"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="954"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="942"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="955"/>
         <source>&amp;Open dataset CSV…</source>
         <translation>打开数据集 CSV(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="944"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="957"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="947"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="960"/>
         <source>&amp;Run</source>
         <translation>运行(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="948"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="961"/>
         <source>&amp;Pin current run</source>
         <translation>固定当前运行(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="949"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="962"/>
         <source>Ctrl+P</source>
         <translation>Ctrl+P</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="950"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="963"/>
         <source>&amp;Clear pins</source>
         <translation>清除固定(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="952"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="965"/>
         <source>Ctrl+T</source>
         <translation>Ctrl+T</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="954"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="967"/>
         <source>Play / pause</source>
         <translation>播放 / 暂停</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="955"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="968"/>
         <source>Ctrl+Space</source>
         <translation>Ctrl+Space</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="956"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="969"/>
         <source>Run the LR &amp;finder</source>
         <translation>运行学习率范围测试(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="961"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="974"/>
         <source>Ctrl+F</source>
         <translation>Ctrl+F</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="963"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="976"/>
         <source>&amp;Lesson</source>
         <translation>课程(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="964"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="977"/>
         <source>&amp;Default lesson</source>
         <translation>默认课程(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="966"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="979"/>
         <source>Ctrl+R</source>
         <translation>Ctrl+R</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="968"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="981"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="973"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="986"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="974"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="987"/>
         <source>&amp;About lrlab</source>
         <translation>关于 lrlab(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="975"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="988"/>
         <source>About lrlab</source>
         <translation>关于 lrlab</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="976"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="989"/>
         <source>&lt;b&gt;lrlab %1&lt;/b&gt; — Learning Rate Lab&lt;br&gt;How learning rate, warmup, decay and optimizer shape a training run, on toy loss surfaces and real models.</source>
         <translation>&lt;b&gt;lrlab %1&lt;/b&gt; — 学习率实验室&lt;br&gt;在玩具损失曲面和真实模型上，展示学习率、预热、衰减和优化器如何塑造一次训练。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="993"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="1006"/>
         <source>A run is in progress in the background.</source>
         <translation>后台正在进行一次运行。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="999"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="1012"/>
         <source>landscape %p%</source>
         <translation>损失地形 %p%</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="1000"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="1013"/>
         <source>The loss landscape of the run is being computed in the background (coarse grid first, then refined).</source>
         <translation>正在后台计算本次运行的损失地形（先粗网格，再逐步细化）。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="1005"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="1018"/>
         <source>Optimizer steps per second of the last run.</source>
         <translation>上一次运行中优化器每秒执行的步数。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="1007"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="1020"/>
         <source>Time the last run took in the background thread.</source>
         <translation>上一次运行在后台线程中所用的时间。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="1052"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="1065"/>
         <source>Cannot load this run: unknown problem &quot;%1&quot;.</source>
         <translation>无法加载此运行：未知问题 &quot;%1&quot;。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="1208"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="1219"/>
         <source>Loss (log scale)</source>
         <translation>损失（对数刻度）</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="1209"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="1220"/>
         <source>loss</source>
         <translation>损失</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="1210"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="1221"/>
         <source>log₁₀(loss − min + ε)</source>
         <translation>log₁₀(损失 − 最小值 + ε)</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="1234"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="1245"/>
         <source>Open a dataset CSV</source>
         <translation>打开数据集 CSV</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="1234"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="1245"/>
         <source>CSV files (*.csv);;All files (*)</source>
         <translation>CSV 文件 (*.csv);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="1533"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="1544"/>
         <source>Loss over (w, b): %1</source>
         <translation>(w, b) 上的损失：%1</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="1534"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="1545"/>
         <source>Loss landscape (PCA plane of the trajectory)</source>
         <translation>损失地形（轨迹的 PCA 平面）</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="1538"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="1549"/>
         <source>The (w, b) path grows here;
 the loss surface follows the run.</source>
         <translation>(w, b) 路径在此处延伸；
 损失曲面随运行而更新。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="1539"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="1550"/>
         <source>The landscape is computed after the run:
 the plane of the trajectory&apos;s two main directions.</source>
         <translation>损失地形在运行结束后计算：
 即由轨迹两个主方向张成的平面。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="1562"/>
-        <location filename="../../work/main/ui/main_window.cpp" line="1633"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="1573"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="1644"/>
         <source> &lt;span style=&apos;color:#148c3c&apos;&gt;▲&lt;/span&gt; Best constant rate 2/(λ₁+λₙ) = &lt;b&gt;%1&lt;/b&gt; (λₙ = %2).</source>
         <translation> &lt;span style=&apos;color:#148c3c&apos;&gt;▲&lt;/span&gt; 最佳恒定学习率 2/(λ₁+λₙ) = &lt;b&gt;%1&lt;/b&gt;（λₙ = %2）。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="1568"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="1579"/>
         <source>λ₁ = %1 at the start: no positive curvature, so the Hessian sets no step-size limit here.</source>
         <translation>起点处 λ₁ = %1：没有正曲率，因此 Hessian 在此处不限制步长。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="1572"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="1583"/>
         <source>&lt;span style=&apos;color:#c81e1e&apos;&gt;▼&lt;/span&gt; Stable limit 2(1+β)/λ₁ = &lt;b&gt;%1&lt;/b&gt; (λ₁ = %2 at the start, heavy-ball β = %3; plain GD: 2/λ₁ = %4).</source>
         <translation>&lt;span style=&apos;color:#c81e1e&apos;&gt;▼&lt;/span&gt; 稳定上限 2(1+β)/λ₁ = &lt;b&gt;%1&lt;/b&gt;（起点处 λ₁ = %2，重球 β = %3；普通梯度下降：2/λ₁ = %4）。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="1579"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="1590"/>
         <source>&lt;span style=&apos;color:#c81e1e&apos;&gt;▼&lt;/span&gt; Stable limit 2/λ₁ = &lt;b&gt;%1&lt;/b&gt; (λ₁ = %2, the largest curvature at the start).</source>
         <translation>&lt;span style=&apos;color:#c81e1e&apos;&gt;▼&lt;/span&gt; 稳定上限 2/λ₁ = &lt;b&gt;%1&lt;/b&gt;（λ₁ = %2，即起点处的最大曲率）。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="1584"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="1595"/>
         <source>&lt;span style=&apos;color:#c81e1e&apos;&gt;▼&lt;/span&gt; Gradient-descent limit 2/λ₁ = &lt;b&gt;%1&lt;/b&gt; (λ₁ = %2 at the start). %3 rescales its steps, so for it this is only a reference.</source>
         <translation>&lt;span style=&apos;color:#c81e1e&apos;&gt;▼&lt;/span&gt; 梯度下降上限 2/λ₁ = &lt;b&gt;%1&lt;/b&gt;（起点处 λ₁ = %2）。%3 会重新缩放其步长，因此这对它而言仅供参考。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="1603"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="1614"/>
         <source>Computing the curvature at the start (extreme Hessian eigenvalues of the training loss)…</source>
         <translation>正在计算起点处的曲率（训练损失 Hessian 的极端特征值）…</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="1620"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="1631"/>
         <source>λ₁ = %1 at the start: no positive curvature, no step-size limit.</source>
         <translation>起点处 λ₁ = %1：没有正曲率，没有步长上限。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="1623"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="1634"/>
         <source>&lt;span style=&apos;color:#c81e1e&apos;&gt;▼&lt;/span&gt; %1 = &lt;b&gt;%2&lt;/b&gt; (λ₁ = %3 of the full-batch training loss at the initialization%4).</source>
         <translation>&lt;span style=&apos;color:#c81e1e&apos;&gt;▼&lt;/span&gt; %1 = &lt;b&gt;%2&lt;/b&gt;（初始化处全批量训练损失的 λ₁ = %3%4）。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="1625"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="1636"/>
         <source>Stable limit 2(1+β)/λ₁</source>
         <translation>稳定上限 2(1+β)/λ₁</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="1625"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="1636"/>
         <source>Stable limit 2/λ₁</source>
         <translation>稳定上限 2/λ₁</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="1630"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="1641"/>
         <source>; %1 rescales its steps, so this is a reference</source>
         <translation>；%1 会重新缩放其步长，因此这仅供参考</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="1638"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="1649"/>
         <source> λₙ = %1 ≤ 0: no best constant rate.</source>
         <translation> λₙ = %1 ≤ 0：不存在最佳恒定学习率。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="1684"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="1695"/>
         <source>No curvature: %1</source>
         <translation>无曲率：%1</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="1726"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="1737"/>
         <source>stable limit %1</source>
         <translation>稳定上限 %1</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="1727"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="1738"/>
         <source>stable limit %1 (far above)</source>
         <translation>稳定上限 %1（远高于此）</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="1822"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="1833"/>
         <source>diverged at step %1</source>
         <translation>在第 %1 步发散</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="1828"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="1839"/>
         <source>Diverged at step %1 — steps run: %2 — last finite loss: %3</source>
         <translation>在第 %1 步发散 — 已运行步数：%2 — 最后的有限损失：%3</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="1834"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="1845"/>
         <source>Converged</source>
         <translation>已收敛</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="1835"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="1846"/>
         <source>Finished</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="1837"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="1848"/>
         <source>%1 — steps run: %2 — final loss: %3 (f − f* = %4)</source>
         <translation>%1 — 已运行步数：%2 — 最终损失：%3（f − f* = %4）</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="1845"/>
-        <location filename="../../work/main/ui/main_window.cpp" line="2046"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="1856"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="2057"/>
         <source>run %1 ms</source>
         <translation>运行 %1 ms</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="1848"/>
-        <location filename="../../work/main/ui/main_window.cpp" line="1898"/>
-        <location filename="../../work/main/ui/main_window.cpp" line="2049"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="1859"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="1909"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="2060"/>
         <source>%1 steps/s</source>
         <translation>%1 步/秒</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="1899"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="1910"/>
         <source>Training… step %1 of %2</source>
         <translation>训练中… 第 %1 / %2 步</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="2024"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="2035"/>
         <source>diverged at step %1 </source>
         <translation>在第 %1 步发散 </translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="2028"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="2039"/>
         <source>Diverged at step %1 — last finite loss: %2</source>
         <translation>在第 %1 步发散 — 最后的有限损失：%2</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="2033"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="2044"/>
         <source>Finished — %1 steps — %2 parameters</source>
         <translation>已完成 — %1 步 — %2 个参数</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="2036"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="2047"/>
         <source> — train loss %1</source>
         <translation> — 训练损失 %1</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="2038"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="2049"/>
         <source> — val loss %1</source>
         <translation> — 验证损失 %1</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="2040"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="2051"/>
         <source> — val acc %1 %</source>
         <translation> — 验证准确率 %1 %</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="2085"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="2096"/>
         <source>Loss over (w, b): %1 on %2, feature %3</source>
         <translation>(w, b) 上的损失：%1，数据集 %2，特征 %3</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="2091"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="2102"/>
         <source>Loss landscape: PCA plane of the trajectory (%1 × %1)</source>
         <translation>损失地形：轨迹的 PCA 平面（%1 × %1）</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="2117"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="2128"/>
         <source>Run failed</source>
         <translation>运行失败</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="2118"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="2129"/>
         <source>The run failed: %1</source>
         <translation>运行失败：%1</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="2136"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="2147"/>
         <source>No pinned runs.</source>
         <translation>没有已固定的运行。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="2137"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="2148"/>
         <source>%1 of %2 pinned</source>
         <translation>已固定 %1 / %2</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="2165"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="2176"/>
         <source>minibatch (current)</source>
         <translation>小批量（当前）</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="2265"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="2276"/>
         <source>Running the trio ×0.1 / ×1 / ×10…</source>
-        <translation>正在运行三连 ×0.1 / ×1 / ×10…</translation>
+        <translation>正在运行三档对比 ×0.1 / ×1 / ×10…</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="2299"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="2310"/>
         <source>The trio failed: %1</source>
-        <translation>三连运行失败：%1</translation>
+        <translation>三档对比运行失败：%1</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="2303"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="2314"/>
         <source>Trio pinned: lr ×0.1, ×1, ×10.</source>
-        <translation>三连已固定：lr ×0.1、×1、×10。</translation>
+        <translation>三档对比已固定：lr ×0.1、×1、×10。</translation>
     </message>
 </context>
 <context>
@@ -5133,7 +5133,7 @@ click to load this run</source>
     <message>
         <location filename="../../ui/views/finetune_summary.cpp" line="26"/>
         <source>head-only</source>
-        <translation>仅微调输出头</translation>
+        <translation>仅输出头</translation>
     </message>
     <message>
         <location filename="../../ui/views/finetune_summary.cpp" line="90"/>
