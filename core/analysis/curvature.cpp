@@ -2,6 +2,7 @@
 
 #include "core/models/model.h"
 #include "core/util/rng.h"
+#include "core/util/rng_streams.h"
 
 #include <Eigen/Eigenvalues>
 
@@ -13,8 +14,6 @@ namespace lrlab {
 
 namespace {
 
-/// Rng stream of the start vector (after the streams of core/util/rng_streams.h).
-constexpr std::uint64_t kStreamCurvature = 5;
 
 }  // namespace
 

@@ -13,6 +13,7 @@ enum RngStream : std::uint64_t
     kStreamBatches = 2,        ///< the per-epoch minibatch permutations
     kStreamInit = 3,           ///< model weight initialization
     kStreamDirections = 4,     ///< random landscape directions
+    kStreamCurvature = 5,      ///< the Lanczos start vector of the curvature estimate
     kStreamSweepBase = 1000    ///< sweep run i uses kStreamSweepBase + i where it needs its own
 };
 
