@@ -628,7 +628,7 @@ Too small a rate barely moves the model (target stays near the grey line); too l
         <source>
 diverged — the steps overshoot</source>
         <translation>
-已发散 — 步长越冲</translation>
+已发散 — 步长过冲</translation>
     </message>
     <message>
         <location filename="../../ui/views/finetune_view.cpp" line="1461"/>
@@ -852,6 +852,7 @@ click to see its loss curves</source>
     <name>MainWindow</name>
     <message>
         <location filename="../../ui/main_window.cpp" line="282"/>
+        <location filename="../../ui/main_window_session.cpp" line="555"/>
         <source>lrlab — Learning Rate Lab</source>
         <translation>lrlab — 学习率实验室</translation>
     </message>
@@ -866,935 +867,1541 @@ click to see its loss curves</source>
         <translation>无损失地形：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="415"/>
-        <location filename="../../ui/main_window.cpp" line="1177"/>
+        <location filename="../../ui/main_window.cpp" line="417"/>
+        <location filename="../../ui/main_window.cpp" line="1180"/>
         <source>log₁₀(f − f* + ε)</source>
         <translation>log₁₀(f − f* + ε)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="431"/>
+        <location filename="../../ui/main_window.cpp" line="433"/>
         <source>start</source>
         <translation>起点</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="436"/>
+        <location filename="../../ui/main_window.cpp" line="438"/>
         <source>global minimum</source>
         <translation>全局最小值</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="475"/>
-        <location filename="../../ui/main_window.cpp" line="1178"/>
+        <location filename="../../ui/main_window.cpp" line="477"/>
+        <location filename="../../ui/main_window.cpp" line="1181"/>
         <source>Loss  f − f*  (log scale)</source>
         <translation>损失  f − f*  （对数刻度）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="476"/>
-        <location filename="../../ui/main_window.cpp" line="518"/>
-        <location filename="../../ui/main_window.cpp" line="531"/>
+        <location filename="../../ui/main_window.cpp" line="478"/>
+        <location filename="../../ui/main_window.cpp" line="520"/>
+        <location filename="../../ui/main_window.cpp" line="533"/>
         <source>step</source>
         <translation>步</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="476"/>
-        <location filename="../../ui/main_window.cpp" line="1179"/>
+        <location filename="../../ui/main_window.cpp" line="478"/>
+        <location filename="../../ui/main_window.cpp" line="1182"/>
         <source>f − f*</source>
         <translation>f − f*</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="490"/>
+        <location filename="../../ui/main_window.cpp" line="492"/>
         <source>smoothed (EMA)</source>
         <translation>平滑（EMA）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="493"/>
+        <location filename="../../ui/main_window.cpp" line="495"/>
         <source>validation</source>
         <translation>验证</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="515"/>
+        <location filename="../../ui/main_window.cpp" line="517"/>
         <source>Accuracy on the validation rows (held out from training), measured every eval_every steps.</source>
         <translation>在验证行（不参与训练的留出数据）上的准确率，每 eval_every 步测量一次。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="517"/>
+        <location filename="../../ui/main_window.cpp" line="519"/>
         <source>Validation accuracy</source>
         <translation>验证准确率</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="518"/>
+        <location filename="../../ui/main_window.cpp" line="520"/>
         <source>accuracy</source>
         <translation>准确率</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="530"/>
+        <location filename="../../ui/main_window.cpp" line="532"/>
         <source>Learning-rate schedule</source>
         <translation>学习率调度</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="531"/>
+        <location filename="../../ui/main_window.cpp" line="533"/>
         <source>learning rate</source>
         <translation>学习率</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="533"/>
+        <location filename="../../ui/main_window.cpp" line="535"/>
         <source>schedule</source>
         <translation>调度</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="572"/>
+        <location filename="../../ui/main_window.cpp" line="574"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="583"/>
+        <location filename="../../ui/main_window.cpp" line="585"/>
         <source>What to minimise. Toy surfaces f(x, y): Rosenbrock&apos;s curved valley, the quadratic bowl where 2/λ₁ is exact, many-minima Rastrigin and Ackley, a saddle. Real models trained on a dataset with minibatches: linear and logistic regression (two parameters: an exact surface), softmax regression and an MLP.</source>
         <translation>要最小化的目标。玩具曲面 f(x, y)：Rosenbrock 的弯曲山谷、2/λ₁ 恰好精确成立的二次碗形曲面、有众多极小值的 Rastrigin 和 Ackley，以及一个鞍点。在数据集上用小批量训练的真实模型：线性回归和逻辑回归（两个参数：曲面是精确的）、softmax 回归和 MLP。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="587"/>
+        <location filename="../../ui/main_window.cpp" line="589"/>
         <source>&amp;Problem:</source>
         <translation>问题(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="589"/>
+        <location filename="../../ui/main_window.cpp" line="591"/>
         <source>Where the optimizer starts (x). Click or drag on the map to move it. The stable limit is computed from the curvature here.</source>
         <translation>优化器的起点（x）。在地图上点击或拖动即可移动它。稳定上限由此处的曲率计算得出。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="592"/>
+        <location filename="../../ui/main_window.cpp" line="594"/>
         <source>Where the optimizer starts (y). Click or drag on the map to move it. The stable limit is computed from the curvature here.</source>
         <translation>优化器的起点（y）。在地图上点击或拖动即可移动它。稳定上限由此处的曲率计算得出。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="594"/>
+        <location filename="../../ui/main_window.cpp" line="596"/>
         <source>Default</source>
         <translation>默认</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="595"/>
+        <location filename="../../ui/main_window.cpp" line="597"/>
         <source>Back to the surface&apos;s default start point.</source>
         <translation>回到该曲面的默认起点。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="602"/>
+        <location filename="../../ui/main_window.cpp" line="604"/>
         <source>S&amp;tart x, y:</source>
         <translation>起点 x, y(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="606"/>
+        <location filename="../../ui/main_window.cpp" line="608"/>
         <source>Standard deviation σ of Gaussian noise added to every gradient, like minibatch noise. With noise the path jitters and only a smaller or decaying learning rate settles near the minimum; 0 = exact gradients.</source>
         <translation>加到每个梯度上的高斯噪声的标准差 σ，类似小批量噪声。有噪声时路径会抖动，只有更小或逐渐衰减的学习率才能稳定在最小值附近；0 = 精确梯度。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="610"/>
+        <location filename="../../ui/main_window.cpp" line="612"/>
         <source>Gradient &amp;noise σ:</source>
         <translation>梯度噪声 σ(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="619"/>
+        <location filename="../../ui/main_window.cpp" line="621"/>
         <source>Open CSV…</source>
         <translation>打开 CSV…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="620"/>
+        <location filename="../../ui/main_window.cpp" line="622"/>
         <source>The data the model is trained on. Any CSV with feature columns and a last column named label (classes) or target (regression) can be opened.</source>
         <translation>用于训练模型的数据。可以打开任何包含特征列、且最后一列名为 label（类别）或 target（回归）的 CSV 文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="623"/>
+        <location filename="../../ui/main_window.cpp" line="625"/>
         <source>&amp;Dataset:</source>
         <translation>数据集(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="626"/>
+        <location filename="../../ui/main_window.cpp" line="628"/>
         <source>The one input feature of linear or logistic regression: the model has two parameters, slope w and intercept b, so its loss is an exact surface over (w, b).</source>
         <translation>线性回归或逻辑回归的唯一输入特征：模型只有两个参数——斜率 w 和截距 b，因此其损失是 (w, b) 上的精确曲面。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="629"/>
+        <location filename="../../ui/main_window.cpp" line="631"/>
         <source>&amp;Feature:</source>
         <translation>特征(&amp;F)：</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="635"/>
+        <location filename="../../ui/main_window.cpp" line="637"/>
         <source>Widths of the hidden layers, e.g. &quot;64, 32&quot;.</source>
         <translation>各隐藏层的宽度，例如 &quot;64, 32&quot;。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="636"/>
+        <location filename="../../ui/main_window.cpp" line="638"/>
         <source>&amp;Hidden sizes:</source>
         <translation>隐藏层大小(&amp;H)：</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="641"/>
+        <location filename="../../ui/main_window.cpp" line="643"/>
         <source>Nonlinearity of the hidden layers.</source>
         <translation>隐藏层的非线性函数。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="642"/>
+        <location filename="../../ui/main_window.cpp" line="644"/>
         <source>&amp;Activation:</source>
         <translation>激活函数(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="644"/>
+        <location filename="../../ui/main_window.cpp" line="646"/>
         <source>Rows per minibatch. Smaller batches = noisier gradients, which usually call for a smaller learning rate.</source>
         <translation>每个小批量的行数。批量越小 = 梯度噪声越大，通常需要更小的学习率。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="646"/>
+        <location filename="../../ui/main_window.cpp" line="648"/>
         <source>&amp;Batch size:</source>
         <translation>批量大小(&amp;B)：</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="648"/>
+        <location filename="../../ui/main_window.cpp" line="650"/>
         <source>Fraction of the rows held out for validation (loss and accuracy on data the model does not train on).</source>
         <translation>留作验证的行所占比例（在模型不参与训练的数据上计算损失和准确率）。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="650"/>
+        <location filename="../../ui/main_window.cpp" line="652"/>
         <source>&amp;Validation fraction:</source>
         <translation>验证比例(&amp;V)：</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="652"/>
+        <location filename="../../ui/main_window.cpp" line="654"/>
         <source>Steps between evaluations of the validation loss and accuracy (and the full training loss).</source>
         <translation>两次评估验证损失和准确率（以及完整训练损失）之间间隔的步数。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="654"/>
+        <location filename="../../ui/main_window.cpp" line="656"/>
         <source>&amp;Evaluate every:</source>
         <translation>评估间隔(&amp;E)：</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="656"/>
+        <location filename="../../ui/main_window.cpp" line="658"/>
         <source>Seed of every random choice (gradient noise; model initialization, split and minibatches): the same seed gives the same run.</source>
         <translation>所有随机选择（梯度噪声；模型初始化、数据划分和小批量）的随机种子：相同的随机种子得到相同的运行结果。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="659"/>
+        <location filename="../../ui/main_window.cpp" line="661"/>
         <source>Seed:</source>
         <translation>随机种子：</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="663"/>
+        <location filename="../../ui/main_window.cpp" line="665"/>
         <source>Optimizer</source>
         <translation>优化器</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="670"/>
+        <location filename="../../ui/main_window.cpp" line="672"/>
         <source>The update rule. SGD steps along the negative gradient (with momentum: a heavy ball). RMSprop, Adagrad, Adam and AdamW divide by a running gradient size, so the LR becomes a step length rather than a multiple of the gradient. Lion steps by the sign of its momentum.</source>
         <translation>更新规则。SGD 沿负梯度方向前进（带动量时：像一个重球）。RMSprop、Adagrad、Adam 和 AdamW 会除以梯度大小的滑动估计，因此学习率变成了步长，而不是梯度的倍数。Lion 按其动量的符号前进。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="674"/>
+        <location filename="../../ui/main_window.cpp" line="676"/>
         <source>&amp;Optimizer:</source>
         <translation>优化器(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="676"/>
+        <location filename="../../ui/main_window.cpp" line="678"/>
         <source>Heavy-ball coefficient β: each step adds β × the previous step. More β speeds travel along a valley but overshoots and oscillates; the stable LR grows to 2(1+β)/λ₁. 0 = plain gradient descent.</source>
         <translation>重球系数 β：每一步都会加上 β × 上一步。β 越大，沿山谷前进越快，但会越过目标并产生振荡；稳定的学习率上限增大到 2(1+β)/λ₁。0 = 普通梯度下降。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="680"/>
+        <location filename="../../ui/main_window.cpp" line="682"/>
         <source>&amp;Momentum β:</source>
         <translation>动量 β(&amp;M)：</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="681"/>
+        <location filename="../../ui/main_window.cpp" line="683"/>
         <source>Nes&amp;terov</source>
         <translation>Nesterov 动量(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="683"/>
+        <location filename="../../ui/main_window.cpp" line="685"/>
         <source>Look-ahead momentum: the gradient correction is applied after the momentum step, which damps heavy-ball oscillation. Needs momentum &gt; 0.</source>
         <translation>前瞻式动量：在动量步之后再施加梯度修正，从而抑制重球式振荡。需要动量 &gt; 0。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="688"/>
+        <location filename="../../ui/main_window.cpp" line="690"/>
         <source>RMSprop: decay of the running mean of squared gradients. Near 1 = long memory and smooth step sizes; smaller = reacts fast but noisily.</source>
         <translation>RMSprop：梯度平方滑动平均的衰减系数。接近 1 = 记忆长、步长平滑；更小 = 反应快但噪声大。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="691"/>
+        <location filename="../../ui/main_window.cpp" line="693"/>
         <source>&amp;Alpha:</source>
         <translation>Alpha(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="696"/>
+        <location filename="../../ui/main_window.cpp" line="698"/>
         <source>Added to the denominator to avoid division by zero. A large eps makes the method behave like plain SGD where gradients are small.</source>
         <translation>加到分母上以避免除以零。eps 较大时，在梯度较小之处该方法的行为会接近普通 SGD。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="698"/>
+        <location filename="../../ui/main_window.cpp" line="700"/>
         <source>&amp;Eps:</source>
         <translation>Eps(&amp;E)：</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="700"/>
+        <location filename="../../ui/main_window.cpp" line="702"/>
         <source>Decay of the first moment (the momentum) of Adam and Lion. Higher = smoother direction, more inertia and overshoot.</source>
-        <translation>Adam 和 Lion 一阶矩（即动量）的衰减系数。越高 = 方向越平滑，惯性和越冲也越大。</translation>
+        <translation>Adam 和 Lion 一阶矩（即动量）的衰减系数。越高 = 方向越平滑，惯性和过冲也越大。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="702"/>
+        <location filename="../../ui/main_window.cpp" line="704"/>
         <source>Beta&amp;1:</source>
         <translation>Beta1(&amp;1)：</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="704"/>
+        <location filename="../../ui/main_window.cpp" line="706"/>
         <source>Decay of the second moment (squared gradients; for Lion: of the momentum). Near 1 = stable step sizes; lower = adapts faster, noisier.</source>
         <translation>二阶矩（梯度平方；对 Lion 而言是动量）的衰减系数。接近 1 = 步长稳定；更低 = 适应更快，但噪声更大。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="707"/>
+        <location filename="../../ui/main_window.cpp" line="709"/>
         <source>Beta&amp;2:</source>
         <translation>Beta2(&amp;2)：</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="709"/>
+        <location filename="../../ui/main_window.cpp" line="711"/>
         <source>Pulls the parameters towards 0 every step (AdamW and Lion: decoupled, θ ← θ(1 − lr·wd)). Too much moves the end point away from the true minimum.</source>
         <translation>每一步都将参数拉向 0（AdamW 和 Lion：解耦式，θ ← θ(1 − lr·wd)）。过大会使终点偏离真正的最小值。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="712"/>
+        <location filename="../../ui/main_window.cpp" line="714"/>
         <source>&amp;Weight decay:</source>
         <translation>权重衰减(&amp;W)：</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="714"/>
+        <location filename="../../ui/main_window.cpp" line="716"/>
         <source>Adam 8-bit: values per quantization block; each block shares one scale, so smaller blocks quantize more finely.</source>
         <translation>Adam 8-bit：每个量化块中的数值个数；每个块共享一个缩放因子，因此块越小，量化越精细。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="716"/>
+        <location filename="../../ui/main_window.cpp" line="718"/>
         <source>&amp;Block size:</source>
         <translation>块大小(&amp;B)：</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="720"/>
+        <location filename="../../ui/main_window.cpp" line="722"/>
+        <location filename="../../ui/main_window_export.cpp" line="356"/>
         <source>Learning rate</source>
         <translation>学习率</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="725"/>
+        <location filename="../../ui/main_window.cpp" line="727"/>
         <source>Learning rate: the size of each step, on a log scale from 10⁻⁶ to 10. Too small: the path crawls and stops far from the minimum. Too large: it oscillates across the valley and, past the red mark, diverges. The red mark is the stable limit 2/λ₁ of gradient descent, λ₁ being the largest curvature (Hessian eigenvalue) at the start point; with momentum β it moves to 2(1+β)/λ₁. The green mark is the best constant rate 2/(λ₁+λₙ) of gradient descent on a quadratic.</source>
         <translation>学习率：每一步的大小，采用从 10⁻⁶ 到 10 的对数刻度。太小：路径缓慢爬行，停在离最小值很远的地方。太大：路径在山谷两侧来回振荡，越过红色标记后就会发散。红色标记是梯度下降的稳定上限 2/λ₁，其中 λ₁ 是起点处的最大曲率（Hessian 特征值）；使用动量 β 时，它移动到 2(1+β)/λ₁。绿色标记是梯度下降在二次函数上的最佳恒定学习率 2/(λ₁+λₙ)。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="733"/>
+        <location filename="../../ui/main_window.cpp" line="735"/>
         <source>&amp;Learning rate (peak):</source>
         <translation>学习率（峰值）(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="740"/>
+        <location filename="../../ui/main_window.cpp" line="742"/>
         <source>Schedule</source>
         <translation>学习率调度</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="743"/>
+        <location filename="../../ui/main_window.cpp" line="745"/>
         <source>Number of optimizer updates. Decays are stretched over the whole run.</source>
         <translation>优化器的更新次数。衰减会拉伸到整个运行过程。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="745"/>
+        <location filename="../../ui/main_window.cpp" line="747"/>
         <source>&amp;Steps:</source>
         <translation>步数(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="747"/>
+        <location filename="../../ui/main_window.cpp" line="749"/>
         <source>The LR rises linearly from (start factor × lr) to lr over this many steps. Warmup lets a large LR survive a steep start; too long wastes steps.</source>
         <translation>学习率在这么多步内从（起始因子 × lr）线性上升到 lr。预热让较大的学习率能挺过陡峭的开局；预热过长则会浪费步数。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="750"/>
+        <location filename="../../ui/main_window.cpp" line="752"/>
         <source>Wa&amp;rmup steps:</source>
         <translation>预热步数(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="752"/>
+        <location filename="../../ui/main_window.cpp" line="754"/>
         <source>Fraction of the LR used at the first warmup step (0 = start from zero).</source>
         <translation>预热第一步所用学习率的比例（0 = 从零开始）。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="754"/>
+        <location filename="../../ui/main_window.cpp" line="756"/>
         <source>Warmup start factor:</source>
         <translation>预热起始因子：</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="759"/>
+        <location filename="../../ui/main_window.cpp" line="761"/>
         <source>How the LR falls after warmup. Decay lets a run take big steps early and settle precisely late; a constant LR keeps bouncing at the scale the LR sets.</source>
         <translation>预热之后学习率如何下降。衰减让运行在前期迈大步、后期精确收敛；恒定学习率则会一直以学习率所决定的幅度来回跳动。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="762"/>
+        <location filename="../../ui/main_window.cpp" line="764"/>
         <source>&amp;Decay:</source>
         <translation>衰减(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="764"/>
+        <location filename="../../ui/main_window.cpp" line="766"/>
         <source>Factor per decay: exponential multiplies by gamma every epoch, step decay every step_size steps. Smaller = faster decay.</source>
         <translation>每次衰减的因子：指数衰减每一轮乘以 gamma，阶梯衰减每 step_size 步乘一次。越小 = 衰减越快。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="766"/>
+        <location filename="../../ui/main_window.cpp" line="768"/>
         <source>Gamma:</source>
         <translation>Gamma：</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="768"/>
+        <location filename="../../ui/main_window.cpp" line="770"/>
         <source>Step decay: steps between multiplications by gamma (auto = a third of the run).</source>
         <translation>阶梯衰减：两次乘以 gamma 之间的步数（自动 = 运行长度的三分之一）。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="770"/>
-        <location filename="../../ui/main_window.cpp" line="780"/>
-        <location filename="../../ui/main_window.cpp" line="792"/>
+        <location filename="../../ui/main_window.cpp" line="772"/>
+        <location filename="../../ui/main_window.cpp" line="782"/>
+        <location filename="../../ui/main_window.cpp" line="794"/>
         <source>auto</source>
         <translation>自动</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="771"/>
+        <location filename="../../ui/main_window.cpp" line="773"/>
         <source>Step size:</source>
         <translation>阶梯步长：</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="773"/>
+        <location filename="../../ui/main_window.cpp" line="775"/>
         <source>Exponential decay applies gamma once per this many steps.</source>
         <translation>指数衰减每隔这么多步应用一次 gamma。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="775"/>
+        <location filename="../../ui/main_window.cpp" line="777"/>
         <source>Steps per epoch:</source>
         <translation>每轮步数：</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="777"/>
+        <location filename="../../ui/main_window.cpp" line="779"/>
         <source>Length of the first cosine cycle (auto = a quarter of the run). At each restart the LR jumps back to its peak, which can kick the path out of a poor basin.</source>
         <translation>第一个余弦周期的长度（自动 = 运行长度的四分之一）。每次重启时学习率跳回峰值，可能把路径踢出一个不好的盆地。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="781"/>
+        <location filename="../../ui/main_window.cpp" line="783"/>
         <source>First cycle t0:</source>
         <translation>首个周期 t0：</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="783"/>
+        <location filename="../../ui/main_window.cpp" line="785"/>
         <source>Each cycle is t_mult times longer than the previous one.</source>
         <translation>每个周期的长度是前一个周期的 t_mult 倍。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="784"/>
+        <location filename="../../ui/main_window.cpp" line="786"/>
         <source>Cycle multiplier:</source>
         <translation>周期倍数：</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="786"/>
+        <location filename="../../ui/main_window.cpp" line="788"/>
         <source>Exponent of polynomial decay: 1 = linear; larger falls fast then flattens; smaller stays high longer.</source>
         <translation>多项式衰减的指数：1 = 线性；更大则先快速下降后趋于平缓；更小则在高位保持更久。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="788"/>
+        <location filename="../../ui/main_window.cpp" line="790"/>
         <source>Power:</source>
         <translation>指数：</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="790"/>
+        <location filename="../../ui/main_window.cpp" line="792"/>
         <source>Inverse square root: lr/√(1 + τ/timescale). Smaller = faster decay (auto = the warmup length, or 10000 without warmup).</source>
         <translation>平方根倒数：lr/√(1 + τ/timescale)。越小 = 衰减越快（自动 = 预热长度；无预热时为 10000）。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="793"/>
+        <location filename="../../ui/main_window.cpp" line="795"/>
         <source>Timescale:</source>
         <translation>时间尺度：</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="795"/>
+        <location filename="../../ui/main_window.cpp" line="797"/>
         <source>One-cycle: fraction of the run spent rising to the peak LR.</source>
         <translation>One-cycle：用于上升到峰值学习率的运行比例。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="796"/>
+        <location filename="../../ui/main_window.cpp" line="798"/>
         <source>Rise fraction:</source>
         <translation>上升比例：</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="798"/>
+        <location filename="../../ui/main_window.cpp" line="800"/>
         <source>One-cycle starts at lr / div_factor.</source>
         <translation>One-cycle 从 lr / div_factor 开始。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="799"/>
+        <location filename="../../ui/main_window.cpp" line="801"/>
         <source>Div factor:</source>
         <translation>初始除数：</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="801"/>
+        <location filename="../../ui/main_window.cpp" line="803"/>
         <source>One-cycle ends at (lr / div_factor) / final_div_factor.</source>
         <translation>One-cycle 结束于 (lr / div_factor) / final_div_factor。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="802"/>
+        <location filename="../../ui/main_window.cpp" line="804"/>
         <source>Final div factor:</source>
         <translation>最终除数：</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="804"/>
+        <location filename="../../ui/main_window.cpp" line="806"/>
         <source>WSD: the LR stays at its peak, then falls to min_lr over this last fraction of the run.</source>
         <translation>WSD：学习率先保持在峰值，然后在运行的最后这一比例内降到 min_lr。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="806"/>
+        <location filename="../../ui/main_window.cpp" line="808"/>
         <source>Decay fraction:</source>
         <translation>衰减比例：</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="811"/>
+        <location filename="../../ui/main_window.cpp" line="813"/>
         <source>WSD: shape of the final cool-down.</source>
         <translation>WSD：最终冷却阶段的曲线形状。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="812"/>
+        <location filename="../../ui/main_window.cpp" line="814"/>
         <source>Cool-down shape:</source>
         <translation>冷却形状：</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="816"/>
+        <location filename="../../ui/main_window.cpp" line="818"/>
         <source>The floor the decay ends at (at most the peak LR). A small floor keeps the run moving at the end.</source>
         <translation>衰减结束时的下限（不超过峰值学习率）。一个较小的下限可使运行在最后仍保持前进。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="818"/>
+        <location filename="../../ui/main_window.cpp" line="820"/>
         <source>Min lr:</source>
         <translation>最小学习率：</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="822"/>
+        <location filename="../../ui/main_window.cpp" line="824"/>
         <source>Compare</source>
         <translation>比较</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="824"/>
+        <location filename="../../ui/main_window.cpp" line="826"/>
         <source>&amp;Pin run</source>
         <translation>固定运行(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="826"/>
+        <location filename="../../ui/main_window.cpp" line="828"/>
         <source>Keep the current run on every plot (Ctrl+P), in its own colour, to compare it with the next ones. Up to 8; a ninth replaces the oldest.</source>
         <translation>将当前运行以其自己的颜色保留在每个图上（Ctrl+P），以便与之后的运行比较。最多 8 个；第九个会替换最早的一个。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="829"/>
+        <location filename="../../ui/main_window.cpp" line="831"/>
         <source>C&amp;lear pins</source>
         <translation>清除固定(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="831"/>
+        <location filename="../../ui/main_window.cpp" line="833"/>
         <source>Remove every pinned run.</source>
         <translation>移除所有已固定的运行。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="832"/>
-        <location filename="../../ui/main_window.cpp" line="964"/>
+        <location filename="../../ui/main_window.cpp" line="834"/>
+        <location filename="../../ui/main_window.cpp" line="966"/>
         <source>LR &amp;trio ×0.1 / ×1 / ×10</source>
         <translation>学习率三档对比 ×0.1 / ×1 / ×10(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="834"/>
+        <location filename="../../ui/main_window.cpp" line="836"/>
         <source>Run the current setting at a tenth, at, and at ten times the learning rate and pin all three: too small, right, too large.</source>
         <translation>分别以十分之一、原值和十倍的学习率运行当前设置，并固定这三个运行：太小、合适、太大。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="914"/>
+        <location filename="../../ui/main_window.cpp" line="916"/>
         <source>Diagnosis</source>
         <translation>诊断</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="920"/>
+        <location filename="../../ui/main_window.cpp" line="922"/>
         <source>LR finder</source>
         <translation>学习率范围测试</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="937"/>
+        <location filename="../../ui/main_window.cpp" line="939"/>
         <source>Sweep</source>
         <translation>扫描</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="954"/>
+        <location filename="../../ui/main_window.cpp" line="956"/>
+        <location filename="../../ui/main_window_session.cpp" line="205"/>
+        <location filename="../../ui/main_window_session.cpp" line="207"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="955"/>
+        <location filename="../../ui/main_window.cpp" line="957"/>
         <source>&amp;Open dataset CSV…</source>
         <translation>打开数据集 CSV(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="957"/>
+        <location filename="../../ui/main_window.cpp" line="959"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="960"/>
+        <location filename="../../ui/main_window.cpp" line="962"/>
         <source>&amp;Run</source>
         <translation>运行(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="961"/>
+        <location filename="../../ui/main_window.cpp" line="963"/>
         <source>&amp;Pin current run</source>
         <translation>固定当前运行(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="962"/>
+        <location filename="../../ui/main_window.cpp" line="964"/>
         <source>Ctrl+P</source>
         <translation>Ctrl+P</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="963"/>
+        <location filename="../../ui/main_window.cpp" line="965"/>
         <source>&amp;Clear pins</source>
         <translation>清除固定(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="965"/>
+        <location filename="../../ui/main_window.cpp" line="967"/>
         <source>Ctrl+T</source>
         <translation>Ctrl+T</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="967"/>
+        <location filename="../../ui/main_window.cpp" line="969"/>
         <source>Play / pause</source>
         <translation>播放 / 暂停</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="968"/>
+        <location filename="../../ui/main_window.cpp" line="970"/>
         <source>Ctrl+Space</source>
         <translation>Ctrl+Space</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="969"/>
+        <location filename="../../ui/main_window.cpp" line="971"/>
         <source>Run the LR &amp;finder</source>
         <translation>运行学习率范围测试(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="974"/>
+        <location filename="../../ui/main_window.cpp" line="976"/>
         <source>Ctrl+F</source>
         <translation>Ctrl+F</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="976"/>
+        <location filename="../../ui/main_window.cpp" line="978"/>
+        <location filename="../../ui/main_window_session.cpp" line="222"/>
         <source>&amp;Lesson</source>
         <translation>课程(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="977"/>
+        <location filename="../../ui/main_window.cpp" line="979"/>
         <source>&amp;Default lesson</source>
         <translation>默认课程(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="979"/>
+        <location filename="../../ui/main_window.cpp" line="981"/>
         <source>Ctrl+R</source>
         <translation>Ctrl+R</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="981"/>
+        <location filename="../../ui/main_window.cpp" line="983"/>
+        <location filename="../../ui/main_window_session.cpp" line="227"/>
+        <location filename="../../ui/main_window_shell.cpp" line="99"/>
+        <location filename="../../ui/main_window_shell.cpp" line="101"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="986"/>
+        <location filename="../../ui/main_window.cpp" line="988"/>
+        <location filename="../../ui/main_window_shell.cpp" line="163"/>
+        <location filename="../../ui/main_window_shell.cpp" line="165"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="987"/>
+        <location filename="../../ui/main_window.cpp" line="989"/>
         <source>&amp;About lrlab</source>
         <translation>关于 lrlab(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="988"/>
+        <location filename="../../ui/main_window.cpp" line="990"/>
         <source>About lrlab</source>
         <translation>关于 lrlab</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="989"/>
+        <location filename="../../ui/main_window.cpp" line="991"/>
         <source>&lt;b&gt;lrlab %1&lt;/b&gt; — Learning Rate Lab&lt;br&gt;How learning rate, warmup, decay and optimizer shape a training run, on toy loss surfaces and real models.</source>
         <translation>&lt;b&gt;lrlab %1&lt;/b&gt; — 学习率实验室&lt;br&gt;在玩具损失曲面和真实模型上，展示学习率、预热、衰减和优化器如何塑造一次训练。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="1006"/>
+        <location filename="../../ui/main_window.cpp" line="1008"/>
         <source>A run is in progress in the background.</source>
         <translation>后台正在进行一次运行。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="1012"/>
+        <location filename="../../ui/main_window.cpp" line="1014"/>
         <source>landscape %p%</source>
         <translation>损失地形 %p%</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="1013"/>
+        <location filename="../../ui/main_window.cpp" line="1015"/>
         <source>The loss landscape of the run is being computed in the background (coarse grid first, then refined).</source>
         <translation>正在后台计算本次运行的损失地形（先粗网格，再逐步细化）。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="1018"/>
+        <location filename="../../ui/main_window.cpp" line="1020"/>
         <source>Optimizer steps per second of the last run.</source>
         <translation>上一次运行中优化器每秒执行的步数。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="1020"/>
+        <location filename="../../ui/main_window.cpp" line="1022"/>
         <source>Time the last run took in the background thread.</source>
         <translation>上一次运行在后台线程中所用的时间。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="1065"/>
+        <location filename="../../ui/main_window.cpp" line="1067"/>
         <source>Cannot load this run: unknown problem &quot;%1&quot;.</source>
         <translation>无法加载此运行：未知问题 &quot;%1&quot;。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="1219"/>
+        <location filename="../../ui/main_window.cpp" line="1223"/>
         <source>Loss (log scale)</source>
         <translation>损失（对数刻度）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="1220"/>
+        <location filename="../../ui/main_window.cpp" line="1224"/>
         <source>loss</source>
         <translation>损失</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="1221"/>
+        <location filename="../../ui/main_window.cpp" line="1225"/>
         <source>log₁₀(loss − min + ε)</source>
         <translation>log₁₀(损失 − 最小值 + ε)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="1245"/>
+        <location filename="../../ui/main_window.cpp" line="1249"/>
         <source>Open a dataset CSV</source>
         <translation>打开数据集 CSV</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="1245"/>
+        <location filename="../../ui/main_window.cpp" line="1249"/>
         <source>CSV files (*.csv);;All files (*)</source>
         <translation>CSV 文件 (*.csv);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="1544"/>
+        <location filename="../../ui/main_window.cpp" line="1549"/>
         <source>Loss over (w, b): %1</source>
         <translation>(w, b) 上的损失：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="1545"/>
+        <location filename="../../ui/main_window.cpp" line="1550"/>
         <source>Loss landscape (PCA plane of the trajectory)</source>
         <translation>损失地形（轨迹的 PCA 平面）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="1549"/>
+        <location filename="../../ui/main_window.cpp" line="1554"/>
         <source>The (w, b) path grows here;
 the loss surface follows the run.</source>
         <translation>(w, b) 路径在此处延伸；
 损失曲面随运行而更新。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="1550"/>
+        <location filename="../../ui/main_window.cpp" line="1555"/>
         <source>The landscape is computed after the run:
 the plane of the trajectory&apos;s two main directions.</source>
         <translation>损失地形在运行结束后计算：
 即由轨迹两个主方向张成的平面。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="1573"/>
-        <location filename="../../ui/main_window.cpp" line="1644"/>
+        <location filename="../../ui/main_window.cpp" line="1578"/>
+        <location filename="../../ui/main_window.cpp" line="1649"/>
         <source> &lt;span style=&apos;color:#148c3c&apos;&gt;▲&lt;/span&gt; Best constant rate 2/(λ₁+λₙ) = &lt;b&gt;%1&lt;/b&gt; (λₙ = %2).</source>
         <translation> &lt;span style=&apos;color:#148c3c&apos;&gt;▲&lt;/span&gt; 最佳恒定学习率 2/(λ₁+λₙ) = &lt;b&gt;%1&lt;/b&gt;（λₙ = %2）。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="1579"/>
+        <location filename="../../ui/main_window.cpp" line="1584"/>
         <source>λ₁ = %1 at the start: no positive curvature, so the Hessian sets no step-size limit here.</source>
         <translation>起点处 λ₁ = %1：没有正曲率，因此 Hessian 在此处不限制步长。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="1583"/>
+        <location filename="../../ui/main_window.cpp" line="1588"/>
         <source>&lt;span style=&apos;color:#c81e1e&apos;&gt;▼&lt;/span&gt; Stable limit 2(1+β)/λ₁ = &lt;b&gt;%1&lt;/b&gt; (λ₁ = %2 at the start, heavy-ball β = %3; plain GD: 2/λ₁ = %4).</source>
         <translation>&lt;span style=&apos;color:#c81e1e&apos;&gt;▼&lt;/span&gt; 稳定上限 2(1+β)/λ₁ = &lt;b&gt;%1&lt;/b&gt;（起点处 λ₁ = %2，重球 β = %3；普通梯度下降：2/λ₁ = %4）。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="1590"/>
+        <location filename="../../ui/main_window.cpp" line="1595"/>
         <source>&lt;span style=&apos;color:#c81e1e&apos;&gt;▼&lt;/span&gt; Stable limit 2/λ₁ = &lt;b&gt;%1&lt;/b&gt; (λ₁ = %2, the largest curvature at the start).</source>
         <translation>&lt;span style=&apos;color:#c81e1e&apos;&gt;▼&lt;/span&gt; 稳定上限 2/λ₁ = &lt;b&gt;%1&lt;/b&gt;（λ₁ = %2，即起点处的最大曲率）。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="1595"/>
+        <location filename="../../ui/main_window.cpp" line="1600"/>
         <source>&lt;span style=&apos;color:#c81e1e&apos;&gt;▼&lt;/span&gt; Gradient-descent limit 2/λ₁ = &lt;b&gt;%1&lt;/b&gt; (λ₁ = %2 at the start). %3 rescales its steps, so for it this is only a reference.</source>
         <translation>&lt;span style=&apos;color:#c81e1e&apos;&gt;▼&lt;/span&gt; 梯度下降上限 2/λ₁ = &lt;b&gt;%1&lt;/b&gt;（起点处 λ₁ = %2）。%3 会重新缩放其步长，因此这对它而言仅供参考。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="1614"/>
+        <location filename="../../ui/main_window.cpp" line="1619"/>
         <source>Computing the curvature at the start (extreme Hessian eigenvalues of the training loss)…</source>
         <translation>正在计算起点处的曲率（训练损失 Hessian 的极端特征值）…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="1631"/>
+        <location filename="../../ui/main_window.cpp" line="1636"/>
         <source>λ₁ = %1 at the start: no positive curvature, no step-size limit.</source>
         <translation>起点处 λ₁ = %1：没有正曲率，没有步长上限。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="1634"/>
+        <location filename="../../ui/main_window.cpp" line="1639"/>
         <source>&lt;span style=&apos;color:#c81e1e&apos;&gt;▼&lt;/span&gt; %1 = &lt;b&gt;%2&lt;/b&gt; (λ₁ = %3 of the full-batch training loss at the initialization%4).</source>
         <translation>&lt;span style=&apos;color:#c81e1e&apos;&gt;▼&lt;/span&gt; %1 = &lt;b&gt;%2&lt;/b&gt;（初始化处全批量训练损失的 λ₁ = %3%4）。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="1636"/>
+        <location filename="../../ui/main_window.cpp" line="1641"/>
         <source>Stable limit 2(1+β)/λ₁</source>
         <translation>稳定上限 2(1+β)/λ₁</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="1636"/>
+        <location filename="../../ui/main_window.cpp" line="1641"/>
         <source>Stable limit 2/λ₁</source>
         <translation>稳定上限 2/λ₁</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="1641"/>
+        <location filename="../../ui/main_window.cpp" line="1646"/>
         <source>; %1 rescales its steps, so this is a reference</source>
         <translation>；%1 会重新缩放其步长，因此这仅供参考</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="1649"/>
+        <location filename="../../ui/main_window.cpp" line="1654"/>
         <source> λₙ = %1 ≤ 0: no best constant rate.</source>
         <translation> λₙ = %1 ≤ 0：不存在最佳恒定学习率。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="1695"/>
+        <location filename="../../ui/main_window.cpp" line="1700"/>
         <source>No curvature: %1</source>
         <translation>无曲率：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="1737"/>
+        <location filename="../../ui/main_window.cpp" line="1742"/>
         <source>stable limit %1</source>
         <translation>稳定上限 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="1738"/>
+        <location filename="../../ui/main_window.cpp" line="1743"/>
         <source>stable limit %1 (far above)</source>
         <translation>稳定上限 %1（远高于此）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="1833"/>
+        <location filename="../../ui/main_window.cpp" line="1838"/>
         <source>diverged at step %1</source>
         <translation>在第 %1 步发散</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="1839"/>
+        <location filename="../../ui/main_window.cpp" line="1844"/>
         <source>Diverged at step %1 — steps run: %2 — last finite loss: %3</source>
         <translation>在第 %1 步发散 — 已运行步数：%2 — 最后的有限损失：%3</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="1845"/>
+        <location filename="../../ui/main_window.cpp" line="1850"/>
         <source>Converged</source>
         <translation>已收敛</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="1846"/>
+        <location filename="../../ui/main_window.cpp" line="1851"/>
         <source>Finished</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="1848"/>
+        <location filename="../../ui/main_window.cpp" line="1853"/>
         <source>%1 — steps run: %2 — final loss: %3 (f − f* = %4)</source>
         <translation>%1 — 已运行步数：%2 — 最终损失：%3（f − f* = %4）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="1856"/>
-        <location filename="../../ui/main_window.cpp" line="2057"/>
+        <location filename="../../ui/main_window.cpp" line="1861"/>
+        <location filename="../../ui/main_window.cpp" line="2062"/>
         <source>run %1 ms</source>
         <translation>运行 %1 ms</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="1859"/>
-        <location filename="../../ui/main_window.cpp" line="1909"/>
-        <location filename="../../ui/main_window.cpp" line="2060"/>
+        <location filename="../../ui/main_window.cpp" line="1864"/>
+        <location filename="../../ui/main_window.cpp" line="1914"/>
+        <location filename="../../ui/main_window.cpp" line="2065"/>
         <source>%1 steps/s</source>
         <translation>%1 步/秒</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="1910"/>
+        <location filename="../../ui/main_window.cpp" line="1915"/>
         <source>Training… step %1 of %2</source>
         <translation>训练中… 第 %1 / %2 步</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="2035"/>
+        <location filename="../../ui/main_window.cpp" line="2040"/>
         <source>diverged at step %1 </source>
         <translation>在第 %1 步发散 </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="2039"/>
+        <location filename="../../ui/main_window.cpp" line="2044"/>
         <source>Diverged at step %1 — last finite loss: %2</source>
         <translation>在第 %1 步发散 — 最后的有限损失：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="2044"/>
+        <location filename="../../ui/main_window.cpp" line="2049"/>
         <source>Finished — %1 steps — %2 parameters</source>
         <translation>已完成 — %1 步 — %2 个参数</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="2047"/>
+        <location filename="../../ui/main_window.cpp" line="2052"/>
         <source> — train loss %1</source>
         <translation> — 训练损失 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="2049"/>
+        <location filename="../../ui/main_window.cpp" line="2054"/>
         <source> — val loss %1</source>
         <translation> — 验证损失 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="2051"/>
+        <location filename="../../ui/main_window.cpp" line="2056"/>
         <source> — val acc %1 %</source>
         <translation> — 验证准确率 %1 %</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="2096"/>
+        <location filename="../../ui/main_window.cpp" line="2101"/>
         <source>Loss over (w, b): %1 on %2, feature %3</source>
         <translation>(w, b) 上的损失：%1，数据集 %2，特征 %3</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="2102"/>
+        <location filename="../../ui/main_window.cpp" line="2107"/>
         <source>Loss landscape: PCA plane of the trajectory (%1 × %1)</source>
         <translation>损失地形：轨迹的 PCA 平面（%1 × %1）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="2128"/>
+        <location filename="../../ui/main_window.cpp" line="2133"/>
         <source>Run failed</source>
         <translation>运行失败</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="2129"/>
+        <location filename="../../ui/main_window.cpp" line="2134"/>
         <source>The run failed: %1</source>
         <translation>运行失败：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="2147"/>
+        <location filename="../../ui/main_window.cpp" line="2152"/>
         <source>No pinned runs.</source>
         <translation>没有已固定的运行。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="2148"/>
+        <location filename="../../ui/main_window.cpp" line="2153"/>
         <source>%1 of %2 pinned</source>
         <translation>已固定 %1 / %2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="2176"/>
+        <location filename="../../ui/main_window.cpp" line="2181"/>
         <source>minibatch (current)</source>
         <translation>小批量（当前）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="2276"/>
+        <location filename="../../ui/main_window.cpp" line="2281"/>
         <source>Running the trio ×0.1 / ×1 / ×10…</source>
         <translation>正在运行三档对比 ×0.1 / ×1 / ×10…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="2310"/>
+        <location filename="../../ui/main_window.cpp" line="2315"/>
         <source>The trio failed: %1</source>
         <translation>三档对比运行失败：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="2314"/>
+        <location filename="../../ui/main_window.cpp" line="2319"/>
         <source>Trio pinned: lr ×0.1, ×1, ×10.</source>
         <translation>三档对比已固定：lr ×0.1、×1、×10。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window_export.cpp" line="52"/>
+        <source>Figure size</source>
+        <translation>图形尺寸</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window_export.cpp" line="57"/>
+        <location filename="../../ui/main_window_export.cpp" line="61"/>
+        <source> px</source>
+        <translation> px</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window_export.cpp" line="68"/>
+        <source>Size:</source>
+        <translation>尺寸：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window_export.cpp" line="75"/>
+        <source>Pixels per point of the layout: 2× gives a sharp image for slides and print at the same layout; larger files.</source>
+        <translation>版面上每个点对应的像素数：2× 可在版面不变的情况下为幻灯片和印刷提供清晰的图像，但文件更大。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window_export.cpp" line="78"/>
+        <source>Scale (PNG):</source>
+        <translation>缩放（PNG）：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window_export.cpp" line="144"/>
+        <source>Export as %1…</source>
+        <translation>导出为 %1…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window_export.cpp" line="149"/>
+        <source>Copy to clipboard</source>
+        <translation>复制到剪贴板</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window_export.cpp" line="180"/>
+        <source>%1 files (*.%2)</source>
+        <translation>%1 文件 (*.%2)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window_export.cpp" line="183"/>
+        <location filename="../../ui/main_window_export.cpp" line="210"/>
+        <location filename="../../ui/main_window_export.cpp" line="223"/>
+        <location filename="../../ui/main_window_session.cpp" line="282"/>
+        <source>Export figure</source>
+        <translation>导出图形</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window_export.cpp" line="211"/>
+        <location filename="../../ui/main_window_export.cpp" line="240"/>
+        <location filename="../../ui/main_window_export.cpp" line="432"/>
+        <source>There is no figure &quot;%1&quot;.</source>
+        <translation>不存在图形 &quot;%1&quot;。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window_export.cpp" line="212"/>
+        <source>Unknown figure format of %1: use .png, .svg or .pdf.</source>
+        <translation>%1 的图形格式未知：请使用 .png、.svg 或 .pdf。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window_export.cpp" line="224"/>
+        <source>The figure could not be saved:
+%1</source>
+        <translation>无法保存图形：
+%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window_export.cpp" line="233"/>
+        <source>The figure is on the clipboard.</source>
+        <translation>图形已复制到剪贴板。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window_export.cpp" line="240"/>
+        <location filename="../../ui/main_window_export.cpp" line="248"/>
+        <source>Copy figure</source>
+        <translation>复制图形</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window_export.cpp" line="267"/>
+        <location filename="../../ui/main_window_export.cpp" line="309"/>
+        <source>current</source>
+        <translation>当前</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window_export.cpp" line="277"/>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window_export.cpp" line="280"/>
+        <source>Export one CSV per run</source>
+        <translation>每次运行导出一个 CSV</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/main_window_export.cpp" line="285"/>
+        <source>%n CSV file(s) written.</source>
+        <translation>
+            <numerusform>已写入 %n 个 CSV 文件。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window_export.cpp" line="291"/>
+        <source>Export the current run as CSV</source>
+        <translation>将当前运行导出为 CSV</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window_export.cpp" line="292"/>
+        <source>Export the shown runs as one CSV</source>
+        <translation>将显示的运行导出为一个 CSV</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window_export.cpp" line="311"/>
+        <location filename="../../ui/main_window_export.cpp" line="324"/>
+        <location filename="../../ui/main_window_export.cpp" line="337"/>
+        <source>Export CSV</source>
+        <translation>导出 CSV</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window_export.cpp" line="311"/>
+        <source>The run could not be exported:
+%1</source>
+        <translation>无法导出该运行：
+%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window_export.cpp" line="324"/>
+        <location filename="../../ui/main_window_export.cpp" line="337"/>
+        <source>The runs could not be exported:
+%1</source>
+        <translation>无法导出这些运行：
+%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window_export.cpp" line="351"/>
+        <source>Export animation as GIF</source>
+        <translation>将动画导出为 GIF</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window_export.cpp" line="354"/>
+        <source>Landscape</source>
+        <translation>损失地形</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window_export.cpp" line="355"/>
+        <source>Loss</source>
+        <translation>损失</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window_export.cpp" line="357"/>
+        <source>Dashboard</source>
+        <translation>仪表板</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window_export.cpp" line="358"/>
+        <source>Figure:</source>
+        <translation>图形：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window_export.cpp" line="378"/>
+        <source>Size (px):</source>
+        <translation>尺寸（px）：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window_export.cpp" line="383"/>
+        <source>Frames per second: more is smoother and a larger file.</source>
+        <translation>每秒帧数：越多越流畅，文件也越大。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window_export.cpp" line="384"/>
+        <source>Frame rate:</source>
+        <translation>帧率：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window_export.cpp" line="398"/>
+        <source>Steps:</source>
+        <translation>步数：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window_export.cpp" line="400"/>
+        <source>Best colours per frame</source>
+        <translation>每帧最佳颜色</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window_export.cpp" line="401"/>
+        <source>One fixed palette (smaller, faster)</source>
+        <translation>单一固定调色板（更小、更快）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window_export.cpp" line="402"/>
+        <source>Palette:</source>
+        <translation>调色板：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window_export.cpp" line="410"/>
+        <location filename="../../ui/main_window_export.cpp" line="432"/>
+        <location filename="../../ui/main_window_export.cpp" line="445"/>
+        <source>Export animation</source>
+        <translation>导出动画</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window_export.cpp" line="412"/>
+        <source>GIF animations (*.gif)</source>
+        <translation>GIF 动画 (*.gif)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window_export.cpp" line="445"/>
+        <source>The animation could not be saved:
+%1</source>
+        <translation>无法保存动画：
+%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window_lessons.cpp" line="34"/>
+        <source>Some lessons could not be read: %1</source>
+        <translation>部分课程无法读取：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window_session.cpp" line="224"/>
+        <location filename="../../ui/main_window_session.cpp" line="226"/>
+        <source>&amp;Lessons</source>
+        <translation>课程(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window_session.cpp" line="244"/>
+        <source>&amp;New session</source>
+        <translation>新建会话(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window_session.cpp" line="245"/>
+        <source>Start again from the default experiment, with no pinned runs.</source>
+        <translation>从默认实验重新开始，不保留任何已固定的运行。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window_session.cpp" line="246"/>
+        <source>&amp;Open session…</source>
+        <translation>打开会话(&amp;O)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window_session.cpp" line="247"/>
+        <source>Open a saved session: its runs, pinned runs and view.</source>
+        <translation>打开已保存的会话：包括其运行、已固定的运行和视图。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window_session.cpp" line="248"/>
+        <source>&amp;Save session</source>
+        <translation>保存会话(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window_session.cpp" line="249"/>
+        <source>Save the current run, the pinned runs and the view to the session file (runs are recomputed from their settings when opened).</source>
+        <translation>将当前运行、已固定的运行和视图保存到会话文件（打开时会根据各运行的设置重新计算）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window_session.cpp" line="251"/>
+        <source>Save session &amp;as…</source>
+        <translation>会话另存为(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window_session.cpp" line="252"/>
+        <source>Save the session to a new file.</source>
+        <translation>将会话保存到新文件。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window_session.cpp" line="253"/>
+        <source>&amp;Landscape…</source>
+        <translation>损失地形(&amp;L)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window_session.cpp" line="254"/>
+        <source>Save the loss landscape with every path as PNG, SVG or PDF.</source>
+        <translation>将带有所有路径的损失地形保存为 PNG、SVG 或 PDF。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window_session.cpp" line="255"/>
+        <source>L&amp;oss…</source>
+        <translation>损失(&amp;O)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window_session.cpp" line="256"/>
+        <source>Save the loss curves as PNG, SVG or PDF.</source>
+        <translation>将损失曲线保存为 PNG、SVG 或 PDF。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window_session.cpp" line="257"/>
+        <source>Learning &amp;rate…</source>
+        <translation>学习率(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window_session.cpp" line="258"/>
+        <source>Save the learning-rate schedule plot as PNG, SVG or PDF.</source>
+        <translation>将学习率调度图保存为 PNG、SVG 或 PDF。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window_session.cpp" line="259"/>
+        <source>&amp;Dashboard (all plots)…</source>
+        <translation>仪表板（所有图）(&amp;D)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window_session.cpp" line="260"/>
+        <source>Save every plot side by side as one PNG, SVG or PDF figure.</source>
+        <translation>将所有图并排保存为一张 PNG、SVG 或 PDF 图形。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window_session.cpp" line="261"/>
+        <source>&amp;Copy dashboard to clipboard</source>
+        <translation>将仪表板复制到剪贴板(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window_session.cpp" line="262"/>
+        <source>Copy every plot as one image, to paste into slides or notes.</source>
+        <translation>将所有图复制为一张图像，以便粘贴到幻灯片或笔记中。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window_session.cpp" line="263"/>
+        <source>Current run as &amp;CSV…</source>
+        <translation>当前运行导出为 CSV(&amp;C)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window_session.cpp" line="264"/>
+        <source>The current run&apos;s trace: step, learning rate, loss (and path or validation columns).</source>
+        <translation>当前运行的记录：步、学习率、损失（以及路径列或验证列）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window_session.cpp" line="266"/>
+        <source>All shown runs as &amp;one CSV…</source>
+        <translation>所有显示的运行导出为一个 CSV(&amp;O)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window_session.cpp" line="267"/>
+        <source>Every shown run in one table, with a leading &quot;run&quot; column.</source>
+        <translation>所有显示的运行放在一张表中，首列为 &quot;run&quot; 列。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window_session.cpp" line="268"/>
+        <source>One CSV &amp;per shown run…</source>
+        <translation>每个显示的运行导出一个 CSV(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window_session.cpp" line="269"/>
+        <source>One trace file per shown run, in a folder you choose.</source>
+        <translation>每个显示的运行一个记录文件，保存在你选择的文件夹中。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window_session.cpp" line="270"/>
+        <source>Animation as &amp;GIF…</source>
+        <translation>动画导出为 GIF(&amp;G)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window_session.cpp" line="271"/>
+        <source>Render the playback of the shown runs as an animated GIF.</source>
+        <translation>将显示的运行的回放渲染为 GIF 动画。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window_session.cpp" line="283"/>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window_session.cpp" line="284"/>
+        <source>GIF</source>
+        <translation>GIF</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window_session.cpp" line="285"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window_session.cpp" line="286"/>
+        <source>&amp;Export</source>
+        <translation>导出(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window_session.cpp" line="287"/>
+        <source>Session and export</source>
+        <translation>会话与导出</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/main_window_session.cpp" line="357"/>
+        <source>Computing %n pinned run(s)…</source>
+        <translation>
+            <numerusform>正在计算 %n 个已固定的运行…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window_session.cpp" line="386"/>
+        <source>Pinned runs</source>
+        <translation>已固定的运行</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window_session.cpp" line="387"/>
+        <source>The pinned runs could not be computed: %1</source>
+        <translation>无法计算已固定的运行：%1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/main_window_session.cpp" line="407"/>
+        <source>%n run(s) pinned.</source>
+        <translation>
+            <numerusform>已固定 %n 个运行。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window_session.cpp" line="554"/>
+        <source>Untitled</source>
+        <translation>未命名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window_session.cpp" line="594"/>
+        <source>Unsaved changes</source>
+        <translation>未保存的更改</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window_session.cpp" line="595"/>
+        <source>The session has unsaved changes. Save them first?</source>
+        <translation>会话有未保存的更改。要先保存吗？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window_session.cpp" line="640"/>
+        <location filename="../../ui/main_window_session.cpp" line="690"/>
+        <source>Save session</source>
+        <translation>保存会话</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window_session.cpp" line="642"/>
+        <source>lrlab sessions (*.lrlab.json *.json)</source>
+        <translation>lrlab 会话 (*.lrlab.json *.json)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window_session.cpp" line="655"/>
+        <location filename="../../ui/main_window_session.cpp" line="669"/>
+        <source>Open session</source>
+        <translation>打开会话</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window_session.cpp" line="656"/>
+        <source>lrlab sessions (*.lrlab.json *.json);;All files (*)</source>
+        <translation>lrlab 会话 (*.lrlab.json *.json);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window_session.cpp" line="670"/>
+        <source>The session could not be opened; nothing was changed.
+%1</source>
+        <translation>无法打开该会话；未做任何更改。
+%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window_session.cpp" line="690"/>
+        <source>The session could not be saved:
+%1</source>
+        <translation>无法保存该会话：
+%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window_session.cpp" line="726"/>
+        <source>Open &amp;Recent</source>
+        <translation>最近打开(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window_session.cpp" line="740"/>
+        <source>&amp;Clear the list</source>
+        <translation>清除列表(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window_session.cpp" line="756"/>
+        <source>Open Recent</source>
+        <translation>最近打开</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window_session.cpp" line="757"/>
+        <source>The session file %1 no longer exists; it was removed from the recent list.</source>
+        <translation>会话文件 %1 已不存在；已将其从最近列表中移除。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window_session.cpp" line="814"/>
+        <location filename="../../ui/main_window_session.cpp" line="833"/>
+        <source>Recover session</source>
+        <translation>恢复会话</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window_session.cpp" line="815"/>
+        <source>Recover the unsaved session from %1?</source>
+        <translation>要从 %1 恢复未保存的会话吗？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window_session.cpp" line="834"/>
+        <source>The autosaved session could not be read:
+%1</source>
+        <translation>无法读取自动保存的会话：
+%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window_shell.cpp" line="71"/>
+        <source>Fine-tuning</source>
+        <translation>微调</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window_shell.cpp" line="106"/>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window_shell.cpp" line="126"/>
+        <source>&amp;Theme</source>
+        <translation>主题(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window_shell.cpp" line="129"/>
+        <source>&amp;Light</source>
+        <translation>浅色(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window_shell.cpp" line="131"/>
+        <source>&amp;Dark</source>
+        <translation>深色(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window_shell.cpp" line="142"/>
+        <source>&amp;Larger text</source>
+        <translation>增大文字(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window_shell.cpp" line="145"/>
+        <source>Larger text in the window and on the plots, e.g. for a projector.</source>
+        <translation>增大窗口和图中的文字，例如用于投影仪。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window_shell.cpp" line="146"/>
+        <source>&amp;Smaller text</source>
+        <translation>减小文字(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window_shell.cpp" line="149"/>
+        <source>&amp;Normal text size</source>
+        <translation>正常文字大小(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window_shell.cpp" line="152"/>
+        <source>&amp;Full screen</source>
+        <translation>全屏(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window_shell.cpp" line="167"/>
+        <source>lrlab &amp;Help</source>
+        <translation>lrlab 帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window_shell.cpp" line="172"/>
+        <source>lrlab Help</source>
+        <translation>lrlab 帮助</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window_shell.cpp" line="173"/>
+        <source>&lt;p&gt;&lt;b&gt;Learning Rate Lab&lt;/b&gt; shows how the learning rate, warmup, decay and the optimizer shape a training run. Change any control on the right: the run is recomputed at once. Rest the mouse on a control to read what it does and what too much or too little of it does.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Keyboard&lt;/b&gt;&lt;br&gt;Tab / Shift+Tab: next / previous control&lt;br&gt;Ctrl+P: pin the current run &amp;nbsp; Ctrl+T: LR trio &amp;nbsp; Ctrl+F: LR finder&lt;br&gt;Ctrl+Space: play / pause &amp;nbsp; Ctrl+R: default lesson&lt;br&gt;Ctrl++ / Ctrl+− / Ctrl+0: larger / smaller / normal text&lt;br&gt;F11: full screen &amp;nbsp; F1: this help &amp;nbsp; Ctrl+Q: quit&lt;/p&gt;&lt;p&gt;Help ▸ Start page lists the ready lessons.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;学习率实验室&lt;/b&gt;展示学习率、预热、衰减和优化器如何塑造一次训练。修改右侧的任意控件：运行会立即重新计算。将鼠标停留在控件上，即可了解它的作用，以及它过大或过小时会发生什么。&lt;/p&gt;&lt;p&gt;&lt;b&gt;键盘&lt;/b&gt;&lt;br&gt;Tab / Shift+Tab：下一个 / 上一个控件&lt;br&gt;Ctrl+P：固定当前运行 &amp;nbsp; Ctrl+T：学习率三档对比 &amp;nbsp; Ctrl+F：学习率范围测试&lt;br&gt;Ctrl+Space：播放 / 暂停 &amp;nbsp; Ctrl+R：默认课程&lt;br&gt;Ctrl++ / Ctrl+− / Ctrl+0：增大 / 减小 / 正常文字&lt;br&gt;F11：全屏 &amp;nbsp; F1：本帮助 &amp;nbsp; Ctrl+Q：退出&lt;/p&gt;&lt;p&gt;帮助 ▸ 开始页面列出了现成的课程。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window_shell.cpp" line="185"/>
+        <source>&amp;Start page</source>
+        <translation>开始页面(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window_shell.cpp" line="199"/>
+        <source>Stop the range test; the curve so far stays on the plot.</source>
+        <translation>停止范围测试；已得到的曲线会保留在图上。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window_shell.cpp" line="211"/>
+        <source>Loss landscape with the optimizer&apos;s path</source>
+        <translation>带有优化器路径的损失地形</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window_shell.cpp" line="212"/>
+        <source>Loss against step</source>
+        <translation>损失随步数的变化</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window_shell.cpp" line="213"/>
+        <source>Validation accuracy against step</source>
+        <translation>验证准确率随步数的变化</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window_shell.cpp" line="214"/>
+        <source>Learning-rate schedule against step</source>
+        <translation>学习率调度随步数的变化</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window_shell.cpp" line="222"/>
+        <source>Plot</source>
+        <translation>图</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window_shell.cpp" line="321"/>
+        <source>Start page — lrlab</source>
+        <translation>开始页面 — lrlab</translation>
     </message>
 </context>
 <context>
@@ -2037,6 +2644,34 @@ the plane of the trajectory&apos;s two main directions.</source>
     </message>
 </context>
 <context>
+    <name>StartPage</name>
+    <message>
+        <location filename="../../ui/views/start_page.cpp" line="34"/>
+        <source>&lt;h2&gt;Welcome to Learning Rate Lab&lt;/h2&gt;&lt;p&gt;Pick a ready lesson to show in class, or explore on your own. Every control explains itself in its tooltip; the Help menu lists the keyboard shortcuts.&lt;/p&gt;</source>
+        <translation>&lt;h2&gt;欢迎使用学习率实验室&lt;/h2&gt;&lt;p&gt;选择一个现成的课程在课堂上演示，或者自己动手探索。每个控件都会在其工具提示中解释自己的作用；“帮助”菜单列出了键盘快捷键。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/start_page.cpp" line="48"/>
+        <source>The lessons could not be loaded: %1</source>
+        <translation>无法加载课程：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/start_page.cpp" line="77"/>
+        <source>Explore freely</source>
+        <translation>自由探索</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/start_page.cpp" line="78"/>
+        <source>Close this page and try any surface, model, optimizer and schedule yourself.</source>
+        <translation>关闭此页面，自己尝试任意曲面、模型、优化器和学习率调度。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/start_page.cpp" line="81"/>
+        <source>Start from the default experiment. Help ▸ Start page brings this page back.</source>
+        <translation>从默认实验开始。通过 帮助 ▸ 开始页面 可再次打开此页面。</translation>
+    </message>
+</context>
+<context>
     <name>SweepView</name>
     <message>
         <location filename="../../ui/views/sweep_view.cpp" line="218"/>
@@ -2166,7 +2801,7 @@ the plane of the trajectory&apos;s two main directions.</source>
     <message>
         <location filename="../../ui/views/sweep_view.cpp" line="329"/>
         <source>&lt;b&gt;Reading the U-curve.&lt;/b&gt; Too small a rate crawls: the run ends high on the left. Too large overshoots: the loss blows up on the right (red ×). The best rate (◆) sits just left of that cliff. Click a point, a cell or a table row to load the run.</source>
-        <translation>&lt;b&gt;如何阅读 U 形曲线。&lt;/b&gt;学习率太小，运行缓慢爬行：左侧的运行结束时损失仍然很高。学习率太大则会越冲：右侧的损失爆炸（红色 ×）。最佳学习率（◆）就位于这道悬崖的左边。点击一个点、一个单元格或表格中的一行即可加载该运行。</translation>
+        <translation>&lt;b&gt;如何阅读 U 形曲线。&lt;/b&gt;学习率太小，运行缓慢爬行：左侧的运行结束时损失仍然很高。学习率太大则会过冲：右侧的损失爆炸（红色 ×）。最佳学习率（◆）就位于这道悬崖的左边。点击一个点、一个单元格或表格中的一行即可加载该运行。</translation>
     </message>
     <message>
         <location filename="../../ui/views/sweep_view.cpp" line="349"/>
@@ -2196,7 +2831,7 @@ the plane of the trajectory&apos;s two main directions.</source>
 Dashed: validation loss (models). Click a point to load that run.</source>
         <translation>U 形曲线：每个点是一次完整的运行，表示其最终损失与学习率的关系（两者均为对数刻度）。
 • 左侧：步长太小，运行缓慢爬行，结束时损失仍很高。
-• 右侧：步长越冲，损失爆炸（红色 ×：已发散）。
+• 右侧：步长过冲，损失爆炸（红色 ×：已发散）。
 • 最佳学习率（◆）就位于悬崖的左边：稍小一点是安全的，稍大一点就会发散。
 虚线：验证损失（模型）。点击一个点即可加载该运行。</translation>
     </message>
@@ -2437,7 +3072,7 @@ final loss %1 · best %2</source>
         <source>
 diverged: yes — the steps overshoot</source>
         <translation>
-已发散：是 — 步长越冲</translation>
+已发散：是 — 步长过冲</translation>
     </message>
     <message>
         <location filename="../../ui/views/sweep_view.cpp" line="1144"/>
@@ -3312,7 +3947,7 @@ Too small a rate barely moves the model (target stays near the grey line); too l
         <source>
 diverged — the steps overshoot</source>
         <translation>
-已发散 — 步长越冲</translation>
+已发散 — 步长过冲</translation>
     </message>
     <message>
         <location filename="../../work/main/ui/views/finetune_view.cpp" line="1461"/>
@@ -3536,6 +4171,7 @@ click to see its loss curves</source>
     <name>lrlab::MainWindow</name>
     <message>
         <location filename="../../work/main/ui/main_window.cpp" line="282"/>
+        <location filename="../../work/main/ui/main_window_session.cpp" line="555"/>
         <source>lrlab — Learning Rate Lab</source>
         <translation>lrlab — 学习率实验室</translation>
     </message>
@@ -3550,935 +4186,1541 @@ click to see its loss curves</source>
         <translation>无损失地形：%1</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="415"/>
-        <location filename="../../work/main/ui/main_window.cpp" line="1177"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="417"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="1180"/>
         <source>log₁₀(f − f* + ε)</source>
         <translation>log₁₀(f − f* + ε)</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="431"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="433"/>
         <source>start</source>
         <translation>起点</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="436"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="438"/>
         <source>global minimum</source>
         <translation>全局最小值</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="475"/>
-        <location filename="../../work/main/ui/main_window.cpp" line="1178"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="477"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="1181"/>
         <source>Loss  f − f*  (log scale)</source>
         <translation>损失  f − f*  （对数刻度）</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="476"/>
-        <location filename="../../work/main/ui/main_window.cpp" line="518"/>
-        <location filename="../../work/main/ui/main_window.cpp" line="531"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="478"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="520"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="533"/>
         <source>step</source>
         <translation>步</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="476"/>
-        <location filename="../../work/main/ui/main_window.cpp" line="1179"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="478"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="1182"/>
         <source>f − f*</source>
         <translation>f − f*</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="490"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="492"/>
         <source>smoothed (EMA)</source>
         <translation>平滑（EMA）</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="493"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="495"/>
         <source>validation</source>
         <translation>验证</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="515"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="517"/>
         <source>Accuracy on the validation rows (held out from training), measured every eval_every steps.</source>
         <translation>在验证行（不参与训练的留出数据）上的准确率，每 eval_every 步测量一次。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="517"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="519"/>
         <source>Validation accuracy</source>
         <translation>验证准确率</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="518"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="520"/>
         <source>accuracy</source>
         <translation>准确率</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="530"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="532"/>
         <source>Learning-rate schedule</source>
         <translation>学习率调度</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="531"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="533"/>
         <source>learning rate</source>
         <translation>学习率</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="533"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="535"/>
         <source>schedule</source>
         <translation>调度</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="572"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="574"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="583"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="585"/>
         <source>What to minimise. Toy surfaces f(x, y): Rosenbrock&apos;s curved valley, the quadratic bowl where 2/λ₁ is exact, many-minima Rastrigin and Ackley, a saddle. Real models trained on a dataset with minibatches: linear and logistic regression (two parameters: an exact surface), softmax regression and an MLP.</source>
         <translation>要最小化的目标。玩具曲面 f(x, y)：Rosenbrock 的弯曲山谷、2/λ₁ 恰好精确成立的二次碗形曲面、有众多极小值的 Rastrigin 和 Ackley，以及一个鞍点。在数据集上用小批量训练的真实模型：线性回归和逻辑回归（两个参数：曲面是精确的）、softmax 回归和 MLP。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="587"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="589"/>
         <source>&amp;Problem:</source>
         <translation>问题(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="589"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="591"/>
         <source>Where the optimizer starts (x). Click or drag on the map to move it. The stable limit is computed from the curvature here.</source>
         <translation>优化器的起点（x）。在地图上点击或拖动即可移动它。稳定上限由此处的曲率计算得出。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="592"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="594"/>
         <source>Where the optimizer starts (y). Click or drag on the map to move it. The stable limit is computed from the curvature here.</source>
         <translation>优化器的起点（y）。在地图上点击或拖动即可移动它。稳定上限由此处的曲率计算得出。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="594"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="596"/>
         <source>Default</source>
         <translation>默认</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="595"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="597"/>
         <source>Back to the surface&apos;s default start point.</source>
         <translation>回到该曲面的默认起点。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="602"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="604"/>
         <source>S&amp;tart x, y:</source>
         <translation>起点 x, y(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="606"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="608"/>
         <source>Standard deviation σ of Gaussian noise added to every gradient, like minibatch noise. With noise the path jitters and only a smaller or decaying learning rate settles near the minimum; 0 = exact gradients.</source>
         <translation>加到每个梯度上的高斯噪声的标准差 σ，类似小批量噪声。有噪声时路径会抖动，只有更小或逐渐衰减的学习率才能稳定在最小值附近；0 = 精确梯度。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="610"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="612"/>
         <source>Gradient &amp;noise σ:</source>
         <translation>梯度噪声 σ(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="619"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="621"/>
         <source>Open CSV…</source>
         <translation>打开 CSV…</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="620"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="622"/>
         <source>The data the model is trained on. Any CSV with feature columns and a last column named label (classes) or target (regression) can be opened.</source>
         <translation>用于训练模型的数据。可以打开任何包含特征列、且最后一列名为 label（类别）或 target（回归）的 CSV 文件。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="623"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="625"/>
         <source>&amp;Dataset:</source>
         <translation>数据集(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="626"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="628"/>
         <source>The one input feature of linear or logistic regression: the model has two parameters, slope w and intercept b, so its loss is an exact surface over (w, b).</source>
         <translation>线性回归或逻辑回归的唯一输入特征：模型只有两个参数——斜率 w 和截距 b，因此其损失是 (w, b) 上的精确曲面。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="629"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="631"/>
         <source>&amp;Feature:</source>
         <translation>特征(&amp;F)：</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="635"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="637"/>
         <source>Widths of the hidden layers, e.g. &quot;64, 32&quot;.</source>
         <translation>各隐藏层的宽度，例如 &quot;64, 32&quot;。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="636"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="638"/>
         <source>&amp;Hidden sizes:</source>
         <translation>隐藏层大小(&amp;H)：</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="641"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="643"/>
         <source>Nonlinearity of the hidden layers.</source>
         <translation>隐藏层的非线性函数。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="642"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="644"/>
         <source>&amp;Activation:</source>
         <translation>激活函数(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="644"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="646"/>
         <source>Rows per minibatch. Smaller batches = noisier gradients, which usually call for a smaller learning rate.</source>
         <translation>每个小批量的行数。批量越小 = 梯度噪声越大，通常需要更小的学习率。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="646"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="648"/>
         <source>&amp;Batch size:</source>
         <translation>批量大小(&amp;B)：</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="648"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="650"/>
         <source>Fraction of the rows held out for validation (loss and accuracy on data the model does not train on).</source>
         <translation>留作验证的行所占比例（在模型不参与训练的数据上计算损失和准确率）。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="650"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="652"/>
         <source>&amp;Validation fraction:</source>
         <translation>验证比例(&amp;V)：</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="652"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="654"/>
         <source>Steps between evaluations of the validation loss and accuracy (and the full training loss).</source>
         <translation>两次评估验证损失和准确率（以及完整训练损失）之间间隔的步数。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="654"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="656"/>
         <source>&amp;Evaluate every:</source>
         <translation>评估间隔(&amp;E)：</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="656"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="658"/>
         <source>Seed of every random choice (gradient noise; model initialization, split and minibatches): the same seed gives the same run.</source>
         <translation>所有随机选择（梯度噪声；模型初始化、数据划分和小批量）的随机种子：相同的随机种子得到相同的运行结果。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="659"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="661"/>
         <source>Seed:</source>
         <translation>随机种子：</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="663"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="665"/>
         <source>Optimizer</source>
         <translation>优化器</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="670"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="672"/>
         <source>The update rule. SGD steps along the negative gradient (with momentum: a heavy ball). RMSprop, Adagrad, Adam and AdamW divide by a running gradient size, so the LR becomes a step length rather than a multiple of the gradient. Lion steps by the sign of its momentum.</source>
         <translation>更新规则。SGD 沿负梯度方向前进（带动量时：像一个重球）。RMSprop、Adagrad、Adam 和 AdamW 会除以梯度大小的滑动估计，因此学习率变成了步长，而不是梯度的倍数。Lion 按其动量的符号前进。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="674"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="676"/>
         <source>&amp;Optimizer:</source>
         <translation>优化器(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="676"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="678"/>
         <source>Heavy-ball coefficient β: each step adds β × the previous step. More β speeds travel along a valley but overshoots and oscillates; the stable LR grows to 2(1+β)/λ₁. 0 = plain gradient descent.</source>
         <translation>重球系数 β：每一步都会加上 β × 上一步。β 越大，沿山谷前进越快，但会越过目标并产生振荡；稳定的学习率上限增大到 2(1+β)/λ₁。0 = 普通梯度下降。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="680"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="682"/>
         <source>&amp;Momentum β:</source>
         <translation>动量 β(&amp;M)：</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="681"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="683"/>
         <source>Nes&amp;terov</source>
         <translation>Nesterov 动量(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="683"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="685"/>
         <source>Look-ahead momentum: the gradient correction is applied after the momentum step, which damps heavy-ball oscillation. Needs momentum &gt; 0.</source>
         <translation>前瞻式动量：在动量步之后再施加梯度修正，从而抑制重球式振荡。需要动量 &gt; 0。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="688"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="690"/>
         <source>RMSprop: decay of the running mean of squared gradients. Near 1 = long memory and smooth step sizes; smaller = reacts fast but noisily.</source>
         <translation>RMSprop：梯度平方滑动平均的衰减系数。接近 1 = 记忆长、步长平滑；更小 = 反应快但噪声大。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="691"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="693"/>
         <source>&amp;Alpha:</source>
         <translation>Alpha(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="696"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="698"/>
         <source>Added to the denominator to avoid division by zero. A large eps makes the method behave like plain SGD where gradients are small.</source>
         <translation>加到分母上以避免除以零。eps 较大时，在梯度较小之处该方法的行为会接近普通 SGD。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="698"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="700"/>
         <source>&amp;Eps:</source>
         <translation>Eps(&amp;E)：</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="700"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="702"/>
         <source>Decay of the first moment (the momentum) of Adam and Lion. Higher = smoother direction, more inertia and overshoot.</source>
-        <translation>Adam 和 Lion 一阶矩（即动量）的衰减系数。越高 = 方向越平滑，惯性和越冲也越大。</translation>
+        <translation>Adam 和 Lion 一阶矩（即动量）的衰减系数。越高 = 方向越平滑，惯性和过冲也越大。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="702"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="704"/>
         <source>Beta&amp;1:</source>
         <translation>Beta1(&amp;1)：</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="704"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="706"/>
         <source>Decay of the second moment (squared gradients; for Lion: of the momentum). Near 1 = stable step sizes; lower = adapts faster, noisier.</source>
         <translation>二阶矩（梯度平方；对 Lion 而言是动量）的衰减系数。接近 1 = 步长稳定；更低 = 适应更快，但噪声更大。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="707"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="709"/>
         <source>Beta&amp;2:</source>
         <translation>Beta2(&amp;2)：</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="709"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="711"/>
         <source>Pulls the parameters towards 0 every step (AdamW and Lion: decoupled, θ ← θ(1 − lr·wd)). Too much moves the end point away from the true minimum.</source>
         <translation>每一步都将参数拉向 0（AdamW 和 Lion：解耦式，θ ← θ(1 − lr·wd)）。过大会使终点偏离真正的最小值。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="712"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="714"/>
         <source>&amp;Weight decay:</source>
         <translation>权重衰减(&amp;W)：</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="714"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="716"/>
         <source>Adam 8-bit: values per quantization block; each block shares one scale, so smaller blocks quantize more finely.</source>
         <translation>Adam 8-bit：每个量化块中的数值个数；每个块共享一个缩放因子，因此块越小，量化越精细。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="716"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="718"/>
         <source>&amp;Block size:</source>
         <translation>块大小(&amp;B)：</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="720"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="722"/>
+        <location filename="../../work/main/ui/main_window_export.cpp" line="356"/>
         <source>Learning rate</source>
         <translation>学习率</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="725"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="727"/>
         <source>Learning rate: the size of each step, on a log scale from 10⁻⁶ to 10. Too small: the path crawls and stops far from the minimum. Too large: it oscillates across the valley and, past the red mark, diverges. The red mark is the stable limit 2/λ₁ of gradient descent, λ₁ being the largest curvature (Hessian eigenvalue) at the start point; with momentum β it moves to 2(1+β)/λ₁. The green mark is the best constant rate 2/(λ₁+λₙ) of gradient descent on a quadratic.</source>
         <translation>学习率：每一步的大小，采用从 10⁻⁶ 到 10 的对数刻度。太小：路径缓慢爬行，停在离最小值很远的地方。太大：路径在山谷两侧来回振荡，越过红色标记后就会发散。红色标记是梯度下降的稳定上限 2/λ₁，其中 λ₁ 是起点处的最大曲率（Hessian 特征值）；使用动量 β 时，它移动到 2(1+β)/λ₁。绿色标记是梯度下降在二次函数上的最佳恒定学习率 2/(λ₁+λₙ)。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="733"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="735"/>
         <source>&amp;Learning rate (peak):</source>
         <translation>学习率（峰值）(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="740"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="742"/>
         <source>Schedule</source>
         <translation>学习率调度</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="743"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="745"/>
         <source>Number of optimizer updates. Decays are stretched over the whole run.</source>
         <translation>优化器的更新次数。衰减会拉伸到整个运行过程。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="745"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="747"/>
         <source>&amp;Steps:</source>
         <translation>步数(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="747"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="749"/>
         <source>The LR rises linearly from (start factor × lr) to lr over this many steps. Warmup lets a large LR survive a steep start; too long wastes steps.</source>
         <translation>学习率在这么多步内从（起始因子 × lr）线性上升到 lr。预热让较大的学习率能挺过陡峭的开局；预热过长则会浪费步数。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="750"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="752"/>
         <source>Wa&amp;rmup steps:</source>
         <translation>预热步数(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="752"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="754"/>
         <source>Fraction of the LR used at the first warmup step (0 = start from zero).</source>
         <translation>预热第一步所用学习率的比例（0 = 从零开始）。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="754"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="756"/>
         <source>Warmup start factor:</source>
         <translation>预热起始因子：</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="759"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="761"/>
         <source>How the LR falls after warmup. Decay lets a run take big steps early and settle precisely late; a constant LR keeps bouncing at the scale the LR sets.</source>
         <translation>预热之后学习率如何下降。衰减让运行在前期迈大步、后期精确收敛；恒定学习率则会一直以学习率所决定的幅度来回跳动。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="762"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="764"/>
         <source>&amp;Decay:</source>
         <translation>衰减(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="764"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="766"/>
         <source>Factor per decay: exponential multiplies by gamma every epoch, step decay every step_size steps. Smaller = faster decay.</source>
         <translation>每次衰减的因子：指数衰减每一轮乘以 gamma，阶梯衰减每 step_size 步乘一次。越小 = 衰减越快。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="766"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="768"/>
         <source>Gamma:</source>
         <translation>Gamma：</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="768"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="770"/>
         <source>Step decay: steps between multiplications by gamma (auto = a third of the run).</source>
         <translation>阶梯衰减：两次乘以 gamma 之间的步数（自动 = 运行长度的三分之一）。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="770"/>
-        <location filename="../../work/main/ui/main_window.cpp" line="780"/>
-        <location filename="../../work/main/ui/main_window.cpp" line="792"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="772"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="782"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="794"/>
         <source>auto</source>
         <translation>自动</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="771"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="773"/>
         <source>Step size:</source>
         <translation>阶梯步长：</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="773"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="775"/>
         <source>Exponential decay applies gamma once per this many steps.</source>
         <translation>指数衰减每隔这么多步应用一次 gamma。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="775"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="777"/>
         <source>Steps per epoch:</source>
         <translation>每轮步数：</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="777"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="779"/>
         <source>Length of the first cosine cycle (auto = a quarter of the run). At each restart the LR jumps back to its peak, which can kick the path out of a poor basin.</source>
         <translation>第一个余弦周期的长度（自动 = 运行长度的四分之一）。每次重启时学习率跳回峰值，可能把路径踢出一个不好的盆地。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="781"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="783"/>
         <source>First cycle t0:</source>
         <translation>首个周期 t0：</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="783"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="785"/>
         <source>Each cycle is t_mult times longer than the previous one.</source>
         <translation>每个周期的长度是前一个周期的 t_mult 倍。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="784"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="786"/>
         <source>Cycle multiplier:</source>
         <translation>周期倍数：</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="786"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="788"/>
         <source>Exponent of polynomial decay: 1 = linear; larger falls fast then flattens; smaller stays high longer.</source>
         <translation>多项式衰减的指数：1 = 线性；更大则先快速下降后趋于平缓；更小则在高位保持更久。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="788"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="790"/>
         <source>Power:</source>
         <translation>指数：</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="790"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="792"/>
         <source>Inverse square root: lr/√(1 + τ/timescale). Smaller = faster decay (auto = the warmup length, or 10000 without warmup).</source>
         <translation>平方根倒数：lr/√(1 + τ/timescale)。越小 = 衰减越快（自动 = 预热长度；无预热时为 10000）。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="793"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="795"/>
         <source>Timescale:</source>
         <translation>时间尺度：</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="795"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="797"/>
         <source>One-cycle: fraction of the run spent rising to the peak LR.</source>
         <translation>One-cycle：用于上升到峰值学习率的运行比例。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="796"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="798"/>
         <source>Rise fraction:</source>
         <translation>上升比例：</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="798"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="800"/>
         <source>One-cycle starts at lr / div_factor.</source>
         <translation>One-cycle 从 lr / div_factor 开始。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="799"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="801"/>
         <source>Div factor:</source>
         <translation>初始除数：</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="801"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="803"/>
         <source>One-cycle ends at (lr / div_factor) / final_div_factor.</source>
         <translation>One-cycle 结束于 (lr / div_factor) / final_div_factor。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="802"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="804"/>
         <source>Final div factor:</source>
         <translation>最终除数：</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="804"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="806"/>
         <source>WSD: the LR stays at its peak, then falls to min_lr over this last fraction of the run.</source>
         <translation>WSD：学习率先保持在峰值，然后在运行的最后这一比例内降到 min_lr。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="806"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="808"/>
         <source>Decay fraction:</source>
         <translation>衰减比例：</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="811"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="813"/>
         <source>WSD: shape of the final cool-down.</source>
         <translation>WSD：最终冷却阶段的曲线形状。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="812"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="814"/>
         <source>Cool-down shape:</source>
         <translation>冷却形状：</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="816"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="818"/>
         <source>The floor the decay ends at (at most the peak LR). A small floor keeps the run moving at the end.</source>
         <translation>衰减结束时的下限（不超过峰值学习率）。一个较小的下限可使运行在最后仍保持前进。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="818"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="820"/>
         <source>Min lr:</source>
         <translation>最小学习率：</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="822"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="824"/>
         <source>Compare</source>
         <translation>比较</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="824"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="826"/>
         <source>&amp;Pin run</source>
         <translation>固定运行(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="826"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="828"/>
         <source>Keep the current run on every plot (Ctrl+P), in its own colour, to compare it with the next ones. Up to 8; a ninth replaces the oldest.</source>
         <translation>将当前运行以其自己的颜色保留在每个图上（Ctrl+P），以便与之后的运行比较。最多 8 个；第九个会替换最早的一个。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="829"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="831"/>
         <source>C&amp;lear pins</source>
         <translation>清除固定(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="831"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="833"/>
         <source>Remove every pinned run.</source>
         <translation>移除所有已固定的运行。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="832"/>
-        <location filename="../../work/main/ui/main_window.cpp" line="964"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="834"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="966"/>
         <source>LR &amp;trio ×0.1 / ×1 / ×10</source>
         <translation>学习率三档对比 ×0.1 / ×1 / ×10(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="834"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="836"/>
         <source>Run the current setting at a tenth, at, and at ten times the learning rate and pin all three: too small, right, too large.</source>
         <translation>分别以十分之一、原值和十倍的学习率运行当前设置，并固定这三个运行：太小、合适、太大。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="914"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="916"/>
         <source>Diagnosis</source>
         <translation>诊断</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="920"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="922"/>
         <source>LR finder</source>
         <translation>学习率范围测试</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="937"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="939"/>
         <source>Sweep</source>
         <translation>扫描</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="954"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="956"/>
+        <location filename="../../work/main/ui/main_window_session.cpp" line="205"/>
+        <location filename="../../work/main/ui/main_window_session.cpp" line="207"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="955"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="957"/>
         <source>&amp;Open dataset CSV…</source>
         <translation>打开数据集 CSV(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="957"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="959"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="960"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="962"/>
         <source>&amp;Run</source>
         <translation>运行(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="961"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="963"/>
         <source>&amp;Pin current run</source>
         <translation>固定当前运行(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="962"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="964"/>
         <source>Ctrl+P</source>
         <translation>Ctrl+P</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="963"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="965"/>
         <source>&amp;Clear pins</source>
         <translation>清除固定(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="965"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="967"/>
         <source>Ctrl+T</source>
         <translation>Ctrl+T</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="967"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="969"/>
         <source>Play / pause</source>
         <translation>播放 / 暂停</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="968"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="970"/>
         <source>Ctrl+Space</source>
         <translation>Ctrl+Space</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="969"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="971"/>
         <source>Run the LR &amp;finder</source>
         <translation>运行学习率范围测试(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="974"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="976"/>
         <source>Ctrl+F</source>
         <translation>Ctrl+F</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="976"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="978"/>
+        <location filename="../../work/main/ui/main_window_session.cpp" line="222"/>
         <source>&amp;Lesson</source>
         <translation>课程(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="977"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="979"/>
         <source>&amp;Default lesson</source>
         <translation>默认课程(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="979"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="981"/>
         <source>Ctrl+R</source>
         <translation>Ctrl+R</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="981"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="983"/>
+        <location filename="../../work/main/ui/main_window_session.cpp" line="227"/>
+        <location filename="../../work/main/ui/main_window_shell.cpp" line="99"/>
+        <location filename="../../work/main/ui/main_window_shell.cpp" line="101"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="986"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="988"/>
+        <location filename="../../work/main/ui/main_window_shell.cpp" line="163"/>
+        <location filename="../../work/main/ui/main_window_shell.cpp" line="165"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="987"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="989"/>
         <source>&amp;About lrlab</source>
         <translation>关于 lrlab(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="988"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="990"/>
         <source>About lrlab</source>
         <translation>关于 lrlab</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="989"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="991"/>
         <source>&lt;b&gt;lrlab %1&lt;/b&gt; — Learning Rate Lab&lt;br&gt;How learning rate, warmup, decay and optimizer shape a training run, on toy loss surfaces and real models.</source>
         <translation>&lt;b&gt;lrlab %1&lt;/b&gt; — 学习率实验室&lt;br&gt;在玩具损失曲面和真实模型上，展示学习率、预热、衰减和优化器如何塑造一次训练。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="1006"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="1008"/>
         <source>A run is in progress in the background.</source>
         <translation>后台正在进行一次运行。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="1012"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="1014"/>
         <source>landscape %p%</source>
         <translation>损失地形 %p%</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="1013"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="1015"/>
         <source>The loss landscape of the run is being computed in the background (coarse grid first, then refined).</source>
         <translation>正在后台计算本次运行的损失地形（先粗网格，再逐步细化）。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="1018"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="1020"/>
         <source>Optimizer steps per second of the last run.</source>
         <translation>上一次运行中优化器每秒执行的步数。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="1020"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="1022"/>
         <source>Time the last run took in the background thread.</source>
         <translation>上一次运行在后台线程中所用的时间。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="1065"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="1067"/>
         <source>Cannot load this run: unknown problem &quot;%1&quot;.</source>
         <translation>无法加载此运行：未知问题 &quot;%1&quot;。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="1219"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="1223"/>
         <source>Loss (log scale)</source>
         <translation>损失（对数刻度）</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="1220"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="1224"/>
         <source>loss</source>
         <translation>损失</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="1221"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="1225"/>
         <source>log₁₀(loss − min + ε)</source>
         <translation>log₁₀(损失 − 最小值 + ε)</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="1245"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="1249"/>
         <source>Open a dataset CSV</source>
         <translation>打开数据集 CSV</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="1245"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="1249"/>
         <source>CSV files (*.csv);;All files (*)</source>
         <translation>CSV 文件 (*.csv);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="1544"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="1549"/>
         <source>Loss over (w, b): %1</source>
         <translation>(w, b) 上的损失：%1</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="1545"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="1550"/>
         <source>Loss landscape (PCA plane of the trajectory)</source>
         <translation>损失地形（轨迹的 PCA 平面）</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="1549"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="1554"/>
         <source>The (w, b) path grows here;
 the loss surface follows the run.</source>
         <translation>(w, b) 路径在此处延伸；
 损失曲面随运行而更新。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="1550"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="1555"/>
         <source>The landscape is computed after the run:
 the plane of the trajectory&apos;s two main directions.</source>
         <translation>损失地形在运行结束后计算：
 即由轨迹两个主方向张成的平面。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="1573"/>
-        <location filename="../../work/main/ui/main_window.cpp" line="1644"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="1578"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="1649"/>
         <source> &lt;span style=&apos;color:#148c3c&apos;&gt;▲&lt;/span&gt; Best constant rate 2/(λ₁+λₙ) = &lt;b&gt;%1&lt;/b&gt; (λₙ = %2).</source>
         <translation> &lt;span style=&apos;color:#148c3c&apos;&gt;▲&lt;/span&gt; 最佳恒定学习率 2/(λ₁+λₙ) = &lt;b&gt;%1&lt;/b&gt;（λₙ = %2）。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="1579"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="1584"/>
         <source>λ₁ = %1 at the start: no positive curvature, so the Hessian sets no step-size limit here.</source>
         <translation>起点处 λ₁ = %1：没有正曲率，因此 Hessian 在此处不限制步长。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="1583"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="1588"/>
         <source>&lt;span style=&apos;color:#c81e1e&apos;&gt;▼&lt;/span&gt; Stable limit 2(1+β)/λ₁ = &lt;b&gt;%1&lt;/b&gt; (λ₁ = %2 at the start, heavy-ball β = %3; plain GD: 2/λ₁ = %4).</source>
         <translation>&lt;span style=&apos;color:#c81e1e&apos;&gt;▼&lt;/span&gt; 稳定上限 2(1+β)/λ₁ = &lt;b&gt;%1&lt;/b&gt;（起点处 λ₁ = %2，重球 β = %3；普通梯度下降：2/λ₁ = %4）。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="1590"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="1595"/>
         <source>&lt;span style=&apos;color:#c81e1e&apos;&gt;▼&lt;/span&gt; Stable limit 2/λ₁ = &lt;b&gt;%1&lt;/b&gt; (λ₁ = %2, the largest curvature at the start).</source>
         <translation>&lt;span style=&apos;color:#c81e1e&apos;&gt;▼&lt;/span&gt; 稳定上限 2/λ₁ = &lt;b&gt;%1&lt;/b&gt;（λ₁ = %2，即起点处的最大曲率）。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="1595"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="1600"/>
         <source>&lt;span style=&apos;color:#c81e1e&apos;&gt;▼&lt;/span&gt; Gradient-descent limit 2/λ₁ = &lt;b&gt;%1&lt;/b&gt; (λ₁ = %2 at the start). %3 rescales its steps, so for it this is only a reference.</source>
         <translation>&lt;span style=&apos;color:#c81e1e&apos;&gt;▼&lt;/span&gt; 梯度下降上限 2/λ₁ = &lt;b&gt;%1&lt;/b&gt;（起点处 λ₁ = %2）。%3 会重新缩放其步长，因此这对它而言仅供参考。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="1614"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="1619"/>
         <source>Computing the curvature at the start (extreme Hessian eigenvalues of the training loss)…</source>
         <translation>正在计算起点处的曲率（训练损失 Hessian 的极端特征值）…</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="1631"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="1636"/>
         <source>λ₁ = %1 at the start: no positive curvature, no step-size limit.</source>
         <translation>起点处 λ₁ = %1：没有正曲率，没有步长上限。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="1634"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="1639"/>
         <source>&lt;span style=&apos;color:#c81e1e&apos;&gt;▼&lt;/span&gt; %1 = &lt;b&gt;%2&lt;/b&gt; (λ₁ = %3 of the full-batch training loss at the initialization%4).</source>
         <translation>&lt;span style=&apos;color:#c81e1e&apos;&gt;▼&lt;/span&gt; %1 = &lt;b&gt;%2&lt;/b&gt;（初始化处全批量训练损失的 λ₁ = %3%4）。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="1636"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="1641"/>
         <source>Stable limit 2(1+β)/λ₁</source>
         <translation>稳定上限 2(1+β)/λ₁</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="1636"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="1641"/>
         <source>Stable limit 2/λ₁</source>
         <translation>稳定上限 2/λ₁</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="1641"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="1646"/>
         <source>; %1 rescales its steps, so this is a reference</source>
         <translation>；%1 会重新缩放其步长，因此这仅供参考</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="1649"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="1654"/>
         <source> λₙ = %1 ≤ 0: no best constant rate.</source>
         <translation> λₙ = %1 ≤ 0：不存在最佳恒定学习率。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="1695"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="1700"/>
         <source>No curvature: %1</source>
         <translation>无曲率：%1</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="1737"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="1742"/>
         <source>stable limit %1</source>
         <translation>稳定上限 %1</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="1738"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="1743"/>
         <source>stable limit %1 (far above)</source>
         <translation>稳定上限 %1（远高于此）</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="1833"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="1838"/>
         <source>diverged at step %1</source>
         <translation>在第 %1 步发散</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="1839"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="1844"/>
         <source>Diverged at step %1 — steps run: %2 — last finite loss: %3</source>
         <translation>在第 %1 步发散 — 已运行步数：%2 — 最后的有限损失：%3</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="1845"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="1850"/>
         <source>Converged</source>
         <translation>已收敛</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="1846"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="1851"/>
         <source>Finished</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="1848"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="1853"/>
         <source>%1 — steps run: %2 — final loss: %3 (f − f* = %4)</source>
         <translation>%1 — 已运行步数：%2 — 最终损失：%3（f − f* = %4）</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="1856"/>
-        <location filename="../../work/main/ui/main_window.cpp" line="2057"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="1861"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="2062"/>
         <source>run %1 ms</source>
         <translation>运行 %1 ms</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="1859"/>
-        <location filename="../../work/main/ui/main_window.cpp" line="1909"/>
-        <location filename="../../work/main/ui/main_window.cpp" line="2060"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="1864"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="1914"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="2065"/>
         <source>%1 steps/s</source>
         <translation>%1 步/秒</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="1910"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="1915"/>
         <source>Training… step %1 of %2</source>
         <translation>训练中… 第 %1 / %2 步</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="2035"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="2040"/>
         <source>diverged at step %1 </source>
         <translation>在第 %1 步发散 </translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="2039"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="2044"/>
         <source>Diverged at step %1 — last finite loss: %2</source>
         <translation>在第 %1 步发散 — 最后的有限损失：%2</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="2044"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="2049"/>
         <source>Finished — %1 steps — %2 parameters</source>
         <translation>已完成 — %1 步 — %2 个参数</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="2047"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="2052"/>
         <source> — train loss %1</source>
         <translation> — 训练损失 %1</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="2049"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="2054"/>
         <source> — val loss %1</source>
         <translation> — 验证损失 %1</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="2051"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="2056"/>
         <source> — val acc %1 %</source>
         <translation> — 验证准确率 %1 %</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="2096"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="2101"/>
         <source>Loss over (w, b): %1 on %2, feature %3</source>
         <translation>(w, b) 上的损失：%1，数据集 %2，特征 %3</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="2102"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="2107"/>
         <source>Loss landscape: PCA plane of the trajectory (%1 × %1)</source>
         <translation>损失地形：轨迹的 PCA 平面（%1 × %1）</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="2128"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="2133"/>
         <source>Run failed</source>
         <translation>运行失败</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="2129"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="2134"/>
         <source>The run failed: %1</source>
         <translation>运行失败：%1</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="2147"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="2152"/>
         <source>No pinned runs.</source>
         <translation>没有已固定的运行。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="2148"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="2153"/>
         <source>%1 of %2 pinned</source>
         <translation>已固定 %1 / %2</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="2176"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="2181"/>
         <source>minibatch (current)</source>
         <translation>小批量（当前）</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="2276"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="2281"/>
         <source>Running the trio ×0.1 / ×1 / ×10…</source>
         <translation>正在运行三档对比 ×0.1 / ×1 / ×10…</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="2310"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="2315"/>
         <source>The trio failed: %1</source>
         <translation>三档对比运行失败：%1</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="2314"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="2319"/>
         <source>Trio pinned: lr ×0.1, ×1, ×10.</source>
         <translation>三档对比已固定：lr ×0.1、×1、×10。</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/main_window_export.cpp" line="52"/>
+        <source>Figure size</source>
+        <translation>图形尺寸</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/main_window_export.cpp" line="57"/>
+        <location filename="../../work/main/ui/main_window_export.cpp" line="61"/>
+        <source> px</source>
+        <translation> px</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/main_window_export.cpp" line="68"/>
+        <source>Size:</source>
+        <translation>尺寸：</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/main_window_export.cpp" line="75"/>
+        <source>Pixels per point of the layout: 2× gives a sharp image for slides and print at the same layout; larger files.</source>
+        <translation>版面上每个点对应的像素数：2× 可在版面不变的情况下为幻灯片和印刷提供清晰的图像，但文件更大。</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/main_window_export.cpp" line="78"/>
+        <source>Scale (PNG):</source>
+        <translation>缩放（PNG）：</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/main_window_export.cpp" line="144"/>
+        <source>Export as %1…</source>
+        <translation>导出为 %1…</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/main_window_export.cpp" line="149"/>
+        <source>Copy to clipboard</source>
+        <translation>复制到剪贴板</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/main_window_export.cpp" line="180"/>
+        <source>%1 files (*.%2)</source>
+        <translation>%1 文件 (*.%2)</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/main_window_export.cpp" line="183"/>
+        <location filename="../../work/main/ui/main_window_export.cpp" line="210"/>
+        <location filename="../../work/main/ui/main_window_export.cpp" line="223"/>
+        <location filename="../../work/main/ui/main_window_session.cpp" line="282"/>
+        <source>Export figure</source>
+        <translation>导出图形</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/main_window_export.cpp" line="211"/>
+        <location filename="../../work/main/ui/main_window_export.cpp" line="240"/>
+        <location filename="../../work/main/ui/main_window_export.cpp" line="432"/>
+        <source>There is no figure &quot;%1&quot;.</source>
+        <translation>不存在图形 &quot;%1&quot;。</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/main_window_export.cpp" line="212"/>
+        <source>Unknown figure format of %1: use .png, .svg or .pdf.</source>
+        <translation>%1 的图形格式未知：请使用 .png、.svg 或 .pdf。</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/main_window_export.cpp" line="224"/>
+        <source>The figure could not be saved:
+%1</source>
+        <translation>无法保存图形：
+%1</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/main_window_export.cpp" line="233"/>
+        <source>The figure is on the clipboard.</source>
+        <translation>图形已复制到剪贴板。</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/main_window_export.cpp" line="240"/>
+        <location filename="../../work/main/ui/main_window_export.cpp" line="248"/>
+        <source>Copy figure</source>
+        <translation>复制图形</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/main_window_export.cpp" line="267"/>
+        <location filename="../../work/main/ui/main_window_export.cpp" line="309"/>
+        <source>current</source>
+        <translation>当前</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/main_window_export.cpp" line="277"/>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/main_window_export.cpp" line="280"/>
+        <source>Export one CSV per run</source>
+        <translation>每次运行导出一个 CSV</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../work/main/ui/main_window_export.cpp" line="285"/>
+        <source>%n CSV file(s) written.</source>
+        <translation>
+            <numerusform>已写入 %n 个 CSV 文件。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/main_window_export.cpp" line="291"/>
+        <source>Export the current run as CSV</source>
+        <translation>将当前运行导出为 CSV</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/main_window_export.cpp" line="292"/>
+        <source>Export the shown runs as one CSV</source>
+        <translation>将显示的运行导出为一个 CSV</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/main_window_export.cpp" line="311"/>
+        <location filename="../../work/main/ui/main_window_export.cpp" line="324"/>
+        <location filename="../../work/main/ui/main_window_export.cpp" line="337"/>
+        <source>Export CSV</source>
+        <translation>导出 CSV</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/main_window_export.cpp" line="311"/>
+        <source>The run could not be exported:
+%1</source>
+        <translation>无法导出该运行：
+%1</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/main_window_export.cpp" line="324"/>
+        <location filename="../../work/main/ui/main_window_export.cpp" line="337"/>
+        <source>The runs could not be exported:
+%1</source>
+        <translation>无法导出这些运行：
+%1</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/main_window_export.cpp" line="351"/>
+        <source>Export animation as GIF</source>
+        <translation>将动画导出为 GIF</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/main_window_export.cpp" line="354"/>
+        <source>Landscape</source>
+        <translation>损失地形</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/main_window_export.cpp" line="355"/>
+        <source>Loss</source>
+        <translation>损失</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/main_window_export.cpp" line="357"/>
+        <source>Dashboard</source>
+        <translation>仪表板</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/main_window_export.cpp" line="358"/>
+        <source>Figure:</source>
+        <translation>图形：</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/main_window_export.cpp" line="378"/>
+        <source>Size (px):</source>
+        <translation>尺寸（px）：</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/main_window_export.cpp" line="383"/>
+        <source>Frames per second: more is smoother and a larger file.</source>
+        <translation>每秒帧数：越多越流畅，文件也越大。</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/main_window_export.cpp" line="384"/>
+        <source>Frame rate:</source>
+        <translation>帧率：</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/main_window_export.cpp" line="398"/>
+        <source>Steps:</source>
+        <translation>步数：</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/main_window_export.cpp" line="400"/>
+        <source>Best colours per frame</source>
+        <translation>每帧最佳颜色</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/main_window_export.cpp" line="401"/>
+        <source>One fixed palette (smaller, faster)</source>
+        <translation>单一固定调色板（更小、更快）</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/main_window_export.cpp" line="402"/>
+        <source>Palette:</source>
+        <translation>调色板：</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/main_window_export.cpp" line="410"/>
+        <location filename="../../work/main/ui/main_window_export.cpp" line="432"/>
+        <location filename="../../work/main/ui/main_window_export.cpp" line="445"/>
+        <source>Export animation</source>
+        <translation>导出动画</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/main_window_export.cpp" line="412"/>
+        <source>GIF animations (*.gif)</source>
+        <translation>GIF 动画 (*.gif)</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/main_window_export.cpp" line="445"/>
+        <source>The animation could not be saved:
+%1</source>
+        <translation>无法保存动画：
+%1</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/main_window_lessons.cpp" line="34"/>
+        <source>Some lessons could not be read: %1</source>
+        <translation>部分课程无法读取：%1</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/main_window_session.cpp" line="224"/>
+        <location filename="../../work/main/ui/main_window_session.cpp" line="226"/>
+        <source>&amp;Lessons</source>
+        <translation>课程(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/main_window_session.cpp" line="244"/>
+        <source>&amp;New session</source>
+        <translation>新建会话(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/main_window_session.cpp" line="245"/>
+        <source>Start again from the default experiment, with no pinned runs.</source>
+        <translation>从默认实验重新开始，不保留任何已固定的运行。</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/main_window_session.cpp" line="246"/>
+        <source>&amp;Open session…</source>
+        <translation>打开会话(&amp;O)…</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/main_window_session.cpp" line="247"/>
+        <source>Open a saved session: its runs, pinned runs and view.</source>
+        <translation>打开已保存的会话：包括其运行、已固定的运行和视图。</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/main_window_session.cpp" line="248"/>
+        <source>&amp;Save session</source>
+        <translation>保存会话(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/main_window_session.cpp" line="249"/>
+        <source>Save the current run, the pinned runs and the view to the session file (runs are recomputed from their settings when opened).</source>
+        <translation>将当前运行、已固定的运行和视图保存到会话文件（打开时会根据各运行的设置重新计算）。</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/main_window_session.cpp" line="251"/>
+        <source>Save session &amp;as…</source>
+        <translation>会话另存为(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/main_window_session.cpp" line="252"/>
+        <source>Save the session to a new file.</source>
+        <translation>将会话保存到新文件。</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/main_window_session.cpp" line="253"/>
+        <source>&amp;Landscape…</source>
+        <translation>损失地形(&amp;L)…</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/main_window_session.cpp" line="254"/>
+        <source>Save the loss landscape with every path as PNG, SVG or PDF.</source>
+        <translation>将带有所有路径的损失地形保存为 PNG、SVG 或 PDF。</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/main_window_session.cpp" line="255"/>
+        <source>L&amp;oss…</source>
+        <translation>损失(&amp;O)…</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/main_window_session.cpp" line="256"/>
+        <source>Save the loss curves as PNG, SVG or PDF.</source>
+        <translation>将损失曲线保存为 PNG、SVG 或 PDF。</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/main_window_session.cpp" line="257"/>
+        <source>Learning &amp;rate…</source>
+        <translation>学习率(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/main_window_session.cpp" line="258"/>
+        <source>Save the learning-rate schedule plot as PNG, SVG or PDF.</source>
+        <translation>将学习率调度图保存为 PNG、SVG 或 PDF。</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/main_window_session.cpp" line="259"/>
+        <source>&amp;Dashboard (all plots)…</source>
+        <translation>仪表板（所有图）(&amp;D)…</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/main_window_session.cpp" line="260"/>
+        <source>Save every plot side by side as one PNG, SVG or PDF figure.</source>
+        <translation>将所有图并排保存为一张 PNG、SVG 或 PDF 图形。</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/main_window_session.cpp" line="261"/>
+        <source>&amp;Copy dashboard to clipboard</source>
+        <translation>将仪表板复制到剪贴板(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/main_window_session.cpp" line="262"/>
+        <source>Copy every plot as one image, to paste into slides or notes.</source>
+        <translation>将所有图复制为一张图像，以便粘贴到幻灯片或笔记中。</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/main_window_session.cpp" line="263"/>
+        <source>Current run as &amp;CSV…</source>
+        <translation>当前运行导出为 CSV(&amp;C)…</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/main_window_session.cpp" line="264"/>
+        <source>The current run&apos;s trace: step, learning rate, loss (and path or validation columns).</source>
+        <translation>当前运行的记录：步、学习率、损失（以及路径列或验证列）。</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/main_window_session.cpp" line="266"/>
+        <source>All shown runs as &amp;one CSV…</source>
+        <translation>所有显示的运行导出为一个 CSV(&amp;O)…</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/main_window_session.cpp" line="267"/>
+        <source>Every shown run in one table, with a leading &quot;run&quot; column.</source>
+        <translation>所有显示的运行放在一张表中，首列为 &quot;run&quot; 列。</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/main_window_session.cpp" line="268"/>
+        <source>One CSV &amp;per shown run…</source>
+        <translation>每个显示的运行导出一个 CSV(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/main_window_session.cpp" line="269"/>
+        <source>One trace file per shown run, in a folder you choose.</source>
+        <translation>每个显示的运行一个记录文件，保存在你选择的文件夹中。</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/main_window_session.cpp" line="270"/>
+        <source>Animation as &amp;GIF…</source>
+        <translation>动画导出为 GIF(&amp;G)…</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/main_window_session.cpp" line="271"/>
+        <source>Render the playback of the shown runs as an animated GIF.</source>
+        <translation>将显示的运行的回放渲染为 GIF 动画。</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/main_window_session.cpp" line="283"/>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/main_window_session.cpp" line="284"/>
+        <source>GIF</source>
+        <translation>GIF</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/main_window_session.cpp" line="285"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/main_window_session.cpp" line="286"/>
+        <source>&amp;Export</source>
+        <translation>导出(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/main_window_session.cpp" line="287"/>
+        <source>Session and export</source>
+        <translation>会话与导出</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../work/main/ui/main_window_session.cpp" line="357"/>
+        <source>Computing %n pinned run(s)…</source>
+        <translation>
+            <numerusform>正在计算 %n 个已固定的运行…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/main_window_session.cpp" line="386"/>
+        <source>Pinned runs</source>
+        <translation>已固定的运行</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/main_window_session.cpp" line="387"/>
+        <source>The pinned runs could not be computed: %1</source>
+        <translation>无法计算已固定的运行：%1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../work/main/ui/main_window_session.cpp" line="407"/>
+        <source>%n run(s) pinned.</source>
+        <translation>
+            <numerusform>已固定 %n 个运行。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/main_window_session.cpp" line="554"/>
+        <source>Untitled</source>
+        <translation>未命名</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/main_window_session.cpp" line="594"/>
+        <source>Unsaved changes</source>
+        <translation>未保存的更改</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/main_window_session.cpp" line="595"/>
+        <source>The session has unsaved changes. Save them first?</source>
+        <translation>会话有未保存的更改。要先保存吗？</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/main_window_session.cpp" line="640"/>
+        <location filename="../../work/main/ui/main_window_session.cpp" line="690"/>
+        <source>Save session</source>
+        <translation>保存会话</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/main_window_session.cpp" line="642"/>
+        <source>lrlab sessions (*.lrlab.json *.json)</source>
+        <translation>lrlab 会话 (*.lrlab.json *.json)</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/main_window_session.cpp" line="655"/>
+        <location filename="../../work/main/ui/main_window_session.cpp" line="669"/>
+        <source>Open session</source>
+        <translation>打开会话</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/main_window_session.cpp" line="656"/>
+        <source>lrlab sessions (*.lrlab.json *.json);;All files (*)</source>
+        <translation>lrlab 会话 (*.lrlab.json *.json);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/main_window_session.cpp" line="670"/>
+        <source>The session could not be opened; nothing was changed.
+%1</source>
+        <translation>无法打开该会话；未做任何更改。
+%1</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/main_window_session.cpp" line="690"/>
+        <source>The session could not be saved:
+%1</source>
+        <translation>无法保存该会话：
+%1</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/main_window_session.cpp" line="726"/>
+        <source>Open &amp;Recent</source>
+        <translation>最近打开(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/main_window_session.cpp" line="740"/>
+        <source>&amp;Clear the list</source>
+        <translation>清除列表(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/main_window_session.cpp" line="756"/>
+        <source>Open Recent</source>
+        <translation>最近打开</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/main_window_session.cpp" line="757"/>
+        <source>The session file %1 no longer exists; it was removed from the recent list.</source>
+        <translation>会话文件 %1 已不存在；已将其从最近列表中移除。</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/main_window_session.cpp" line="814"/>
+        <location filename="../../work/main/ui/main_window_session.cpp" line="833"/>
+        <source>Recover session</source>
+        <translation>恢复会话</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/main_window_session.cpp" line="815"/>
+        <source>Recover the unsaved session from %1?</source>
+        <translation>要从 %1 恢复未保存的会话吗？</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/main_window_session.cpp" line="834"/>
+        <source>The autosaved session could not be read:
+%1</source>
+        <translation>无法读取自动保存的会话：
+%1</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/main_window_shell.cpp" line="71"/>
+        <source>Fine-tuning</source>
+        <translation>微调</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/main_window_shell.cpp" line="106"/>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/main_window_shell.cpp" line="126"/>
+        <source>&amp;Theme</source>
+        <translation>主题(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/main_window_shell.cpp" line="129"/>
+        <source>&amp;Light</source>
+        <translation>浅色(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/main_window_shell.cpp" line="131"/>
+        <source>&amp;Dark</source>
+        <translation>深色(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/main_window_shell.cpp" line="142"/>
+        <source>&amp;Larger text</source>
+        <translation>增大文字(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/main_window_shell.cpp" line="145"/>
+        <source>Larger text in the window and on the plots, e.g. for a projector.</source>
+        <translation>增大窗口和图中的文字，例如用于投影仪。</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/main_window_shell.cpp" line="146"/>
+        <source>&amp;Smaller text</source>
+        <translation>减小文字(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/main_window_shell.cpp" line="149"/>
+        <source>&amp;Normal text size</source>
+        <translation>正常文字大小(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/main_window_shell.cpp" line="152"/>
+        <source>&amp;Full screen</source>
+        <translation>全屏(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/main_window_shell.cpp" line="167"/>
+        <source>lrlab &amp;Help</source>
+        <translation>lrlab 帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/main_window_shell.cpp" line="172"/>
+        <source>lrlab Help</source>
+        <translation>lrlab 帮助</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/main_window_shell.cpp" line="173"/>
+        <source>&lt;p&gt;&lt;b&gt;Learning Rate Lab&lt;/b&gt; shows how the learning rate, warmup, decay and the optimizer shape a training run. Change any control on the right: the run is recomputed at once. Rest the mouse on a control to read what it does and what too much or too little of it does.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Keyboard&lt;/b&gt;&lt;br&gt;Tab / Shift+Tab: next / previous control&lt;br&gt;Ctrl+P: pin the current run &amp;nbsp; Ctrl+T: LR trio &amp;nbsp; Ctrl+F: LR finder&lt;br&gt;Ctrl+Space: play / pause &amp;nbsp; Ctrl+R: default lesson&lt;br&gt;Ctrl++ / Ctrl+− / Ctrl+0: larger / smaller / normal text&lt;br&gt;F11: full screen &amp;nbsp; F1: this help &amp;nbsp; Ctrl+Q: quit&lt;/p&gt;&lt;p&gt;Help ▸ Start page lists the ready lessons.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;学习率实验室&lt;/b&gt;展示学习率、预热、衰减和优化器如何塑造一次训练。修改右侧的任意控件：运行会立即重新计算。将鼠标停留在控件上，即可了解它的作用，以及它过大或过小时会发生什么。&lt;/p&gt;&lt;p&gt;&lt;b&gt;键盘&lt;/b&gt;&lt;br&gt;Tab / Shift+Tab：下一个 / 上一个控件&lt;br&gt;Ctrl+P：固定当前运行 &amp;nbsp; Ctrl+T：学习率三档对比 &amp;nbsp; Ctrl+F：学习率范围测试&lt;br&gt;Ctrl+Space：播放 / 暂停 &amp;nbsp; Ctrl+R：默认课程&lt;br&gt;Ctrl++ / Ctrl+− / Ctrl+0：增大 / 减小 / 正常文字&lt;br&gt;F11：全屏 &amp;nbsp; F1：本帮助 &amp;nbsp; Ctrl+Q：退出&lt;/p&gt;&lt;p&gt;帮助 ▸ 开始页面列出了现成的课程。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/main_window_shell.cpp" line="185"/>
+        <source>&amp;Start page</source>
+        <translation>开始页面(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/main_window_shell.cpp" line="199"/>
+        <source>Stop the range test; the curve so far stays on the plot.</source>
+        <translation>停止范围测试；已得到的曲线会保留在图上。</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/main_window_shell.cpp" line="211"/>
+        <source>Loss landscape with the optimizer&apos;s path</source>
+        <translation>带有优化器路径的损失地形</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/main_window_shell.cpp" line="212"/>
+        <source>Loss against step</source>
+        <translation>损失随步数的变化</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/main_window_shell.cpp" line="213"/>
+        <source>Validation accuracy against step</source>
+        <translation>验证准确率随步数的变化</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/main_window_shell.cpp" line="214"/>
+        <source>Learning-rate schedule against step</source>
+        <translation>学习率调度随步数的变化</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/main_window_shell.cpp" line="222"/>
+        <source>Plot</source>
+        <translation>图</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/main_window_shell.cpp" line="321"/>
+        <source>Start page — lrlab</source>
+        <translation>开始页面 — lrlab</translation>
     </message>
 </context>
 <context>
@@ -4618,6 +5860,34 @@ the plane of the trajectory&apos;s two main directions.</source>
     </message>
 </context>
 <context>
+    <name>lrlab::StartPage</name>
+    <message>
+        <location filename="../../work/main/ui/views/start_page.cpp" line="34"/>
+        <source>&lt;h2&gt;Welcome to Learning Rate Lab&lt;/h2&gt;&lt;p&gt;Pick a ready lesson to show in class, or explore on your own. Every control explains itself in its tooltip; the Help menu lists the keyboard shortcuts.&lt;/p&gt;</source>
+        <translation>&lt;h2&gt;欢迎使用学习率实验室&lt;/h2&gt;&lt;p&gt;选择一个现成的课程在课堂上演示，或者自己动手探索。每个控件都会在其工具提示中解释自己的作用；“帮助”菜单列出了键盘快捷键。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/views/start_page.cpp" line="48"/>
+        <source>The lessons could not be loaded: %1</source>
+        <translation>无法加载课程：%1</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/views/start_page.cpp" line="77"/>
+        <source>Explore freely</source>
+        <translation>自由探索</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/views/start_page.cpp" line="78"/>
+        <source>Close this page and try any surface, model, optimizer and schedule yourself.</source>
+        <translation>关闭此页面，自己尝试任意曲面、模型、优化器和学习率调度。</translation>
+    </message>
+    <message>
+        <location filename="../../work/main/ui/views/start_page.cpp" line="81"/>
+        <source>Start from the default experiment. Help ▸ Start page brings this page back.</source>
+        <translation>从默认实验开始。通过 帮助 ▸ 开始页面 可再次打开此页面。</translation>
+    </message>
+</context>
+<context>
     <name>lrlab::SweepView</name>
     <message>
         <location filename="../../work/main/ui/views/sweep_view.cpp" line="218"/>
@@ -4747,7 +6017,7 @@ the plane of the trajectory&apos;s two main directions.</source>
     <message>
         <location filename="../../work/main/ui/views/sweep_view.cpp" line="329"/>
         <source>&lt;b&gt;Reading the U-curve.&lt;/b&gt; Too small a rate crawls: the run ends high on the left. Too large overshoots: the loss blows up on the right (red ×). The best rate (◆) sits just left of that cliff. Click a point, a cell or a table row to load the run.</source>
-        <translation>&lt;b&gt;如何阅读 U 形曲线。&lt;/b&gt;学习率太小，运行缓慢爬行：左侧的运行结束时损失仍然很高。学习率太大则会越冲：右侧的损失爆炸（红色 ×）。最佳学习率（◆）就位于这道悬崖的左边。点击一个点、一个单元格或表格中的一行即可加载该运行。</translation>
+        <translation>&lt;b&gt;如何阅读 U 形曲线。&lt;/b&gt;学习率太小，运行缓慢爬行：左侧的运行结束时损失仍然很高。学习率太大则会过冲：右侧的损失爆炸（红色 ×）。最佳学习率（◆）就位于这道悬崖的左边。点击一个点、一个单元格或表格中的一行即可加载该运行。</translation>
     </message>
     <message>
         <location filename="../../work/main/ui/views/sweep_view.cpp" line="349"/>
@@ -4777,7 +6047,7 @@ the plane of the trajectory&apos;s two main directions.</source>
 Dashed: validation loss (models). Click a point to load that run.</source>
         <translation>U 形曲线：每个点是一次完整的运行，表示其最终损失与学习率的关系（两者均为对数刻度）。
 • 左侧：步长太小，运行缓慢爬行，结束时损失仍很高。
-• 右侧：步长越冲，损失爆炸（红色 ×：已发散）。
+• 右侧：步长过冲，损失爆炸（红色 ×：已发散）。
 • 最佳学习率（◆）就位于悬崖的左边：稍小一点是安全的，稍大一点就会发散。
 虚线：验证损失（模型）。点击一个点即可加载该运行。</translation>
     </message>
@@ -5018,7 +6288,7 @@ final loss %1 · best %2</source>
         <source>
 diverged: yes — the steps overshoot</source>
         <translation>
-已发散：是 — 步长越冲</translation>
+已发散：是 — 步长过冲</translation>
     </message>
     <message>
         <location filename="../../work/main/ui/views/sweep_view.cpp" line="1144"/>
