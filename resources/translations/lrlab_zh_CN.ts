@@ -852,7 +852,7 @@ click to see its loss curves</source>
     <name>MainWindow</name>
     <message>
         <location filename="../../ui/main_window.cpp" line="282"/>
-        <location filename="../../ui/main_window_session.cpp" line="555"/>
+        <location filename="../../ui/main_window_session.cpp" line="564"/>
         <source>lrlab — Learning Rate Lab</source>
         <translation>lrlab — 学习率实验室</translation>
     </message>
@@ -1422,8 +1422,8 @@ click to see its loss curves</source>
     </message>
     <message>
         <location filename="../../ui/main_window.cpp" line="956"/>
-        <location filename="../../ui/main_window_session.cpp" line="205"/>
-        <location filename="../../ui/main_window_session.cpp" line="207"/>
+        <location filename="../../ui/main_window_session.cpp" line="214"/>
+        <location filename="../../ui/main_window_session.cpp" line="216"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -1484,7 +1484,7 @@ click to see its loss curves</source>
     </message>
     <message>
         <location filename="../../ui/main_window.cpp" line="978"/>
-        <location filename="../../ui/main_window_session.cpp" line="222"/>
+        <location filename="../../ui/main_window_session.cpp" line="231"/>
         <source>&amp;Lesson</source>
         <translation>课程(&amp;L)</translation>
     </message>
@@ -1500,7 +1500,7 @@ click to see its loss curves</source>
     </message>
     <message>
         <location filename="../../ui/main_window.cpp" line="983"/>
-        <location filename="../../ui/main_window_session.cpp" line="227"/>
+        <location filename="../../ui/main_window_session.cpp" line="236"/>
         <location filename="../../ui/main_window_shell.cpp" line="99"/>
         <location filename="../../ui/main_window_shell.cpp" line="101"/>
         <source>&amp;View</source>
@@ -1508,8 +1508,8 @@ click to see its loss curves</source>
     </message>
     <message>
         <location filename="../../ui/main_window.cpp" line="988"/>
-        <location filename="../../ui/main_window_shell.cpp" line="163"/>
-        <location filename="../../ui/main_window_shell.cpp" line="165"/>
+        <location filename="../../ui/main_window_shell.cpp" line="162"/>
+        <location filename="../../ui/main_window_shell.cpp" line="164"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
@@ -1851,7 +1851,7 @@ the plane of the trajectory&apos;s two main directions.</source>
         <location filename="../../ui/main_window_export.cpp" line="183"/>
         <location filename="../../ui/main_window_export.cpp" line="210"/>
         <location filename="../../ui/main_window_export.cpp" line="223"/>
-        <location filename="../../ui/main_window_session.cpp" line="282"/>
+        <location filename="../../ui/main_window_session.cpp" line="291"/>
         <source>Export figure</source>
         <translation>导出图形</translation>
     </message>
@@ -2025,274 +2025,274 @@ the plane of the trajectory&apos;s two main directions.</source>
         <translation>部分课程无法读取：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_session.cpp" line="224"/>
-        <location filename="../../ui/main_window_session.cpp" line="226"/>
+        <location filename="../../ui/main_window_session.cpp" line="233"/>
+        <location filename="../../ui/main_window_session.cpp" line="235"/>
         <source>&amp;Lessons</source>
         <translation>课程(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_session.cpp" line="244"/>
+        <location filename="../../ui/main_window_session.cpp" line="253"/>
         <source>&amp;New session</source>
         <translation>新建会话(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_session.cpp" line="245"/>
+        <location filename="../../ui/main_window_session.cpp" line="254"/>
         <source>Start again from the default experiment, with no pinned runs.</source>
         <translation>从默认实验重新开始，不保留任何已固定的运行。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_session.cpp" line="246"/>
+        <location filename="../../ui/main_window_session.cpp" line="255"/>
         <source>&amp;Open session…</source>
         <translation>打开会话(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_session.cpp" line="247"/>
+        <location filename="../../ui/main_window_session.cpp" line="256"/>
         <source>Open a saved session: its runs, pinned runs and view.</source>
         <translation>打开已保存的会话：包括其运行、已固定的运行和视图。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_session.cpp" line="248"/>
+        <location filename="../../ui/main_window_session.cpp" line="257"/>
         <source>&amp;Save session</source>
         <translation>保存会话(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_session.cpp" line="249"/>
+        <location filename="../../ui/main_window_session.cpp" line="258"/>
         <source>Save the current run, the pinned runs and the view to the session file (runs are recomputed from their settings when opened).</source>
         <translation>将当前运行、已固定的运行和视图保存到会话文件（打开时会根据各运行的设置重新计算）。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_session.cpp" line="251"/>
+        <location filename="../../ui/main_window_session.cpp" line="260"/>
         <source>Save session &amp;as…</source>
         <translation>会话另存为(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_session.cpp" line="252"/>
+        <location filename="../../ui/main_window_session.cpp" line="261"/>
         <source>Save the session to a new file.</source>
         <translation>将会话保存到新文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_session.cpp" line="253"/>
+        <location filename="../../ui/main_window_session.cpp" line="262"/>
         <source>&amp;Landscape…</source>
         <translation>损失地形(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_session.cpp" line="254"/>
+        <location filename="../../ui/main_window_session.cpp" line="263"/>
         <source>Save the loss landscape with every path as PNG, SVG or PDF.</source>
         <translation>将带有所有路径的损失地形保存为 PNG、SVG 或 PDF。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_session.cpp" line="255"/>
+        <location filename="../../ui/main_window_session.cpp" line="264"/>
         <source>L&amp;oss…</source>
         <translation>损失(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_session.cpp" line="256"/>
+        <location filename="../../ui/main_window_session.cpp" line="265"/>
         <source>Save the loss curves as PNG, SVG or PDF.</source>
         <translation>将损失曲线保存为 PNG、SVG 或 PDF。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_session.cpp" line="257"/>
+        <location filename="../../ui/main_window_session.cpp" line="266"/>
         <source>Learning &amp;rate…</source>
         <translation>学习率(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_session.cpp" line="258"/>
+        <location filename="../../ui/main_window_session.cpp" line="267"/>
         <source>Save the learning-rate schedule plot as PNG, SVG or PDF.</source>
         <translation>将学习率调度图保存为 PNG、SVG 或 PDF。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_session.cpp" line="259"/>
+        <location filename="../../ui/main_window_session.cpp" line="268"/>
         <source>&amp;Dashboard (all plots)…</source>
         <translation>仪表板（所有图）(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_session.cpp" line="260"/>
+        <location filename="../../ui/main_window_session.cpp" line="269"/>
         <source>Save every plot side by side as one PNG, SVG or PDF figure.</source>
         <translation>将所有图并排保存为一张 PNG、SVG 或 PDF 图形。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_session.cpp" line="261"/>
+        <location filename="../../ui/main_window_session.cpp" line="270"/>
         <source>&amp;Copy dashboard to clipboard</source>
         <translation>将仪表板复制到剪贴板(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_session.cpp" line="262"/>
+        <location filename="../../ui/main_window_session.cpp" line="271"/>
         <source>Copy every plot as one image, to paste into slides or notes.</source>
         <translation>将所有图复制为一张图像，以便粘贴到幻灯片或笔记中。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_session.cpp" line="263"/>
+        <location filename="../../ui/main_window_session.cpp" line="272"/>
         <source>Current run as &amp;CSV…</source>
         <translation>当前运行导出为 CSV(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_session.cpp" line="264"/>
+        <location filename="../../ui/main_window_session.cpp" line="273"/>
         <source>The current run&apos;s trace: step, learning rate, loss (and path or validation columns).</source>
         <translation>当前运行的记录：步、学习率、损失（以及路径列或验证列）。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_session.cpp" line="266"/>
+        <location filename="../../ui/main_window_session.cpp" line="275"/>
         <source>All shown runs as &amp;one CSV…</source>
         <translation>所有显示的运行导出为一个 CSV(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_session.cpp" line="267"/>
+        <location filename="../../ui/main_window_session.cpp" line="276"/>
         <source>Every shown run in one table, with a leading &quot;run&quot; column.</source>
         <translation>所有显示的运行放在一张表中，首列为 &quot;run&quot; 列。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_session.cpp" line="268"/>
+        <location filename="../../ui/main_window_session.cpp" line="277"/>
         <source>One CSV &amp;per shown run…</source>
         <translation>每个显示的运行导出一个 CSV(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_session.cpp" line="269"/>
+        <location filename="../../ui/main_window_session.cpp" line="278"/>
         <source>One trace file per shown run, in a folder you choose.</source>
         <translation>每个显示的运行一个记录文件，保存在你选择的文件夹中。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_session.cpp" line="270"/>
+        <location filename="../../ui/main_window_session.cpp" line="279"/>
         <source>Animation as &amp;GIF…</source>
         <translation>动画导出为 GIF(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_session.cpp" line="271"/>
+        <location filename="../../ui/main_window_session.cpp" line="280"/>
         <source>Render the playback of the shown runs as an animated GIF.</source>
         <translation>将显示的运行的回放渲染为 GIF 动画。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_session.cpp" line="283"/>
+        <location filename="../../ui/main_window_session.cpp" line="292"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_session.cpp" line="284"/>
+        <location filename="../../ui/main_window_session.cpp" line="293"/>
         <source>GIF</source>
         <translation>GIF</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_session.cpp" line="285"/>
+        <location filename="../../ui/main_window_session.cpp" line="294"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_session.cpp" line="286"/>
+        <location filename="../../ui/main_window_session.cpp" line="295"/>
         <source>&amp;Export</source>
         <translation>导出(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_session.cpp" line="287"/>
+        <location filename="../../ui/main_window_session.cpp" line="296"/>
         <source>Session and export</source>
         <translation>会话与导出</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window_session.cpp" line="357"/>
+        <location filename="../../ui/main_window_session.cpp" line="366"/>
         <source>Computing %n pinned run(s)…</source>
         <translation>
             <numerusform>正在计算 %n 个已固定的运行…</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_session.cpp" line="386"/>
+        <location filename="../../ui/main_window_session.cpp" line="395"/>
         <source>Pinned runs</source>
         <translation>已固定的运行</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_session.cpp" line="387"/>
+        <location filename="../../ui/main_window_session.cpp" line="396"/>
         <source>The pinned runs could not be computed: %1</source>
         <translation>无法计算已固定的运行：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window_session.cpp" line="407"/>
+        <location filename="../../ui/main_window_session.cpp" line="416"/>
         <source>%n run(s) pinned.</source>
         <translation>
             <numerusform>已固定 %n 个运行。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_session.cpp" line="554"/>
+        <location filename="../../ui/main_window_session.cpp" line="563"/>
         <source>Untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_session.cpp" line="594"/>
+        <location filename="../../ui/main_window_session.cpp" line="603"/>
         <source>Unsaved changes</source>
         <translation>未保存的更改</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_session.cpp" line="595"/>
+        <location filename="../../ui/main_window_session.cpp" line="604"/>
         <source>The session has unsaved changes. Save them first?</source>
         <translation>会话有未保存的更改。要先保存吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_session.cpp" line="640"/>
-        <location filename="../../ui/main_window_session.cpp" line="690"/>
+        <location filename="../../ui/main_window_session.cpp" line="649"/>
+        <location filename="../../ui/main_window_session.cpp" line="699"/>
         <source>Save session</source>
         <translation>保存会话</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_session.cpp" line="642"/>
+        <location filename="../../ui/main_window_session.cpp" line="651"/>
         <source>lrlab sessions (*.lrlab.json *.json)</source>
         <translation>lrlab 会话 (*.lrlab.json *.json)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_session.cpp" line="655"/>
-        <location filename="../../ui/main_window_session.cpp" line="669"/>
+        <location filename="../../ui/main_window_session.cpp" line="664"/>
+        <location filename="../../ui/main_window_session.cpp" line="678"/>
         <source>Open session</source>
         <translation>打开会话</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_session.cpp" line="656"/>
+        <location filename="../../ui/main_window_session.cpp" line="665"/>
         <source>lrlab sessions (*.lrlab.json *.json);;All files (*)</source>
         <translation>lrlab 会话 (*.lrlab.json *.json);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_session.cpp" line="670"/>
+        <location filename="../../ui/main_window_session.cpp" line="679"/>
         <source>The session could not be opened; nothing was changed.
 %1</source>
         <translation>无法打开该会话；未做任何更改。
 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_session.cpp" line="690"/>
+        <location filename="../../ui/main_window_session.cpp" line="699"/>
         <source>The session could not be saved:
 %1</source>
         <translation>无法保存该会话：
 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_session.cpp" line="726"/>
+        <location filename="../../ui/main_window_session.cpp" line="736"/>
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_session.cpp" line="740"/>
+        <location filename="../../ui/main_window_session.cpp" line="750"/>
         <source>&amp;Clear the list</source>
         <translation>清除列表(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_session.cpp" line="756"/>
+        <location filename="../../ui/main_window_session.cpp" line="766"/>
         <source>Open Recent</source>
         <translation>最近打开</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_session.cpp" line="757"/>
+        <location filename="../../ui/main_window_session.cpp" line="767"/>
         <source>The session file %1 no longer exists; it was removed from the recent list.</source>
         <translation>会话文件 %1 已不存在；已将其从最近列表中移除。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_session.cpp" line="814"/>
-        <location filename="../../ui/main_window_session.cpp" line="833"/>
+        <location filename="../../ui/main_window_session.cpp" line="824"/>
+        <location filename="../../ui/main_window_session.cpp" line="843"/>
         <source>Recover session</source>
         <translation>恢复会话</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_session.cpp" line="815"/>
+        <location filename="../../ui/main_window_session.cpp" line="825"/>
         <source>Recover the unsaved session from %1?</source>
         <translation>要从 %1 恢复未保存的会话吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_session.cpp" line="834"/>
+        <location filename="../../ui/main_window_session.cpp" line="844"/>
         <source>The autosaved session could not be read:
 %1</source>
         <translation>无法读取自动保存的会话：
@@ -2309,97 +2309,97 @@ the plane of the trajectory&apos;s two main directions.</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_shell.cpp" line="126"/>
+        <location filename="../../ui/main_window_shell.cpp" line="125"/>
         <source>&amp;Theme</source>
         <translation>主题(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_shell.cpp" line="129"/>
+        <location filename="../../ui/main_window_shell.cpp" line="128"/>
         <source>&amp;Light</source>
         <translation>浅色(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_shell.cpp" line="131"/>
+        <location filename="../../ui/main_window_shell.cpp" line="130"/>
         <source>&amp;Dark</source>
         <translation>深色(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_shell.cpp" line="142"/>
+        <location filename="../../ui/main_window_shell.cpp" line="141"/>
         <source>&amp;Larger text</source>
         <translation>增大文字(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_shell.cpp" line="145"/>
+        <location filename="../../ui/main_window_shell.cpp" line="144"/>
         <source>Larger text in the window and on the plots, e.g. for a projector.</source>
         <translation>增大窗口和图中的文字，例如用于投影仪。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_shell.cpp" line="146"/>
+        <location filename="../../ui/main_window_shell.cpp" line="145"/>
         <source>&amp;Smaller text</source>
         <translation>减小文字(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_shell.cpp" line="149"/>
+        <location filename="../../ui/main_window_shell.cpp" line="148"/>
         <source>&amp;Normal text size</source>
         <translation>正常文字大小(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_shell.cpp" line="152"/>
+        <location filename="../../ui/main_window_shell.cpp" line="151"/>
         <source>&amp;Full screen</source>
         <translation>全屏(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_shell.cpp" line="167"/>
+        <location filename="../../ui/main_window_shell.cpp" line="166"/>
         <source>lrlab &amp;Help</source>
         <translation>lrlab 帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_shell.cpp" line="172"/>
+        <location filename="../../ui/main_window_shell.cpp" line="171"/>
         <source>lrlab Help</source>
         <translation>lrlab 帮助</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_shell.cpp" line="173"/>
+        <location filename="../../ui/main_window_shell.cpp" line="172"/>
         <source>&lt;p&gt;&lt;b&gt;Learning Rate Lab&lt;/b&gt; shows how the learning rate, warmup, decay and the optimizer shape a training run. Change any control on the right: the run is recomputed at once. Rest the mouse on a control to read what it does and what too much or too little of it does.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Keyboard&lt;/b&gt;&lt;br&gt;Tab / Shift+Tab: next / previous control&lt;br&gt;Ctrl+P: pin the current run &amp;nbsp; Ctrl+T: LR trio &amp;nbsp; Ctrl+F: LR finder&lt;br&gt;Ctrl+Space: play / pause &amp;nbsp; Ctrl+R: default lesson&lt;br&gt;Ctrl++ / Ctrl+− / Ctrl+0: larger / smaller / normal text&lt;br&gt;F11: full screen &amp;nbsp; F1: this help &amp;nbsp; Ctrl+Q: quit&lt;/p&gt;&lt;p&gt;Help ▸ Start page lists the ready lessons.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;学习率实验室&lt;/b&gt;展示学习率、预热、衰减和优化器如何塑造一次训练。修改右侧的任意控件：运行会立即重新计算。将鼠标停留在控件上，即可了解它的作用，以及它过大或过小时会发生什么。&lt;/p&gt;&lt;p&gt;&lt;b&gt;键盘&lt;/b&gt;&lt;br&gt;Tab / Shift+Tab：下一个 / 上一个控件&lt;br&gt;Ctrl+P：固定当前运行 &amp;nbsp; Ctrl+T：学习率三档对比 &amp;nbsp; Ctrl+F：学习率范围测试&lt;br&gt;Ctrl+Space：播放 / 暂停 &amp;nbsp; Ctrl+R：默认课程&lt;br&gt;Ctrl++ / Ctrl+− / Ctrl+0：增大 / 减小 / 正常文字&lt;br&gt;F11：全屏 &amp;nbsp; F1：本帮助 &amp;nbsp; Ctrl+Q：退出&lt;/p&gt;&lt;p&gt;帮助 ▸ 开始页面列出了现成的课程。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_shell.cpp" line="185"/>
+        <location filename="../../ui/main_window_shell.cpp" line="184"/>
         <source>&amp;Start page</source>
         <translation>开始页面(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_shell.cpp" line="199"/>
+        <location filename="../../ui/main_window_shell.cpp" line="197"/>
         <source>Stop the range test; the curve so far stays on the plot.</source>
         <translation>停止范围测试；已得到的曲线会保留在图上。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_shell.cpp" line="211"/>
+        <location filename="../../ui/main_window_shell.cpp" line="209"/>
         <source>Loss landscape with the optimizer&apos;s path</source>
         <translation>带有优化器路径的损失地形</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_shell.cpp" line="212"/>
+        <location filename="../../ui/main_window_shell.cpp" line="210"/>
         <source>Loss against step</source>
         <translation>损失随步数的变化</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_shell.cpp" line="213"/>
+        <location filename="../../ui/main_window_shell.cpp" line="211"/>
         <source>Validation accuracy against step</source>
         <translation>验证准确率随步数的变化</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_shell.cpp" line="214"/>
+        <location filename="../../ui/main_window_shell.cpp" line="212"/>
         <source>Learning-rate schedule against step</source>
         <translation>学习率调度随步数的变化</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_shell.cpp" line="222"/>
+        <location filename="../../ui/main_window_shell.cpp" line="220"/>
         <source>Plot</source>
         <translation>图</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_shell.cpp" line="321"/>
+        <location filename="../../ui/main_window_shell.cpp" line="319"/>
         <source>Start page — lrlab</source>
         <translation>开始页面 — lrlab</translation>
     </message>
@@ -2666,7 +2666,7 @@ the plane of the trajectory&apos;s two main directions.</source>
         <translation>关闭此页面，自己尝试任意曲面、模型、优化器和学习率调度。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/start_page.cpp" line="81"/>
+        <location filename="../../ui/views/start_page.cpp" line="80"/>
         <source>Start from the default experiment. Help ▸ Start page brings this page back.</source>
         <translation>从默认实验开始。通过 帮助 ▸ 开始页面 可再次打开此页面。</translation>
     </message>
@@ -4171,7 +4171,7 @@ click to see its loss curves</source>
     <name>lrlab::MainWindow</name>
     <message>
         <location filename="../../work/main/ui/main_window.cpp" line="282"/>
-        <location filename="../../work/main/ui/main_window_session.cpp" line="555"/>
+        <location filename="../../work/main/ui/main_window_session.cpp" line="564"/>
         <source>lrlab — Learning Rate Lab</source>
         <translation>lrlab — 学习率实验室</translation>
     </message>
@@ -4741,8 +4741,8 @@ click to see its loss curves</source>
     </message>
     <message>
         <location filename="../../work/main/ui/main_window.cpp" line="956"/>
-        <location filename="../../work/main/ui/main_window_session.cpp" line="205"/>
-        <location filename="../../work/main/ui/main_window_session.cpp" line="207"/>
+        <location filename="../../work/main/ui/main_window_session.cpp" line="214"/>
+        <location filename="../../work/main/ui/main_window_session.cpp" line="216"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -4803,7 +4803,7 @@ click to see its loss curves</source>
     </message>
     <message>
         <location filename="../../work/main/ui/main_window.cpp" line="978"/>
-        <location filename="../../work/main/ui/main_window_session.cpp" line="222"/>
+        <location filename="../../work/main/ui/main_window_session.cpp" line="231"/>
         <source>&amp;Lesson</source>
         <translation>课程(&amp;L)</translation>
     </message>
@@ -4819,7 +4819,7 @@ click to see its loss curves</source>
     </message>
     <message>
         <location filename="../../work/main/ui/main_window.cpp" line="983"/>
-        <location filename="../../work/main/ui/main_window_session.cpp" line="227"/>
+        <location filename="../../work/main/ui/main_window_session.cpp" line="236"/>
         <location filename="../../work/main/ui/main_window_shell.cpp" line="99"/>
         <location filename="../../work/main/ui/main_window_shell.cpp" line="101"/>
         <source>&amp;View</source>
@@ -4827,8 +4827,8 @@ click to see its loss curves</source>
     </message>
     <message>
         <location filename="../../work/main/ui/main_window.cpp" line="988"/>
-        <location filename="../../work/main/ui/main_window_shell.cpp" line="163"/>
-        <location filename="../../work/main/ui/main_window_shell.cpp" line="165"/>
+        <location filename="../../work/main/ui/main_window_shell.cpp" line="162"/>
+        <location filename="../../work/main/ui/main_window_shell.cpp" line="164"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
@@ -5170,7 +5170,7 @@ the plane of the trajectory&apos;s two main directions.</source>
         <location filename="../../work/main/ui/main_window_export.cpp" line="183"/>
         <location filename="../../work/main/ui/main_window_export.cpp" line="210"/>
         <location filename="../../work/main/ui/main_window_export.cpp" line="223"/>
-        <location filename="../../work/main/ui/main_window_session.cpp" line="282"/>
+        <location filename="../../work/main/ui/main_window_session.cpp" line="291"/>
         <source>Export figure</source>
         <translation>导出图形</translation>
     </message>
@@ -5344,274 +5344,274 @@ the plane of the trajectory&apos;s two main directions.</source>
         <translation>部分课程无法读取：%1</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window_session.cpp" line="224"/>
-        <location filename="../../work/main/ui/main_window_session.cpp" line="226"/>
+        <location filename="../../work/main/ui/main_window_session.cpp" line="233"/>
+        <location filename="../../work/main/ui/main_window_session.cpp" line="235"/>
         <source>&amp;Lessons</source>
         <translation>课程(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window_session.cpp" line="244"/>
+        <location filename="../../work/main/ui/main_window_session.cpp" line="253"/>
         <source>&amp;New session</source>
         <translation>新建会话(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window_session.cpp" line="245"/>
+        <location filename="../../work/main/ui/main_window_session.cpp" line="254"/>
         <source>Start again from the default experiment, with no pinned runs.</source>
         <translation>从默认实验重新开始，不保留任何已固定的运行。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window_session.cpp" line="246"/>
+        <location filename="../../work/main/ui/main_window_session.cpp" line="255"/>
         <source>&amp;Open session…</source>
         <translation>打开会话(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window_session.cpp" line="247"/>
+        <location filename="../../work/main/ui/main_window_session.cpp" line="256"/>
         <source>Open a saved session: its runs, pinned runs and view.</source>
         <translation>打开已保存的会话：包括其运行、已固定的运行和视图。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window_session.cpp" line="248"/>
+        <location filename="../../work/main/ui/main_window_session.cpp" line="257"/>
         <source>&amp;Save session</source>
         <translation>保存会话(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window_session.cpp" line="249"/>
+        <location filename="../../work/main/ui/main_window_session.cpp" line="258"/>
         <source>Save the current run, the pinned runs and the view to the session file (runs are recomputed from their settings when opened).</source>
         <translation>将当前运行、已固定的运行和视图保存到会话文件（打开时会根据各运行的设置重新计算）。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window_session.cpp" line="251"/>
+        <location filename="../../work/main/ui/main_window_session.cpp" line="260"/>
         <source>Save session &amp;as…</source>
         <translation>会话另存为(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window_session.cpp" line="252"/>
+        <location filename="../../work/main/ui/main_window_session.cpp" line="261"/>
         <source>Save the session to a new file.</source>
         <translation>将会话保存到新文件。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window_session.cpp" line="253"/>
+        <location filename="../../work/main/ui/main_window_session.cpp" line="262"/>
         <source>&amp;Landscape…</source>
         <translation>损失地形(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window_session.cpp" line="254"/>
+        <location filename="../../work/main/ui/main_window_session.cpp" line="263"/>
         <source>Save the loss landscape with every path as PNG, SVG or PDF.</source>
         <translation>将带有所有路径的损失地形保存为 PNG、SVG 或 PDF。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window_session.cpp" line="255"/>
+        <location filename="../../work/main/ui/main_window_session.cpp" line="264"/>
         <source>L&amp;oss…</source>
         <translation>损失(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window_session.cpp" line="256"/>
+        <location filename="../../work/main/ui/main_window_session.cpp" line="265"/>
         <source>Save the loss curves as PNG, SVG or PDF.</source>
         <translation>将损失曲线保存为 PNG、SVG 或 PDF。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window_session.cpp" line="257"/>
+        <location filename="../../work/main/ui/main_window_session.cpp" line="266"/>
         <source>Learning &amp;rate…</source>
         <translation>学习率(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window_session.cpp" line="258"/>
+        <location filename="../../work/main/ui/main_window_session.cpp" line="267"/>
         <source>Save the learning-rate schedule plot as PNG, SVG or PDF.</source>
         <translation>将学习率调度图保存为 PNG、SVG 或 PDF。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window_session.cpp" line="259"/>
+        <location filename="../../work/main/ui/main_window_session.cpp" line="268"/>
         <source>&amp;Dashboard (all plots)…</source>
         <translation>仪表板（所有图）(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window_session.cpp" line="260"/>
+        <location filename="../../work/main/ui/main_window_session.cpp" line="269"/>
         <source>Save every plot side by side as one PNG, SVG or PDF figure.</source>
         <translation>将所有图并排保存为一张 PNG、SVG 或 PDF 图形。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window_session.cpp" line="261"/>
+        <location filename="../../work/main/ui/main_window_session.cpp" line="270"/>
         <source>&amp;Copy dashboard to clipboard</source>
         <translation>将仪表板复制到剪贴板(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window_session.cpp" line="262"/>
+        <location filename="../../work/main/ui/main_window_session.cpp" line="271"/>
         <source>Copy every plot as one image, to paste into slides or notes.</source>
         <translation>将所有图复制为一张图像，以便粘贴到幻灯片或笔记中。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window_session.cpp" line="263"/>
+        <location filename="../../work/main/ui/main_window_session.cpp" line="272"/>
         <source>Current run as &amp;CSV…</source>
         <translation>当前运行导出为 CSV(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window_session.cpp" line="264"/>
+        <location filename="../../work/main/ui/main_window_session.cpp" line="273"/>
         <source>The current run&apos;s trace: step, learning rate, loss (and path or validation columns).</source>
         <translation>当前运行的记录：步、学习率、损失（以及路径列或验证列）。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window_session.cpp" line="266"/>
+        <location filename="../../work/main/ui/main_window_session.cpp" line="275"/>
         <source>All shown runs as &amp;one CSV…</source>
         <translation>所有显示的运行导出为一个 CSV(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window_session.cpp" line="267"/>
+        <location filename="../../work/main/ui/main_window_session.cpp" line="276"/>
         <source>Every shown run in one table, with a leading &quot;run&quot; column.</source>
         <translation>所有显示的运行放在一张表中，首列为 &quot;run&quot; 列。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window_session.cpp" line="268"/>
+        <location filename="../../work/main/ui/main_window_session.cpp" line="277"/>
         <source>One CSV &amp;per shown run…</source>
         <translation>每个显示的运行导出一个 CSV(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window_session.cpp" line="269"/>
+        <location filename="../../work/main/ui/main_window_session.cpp" line="278"/>
         <source>One trace file per shown run, in a folder you choose.</source>
         <translation>每个显示的运行一个记录文件，保存在你选择的文件夹中。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window_session.cpp" line="270"/>
+        <location filename="../../work/main/ui/main_window_session.cpp" line="279"/>
         <source>Animation as &amp;GIF…</source>
         <translation>动画导出为 GIF(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window_session.cpp" line="271"/>
+        <location filename="../../work/main/ui/main_window_session.cpp" line="280"/>
         <source>Render the playback of the shown runs as an animated GIF.</source>
         <translation>将显示的运行的回放渲染为 GIF 动画。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window_session.cpp" line="283"/>
+        <location filename="../../work/main/ui/main_window_session.cpp" line="292"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window_session.cpp" line="284"/>
+        <location filename="../../work/main/ui/main_window_session.cpp" line="293"/>
         <source>GIF</source>
         <translation>GIF</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window_session.cpp" line="285"/>
+        <location filename="../../work/main/ui/main_window_session.cpp" line="294"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window_session.cpp" line="286"/>
+        <location filename="../../work/main/ui/main_window_session.cpp" line="295"/>
         <source>&amp;Export</source>
         <translation>导出(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window_session.cpp" line="287"/>
+        <location filename="../../work/main/ui/main_window_session.cpp" line="296"/>
         <source>Session and export</source>
         <translation>会话与导出</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../work/main/ui/main_window_session.cpp" line="357"/>
+        <location filename="../../work/main/ui/main_window_session.cpp" line="366"/>
         <source>Computing %n pinned run(s)…</source>
         <translation>
             <numerusform>正在计算 %n 个已固定的运行…</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window_session.cpp" line="386"/>
+        <location filename="../../work/main/ui/main_window_session.cpp" line="395"/>
         <source>Pinned runs</source>
         <translation>已固定的运行</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window_session.cpp" line="387"/>
+        <location filename="../../work/main/ui/main_window_session.cpp" line="396"/>
         <source>The pinned runs could not be computed: %1</source>
         <translation>无法计算已固定的运行：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../work/main/ui/main_window_session.cpp" line="407"/>
+        <location filename="../../work/main/ui/main_window_session.cpp" line="416"/>
         <source>%n run(s) pinned.</source>
         <translation>
             <numerusform>已固定 %n 个运行。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window_session.cpp" line="554"/>
+        <location filename="../../work/main/ui/main_window_session.cpp" line="563"/>
         <source>Untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window_session.cpp" line="594"/>
+        <location filename="../../work/main/ui/main_window_session.cpp" line="603"/>
         <source>Unsaved changes</source>
         <translation>未保存的更改</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window_session.cpp" line="595"/>
+        <location filename="../../work/main/ui/main_window_session.cpp" line="604"/>
         <source>The session has unsaved changes. Save them first?</source>
         <translation>会话有未保存的更改。要先保存吗？</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window_session.cpp" line="640"/>
-        <location filename="../../work/main/ui/main_window_session.cpp" line="690"/>
+        <location filename="../../work/main/ui/main_window_session.cpp" line="649"/>
+        <location filename="../../work/main/ui/main_window_session.cpp" line="699"/>
         <source>Save session</source>
         <translation>保存会话</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window_session.cpp" line="642"/>
+        <location filename="../../work/main/ui/main_window_session.cpp" line="651"/>
         <source>lrlab sessions (*.lrlab.json *.json)</source>
         <translation>lrlab 会话 (*.lrlab.json *.json)</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window_session.cpp" line="655"/>
-        <location filename="../../work/main/ui/main_window_session.cpp" line="669"/>
+        <location filename="../../work/main/ui/main_window_session.cpp" line="664"/>
+        <location filename="../../work/main/ui/main_window_session.cpp" line="678"/>
         <source>Open session</source>
         <translation>打开会话</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window_session.cpp" line="656"/>
+        <location filename="../../work/main/ui/main_window_session.cpp" line="665"/>
         <source>lrlab sessions (*.lrlab.json *.json);;All files (*)</source>
         <translation>lrlab 会话 (*.lrlab.json *.json);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window_session.cpp" line="670"/>
+        <location filename="../../work/main/ui/main_window_session.cpp" line="679"/>
         <source>The session could not be opened; nothing was changed.
 %1</source>
         <translation>无法打开该会话；未做任何更改。
 %1</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window_session.cpp" line="690"/>
+        <location filename="../../work/main/ui/main_window_session.cpp" line="699"/>
         <source>The session could not be saved:
 %1</source>
         <translation>无法保存该会话：
 %1</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window_session.cpp" line="726"/>
+        <location filename="../../work/main/ui/main_window_session.cpp" line="736"/>
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window_session.cpp" line="740"/>
+        <location filename="../../work/main/ui/main_window_session.cpp" line="750"/>
         <source>&amp;Clear the list</source>
         <translation>清除列表(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window_session.cpp" line="756"/>
+        <location filename="../../work/main/ui/main_window_session.cpp" line="766"/>
         <source>Open Recent</source>
         <translation>最近打开</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window_session.cpp" line="757"/>
+        <location filename="../../work/main/ui/main_window_session.cpp" line="767"/>
         <source>The session file %1 no longer exists; it was removed from the recent list.</source>
         <translation>会话文件 %1 已不存在；已将其从最近列表中移除。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window_session.cpp" line="814"/>
-        <location filename="../../work/main/ui/main_window_session.cpp" line="833"/>
+        <location filename="../../work/main/ui/main_window_session.cpp" line="824"/>
+        <location filename="../../work/main/ui/main_window_session.cpp" line="843"/>
         <source>Recover session</source>
         <translation>恢复会话</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window_session.cpp" line="815"/>
+        <location filename="../../work/main/ui/main_window_session.cpp" line="825"/>
         <source>Recover the unsaved session from %1?</source>
         <translation>要从 %1 恢复未保存的会话吗？</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window_session.cpp" line="834"/>
+        <location filename="../../work/main/ui/main_window_session.cpp" line="844"/>
         <source>The autosaved session could not be read:
 %1</source>
         <translation>无法读取自动保存的会话：
@@ -5628,97 +5628,97 @@ the plane of the trajectory&apos;s two main directions.</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window_shell.cpp" line="126"/>
+        <location filename="../../work/main/ui/main_window_shell.cpp" line="125"/>
         <source>&amp;Theme</source>
         <translation>主题(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window_shell.cpp" line="129"/>
+        <location filename="../../work/main/ui/main_window_shell.cpp" line="128"/>
         <source>&amp;Light</source>
         <translation>浅色(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window_shell.cpp" line="131"/>
+        <location filename="../../work/main/ui/main_window_shell.cpp" line="130"/>
         <source>&amp;Dark</source>
         <translation>深色(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window_shell.cpp" line="142"/>
+        <location filename="../../work/main/ui/main_window_shell.cpp" line="141"/>
         <source>&amp;Larger text</source>
         <translation>增大文字(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window_shell.cpp" line="145"/>
+        <location filename="../../work/main/ui/main_window_shell.cpp" line="144"/>
         <source>Larger text in the window and on the plots, e.g. for a projector.</source>
         <translation>增大窗口和图中的文字，例如用于投影仪。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window_shell.cpp" line="146"/>
+        <location filename="../../work/main/ui/main_window_shell.cpp" line="145"/>
         <source>&amp;Smaller text</source>
         <translation>减小文字(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window_shell.cpp" line="149"/>
+        <location filename="../../work/main/ui/main_window_shell.cpp" line="148"/>
         <source>&amp;Normal text size</source>
         <translation>正常文字大小(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window_shell.cpp" line="152"/>
+        <location filename="../../work/main/ui/main_window_shell.cpp" line="151"/>
         <source>&amp;Full screen</source>
         <translation>全屏(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window_shell.cpp" line="167"/>
+        <location filename="../../work/main/ui/main_window_shell.cpp" line="166"/>
         <source>lrlab &amp;Help</source>
         <translation>lrlab 帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window_shell.cpp" line="172"/>
+        <location filename="../../work/main/ui/main_window_shell.cpp" line="171"/>
         <source>lrlab Help</source>
         <translation>lrlab 帮助</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window_shell.cpp" line="173"/>
+        <location filename="../../work/main/ui/main_window_shell.cpp" line="172"/>
         <source>&lt;p&gt;&lt;b&gt;Learning Rate Lab&lt;/b&gt; shows how the learning rate, warmup, decay and the optimizer shape a training run. Change any control on the right: the run is recomputed at once. Rest the mouse on a control to read what it does and what too much or too little of it does.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Keyboard&lt;/b&gt;&lt;br&gt;Tab / Shift+Tab: next / previous control&lt;br&gt;Ctrl+P: pin the current run &amp;nbsp; Ctrl+T: LR trio &amp;nbsp; Ctrl+F: LR finder&lt;br&gt;Ctrl+Space: play / pause &amp;nbsp; Ctrl+R: default lesson&lt;br&gt;Ctrl++ / Ctrl+− / Ctrl+0: larger / smaller / normal text&lt;br&gt;F11: full screen &amp;nbsp; F1: this help &amp;nbsp; Ctrl+Q: quit&lt;/p&gt;&lt;p&gt;Help ▸ Start page lists the ready lessons.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;学习率实验室&lt;/b&gt;展示学习率、预热、衰减和优化器如何塑造一次训练。修改右侧的任意控件：运行会立即重新计算。将鼠标停留在控件上，即可了解它的作用，以及它过大或过小时会发生什么。&lt;/p&gt;&lt;p&gt;&lt;b&gt;键盘&lt;/b&gt;&lt;br&gt;Tab / Shift+Tab：下一个 / 上一个控件&lt;br&gt;Ctrl+P：固定当前运行 &amp;nbsp; Ctrl+T：学习率三档对比 &amp;nbsp; Ctrl+F：学习率范围测试&lt;br&gt;Ctrl+Space：播放 / 暂停 &amp;nbsp; Ctrl+R：默认课程&lt;br&gt;Ctrl++ / Ctrl+− / Ctrl+0：增大 / 减小 / 正常文字&lt;br&gt;F11：全屏 &amp;nbsp; F1：本帮助 &amp;nbsp; Ctrl+Q：退出&lt;/p&gt;&lt;p&gt;帮助 ▸ 开始页面列出了现成的课程。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window_shell.cpp" line="185"/>
+        <location filename="../../work/main/ui/main_window_shell.cpp" line="184"/>
         <source>&amp;Start page</source>
         <translation>开始页面(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window_shell.cpp" line="199"/>
+        <location filename="../../work/main/ui/main_window_shell.cpp" line="197"/>
         <source>Stop the range test; the curve so far stays on the plot.</source>
         <translation>停止范围测试；已得到的曲线会保留在图上。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window_shell.cpp" line="211"/>
+        <location filename="../../work/main/ui/main_window_shell.cpp" line="209"/>
         <source>Loss landscape with the optimizer&apos;s path</source>
         <translation>带有优化器路径的损失地形</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window_shell.cpp" line="212"/>
+        <location filename="../../work/main/ui/main_window_shell.cpp" line="210"/>
         <source>Loss against step</source>
         <translation>损失随步数的变化</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window_shell.cpp" line="213"/>
+        <location filename="../../work/main/ui/main_window_shell.cpp" line="211"/>
         <source>Validation accuracy against step</source>
         <translation>验证准确率随步数的变化</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window_shell.cpp" line="214"/>
+        <location filename="../../work/main/ui/main_window_shell.cpp" line="212"/>
         <source>Learning-rate schedule against step</source>
         <translation>学习率调度随步数的变化</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window_shell.cpp" line="222"/>
+        <location filename="../../work/main/ui/main_window_shell.cpp" line="220"/>
         <source>Plot</source>
         <translation>图</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window_shell.cpp" line="321"/>
+        <location filename="../../work/main/ui/main_window_shell.cpp" line="319"/>
         <source>Start page — lrlab</source>
         <translation>开始页面 — lrlab</translation>
     </message>
@@ -5882,7 +5882,7 @@ the plane of the trajectory&apos;s two main directions.</source>
         <translation>关闭此页面，自己尝试任意曲面、模型、优化器和学习率调度。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/views/start_page.cpp" line="81"/>
+        <location filename="../../work/main/ui/views/start_page.cpp" line="80"/>
         <source>Start from the default experiment. Help ▸ Start page brings this page back.</source>
         <translation>从默认实验开始。通过 帮助 ▸ 开始页面 可再次打开此页面。</translation>
     </message>
