@@ -374,6 +374,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), m_worker(new Trai
 
     resize(1600, 1000);
     applyDefaultLesson();
+    setupSessionExportLessons();  // part A: sessions, export, lessons
 }
 
 MainWindow::~MainWindow()
@@ -1066,6 +1067,7 @@ void MainWindow::setConfig(const RunConfig& config)
                         .arg(QString::fromStdString(config.problem.type)));
         return;
     }
+    rememberSurfaceParameters(config.problem);  // part A: e.g. a lesson's quadratic
     m_updating = true;
     m_problemCombo->setCurrentIndex(problemIndex);
     problemChanged();  // keeps m_updating: sets the surface, defaults and visible rows
@@ -1163,7 +1165,7 @@ void MainWindow::problemChanged()
     const bool outer = m_updating;
     m_updating = true;
     if (!model) {
-        m_surface = makeToySurface(name);
+        m_surface = makeToySurface(name, surfaceParameters(name));
         const ProblemInfo info = m_surface->info();
         m_startX->setValue(info.start(0));
         m_startY->setValue(info.start(1));
@@ -1189,7 +1191,8 @@ void MainWindow::problemChanged()
         if (m_lastLandscape.surface == name)
             showLandscape(m_lastLandscape);
         m_hoverTips->setLandscapeFunction([surface = std::shared_ptr<ToySurface>(
-                                               makeToySurface(name))](double x, double y) {
+                                               makeToySurface(name, surfaceParameters(name)))](
+                                               double x, double y) {
             return surface->valueAt(x, y);
         });
     } else {
@@ -1431,6 +1434,7 @@ RunConfig MainWindow::currentConfig() const
     } else {
         config.problem.noise = m_noise->value();
         config.init = {m_startX->value(), m_startY->value()};
+        config.problem.parameters = surfaceParameters(config.problem.type);  // part A
     }
     config.steps = m_steps->value();
     config.seed = static_cast<std::uint64_t>(m_seed->value());
@@ -2137,7 +2141,7 @@ void MainWindow::setCurrentRecord(const RunRecord& record)
 
 void MainWindow::pinsChanged()
 {
-    m_painter->setRuns(m_pins->shown());
+    m_painter->setRuns(shownRuns());  // part A: session and lesson labels
     restyleCurrent();
     m_playback->setMaximumStep(m_painter->maximumStep());
     m_painter->setCursorStep(m_playback->step());

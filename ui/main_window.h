@@ -355,6 +355,111 @@ private:
     QProgressBar* m_landscapeBar = nullptr;
     QLabel* m_throughputLabel = nullptr;
     QLabel* m_timingLabel = nullptr;
+
+    // --- part A: sessions, export, lessons
+    // Implemented in ui/main_window_session.cpp, main_window_export.cpp and
+    // main_window_lessons.cpp; their state lives in PartA (ui/main_window_part_a.h). Types are
+    // named with elaborated specifiers (struct Session, …) so this header needs no includes.
+public:
+    /// How the unsaved-changes question is answered while modal dialogs are off (tests).
+    enum class UnsavedAnswer
+    {
+        Save,
+        Discard,
+        Cancel
+    };
+
+    /// The window as a session: the current config, the pinned configs with their shown
+    /// labels, the view state (tab, cursor_step, speed, playing, plane, lesson) and the
+    /// language ("" = follow the system).
+    struct Session captureSession() const;
+    /// Reads path completely (strict, all-or-nothing) and only then replaces the window's
+    /// state; the pinned runs are recomputed in the background, then sessionLoaded(path).
+    /// On error nothing changes and errorShown() carries the message (file and key).
+    bool openSessionFile(const QString& path);
+    /// Writes the session to path atomically; path becomes the current file (title, recent
+    /// list). Returns false (and errorShown) when writing fails.
+    bool saveSessionFile(const QString& path);
+    /// Replaces the window's state with session (config, pins, view); no prompt.
+    void applySession(const struct Session& session);
+    /// File ▸ New: the default experiment, no pins, no file (asks about unsaved changes).
+    void newSession();
+    /// The current session file ("" when untitled).
+    QString sessionPath() const;
+    /// Takes over a file name and modified flag, e.g. after applySession() in a rebuilt
+    /// window: path becomes the title's file; modified = false makes the state applied now
+    /// (with the pins still being recomputed) the saved state.
+    void setSessionFile(const QString& path, bool modified);
+    /// True when the config or the pins differ from the last save, open or new.
+    bool isSessionModified() const;
+    /// The recent session files, newest first (QSettings "recentSessions", at most 8).
+    QStringList recentSessions() const;
+    /// AppDataLocation/autosave.lrlab.json: written (atomically) while there are unsaved
+    /// changes, every 60 s and shortly after each change; removed on a clean exit.
+    QString autosavePath() const;
+    /// Loads the autosave file as an unsaved session; false when there is none or it is broken.
+    bool recoverAutosave();
+    /// Writes the autosave file now (normally the timers do); false when nothing to save.
+    bool writeAutosave();
+    /// Test hook: with enabled = false no modal dialog opens (errors only go to errorShown,
+    /// the unsaved-changes question gets answer, no recovery question, no file dialogs).
+    void setModalDialogsEnabled(bool enabled, UnsavedAnswer answer = UnsavedAnswer::Discard);
+
+    /// The figure widget of a name of figureKindName ("landscape", "loss", "lr", "dashboard").
+    QWidget* figureWidget(const QString& figure) const;
+    /// Saves figure to path as PNG, SVG or PDF (by the suffix) at size (invalid = on-screen
+    /// size) and, for PNG, scale. False (and errorShown) on error.
+    bool exportFigureTo(const QString& figure, const QString& path, QSize size = QSize(),
+                        double scale = 1.0);
+    /// Copies figure as an image to the clipboard.
+    bool copyFigure(const QString& figure);
+    /// The current run's trace as CSV (DESIGN.md §3).
+    bool exportCurrentRunCsv(const QString& path);
+    /// Every shown run (pins, then the current run) in one combined CSV.
+    bool exportShownRunsCsv(const QString& path);
+    /// One CSV per shown run in directory; returns the files written (empty on error).
+    QStringList exportRunCsvFiles(const QString& directory);
+    /// The playback of the shown runs on figure as an animated GIF (no dialog).
+    bool exportAnimationTo(const QString& figure, const struct AnimationOptions& options,
+                           const QString& path);
+
+    /// The lessons of the lessons directory, in menu order.
+    const std::vector<struct Lesson>& lessons() const;
+    /// Opens lesson: its config in the controls, its compare runs pinned with the lesson's
+    /// labels (computed in the background, then lessonLoaded), its view (e.g. the LR finder
+    /// for view.tab == "lr_finder") and its title and text in the lesson panel above the
+    /// plots. No prompt: the start page and the Lessons menu call it.
+    void loadLesson(const struct Lesson& lesson);
+    /// loadLesson of the lesson with this id; false when there is none.
+    bool loadLessonById(const QString& id);
+    /// The language lesson texts are shown in (the "language" setting, else the locale).
+    QString lessonLanguage() const;
+    /// The dismissible lesson panel above the plots and its text (title, blank line, text).
+    QWidget* lessonPanel() const;
+    QString lessonPanelText() const;
+    /// The runs the plots show, with session and lesson labels in place of the automatic ones.
+    std::vector<ShownRun> shownRuns() const;
+
+signals:
+    /// An error was reported (also shown in a message box while modal dialogs are on).
+    void errorShown(const QString& message);
+    /// A session was applied and its pinned runs are back.
+    void sessionLoaded(const QString& path);
+    void sessionSaved(const QString& path);
+    void autosaveWritten(const QString& path);
+    /// A lesson's runs are pinned and its view is applied.
+    void lessonLoaded(const QString& id);
+    /// A session asked for this language (part B's language switch may follow it).
+    void languageRequested(const QString& language);
+
+private:
+    struct PartA;
+    void setupSessionExportLessons();
+    /// Toy surface parameters of the loaded config (the controls have no fields for them).
+    std::map<std::string, double> surfaceParameters(const std::string& type) const;
+    void rememberSurfaceParameters(const ProblemSpec& problem);
+    std::shared_ptr<PartA> m_partA;
+    // --- end part A
 };
 
 }  // namespace lrlab
