@@ -1,6 +1,7 @@
 #include "ui/gui_main.h"
 
 #include "core/config/config_json.h"
+#include "ui/language.h"
 #include "ui/main_window.h"
 
 #include <QApplication>
@@ -20,16 +21,26 @@ int runGui(int argc, char* argv[])
     QApplication::setOrganizationName(QStringLiteral("lrlab"));
     if (QStyle* fusion = QStyleFactory::create(QStringLiteral("Fusion")))
         QApplication::setStyle(fusion);
-    MainWindow window;
-    // LRLAB_START_CONFIG=run.json opens the window on that experiment (presets, screenshots).
-    if (const char* path = std::getenv("LRLAB_START_CONFIG"); path != nullptr && *path != '\0') {
+    // Language, theme, text size and geometry from the settings; the controller rebuilds the
+    // window when the language changes (View > Language).
+    // LRLAB_START_CONFIG=run.json opens the window on that experiment (presets, screenshots);
+    // LRLAB_START_LESSON=<id> on a lesson. Either skips the start page.
+    const char* path = std::getenv("LRLAB_START_CONFIG");
+    const char* id = std::getenv("LRLAB_START_LESSON");
+    const bool hasPath = path != nullptr && *path != '\0';
+    const bool hasLesson = id != nullptr && *id != '\0';
+    LanguageController controller;
+    MainWindow* window = controller.start(!hasPath && !hasLesson);
+    if (hasPath) {
         try {
-            window.setConfig(loadRunConfig(path).config);
+            window->setConfig(loadRunConfig(path).config);
         } catch (const std::exception& e) {
             qWarning("LRLAB_START_CONFIG: %s", e.what());
         }
     }
-    window.show();
+    if (hasLesson && !window->loadLessonById(QString::fromUtf8(id)))
+        qWarning("LRLAB_START_LESSON: no lesson \"%s\"", id);
+    window->show();
     return app.exec();
 }
 

@@ -372,6 +372,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), m_worker(new Trai
             });
     connect(m_worker.get(), &TrainingThread::runFailed, this, &MainWindow::showFailure);
 
+    initShell();  // part B: Fine-tuning dock, language/theme/text menus, access
     resize(1600, 1000);
     applyDefaultLesson();
     setupSessionExportLessons();  // part A: sessions, export, lessons

@@ -460,6 +460,54 @@ private:
     void rememberSurfaceParameters(const ProblemSpec& problem);
     std::shared_ptr<PartA> m_partA;
     // --- end part A
+
+    // --- part B: language, theme, settings, start page
+    // Implemented in ui/main_window_shell.cpp (with ui/theme.h, ui/language.h and
+    // ui/views/start_page.h); initShell() runs at the end of the constructor's building.
+public:
+    /// What survives a rebuild of the window (LanguageController's language switch): the
+    /// session (experiment, pinned runs with their labels, view state), geometry and docks.
+    struct ShellState
+    {
+        std::shared_ptr<const struct Session> session;
+        QByteArray geometry;
+        QByteArray dockState;
+        bool visible = false;
+    };
+    ShellState shellState() const;
+    /// Puts state into this window: geometry, docks, then the session (applySession; its
+    /// pinned runs are recomputed in the background).
+    void restoreShellState(const ShellState& state);
+    /// Stores geometry and dock layout in QSettings ("lrlab"/"lrlab": windowGeometry,
+    /// windowState).
+    void saveWindowSettings() const;
+    /// Restores them; false when none are stored or they do not apply.
+    bool restoreWindowSettings();
+    /// View ▸ Theme: the dark or light palette and plot colours (stored as "theme").
+    void setDarkTheme(bool dark);
+    /// View ▸ Larger / Smaller / Normal text: application and plot fonts ×1.15 per step
+    /// (stored as "fontScale").
+    void largerText();
+    void smallerText();
+    void normalText();
+    /// Help ▸ Start page: the lessons as large buttons, and "Explore freely".
+    void showStartPage();
+    /// The start page while its dialog exists (null before the first showStartPage()).
+    class StartPage* startPage() const;
+    /// The Fine-tuning analysis dock (issue 6) and its view.
+    class FineTuneView* fineTuneView() const { return m_fineTuneView; }
+    QDockWidget* fineTuneDock() const { return m_fineTuneDock; }
+
+private:
+    void initShell();
+    void buildShellMenus();
+    void addMissingTooltips();
+    void setAccessibleNames();
+    class FineTuneView* m_fineTuneView = nullptr;
+    QDockWidget* m_fineTuneDock = nullptr;
+    QWidget* m_startDialog = nullptr;  ///< the start page's dialog
+    class StartPage* m_startPage = nullptr;
+    // --- end part B
 };
 
 }  // namespace lrlab

@@ -1,0 +1,70 @@
+#pragma once
+
+#include <QObject>
+#include <QPointer>
+#include <QString>
+
+namespace lrlab {
+
+class MainWindow;
+
+/// Language codes lrlab knows: "en" (the source language) and "zh_CN" (Simplified Chinese).
+/// Any Chinese code ("zh", "zh-CN", "zh_SG", …) maps to "zh_CN"; anything else to "en".
+QString normalizedLanguage(const QString& code);
+
+/// The language of the system locale (QLocale::system()): "zh_CN" for Chinese, else "en".
+QString systemLanguage();
+
+/// The language whose translators are installed now ("en" until installLanguage is called).
+QString currentLanguage();
+
+/// Replaces the application's translators by those of language: lrlab's catalogue (compiled
+/// into the program as :/lrlab/i18n/lrlab_<code>.qm) and Qt's own qtbase_<code>.qm from
+/// QLibraryInfo's translations path when it is there (standard dialog buttons). "en" removes
+/// them. Returns false when lrlab's catalogue for a non-English language is missing (the
+/// language is then English). Widgets built afterwards are in the new language. GUI thread.
+bool installLanguage(const QString& language);
+
+/// Owns the main window and switches the language at run time by rebuilding it: tr() texts
+/// are set when widgets are built, so a new window in the new language is the one way every
+/// label, tooltip, plot title and menu is sure to change. The experiment, the pinned runs, the
+/// geometry and the dock layout are carried over (MainWindow::ShellState); running background
+/// jobs of the old window (sweeps, range tests) are cancelled with it.
+///
+/// The language, the theme and the text size come from QSettings (organization "lrlab",
+/// application "lrlab", keys view/language, view/theme, view/fontScale); a missing language
+/// follows the system locale. GUI thread only.
+class LanguageController : public QObject
+{
+    Q_OBJECT
+public:
+    explicit LanguageController(QObject* parent = nullptr);
+    /// Deletes the window.
+    ~LanguageController() override;
+
+    /// Installs the stored (or system) language, theme and text size and builds the window with
+    /// the stored geometry; shows the start page on the first start when showStartPage is true.
+    /// Does not show the window. Returns it (owned by the controller).
+    MainWindow* start(bool showStartPageOnFirstStart = true);
+
+    /// The current window (null before start()).
+    MainWindow* window() const { return m_window; }
+
+    /// Switches to language (normalized) and stores it; rebuilds the window if the language
+    /// changes. The old window is hidden at once and deleted later.
+    void setLanguage(const QString& language);
+
+signals:
+    /// A new window replaced the old one (after a language switch).
+    void windowReplaced(lrlab::MainWindow* window);
+
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
+
+private:
+    MainWindow* createWindow();
+
+    QPointer<MainWindow> m_window;
+};
+
+} // namespace lrlab
