@@ -73,7 +73,8 @@ QString optimizerDisplayName(const std::string& type)
 
 QString decayDisplayName(const std::string& decay)
 {
-    static const std::map<std::string, QString> names = {
+    // Not static: tr() must be asked again after a language switch.
+    const std::map<std::string, QString> names = {
         {"constant", QObject::tr("Constant")},
         {"cosine", QObject::tr("Cosine")},
         {"linear", QObject::tr("Linear")},
@@ -198,7 +199,7 @@ const char* const kOpenCsv = "__open_csv__";
 
 QString modelDisplayName(const std::string& type)
 {
-    static const std::map<std::string, QString> names = {
+    const std::map<std::string, QString> names = {
         {"linreg", QObject::tr("Linear regression (w, b)")},
         {"logreg", QObject::tr("Logistic regression (w, b)")},
         {"softmax", QObject::tr("Softmax regression")},
@@ -209,7 +210,7 @@ QString modelDisplayName(const std::string& type)
 
 QString datasetDisplayName(const std::string& name)
 {
-    static const std::map<std::string, QString> names = {
+    const std::map<std::string, QString> names = {
         {"iris", QObject::tr("Iris (150 × 4, 3 classes)")},
         {"wine", QObject::tr("Wine (178 × 13, 3 classes)")},
         {"breast_cancer", QObject::tr("Breast cancer (569 × 30, 2 classes)")},
@@ -218,6 +219,63 @@ QString datasetDisplayName(const std::string& name)
         {"fashion_mnist", QObject::tr("Fashion-MNIST (70000 × 784, 10 classes)")}};
     const auto it = names.find(name);
     return it != names.end() ? it->second : QString::fromStdString(name);
+}
+
+/// The toy surface's name in the user's language (the core's catalogue is English).
+QString surfaceDisplayName(const ToySurfaceDescriptor& d)
+{
+    const std::map<std::string, QString> names = {
+        {"quadratic", QObject::tr("Quadratic")},
+        {"rosenbrock", QObject::tr("Rosenbrock")},
+        {"beale", QObject::tr("Beale")},
+        {"himmelblau", QObject::tr("Himmelblau")},
+        {"rastrigin", QObject::tr("Rastrigin")},
+        {"ackley", QObject::tr("Ackley")},
+        {"saddle", QObject::tr("Saddle")},
+        {"six_hump_camel", QObject::tr("Six-hump camel")},
+        {"styblinski_tang", QObject::tr("Styblinski–Tang")},
+        {"booth", QObject::tr("Booth")}};
+    const auto it = names.find(d.name);
+    return it != names.end() ? it->second : QString::fromStdString(d.displayName);
+}
+
+/// The diagnosis label and its advice in the user's language (the core's texts are English).
+QString diagnosisTitle(DiagnosisLabel label)
+{
+    switch (label) {
+    case DiagnosisLabel::Diverged:
+        return QObject::tr("Diverged");
+    case DiagnosisLabel::Oscillating:
+        return QObject::tr("Oscillating");
+    case DiagnosisLabel::Stagnating:
+        return QObject::tr("Stagnating");
+    case DiagnosisLabel::Converging:
+        return QObject::tr("Converging");
+    case DiagnosisLabel::Overfitting:
+        return QObject::tr("Overfitting");
+    }
+    return {};
+}
+
+QString diagnosisAdvice(DiagnosisLabel label)
+{
+    switch (label) {
+    case DiagnosisLabel::Diverged:
+        return QObject::tr("The learning rate is too large: lower it (try 10x smaller) or add "
+                           "warmup.");
+    case DiagnosisLabel::Oscillating:
+        return QObject::tr("The loss bounces instead of settling: lower the learning rate, or "
+                           "let a decay schedule bring it down.");
+    case DiagnosisLabel::Stagnating:
+        return QObject::tr("The loss barely moves: raise the learning rate, or use warmup with a "
+                           "higher peak and a decay schedule.");
+    case DiagnosisLabel::Converging:
+        return QObject::tr("Steady progress: the learning rate is in a good range.");
+    case DiagnosisLabel::Overfitting:
+        return QObject::tr("Validation loss rises while training loss falls: add weight decay "
+                           "(AdamW), use more data, or stop earlier.");
+    }
+    return {};
 }
 
 bool needsFeature(const std::string& type)
@@ -576,8 +634,7 @@ QWidget* MainWindow::buildControls()
     m_problemCombo = new QComboBox(problemBox);
     m_problemCombo->setObjectName(QStringLiteral("problemCombo"));
     for (const ToySurfaceDescriptor& d : toySurfaceCatalogue())
-        m_problemCombo->addItem(QString::fromStdString(d.displayName),
-                                QString::fromStdString(d.name));
+        m_problemCombo->addItem(surfaceDisplayName(d), QString::fromStdString(d.name));
     m_problemCombo->insertSeparator(m_problemCombo->count());
     for (const std::string& type : modelTypeNames())
         m_problemCombo->addItem(modelDisplayName(type), QString::fromStdString(type));
@@ -2232,15 +2289,11 @@ void MainWindow::updateDiagnosis(const LossHistory& history)
     } catch (const std::exception&) {
         return;  // too short a history to judge
     }
-    const QString name = QString::fromStdString(d.name);
-    m_diagnosisName = name;
-    QString title = name;
-    if (!title.isEmpty())
-        title[0] = title[0].toUpper();
-    m_diagnosisLabel->setText(title);
+    m_diagnosisName = QString::fromStdString(d.name);
+    m_diagnosisLabel->setText(diagnosisTitle(d.label));
     const QColor colour = diagnosisColour(d.label);
     m_diagnosisLabel->setStyleSheet(QStringLiteral("color: %1;").arg(colour.name()));
-    m_diagnosisAdvice->setText(QString::fromStdString(d.advice));
+    m_diagnosisAdvice->setText(diagnosisAdvice(d.label));
     m_diagnosisEvidence->setText(QString::fromStdString(d.evidence));
 }
 
