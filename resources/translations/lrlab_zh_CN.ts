@@ -851,655 +851,655 @@ click to see its loss curves</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.cpp" line="282"/>
+        <location filename="../../ui/main_window.cpp" line="340"/>
         <location filename="../../ui/main_window_session.cpp" line="564"/>
         <source>lrlab — Learning Rate Lab</source>
         <translation>lrlab — 学习率实验室</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="307"/>
+        <location filename="../../ui/main_window.cpp" line="365"/>
         <source>Hide this message.</source>
         <translation>隐藏此消息。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="369"/>
+        <location filename="../../ui/main_window.cpp" line="427"/>
         <source>No landscape: %1</source>
         <translation>无损失地形：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="417"/>
-        <location filename="../../ui/main_window.cpp" line="1180"/>
+        <location filename="../../ui/main_window.cpp" line="475"/>
+        <location filename="../../ui/main_window.cpp" line="1237"/>
         <source>log₁₀(f − f* + ε)</source>
         <translation>log₁₀(f − f* + ε)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="433"/>
+        <location filename="../../ui/main_window.cpp" line="491"/>
         <source>start</source>
         <translation>起点</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="438"/>
+        <location filename="../../ui/main_window.cpp" line="496"/>
         <source>global minimum</source>
         <translation>全局最小值</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="477"/>
-        <location filename="../../ui/main_window.cpp" line="1181"/>
+        <location filename="../../ui/main_window.cpp" line="535"/>
+        <location filename="../../ui/main_window.cpp" line="1238"/>
         <source>Loss  f − f*  (log scale)</source>
         <translation>损失  f − f*  （对数刻度）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="478"/>
-        <location filename="../../ui/main_window.cpp" line="520"/>
-        <location filename="../../ui/main_window.cpp" line="533"/>
+        <location filename="../../ui/main_window.cpp" line="536"/>
+        <location filename="../../ui/main_window.cpp" line="578"/>
+        <location filename="../../ui/main_window.cpp" line="591"/>
         <source>step</source>
         <translation>步</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="478"/>
-        <location filename="../../ui/main_window.cpp" line="1182"/>
+        <location filename="../../ui/main_window.cpp" line="536"/>
+        <location filename="../../ui/main_window.cpp" line="1239"/>
         <source>f − f*</source>
         <translation>f − f*</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="492"/>
+        <location filename="../../ui/main_window.cpp" line="550"/>
         <source>smoothed (EMA)</source>
         <translation>平滑（EMA）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="495"/>
+        <location filename="../../ui/main_window.cpp" line="553"/>
         <source>validation</source>
         <translation>验证</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="517"/>
+        <location filename="../../ui/main_window.cpp" line="575"/>
         <source>Accuracy on the validation rows (held out from training), measured every eval_every steps.</source>
         <translation>在验证行（不参与训练的留出数据）上的准确率，每 eval_every 步测量一次。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="519"/>
+        <location filename="../../ui/main_window.cpp" line="577"/>
         <source>Validation accuracy</source>
         <translation>验证准确率</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="520"/>
+        <location filename="../../ui/main_window.cpp" line="578"/>
         <source>accuracy</source>
         <translation>准确率</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="532"/>
+        <location filename="../../ui/main_window.cpp" line="590"/>
         <source>Learning-rate schedule</source>
         <translation>学习率调度</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="533"/>
+        <location filename="../../ui/main_window.cpp" line="591"/>
         <source>learning rate</source>
         <translation>学习率</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="535"/>
+        <location filename="../../ui/main_window.cpp" line="593"/>
         <source>schedule</source>
         <translation>调度</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="574"/>
+        <location filename="../../ui/main_window.cpp" line="632"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="585"/>
+        <location filename="../../ui/main_window.cpp" line="642"/>
         <source>What to minimise. Toy surfaces f(x, y): Rosenbrock&apos;s curved valley, the quadratic bowl where 2/λ₁ is exact, many-minima Rastrigin and Ackley, a saddle. Real models trained on a dataset with minibatches: linear and logistic regression (two parameters: an exact surface), softmax regression and an MLP.</source>
         <translation>要最小化的目标。玩具曲面 f(x, y)：Rosenbrock 的弯曲山谷、2/λ₁ 恰好精确成立的二次碗形曲面、有众多极小值的 Rastrigin 和 Ackley，以及一个鞍点。在数据集上用小批量训练的真实模型：线性回归和逻辑回归（两个参数：曲面是精确的）、softmax 回归和 MLP。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="589"/>
+        <location filename="../../ui/main_window.cpp" line="646"/>
         <source>&amp;Problem:</source>
         <translation>问题(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="591"/>
+        <location filename="../../ui/main_window.cpp" line="648"/>
         <source>Where the optimizer starts (x). Click or drag on the map to move it. The stable limit is computed from the curvature here.</source>
         <translation>优化器的起点（x）。在地图上点击或拖动即可移动它。稳定上限由此处的曲率计算得出。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="594"/>
+        <location filename="../../ui/main_window.cpp" line="651"/>
         <source>Where the optimizer starts (y). Click or drag on the map to move it. The stable limit is computed from the curvature here.</source>
         <translation>优化器的起点（y）。在地图上点击或拖动即可移动它。稳定上限由此处的曲率计算得出。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="596"/>
+        <location filename="../../ui/main_window.cpp" line="653"/>
         <source>Default</source>
         <translation>默认</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="597"/>
+        <location filename="../../ui/main_window.cpp" line="654"/>
         <source>Back to the surface&apos;s default start point.</source>
         <translation>回到该曲面的默认起点。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="604"/>
+        <location filename="../../ui/main_window.cpp" line="661"/>
         <source>S&amp;tart x, y:</source>
         <translation>起点 x, y(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="608"/>
+        <location filename="../../ui/main_window.cpp" line="665"/>
         <source>Standard deviation σ of Gaussian noise added to every gradient, like minibatch noise. With noise the path jitters and only a smaller or decaying learning rate settles near the minimum; 0 = exact gradients.</source>
         <translation>加到每个梯度上的高斯噪声的标准差 σ，类似小批量噪声。有噪声时路径会抖动，只有更小或逐渐衰减的学习率才能稳定在最小值附近；0 = 精确梯度。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="612"/>
+        <location filename="../../ui/main_window.cpp" line="669"/>
         <source>Gradient &amp;noise σ:</source>
         <translation>梯度噪声 σ(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="621"/>
+        <location filename="../../ui/main_window.cpp" line="678"/>
         <source>Open CSV…</source>
         <translation>打开 CSV…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="622"/>
+        <location filename="../../ui/main_window.cpp" line="679"/>
         <source>The data the model is trained on. Any CSV with feature columns and a last column named label (classes) or target (regression) can be opened.</source>
         <translation>用于训练模型的数据。可以打开任何包含特征列、且最后一列名为 label（类别）或 target（回归）的 CSV 文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="625"/>
+        <location filename="../../ui/main_window.cpp" line="682"/>
         <source>&amp;Dataset:</source>
         <translation>数据集(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="628"/>
+        <location filename="../../ui/main_window.cpp" line="685"/>
         <source>The one input feature of linear or logistic regression: the model has two parameters, slope w and intercept b, so its loss is an exact surface over (w, b).</source>
         <translation>线性回归或逻辑回归的唯一输入特征：模型只有两个参数——斜率 w 和截距 b，因此其损失是 (w, b) 上的精确曲面。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="631"/>
+        <location filename="../../ui/main_window.cpp" line="688"/>
         <source>&amp;Feature:</source>
         <translation>特征(&amp;F)：</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="637"/>
+        <location filename="../../ui/main_window.cpp" line="694"/>
         <source>Widths of the hidden layers, e.g. &quot;64, 32&quot;.</source>
         <translation>各隐藏层的宽度，例如 &quot;64, 32&quot;。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="638"/>
+        <location filename="../../ui/main_window.cpp" line="695"/>
         <source>&amp;Hidden sizes:</source>
         <translation>隐藏层大小(&amp;H)：</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="643"/>
+        <location filename="../../ui/main_window.cpp" line="700"/>
         <source>Nonlinearity of the hidden layers.</source>
         <translation>隐藏层的非线性函数。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="644"/>
+        <location filename="../../ui/main_window.cpp" line="701"/>
         <source>&amp;Activation:</source>
         <translation>激活函数(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="646"/>
+        <location filename="../../ui/main_window.cpp" line="703"/>
         <source>Rows per minibatch. Smaller batches = noisier gradients, which usually call for a smaller learning rate.</source>
         <translation>每个小批量的行数。批量越小 = 梯度噪声越大，通常需要更小的学习率。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="648"/>
+        <location filename="../../ui/main_window.cpp" line="705"/>
         <source>&amp;Batch size:</source>
         <translation>批量大小(&amp;B)：</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="650"/>
+        <location filename="../../ui/main_window.cpp" line="707"/>
         <source>Fraction of the rows held out for validation (loss and accuracy on data the model does not train on).</source>
         <translation>留作验证的行所占比例（在模型不参与训练的数据上计算损失和准确率）。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="652"/>
+        <location filename="../../ui/main_window.cpp" line="709"/>
         <source>&amp;Validation fraction:</source>
         <translation>验证比例(&amp;V)：</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="654"/>
+        <location filename="../../ui/main_window.cpp" line="711"/>
         <source>Steps between evaluations of the validation loss and accuracy (and the full training loss).</source>
         <translation>两次评估验证损失和准确率（以及完整训练损失）之间间隔的步数。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="656"/>
+        <location filename="../../ui/main_window.cpp" line="713"/>
         <source>&amp;Evaluate every:</source>
         <translation>评估间隔(&amp;E)：</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="658"/>
+        <location filename="../../ui/main_window.cpp" line="715"/>
         <source>Seed of every random choice (gradient noise; model initialization, split and minibatches): the same seed gives the same run.</source>
         <translation>所有随机选择（梯度噪声；模型初始化、数据划分和小批量）的随机种子：相同的随机种子得到相同的运行结果。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="661"/>
+        <location filename="../../ui/main_window.cpp" line="718"/>
         <source>Seed:</source>
         <translation>随机种子：</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="665"/>
+        <location filename="../../ui/main_window.cpp" line="722"/>
         <source>Optimizer</source>
         <translation>优化器</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="672"/>
+        <location filename="../../ui/main_window.cpp" line="729"/>
         <source>The update rule. SGD steps along the negative gradient (with momentum: a heavy ball). RMSprop, Adagrad, Adam and AdamW divide by a running gradient size, so the LR becomes a step length rather than a multiple of the gradient. Lion steps by the sign of its momentum.</source>
         <translation>更新规则。SGD 沿负梯度方向前进（带动量时：像一个重球）。RMSprop、Adagrad、Adam 和 AdamW 会除以梯度大小的滑动估计，因此学习率变成了步长，而不是梯度的倍数。Lion 按其动量的符号前进。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="676"/>
+        <location filename="../../ui/main_window.cpp" line="733"/>
         <source>&amp;Optimizer:</source>
         <translation>优化器(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="678"/>
+        <location filename="../../ui/main_window.cpp" line="735"/>
         <source>Heavy-ball coefficient β: each step adds β × the previous step. More β speeds travel along a valley but overshoots and oscillates; the stable LR grows to 2(1+β)/λ₁. 0 = plain gradient descent.</source>
         <translation>重球系数 β：每一步都会加上 β × 上一步。β 越大，沿山谷前进越快，但会越过目标并产生振荡；稳定的学习率上限增大到 2(1+β)/λ₁。0 = 普通梯度下降。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="682"/>
+        <location filename="../../ui/main_window.cpp" line="739"/>
         <source>&amp;Momentum β:</source>
         <translation>动量 β(&amp;M)：</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="683"/>
+        <location filename="../../ui/main_window.cpp" line="740"/>
         <source>Nes&amp;terov</source>
         <translation>Nesterov 动量(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="685"/>
+        <location filename="../../ui/main_window.cpp" line="742"/>
         <source>Look-ahead momentum: the gradient correction is applied after the momentum step, which damps heavy-ball oscillation. Needs momentum &gt; 0.</source>
         <translation>前瞻式动量：在动量步之后再施加梯度修正，从而抑制重球式振荡。需要动量 &gt; 0。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="690"/>
+        <location filename="../../ui/main_window.cpp" line="747"/>
         <source>RMSprop: decay of the running mean of squared gradients. Near 1 = long memory and smooth step sizes; smaller = reacts fast but noisily.</source>
         <translation>RMSprop：梯度平方滑动平均的衰减系数。接近 1 = 记忆长、步长平滑；更小 = 反应快但噪声大。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="693"/>
+        <location filename="../../ui/main_window.cpp" line="750"/>
         <source>&amp;Alpha:</source>
         <translation>Alpha(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="698"/>
+        <location filename="../../ui/main_window.cpp" line="755"/>
         <source>Added to the denominator to avoid division by zero. A large eps makes the method behave like plain SGD where gradients are small.</source>
         <translation>加到分母上以避免除以零。eps 较大时，在梯度较小之处该方法的行为会接近普通 SGD。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="700"/>
+        <location filename="../../ui/main_window.cpp" line="757"/>
         <source>&amp;Eps:</source>
         <translation>Eps(&amp;E)：</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="702"/>
+        <location filename="../../ui/main_window.cpp" line="759"/>
         <source>Decay of the first moment (the momentum) of Adam and Lion. Higher = smoother direction, more inertia and overshoot.</source>
         <translation>Adam 和 Lion 一阶矩（即动量）的衰减系数。越高 = 方向越平滑，惯性和过冲也越大。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="704"/>
+        <location filename="../../ui/main_window.cpp" line="761"/>
         <source>Beta&amp;1:</source>
         <translation>Beta1(&amp;1)：</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="706"/>
+        <location filename="../../ui/main_window.cpp" line="763"/>
         <source>Decay of the second moment (squared gradients; for Lion: of the momentum). Near 1 = stable step sizes; lower = adapts faster, noisier.</source>
         <translation>二阶矩（梯度平方；对 Lion 而言是动量）的衰减系数。接近 1 = 步长稳定；更低 = 适应更快，但噪声更大。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="709"/>
+        <location filename="../../ui/main_window.cpp" line="766"/>
         <source>Beta&amp;2:</source>
         <translation>Beta2(&amp;2)：</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="711"/>
+        <location filename="../../ui/main_window.cpp" line="768"/>
         <source>Pulls the parameters towards 0 every step (AdamW and Lion: decoupled, θ ← θ(1 − lr·wd)). Too much moves the end point away from the true minimum.</source>
         <translation>每一步都将参数拉向 0（AdamW 和 Lion：解耦式，θ ← θ(1 − lr·wd)）。过大会使终点偏离真正的最小值。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="714"/>
+        <location filename="../../ui/main_window.cpp" line="771"/>
         <source>&amp;Weight decay:</source>
         <translation>权重衰减(&amp;W)：</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="716"/>
+        <location filename="../../ui/main_window.cpp" line="773"/>
         <source>Adam 8-bit: values per quantization block; each block shares one scale, so smaller blocks quantize more finely.</source>
         <translation>Adam 8-bit：每个量化块中的数值个数；每个块共享一个缩放因子，因此块越小，量化越精细。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="718"/>
+        <location filename="../../ui/main_window.cpp" line="775"/>
         <source>&amp;Block size:</source>
         <translation>块大小(&amp;B)：</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="722"/>
+        <location filename="../../ui/main_window.cpp" line="779"/>
         <location filename="../../ui/main_window_export.cpp" line="356"/>
         <source>Learning rate</source>
         <translation>学习率</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="727"/>
+        <location filename="../../ui/main_window.cpp" line="784"/>
         <source>Learning rate: the size of each step, on a log scale from 10⁻⁶ to 10. Too small: the path crawls and stops far from the minimum. Too large: it oscillates across the valley and, past the red mark, diverges. The red mark is the stable limit 2/λ₁ of gradient descent, λ₁ being the largest curvature (Hessian eigenvalue) at the start point; with momentum β it moves to 2(1+β)/λ₁. The green mark is the best constant rate 2/(λ₁+λₙ) of gradient descent on a quadratic.</source>
         <translation>学习率：每一步的大小，采用从 10⁻⁶ 到 10 的对数刻度。太小：路径缓慢爬行，停在离最小值很远的地方。太大：路径在山谷两侧来回振荡，越过红色标记后就会发散。红色标记是梯度下降的稳定上限 2/λ₁，其中 λ₁ 是起点处的最大曲率（Hessian 特征值）；使用动量 β 时，它移动到 2(1+β)/λ₁。绿色标记是梯度下降在二次函数上的最佳恒定学习率 2/(λ₁+λₙ)。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="735"/>
+        <location filename="../../ui/main_window.cpp" line="792"/>
         <source>&amp;Learning rate (peak):</source>
         <translation>学习率（峰值）(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="742"/>
+        <location filename="../../ui/main_window.cpp" line="799"/>
         <source>Schedule</source>
         <translation>学习率调度</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="745"/>
+        <location filename="../../ui/main_window.cpp" line="802"/>
         <source>Number of optimizer updates. Decays are stretched over the whole run.</source>
         <translation>优化器的更新次数。衰减会拉伸到整个运行过程。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="747"/>
+        <location filename="../../ui/main_window.cpp" line="804"/>
         <source>&amp;Steps:</source>
         <translation>步数(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="749"/>
+        <location filename="../../ui/main_window.cpp" line="806"/>
         <source>The LR rises linearly from (start factor × lr) to lr over this many steps. Warmup lets a large LR survive a steep start; too long wastes steps.</source>
         <translation>学习率在这么多步内从（起始因子 × lr）线性上升到 lr。预热让较大的学习率能挺过陡峭的开局；预热过长则会浪费步数。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="752"/>
+        <location filename="../../ui/main_window.cpp" line="809"/>
         <source>Wa&amp;rmup steps:</source>
         <translation>预热步数(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="754"/>
+        <location filename="../../ui/main_window.cpp" line="811"/>
         <source>Fraction of the LR used at the first warmup step (0 = start from zero).</source>
         <translation>预热第一步所用学习率的比例（0 = 从零开始）。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="756"/>
+        <location filename="../../ui/main_window.cpp" line="813"/>
         <source>Warmup start factor:</source>
         <translation>预热起始因子：</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="761"/>
+        <location filename="../../ui/main_window.cpp" line="818"/>
         <source>How the LR falls after warmup. Decay lets a run take big steps early and settle precisely late; a constant LR keeps bouncing at the scale the LR sets.</source>
         <translation>预热之后学习率如何下降。衰减让运行在前期迈大步、后期精确收敛；恒定学习率则会一直以学习率所决定的幅度来回跳动。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="764"/>
+        <location filename="../../ui/main_window.cpp" line="821"/>
         <source>&amp;Decay:</source>
         <translation>衰减(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="766"/>
+        <location filename="../../ui/main_window.cpp" line="823"/>
         <source>Factor per decay: exponential multiplies by gamma every epoch, step decay every step_size steps. Smaller = faster decay.</source>
         <translation>每次衰减的因子：指数衰减每一轮乘以 gamma，阶梯衰减每 step_size 步乘一次。越小 = 衰减越快。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="768"/>
+        <location filename="../../ui/main_window.cpp" line="825"/>
         <source>Gamma:</source>
         <translation>Gamma：</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="770"/>
+        <location filename="../../ui/main_window.cpp" line="827"/>
         <source>Step decay: steps between multiplications by gamma (auto = a third of the run).</source>
         <translation>阶梯衰减：两次乘以 gamma 之间的步数（自动 = 运行长度的三分之一）。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="772"/>
-        <location filename="../../ui/main_window.cpp" line="782"/>
-        <location filename="../../ui/main_window.cpp" line="794"/>
+        <location filename="../../ui/main_window.cpp" line="829"/>
+        <location filename="../../ui/main_window.cpp" line="839"/>
+        <location filename="../../ui/main_window.cpp" line="851"/>
         <source>auto</source>
         <translation>自动</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="773"/>
+        <location filename="../../ui/main_window.cpp" line="830"/>
         <source>Step size:</source>
         <translation>阶梯步长：</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="775"/>
+        <location filename="../../ui/main_window.cpp" line="832"/>
         <source>Exponential decay applies gamma once per this many steps.</source>
         <translation>指数衰减每隔这么多步应用一次 gamma。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="777"/>
+        <location filename="../../ui/main_window.cpp" line="834"/>
         <source>Steps per epoch:</source>
         <translation>每轮步数：</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="779"/>
+        <location filename="../../ui/main_window.cpp" line="836"/>
         <source>Length of the first cosine cycle (auto = a quarter of the run). At each restart the LR jumps back to its peak, which can kick the path out of a poor basin.</source>
         <translation>第一个余弦周期的长度（自动 = 运行长度的四分之一）。每次重启时学习率跳回峰值，可能把路径踢出一个不好的盆地。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="783"/>
+        <location filename="../../ui/main_window.cpp" line="840"/>
         <source>First cycle t0:</source>
         <translation>首个周期 t0：</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="785"/>
+        <location filename="../../ui/main_window.cpp" line="842"/>
         <source>Each cycle is t_mult times longer than the previous one.</source>
         <translation>每个周期的长度是前一个周期的 t_mult 倍。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="786"/>
+        <location filename="../../ui/main_window.cpp" line="843"/>
         <source>Cycle multiplier:</source>
         <translation>周期倍数：</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="788"/>
+        <location filename="../../ui/main_window.cpp" line="845"/>
         <source>Exponent of polynomial decay: 1 = linear; larger falls fast then flattens; smaller stays high longer.</source>
         <translation>多项式衰减的指数：1 = 线性；更大则先快速下降后趋于平缓；更小则在高位保持更久。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="790"/>
+        <location filename="../../ui/main_window.cpp" line="847"/>
         <source>Power:</source>
         <translation>指数：</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="792"/>
+        <location filename="../../ui/main_window.cpp" line="849"/>
         <source>Inverse square root: lr/√(1 + τ/timescale). Smaller = faster decay (auto = the warmup length, or 10000 without warmup).</source>
         <translation>平方根倒数：lr/√(1 + τ/timescale)。越小 = 衰减越快（自动 = 预热长度；无预热时为 10000）。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="795"/>
+        <location filename="../../ui/main_window.cpp" line="852"/>
         <source>Timescale:</source>
         <translation>时间尺度：</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="797"/>
+        <location filename="../../ui/main_window.cpp" line="854"/>
         <source>One-cycle: fraction of the run spent rising to the peak LR.</source>
         <translation>One-cycle：用于上升到峰值学习率的运行比例。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="798"/>
+        <location filename="../../ui/main_window.cpp" line="855"/>
         <source>Rise fraction:</source>
         <translation>上升比例：</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="800"/>
+        <location filename="../../ui/main_window.cpp" line="857"/>
         <source>One-cycle starts at lr / div_factor.</source>
         <translation>One-cycle 从 lr / div_factor 开始。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="801"/>
+        <location filename="../../ui/main_window.cpp" line="858"/>
         <source>Div factor:</source>
         <translation>初始除数：</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="803"/>
+        <location filename="../../ui/main_window.cpp" line="860"/>
         <source>One-cycle ends at (lr / div_factor) / final_div_factor.</source>
         <translation>One-cycle 结束于 (lr / div_factor) / final_div_factor。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="804"/>
+        <location filename="../../ui/main_window.cpp" line="861"/>
         <source>Final div factor:</source>
         <translation>最终除数：</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="806"/>
+        <location filename="../../ui/main_window.cpp" line="863"/>
         <source>WSD: the LR stays at its peak, then falls to min_lr over this last fraction of the run.</source>
         <translation>WSD：学习率先保持在峰值，然后在运行的最后这一比例内降到 min_lr。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="808"/>
+        <location filename="../../ui/main_window.cpp" line="865"/>
         <source>Decay fraction:</source>
         <translation>衰减比例：</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="813"/>
+        <location filename="../../ui/main_window.cpp" line="870"/>
         <source>WSD: shape of the final cool-down.</source>
         <translation>WSD：最终冷却阶段的曲线形状。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="814"/>
+        <location filename="../../ui/main_window.cpp" line="871"/>
         <source>Cool-down shape:</source>
         <translation>冷却形状：</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="818"/>
+        <location filename="../../ui/main_window.cpp" line="875"/>
         <source>The floor the decay ends at (at most the peak LR). A small floor keeps the run moving at the end.</source>
         <translation>衰减结束时的下限（不超过峰值学习率）。一个较小的下限可使运行在最后仍保持前进。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="820"/>
+        <location filename="../../ui/main_window.cpp" line="877"/>
         <source>Min lr:</source>
         <translation>最小学习率：</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="824"/>
+        <location filename="../../ui/main_window.cpp" line="881"/>
         <source>Compare</source>
         <translation>比较</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="826"/>
+        <location filename="../../ui/main_window.cpp" line="883"/>
         <source>&amp;Pin run</source>
         <translation>固定运行(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="828"/>
+        <location filename="../../ui/main_window.cpp" line="885"/>
         <source>Keep the current run on every plot (Ctrl+P), in its own colour, to compare it with the next ones. Up to 8; a ninth replaces the oldest.</source>
         <translation>将当前运行以其自己的颜色保留在每个图上（Ctrl+P），以便与之后的运行比较。最多 8 个；第九个会替换最早的一个。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="831"/>
+        <location filename="../../ui/main_window.cpp" line="888"/>
         <source>C&amp;lear pins</source>
         <translation>清除固定(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="833"/>
+        <location filename="../../ui/main_window.cpp" line="890"/>
         <source>Remove every pinned run.</source>
         <translation>移除所有已固定的运行。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="834"/>
-        <location filename="../../ui/main_window.cpp" line="966"/>
+        <location filename="../../ui/main_window.cpp" line="891"/>
+        <location filename="../../ui/main_window.cpp" line="1023"/>
         <source>LR &amp;trio ×0.1 / ×1 / ×10</source>
         <translation>学习率三档对比 ×0.1 / ×1 / ×10(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="836"/>
+        <location filename="../../ui/main_window.cpp" line="893"/>
         <source>Run the current setting at a tenth, at, and at ten times the learning rate and pin all three: too small, right, too large.</source>
         <translation>分别以十分之一、原值和十倍的学习率运行当前设置，并固定这三个运行：太小、合适、太大。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="916"/>
+        <location filename="../../ui/main_window.cpp" line="973"/>
         <source>Diagnosis</source>
         <translation>诊断</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="922"/>
+        <location filename="../../ui/main_window.cpp" line="979"/>
         <source>LR finder</source>
         <translation>学习率范围测试</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="939"/>
+        <location filename="../../ui/main_window.cpp" line="996"/>
         <source>Sweep</source>
         <translation>扫描</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="956"/>
+        <location filename="../../ui/main_window.cpp" line="1013"/>
         <location filename="../../ui/main_window_session.cpp" line="214"/>
         <location filename="../../ui/main_window_session.cpp" line="216"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="957"/>
+        <location filename="../../ui/main_window.cpp" line="1014"/>
         <source>&amp;Open dataset CSV…</source>
         <translation>打开数据集 CSV(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="959"/>
+        <location filename="../../ui/main_window.cpp" line="1016"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="962"/>
+        <location filename="../../ui/main_window.cpp" line="1019"/>
         <source>&amp;Run</source>
         <translation>运行(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="963"/>
+        <location filename="../../ui/main_window.cpp" line="1020"/>
         <source>&amp;Pin current run</source>
         <translation>固定当前运行(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="964"/>
+        <location filename="../../ui/main_window.cpp" line="1021"/>
         <source>Ctrl+P</source>
         <translation>Ctrl+P</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="965"/>
+        <location filename="../../ui/main_window.cpp" line="1022"/>
         <source>&amp;Clear pins</source>
         <translation>清除固定(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="967"/>
+        <location filename="../../ui/main_window.cpp" line="1024"/>
         <source>Ctrl+T</source>
         <translation>Ctrl+T</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="969"/>
+        <location filename="../../ui/main_window.cpp" line="1026"/>
         <source>Play / pause</source>
         <translation>播放 / 暂停</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="970"/>
+        <location filename="../../ui/main_window.cpp" line="1027"/>
         <source>Ctrl+Space</source>
         <translation>Ctrl+Space</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="971"/>
+        <location filename="../../ui/main_window.cpp" line="1028"/>
         <source>Run the LR &amp;finder</source>
         <translation>运行学习率范围测试(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="976"/>
+        <location filename="../../ui/main_window.cpp" line="1033"/>
         <source>Ctrl+F</source>
         <translation>Ctrl+F</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="978"/>
+        <location filename="../../ui/main_window.cpp" line="1035"/>
         <location filename="../../ui/main_window_session.cpp" line="231"/>
         <source>&amp;Lesson</source>
         <translation>课程(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="979"/>
+        <location filename="../../ui/main_window.cpp" line="1036"/>
         <source>&amp;Default lesson</source>
         <translation>默认课程(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="981"/>
+        <location filename="../../ui/main_window.cpp" line="1038"/>
         <source>Ctrl+R</source>
         <translation>Ctrl+R</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="983"/>
+        <location filename="../../ui/main_window.cpp" line="1040"/>
         <location filename="../../ui/main_window_session.cpp" line="236"/>
         <location filename="../../ui/main_window_shell.cpp" line="99"/>
         <location filename="../../ui/main_window_shell.cpp" line="101"/>
@@ -1507,302 +1507,302 @@ click to see its loss curves</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="988"/>
+        <location filename="../../ui/main_window.cpp" line="1045"/>
         <location filename="../../ui/main_window_shell.cpp" line="162"/>
         <location filename="../../ui/main_window_shell.cpp" line="164"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="989"/>
+        <location filename="../../ui/main_window.cpp" line="1046"/>
         <source>&amp;About lrlab</source>
         <translation>关于 lrlab(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="990"/>
+        <location filename="../../ui/main_window.cpp" line="1047"/>
         <source>About lrlab</source>
         <translation>关于 lrlab</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="991"/>
+        <location filename="../../ui/main_window.cpp" line="1048"/>
         <source>&lt;b&gt;lrlab %1&lt;/b&gt; — Learning Rate Lab&lt;br&gt;How learning rate, warmup, decay and optimizer shape a training run, on toy loss surfaces and real models.</source>
         <translation>&lt;b&gt;lrlab %1&lt;/b&gt; — 学习率实验室&lt;br&gt;在玩具损失曲面和真实模型上，展示学习率、预热、衰减和优化器如何塑造一次训练。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="1008"/>
+        <location filename="../../ui/main_window.cpp" line="1065"/>
         <source>A run is in progress in the background.</source>
         <translation>后台正在进行一次运行。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="1014"/>
+        <location filename="../../ui/main_window.cpp" line="1071"/>
         <source>landscape %p%</source>
         <translation>损失地形 %p%</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="1015"/>
+        <location filename="../../ui/main_window.cpp" line="1072"/>
         <source>The loss landscape of the run is being computed in the background (coarse grid first, then refined).</source>
         <translation>正在后台计算本次运行的损失地形（先粗网格，再逐步细化）。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="1020"/>
+        <location filename="../../ui/main_window.cpp" line="1077"/>
         <source>Optimizer steps per second of the last run.</source>
         <translation>上一次运行中优化器每秒执行的步数。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="1022"/>
+        <location filename="../../ui/main_window.cpp" line="1079"/>
         <source>Time the last run took in the background thread.</source>
         <translation>上一次运行在后台线程中所用的时间。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="1067"/>
+        <location filename="../../ui/main_window.cpp" line="1124"/>
         <source>Cannot load this run: unknown problem &quot;%1&quot;.</source>
         <translation>无法加载此运行：未知问题 &quot;%1&quot;。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="1223"/>
+        <location filename="../../ui/main_window.cpp" line="1280"/>
         <source>Loss (log scale)</source>
         <translation>损失（对数刻度）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="1224"/>
+        <location filename="../../ui/main_window.cpp" line="1281"/>
         <source>loss</source>
         <translation>损失</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="1225"/>
+        <location filename="../../ui/main_window.cpp" line="1282"/>
         <source>log₁₀(loss − min + ε)</source>
         <translation>log₁₀(损失 − 最小值 + ε)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="1249"/>
+        <location filename="../../ui/main_window.cpp" line="1306"/>
         <source>Open a dataset CSV</source>
         <translation>打开数据集 CSV</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="1249"/>
+        <location filename="../../ui/main_window.cpp" line="1306"/>
         <source>CSV files (*.csv);;All files (*)</source>
         <translation>CSV 文件 (*.csv);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="1549"/>
+        <location filename="../../ui/main_window.cpp" line="1606"/>
         <source>Loss over (w, b): %1</source>
         <translation>(w, b) 上的损失：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="1550"/>
+        <location filename="../../ui/main_window.cpp" line="1607"/>
         <source>Loss landscape (PCA plane of the trajectory)</source>
         <translation>损失地形（轨迹的 PCA 平面）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="1554"/>
+        <location filename="../../ui/main_window.cpp" line="1611"/>
         <source>The (w, b) path grows here;
 the loss surface follows the run.</source>
         <translation>(w, b) 路径在此处延伸；
 损失曲面随运行而更新。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="1555"/>
+        <location filename="../../ui/main_window.cpp" line="1612"/>
         <source>The landscape is computed after the run:
 the plane of the trajectory&apos;s two main directions.</source>
         <translation>损失地形在运行结束后计算：
 即由轨迹两个主方向张成的平面。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="1578"/>
-        <location filename="../../ui/main_window.cpp" line="1649"/>
+        <location filename="../../ui/main_window.cpp" line="1635"/>
+        <location filename="../../ui/main_window.cpp" line="1706"/>
         <source> &lt;span style=&apos;color:#148c3c&apos;&gt;▲&lt;/span&gt; Best constant rate 2/(λ₁+λₙ) = &lt;b&gt;%1&lt;/b&gt; (λₙ = %2).</source>
         <translation> &lt;span style=&apos;color:#148c3c&apos;&gt;▲&lt;/span&gt; 最佳恒定学习率 2/(λ₁+λₙ) = &lt;b&gt;%1&lt;/b&gt;（λₙ = %2）。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="1584"/>
+        <location filename="../../ui/main_window.cpp" line="1641"/>
         <source>λ₁ = %1 at the start: no positive curvature, so the Hessian sets no step-size limit here.</source>
         <translation>起点处 λ₁ = %1：没有正曲率，因此 Hessian 在此处不限制步长。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="1588"/>
+        <location filename="../../ui/main_window.cpp" line="1645"/>
         <source>&lt;span style=&apos;color:#c81e1e&apos;&gt;▼&lt;/span&gt; Stable limit 2(1+β)/λ₁ = &lt;b&gt;%1&lt;/b&gt; (λ₁ = %2 at the start, heavy-ball β = %3; plain GD: 2/λ₁ = %4).</source>
         <translation>&lt;span style=&apos;color:#c81e1e&apos;&gt;▼&lt;/span&gt; 稳定上限 2(1+β)/λ₁ = &lt;b&gt;%1&lt;/b&gt;（起点处 λ₁ = %2，重球 β = %3；普通梯度下降：2/λ₁ = %4）。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="1595"/>
+        <location filename="../../ui/main_window.cpp" line="1652"/>
         <source>&lt;span style=&apos;color:#c81e1e&apos;&gt;▼&lt;/span&gt; Stable limit 2/λ₁ = &lt;b&gt;%1&lt;/b&gt; (λ₁ = %2, the largest curvature at the start).</source>
         <translation>&lt;span style=&apos;color:#c81e1e&apos;&gt;▼&lt;/span&gt; 稳定上限 2/λ₁ = &lt;b&gt;%1&lt;/b&gt;（λ₁ = %2，即起点处的最大曲率）。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="1600"/>
+        <location filename="../../ui/main_window.cpp" line="1657"/>
         <source>&lt;span style=&apos;color:#c81e1e&apos;&gt;▼&lt;/span&gt; Gradient-descent limit 2/λ₁ = &lt;b&gt;%1&lt;/b&gt; (λ₁ = %2 at the start). %3 rescales its steps, so for it this is only a reference.</source>
         <translation>&lt;span style=&apos;color:#c81e1e&apos;&gt;▼&lt;/span&gt; 梯度下降上限 2/λ₁ = &lt;b&gt;%1&lt;/b&gt;（起点处 λ₁ = %2）。%3 会重新缩放其步长，因此这对它而言仅供参考。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="1619"/>
+        <location filename="../../ui/main_window.cpp" line="1676"/>
         <source>Computing the curvature at the start (extreme Hessian eigenvalues of the training loss)…</source>
         <translation>正在计算起点处的曲率（训练损失 Hessian 的极端特征值）…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="1636"/>
+        <location filename="../../ui/main_window.cpp" line="1693"/>
         <source>λ₁ = %1 at the start: no positive curvature, no step-size limit.</source>
         <translation>起点处 λ₁ = %1：没有正曲率，没有步长上限。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="1639"/>
+        <location filename="../../ui/main_window.cpp" line="1696"/>
         <source>&lt;span style=&apos;color:#c81e1e&apos;&gt;▼&lt;/span&gt; %1 = &lt;b&gt;%2&lt;/b&gt; (λ₁ = %3 of the full-batch training loss at the initialization%4).</source>
         <translation>&lt;span style=&apos;color:#c81e1e&apos;&gt;▼&lt;/span&gt; %1 = &lt;b&gt;%2&lt;/b&gt;（初始化处全批量训练损失的 λ₁ = %3%4）。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="1641"/>
+        <location filename="../../ui/main_window.cpp" line="1698"/>
         <source>Stable limit 2(1+β)/λ₁</source>
         <translation>稳定上限 2(1+β)/λ₁</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="1641"/>
+        <location filename="../../ui/main_window.cpp" line="1698"/>
         <source>Stable limit 2/λ₁</source>
         <translation>稳定上限 2/λ₁</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="1646"/>
+        <location filename="../../ui/main_window.cpp" line="1703"/>
         <source>; %1 rescales its steps, so this is a reference</source>
         <translation>；%1 会重新缩放其步长，因此这仅供参考</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="1654"/>
+        <location filename="../../ui/main_window.cpp" line="1711"/>
         <source> λₙ = %1 ≤ 0: no best constant rate.</source>
         <translation> λₙ = %1 ≤ 0：不存在最佳恒定学习率。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="1700"/>
+        <location filename="../../ui/main_window.cpp" line="1757"/>
         <source>No curvature: %1</source>
         <translation>无曲率：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="1742"/>
+        <location filename="../../ui/main_window.cpp" line="1799"/>
         <source>stable limit %1</source>
         <translation>稳定上限 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="1743"/>
+        <location filename="../../ui/main_window.cpp" line="1800"/>
         <source>stable limit %1 (far above)</source>
         <translation>稳定上限 %1（远高于此）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="1838"/>
+        <location filename="../../ui/main_window.cpp" line="1895"/>
         <source>diverged at step %1</source>
         <translation>在第 %1 步发散</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="1844"/>
+        <location filename="../../ui/main_window.cpp" line="1901"/>
         <source>Diverged at step %1 — steps run: %2 — last finite loss: %3</source>
         <translation>在第 %1 步发散 — 已运行步数：%2 — 最后的有限损失：%3</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="1850"/>
+        <location filename="../../ui/main_window.cpp" line="1907"/>
         <source>Converged</source>
         <translation>已收敛</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="1851"/>
+        <location filename="../../ui/main_window.cpp" line="1908"/>
         <source>Finished</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="1853"/>
+        <location filename="../../ui/main_window.cpp" line="1910"/>
         <source>%1 — steps run: %2 — final loss: %3 (f − f* = %4)</source>
         <translation>%1 — 已运行步数：%2 — 最终损失：%3（f − f* = %4）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="1861"/>
-        <location filename="../../ui/main_window.cpp" line="2062"/>
+        <location filename="../../ui/main_window.cpp" line="1918"/>
+        <location filename="../../ui/main_window.cpp" line="2119"/>
         <source>run %1 ms</source>
         <translation>运行 %1 ms</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="1864"/>
-        <location filename="../../ui/main_window.cpp" line="1914"/>
-        <location filename="../../ui/main_window.cpp" line="2065"/>
+        <location filename="../../ui/main_window.cpp" line="1921"/>
+        <location filename="../../ui/main_window.cpp" line="1971"/>
+        <location filename="../../ui/main_window.cpp" line="2122"/>
         <source>%1 steps/s</source>
         <translation>%1 步/秒</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="1915"/>
+        <location filename="../../ui/main_window.cpp" line="1972"/>
         <source>Training… step %1 of %2</source>
         <translation>训练中… 第 %1 / %2 步</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="2040"/>
+        <location filename="../../ui/main_window.cpp" line="2097"/>
         <source>diverged at step %1 </source>
         <translation>在第 %1 步发散 </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="2044"/>
+        <location filename="../../ui/main_window.cpp" line="2101"/>
         <source>Diverged at step %1 — last finite loss: %2</source>
         <translation>在第 %1 步发散 — 最后的有限损失：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="2049"/>
+        <location filename="../../ui/main_window.cpp" line="2106"/>
         <source>Finished — %1 steps — %2 parameters</source>
         <translation>已完成 — %1 步 — %2 个参数</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="2052"/>
+        <location filename="../../ui/main_window.cpp" line="2109"/>
         <source> — train loss %1</source>
         <translation> — 训练损失 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="2054"/>
+        <location filename="../../ui/main_window.cpp" line="2111"/>
         <source> — val loss %1</source>
         <translation> — 验证损失 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="2056"/>
+        <location filename="../../ui/main_window.cpp" line="2113"/>
         <source> — val acc %1 %</source>
         <translation> — 验证准确率 %1 %</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="2101"/>
+        <location filename="../../ui/main_window.cpp" line="2158"/>
         <source>Loss over (w, b): %1 on %2, feature %3</source>
         <translation>(w, b) 上的损失：%1，数据集 %2，特征 %3</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="2107"/>
+        <location filename="../../ui/main_window.cpp" line="2164"/>
         <source>Loss landscape: PCA plane of the trajectory (%1 × %1)</source>
         <translation>损失地形：轨迹的 PCA 平面（%1 × %1）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="2133"/>
+        <location filename="../../ui/main_window.cpp" line="2190"/>
         <source>Run failed</source>
         <translation>运行失败</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="2134"/>
+        <location filename="../../ui/main_window.cpp" line="2191"/>
         <source>The run failed: %1</source>
         <translation>运行失败：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="2152"/>
+        <location filename="../../ui/main_window.cpp" line="2209"/>
         <source>No pinned runs.</source>
         <translation>没有已固定的运行。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="2153"/>
+        <location filename="../../ui/main_window.cpp" line="2210"/>
         <source>%1 of %2 pinned</source>
         <translation>已固定 %1 / %2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="2181"/>
+        <location filename="../../ui/main_window.cpp" line="2238"/>
         <source>minibatch (current)</source>
         <translation>小批量（当前）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="2281"/>
+        <location filename="../../ui/main_window.cpp" line="2334"/>
         <source>Running the trio ×0.1 / ×1 / ×10…</source>
         <translation>正在运行三档对比 ×0.1 / ×1 / ×10…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="2315"/>
+        <location filename="../../ui/main_window.cpp" line="2368"/>
         <source>The trio failed: %1</source>
         <translation>三档对比运行失败：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="2319"/>
+        <location filename="../../ui/main_window.cpp" line="2372"/>
         <source>Trio pinned: lr ×0.1, ×1, ×10.</source>
         <translation>三档对比已固定：lr ×0.1、×1、×10。</translation>
     </message>
@@ -2469,104 +2469,204 @@ the plane of the trajectory&apos;s two main directions.</source>
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../../ui/main_window.cpp" line="77"/>
+        <location filename="../../ui/main_window.cpp" line="78"/>
         <source>Constant</source>
         <translation>恒定</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="78"/>
+        <location filename="../../ui/main_window.cpp" line="79"/>
         <source>Cosine</source>
         <translation>余弦退火</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="79"/>
+        <location filename="../../ui/main_window.cpp" line="80"/>
         <source>Linear</source>
         <translation>线性</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="80"/>
+        <location filename="../../ui/main_window.cpp" line="81"/>
         <source>Polynomial</source>
         <translation>多项式</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="81"/>
+        <location filename="../../ui/main_window.cpp" line="82"/>
         <source>Exponential</source>
         <translation>指数</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="82"/>
+        <location filename="../../ui/main_window.cpp" line="83"/>
         <source>Step</source>
         <translation>阶梯</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="83"/>
+        <location filename="../../ui/main_window.cpp" line="84"/>
         <source>Cosine with restarts (SGDR)</source>
         <translation>带重启的余弦退火（SGDR）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="84"/>
+        <location filename="../../ui/main_window.cpp" line="85"/>
         <source>Inverse square root</source>
         <translation>平方根倒数</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="85"/>
+        <location filename="../../ui/main_window.cpp" line="86"/>
         <source>One-cycle</source>
         <translation>One-cycle（单周期）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="86"/>
+        <location filename="../../ui/main_window.cpp" line="87"/>
         <source>Warmup–stable–decay (WSD)</source>
         <translation>预热–稳定–衰减（WSD）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="202"/>
+        <location filename="../../ui/main_window.cpp" line="203"/>
         <source>Linear regression (w, b)</source>
         <translation>线性回归 (w, b)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="203"/>
+        <location filename="../../ui/main_window.cpp" line="204"/>
         <source>Logistic regression (w, b)</source>
         <translation>逻辑回归 (w, b)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="204"/>
+        <location filename="../../ui/main_window.cpp" line="205"/>
         <source>Softmax regression</source>
         <translation>Softmax 回归</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="205"/>
+        <location filename="../../ui/main_window.cpp" line="206"/>
         <source>MLP (neural network)</source>
         <translation>MLP（神经网络）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="213"/>
+        <location filename="../../ui/main_window.cpp" line="214"/>
         <source>Iris (150 × 4, 3 classes)</source>
         <translation>鸢尾花 Iris（150 × 4，3 类）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="214"/>
+        <location filename="../../ui/main_window.cpp" line="215"/>
         <source>Wine (178 × 13, 3 classes)</source>
         <translation>葡萄酒 Wine（178 × 13，3 类）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="215"/>
+        <location filename="../../ui/main_window.cpp" line="216"/>
         <source>Breast cancer (569 × 30, 2 classes)</source>
         <translation>乳腺癌 Breast cancer（569 × 30，2 类）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="216"/>
+        <location filename="../../ui/main_window.cpp" line="217"/>
         <source>Digits (1797 × 64, 10 classes)</source>
         <translation>手写数字 Digits（1797 × 64，10 类）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="217"/>
+        <location filename="../../ui/main_window.cpp" line="218"/>
         <source>Diabetes (442 × 10, regression)</source>
         <translation>糖尿病 Diabetes（442 × 10，回归）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="218"/>
+        <location filename="../../ui/main_window.cpp" line="219"/>
         <source>Fashion-MNIST (70000 × 784, 10 classes)</source>
         <translation>Fashion-MNIST（70000 × 784，10 类）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.cpp" line="228"/>
+        <source>Quadratic</source>
+        <translation>二次函数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.cpp" line="229"/>
+        <source>Rosenbrock</source>
+        <translation>Rosenbrock 函数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.cpp" line="230"/>
+        <source>Beale</source>
+        <translation>Beale 函数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.cpp" line="231"/>
+        <source>Himmelblau</source>
+        <translation>Himmelblau 函数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.cpp" line="232"/>
+        <source>Rastrigin</source>
+        <translation>Rastrigin 函数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.cpp" line="233"/>
+        <source>Ackley</source>
+        <translation>Ackley 函数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.cpp" line="234"/>
+        <source>Saddle</source>
+        <translation>鞍面</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.cpp" line="235"/>
+        <source>Six-hump camel</source>
+        <translation>六峰驼背函数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.cpp" line="236"/>
+        <source>Styblinski–Tang</source>
+        <translation>Styblinski–Tang 函数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.cpp" line="237"/>
+        <source>Booth</source>
+        <translation>Booth 函数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.cpp" line="247"/>
+        <source>Diverged</source>
+        <translation>发散</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.cpp" line="249"/>
+        <source>Oscillating</source>
+        <translation>振荡</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.cpp" line="251"/>
+        <source>Stagnating</source>
+        <translation>停滞</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.cpp" line="253"/>
+        <source>Converging</source>
+        <translation>正在收敛</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.cpp" line="255"/>
+        <source>Overfitting</source>
+        <translation>过拟合</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.cpp" line="264"/>
+        <source>The learning rate is too large: lower it (try 10x smaller) or add warmup.</source>
+        <translation>学习率太大：请降低学习率（试试缩小到 1/10），或加入预热。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.cpp" line="267"/>
+        <source>The loss bounces instead of settling: lower the learning rate, or let a decay schedule bring it down.</source>
+        <translation>损失来回跳动而无法稳定下来：请降低学习率，或使用衰减调度让学习率逐渐降低。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.cpp" line="270"/>
+        <source>The loss barely moves: raise the learning rate, or use warmup with a higher peak and a decay schedule.</source>
+        <translation>损失几乎不动：请提高学习率，或使用预热配合更高的峰值和衰减调度。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.cpp" line="273"/>
+        <source>Steady progress: the learning rate is in a good range.</source>
+        <translation>稳步下降：学习率处于合适的范围。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.cpp" line="275"/>
+        <source>Validation loss rises while training loss falls: add weight decay (AdamW), use more data, or stop earlier.</source>
+        <translation>训练损失下降而验证损失上升：请加入权重衰减（AdamW）、使用更多数据，或更早停止训练。</translation>
     </message>
 </context>
 <context>
@@ -4170,655 +4270,655 @@ click to see its loss curves</source>
 <context>
     <name>lrlab::MainWindow</name>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="282"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="340"/>
         <location filename="../../work/main/ui/main_window_session.cpp" line="564"/>
         <source>lrlab — Learning Rate Lab</source>
         <translation>lrlab — 学习率实验室</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="307"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="365"/>
         <source>Hide this message.</source>
         <translation>隐藏此消息。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="369"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="427"/>
         <source>No landscape: %1</source>
         <translation>无损失地形：%1</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="417"/>
-        <location filename="../../work/main/ui/main_window.cpp" line="1180"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="475"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="1237"/>
         <source>log₁₀(f − f* + ε)</source>
         <translation>log₁₀(f − f* + ε)</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="433"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="491"/>
         <source>start</source>
         <translation>起点</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="438"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="496"/>
         <source>global minimum</source>
         <translation>全局最小值</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="477"/>
-        <location filename="../../work/main/ui/main_window.cpp" line="1181"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="535"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="1238"/>
         <source>Loss  f − f*  (log scale)</source>
         <translation>损失  f − f*  （对数刻度）</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="478"/>
-        <location filename="../../work/main/ui/main_window.cpp" line="520"/>
-        <location filename="../../work/main/ui/main_window.cpp" line="533"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="536"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="578"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="591"/>
         <source>step</source>
         <translation>步</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="478"/>
-        <location filename="../../work/main/ui/main_window.cpp" line="1182"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="536"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="1239"/>
         <source>f − f*</source>
         <translation>f − f*</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="492"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="550"/>
         <source>smoothed (EMA)</source>
         <translation>平滑（EMA）</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="495"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="553"/>
         <source>validation</source>
         <translation>验证</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="517"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="575"/>
         <source>Accuracy on the validation rows (held out from training), measured every eval_every steps.</source>
         <translation>在验证行（不参与训练的留出数据）上的准确率，每 eval_every 步测量一次。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="519"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="577"/>
         <source>Validation accuracy</source>
         <translation>验证准确率</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="520"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="578"/>
         <source>accuracy</source>
         <translation>准确率</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="532"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="590"/>
         <source>Learning-rate schedule</source>
         <translation>学习率调度</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="533"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="591"/>
         <source>learning rate</source>
         <translation>学习率</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="535"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="593"/>
         <source>schedule</source>
         <translation>调度</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="574"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="632"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="585"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="642"/>
         <source>What to minimise. Toy surfaces f(x, y): Rosenbrock&apos;s curved valley, the quadratic bowl where 2/λ₁ is exact, many-minima Rastrigin and Ackley, a saddle. Real models trained on a dataset with minibatches: linear and logistic regression (two parameters: an exact surface), softmax regression and an MLP.</source>
         <translation>要最小化的目标。玩具曲面 f(x, y)：Rosenbrock 的弯曲山谷、2/λ₁ 恰好精确成立的二次碗形曲面、有众多极小值的 Rastrigin 和 Ackley，以及一个鞍点。在数据集上用小批量训练的真实模型：线性回归和逻辑回归（两个参数：曲面是精确的）、softmax 回归和 MLP。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="589"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="646"/>
         <source>&amp;Problem:</source>
         <translation>问题(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="591"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="648"/>
         <source>Where the optimizer starts (x). Click or drag on the map to move it. The stable limit is computed from the curvature here.</source>
         <translation>优化器的起点（x）。在地图上点击或拖动即可移动它。稳定上限由此处的曲率计算得出。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="594"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="651"/>
         <source>Where the optimizer starts (y). Click or drag on the map to move it. The stable limit is computed from the curvature here.</source>
         <translation>优化器的起点（y）。在地图上点击或拖动即可移动它。稳定上限由此处的曲率计算得出。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="596"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="653"/>
         <source>Default</source>
         <translation>默认</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="597"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="654"/>
         <source>Back to the surface&apos;s default start point.</source>
         <translation>回到该曲面的默认起点。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="604"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="661"/>
         <source>S&amp;tart x, y:</source>
         <translation>起点 x, y(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="608"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="665"/>
         <source>Standard deviation σ of Gaussian noise added to every gradient, like minibatch noise. With noise the path jitters and only a smaller or decaying learning rate settles near the minimum; 0 = exact gradients.</source>
         <translation>加到每个梯度上的高斯噪声的标准差 σ，类似小批量噪声。有噪声时路径会抖动，只有更小或逐渐衰减的学习率才能稳定在最小值附近；0 = 精确梯度。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="612"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="669"/>
         <source>Gradient &amp;noise σ:</source>
         <translation>梯度噪声 σ(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="621"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="678"/>
         <source>Open CSV…</source>
         <translation>打开 CSV…</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="622"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="679"/>
         <source>The data the model is trained on. Any CSV with feature columns and a last column named label (classes) or target (regression) can be opened.</source>
         <translation>用于训练模型的数据。可以打开任何包含特征列、且最后一列名为 label（类别）或 target（回归）的 CSV 文件。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="625"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="682"/>
         <source>&amp;Dataset:</source>
         <translation>数据集(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="628"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="685"/>
         <source>The one input feature of linear or logistic regression: the model has two parameters, slope w and intercept b, so its loss is an exact surface over (w, b).</source>
         <translation>线性回归或逻辑回归的唯一输入特征：模型只有两个参数——斜率 w 和截距 b，因此其损失是 (w, b) 上的精确曲面。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="631"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="688"/>
         <source>&amp;Feature:</source>
         <translation>特征(&amp;F)：</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="637"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="694"/>
         <source>Widths of the hidden layers, e.g. &quot;64, 32&quot;.</source>
         <translation>各隐藏层的宽度，例如 &quot;64, 32&quot;。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="638"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="695"/>
         <source>&amp;Hidden sizes:</source>
         <translation>隐藏层大小(&amp;H)：</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="643"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="700"/>
         <source>Nonlinearity of the hidden layers.</source>
         <translation>隐藏层的非线性函数。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="644"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="701"/>
         <source>&amp;Activation:</source>
         <translation>激活函数(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="646"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="703"/>
         <source>Rows per minibatch. Smaller batches = noisier gradients, which usually call for a smaller learning rate.</source>
         <translation>每个小批量的行数。批量越小 = 梯度噪声越大，通常需要更小的学习率。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="648"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="705"/>
         <source>&amp;Batch size:</source>
         <translation>批量大小(&amp;B)：</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="650"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="707"/>
         <source>Fraction of the rows held out for validation (loss and accuracy on data the model does not train on).</source>
         <translation>留作验证的行所占比例（在模型不参与训练的数据上计算损失和准确率）。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="652"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="709"/>
         <source>&amp;Validation fraction:</source>
         <translation>验证比例(&amp;V)：</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="654"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="711"/>
         <source>Steps between evaluations of the validation loss and accuracy (and the full training loss).</source>
         <translation>两次评估验证损失和准确率（以及完整训练损失）之间间隔的步数。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="656"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="713"/>
         <source>&amp;Evaluate every:</source>
         <translation>评估间隔(&amp;E)：</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="658"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="715"/>
         <source>Seed of every random choice (gradient noise; model initialization, split and minibatches): the same seed gives the same run.</source>
         <translation>所有随机选择（梯度噪声；模型初始化、数据划分和小批量）的随机种子：相同的随机种子得到相同的运行结果。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="661"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="718"/>
         <source>Seed:</source>
         <translation>随机种子：</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="665"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="722"/>
         <source>Optimizer</source>
         <translation>优化器</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="672"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="729"/>
         <source>The update rule. SGD steps along the negative gradient (with momentum: a heavy ball). RMSprop, Adagrad, Adam and AdamW divide by a running gradient size, so the LR becomes a step length rather than a multiple of the gradient. Lion steps by the sign of its momentum.</source>
         <translation>更新规则。SGD 沿负梯度方向前进（带动量时：像一个重球）。RMSprop、Adagrad、Adam 和 AdamW 会除以梯度大小的滑动估计，因此学习率变成了步长，而不是梯度的倍数。Lion 按其动量的符号前进。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="676"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="733"/>
         <source>&amp;Optimizer:</source>
         <translation>优化器(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="678"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="735"/>
         <source>Heavy-ball coefficient β: each step adds β × the previous step. More β speeds travel along a valley but overshoots and oscillates; the stable LR grows to 2(1+β)/λ₁. 0 = plain gradient descent.</source>
         <translation>重球系数 β：每一步都会加上 β × 上一步。β 越大，沿山谷前进越快，但会越过目标并产生振荡；稳定的学习率上限增大到 2(1+β)/λ₁。0 = 普通梯度下降。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="682"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="739"/>
         <source>&amp;Momentum β:</source>
         <translation>动量 β(&amp;M)：</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="683"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="740"/>
         <source>Nes&amp;terov</source>
         <translation>Nesterov 动量(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="685"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="742"/>
         <source>Look-ahead momentum: the gradient correction is applied after the momentum step, which damps heavy-ball oscillation. Needs momentum &gt; 0.</source>
         <translation>前瞻式动量：在动量步之后再施加梯度修正，从而抑制重球式振荡。需要动量 &gt; 0。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="690"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="747"/>
         <source>RMSprop: decay of the running mean of squared gradients. Near 1 = long memory and smooth step sizes; smaller = reacts fast but noisily.</source>
         <translation>RMSprop：梯度平方滑动平均的衰减系数。接近 1 = 记忆长、步长平滑；更小 = 反应快但噪声大。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="693"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="750"/>
         <source>&amp;Alpha:</source>
         <translation>Alpha(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="698"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="755"/>
         <source>Added to the denominator to avoid division by zero. A large eps makes the method behave like plain SGD where gradients are small.</source>
         <translation>加到分母上以避免除以零。eps 较大时，在梯度较小之处该方法的行为会接近普通 SGD。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="700"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="757"/>
         <source>&amp;Eps:</source>
         <translation>Eps(&amp;E)：</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="702"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="759"/>
         <source>Decay of the first moment (the momentum) of Adam and Lion. Higher = smoother direction, more inertia and overshoot.</source>
         <translation>Adam 和 Lion 一阶矩（即动量）的衰减系数。越高 = 方向越平滑，惯性和过冲也越大。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="704"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="761"/>
         <source>Beta&amp;1:</source>
         <translation>Beta1(&amp;1)：</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="706"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="763"/>
         <source>Decay of the second moment (squared gradients; for Lion: of the momentum). Near 1 = stable step sizes; lower = adapts faster, noisier.</source>
         <translation>二阶矩（梯度平方；对 Lion 而言是动量）的衰减系数。接近 1 = 步长稳定；更低 = 适应更快，但噪声更大。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="709"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="766"/>
         <source>Beta&amp;2:</source>
         <translation>Beta2(&amp;2)：</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="711"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="768"/>
         <source>Pulls the parameters towards 0 every step (AdamW and Lion: decoupled, θ ← θ(1 − lr·wd)). Too much moves the end point away from the true minimum.</source>
         <translation>每一步都将参数拉向 0（AdamW 和 Lion：解耦式，θ ← θ(1 − lr·wd)）。过大会使终点偏离真正的最小值。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="714"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="771"/>
         <source>&amp;Weight decay:</source>
         <translation>权重衰减(&amp;W)：</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="716"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="773"/>
         <source>Adam 8-bit: values per quantization block; each block shares one scale, so smaller blocks quantize more finely.</source>
         <translation>Adam 8-bit：每个量化块中的数值个数；每个块共享一个缩放因子，因此块越小，量化越精细。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="718"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="775"/>
         <source>&amp;Block size:</source>
         <translation>块大小(&amp;B)：</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="722"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="779"/>
         <location filename="../../work/main/ui/main_window_export.cpp" line="356"/>
         <source>Learning rate</source>
         <translation>学习率</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="727"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="784"/>
         <source>Learning rate: the size of each step, on a log scale from 10⁻⁶ to 10. Too small: the path crawls and stops far from the minimum. Too large: it oscillates across the valley and, past the red mark, diverges. The red mark is the stable limit 2/λ₁ of gradient descent, λ₁ being the largest curvature (Hessian eigenvalue) at the start point; with momentum β it moves to 2(1+β)/λ₁. The green mark is the best constant rate 2/(λ₁+λₙ) of gradient descent on a quadratic.</source>
         <translation>学习率：每一步的大小，采用从 10⁻⁶ 到 10 的对数刻度。太小：路径缓慢爬行，停在离最小值很远的地方。太大：路径在山谷两侧来回振荡，越过红色标记后就会发散。红色标记是梯度下降的稳定上限 2/λ₁，其中 λ₁ 是起点处的最大曲率（Hessian 特征值）；使用动量 β 时，它移动到 2(1+β)/λ₁。绿色标记是梯度下降在二次函数上的最佳恒定学习率 2/(λ₁+λₙ)。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="735"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="792"/>
         <source>&amp;Learning rate (peak):</source>
         <translation>学习率（峰值）(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="742"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="799"/>
         <source>Schedule</source>
         <translation>学习率调度</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="745"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="802"/>
         <source>Number of optimizer updates. Decays are stretched over the whole run.</source>
         <translation>优化器的更新次数。衰减会拉伸到整个运行过程。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="747"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="804"/>
         <source>&amp;Steps:</source>
         <translation>步数(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="749"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="806"/>
         <source>The LR rises linearly from (start factor × lr) to lr over this many steps. Warmup lets a large LR survive a steep start; too long wastes steps.</source>
         <translation>学习率在这么多步内从（起始因子 × lr）线性上升到 lr。预热让较大的学习率能挺过陡峭的开局；预热过长则会浪费步数。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="752"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="809"/>
         <source>Wa&amp;rmup steps:</source>
         <translation>预热步数(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="754"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="811"/>
         <source>Fraction of the LR used at the first warmup step (0 = start from zero).</source>
         <translation>预热第一步所用学习率的比例（0 = 从零开始）。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="756"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="813"/>
         <source>Warmup start factor:</source>
         <translation>预热起始因子：</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="761"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="818"/>
         <source>How the LR falls after warmup. Decay lets a run take big steps early and settle precisely late; a constant LR keeps bouncing at the scale the LR sets.</source>
         <translation>预热之后学习率如何下降。衰减让运行在前期迈大步、后期精确收敛；恒定学习率则会一直以学习率所决定的幅度来回跳动。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="764"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="821"/>
         <source>&amp;Decay:</source>
         <translation>衰减(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="766"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="823"/>
         <source>Factor per decay: exponential multiplies by gamma every epoch, step decay every step_size steps. Smaller = faster decay.</source>
         <translation>每次衰减的因子：指数衰减每一轮乘以 gamma，阶梯衰减每 step_size 步乘一次。越小 = 衰减越快。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="768"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="825"/>
         <source>Gamma:</source>
         <translation>Gamma：</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="770"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="827"/>
         <source>Step decay: steps between multiplications by gamma (auto = a third of the run).</source>
         <translation>阶梯衰减：两次乘以 gamma 之间的步数（自动 = 运行长度的三分之一）。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="772"/>
-        <location filename="../../work/main/ui/main_window.cpp" line="782"/>
-        <location filename="../../work/main/ui/main_window.cpp" line="794"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="829"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="839"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="851"/>
         <source>auto</source>
         <translation>自动</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="773"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="830"/>
         <source>Step size:</source>
         <translation>阶梯步长：</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="775"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="832"/>
         <source>Exponential decay applies gamma once per this many steps.</source>
         <translation>指数衰减每隔这么多步应用一次 gamma。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="777"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="834"/>
         <source>Steps per epoch:</source>
         <translation>每轮步数：</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="779"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="836"/>
         <source>Length of the first cosine cycle (auto = a quarter of the run). At each restart the LR jumps back to its peak, which can kick the path out of a poor basin.</source>
         <translation>第一个余弦周期的长度（自动 = 运行长度的四分之一）。每次重启时学习率跳回峰值，可能把路径踢出一个不好的盆地。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="783"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="840"/>
         <source>First cycle t0:</source>
         <translation>首个周期 t0：</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="785"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="842"/>
         <source>Each cycle is t_mult times longer than the previous one.</source>
         <translation>每个周期的长度是前一个周期的 t_mult 倍。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="786"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="843"/>
         <source>Cycle multiplier:</source>
         <translation>周期倍数：</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="788"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="845"/>
         <source>Exponent of polynomial decay: 1 = linear; larger falls fast then flattens; smaller stays high longer.</source>
         <translation>多项式衰减的指数：1 = 线性；更大则先快速下降后趋于平缓；更小则在高位保持更久。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="790"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="847"/>
         <source>Power:</source>
         <translation>指数：</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="792"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="849"/>
         <source>Inverse square root: lr/√(1 + τ/timescale). Smaller = faster decay (auto = the warmup length, or 10000 without warmup).</source>
         <translation>平方根倒数：lr/√(1 + τ/timescale)。越小 = 衰减越快（自动 = 预热长度；无预热时为 10000）。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="795"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="852"/>
         <source>Timescale:</source>
         <translation>时间尺度：</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="797"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="854"/>
         <source>One-cycle: fraction of the run spent rising to the peak LR.</source>
         <translation>One-cycle：用于上升到峰值学习率的运行比例。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="798"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="855"/>
         <source>Rise fraction:</source>
         <translation>上升比例：</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="800"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="857"/>
         <source>One-cycle starts at lr / div_factor.</source>
         <translation>One-cycle 从 lr / div_factor 开始。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="801"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="858"/>
         <source>Div factor:</source>
         <translation>初始除数：</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="803"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="860"/>
         <source>One-cycle ends at (lr / div_factor) / final_div_factor.</source>
         <translation>One-cycle 结束于 (lr / div_factor) / final_div_factor。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="804"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="861"/>
         <source>Final div factor:</source>
         <translation>最终除数：</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="806"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="863"/>
         <source>WSD: the LR stays at its peak, then falls to min_lr over this last fraction of the run.</source>
         <translation>WSD：学习率先保持在峰值，然后在运行的最后这一比例内降到 min_lr。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="808"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="865"/>
         <source>Decay fraction:</source>
         <translation>衰减比例：</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="813"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="870"/>
         <source>WSD: shape of the final cool-down.</source>
         <translation>WSD：最终冷却阶段的曲线形状。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="814"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="871"/>
         <source>Cool-down shape:</source>
         <translation>冷却形状：</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="818"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="875"/>
         <source>The floor the decay ends at (at most the peak LR). A small floor keeps the run moving at the end.</source>
         <translation>衰减结束时的下限（不超过峰值学习率）。一个较小的下限可使运行在最后仍保持前进。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="820"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="877"/>
         <source>Min lr:</source>
         <translation>最小学习率：</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="824"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="881"/>
         <source>Compare</source>
         <translation>比较</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="826"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="883"/>
         <source>&amp;Pin run</source>
         <translation>固定运行(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="828"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="885"/>
         <source>Keep the current run on every plot (Ctrl+P), in its own colour, to compare it with the next ones. Up to 8; a ninth replaces the oldest.</source>
         <translation>将当前运行以其自己的颜色保留在每个图上（Ctrl+P），以便与之后的运行比较。最多 8 个；第九个会替换最早的一个。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="831"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="888"/>
         <source>C&amp;lear pins</source>
         <translation>清除固定(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="833"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="890"/>
         <source>Remove every pinned run.</source>
         <translation>移除所有已固定的运行。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="834"/>
-        <location filename="../../work/main/ui/main_window.cpp" line="966"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="891"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="1023"/>
         <source>LR &amp;trio ×0.1 / ×1 / ×10</source>
         <translation>学习率三档对比 ×0.1 / ×1 / ×10(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="836"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="893"/>
         <source>Run the current setting at a tenth, at, and at ten times the learning rate and pin all three: too small, right, too large.</source>
         <translation>分别以十分之一、原值和十倍的学习率运行当前设置，并固定这三个运行：太小、合适、太大。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="916"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="973"/>
         <source>Diagnosis</source>
         <translation>诊断</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="922"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="979"/>
         <source>LR finder</source>
         <translation>学习率范围测试</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="939"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="996"/>
         <source>Sweep</source>
         <translation>扫描</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="956"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="1013"/>
         <location filename="../../work/main/ui/main_window_session.cpp" line="214"/>
         <location filename="../../work/main/ui/main_window_session.cpp" line="216"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="957"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="1014"/>
         <source>&amp;Open dataset CSV…</source>
         <translation>打开数据集 CSV(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="959"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="1016"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="962"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="1019"/>
         <source>&amp;Run</source>
         <translation>运行(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="963"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="1020"/>
         <source>&amp;Pin current run</source>
         <translation>固定当前运行(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="964"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="1021"/>
         <source>Ctrl+P</source>
         <translation>Ctrl+P</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="965"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="1022"/>
         <source>&amp;Clear pins</source>
         <translation>清除固定(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="967"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="1024"/>
         <source>Ctrl+T</source>
         <translation>Ctrl+T</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="969"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="1026"/>
         <source>Play / pause</source>
         <translation>播放 / 暂停</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="970"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="1027"/>
         <source>Ctrl+Space</source>
         <translation>Ctrl+Space</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="971"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="1028"/>
         <source>Run the LR &amp;finder</source>
         <translation>运行学习率范围测试(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="976"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="1033"/>
         <source>Ctrl+F</source>
         <translation>Ctrl+F</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="978"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="1035"/>
         <location filename="../../work/main/ui/main_window_session.cpp" line="231"/>
         <source>&amp;Lesson</source>
         <translation>课程(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="979"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="1036"/>
         <source>&amp;Default lesson</source>
         <translation>默认课程(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="981"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="1038"/>
         <source>Ctrl+R</source>
         <translation>Ctrl+R</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="983"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="1040"/>
         <location filename="../../work/main/ui/main_window_session.cpp" line="236"/>
         <location filename="../../work/main/ui/main_window_shell.cpp" line="99"/>
         <location filename="../../work/main/ui/main_window_shell.cpp" line="101"/>
@@ -4826,302 +4926,302 @@ click to see its loss curves</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="988"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="1045"/>
         <location filename="../../work/main/ui/main_window_shell.cpp" line="162"/>
         <location filename="../../work/main/ui/main_window_shell.cpp" line="164"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="989"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="1046"/>
         <source>&amp;About lrlab</source>
         <translation>关于 lrlab(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="990"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="1047"/>
         <source>About lrlab</source>
         <translation>关于 lrlab</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="991"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="1048"/>
         <source>&lt;b&gt;lrlab %1&lt;/b&gt; — Learning Rate Lab&lt;br&gt;How learning rate, warmup, decay and optimizer shape a training run, on toy loss surfaces and real models.</source>
         <translation>&lt;b&gt;lrlab %1&lt;/b&gt; — 学习率实验室&lt;br&gt;在玩具损失曲面和真实模型上，展示学习率、预热、衰减和优化器如何塑造一次训练。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="1008"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="1065"/>
         <source>A run is in progress in the background.</source>
         <translation>后台正在进行一次运行。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="1014"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="1071"/>
         <source>landscape %p%</source>
         <translation>损失地形 %p%</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="1015"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="1072"/>
         <source>The loss landscape of the run is being computed in the background (coarse grid first, then refined).</source>
         <translation>正在后台计算本次运行的损失地形（先粗网格，再逐步细化）。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="1020"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="1077"/>
         <source>Optimizer steps per second of the last run.</source>
         <translation>上一次运行中优化器每秒执行的步数。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="1022"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="1079"/>
         <source>Time the last run took in the background thread.</source>
         <translation>上一次运行在后台线程中所用的时间。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="1067"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="1124"/>
         <source>Cannot load this run: unknown problem &quot;%1&quot;.</source>
         <translation>无法加载此运行：未知问题 &quot;%1&quot;。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="1223"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="1280"/>
         <source>Loss (log scale)</source>
         <translation>损失（对数刻度）</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="1224"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="1281"/>
         <source>loss</source>
         <translation>损失</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="1225"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="1282"/>
         <source>log₁₀(loss − min + ε)</source>
         <translation>log₁₀(损失 − 最小值 + ε)</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="1249"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="1306"/>
         <source>Open a dataset CSV</source>
         <translation>打开数据集 CSV</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="1249"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="1306"/>
         <source>CSV files (*.csv);;All files (*)</source>
         <translation>CSV 文件 (*.csv);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="1549"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="1606"/>
         <source>Loss over (w, b): %1</source>
         <translation>(w, b) 上的损失：%1</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="1550"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="1607"/>
         <source>Loss landscape (PCA plane of the trajectory)</source>
         <translation>损失地形（轨迹的 PCA 平面）</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="1554"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="1611"/>
         <source>The (w, b) path grows here;
 the loss surface follows the run.</source>
         <translation>(w, b) 路径在此处延伸；
 损失曲面随运行而更新。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="1555"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="1612"/>
         <source>The landscape is computed after the run:
 the plane of the trajectory&apos;s two main directions.</source>
         <translation>损失地形在运行结束后计算：
 即由轨迹两个主方向张成的平面。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="1578"/>
-        <location filename="../../work/main/ui/main_window.cpp" line="1649"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="1635"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="1706"/>
         <source> &lt;span style=&apos;color:#148c3c&apos;&gt;▲&lt;/span&gt; Best constant rate 2/(λ₁+λₙ) = &lt;b&gt;%1&lt;/b&gt; (λₙ = %2).</source>
         <translation> &lt;span style=&apos;color:#148c3c&apos;&gt;▲&lt;/span&gt; 最佳恒定学习率 2/(λ₁+λₙ) = &lt;b&gt;%1&lt;/b&gt;（λₙ = %2）。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="1584"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="1641"/>
         <source>λ₁ = %1 at the start: no positive curvature, so the Hessian sets no step-size limit here.</source>
         <translation>起点处 λ₁ = %1：没有正曲率，因此 Hessian 在此处不限制步长。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="1588"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="1645"/>
         <source>&lt;span style=&apos;color:#c81e1e&apos;&gt;▼&lt;/span&gt; Stable limit 2(1+β)/λ₁ = &lt;b&gt;%1&lt;/b&gt; (λ₁ = %2 at the start, heavy-ball β = %3; plain GD: 2/λ₁ = %4).</source>
         <translation>&lt;span style=&apos;color:#c81e1e&apos;&gt;▼&lt;/span&gt; 稳定上限 2(1+β)/λ₁ = &lt;b&gt;%1&lt;/b&gt;（起点处 λ₁ = %2，重球 β = %3；普通梯度下降：2/λ₁ = %4）。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="1595"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="1652"/>
         <source>&lt;span style=&apos;color:#c81e1e&apos;&gt;▼&lt;/span&gt; Stable limit 2/λ₁ = &lt;b&gt;%1&lt;/b&gt; (λ₁ = %2, the largest curvature at the start).</source>
         <translation>&lt;span style=&apos;color:#c81e1e&apos;&gt;▼&lt;/span&gt; 稳定上限 2/λ₁ = &lt;b&gt;%1&lt;/b&gt;（λ₁ = %2，即起点处的最大曲率）。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="1600"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="1657"/>
         <source>&lt;span style=&apos;color:#c81e1e&apos;&gt;▼&lt;/span&gt; Gradient-descent limit 2/λ₁ = &lt;b&gt;%1&lt;/b&gt; (λ₁ = %2 at the start). %3 rescales its steps, so for it this is only a reference.</source>
         <translation>&lt;span style=&apos;color:#c81e1e&apos;&gt;▼&lt;/span&gt; 梯度下降上限 2/λ₁ = &lt;b&gt;%1&lt;/b&gt;（起点处 λ₁ = %2）。%3 会重新缩放其步长，因此这对它而言仅供参考。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="1619"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="1676"/>
         <source>Computing the curvature at the start (extreme Hessian eigenvalues of the training loss)…</source>
         <translation>正在计算起点处的曲率（训练损失 Hessian 的极端特征值）…</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="1636"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="1693"/>
         <source>λ₁ = %1 at the start: no positive curvature, no step-size limit.</source>
         <translation>起点处 λ₁ = %1：没有正曲率，没有步长上限。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="1639"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="1696"/>
         <source>&lt;span style=&apos;color:#c81e1e&apos;&gt;▼&lt;/span&gt; %1 = &lt;b&gt;%2&lt;/b&gt; (λ₁ = %3 of the full-batch training loss at the initialization%4).</source>
         <translation>&lt;span style=&apos;color:#c81e1e&apos;&gt;▼&lt;/span&gt; %1 = &lt;b&gt;%2&lt;/b&gt;（初始化处全批量训练损失的 λ₁ = %3%4）。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="1641"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="1698"/>
         <source>Stable limit 2(1+β)/λ₁</source>
         <translation>稳定上限 2(1+β)/λ₁</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="1641"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="1698"/>
         <source>Stable limit 2/λ₁</source>
         <translation>稳定上限 2/λ₁</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="1646"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="1703"/>
         <source>; %1 rescales its steps, so this is a reference</source>
         <translation>；%1 会重新缩放其步长，因此这仅供参考</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="1654"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="1711"/>
         <source> λₙ = %1 ≤ 0: no best constant rate.</source>
         <translation> λₙ = %1 ≤ 0：不存在最佳恒定学习率。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="1700"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="1757"/>
         <source>No curvature: %1</source>
         <translation>无曲率：%1</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="1742"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="1799"/>
         <source>stable limit %1</source>
         <translation>稳定上限 %1</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="1743"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="1800"/>
         <source>stable limit %1 (far above)</source>
         <translation>稳定上限 %1（远高于此）</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="1838"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="1895"/>
         <source>diverged at step %1</source>
         <translation>在第 %1 步发散</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="1844"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="1901"/>
         <source>Diverged at step %1 — steps run: %2 — last finite loss: %3</source>
         <translation>在第 %1 步发散 — 已运行步数：%2 — 最后的有限损失：%3</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="1850"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="1907"/>
         <source>Converged</source>
         <translation>已收敛</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="1851"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="1908"/>
         <source>Finished</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="1853"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="1910"/>
         <source>%1 — steps run: %2 — final loss: %3 (f − f* = %4)</source>
         <translation>%1 — 已运行步数：%2 — 最终损失：%3（f − f* = %4）</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="1861"/>
-        <location filename="../../work/main/ui/main_window.cpp" line="2062"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="1918"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="2119"/>
         <source>run %1 ms</source>
         <translation>运行 %1 ms</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="1864"/>
-        <location filename="../../work/main/ui/main_window.cpp" line="1914"/>
-        <location filename="../../work/main/ui/main_window.cpp" line="2065"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="1921"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="1971"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="2122"/>
         <source>%1 steps/s</source>
         <translation>%1 步/秒</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="1915"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="1972"/>
         <source>Training… step %1 of %2</source>
         <translation>训练中… 第 %1 / %2 步</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="2040"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="2097"/>
         <source>diverged at step %1 </source>
         <translation>在第 %1 步发散 </translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="2044"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="2101"/>
         <source>Diverged at step %1 — last finite loss: %2</source>
         <translation>在第 %1 步发散 — 最后的有限损失：%2</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="2049"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="2106"/>
         <source>Finished — %1 steps — %2 parameters</source>
         <translation>已完成 — %1 步 — %2 个参数</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="2052"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="2109"/>
         <source> — train loss %1</source>
         <translation> — 训练损失 %1</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="2054"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="2111"/>
         <source> — val loss %1</source>
         <translation> — 验证损失 %1</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="2056"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="2113"/>
         <source> — val acc %1 %</source>
         <translation> — 验证准确率 %1 %</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="2101"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="2158"/>
         <source>Loss over (w, b): %1 on %2, feature %3</source>
         <translation>(w, b) 上的损失：%1，数据集 %2，特征 %3</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="2107"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="2164"/>
         <source>Loss landscape: PCA plane of the trajectory (%1 × %1)</source>
         <translation>损失地形：轨迹的 PCA 平面（%1 × %1）</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="2133"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="2190"/>
         <source>Run failed</source>
         <translation>运行失败</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="2134"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="2191"/>
         <source>The run failed: %1</source>
         <translation>运行失败：%1</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="2152"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="2209"/>
         <source>No pinned runs.</source>
         <translation>没有已固定的运行。</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="2153"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="2210"/>
         <source>%1 of %2 pinned</source>
         <translation>已固定 %1 / %2</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="2181"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="2238"/>
         <source>minibatch (current)</source>
         <translation>小批量（当前）</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="2281"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="2334"/>
         <source>Running the trio ×0.1 / ×1 / ×10…</source>
         <translation>正在运行三档对比 ×0.1 / ×1 / ×10…</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="2315"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="2368"/>
         <source>The trio failed: %1</source>
         <translation>三档对比运行失败：%1</translation>
     </message>
     <message>
-        <location filename="../../work/main/ui/main_window.cpp" line="2319"/>
+        <location filename="../../work/main/ui/main_window.cpp" line="2372"/>
         <source>Trio pinned: lr ×0.1, ×1, ×10.</source>
         <translation>三档对比已固定：lr ×0.1、×1、×10。</translation>
     </message>
