@@ -45,7 +45,8 @@ void operator delete(void* p, std::size_t) noexcept
     std::free(p);
 }
 
-#if defined(__GLIBC__)
+#if defined(__GLIBC__) && !defined(__SANITIZE_ADDRESS__) && !defined(__SANITIZE_THREAD__)
+// (Sanitizers replace malloc themselves; there only operator new is counted.)
 extern "C" {
 void* __libc_malloc(std::size_t size);
 void* __libc_calloc(std::size_t count, std::size_t size);
