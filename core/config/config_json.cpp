@@ -18,27 +18,6 @@ namespace {
 /// Largest integer a JSON number (a double) holds exactly.
 constexpr double kMaxExactInteger = 9007199254740992.0;
 
-std::string jsonTypeName(const QJsonValue& v)
-{
-    switch (v.type()) {
-    case QJsonValue::Null:
-        return "null";
-    case QJsonValue::Bool:
-        return "a boolean";
-    case QJsonValue::Double:
-        return "a number";
-    case QJsonValue::String:
-        return "a string";
-    case QJsonValue::Array:
-        return "an array";
-    case QJsonValue::Object:
-        return "an object";
-    case QJsonValue::Undefined:
-        break;
-    }
-    return "undefined";
-}
-
 /// Reads typed values from one JSON object and remembers which keys were read, so that the
 /// remaining ones can be reported as unknown. Errors name the key path.
 class ObjectReader
@@ -384,6 +363,27 @@ std::string lineAndColumn(const QByteArray& text, int offset)
 }
 
 }  // namespace
+
+std::string jsonTypeName(const QJsonValue& v)
+{
+    switch (v.type()) {
+    case QJsonValue::Null:
+        return "null";
+    case QJsonValue::Bool:
+        return "a boolean";
+    case QJsonValue::Double:
+        return "a number";
+    case QJsonValue::String:
+        return "a string";
+    case QJsonValue::Array:
+        return "an array";
+    case QJsonValue::Object:
+        return "an object";
+    case QJsonValue::Undefined:
+        break;
+    }
+    return "nothing";
+}
 
 LoadedConfig runConfigFromJson(const QJsonObject& object, const std::string& source)
 {

@@ -4,6 +4,7 @@
 
 #include <QByteArray>
 #include <QJsonObject>
+#include <QJsonValue>
 
 #include <stdexcept>
 #include <string>
@@ -25,6 +26,9 @@ struct LoadedConfig
     RunConfig config;
     std::vector<std::string> warnings;
 };
+
+/// How an error message names a JSON value's type: "a number", "an array", "nothing" (absent).
+std::string jsonTypeName(const QJsonValue& value);
 
 /// Parses and validates a JSON config (DESIGN.md §2). `source` names it in messages (a path).
 /// Throws ConfigError: "<source>: line L, column C: <JSON syntax error>" or

@@ -1,5 +1,7 @@
 #include "core/config/session.h"
 
+#include "core/config/config_json.h"
+
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -19,27 +21,6 @@ namespace {
 /// The prefix every key path of a session message starts with.
 const std::string kRoot = "session";
 
-std::string typeName(const QJsonValue& v)
-{
-    switch (v.type()) {
-    case QJsonValue::Null:
-        return "null";
-    case QJsonValue::Bool:
-        return "a boolean";
-    case QJsonValue::Double:
-        return "a number";
-    case QJsonValue::String:
-        return "a string";
-    case QJsonValue::Array:
-        return "an array";
-    case QJsonValue::Object:
-        return "an object";
-    case QJsonValue::Undefined:
-        break;
-    }
-    return "nothing";
-}
-
 [[noreturn]] void fail(const std::string& path, const std::string& what)
 {
     throw ConfigError(path + ": " + what);
@@ -57,7 +38,7 @@ void rejectUnknown(const QJsonObject& object, const std::string& path, const QSt
 long long integerAt(const QJsonValue& v, const std::string& path, long long lo, long long hi)
 {
     if (!v.isDouble())
-        fail(path, "expected an integer, got " + typeName(v));
+        fail(path, "expected an integer, got " + jsonTypeName(v));
     const double d = v.toDouble();
     if (!std::isfinite(d) || d != std::floor(d))
         fail(path, "expected an integer, got " + QString::number(d, 'g', 17).toStdString());
@@ -85,7 +66,7 @@ bool startsWithKeyPath(const std::string& text)
 RunConfig configAt(const QJsonValue& v, const std::string& path)
 {
     if (!v.isObject())
-        fail(path, "expected a config object, got " + typeName(v));
+        fail(path, "expected a config object, got " + jsonTypeName(v));
     static const std::string marker = "\x1f";
     try {
         return runConfigFromJson(v.toObject(), marker).config;
@@ -103,7 +84,7 @@ void checkView(const QJsonObject& view, const std::string& path)
 {
     const auto at = [&](const char* key) { return path + "." + key; };
     if (view.contains("tab") && !view.value("tab").isString())
-        fail(at("tab"), "expected a string, got " + typeName(view.value("tab")));
+        fail(at("tab"), "expected a string, got " + jsonTypeName(view.value("tab")));
     if (view.contains("plane")) {
         const QJsonValue v = view.value("plane");
         const QString plane = v.toString();
@@ -118,7 +99,7 @@ void checkView(const QJsonObject& view, const std::string& path)
     if (view.contains("cursor_step"))
         integerAt(view.value("cursor_step"), at("cursor_step"), 0, 100000000);
     if (view.contains("playing") && !view.value("playing").isBool())
-        fail(at("playing"), "expected a boolean, got " + typeName(view.value("playing")));
+        fail(at("playing"), "expected a boolean, got " + jsonTypeName(view.value("playing")));
     if (view.contains("step_range")) {
         const QJsonValue v = view.value("step_range");
         if (!v.isArray() || v.toArray().size() != 2)
@@ -208,7 +189,7 @@ Session sessionFromJson(const QJsonObject& object, const std::string& source)
         if (object.contains("pinned")) {
             const QJsonValue v = object.value("pinned");
             if (!v.isArray())
-                fail(kRoot + ".pinned", "expected an array, got " + typeName(v));
+                fail(kRoot + ".pinned", "expected an array, got " + jsonTypeName(v));
             const QJsonArray pinned = v.toArray();
             if (pinned.size() > Session::kMaxPinned)
                 fail(kRoot + ".pinned", "at most " + std::to_string(Session::kMaxPinned) +
@@ -217,7 +198,7 @@ Session sessionFromJson(const QJsonObject& object, const std::string& source)
             for (int i = 0; i < pinned.size(); ++i) {
                 const std::string path = kRoot + ".pinned[" + std::to_string(i) + "]";
                 if (!pinned.at(i).isObject())
-                    fail(path, "expected an object, got " + typeName(pinned.at(i)));
+                    fail(path, "expected an object, got " + jsonTypeName(pinned.at(i)));
                 const QJsonObject entry = pinned.at(i).toObject();
                 rejectUnknown(entry, path, {"label", "config"});
                 if (!entry.contains("config"))
@@ -226,7 +207,7 @@ Session sessionFromJson(const QJsonObject& object, const std::string& source)
                 if (entry.contains("label")) {
                     if (!entry.value("label").isString())
                         fail(path + ".label",
-                             "expected a string, got " + typeName(entry.value("label")));
+                             "expected a string, got " + jsonTypeName(entry.value("label")));
                     p.label = entry.value("label").toString().toStdString();
                 }
                 p.config = configAt(entry.value("config"), path + ".config");
@@ -236,7 +217,7 @@ Session sessionFromJson(const QJsonObject& object, const std::string& source)
         if (object.contains("view")) {
             const QJsonValue v = object.value("view");
             if (!v.isObject())
-                fail(kRoot + ".view", "expected an object, got " + typeName(v));
+                fail(kRoot + ".view", "expected an object, got " + jsonTypeName(v));
             checkView(v.toObject(), kRoot + ".view");
             session.view = v.toObject();
         }
