@@ -84,7 +84,13 @@ std::shared_ptr<const ModelProblem> ModelProblem::create(const ProblemSpec& spec
     problem->m_datasetName = spec.dataset.empty() ? defaultDataset(spec.type) : spec.dataset;
     std::shared_ptr<const Dataset> full = cachedDataset(problem->m_datasetName);
     if (spec.type == "linreg" || spec.type == "logreg") {
-        problem->m_featureName = spec.feature.empty() ? defaultFeature(spec.type) : spec.feature;
+        // No feature named: the type's default where the dataset has it, else its first one.
+        problem->m_featureName = spec.feature;
+        if (problem->m_featureName.empty())
+            problem->m_featureName = full->featureIndex(defaultFeature(spec.type)) >= 0 ||
+                                             full->featureNames.empty()
+                                         ? defaultFeature(spec.type)
+                                         : full->featureNames.front();
         if (spec.type == "linreg" && !full->isRegression())
             throw std::invalid_argument("problem.dataset: linreg needs a regression dataset "
                                         "(a 'target' column); " + full->name + " has labels");
