@@ -152,34 +152,6 @@ const std::vector<std::string>& allOptimizerKeys()
     return keys;
 }
 
-/// Schedule keys each decay reads (besides lr, warmup_steps, warmup_start_factor, decay,
-/// total_steps, which every schedule uses).
-std::vector<std::string> decayKeys(Decay decay)
-{
-    switch (decay) {
-    case Decay::Constant:
-        return {};
-    case Decay::Cosine:
-    case Decay::Linear:
-        return {"min_lr"};
-    case Decay::Polynomial:
-        return {"min_lr", "power"};
-    case Decay::Exponential:
-        return {"gamma", "steps_per_epoch"};
-    case Decay::Step:
-        return {"gamma", "step_size"};
-    case Decay::CosineRestarts:
-        return {"min_lr", "t0", "t_mult"};
-    case Decay::InverseSqrt:
-        return {"timescale"};
-    case Decay::OneCycle:
-        return {"pct_start", "div_factor", "final_div_factor"};
-    case Decay::Wsd:
-        return {"min_lr", "decay_fraction", "shape"};
-    }
-    return {};
-}
-
 const std::vector<std::string>& allDecayKeys()
 {
     static const std::vector<std::string> keys{

@@ -53,9 +53,18 @@ struct ScheduleSpec
     WsdShape shape = WsdShape::Linear;
 };
 
+/// Member-wise exact equality: doubles with ==, optionals as optionals (empty equals only empty).
+bool operator==(const ScheduleSpec& a, const ScheduleSpec& b);
+bool operator!=(const ScheduleSpec& a, const ScheduleSpec& b);
+
 /// The LR used at 0-based step t (pure: the GUI previews it). Past total_steps the decay is
 /// clamped to its end (cosine_restarts keeps cycling).
 double learningRateAt(const ScheduleSpec& spec, int step);
+
+/// The schedule keys decay reads besides lr, warmup_steps, warmup_start_factor, decay and
+/// total_steps, which every schedule uses (e.g. cosine: {"min_lr"}). The config reader and the
+/// window's schedule fields both follow this one table.
+std::vector<std::string> decayKeys(Decay decay);
 
 /// Config names of the decays, in enum order.
 const std::vector<std::string>& decayNames();
