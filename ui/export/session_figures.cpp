@@ -4,13 +4,13 @@
 #include "core/engine/model_problem.h"
 #include "core/models/model.h"
 #include "core/problems/toy_surface.h"
+#include "ui/plots/plot_style.h"
 
 #include <QWidget>
 
 #include <qcustomplot.h>
 
 #include <algorithm>
-#include <array>
 #include <cmath>
 #include <limits>
 #include <stdexcept>
@@ -19,48 +19,19 @@ namespace lrlab {
 
 namespace {
 
-/// Okabe & Ito (2008): orange, sky blue, bluish green, yellow, blue, vermillion, reddish
-/// purple, black (the compare views' palette).
-const std::array<QColor, 8> kPalette{QColor(230, 159, 0),  QColor(86, 180, 233),
-                                     QColor(0, 158, 115),  QColor(240, 228, 66),
-                                     QColor(0, 114, 178),  QColor(213, 94, 0),
-                                     QColor(204, 121, 167), QColor(0, 0, 0)};
 const QColor kCurrentColour(60, 60, 60);
-const QColor kAloneColour(255, 110, 30);  // the window's path colour
+const QColor kAloneColour(255, 110, 30); // the window's path colour
 constexpr double kLossFloor = 1e-16;
-
-/// Viridis in discrete bands, as the window's map.
-QCPColorGradient viridisBands(int levels)
-{
-    QCPColorGradient gradient;
-    gradient.clearColorStops();
-    const char* stops[] = {"#440154", "#482475", "#414487", "#355f8d", "#2a788e", "#21918c",
-                           "#22a884", "#44bf70", "#7ad151", "#bddf26", "#fde725"};
-    for (int i = 0; i <= 10; ++i)
-        gradient.setColorStopAt(i / 10.0, QColor(stops[i]));
-    gradient.setColorInterpolation(QCPColorGradient::ciRGB);
-    gradient.setLevelCount(levels);
-    return gradient;
-}
 
 QCustomPlot* makePlot(QWidget* parent, const QString& name, const QString& title,
                       const QString& xLabel, const QString& yLabel)
 {
     auto* plot = new QCustomPlot(parent);
     plot->setObjectName(name);
-    plot->plotLayout()->insertRow(0);
-    QFont titleFont = plot->font();
-    titleFont.setPointSizeF(titleFont.pointSizeF() + 2);
-    titleFont.setBold(true);
-    plot->plotLayout()->addElement(0, 0, new QCPTextElement(plot, title, titleFont));
-    QFont labelFont = plot->font();
-    labelFont.setPointSizeF(labelFont.pointSizeF() + 1);
-    for (QCPAxis* axis : {plot->xAxis, plot->yAxis})
-        axis->setLabelFont(labelFont);
-    plot->xAxis->setLabel(xLabel);
-    plot->yAxis->setLabel(yLabel);
+    addTitle(plot, title);
+    styleAxes(plot, xLabel, yLabel);
     plot->legend->setVisible(true);
-    plot->legend->setBrush(QColor(255, 255, 255, 215));
+    plot->legend->setBrush(legendFill());
     return plot;
 }
 
@@ -87,6 +58,36 @@ std::vector<double> logTransform(const std::vector<double>& values, double known
     return z;
 }
 
+/// The landscape's colour map on plot, as the window draws it: logTransform of the grid's
+/// losses over box in viridis bands, with a colour scale at the right labelled scaleLabel and
+/// aligned with the axis rect; the axes show box.
+void drawLossMap(QCustomPlot* plot, const LandscapeGrid& grid, const ViewBox& box,
+                 double knownMinimum, const QString& scaleLabel)
+{
+    auto* map = new QCPColorMap(plot->xAxis, plot->yAxis);
+    map->setInterpolate(false);
+    map->setTightBoundary(false);
+    map->data()->setSize(grid.n, grid.n);
+    map->data()->setRange(QCPRange(box.xMin, box.xMax), QCPRange(box.yMin, box.yMax));
+    const std::vector<double> z = logTransform(grid.loss, knownMinimum);
+    for (int j = 0; j < grid.n; ++j)
+        for (int i = 0; i < grid.n; ++i)
+            map->data()->setCell(i, j, z[static_cast<std::size_t>(j) * grid.n + i]);
+    auto* scale = new QCPColorScale(plot);
+    scale->setType(QCPAxis::atRight);
+    scale->setBarWidth(14);
+    scale->axis()->setLabel(scaleLabel);
+    plot->plotLayout()->addElement(1, 1, scale);
+    map->setColorScale(scale);
+    scale->setGradient(viridisGradient(20));
+    map->rescaleDataRange(true);
+    auto* margins = new QCPMarginGroup(plot);
+    plot->axisRect()->setMarginGroup(QCP::msBottom | QCP::msTop, margins);
+    scale->setMarginGroup(QCP::msBottom | QCP::msTop, margins);
+    plot->xAxis->setRange(box.xMin, box.xMax);
+    plot->yAxis->setRange(box.yMin, box.yMax);
+}
+
 bool sameProblem(const ProblemSpec& a, const ProblemSpec& b)
 {
     return a.type == b.type && a.parameters == b.parameters && a.dataset == b.dataset &&
@@ -94,7 +95,7 @@ bool sameProblem(const ProblemSpec& a, const ProblemSpec& b)
            a.valFraction == b.valFraction;
 }
 
-}  // namespace
+} // namespace
 
 /// What is drawn for one run: its path and curves (complete data, so any cursor step is a
 /// prefix) and the plottables showing them.
@@ -103,7 +104,7 @@ struct SessionFigures::Drawn
     const ExportRun* run = nullptr;
     QColor colour;
     double width = 1.8;
-    QVector<double> pathT, pathX, pathY;  ///< path point i is at step pathT[i]
+    QVector<double> pathT, pathX, pathY; ///< path point i is at step pathT[i]
     QVector<double> lossSteps, lossValues;
     QVector<double> lrSteps, lrValues;
     QCPCurve* path = nullptr;
@@ -132,8 +133,8 @@ QString figureKindName(FigureKind kind)
 
 std::optional<FigureKind> figureKindFromName(const QString& name)
 {
-    for (FigureKind kind : {FigureKind::Landscape, FigureKind::Loss, FigureKind::LearningRate,
-                            FigureKind::Dashboard})
+    for (FigureKind kind :
+         {FigureKind::Landscape, FigureKind::Loss, FigureKind::LearningRate, FigureKind::Dashboard})
         if (figureKindName(kind) == name)
             return kind;
     return std::nullopt;
@@ -224,7 +225,7 @@ void SessionFigures::build(const QJsonObject& view)
             drawn->colour = m_runs.size() == 1 ? kAloneColour : kCurrentColour;
             drawn->width = 2.8;
         } else {
-            drawn->colour = kPalette[i % kPalette.size()];
+            drawn->colour = okabeIto(static_cast<int>(i));
         }
         m_drawn.push_back(std::move(drawn));
     }
@@ -265,15 +266,14 @@ void SessionFigures::buildLandscape(const QJsonObject& view)
     for (const auto& d : m_drawn)
         if (d->path != nullptr)
             d->path->addToLegend();
-    m_landscape->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignBottom |
-                                                                  Qt::AlignRight);
+    m_landscape->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignBottom | Qt::AlignRight);
 }
 
 void SessionFigures::buildToyLandscape()
 {
     const ExportRun& current = m_runs.back();
-    const auto surface = makeToySurface(current.config.problem.type,
-                                        current.config.problem.parameters);
+    const auto surface =
+        makeToySurface(current.config.problem.type, current.config.problem.parameters);
     const ProblemInfo info = surface->info();
     auto* title = qobject_cast<QCPTextElement*>(m_landscape->plotLayout()->element(0, 0));
     for (const ToySurfaceDescriptor& d : toySurfaceCatalogue())
@@ -286,33 +286,11 @@ void SessionFigures::buildToyLandscape()
     if (!grid.complete)
         throw std::runtime_error("cancelled");
 
-    auto* map = new QCPColorMap(m_landscape->xAxis, m_landscape->yAxis);
-    map->setInterpolate(false);
-    map->setTightBoundary(false);
-    map->data()->setSize(grid.n, grid.n);
-    map->data()->setRange(QCPRange(info.view.xMin, info.view.xMax),
-                          QCPRange(info.view.yMin, info.view.yMax));
-    const std::vector<double> z = logTransform(grid.loss, info.minimumValue);
-    for (int j = 0; j < grid.n; ++j)
-        for (int i = 0; i < grid.n; ++i)
-            map->data()->setCell(i, j, z[static_cast<std::size_t>(j) * grid.n + i]);
-    auto* scale = new QCPColorScale(m_landscape);
-    scale->setType(QCPAxis::atRight);
-    scale->setBarWidth(14);
-    scale->axis()->setLabel(tr("log₁₀(f − f* + ε)"));
-    m_landscape->plotLayout()->addElement(1, 1, scale);
-    map->setColorScale(scale);
-    scale->setGradient(viridisBands(20));
-    map->rescaleDataRange(true);
-    auto* margins = new QCPMarginGroup(m_landscape);
-    m_landscape->axisRect()->setMarginGroup(QCP::msBottom | QCP::msTop, margins);
-    scale->setMarginGroup(QCP::msBottom | QCP::msTop, margins);
-    m_landscape->xAxis->setRange(info.view.xMin, info.view.xMax);
-    m_landscape->yAxis->setRange(info.view.yMin, info.view.yMax);
+    drawLossMap(m_landscape, grid, info.view, info.minimumValue, tr("log₁₀(f − f* + ε)"));
 
     // Paths of every run on this same surface; far-away points only stretch the clipping.
-    const double reach = 1e6 * std::max(info.view.xMax - info.view.xMin,
-                                        info.view.yMax - info.view.yMin);
+    const double reach =
+        1e6 * std::max(info.view.xMax - info.view.xMin, info.view.yMax - info.view.yMin);
     for (const auto& d : m_drawn) {
         const ExportRun& run = *d->run;
         if (!run.isToy() || !sameProblem(run.config.problem, current.config.problem))
@@ -351,11 +329,11 @@ void SessionFigures::buildModelLandscape(const QJsonObject& view)
     options.threads = m_options.threads;
     options.cancel = m_options.cancel;
     options.seed = current.config.seed;
-    const ModelPlane modelPlane = makeModelPlane(plane, *current.model, problem->modelSpec(),
-                                                 options);
+    const ModelPlane modelPlane =
+        makeModelPlane(plane, *current.model, problem->modelSpec(), options);
     const ViewBox box = modelPlane.defaultBox;
-    const LandscapeGrid grid = computeModelGrid(*problem, modelPlane, m_options.modelGrid, box,
-                                                options);
+    const LandscapeGrid grid =
+        computeModelGrid(*problem, modelPlane, m_options.modelGrid, box, options);
     if (!grid.complete)
         throw std::runtime_error("cancelled");
     if (auto* title = qobject_cast<QCPTextElement*>(m_landscape->plotLayout()->element(0, 0)))
@@ -366,26 +344,8 @@ void SessionFigures::buildModelLandscape(const QJsonObject& view)
     m_landscape->xAxis->setLabel(QString::fromStdString(modelPlane.alphaLabel));
     m_landscape->yAxis->setLabel(QString::fromStdString(modelPlane.betaLabel));
 
-    auto* map = new QCPColorMap(m_landscape->xAxis, m_landscape->yAxis);
-    map->setInterpolate(false);
-    map->setTightBoundary(false);
-    map->data()->setSize(grid.n, grid.n);
-    map->data()->setRange(QCPRange(box.xMin, box.xMax), QCPRange(box.yMin, box.yMax));
-    const std::vector<double> z =
-        logTransform(grid.loss, std::numeric_limits<double>::quiet_NaN());
-    for (int j = 0; j < grid.n; ++j)
-        for (int i = 0; i < grid.n; ++i)
-            map->data()->setCell(i, j, z[static_cast<std::size_t>(j) * grid.n + i]);
-    auto* scale = new QCPColorScale(m_landscape);
-    scale->setType(QCPAxis::atRight);
-    scale->setBarWidth(14);
-    scale->axis()->setLabel(tr("log₁₀(training loss − min + ε)"));
-    m_landscape->plotLayout()->addElement(1, 1, scale);
-    map->setColorScale(scale);
-    scale->setGradient(viridisBands(20));
-    map->rescaleDataRange(true);
-    m_landscape->xAxis->setRange(box.xMin, box.xMax);
-    m_landscape->yAxis->setRange(box.yMin, box.yMax);
+    drawLossMap(m_landscape, grid, box, std::numeric_limits<double>::quiet_NaN(),
+                tr("log₁₀(training loss − min + ε)"));
 
     // Runs of the same model and data, projected into this plane.
     for (const auto& d : m_drawn) {
@@ -396,8 +356,8 @@ void SessionFigures::buildModelLandscape(const QJsonObject& view)
         const auto runProblem = d->run == &current
                                     ? problem
                                     : ModelProblem::create(run.config.problem, run.config.seed);
-        const LandscapeTrajectory t = projectTrajectory(*runProblem, modelPlane, *run.model,
-                                                        options);
+        const LandscapeTrajectory t =
+            projectTrajectory(*runProblem, modelPlane, *run.model, options);
         for (int k = 0; k < t.size(); ++k) {
             const auto i = static_cast<std::size_t>(k);
             if (!std::isfinite(t.alpha[i]) || !std::isfinite(t.beta[i]))
@@ -411,12 +371,7 @@ void SessionFigures::buildModelLandscape(const QJsonObject& view)
 
 void SessionFigures::buildCurves()
 {
-    m_loss->yAxis->setScaleType(QCPAxis::stLogarithmic);
-    QSharedPointer<QCPAxisTickerLog> logTicker(new QCPAxisTickerLog);
-    logTicker->setSubTickCount(8);
-    m_loss->yAxis->setTicker(logTicker);
-    m_loss->yAxis->setNumberFormat(QStringLiteral("eb"));
-    m_loss->yAxis->setNumberPrecision(0);
+    setLogAxis(m_loss->yAxis);
     for (QCustomPlot* plot : {m_loss, m_lr}) {
         plot->legend->removeItem(plot->legend->itemCount() - 1);
         plot->legend->clearItems();
@@ -439,8 +394,7 @@ void SessionFigures::buildCurves()
             d->lossValues.push_back(std::max(loss - offset, kLossFloor));
         }
         const QPen pen(d->colour, d->width);
-        const QCPScatterStyle marker(QCPScatterStyle::ssCircle, QPen(Qt::black, 1.2), d->colour,
-                                     9);
+        const QCPScatterStyle marker(QCPScatterStyle::ssCircle, QPen(Qt::black, 1.2), d->colour, 9);
         if (!d->pathT.isEmpty()) {
             d->path = new QCPCurve(m_landscape->xAxis, m_landscape->yAxis);
             d->path->setName(run.label);
@@ -461,8 +415,8 @@ void SessionFigures::buildCurves()
                 auto* start = m_landscape->addGraph();
                 start->setName(tr("start"));
                 start->setLineStyle(QCPGraph::lsNone);
-                start->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle,
-                                                       QPen(Qt::black, 2), Qt::white, 13));
+                start->setScatterStyle(
+                    QCPScatterStyle(QCPScatterStyle::ssCircle, QPen(Qt::black, 2), Qt::white, 13));
                 start->addData(d->pathX.front(), d->pathY.front());
                 start->removeFromLegend();
             }
@@ -530,7 +484,8 @@ void SessionFigures::showUpTo(int step, bool cursor)
     // The last index whose step is <= step (data is ascending in step), or -1.
     const auto lastAtOrBefore = [step](const QVector<double>& steps) {
         return static_cast<int>(std::upper_bound(steps.begin(), steps.end(), double(step)) -
-                                steps.begin()) - 1;
+                                steps.begin()) -
+               1;
     };
     for (const auto& d : m_drawn) {
         if (d->path != nullptr) {
@@ -565,4 +520,4 @@ void SessionFigures::showUpTo(int step, bool cursor)
             }
 }
 
-}  // namespace lrlab
+} // namespace lrlab

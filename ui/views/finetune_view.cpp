@@ -5,6 +5,7 @@
 #include "core/finetune/pretrain_cache.h"
 #include "core/optimizers/optimizer.h"
 #include "ui/controls/scientific_spin_box.h"
+#include "ui/plots/plot_style.h"
 #include "ui/views/finetune_summary.h"
 
 #include <QCheckBox>
@@ -54,7 +55,7 @@ constexpr int kMaxRates = 40;
 constexpr double kPickRadius = 10.0;
 constexpr FineTuneMethod kAllMethods[3] = {FineTuneMethod::Full, FineTuneMethod::Lora,
                                            FineTuneMethod::Head};
-const QColor kDivergedColor(200, 30, 30);
+const QColor kDivergedColor = alarmColour();
 const QColor kReferenceColor(110, 110, 110);
 
 /// Okabe–Ito colours, fixed per method in every plot: blue, vermillion, bluish green.
@@ -101,56 +102,6 @@ QString bytesText(std::size_t bytes)
     if (bytes < 1024)
         return QStringLiteral("%1 B").arg(bytes);
     return QStringLiteral("%1 KiB").arg(static_cast<double>(bytes) / 1024.0, 0, 'f', 1);
-}
-
-void styleAxes(QCustomPlot* plot, const QString& xLabel, const QString& yLabel)
-{
-    QFont labelFont = plot->font();
-    labelFont.setPointSizeF(labelFont.pointSizeF() + 1);
-    for (QCPAxis* axis : {plot->xAxis, plot->yAxis, plot->yAxis2}) {
-        axis->setLabelFont(labelFont);
-        axis->setTickLabelFont(plot->font());
-    }
-    plot->xAxis->setLabel(xLabel);
-    plot->yAxis->setLabel(yLabel);
-}
-
-QCPTextElement* addTitle(QCustomPlot* plot, const QString& text)
-{
-    plot->plotLayout()->insertRow(0);
-    QFont font = plot->font();
-    font.setPointSizeF(font.pointSizeF() + 2);
-    font.setBold(true);
-    auto* title = new QCPTextElement(plot, text, font);
-    plot->plotLayout()->addElement(0, 0, title);
-    return title;
-}
-
-/// Moves the plot's legend into a row under the axes (so it never hides a curve), items side
-/// by side, wrapping after `columns`.
-void putLegendBelow(QCustomPlot* plot, int columns)
-{
-    auto* row = new QCPLayoutGrid;
-    const int index = plot->plotLayout()->rowCount();
-    plot->plotLayout()->addElement(index, 0, row);
-    row->setMargins(QMargins(5, 0, 5, 5));
-    plot->legend->setVisible(true);
-    plot->axisRect()->insetLayout()->take(plot->legend);  // take: remove() would delete it
-    row->addElement(0, 0, plot->legend);
-    plot->legend->setFillOrder(QCPLayoutGrid::foColumnsFirst);
-    plot->legend->setWrap(columns);
-    plot->legend->setRowSpacing(0);
-    plot->plotLayout()->setRowStretchFactor(index, 0.001);
-}
-
-void useLogAxis(QCPAxis* axis)
-{
-    axis->setScaleType(QCPAxis::stLogarithmic);
-    QSharedPointer<QCPAxisTickerLog> ticker(new QCPAxisTickerLog);
-    ticker->setSubTickCount(8);
-    axis->setTicker(ticker);
-    axis->setNumberFormat(QStringLiteral("eb"));
-    axis->setNumberPrecision(0);
 }
 
 /// Parses "50,200,all" into sizes (0 = all); throws a message on a bad entry.
@@ -433,7 +384,7 @@ QWidget* FineTuneView::buildPlots()
     m_accPlot->setMinimumSize(380, 300);
     addTitle(m_accPlot, tr("Validation accuracy against learning rate"));
     styleAxes(m_accPlot, tr("learning rate"), tr("validation accuracy (%)"));
-    useLogAxis(m_accPlot->xAxis);
+    setLogAxis(m_accPlot->xAxis);
     m_accPlot->yAxis->setRange(0, 102);
     putLegendBelow(m_accPlot, 4);
     m_accPlot->setToolTip(
@@ -462,10 +413,9 @@ QWidget* FineTuneView::buildPlots()
     m_forgetPlot->setMinimumSize(300, 300);
     addTitle(m_forgetPlot, tr("Forgetting: source accuracy lost"));
     styleAxes(m_forgetPlot, tr("learning rate"), tr("points lost on the source task"));
-    useLogAxis(m_forgetPlot->xAxis);
+    setLogAxis(m_forgetPlot->xAxis);
     m_forgetPlot->legend->setVisible(true);
-    m_forgetPlot->legend->setBrush(QColor(255, 255, 255, 210));
-    m_forgetPlot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignLeft);
+    styleLegend(m_forgetPlot, Qt::AlignTop | Qt::AlignLeft);
     m_forgetPlot->setToolTip(
         tr("Forgetting = the pre-trained model's source validation accuracy minus the accuracy "
            "after fine-tuning, in percentage points: the gap between the grey line and the "
@@ -559,7 +509,7 @@ QWidget* FineTuneView::buildPlots()
     m_runPlot->setMinimumSize(380, 220);
     m_runTitle = addTitle(m_runPlot, tr("One run's curves"));
     styleAxes(m_runPlot, tr("step"), tr("loss"));
-    useLogAxis(m_runPlot->yAxis);
+    setLogAxis(m_runPlot->yAxis);
     m_runPlot->yAxis2->setVisible(true);
     m_runPlot->yAxis2->setLabel(tr("validation accuracy (%)"));
     m_runPlot->yAxis2->setRange(0, 102);
@@ -587,9 +537,9 @@ QWidget* FineTuneView::buildPlots()
     m_sizePlot->setMinimumSize(280, 220);
     addTitle(m_sizePlot, tr("Best LR against training-set size"));
     styleAxes(m_sizePlot, tr("training images"), tr("best learning rate"));
-    useLogAxis(m_sizePlot->xAxis);
+    setLogAxis(m_sizePlot->xAxis);
     m_sizePlot->xAxis->setNumberFormat(QStringLiteral("g"));
-    useLogAxis(m_sizePlot->yAxis);
+    setLogAxis(m_sizePlot->yAxis);
     putLegendBelow(m_sizePlot, 3);
     m_sizePlot->setToolTip(
         tr("Each point is the best rate of one method at one training-set size (the sweep "

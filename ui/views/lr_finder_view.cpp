@@ -2,6 +2,7 @@
 
 #include "core/config/config_json.h"
 #include "ui/controls/scientific_spin_box.h"
+#include "ui/plots/plot_style.h"
 
 #include <QFormLayout>
 #include <QGroupBox>
@@ -147,11 +148,7 @@ LrFinderView::LrFinderView(QWidget* parent) : QWidget(parent)
     m_plot = new QCustomPlot(this);
     m_plot->setObjectName(QStringLiteral("finderPlot"));
     m_plot->setMinimumSize(360, 220);
-    m_plot->xAxis->setScaleType(QCPAxis::stLogarithmic);
-    QSharedPointer<QCPAxisTickerLog> ticker(new QCPAxisTickerLog);
-    m_plot->xAxis->setTicker(ticker);
-    m_plot->xAxis->setNumberFormat(QStringLiteral("eb"));
-    m_plot->xAxis->setNumberPrecision(0);
+    setLogAxis(m_plot->xAxis);
     m_plot->xAxis->setLabel(tr("learning rate (log scale)"));
     m_plot->yAxis->setLabel(tr("loss"));
     m_lossGraph = m_plot->addGraph();

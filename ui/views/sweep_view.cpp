@@ -4,6 +4,7 @@
 #include "core/problems/toy_surface.h"
 #include "core/util/format.h"
 #include "ui/controls/scientific_spin_box.h"
+#include "ui/plots/plot_style.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -47,15 +48,12 @@ constexpr int kMaxRates = 40;
 /// Pixels within which a click or hover picks a point of the U-curve.
 constexpr double kPickRadius = 10.0;
 
-/// Okabe–Ito: eight colours told apart with every common colour-vision deficiency.
-const char* const kOkabeIto[] = {"#E69F00", "#56B4E9", "#009E73", "#F0E442",
-                                 "#0072B2", "#D55E00", "#CC79A7", "#000000"};
-const QColor kDivergedColor(200, 30, 30);
+const QColor kDivergedColor = alarmColour();
 const QColor kDivergedCell(190, 190, 190);
 
 QColor curveColor(int curve)
 {
-    return QColor(kOkabeIto[curve % 8]);
+    return okabeIto(curve);
 }
 
 /// The crossed settings the view offers, with the label shown in the combo box.
@@ -71,16 +69,10 @@ const CrossChoice kCrossChoices[] = {{"", "none"},
                                      {"warmup_steps", "warmup steps"},
                                      {"weight_decay", "weight decay"}};
 
-/// Viridis (matplotlib), perceptually uniform and colour-blind safe; QCP 2.1 has no preset.
+/// Viridis with diverged (NaN) cells in grey.
 QCPColorGradient viridis()
 {
-    QCPColorGradient gradient;
-    gradient.clearColorStops();
-    const char* stops[] = {"#440154", "#482475", "#414487", "#355f8d", "#2a788e", "#21918c",
-                           "#22a884", "#44bf70", "#7ad151", "#bddf26", "#fde725"};
-    for (int i = 0; i <= 10; ++i)
-        gradient.setColorStopAt(i / 10.0, QColor(stops[i]));
-    gradient.setColorInterpolation(QCPColorGradient::ciRGB);
+    QCPColorGradient gradient = viridisGradient();
     gradient.setNanHandling(QCPColorGradient::nhNanColor);
     gradient.setNanColor(kDivergedCell);
     return gradient;
@@ -126,42 +118,6 @@ QString describeBase(const RunConfig& config)
         text += QStringLiteral(" (momentum %1)").arg(config.optimizer.momentum);
     text += QStringLiteral(" · %1 steps").arg(config.steps);
     return text;
-}
-
-void styleAxes(QCustomPlot* plot, const QString& xLabel, const QString& yLabel)
-{
-    QFont labelFont = plot->font();
-    labelFont.setPointSizeF(labelFont.pointSizeF() + 1);
-    for (QCPAxis* axis : {plot->xAxis, plot->yAxis}) {
-        axis->setLabelFont(labelFont);
-        axis->setTickLabelFont(plot->font());
-    }
-    plot->xAxis->setLabel(xLabel);
-    plot->yAxis->setLabel(yLabel);
-}
-
-void addTitle(QCustomPlot* plot, const QString& text)
-{
-    plot->plotLayout()->insertRow(0);
-    QFont font = plot->font();
-    font.setPointSizeF(font.pointSizeF() + 2);
-    font.setBold(true);
-    plot->plotLayout()->addElement(0, 0, new QCPTextElement(plot, text, font));
-}
-
-QSharedPointer<QCPAxisTickerLog> logTicker()
-{
-    QSharedPointer<QCPAxisTickerLog> ticker(new QCPAxisTickerLog);
-    ticker->setSubTickCount(8);
-    return ticker;
-}
-
-void useLogAxis(QCPAxis* axis)
-{
-    axis->setScaleType(QCPAxis::stLogarithmic);
-    axis->setTicker(logTicker());
-    axis->setNumberFormat(QStringLiteral("eb"));  // 10 to the power, "beautifully" typeset
-    axis->setNumberPrecision(0);
 }
 
 }  // namespace
@@ -348,11 +304,10 @@ QWidget* SweepView::buildPlots()
     m_curvePlot->setMinimumSize(360, 280);
     addTitle(m_curvePlot, tr("Final loss against learning rate"));
     styleAxes(m_curvePlot, tr("learning rate"), tr("final loss"));
-    useLogAxis(m_curvePlot->xAxis);
-    useLogAxis(m_curvePlot->yAxis);
+    setLogAxis(m_curvePlot->xAxis);
+    setLogAxis(m_curvePlot->yAxis);
     m_curvePlot->legend->setVisible(true);
-    m_curvePlot->legend->setBrush(QColor(255, 255, 255, 210));
-    m_curvePlot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignBottom | Qt::AlignLeft);
+    styleLegend(m_curvePlot, Qt::AlignBottom | Qt::AlignLeft);
     m_curvePlot->setToolTip(
         tr("The U-curve: every point is one complete run, its final loss against its learning "
            "rate (both on log scales).\n"

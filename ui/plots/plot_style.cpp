@@ -1,0 +1,102 @@
+#include "ui/plots/plot_style.h"
+
+#include <qcustomplot.h>
+
+#include <array>
+
+namespace lrlab {
+
+QColor okabeIto(int index)
+{
+    static const std::array<QColor, 8> palette{
+        QColor(230, 159, 0), QColor(86, 180, 233), QColor(0, 158, 115),   QColor(240, 228, 66),
+        QColor(0, 114, 178), QColor(213, 94, 0),   QColor(204, 121, 167), QColor(0, 0, 0)};
+    const int n = static_cast<int>(palette.size());
+    return palette[static_cast<std::size_t>(((index % n) + n) % n)];
+}
+
+QColor alarmColour()
+{
+    return QColor(200, 30, 30);
+}
+
+void styleAxes(QCustomPlot* plot, const QString& xLabel, const QString& yLabel)
+{
+    QFont labelFont = plot->font();
+    labelFont.setPointSizeF(labelFont.pointSizeF() + 1);
+    for (QCPAxis* axis : {plot->xAxis, plot->yAxis, plot->xAxis2, plot->yAxis2}) {
+        axis->setLabelFont(labelFont);
+        axis->setTickLabelFont(plot->font());
+    }
+    plot->xAxis->setLabel(xLabel);
+    plot->yAxis->setLabel(yLabel);
+}
+
+QCPTextElement* addTitle(QCustomPlot* plot, const QString& text)
+{
+    plot->plotLayout()->insertRow(0);
+    QFont font = plot->font();
+    font.setPointSizeF(font.pointSizeF() + 2);
+    font.setBold(true);
+    auto* title = new QCPTextElement(plot, text, font);
+    plot->plotLayout()->addElement(0, 0, title);
+    return title;
+}
+
+void setLogAxis(QCPAxis* axis)
+{
+    axis->setScaleType(QCPAxis::stLogarithmic);
+    QSharedPointer<QCPAxisTickerLog> ticker(new QCPAxisTickerLog);
+    ticker->setSubTickCount(8);
+    axis->setTicker(ticker);
+    axis->setNumberFormat(QStringLiteral("eb")); // 10 to the power, "beautifully" typeset
+    axis->setNumberPrecision(0);
+}
+
+QCPColorGradient viridisGradient(int levels)
+{
+    QCPColorGradient gradient;
+    gradient.clearColorStops();
+    const char* stops[] = {"#440154", "#482475", "#414487", "#355f8d", "#2a788e", "#21918c",
+                           "#22a884", "#44bf70", "#7ad151", "#bddf26", "#fde725"};
+    for (int i = 0; i <= 10; ++i)
+        gradient.setColorStopAt(i / 10.0, QColor(stops[i]));
+    gradient.setColorInterpolation(QCPColorGradient::ciRGB);
+    if (levels > 0)
+        gradient.setLevelCount(levels);
+    return gradient;
+}
+
+QColor legendFill()
+{
+    return QColor(255, 255, 255, 210);
+}
+
+void styleLegend(QCustomPlot* plot, Qt::Alignment corner, LegendDensity density)
+{
+    plot->legend->setBrush(legendFill());
+    if (density == LegendDensity::Compact) {
+        QFont font = plot->font();
+        font.setPointSizeF(font.pointSizeF() - 1);
+        plot->legend->setFont(font);
+        plot->legend->setRowSpacing(-3);
+    }
+    plot->axisRect()->insetLayout()->setInsetAlignment(0, corner);
+}
+
+void putLegendBelow(QCustomPlot* plot, int columns)
+{
+    auto* row = new QCPLayoutGrid;
+    const int index = plot->plotLayout()->rowCount();
+    plot->plotLayout()->addElement(index, 0, row);
+    row->setMargins(QMargins(5, 0, 5, 5));
+    plot->legend->setVisible(true);
+    plot->axisRect()->insetLayout()->take(plot->legend); // take: remove() would delete it
+    row->addElement(0, 0, plot->legend);
+    plot->legend->setFillOrder(QCPLayoutGrid::foColumnsFirst);
+    plot->legend->setWrap(columns);
+    plot->legend->setRowSpacing(0);
+    plot->plotLayout()->setRowStretchFactor(index, 0.001);
+}
+
+} // namespace lrlab
