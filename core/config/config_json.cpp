@@ -126,9 +126,9 @@ public:
     {
         const QStringList unknown = unreadKeys();
         if (!unknown.isEmpty())
-            fail(unknown.first(), "unknown key" + (allowedHint.empty()
-                                                       ? std::string()
-                                                       : " (allowed here: " + allowedHint + ")"));
+            fail(unknown.first(),
+                 "unknown key" + (allowedHint.empty() ? std::string()
+                                                      : " (allowed here: " + allowedHint + ")"));
     }
 
 private:
@@ -147,16 +147,26 @@ std::string joined(const std::vector<std::string>& items)
 
 const std::vector<std::string>& allOptimizerKeys()
 {
-    static const std::vector<std::string> keys{"momentum", "nesterov", "alpha", "eps",
-                                               "beta1", "beta2", "weight_decay", "block_size"};
+    static const std::vector<std::string> keys{
+        "momentum", "nesterov", "alpha", "eps", "beta1", "beta2", "weight_decay", "block_size"};
     return keys;
 }
 
 const std::vector<std::string>& allDecayKeys()
 {
-    static const std::vector<std::string> keys{
-        "min_lr", "gamma", "steps_per_epoch", "step_size", "t0", "t_mult", "power", "timescale",
-        "pct_start", "div_factor", "final_div_factor", "decay_fraction", "shape"};
+    static const std::vector<std::string> keys{"min_lr",
+                                               "gamma",
+                                               "steps_per_epoch",
+                                               "step_size",
+                                               "t0",
+                                               "t_mult",
+                                               "power",
+                                               "timescale",
+                                               "pct_start",
+                                               "div_factor",
+                                               "final_div_factor",
+                                               "decay_fraction",
+                                               "shape"};
     return keys;
 }
 
@@ -168,17 +178,22 @@ bool contains(const std::vector<std::string>& v, const std::string& s)
 void parseProblem(ObjectReader& top, RunConfig& config)
 {
     if (!top.has("problem"))
-        return;  // default problem
+        return; // default problem
     ObjectReader r(top.object("problem"), "problem");
     ProblemSpec& p = config.problem;
     if (!r.has("type"))
         r.fail("type", "is required");
-    p.type = r.string("type", p.type);
-    p.noise = r.number("noise", 0.0);
+    const std::string type = r.string("type", p.type);
+    if (isToySurface(type) || isModelType(type))
+        p = defaultProblemSpec(type); // missing keys take the family's defaults
+    else
+        p.type = type;
+    p.noise = r.number("noise", p.noise);
     if (isToySurface(p.type)) {
         const auto& catalogue = toySurfaceCatalogue();
-        const auto it = std::find_if(catalogue.begin(), catalogue.end(),
-                                     [&](const ToySurfaceDescriptor& d) { return d.name == p.type; });
+        const auto it =
+            std::find_if(catalogue.begin(), catalogue.end(),
+                         [&](const ToySurfaceDescriptor& d) { return d.name == p.type; });
         std::vector<std::string> names{"type", "noise"};
         for (const auto& param : it->parameters) {
             names.push_back(param.name);
@@ -194,6 +209,10 @@ void parseProblem(ObjectReader& top, RunConfig& config)
         p.valFraction = r.number("val_fraction", p.valFraction);
         if (p.type == "linreg" || p.type == "logreg") {
             names.push_back("feature");
+            // The default feature belongs to the default dataset; with another dataset and no
+            // feature, ModelProblem picks one when it loads the data.
+            if (p.dataset != defaultDataset(p.type))
+                p.feature.clear();
             p.feature = r.string("feature", p.feature);
         }
         if (p.type == "mlp") {
@@ -256,8 +275,8 @@ void parseOptimizer(ObjectReader& top, RunConfig& config, std::vector<std::strin
     o.blockSize = static_cast<int>(r.integer("block_size", o.blockSize, 1, 1 << 24));
     for (const auto& key : allOptimizerKeys())
         if (r.has(QString::fromStdString(key)) && !contains(used, key))
-            warnings.push_back("optimizer." + key + " has no effect with " + o.type +
-                               " (it uses " + joined(used) + ")");
+            warnings.push_back("optimizer." + key + " has no effect with " + o.type + " (it uses " +
+                               joined(used) + ")");
     std::vector<std::string> allowed{"type"};
     allowed.insert(allowed.end(), allOptimizerKeys().begin(), allOptimizerKeys().end());
     r.rejectUnknown(joined(allowed));
@@ -298,8 +317,8 @@ void parseSchedule(ObjectReader& top, RunConfig& config, std::vector<std::string
     try {
         s.shape = wsdShapeFromName(shape);
     } catch (const std::invalid_argument&) {
-        r.fail("shape", "unknown wsd shape \"" + shape + "\" (known: " +
-                            joined(wsdShapeNames()) + ")");
+        r.fail("shape",
+               "unknown wsd shape \"" + shape + "\" (known: " + joined(wsdShapeNames()) + ")");
     }
     const std::vector<std::string> used = decayKeys(s.decay);
     for (const auto& key : allDecayKeys())
@@ -334,7 +353,7 @@ std::string lineAndColumn(const QByteArray& text, int offset)
            lineText.toStdString() + "\")";
 }
 
-}  // namespace
+} // namespace
 
 std::string jsonTypeName(const QJsonValue& v)
 {
@@ -364,11 +383,11 @@ LoadedConfig runConfigFromJson(const QJsonObject& object, const std::string& sou
     try {
         ObjectReader top(object, "");
         config.steps = static_cast<int>(top.integer("steps", config.steps, 1, 10000000));
-        config.seed = static_cast<std::uint64_t>(
-            top.integer("seed", static_cast<long long>(config.seed), 0,
-                        static_cast<long long>(kMaxExactInteger)));
-        config.evalEvery = static_cast<int>(top.integer("eval_every", config.evalEvery, 1,
-                                                        100000000));
+        config.seed =
+            static_cast<std::uint64_t>(top.integer("seed", static_cast<long long>(config.seed), 0,
+                                                   static_cast<long long>(kMaxExactInteger)));
+        config.evalEvery =
+            static_cast<int>(top.integer("eval_every", config.evalEvery, 1, 100000000));
         parseProblem(top, config);
         if (top.has("init")) {
             const QJsonValue v = top.take("init");
@@ -515,4 +534,4 @@ QJsonObject runConfigToJson(const RunConfig& config)
     return root;
 }
 
-}  // namespace lrlab
+} // namespace lrlab

@@ -24,24 +24,6 @@ std::shared_ptr<const Dataset> cachedDataset(const std::string& nameOrPath)
     return cache.emplace(nameOrPath, std::move(dataset)).first->second;
 }
 
-std::string defaultDataset(const std::string& modelType)
-{
-    if (modelType == "linreg")
-        return "diabetes";
-    if (modelType == "logreg")
-        return "breast_cancer";
-    return "digits";
-}
-
-std::string defaultFeature(const std::string& modelType)
-{
-    if (modelType == "linreg")
-        return "bmi";
-    if (modelType == "logreg")
-        return "mean_radius";
-    return {};
-}
-
 namespace {
 
 /// The one-feature table linreg and logreg train on.
@@ -72,7 +54,7 @@ Dataset selectFeature(const Dataset& full, const std::string& feature)
     return one;
 }
 
-}  // namespace
+} // namespace
 
 std::shared_ptr<const ModelProblem> ModelProblem::create(const ProblemSpec& spec,
                                                          std::uint64_t seed)
@@ -87,23 +69,24 @@ std::shared_ptr<const ModelProblem> ModelProblem::create(const ProblemSpec& spec
         // No feature named: the type's default where the dataset has it, else its first one.
         problem->m_featureName = spec.feature;
         if (problem->m_featureName.empty())
-            problem->m_featureName = full->featureIndex(defaultFeature(spec.type)) >= 0 ||
-                                             full->featureNames.empty()
-                                         ? defaultFeature(spec.type)
-                                         : full->featureNames.front();
+            problem->m_featureName =
+                full->featureIndex(defaultFeature(spec.type)) >= 0 || full->featureNames.empty()
+                    ? defaultFeature(spec.type)
+                    : full->featureNames.front();
         if (spec.type == "linreg" && !full->isRegression())
             throw std::invalid_argument("problem.dataset: linreg needs a regression dataset "
-                                        "(a 'target' column); " + full->name + " has labels");
-        problem->m_dataset = std::make_shared<const Dataset>(
-            selectFeature(*full, problem->m_featureName));
+                                        "(a 'target' column); " +
+                                        full->name + " has labels");
+        problem->m_dataset =
+            std::make_shared<const Dataset>(selectFeature(*full, problem->m_featureName));
     } else {
         problem->m_dataset = std::move(full);
     }
     const Dataset& d = *problem->m_dataset;
     try {
-        problem->m_modelSpec = makeModelSpec(spec.type, d.features,
-                                             d.isClassification() ? d.numClasses : 0,
-                                             spec.hidden, spec.activation);
+        problem->m_modelSpec =
+            makeModelSpec(spec.type, d.features, d.isClassification() ? d.numClasses : 0,
+                          spec.hidden, spec.activation);
     } catch (const std::invalid_argument& e) {
         throw std::invalid_argument(std::string("problem: ") + e.what() + " (dataset " + d.name +
                                     ")");
@@ -216,8 +199,8 @@ Evaluation ModelProblem::evaluateRows(Model<float>& model, const float* params,
         }
     }
     result.loss = lossSum / n;
-    result.accuracy = (classification && !lossOnly) ? correct / n
-                                                    : std::numeric_limits<double>::quiet_NaN();
+    result.accuracy =
+        (classification && !lossOnly) ? correct / n : std::numeric_limits<double>::quiet_NaN();
     return result;
 }
 
@@ -235,9 +218,8 @@ Evaluation ModelProblem::evaluateValidation(Model<float>& model, const float* pa
 
 double ModelProblem::trainLoss(Model<float>& model, const float* params) const
 {
-    return evaluateRows(model, params, m_split.train, m_trainX, m_trainLabels, m_trainTargets,
-                        true)
+    return evaluateRows(model, params, m_split.train, m_trainX, m_trainLabels, m_trainTargets, true)
         .loss;
 }
 
-}  // namespace lrlab
+} // namespace lrlab

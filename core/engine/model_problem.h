@@ -72,9 +72,4 @@ private:
 /// The dataset of name or path, loaded once per process (thread-safe cache).
 std::shared_ptr<const Dataset> cachedDataset(const std::string& nameOrPath);
 
-/// The default dataset and feature of a model type (linreg: diabetes/bmi; logreg:
-/// breast_cancer/mean_radius; softmax and mlp: digits).
-std::string defaultDataset(const std::string& modelType);
-std::string defaultFeature(const std::string& modelType);
-
-}  // namespace lrlab
+} // namespace lrlab

@@ -9,6 +9,7 @@
 
 #include <cmath>
 #include <stdexcept>
+#include <tuple>
 
 namespace lrlab {
 
@@ -20,7 +21,7 @@ bool isDefault(double value)
     return std::isnan(value) || value < 0.0;
 }
 
-}  // namespace
+} // namespace
 
 OptimizerSpec OptimizerSpec::resolved() const
 {
@@ -36,6 +37,20 @@ OptimizerSpec OptimizerSpec::resolved() const
     if (isDefault(spec.weightDecay))
         spec.weightDecay = type == "adamw" ? 0.01 : 0.0;
     return spec;
+}
+
+bool operator==(const OptimizerSpec& a, const OptimizerSpec& b)
+{
+    const auto fields = [](const OptimizerSpec& s) {
+        return std::tie(s.type, s.momentum, s.nesterov, s.alpha, s.eps, s.beta1, s.beta2,
+                        s.weightDecay, s.blockSize);
+    };
+    return fields(a) == fields(b);
+}
+
+bool operator!=(const OptimizerSpec& a, const OptimizerSpec& b)
+{
+    return !(a == b);
 }
 
 const std::vector<std::string>& optimizerNames()
@@ -88,4 +103,4 @@ std::unique_ptr<Optimizer<Scalar>> makeOptimizer(const OptimizerSpec& spec)
 template std::unique_ptr<Optimizer<double>> makeOptimizer<double>(const OptimizerSpec&);
 template std::unique_ptr<Optimizer<float>> makeOptimizer<float>(const OptimizerSpec&);
 
-}  // namespace lrlab
+} // namespace lrlab

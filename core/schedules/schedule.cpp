@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <stdexcept>
+#include <tuple>
 
 namespace lrlab {
 
@@ -13,7 +14,7 @@ namespace lrlab {
 
 namespace {
 
-constexpr double kPi = 3.14159265358979323846;  // Python's math.pi
+constexpr double kPi = 3.14159265358979323846; // Python's math.pi
 
 /// Cosine restarts with torch.optim.lr_scheduler.CosineAnnealingWarmRestarts' closed form
 /// (step(epoch) with an explicit epoch), on the post-warmup step tau (never clamped: SGDR keeps
@@ -29,14 +30,14 @@ double cosineRestarts(const ScheduleSpec& spec, int tau, int totalAfterWarmup)
     double tI = static_cast<double>(t0);
     if (tau >= t0) {
         if (tMult == 1) {
-            tCur = static_cast<double>(tau % t0);  // T_cur = epoch % T_0
+            tCur = static_cast<double>(tau % t0); // T_cur = epoch % T_0
         } else {
             // n = int(math.log((epoch / T_0 * (T_mult - 1) + 1), T_mult)); Python's two-argument
             // log is log(x) / log(base).
             const double x = epoch / static_cast<double>(t0) * static_cast<double>(tMult - 1) + 1.0;
             const long long n =
                 static_cast<long long>(std::log(x) / std::log(static_cast<double>(tMult)));
-            long long power = 1;  // T_mult ** n, an exact integer for any reachable n
+            long long power = 1; // T_mult ** n, an exact integer for any reachable n
             for (long long i = 0; i < n; ++i)
                 power *= tMult;
             // T_cur = epoch - T_0 * (T_mult ** n - 1) / (T_mult - 1): int product, true division.
@@ -84,7 +85,7 @@ double oneCycle(const ScheduleSpec& spec, int stepNum, int totalSteps)
         }
         startStep = phase.endStep;
     }
-    return minLr;  // unreachable: the last phase always returns
+    return minLr; // unreachable: the last phase always returns
 }
 
 /// Warmup-stable-decay (Hägele et al., 2024): D = max(1, round(decay_fraction·T)) decay steps
@@ -108,19 +109,19 @@ double wsd(const ScheduleSpec& spec, int tau, int totalAfterWarmup)
     return spec.minLr + (base - spec.minLr) * f;
 }
 
-}  // namespace
+} // namespace
 
 double learningRateAt(const ScheduleSpec& spec, int step)
 {
     const double base = spec.learningRate;
-    const int t = std::max(0, step);  // a negative step reads as the first one
+    const int t = std::max(0, step); // a negative step reads as the first one
     const int warmup = std::max(0, spec.warmupSteps);
     if (t < warmup) {
         const double s = spec.warmupStartFactor;
         return base * (s + (1.0 - s) * t / warmup);
     }
 
-    const int totalAfterWarmup = std::max(1, spec.totalSteps - warmup);  // T
+    const int totalAfterWarmup = std::max(1, spec.totalSteps - warmup); // T
     const int tau = t - warmup;
     // Every decay except cosine_restarts stops at its end value: τ is clamped to T.
     const int tauClamped = std::min(tau, totalAfterWarmup);
@@ -162,7 +163,7 @@ double learningRateAt(const ScheduleSpec& spec, int step)
     case Decay::Wsd:
         return wsd(spec, tauClamped, totalAfterWarmup);
     }
-    return base;  // unreachable for a valid enum value
+    return base; // unreachable for a valid enum value
 }
 
 const std::vector<std::string>& decayNames()
@@ -241,4 +242,20 @@ std::vector<std::string> decayKeys(Decay decay)
     return {};
 }
 
-}  // namespace lrlab
+bool operator==(const ScheduleSpec& a, const ScheduleSpec& b)
+{
+    const auto fields = [](const ScheduleSpec& s) {
+        return std::tie(s.learningRate, s.warmupSteps, s.warmupStartFactor, s.decay, s.minLr,
+                        s.totalSteps, s.gamma, s.stepsPerEpoch, s.stepSize, s.t0, s.tMult, s.power,
+                        s.timescale, s.pctStart, s.divFactor, s.finalDivFactor, s.decayFraction,
+                        s.shape);
+    };
+    return fields(a) == fields(b);
+}
+
+bool operator!=(const ScheduleSpec& a, const ScheduleSpec& b)
+{
+    return !(a == b);
+}
+
+} // namespace lrlab

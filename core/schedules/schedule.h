@@ -7,8 +7,7 @@
 namespace lrlab {
 
 /// Decay after warmup (DESIGN.md §2.4).
-enum class Decay
-{
+enum class Decay {
     Constant,
     Cosine,
     Linear,
@@ -22,20 +21,15 @@ enum class Decay
 };
 
 /// Shape of the cool-down of the warmup-stable-decay schedule.
-enum class WsdShape
-{
-    Linear,
-    Cosine,
-    Sqrt
-};
+enum class WsdShape { Linear, Cosine, Sqrt };
 
 /// A learning-rate schedule: warmup then a decay, all in steps. Fields mirror the config keys;
 /// an empty optional takes the default documented beside it (which may depend on other fields).
 struct ScheduleSpec
 {
-    double learningRate = 0.01;      ///< "lr": the base (peak) rate, > 0
-    int warmupSteps = 0;             ///< W, in [0, total_steps]
-    double warmupStartFactor = 0.0;  ///< s, in [0, 1]: warmup starts at base·s
+    double learningRate = 0.01;     ///< "lr": the base (peak) rate, > 0
+    int warmupSteps = 0;            ///< W, in [0, total_steps]
+    double warmupStartFactor = 0.0; ///< s, in [0, 1]: warmup starts at base·s
     Decay decay = Decay::Constant;
     double minLr = 0.0;              ///< floor of cosine/linear/polynomial/restarts/wsd
     int totalSteps = 1000;           ///< defaults to the run's steps
@@ -75,4 +69,4 @@ const std::vector<std::string>& wsdShapeNames();
 std::string wsdShapeName(WsdShape shape);
 WsdShape wsdShapeFromName(const std::string& name);
 
-}  // namespace lrlab
+} // namespace lrlab
