@@ -1,5 +1,6 @@
 #include "ui/compare/pinned_runs.h"
 
+#include "core/engine/model_problem.h"
 #include "ui/compare/difference_label.h"
 #include "ui/controls/learning_rate_control.h"
 
@@ -37,13 +38,15 @@ QColor PinnedRuns::freeColour() const
         if (!used)
             return colour;
     }
-    return palette().front();  // unreachable: addPin makes room first
+    return palette().front(); // unreachable: addPin makes room first
 }
 
 int PinnedRuns::addPin(const RunRecord& record)
 {
-    if (isFull())
-        m_pinned.erase(m_pinned.begin());  // the oldest: pins are kept in id order
+    if (isFull()) {
+        m_customLabels.erase(m_pinned.front().id);
+        m_pinned.erase(m_pinned.begin()); // the oldest: pins are kept in id order
+    }
     ShownRun run;
     run.id = m_nextId++;
     run.record = std::make_shared<const RunRecord>(record);
@@ -88,6 +91,7 @@ bool PinnedRuns::unpin(int id)
     if (it == m_pinned.end())
         return false;
     m_pinned.erase(it);
+    m_customLabels.erase(id);
     relabel();
     emit changed();
     return true;
@@ -98,8 +102,65 @@ void PinnedRuns::clear()
     if (m_pinned.empty())
         return;
     m_pinned.clear();
+    m_customLabels.clear();
     relabel();
     emit changed();
+}
+
+bool PinnedRuns::setLabel(int id, const QString& label)
+{
+    if (!find(id) || id == kCurrentId)
+        return false;
+    if (label.isEmpty())
+        m_customLabels.erase(id);
+    else
+        m_customLabels[id] = label;
+    relabel();
+    emit changed();
+    return true;
+}
+
+void PinnedRuns::setAxes(const QString& key)
+{
+    if (key == m_axes)
+        return;
+    m_axes = key;
+    relabel();
+    emit changed();
+}
+
+bool PinnedRuns::isOnAxes(const ShownRun& run) const
+{
+    return m_axes.isEmpty() || axesKey(run.record->config) == m_axes;
+}
+
+int PinnedRuns::hiddenCount() const
+{
+    return static_cast<int>(std::count_if(m_pinned.begin(), m_pinned.end(),
+                                          [this](const ShownRun& run) { return !isOnAxes(run); }));
+}
+
+QString PinnedRuns::axesKey(const RunConfig& config)
+{
+    const ProblemSpec& p = config.problem;
+    if (!isModelType(p.type)) {
+        QString key = QStringLiteral("toy:") + QString::fromStdString(p.type);
+        for (const auto& [name, value] : p.parameters)
+            key +=
+                QStringLiteral(";%1=%2").arg(QString::fromStdString(name)).arg(value, 0, 'g', 17);
+        return key;
+    }
+    // An empty dataset or feature is the type's default (DESIGN.md §2.2).
+    const std::string datasetName = p.dataset.empty() ? defaultDataset(p.type) : p.dataset;
+    const QString dataset = QString::fromStdString(datasetName);
+    if (p.type == "linreg" || p.type == "logreg") {
+        const std::string feature = p.feature.empty() && datasetName == defaultDataset(p.type)
+                                        ? defaultFeature(p.type)
+                                        : p.feature;
+        return QStringLiteral("wb:%1;%2;%3")
+            .arg(QString::fromStdString(p.type), dataset, QString::fromStdString(feature));
+    }
+    return QStringLiteral("net:") + dataset;
 }
 
 void PinnedRuns::setCurrent(const RunRecord& record)
@@ -120,7 +181,10 @@ void PinnedRuns::clearCurrent()
 
 std::vector<ShownRun> PinnedRuns::shown() const
 {
-    std::vector<ShownRun> runs = m_pinned;
+    std::vector<ShownRun> runs;
+    for (const ShownRun& run : m_pinned)
+        if (isOnAxes(run))
+            runs.push_back(run);
     if (hasCurrent())
         runs.push_back(m_current);
     return runs;
@@ -138,16 +202,25 @@ const ShownRun* PinnedRuns::find(int id) const
 
 void PinnedRuns::relabel()
 {
+    // Labels tell apart the runs drawn together: the pins on the current axes and the current.
     std::vector<RunConfig> configs;
-    configs.reserve(m_pinned.size() + 1);
-    for (const ShownRun& run : m_pinned)
-        configs.push_back(run.record->config);
+    std::vector<ShownRun*> labelled;
+    for (ShownRun& run : m_pinned)
+        if (isOnAxes(run)) {
+            configs.push_back(run.record->config);
+            labelled.push_back(&run);
+        }
     if (hasCurrent())
         configs.push_back(m_current.record->config);
     const std::vector<QStringList> parts = differingParts(configs);
-    for (std::size_t i = 0; i < m_pinned.size(); ++i)
-        m_pinned[i].label = parts[i].isEmpty() ? tr("run %1").arg(m_pinned[i].id)
-                                               : parts[i].join(QStringLiteral(", "));
+    for (std::size_t i = 0; i < labelled.size(); ++i)
+        labelled[i]->label = parts[i].isEmpty() ? tr("run %1").arg(labelled[i]->id)
+                                                : parts[i].join(QStringLiteral(", "));
+    for (ShownRun& run : m_pinned) {
+        const auto custom = m_customLabels.find(run.id);
+        if (custom != m_customLabels.end())
+            run.label = custom->second;
+    }
     if (hasCurrent()) {
         const QStringList& mine = parts.back();
         m_current.label =
@@ -172,4 +245,4 @@ std::array<RunConfig, 3> trioConfigs(const RunConfig& config)
     return trio;
 }
 
-}  // namespace lrlab
+} // namespace lrlab

@@ -7,6 +7,7 @@
 #include <QString>
 
 #include <array>
+#include <map>
 #include <memory>
 #include <vector>
 
@@ -18,7 +19,7 @@ namespace lrlab {
 /// run by pointer.
 struct ShownRun
 {
-    int id = 0;  ///< pinned: 1, 2, … in pin order (never reused); current run: 0
+    int id = 0; ///< pinned: 1, 2, … in pin order (never reused); current run: 0
     std::shared_ptr<const RunRecord> record;
     QColor colour;
     QString label;
@@ -59,6 +60,20 @@ public:
     bool unpin(int id);
     /// Removes every pin (the current run stays).
     void clear();
+    /// Gives pin id a label of its own (a session's or a lesson's); empty goes back to the
+    /// automatic one. False if there is no such pin.
+    bool setLabel(int id, const QString& label);
+
+    /// The axes the plots show now (axesKey of the current config): pins made on other axes
+    /// are kept but left out of shown() — never drawn on the wrong axes. Empty shows all.
+    void setAxes(const QString& key);
+    /// Pins kept but not shown because their axes differ from the plots'.
+    int hiddenCount() const;
+    /// What decides whether two runs can share the plots: the toy surface (with its
+    /// parameters) whose f − f* and (x, y) they show; for linear and logistic regression the
+    /// dataset and feature of the (w, b) plane; for softmax and MLP models the dataset whose
+    /// loss they show.
+    static QString axesKey(const RunConfig& config);
 
     /// Sets (replaces) the current, unpinned run.
     void setCurrent(const RunRecord& record);
@@ -69,7 +84,8 @@ public:
     bool isFull() const { return pinnedCount() >= kCapacity; }
     /// Pinned runs in pin order (oldest first).
     const std::vector<ShownRun>& pinned() const { return m_pinned; }
-    /// Every run to draw: the pinned runs in pin order, then the current run if any.
+    /// Every run to draw: the pinned runs on the current axes in pin order, then the current
+    /// run if any.
     std::vector<ShownRun> shown() const;
     /// The shown run with this id (kCurrentId for the current run), or nullptr.
     const ShownRun* find(int id) const;
@@ -82,8 +98,11 @@ private:
     QColor freeColour() const;
     int addPin(const RunRecord& record);
     void relabel();
+    bool isOnAxes(const ShownRun& run) const;
 
     std::vector<ShownRun> m_pinned;
+    std::map<int, QString> m_customLabels; ///< pin id -> its own label
+    QString m_axes;
     ShownRun m_current;
     int m_nextId = 1;
 };
@@ -93,4 +112,4 @@ private:
 /// exceed it.
 std::array<RunConfig, 3> trioConfigs(const RunConfig& config);
 
-}  // namespace lrlab
+} // namespace lrlab

@@ -1,6 +1,7 @@
 #include "ui/compare/run_record.h"
 
 #include "core/analysis/landscape.h"
+#include "core/engine/model_problem.h"
 #include "core/engine/model_run.h"
 #include "core/engine/toy_run.h"
 
@@ -20,7 +21,7 @@ int indexOfRow(const std::vector<int>& rows, int row)
     return static_cast<int>(it - rows.begin());
 }
 
-}  // namespace
+} // namespace
 
 int RunRecord::evalIndexOf(int row) const
 {
@@ -85,4 +86,17 @@ RunRecord fromModelTrace(const RunConfig& config, const ModelTrace& trace,
     return record;
 }
 
-}  // namespace lrlab
+RunRecord computeRunRecord(const RunConfig& config, const CancelFlag* cancel)
+{
+    validate(config);
+    if (isModelType(config.problem.type)) {
+        const auto problem = ModelProblem::create(config.problem, config.seed);
+        ModelRunOptions options;
+        options.maxSnapshots = 0;
+        return fromModelTrace(config, runModel(config, *problem, cancel, options));
+    }
+    const auto surface = makeToySurface(config.problem.type, config.problem.parameters);
+    return fromToyTrace(config, runToy(config, *surface, cancel), surface->info().minimumValue);
+}
+
+} // namespace lrlab

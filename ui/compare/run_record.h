@@ -18,8 +18,8 @@ struct ToyTrace;
 struct RunRecord
 {
     RunConfig config;
-    std::vector<double> learningRate;  ///< per row: the LR of update k
-    std::vector<double> loss;          ///< per row: f(θ_k) (toy) or the minibatch loss (models)
+    std::vector<double> learningRate; ///< per row: the LR of update k
+    std::vector<double> loss;         ///< per row: f(θ_k) (toy) or the minibatch loss (models)
     /// Subtracted from the loss before it goes onto the log-scale loss plot (the toy surface's
     /// f*, so the plot shows f − f* as the main window does); hover texts show the raw loss.
     double lossOffset = 0.0;
@@ -32,7 +32,7 @@ struct RunRecord
     std::vector<int> evalRows;
     std::vector<double> validationLoss, validationAccuracy;
     RunStatus status = RunStatus::Finished;
-    int divergedAt = -1;  ///< row of the first non-finite value, or -1
+    int divergedAt = -1; ///< row of the first non-finite value, or -1
 
     int rows() const { return static_cast<int>(loss.size()); }
     int lastRow() const { return rows() - 1; }
@@ -52,4 +52,9 @@ RunRecord fromToyTrace(const RunConfig& config, const ToyTrace& trace, double mi
 RunRecord fromModelTrace(const RunConfig& config, const ModelTrace& trace,
                          const LandscapeTrajectory* projectedPath = nullptr);
 
-}  // namespace lrlab
+/// Runs config as a pinned run shows it: a toy surface with its f* as the loss offset, a model
+/// without PCA snapshots (a pin draws no PCA path). Validates first; throws
+/// std::invalid_argument (bad config, unreadable dataset). Any thread.
+RunRecord computeRunRecord(const RunConfig& config, const CancelFlag* cancel);
+
+} // namespace lrlab

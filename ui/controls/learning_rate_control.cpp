@@ -31,11 +31,10 @@ double roundToSignificant(double value, int digits)
     return std::round(value * scale) / scale;
 }
 
-}  // namespace
+} // namespace
 
 MarkedSlider::MarkedSlider(QWidget* parent)
-    : QSlider(Qt::Horizontal, parent),
-      m_markValue(std::numeric_limits<double>::quiet_NaN()),
+    : QSlider(Qt::Horizontal, parent), m_markValue(std::numeric_limits<double>::quiet_NaN()),
       m_bestValue(std::numeric_limits<double>::quiet_NaN())
 {
 }
@@ -59,14 +58,14 @@ void MarkedSlider::paintEvent(QPaintEvent* event)
         return;
     QStyleOptionSlider option;
     initStyleOption(&option);
-    const QRect groove = style()->subControlRect(QStyle::CC_Slider, &option,
-                                                 QStyle::SC_SliderGroove, this);
-    const QRect handle = style()->subControlRect(QStyle::CC_Slider, &option,
-                                                 QStyle::SC_SliderHandle, this);
+    const QRect groove =
+        style()->subControlRect(QStyle::CC_Slider, &option, QStyle::SC_SliderGroove, this);
+    const QRect handle =
+        style()->subControlRect(QStyle::CC_Slider, &option, QStyle::SC_SliderHandle, this);
     const int span = groove.width() - handle.width();
     const auto pixelOf = [&](double value) {
-        const double fraction = std::clamp(
-            (value - minimum()) / double(std::max(1, maximum() - minimum())), 0.0, 1.0);
+        const double fraction =
+            std::clamp((value - minimum()) / double(std::max(1, maximum() - minimum())), 0.0, 1.0);
         return groove.x() + handle.width() / 2.0 + fraction * span;
     };
 
@@ -114,7 +113,9 @@ LearningRateControl::LearningRateControl(QWidget* parent) : QWidget(parent)
 
     m_field = new ScientificSpinBox(this);
     m_field->setObjectName(QStringLiteral("learningRateField"));
-    m_field->setRange(kMinimum, kMaximum);
+    // The field takes any rate the core may accept (0 is typed and then refused, 1e9 runs and
+    // diverges); the slider covers the instructive range and pegs at its ends.
+    m_field->setRange(0.0, kFieldMaximum);
     m_field->setSmallestStep(kMinimum);
     m_field->setMinimumWidth(96);
 
@@ -153,9 +154,8 @@ LearningRateControl::LearningRateControl(QWidget* parent) : QWidget(parent)
     layout->addWidget(m_limitLabel, 2, 0, 1, 4);
     layout->setColumnStretch(1, 1);
 
-    connect(m_slider, &QSlider::valueChanged, this, [this](int position) {
-        setLearningRate(rateForPosition(position));
-    });
+    connect(m_slider, &QSlider::valueChanged, this,
+            [this](int position) { setLearningRate(rateForPosition(position)); });
     connect(m_field, &QDoubleSpinBox::valueChanged, this,
             [this](double value) { setLearningRate(value); });
 
@@ -186,8 +186,15 @@ int LearningRateControl::positionForRate(double learningRate)
 
 void LearningRateControl::setLearningRate(double learningRate)
 {
-    const double lr = std::clamp(learningRate, kMinimum, kMaximum);
-    const bool changed = lr != m_learningRate;
+    const bool changed = learningRate != m_learningRate;
+    showLearningRate(learningRate);
+    if (changed)
+        emit learningRateChanged(learningRate);
+}
+
+void LearningRateControl::showLearningRate(double learningRate)
+{
+    const double lr = learningRate;
     m_learningRate = lr;
     {
         // The two views follow the value without echoing back into this function.
@@ -198,8 +205,6 @@ void LearningRateControl::setLearningRate(double learningRate)
         m_field->setValue(lr);
     }
     updateRatio();
-    if (changed)
-        emit learningRateChanged(lr);
 }
 
 void LearningRateControl::setStableLimit(double limit, const QString& explanation)
@@ -238,8 +243,8 @@ void LearningRateControl::updateRatio()
     const double ratio = m_learningRate / m_stableLimit;
     const bool unstable = ratio >= 1.0;
     m_ratioLabel->setText(tr("lr = %1 × limit").arg(ratio, 0, 'g', 3));
-    m_ratioLabel->setStyleSheet(unstable ? QStringLiteral("color: rgb(200,30,30); font-weight: bold;")
-                                         : QString());
+    m_ratioLabel->setStyleSheet(
+        unstable ? QStringLiteral("color: rgb(200,30,30); font-weight: bold;") : QString());
 }
 
-}  // namespace lrlab
+} // namespace lrlab

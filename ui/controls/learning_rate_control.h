@@ -34,9 +34,10 @@ private:
 };
 
 /// The learning-rate control: a log-scale slider over [1e-6, 10] (100 positions a decade), a
-/// numeric field in scientific notation and ×0.1 / ×10 buttons, kept in sync, with the stable
-/// limit 2/λ₁ and the best constant rate 2/(λ₁+λₙ) marked on the slider and spelled out below
-/// it. The field holds the exact rate; the slider shows the nearest position. GUI thread only.
+/// numeric field in scientific notation (any rate; the model validates it) and ×0.1 / ×10 buttons,
+/// kept in sync, with the stable limit 2/λ₁ and the best constant rate 2/(λ₁+λₙ) marked on the
+/// slider and spelled out below it. The field holds the exact rate; the slider shows the nearest
+/// position. GUI thread only.
 class LearningRateControl : public QWidget
 {
     Q_OBJECT
@@ -44,12 +45,17 @@ public:
     static constexpr double kMinimum = 1e-6;
     static constexpr double kMaximum = 10.0;
     static constexpr int kPositionsPerDecade = 100;
+    /// The field's upper bound (the slider stops at kMaximum).
+    static constexpr double kFieldMaximum = 1e12;
 
     explicit LearningRateControl(QWidget* parent = nullptr);
 
     double learningRate() const { return m_learningRate; }
-    /// Sets the rate (clamped to the range); emits learningRateChanged when it changes.
+    /// Sets the rate (the slider shows the nearest position in its range; the field the exact
+    /// value); emits learningRateChanged when it changes.
     void setLearningRate(double learningRate);
+    /// Shows the rate without emitting (the model's value after a change or a refusal).
+    void showLearningRate(double learningRate);
 
     /// The stable limit to mark (e.g. 2/λ₁) and the sentence explaining it. A non-finite or
     /// non-positive limit hides the mark and shows the explanation alone.
@@ -87,4 +93,4 @@ private:
     QString m_explanation;
 };
 
-}  // namespace lrlab
+} // namespace lrlab

@@ -1,0 +1,43 @@
+#include "ui/controls/form_fields.h"
+
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QSignalBlocker>
+#include <QSpinBox>
+
+namespace lrlab {
+
+QDoubleSpinBox* makeSpin(QWidget* parent, const char* name, double lo, double hi, int decimals,
+                         double step, const QString& tip)
+{
+    auto* spin = new QDoubleSpinBox(parent);
+    spin->setObjectName(QString::fromLatin1(name));
+    spin->setRange(lo, hi);
+    spin->setDecimals(decimals);
+    spin->setSingleStep(step);
+    spin->setKeyboardTracking(false);
+    spin->setToolTip(tip);
+    return spin;
+}
+
+QSpinBox* makeIntSpin(QWidget* parent, const char* name, int lo, int hi, int step,
+                      const QString& tip)
+{
+    auto* spin = new QSpinBox(parent);
+    spin->setObjectName(QString::fromLatin1(name));
+    spin->setRange(lo, hi);
+    spin->setSingleStep(step);
+    spin->setKeyboardTracking(false);
+    spin->setToolTip(tip);
+    return spin;
+}
+
+void selectData(QComboBox* combo, const QString& value)
+{
+    const QSignalBlocker blocker(combo);
+    const int index = combo->findData(value);
+    if (index >= 0)
+        combo->setCurrentIndex(index);
+}
+
+} // namespace lrlab

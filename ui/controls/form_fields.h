@@ -1,0 +1,23 @@
+#pragma once
+
+#include <QString>
+
+class QComboBox;
+class QDoubleSpinBox;
+class QSpinBox;
+class QWidget;
+
+namespace lrlab {
+
+// The fields of the control groups: named (tests and accessibility find them by object name),
+// with a teaching tooltip, and without keyboard tracking (a value is committed when typing
+// ends, so "0.05" does not run 0, 0.0 and 0.05).
+
+QDoubleSpinBox* makeSpin(QWidget* parent, const char* name, double lo, double hi, int decimals,
+                         double step, const QString& tip);
+QSpinBox* makeIntSpin(QWidget* parent, const char* name, int lo, int hi, int step,
+                      const QString& tip);
+/// Selects the entry whose data is value (nothing when there is none), without signals.
+void selectData(QComboBox* combo, const QString& value);
+
+} // namespace lrlab

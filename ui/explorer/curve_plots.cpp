@@ -1,0 +1,265 @@
+#include "ui/explorer/curve_plots.h"
+
+#include "core/schedules/schedule.h"
+#include "ui/compare/compare_painter.h"
+#include "ui/compare/pinned_runs.h"
+#include "ui/controls/scientific_spin_box.h"
+#include "ui/plots/plot_style.h"
+
+#include <qcustomplot.h>
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+namespace lrlab {
+
+namespace {
+
+QVector<double> toVector(const std::vector<double>& values)
+{
+    return QVector<double>(values.begin(), values.end());
+}
+
+} // namespace
+
+CurvePlots::CurvePlots(QWidget* parent) : QObject(parent)
+{
+    build(parent);
+}
+
+void CurvePlots::build(QWidget* parent)
+{
+    m_lossPlot = new QCustomPlot(parent);
+    m_lossPlot->setObjectName(QStringLiteral("lossPlot"));
+    m_lossPlot->setMinimumSize(320, 200);
+    m_lossTitle = addTitle(m_lossPlot, tr("Loss  f − f*  (log scale)"));
+    styleAxes(m_lossPlot, tr("step"), tr("f − f*"));
+    setLogAxis(m_lossPlot->yAxis);
+    styleLegend(m_lossPlot, Qt::AlignTop | Qt::AlignRight, LegendDensity::Compact);
+    m_smoothGraph = m_lossPlot->addGraph();
+    m_smoothGraph->setName(tr("smoothed (EMA)"));
+    m_smoothGraph->setPen(QPen(QColor(30, 90, 180), 2.2));
+    m_validationGraph = m_lossPlot->addGraph();
+    m_validationGraph->setName(tr("validation"));
+    m_validationGraph->setPen(QPen(QColor(213, 94, 0), 2.0));
+    m_validationGraph->setScatterStyle(
+        QCPScatterStyle(QCPScatterStyle::ssCircle, QPen(QColor(213, 94, 0), 1.5), Qt::white, 6));
+    m_smoothGraph->removeFromLegend();
+    m_validationGraph->removeFromLegend();
+    m_divergenceLine = new QCPItemStraightLine(m_lossPlot);
+    m_divergenceLine->setPen(QPen(alarmColour(), 1.5, Qt::DashLine));
+    m_divergenceLine->setVisible(false);
+    m_divergenceText = new QCPItemText(m_lossPlot);
+    m_divergenceText->position->setTypeX(QCPItemPosition::ptPlotCoords);
+    m_divergenceText->position->setTypeY(QCPItemPosition::ptAxisRectRatio);
+    m_divergenceText->setPositionAlignment(Qt::AlignRight | Qt::AlignTop);
+    m_divergenceText->setColor(alarmColour());
+    QFont bold = m_lossPlot->font();
+    bold.setBold(true);
+    m_divergenceText->setFont(bold);
+    m_divergenceText->setVisible(false);
+
+    m_accuracyPlot = new QCustomPlot(parent);
+    m_accuracyPlot->setObjectName(QStringLiteral("accuracyPlot"));
+    m_accuracyPlot->setMinimumSize(320, 120);
+    m_accuracyPlot->setToolTip(tr("Accuracy on the validation rows (held out from training), "
+                                  "measured every eval_every steps."));
+    addTitle(m_accuracyPlot, tr("Validation accuracy"));
+    styleAxes(m_accuracyPlot, tr("step"), tr("accuracy"));
+    m_accuracyGraph = m_accuracyPlot->addGraph();
+    m_accuracyGraph->setPen(QPen(QColor(0, 114, 178), 2));
+    m_accuracyGraph->setScatterStyle(
+        QCPScatterStyle(QCPScatterStyle::ssCircle, QPen(QColor(0, 114, 178), 1.5), Qt::white, 5));
+    m_accuracyPlot->yAxis->setRange(0, 1);
+    m_accuracyPlot->yAxis->ticker()->setTickCount(3);
+    m_accuracyPlot->setVisible(false);
+
+    m_lrPlot = new QCustomPlot(parent);
+    m_lrPlot->setObjectName(QStringLiteral("schedulePlot"));
+    m_lrPlot->setMinimumSize(320, 160);
+    addTitle(m_lrPlot, tr("Learning-rate schedule"));
+    styleAxes(m_lrPlot, tr("step"), tr("learning rate"));
+    m_lrGraph = m_lrPlot->addGraph();
+    m_lrGraph->setName(tr("schedule"));
+    m_lrGraph->setPen(QPen(QColor(40, 140, 70), 2));
+    m_lrGraph->setBrush(QColor(40, 140, 70, 40));
+    m_lrGraph->removeFromLegend();
+    m_lrLimitLine = new QCPItemStraightLine(m_lrPlot);
+    m_lrLimitLine->setPen(QPen(alarmColour(), 1.5, Qt::DashLine));
+    m_lrLimitText = new QCPItemText(m_lrPlot);
+    m_lrLimitText->position->setTypeX(QCPItemPosition::ptAxisRectRatio);
+    m_lrLimitText->position->setTypeY(QCPItemPosition::ptPlotCoords);
+    m_lrLimitText->setPositionAlignment(Qt::AlignRight | Qt::AlignBottom);
+    m_lrLimitText->setColor(alarmColour());
+    m_lrLimitText->setBrush(QColor(255, 255, 255, 200)); // readable over the curve
+    // The schedule plot needs no legend: its runs are named on the other two.
+    m_lrPlot->legend->setVisible(false);
+    // Nine runs of thousands of points on three plots: joining wide polylines (QStroker angles)
+    // dominated a repaint; fast polylines draw the segments without join geometry.
+    for (QCustomPlot* plot : {m_lossPlot, m_accuracyPlot, m_lrPlot})
+        plot->setPlottingHints(plot->plottingHints() | QCP::phFastPolylines);
+}
+
+void CurvePlots::prepare(const RunConfig& config, ConfigChanges what)
+{
+    m_config = config;
+    const bool model = isModelType(config.problem.type);
+    if (what & ConfigChange::Problem) {
+        m_lossTitle->setText(model ? tr("Loss (log scale)") : tr("Loss  f − f*  (log scale)"));
+        m_lossPlot->yAxis->setLabel(model ? tr("loss") : tr("f − f*"));
+        m_accuracyPlot->setVisible(model);
+        if (!model)
+            showModelCurves(ModelCurves{});
+    }
+    drawSchedulePreview();
+}
+
+void CurvePlots::setStableLimit(double limit)
+{
+    m_stableLimit = limit;
+    drawSchedulePreview();
+}
+
+void CurvePlots::drawSchedulePreview()
+{
+    const int n = m_config.steps + 1; // rows 0..steps, as in the trace
+    QVector<double> steps(n), rates(n);
+    double highest = 0.0;
+    for (int t = 0; t < n; ++t) {
+        steps[t] = t;
+        rates[t] = learningRateAt(m_config.schedule, t);
+        if (std::isfinite(rates[t]))
+            highest = std::max(highest, rates[t]);
+    }
+    m_lrGraph->setData(steps, rates, true);
+    double top = highest > 0.0 ? highest * 1.15 : 1.0;
+    const bool limitShown = std::isfinite(m_stableLimit) && m_stableLimit > 0.0;
+    m_lrLimitLine->setVisible(limitShown);
+    m_lrLimitText->setVisible(limitShown);
+    if (limitShown) {
+        const bool near = m_stableLimit < 4.0 * highest;
+        if (near)
+            top = std::max(top, m_stableLimit * 1.15);
+        m_lrLimitLine->point1->setCoords(0, m_stableLimit);
+        m_lrLimitLine->point2->setCoords(1, m_stableLimit);
+        m_lrLimitText->position->setCoords(0.98, near ? m_stableLimit : top);
+        m_lrLimitText->setPositionAlignment(Qt::AlignRight |
+                                            (near ? Qt::AlignBottom : Qt::AlignTop));
+        const QString limit = ScientificSpinBox::format(m_stableLimit);
+        m_lrLimitText->setText(near ? tr("stable limit %1").arg(limit)
+                                    : tr("stable limit %1 (far above)").arg(limit));
+    }
+    m_previewTop = top;
+    rescaleLearningRate();
+}
+
+void CurvePlots::showModelCurves(const ModelCurves& curves)
+{
+    m_smoothGraph->setData(toVector(curves.smoothedSteps), toVector(curves.smoothed), true);
+    m_validationGraph->setData(toVector(curves.validationSteps), toVector(curves.validationLoss),
+                               true);
+    m_accuracyGraph->setData(toVector(curves.accuracySteps), toVector(curves.accuracy), true);
+    for (QCPGraph* graph : {m_smoothGraph, m_validationGraph}) {
+        const bool listed = m_lossPlot->legend->hasItemWithPlottable(graph);
+        if (graph->dataCount() > 0 && !listed)
+            graph->addToLegend();
+        else if (graph->dataCount() == 0 && listed)
+            graph->removeFromLegend();
+    }
+    m_accuracyPlot->xAxis->setRange(0, std::max(1, curves.steps));
+    if (!curves.accuracy.empty()) {
+        const double lo = *std::min_element(curves.accuracy.begin(), curves.accuracy.end());
+        m_accuracyPlot->yAxis->setRange(std::max(0.0, std::floor(lo * 10.0) / 10.0 - 0.05), 1.02);
+    }
+    m_accuracyPlot->replot(QCustomPlot::rpQueuedReplot);
+    m_lossPlot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void CurvePlots::showDivergence(int step, int steps)
+{
+    const bool diverged = step >= 0;
+    m_divergenceLine->setVisible(diverged);
+    m_divergenceText->setVisible(diverged);
+    if (!diverged)
+        return;
+    m_divergenceLine->point1->setCoords(step, 1.0);
+    m_divergenceLine->point2->setCoords(step, 2.0);
+    m_divergenceText->position->setCoords(step, 0.03);
+    m_divergenceText->setText(tr("diverged at step %1").arg(step) + QStringLiteral(" "));
+    m_divergenceText->setPositionAlignment((step > steps / 2 ? Qt::AlignRight : Qt::AlignLeft) |
+                                           Qt::AlignTop);
+}
+
+void CurvePlots::runsChanged(bool currentIsModel, bool currentDiverged, int divergedAt)
+{
+    // A model's minibatch loss is noise around the trend: a thin pale line under the smoothed
+    // curve reads better than the painter's bold current-run pen.
+    QCPGraph* loss = m_painter->lossGraph(PinnedRuns::kCurrentId);
+    if (loss && currentIsModel) {
+        loss->setPen(QPen(QColor(150, 150, 150, 170), 1.0));
+        loss->setName(tr("minibatch (current)"));
+    }
+    m_lrPlot->legend->setVisible(false);
+    rescaleLoss(currentDiverged, divergedAt);
+    rescaleLearningRate();
+}
+
+void CurvePlots::rescaleLoss(bool diverged, int divergedAt)
+{
+    double lo = std::numeric_limits<double>::infinity(), hi = 0.0, first = 0.0;
+    int steps = std::max(1, m_config.steps);
+    const std::vector<ShownRun>& runs = m_painter->runs();
+    for (const ShownRun& run : runs) {
+        const RunRecord& r = *run.record;
+        steps = std::max(steps, r.config.steps);
+        bool seenFirst = false;
+        for (const double loss : r.loss) {
+            const double v = loss - r.lossOffset;
+            if (!std::isfinite(v))
+                break;
+            const double g = std::max(v, 1e-16);
+            if (!seenFirst && run.current)
+                first = g;
+            seenFirst = true;
+            lo = std::min(lo, g);
+            hi = std::max(hi, g);
+        }
+        for (const double v : r.validationLoss)
+            if (std::isfinite(v) && v > 0.0) {
+                lo = std::min(lo, v);
+                hi = std::max(hi, v);
+            }
+    }
+    // A run that blew up in a few steps would be a sliver at the left edge: zoom onto it.
+    if (diverged && runs.size() == 1)
+        m_lossPlot->xAxis->setRange(0, std::max(10.0, 1.25 * divergedAt));
+    else
+        m_lossPlot->xAxis->setRange(0, steps);
+    if (std::isfinite(lo)) {
+        double top = hi * 3.0;
+        if (diverged) // keep the descent readable, not 1e300
+            top = std::min(top, std::max(first, 1.0) * 1e8);
+        m_lossPlot->yAxis->setRange(std::max(lo / 3.0, 1e-17), std::max(top, lo * 10));
+    }
+    m_lossPlot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void CurvePlots::rescaleLearningRate()
+{
+    // The preview sets the scale; pinned runs with larger rates or more steps widen it.
+    double top = m_previewTop;
+    int steps = m_config.steps;
+    if (m_painter)
+        for (const ShownRun& run : m_painter->runs()) {
+            for (const double lr : run.record->learningRate)
+                if (std::isfinite(lr))
+                    top = std::max(top, lr * 1.05);
+            steps = std::max(steps, run.record->lastRow());
+        }
+    m_lrPlot->xAxis->setRange(0, std::max(1, steps));
+    m_lrPlot->yAxis->setRange(0, top > 0.0 ? top : 1.0);
+    m_lrPlot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+} // namespace lrlab

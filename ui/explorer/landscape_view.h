@@ -1,0 +1,89 @@
+#pragma once
+
+#include "ui/experiment_model.h"
+#include "ui/worker/training_thread.h"
+
+#include <QObject>
+
+#include <string>
+
+class QCPColorMap;
+class QCPColorScale;
+class QCPGraph;
+class QCPItemText;
+class QCPLayer;
+class QCPTextElement;
+class QCustomPlot;
+class QMouseEvent;
+
+namespace lrlab {
+
+class HoverTips;
+struct RunRecord;
+
+/// The landscape plot of the explorer: a toy surface's log-loss colour map with contour bands,
+/// a two-parameter model's exact (w, b) surface, or the PCA plane of a larger model's run
+/// (computed after the run, coarse first); the start and the global minima marked; notes for a
+/// divergence or a missing landscape. Paths and markers live on a buffered "path" layer above
+/// the map, so a new run repaints a curve, not a 256² image. Clicking or dragging on a toy map
+/// moves the start point in the model. GUI thread only; the plot belongs to the caller's layout.
+class LandscapeView : public QObject
+{
+    Q_OBJECT
+public:
+    LandscapeView(ExperimentModel* model, QWidget* parent);
+
+    QCustomPlot* plot() const { return m_plot; }
+    QCPColorMap* colorMap() const { return m_colorMap; }
+    /// Config name of the surface (toy) or problem key (model) the map shows (empty before).
+    const std::string& displayedLandscape() const { return m_shown; }
+    /// The hover tips whose map readout follows the current toy surface.
+    void setHoverTips(HoverTips* tips) { m_hoverTips = tips; }
+
+    /// A run of config was submitted: titles, axes and markers for it; the map is kept while
+    /// the problem is unchanged.
+    void prepare(const RunConfig& config, ConfigChanges what);
+    void showToyLandscape(const LandscapeImage& image);
+    /// A model run's landscape; run labels the (w, b) title (dataset and feature).
+    void showModelLandscape(const ModelLandscape& landscape, const ModelRunResult& run);
+    /// A two-parameter model's (w, b) path before its surface exists: the view follows it.
+    void followPath(const RunRecord& record);
+    /// "diverged at step k" on the map (−1 hides it).
+    void showDivergence(int step);
+    void showNote(const QString& note);
+    /// Queues a redraw of the path layer only (trajectory and markers).
+    void replotPath();
+
+signals:
+    /// A toy landscape is on the map (replot queued).
+    void landscapeDisplayed(const QString& surface);
+    /// A model landscape of the current run is on the map (final: the refined grid).
+    void modelLandscapeDisplayed(bool final);
+
+private:
+    void build();
+    void prepareToy(const RunConfig& config);
+    void prepareModel(const RunConfig& config);
+    void putImage(const LandscapeImage& image, bool interpolate);
+    void setStartMarker(const RunConfig& config);
+    void setStartFromMap(QMouseEvent* event);
+
+    ExperimentModel* m_model;
+    HoverTips* m_hoverTips = nullptr;
+    QCustomPlot* m_plot = nullptr;
+    QCPTextElement* m_title = nullptr;
+    QCPColorMap* m_colorMap = nullptr;
+    QCPColorScale* m_colorScale = nullptr;
+    QCPGraph* m_startMarker = nullptr;
+    QCPGraph* m_minimaMarker = nullptr;
+    QCPItemText* m_note = nullptr;
+    QCPItemText* m_info = nullptr;
+    QCPLayer* m_pathLayer = nullptr;
+    bool m_pathReplotQueued = false;
+    LandscapeImage m_lastToy; ///< the worker's last toy landscape (it skips repeats)
+    std::string m_shown;
+    std::string m_shownModelKey; ///< problem key of a shown (w, b) model landscape
+    bool m_modelMapValid = false;
+};
+
+} // namespace lrlab
