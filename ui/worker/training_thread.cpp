@@ -10,7 +10,6 @@
 #include <cmath>
 #include <exception>
 #include <limits>
-#include <sstream>
 
 namespace lrlab {
 
@@ -20,8 +19,8 @@ namespace {
 constexpr int kFirstChunkRows = 8;
 
 /// Copies trace rows [from, to) and the evaluations from index evalFrom on into a chunk.
-ModelChunk makeChunk(quint64 generation, const ModelTrace& trace, int totalSteps, int from,
-                     int to, std::size_t evalFrom, double elapsedMs)
+ModelChunk makeChunk(quint64 generation, const ModelTrace& trace, int totalSteps, int from, int to,
+                     std::size_t evalFrom, double elapsedMs)
 {
     ModelChunk chunk;
     chunk.generation = generation;
@@ -45,25 +44,7 @@ ModelChunk makeChunk(quint64 generation, const ModelTrace& trace, int totalSteps
     return chunk;
 }
 
-}  // namespace
-
-std::string problemKey(const ProblemSpec& problem, std::uint64_t seed)
-{
-    std::ostringstream key;
-    key.precision(17);
-    key << problem.type;
-    for (const auto& [name, value] : problem.parameters)
-        key << ';' << name << '=' << value;
-    if (isModelType(problem.type)) {
-        // The full-training-split loss depends on the data, the model and the split (seed).
-        key << ";dataset=" << problem.dataset << ";feature=" << problem.feature << ";hidden=";
-        for (const int h : problem.hidden)
-            key << h << ',';
-        key << ";activation=" << problem.activation << ";val=" << problem.valFraction
-            << ";seed=" << seed;
-    }
-    return key.str();
-}
+} // namespace
 
 TrainingThread::TrainingThread(QObject* parent) : QThread(parent)
 {
@@ -79,7 +60,7 @@ TrainingThread::~TrainingThread()
     {
         QMutexLocker lock(&m_mutex);
         m_abort = true;
-        m_restart = true;  // abandons a run in progress at its next step
+        m_restart = true; // abandons a run in progress at its next step
         m_wake.wakeOne();
     }
     wait();
@@ -154,13 +135,13 @@ void TrainingThread::process(quint64 generation, const RunRequest& request)
 
 void TrainingThread::processToy(quint64 generation, const RunRequest& request)
 {
-    const auto surface = makeToySurface(request.config.problem.type,
-                                        request.config.problem.parameters);
+    const auto surface =
+        makeToySurface(request.config.problem.type, request.config.problem.parameters);
     const std::string key = problemKey(request.config.problem, 0);
     if (request.gridSize > 1 && key != m_landscapeKey) {
         LandscapeImage image = computeLandscapeImage(*surface, request.gridSize, &m_restart);
         if (m_restart)
-            return;  // a newer request is waiting; it will compute the landscape if needed
+            return; // a newer request is waiting; it will compute the landscape if needed
         m_landscapeKey = key;
         emit landscapeReady(generation, image);
     }
@@ -203,8 +184,9 @@ void TrainingThread::processModel(quint64 generation, const RunRequest& request)
         const int rows = trace.rows();
         const qint64 now = timer.nsecsElapsed();
         const bool first = emittedRows == 0;
-        const bool due = first || now - lastEmitNs >= periodNs ||
-                         (rows - emittedRows >= request.chunkSteps && now - lastEmitNs >= periodNs / 4);
+        const bool due =
+            first || now - lastEmitNs >= periodNs ||
+            (rows - emittedRows >= request.chunkSteps && now - lastEmitNs >= periodNs / 4);
         if (due && rows > emittedRows) {
             emit chunkReady(makeChunk(generation, trace, config.steps, emittedRows, rows,
                                       emittedEvals, static_cast<double>(now - runStartNs) * 1e-6));
@@ -228,6 +210,7 @@ void TrainingThread::processModel(quint64 generation, const RunRequest& request)
     result.datasetName = problem->datasetName();
     result.featureName = problem->featureName();
     result.parameterCount = trace.parameterCount;
+    result.trainRows = problem->trainCount();
     result.runMilliseconds = runMs;
     result.trace = trace;
     // The GUI needs neither the snapshots nor the batches: do not copy megabytes across.
@@ -245,8 +228,7 @@ void TrainingThread::processModel(quint64 generation, const RunRequest& request)
     landscapeOptions.threads = request.landscapeThreads;
     landscapeOptions.cancel = &m_restart;
     landscapeOptions.seed = config.seed;
-    const LandscapePlane type =
-        trace.twoParameters() ? LandscapePlane::Axes : LandscapePlane::Pca;
+    const LandscapePlane type = trace.twoParameters() ? LandscapePlane::Axes : LandscapePlane::Pca;
     ModelPlane plane;
     LandscapeTrajectory path;
     try {
@@ -291,4 +273,4 @@ void TrainingThread::processModel(quint64 generation, const RunRequest& request)
     }
 }
 
-}  // namespace lrlab
+} // namespace lrlab

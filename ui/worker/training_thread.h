@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/analysis/landscape.h"
+#include "core/config/problem_key.h"
 #include "core/config/run_config.h"
 #include "core/engine/model_run.h"
 #include "core/engine/run_status.h"
@@ -27,12 +28,12 @@ namespace lrlab {
 struct RunRequest
 {
     RunConfig config;
-    int gridSize = 256;        ///< toy: cells per side of the landscape; 0 = never compute one
-    int modelCoarseGrid = 15;  ///< models: the first, quick grid (0 = skip it)
-    int modelFineGrid = 41;    ///< models: the refined grid (0 = no model landscape at all)
-    int chunkSteps = 64;       ///< models: rows per chunk at most
-    double chunkMilliseconds = 16.0;  ///< models: a chunk at least this often (one frame)
-    int landscapeThreads = 0;  ///< worker threads of the landscape grid (0 = every core)
+    int gridSize = 256;       ///< toy: cells per side of the landscape; 0 = never compute one
+    int modelCoarseGrid = 15; ///< models: the first, quick grid (0 = skip it)
+    int modelFineGrid = 41;   ///< models: the refined grid (0 = no model landscape at all)
+    int chunkSteps = 64;      ///< models: rows per chunk at most
+    double chunkMilliseconds = 16.0; ///< models: a chunk at least this often (one frame)
+    int landscapeThreads = 0;        ///< worker threads of the landscape grid (0 = every core)
     /// Models: parameter snapshots kept for the PCA plane. 128 draw the same picture as the
     /// CLI's 512 to the eye, and the plane (an m×m eigenproblem on m snapshots, not
     /// cancellable) takes a few ms instead of a quarter second, so a new setting is not held up.
@@ -42,9 +43,9 @@ struct RunRequest
 /// A finished toy run, copied out of the worker.
 struct RunResult
 {
-    RunConfig config;            ///< the config that produced the trace
+    RunConfig config; ///< the config that produced the trace
     ToyTrace trace;
-    double minimumValue = 0.0;   ///< f at the surface's known global minima (loss floor)
+    double minimumValue = 0.0; ///< f at the surface's known global minima (loss floor)
     double runMilliseconds = 0.0;
 };
 
@@ -55,13 +56,13 @@ struct ModelChunk
 {
     quint64 generation = 0;
     int firstRow = 0;
-    int totalSteps = 0;                      ///< the run's configured steps
+    int totalSteps = 0; ///< the run's configured steps
     std::vector<double> learningRate;
-    std::vector<double> loss;                ///< minibatch loss per row
-    std::vector<double> x, y;                ///< θ_k of two-parameter models (else empty)
-    std::vector<int> evalRows;               ///< evaluations made in this chunk's rows
+    std::vector<double> loss;  ///< minibatch loss per row
+    std::vector<double> x, y;  ///< θ_k of two-parameter models (else empty)
+    std::vector<int> evalRows; ///< evaluations made in this chunk's rows
     std::vector<double> trainLoss, validationLoss, validationAccuracy;
-    double elapsedMilliseconds = 0.0;        ///< since the run started (for throughput)
+    double elapsedMilliseconds = 0.0; ///< since the run started (for throughput)
 
     int rows() const { return static_cast<int>(loss.size()); }
 };
@@ -76,6 +77,7 @@ struct ModelRunResult
     std::string datasetName;
     std::string featureName;
     int parameterCount = 0;
+    int trainRows = 0; ///< rows of the training split (a batch larger than it is all of it)
     double runMilliseconds = 0.0;
 };
 
@@ -84,9 +86,9 @@ struct ModelLandscape
 {
     LandscapeImage image;
     LandscapePlane plane = LandscapePlane::Axes;
-    std::string alphaLabel, betaLabel;       ///< with explained variance for pca
-    LandscapeTrajectory trajectory;          ///< the run's path in plane coordinates
-    bool final = false;                      ///< false for the coarse grid, true for the fine
+    std::string alphaLabel, betaLabel; ///< with explained variance for pca
+    LandscapeTrajectory trajectory;    ///< the run's path in plane coordinates
+    bool final = false;                ///< false for the coarse grid, true for the fine
     double milliseconds = 0.0;
 };
 
@@ -152,11 +154,7 @@ private:
     std::string m_landscapeKey;
 };
 
-/// Identifies a problem with every setting that changes its loss function (surface and its
-/// parameters, or dataset, feature, model shape and split): equal keys, equal loss.
-std::string problemKey(const ProblemSpec& problem, std::uint64_t seed);
-
-}  // namespace lrlab
+} // namespace lrlab
 
 Q_DECLARE_METATYPE(lrlab::RunResult)
 Q_DECLARE_METATYPE(lrlab::ModelChunk)
