@@ -1,5 +1,6 @@
 #include "ui/explorer/landscape_view.h"
 
+#include "core/config/problem_key.h"
 #include "ui/compare/hover_tips.h"
 #include "ui/compare/run_record.h"
 #include "ui/controls/display_names.h"

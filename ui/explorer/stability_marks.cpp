@@ -6,7 +6,7 @@
 #include "ui/controls/learning_rate_control.h"
 #include "ui/controls/scientific_spin_box.h"
 #include "ui/worker/background_job.h"
-#include "ui/worker/training_thread.h"
+#include "core/config/problem_key.h"
 
 #include <cmath>
 #include <limits>
