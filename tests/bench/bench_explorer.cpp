@@ -4,6 +4,8 @@
 //  2. time to the first visible chunk of a real-model run (digits MLP 64-32): from the LR
 //     change to the paint of the loss plot holding the new run's first rows.
 // Prints tables; asserts nothing.
+#include "tests/bench/bench_timing.h"
+#include "tests/common/run_configs.h"
 #include "ui/compare/pinned_runs.h"
 #include "ui/controls/learning_rate_control.h"
 #include "ui/main_window.h"
@@ -19,37 +21,6 @@
 #include <vector>
 
 namespace {
-
-struct Stats
-{
-    double median = 0.0;
-    double p95 = 0.0;
-    double max = 0.0;
-};
-
-Stats summarize(std::vector<double> ms)
-{
-    std::sort(ms.begin(), ms.end());
-    Stats s;
-    if (ms.empty())
-        return s;
-    s.median = ms[ms.size() / 2];
-    s.p95 = ms[std::min(ms.size() - 1, static_cast<std::size_t>(0.95 * ms.size()))];
-    s.max = ms.back();
-    return s;
-}
-
-void printRow(const char* what, int n, const Stats& s)
-{
-    std::printf("| %-52s | %5d | %9.3f | %9.3f | %9.3f |\n", what, n, s.median, s.p95, s.max);
-}
-
-/// Processes events until done() holds (blocking while nothing arrives).
-void spinUntil(const std::function<bool()>& done)
-{
-    while (!done())
-        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents);
-}
 
 /// Counts the paint events of the watched widget.
 class PaintCounter : public QObject
@@ -67,21 +38,27 @@ protected:
     }
 };
 
+using lrlab::bench::printStatsHeader;
+using lrlab::bench::spinUntil;
+using lrlab::bench::summarize;
+
+constexpr int kWidth = 52; // of the tables' first column
+
+void printRow(const char* what, int n, const lrlab::bench::Stats& s)
+{
+    lrlab::bench::printStatsRow(what, kWidth, n, s);
+}
+
 lrlab::RunConfig toyConfig(double lr)
 {
-    lrlab::RunConfig config;
-    config.problem.type = "rosenbrock";
-    config.optimizer.type = "sgd";
+    lrlab::RunConfig config = lrlab::test::runConfig("rosenbrock", lr, 1000);
     config.optimizer.momentum = 0.9;
-    config.steps = 1000;
-    config.schedule.totalSteps = 1000;
     config.schedule.decay = lrlab::Decay::Cosine;
-    config.schedule.learningRate = lr;
     config.init = {-1.5, 2.0};
     return config;
 }
 
-}  // namespace
+} // namespace
 
 int main(int argc, char* argv[])
 {
@@ -114,7 +91,7 @@ int main(int argc, char* argv[])
         const int map0 = mapPaints.count, loss0 = lossPaints.count, lr0 = lrPaints.count;
         timer.start();
         control->slider()->setValue(position == control->slider()->value() ? position + 1
-                                                                            : position);
+                                                                           : position);
         double displayedAt = -1.0;
         spinUntil([&] {
             if (displayedAt < 0.0 && settled())
@@ -127,39 +104,30 @@ int main(int argc, char* argv[])
     }
     std::printf("\nExplorer, rosenbrock 1000 steps, 8 pinned runs + the current one "
                 "(offscreen, ms)\n\n");
-    std::printf("| %-52s | %5s | %9s | %9s | %9s |\n", "measure", "n", "median", "p95", "max");
-    std::printf("|%s|%s|%s|%s|%s|\n", std::string(54, '-').c_str(), "-------", "-----------",
-                "-----------", "-----------");
+    printStatsHeader("measure", kWidth);
     printRow("slider change -> run shown (worker + GUI slot)", changes, summarize(toDisplay));
     printRow("slider change -> map, loss and LR plots repainted", changes, summarize(endToEnd));
     std::printf("\nBudget: one 60 Hz frame = 16.7 ms.\n");
     // Where a repaint with 8 pins goes: each plot's full replot on its own.
     for (QCustomPlot* plot : {window.landscapePlot(), window.lossPlot(), window.schedulePlot()}) {
         std::vector<double> times;
-        for (int k = 0; k < 30; ++k) {
-            timer.start();
-            plot->replot(QCustomPlot::rpImmediateRefresh);
-            times.push_back(static_cast<double>(timer.nsecsElapsed()) * 1e-6);
-        }
+        for (int k = 0; k < 30; ++k)
+            times.push_back(lrlab::bench::millisecondsOf(
+                [plot] { plot->replot(QCustomPlot::rpImmediateRefresh); }));
         printRow(("full replot with 8 pins: " + plot->objectName().toStdString()).c_str(), 30,
                  summarize(times));
     }
 
     // 2. Time to the first visible chunk of a digits MLP run.
     window.clearPins();
-    lrlab::RunConfig model;
-    model.problem.type = "mlp";
+    lrlab::RunConfig model = lrlab::test::runConfig("mlp", 0.02, 3000);
     model.problem.dataset = "digits";
     model.problem.hidden = {64, 32};
-    model.optimizer.type = "sgd";
     model.optimizer.momentum = 0.9;
-    model.steps = 3000;
-    model.schedule.totalSteps = 3000;
-    model.schedule.learningRate = 0.02;
     quint64 chunkGeneration = 0;
     QObject::connect(&window, &lrlab::MainWindow::chunkDisplayed,
                      [&](quint64 generation, int) { chunkGeneration = generation; });
-    window.setConfig(model);  // loads and caches the dataset
+    window.setConfig(model); // loads and caches the dataset
     spinUntil(settled);
     std::vector<double> firstChunk, finished;
     const int runs = 20;
@@ -175,9 +143,7 @@ int main(int argc, char* argv[])
         finished.push_back(static_cast<double>(timer.nsecsElapsed()) * 1e-6);
     }
     std::printf("\nExplorer, digits MLP 64-32, 3000 steps, batch 32 (offscreen, ms)\n\n");
-    std::printf("| %-52s | %5s | %9s | %9s | %9s |\n", "measure", "n", "median", "p95", "max");
-    std::printf("|%s|%s|%s|%s|%s|\n", std::string(54, '-').c_str(), "-------", "-----------",
-                "-----------", "-----------");
+    printStatsHeader("measure", kWidth);
     printRow("LR change -> first chunk painted on the loss plot", runs, summarize(firstChunk));
     printRow("LR change -> whole run shown", runs, summarize(finished));
     std::printf("\n");

@@ -16,18 +16,18 @@
 #include "core/models/model.h"
 #include "core/problems/toy_surface.h"
 #include "core/util/rng.h"
+#include "tests/bench/bench_timing.h"
+#include "tests/common/run_configs.h"
 
 #include <Eigen/Core>
 
 #include <algorithm>
-#include <chrono>
 #include <cstdio>
 #include <functional>
 #include <vector>
 
 namespace {
 
-using Clock = std::chrono::steady_clock;
 using RowMatrixXf = Eigen::Matrix<float, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
 
 constexpr int kRepetitions = 5;
@@ -36,15 +36,7 @@ constexpr int kGrid = 51;
 /// Median over kRepetitions of the seconds one call of work takes (after one warm-up call).
 double medianSeconds(const std::function<void()>& work)
 {
-    work();
-    std::vector<double> seconds;
-    for (int r = 0; r < kRepetitions; ++r) {
-        const auto start = Clock::now();
-        work();
-        seconds.push_back(std::chrono::duration<double>(Clock::now() - start).count());
-    }
-    std::sort(seconds.begin(), seconds.end());
-    return seconds[kRepetitions / 2];
+    return lrlab::bench::medianSeconds(kRepetitions, work, 1);
 }
 
 /// Median seconds of `calls` calls of work (for operations too short to time one by one).
@@ -57,23 +49,14 @@ double medianSecondsPerCall(const std::function<void()>& work, int calls)
            calls;
 }
 
-}  // namespace
+} // namespace
 
 int main()
 {
     using namespace lrlab;
-    RunConfig config;
-    config.problem.type = "mlp";
-    config.problem.dataset = "digits";
-    config.problem.hidden = {32};
-    config.problem.activation = "tanh";
-    config.optimizer.type = "adam";
-    config.schedule.learningRate = 0.01;
-    config.steps = 200;
-    config.schedule.totalSteps = 200;
-    config.seed = 1;
-    const auto problem = ModelProblem::create(config.problem, config.seed);
-    const ModelTrace trace = runModel(config, *problem);
+    const test::ModelRun run = test::trainModel(test::digitsMlp(32, 0.01, 200, "adam"));
+    const auto& problem = run.problem;
+    const ModelTrace& trace = run.trace;
     const int rows = problem->trainCount();
     const double flopsPerCell = 2.0 * rows * (64.0 * 32.0 + 32.0 * 10.0);
     const double gridFlops = flopsPerCell * kGrid * kGrid;
@@ -126,8 +109,7 @@ int main()
             oneThread = seconds;
         const double gflops = gridFlops / seconds * 1e-9;
         std::printf("%-32s %8d %10.1f %10.1f %9.1f %10.2fx", "digits MLP 51x51 pca", threads,
-                    seconds * 1e3, seconds * 1e6 / (kGrid * kGrid), gflops,
-                    gflops / gemmGflops);
+                    seconds * 1e3, seconds * 1e6 / (kGrid * kGrid), gflops, gflops / gemmGflops);
         if (threads > 1)
             std::printf("   speed-up %.2fx", oneThread / seconds);
         std::printf("\n");

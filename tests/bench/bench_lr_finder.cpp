@@ -6,16 +6,16 @@
 
 #include "core/analysis/lr_finder.h"
 #include "core/engine/model_problem.h"
+#include "tests/bench/bench_timing.h"
+#include "tests/common/run_configs.h"
 
 #include <algorithm>
-#include <chrono>
 #include <cstdio>
 #include <string>
 #include <vector>
 
 namespace {
 
-using Clock = std::chrono::steady_clock;
 constexpr int kRepetitions = 5;
 
 struct Case
@@ -28,17 +28,15 @@ struct Case
 
 lrlab::RunConfig digitsMlp(const Case& c)
 {
-    lrlab::RunConfig config;
-    config.problem.type = "mlp";
+    lrlab::RunConfig config = lrlab::test::runConfig("mlp");
     config.problem.dataset = "digits";
     config.problem.hidden = c.hidden;
     config.problem.activation = c.activation;
     config.problem.batchSize = 32;
-    config.optimizer.type = "sgd";
     return config;
 }
 
-}  // namespace
+} // namespace
 
 int main()
 {
@@ -57,15 +55,13 @@ int main()
         options.endLr = 1.0;
         options.useValidation = c.validation;
         const auto problem = lrlab::ModelProblem::create(config.problem, config.seed);
-        int iterations = lrlab::runLrFinder(config, *problem, options).iterations;  // warm-up
-        std::vector<double> ms;
-        for (int r = 0; r < kRepetitions; ++r) {
-            const auto t0 = Clock::now();
-            iterations = lrlab::runLrFinder(config, *problem, options).iterations;
-            ms.push_back(std::chrono::duration<double, std::milli>(Clock::now() - t0).count());
-        }
-        std::sort(ms.begin(), ms.end());
-        const double median = ms[ms.size() / 2];
+        int iterations = 0;
+        // One warm-up run, which also loads the dataset into the process cache.
+        const double median =
+            1e3 *
+            lrlab::bench::medianSeconds(
+                kRepetitions,
+                [&] { iterations = lrlab::runLrFinder(config, *problem, options).iterations; }, 1);
         std::printf("%-38s %10d %12.3f %14.2f\n", c.name, iterations, median,
                     1000.0 * median / iterations);
     }

@@ -4,6 +4,8 @@
 // Prints tables; asserts nothing.
 #include "core/engine/toy_run.h"
 #include "core/problems/toy_surface.h"
+#include "tests/bench/bench_timing.h"
+#include "tests/common/run_configs.h"
 #include "ui/controls/learning_rate_control.h"
 #include "ui/main_window.h"
 #include "ui/worker/landscape_grid.h"
@@ -19,45 +21,6 @@
 #include <vector>
 
 namespace {
-
-struct Stats
-{
-    double median = 0.0;
-    double p95 = 0.0;
-    double max = 0.0;
-};
-
-Stats summarize(std::vector<double> ms)
-{
-    std::sort(ms.begin(), ms.end());
-    Stats s;
-    if (ms.empty())
-        return s;
-    s.median = ms[ms.size() / 2];
-    s.p95 = ms[std::min(ms.size() - 1, static_cast<std::size_t>(0.95 * ms.size()))];
-    s.max = ms.back();
-    return s;
-}
-
-void printRow(const char* what, int n, const Stats& s)
-{
-    std::printf("| %-44s | %5d | %9.3f | %9.3f | %9.3f |\n", what, n, s.median, s.p95, s.max);
-}
-
-double timeMs(const std::function<void()>& work)
-{
-    QElapsedTimer timer;
-    timer.start();
-    work();
-    return static_cast<double>(timer.nsecsElapsed()) * 1e-6;
-}
-
-/// Processes events until done() holds (blocking while nothing arrives).
-void spinUntil(const std::function<bool()>& done)
-{
-    while (!done())
-        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents);
-}
 
 /// Sets a flag when the watched widget has handled a paint event.
 class PaintWatcher : public QObject
@@ -78,7 +41,18 @@ private:
     bool& m_flag;
 };
 
-}  // namespace
+using lrlab::bench::millisecondsOf;
+using lrlab::bench::spinUntil;
+using lrlab::bench::summarize;
+
+constexpr int kWidth = 44; // of the table's first column
+
+void printRow(const char* what, int n, const lrlab::bench::Stats& s)
+{
+    lrlab::bench::printStatsRow(what, kWidth, n, s);
+}
+
+} // namespace
 
 int main(int argc, char* argv[])
 {
@@ -111,7 +85,7 @@ int main(int argc, char* argv[])
         const int position = base + (k % 20 < 10 ? k % 10 : 10 - k % 10) * 2 + 1;
         timer.start();
         control->slider()->setValue(position == control->slider()->value() ? position + 1
-                                                                            : position);
+                                                                           : position);
         const quint64 wanted = window.submittedGeneration();
         double displayedAt = -1.0;
         spinUntil([&] {
@@ -129,19 +103,20 @@ int main(int argc, char* argv[])
         {"full replot: landscape plot", window.landscapePlot()},
         {"full replot: loss plot", window.lossPlot()},
         {"full replot: schedule plot", window.schedulePlot()}};
-    std::vector<std::pair<const char*, Stats>> replotStats;
+    std::vector<std::pair<const char*, lrlab::bench::Stats>> replotStats;
     for (const auto& [name, plot] : plots) {
         std::vector<double> ms;
         for (int k = 0; k < 50; ++k)
-            ms.push_back(timeMs([plot = plot] { plot->replot(QCustomPlot::rpImmediateRefresh); }));
+            ms.push_back(
+                millisecondsOf([plot = plot] { plot->replot(QCustomPlot::rpImmediateRefresh); }));
         replotStats.emplace_back(name, summarize(ms));
     }
     {
         QCPLayer* path = window.landscapePlot()->layer(QStringLiteral("path"));
         std::vector<double> layerMs, paintMs;
         for (int k = 0; k < 50; ++k) {
-            layerMs.push_back(timeMs([path] { path->replot(); }));
-            paintMs.push_back(timeMs([&window] { window.landscapePlot()->repaint(); }));
+            layerMs.push_back(millisecondsOf([path] { path->replot(); }));
+            paintMs.push_back(millisecondsOf([&window] { window.landscapePlot()->repaint(); }));
         }
         replotStats.emplace_back("path layer replot (trajectory, markers)", summarize(layerMs));
         replotStats.emplace_back("paint event of the landscape plot (blit)", summarize(paintMs));
@@ -151,34 +126,25 @@ int main(int argc, char* argv[])
     std::vector<double> gridMs, runMs;
     const auto rosenbrock = lrlab::makeToySurface("rosenbrock");
     for (int k = 0; k < 50; ++k)
-        gridMs.push_back(timeMs([&] { lrlab::computeLandscapeImage(*rosenbrock, 256); }));
+        gridMs.push_back(millisecondsOf([&] { lrlab::computeLandscapeImage(*rosenbrock, 256); }));
     std::vector<std::pair<std::string, double>> gridBySurface;
     for (const lrlab::ToySurfaceDescriptor& d : lrlab::toySurfaceCatalogue()) {
         const auto surface = lrlab::makeToySurface(d.name);
         std::vector<double> ms;
         for (int k = 0; k < 20; ++k)
-            ms.push_back(timeMs([&] { lrlab::computeLandscapeImage(*surface, 256); }));
+            ms.push_back(millisecondsOf([&] { lrlab::computeLandscapeImage(*surface, 256); }));
         gridBySurface.emplace_back(d.name, summarize(ms).median);
     }
-    lrlab::RunConfig config;
-    config.problem.type = "rosenbrock";
-    config.optimizer.type = "sgd";
+    lrlab::RunConfig config = lrlab::test::runConfig("rosenbrock", 1.5e-3, 1000);
     config.optimizer.momentum = 0.9;
-    config.schedule.learningRate = 1.5e-3;
     config.schedule.decay = lrlab::Decay::Cosine;
-    config.steps = 1000;
-    config.schedule.totalSteps = 1000;
     for (int k = 0; k < 200; ++k)
-        runMs.push_back(timeMs([&] { lrlab::runToy(config, *rosenbrock); }));
+        runMs.push_back(millisecondsOf([&] { lrlab::runToy(config, *rosenbrock); }));
 
     std::printf("\nbench_replot: LR slider change -> repainted window (offscreen, %dx%d), "
                 "budget one 60 Hz frame = 16.7 ms\n\n",
                 window.width(), window.height());
-    std::printf("| %-44s | %5s | %9s | %9s | %9s |\n", "measurement (ms)", "n", "median", "p95",
-                "max");
-    std::printf("|%s|%s|%s|%s|%s|\n", std::string(46, '-').c_str(), std::string(7, '-').c_str(),
-                std::string(11, '-').c_str(), std::string(11, '-').c_str(),
-                std::string(11, '-').c_str());
+    lrlab::bench::printStatsHeader("measurement (ms)", kWidth);
     printRow("slider change -> map + loss repainted", changes, summarize(endToEnd));
     printRow("  of which: result shown -> repainted", changes, summarize(guiPart));
     for (const auto& [name, stats] : replotStats)

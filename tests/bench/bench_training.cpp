@@ -1,15 +1,16 @@
 // Whole-run benchmarks of the core (DESIGN.md §5): a 1000-step digits re-train against one
 // 60 Hz frame, sweep speed-up from 1 to all cores (same run, ratio), and the resident memory of
-// Fashion-MNIST loaded as bytes. Plain main; prints a table. Run: cmake --build build --target bench
+// Fashion-MNIST loaded as bytes. Plain main; prints a table. Run: cmake --build build --target
+// bench
 #include "core/analysis/sweep.h"
 #include "core/config/config_json.h"
 #include "core/config/config_variants.h"
 #include "core/engine/model_run.h"
 #include "core/engine/parallel_engine.h"
 #include "core/engine/toy_run.h"
+#include "tests/bench/bench_timing.h"
 
 #include <algorithm>
-#include <chrono>
 #include <cstdio>
 #include <fstream>
 #include <functional>
@@ -18,17 +19,7 @@
 
 namespace {
 
-double medianSeconds(int repeats, const std::function<void()>& f)
-{
-    std::vector<double> times;
-    for (int r = 0; r < repeats; ++r) {
-        const auto t0 = std::chrono::steady_clock::now();
-        f();
-        times.push_back(std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
-    }
-    std::sort(times.begin(), times.end());
-    return times[times.size() / 2];
-}
+using lrlab::bench::medianSeconds;
 
 double residentMegabytes()
 {
@@ -44,7 +35,7 @@ lrlab::RunConfig config(const char* json)
     return lrlab::parseRunConfig(json, "bench").config;
 }
 
-}  // namespace
+} // namespace
 
 int main()
 {
@@ -69,7 +60,8 @@ int main()
         options.maxSnapshots = 0;
         const double s = medianSeconds(11, [&] { lrlab::runModel(c, *problem, nullptr, options); });
         char label[96];
-        std::snprintf(label, sizeof label, "digits MLP 64-32-10 tanh, batch 32, %d-step re-train", c.steps);
+        std::snprintf(label, sizeof label, "digits MLP 64-32-10 tanh, batch 32, %d-step re-train",
+                      c.steps);
         std::printf("%-58s %9.3f ms  (%.2f frames at 60 Hz)\n", label, s * 1e3, s / (1.0 / 60.0));
     }
 
@@ -86,7 +78,8 @@ int main()
     const double sN = medianSeconds(3, [&] { lrlab::runSweep(points, all); });
     std::printf("%-58s %9.3f s\n", "sweep, 16 digits runs x 500 steps, 1 thread", s1);
     std::printf("%-58s %9.3f s\n", "same sweep, every core", sN);
-    std::printf("%-58s %9.2fx  (%d cores)\n", "sweep speed-up", s1 / sN, lrlab::resolveThreadCount(0));
+    std::printf("%-58s %9.2fx  (%d cores)\n", "sweep speed-up", s1 / sN,
+                lrlab::resolveThreadCount(0));
 
     // Fashion-MNIST memory (skipped when the package is absent).
     const double before = residentMegabytes();

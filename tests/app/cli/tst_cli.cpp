@@ -4,55 +4,110 @@
 #include "core/config/config_json.h"
 #include "core/engine/toy_run.h"
 #include "core/schedules/schedule.h"
+#include "tests/common/files.h"
+#include "tests/common/run_lrlab.h"
 
 #include <QFile>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
 
+using lrlab::test::CliResult;
+using lrlab::test::fileLines;
+using lrlab::test::lines;
+using lrlab::test::runLrlab;
+using lrlab::test::writeFile;
+
 namespace {
 
-struct Result
+/// Bad input of `lrlab find-lr`: each row names the option at fault.
+void addFindLrRows()
 {
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
-
-QString binary()
-{
-    return qEnvironmentVariable("LRLAB_BIN");
+    const QStringList findLr{"find-lr", "--config", "@"};
+    const QByteArray toy = R"({"problem": {"type": "quadratic"}})";
+    QTest::newRow("find-lr-iters-one") << findLr + QStringList{"--iters", "1"} << toy << "--iters";
+    QTest::newRow("find-lr-iters-text")
+        << findLr + QStringList{"--iters", "many"} << toy << "--iters";
+    QTest::newRow("find-lr-mode-unknown")
+        << findLr + QStringList{"--mode", "cubic"} << toy << "--mode";
+    QTest::newRow("find-lr-start-zero")
+        << findLr + QStringList{"--start-lr", "0"} << toy << "--start-lr";
+    QTest::newRow("find-lr-end-below-start")
+        << findLr + QStringList{"--start-lr", "1", "--end-lr", "0.5"} << toy << "--end-lr";
+    QTest::newRow("find-lr-smooth-one")
+        << findLr + QStringList{"--smooth-f", "1"} << toy << "--smooth-f";
+    QTest::newRow("find-lr-diverge-one")
+        << findLr + QStringList{"--diverge-th", "1"} << toy << "--diverge-th";
+    QTest::newRow("find-lr-skip-negative")
+        << findLr + QStringList{"--skip-end", "-1"} << toy << "--skip-end";
+    QTest::newRow("find-lr-validation-on-toy")
+        << findLr + QStringList{"--validation"} << toy << "--validation";
+    QTest::newRow("find-lr-unknown-option")
+        << findLr + QStringList{"--speed", "3"} << toy << "speed";
+    QTest::newRow("find-lr-validation-without-val-rows")
+        << findLr + QStringList{"--validation"}
+        << QByteArray(R"({"problem": {"type": "softmax", "dataset": "iris", "val_fraction": 0}})")
+        << "--validation";
 }
 
-Result runLrlab(const QStringList& arguments)
+/// Bad input of `lrlab surface`.
+void addSurfaceRows()
 {
-    QProcess p;
-    p.start(binary(), arguments);
-    if (!p.waitForFinished(60000))
-        return {};
-    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(),
-            p.readAllStandardError()};
+    const QStringList surface{"surface", "--config", "@"};
+    const QByteArray toy = R"({"problem": {"type": "rosenbrock"}, "steps": 5})";
+    const QByteArray mlp = R"({"problem": {"type": "mlp", "hidden": [4]}, "steps": 5})";
+    QTest::newRow("surface-grid-1") << surface + QStringList{"--grid", "1"} << toy << "--grid";
+    QTest::newRow("surface-grid-huge")
+        << surface + QStringList{"--grid", "1000000"} << toy << "--grid";
+    QTest::newRow("surface-grid-missing") << surface << toy << "--grid";
+    QTest::newRow("surface-plane-unknown")
+        << surface + QStringList{"--grid", "4", "--plane", "diag"} << toy << "--plane";
+    QTest::newRow("surface-pca-on-toy")
+        << surface + QStringList{"--grid", "4", "--plane", "pca"} << toy << "--plane";
+    QTest::newRow("surface-axes-on-mlp")
+        << surface + QStringList{"--grid", "4", "--plane", "axes"} << mlp << "--plane";
+    QTest::newRow("surface-coarse-above-grid")
+        << surface + QStringList{"--grid", "4", "--coarse", "9"} << toy << "--coarse";
+    QTest::newRow("surface-box-malformed")
+        << surface + QStringList{"--grid", "4", "--box", "1,2,3"} << toy << "--box";
 }
 
-QString writeFile(const QTemporaryDir& dir, const QString& name, const QByteArray& text)
+/// Bad input of `lrlab sweep`.
+void addSweepRows()
 {
-    const QString path = dir.filePath(name);
-    QFile f(path);
-    if (!f.open(QIODevice::WriteOnly))
-        return {};
-    f.write(text);
-    return path;
+    const QStringList sweep{"sweep", "--config", "@"};
+    const QByteArray toy = R"({"problem": {"type": "quadratic"}, "steps": 10})";
+    QTest::newRow("sweep-bad-grid") << sweep + QStringList{"--lr", "1e-3:1"} << toy << "--lr";
+    QTest::newRow("sweep-negative-rate") << sweep + QStringList{"--lr", "-1:1:3"} << toy << "--lr";
+    QTest::newRow("sweep-bad-vary")
+        << sweep + QStringList{"--lr", "1e-3:1:3", "--vary", "momentum"} << toy << "--vary";
+    QTest::newRow("sweep-bad-vary-value")
+        << sweep + QStringList{"--lr", "1e-3:1:3", "--vary", "momentum=2"} << toy
+        << "optimizer.momentum";
+    QTest::newRow("sweep-bad-threads")
+        << sweep + QStringList{"--lr", "1e-3:1:3", "--threads", "x"} << toy << "--threads";
 }
 
-QList<QByteArray> lines(const QByteArray& text)
+/// Bad input of `lrlab finetune` (no config file).
+void addFineTuneRows()
 {
-    QList<QByteArray> out = text.split('\n');
-    if (!out.isEmpty() && out.last().isEmpty())
-        out.removeLast();
-    return out;
+    const QList<QPair<QStringList, QString>> bad{
+        {{"--shift", "flip"}, "--shift"},
+        {{"--method", "half"}, "--method"},
+        {{"--lr", "0"}, "--lr"},
+        {{"--lr", "1:2"}, "--lr"},
+        {{"--train-size", "-3"}, "--train-size"},
+        {{"--sizes", "50,x"}, "--sizes"},
+        {{"--rank", "0"}, "--rank"},
+        {{"--optimizer", "adamx"}, "--optimizer"},
+        {{"--steps", "0"}, "--steps"},
+    };
+    for (const auto& [args, option] : bad) {
+        const QString tag = "finetune-" + args.first().mid(2) + "-" + args.last();
+        QTest::newRow(qPrintable(tag)) << QStringList{"finetune"} + args << QByteArray() << option;
+    }
 }
 
-}  // namespace
+} // namespace
 
 class TestCli : public QObject
 {
@@ -77,18 +132,17 @@ private:
 
 void TestCli::initTestCase()
 {
-    QVERIFY2(QFile::exists(binary()), "LRLAB_BIN must name the lrlab executable");
-    QVERIFY(m_dir.isValid());
+    lrlab::test::prepareCliTest(m_dir);
 }
 
 void TestCli::runToyTrace()
 {
     const QString config = writeFile(m_dir, "toy.json", R"({"problem": {"type": "booth"},
         "optimizer": {"type": "sgd", "momentum": 0.5}, "schedule": {"lr": 0.02}, "steps": 30})");
-    const Result r = runLrlab({"run", "--config", config});
+    const CliResult r = runLrlab({"run", "--config", config});
     QCOMPARE(r.exitCode, 0);
     const QList<QByteArray> rows = lines(r.out);
-    QCOMPARE(rows.size(), 1 + 31);  // header + rows k = 0..steps
+    QCOMPARE(rows.size(), 1 + 31); // header + rows k = 0..steps
     QCOMPARE(rows.first(), QByteArray("step,lr,loss,x,y"));
     QVERIFY(rows.at(1).startsWith("0,0.02,"));
     QVERIFY(rows.last().startsWith("30,"));
@@ -102,7 +156,7 @@ void TestCli::runMatchesCoreExactly()
         "schedule": {"lr": 0.03, "warmup_steps": 7, "decay": "cosine", "min_lr": 0.001},
         "steps": 60})";
     const QString config = writeFile(m_dir, "exact.json", json);
-    const Result r = runLrlab({"run", "--config", config});
+    const CliResult r = runLrlab({"run", "--config", config});
     QCOMPARE(r.exitCode, 0);
     const lrlab::ToyTrace t = lrlab::runToy(lrlab::parseRunConfig(json, "exact.json").config);
     const QList<QByteArray> rows = lines(r.out);
@@ -125,17 +179,13 @@ void TestCli::runTraceDir()
     const QString config = writeFile(m_dir, "dir.json", R"({"problem": {"type": "himmelblau"},
         "steps": 12, "schedule": {"lr": 0.01}})");
     const QString out = m_dir.filePath("trace-out");
-    const Result r = runLrlab({"run", "--config", config, "--trace-dir", out});
+    const CliResult r = runLrlab({"run", "--config", config, "--trace-dir", out});
     QCOMPARE(r.exitCode, 0);
     QVERIFY(r.out.contains("status: "));
-    QFile trace(out + "/trace.csv");
-    QVERIFY(trace.open(QIODevice::ReadOnly));
-    QCOMPARE(lines(trace.readAll()).size(), 1 + 13);
+    QCOMPARE(fileLines(out + "/trace.csv").size(), 1 + 13);
     for (const char* name : {"init.csv", "final.csv"}) {
-        QFile f(out + "/" + name);
-        QVERIFY2(f.open(QIODevice::ReadOnly), name);
-        const QList<QByteArray> rows = lines(f.readAll());
-        QCOMPARE(rows.size(), 3);  // header + x + y
+        const QList<QByteArray> rows = fileLines(out + "/" + name);
+        QCOMPARE(rows.size(), 3); // header + x + y
         QCOMPARE(rows.first(), QByteArray("index,value"));
     }
     QVERIFY(QFile::exists(out + "/summary.json"));
@@ -145,8 +195,8 @@ void TestCli::divergedRunEndsAtNonFiniteRow()
 {
     const QString config = writeFile(m_dir, "boom.json", R"({"problem": {"type": "rosenbrock"},
         "optimizer": {"type": "sgd"}, "schedule": {"lr": 5}, "steps": 1000})");
-    const Result r = runLrlab({"run", "--config", config});
-    QCOMPARE(r.exitCode, 0);  // divergence is a result, not an error
+    const CliResult r = runLrlab({"run", "--config", config});
+    QCOMPARE(r.exitCode, 0); // divergence is a result, not an error
     const QList<QByteArray> rows = lines(r.out);
     QVERIFY(rows.size() < 1 + 1001);
     const QByteArray last = rows.last();
@@ -160,7 +210,7 @@ void TestCli::schedule()
     const QByteArray json = R"({"schedule": {"lr": 0.1, "warmup_steps": 10, "decay": "linear",
         "min_lr": 0.01}, "steps": 110})";
     const QString config = writeFile(m_dir, "sched.json", json);
-    const Result r = runLrlab({"schedule", "--config", config});
+    const CliResult r = runLrlab({"schedule", "--config", config});
     QCOMPARE(r.exitCode, 0);
     const QList<QByteArray> rows = lines(r.out);
     QCOMPARE(rows.size(), 1 + 110);
@@ -183,20 +233,17 @@ void TestCli::modelRunTraceDir()
         "dataset": "iris", "hidden": [8], "batch_size": 16, "val_fraction": 0.2},
         "optimizer": {"type": "adam"}, "schedule": {"lr": 0.01}, "steps": 40, "eval_every": 10})");
     const QString out = m_dir.filePath("mlp-out");
-    const Result r = runLrlab({"run", "--config", config, "--trace-dir", out});
+    const CliResult r = runLrlab({"run", "--config", config, "--trace-dir", out});
     QCOMPARE(r.exitCode, 0);
     QVERIFY(r.out.contains("diagnosis: "));
-    const auto read = [&](const char* name) {
-        QFile f(out + "/" + name);
-        return f.open(QIODevice::ReadOnly) ? lines(f.readAll()) : QList<QByteArray>();
-    };
+    const auto read = [&](const char* name) { return fileLines(out + "/" + name); };
     const QList<QByteArray> trace = read("trace.csv");
-    QCOMPARE(trace.size(), 1 + 40);  // rows k = 0..steps-1
+    QCOMPARE(trace.size(), 1 + 40); // rows k = 0..steps-1
     QCOMPARE(trace.first(), QByteArray("step,lr,loss,train_loss,val_loss,val_acc"));
     QCOMPARE(trace.at(1).split(',').size(), 6);
-    QVERIFY(!trace.at(1 + 10).split(',').at(4).isEmpty());  // evaluation row
-    QVERIFY(trace.at(1 + 11).split(',').at(4).isEmpty());   // no evaluation
-    QVERIFY(!trace.last().split(',').at(5).isEmpty());      // the last row is evaluated
+    QVERIFY(!trace.at(1 + 10).split(',').at(4).isEmpty()); // evaluation row
+    QVERIFY(trace.at(1 + 11).split(',').at(4).isEmpty());  // no evaluation
+    QVERIFY(!trace.last().split(',').at(5).isEmpty());     // the last row is evaluated
     const int parameters = 4 * 8 + 8 + 8 * 3 + 3;
     QCOMPARE(read("init.csv").size(), 1 + parameters);
     QCOMPARE(read("final.csv").size(), 1 + parameters);
@@ -215,33 +262,41 @@ void TestCli::modelRunTraceDir()
 void TestCli::badInput_data()
 {
     QTest::addColumn<QStringList>("arguments");
-    QTest::addColumn<QByteArray>("config");  // written to bad.json and substituted for @
-    QTest::addColumn<QString>("expected");   // a part of stderr
+    QTest::addColumn<QByteArray>("config"); // written to bad.json and substituted for @
+    QTest::addColumn<QString>("expected");  // a part of stderr
 
-    QTest::newRow("unknown-subcommand") << QStringList{"frobnicate"} << QByteArray() << "unknown subcommand";
+    QTest::newRow("unknown-subcommand")
+        << QStringList{"frobnicate"} << QByteArray() << "unknown subcommand";
     QTest::newRow("missing-config") << QStringList{"run"} << QByteArray() << "--config";
     QTest::newRow("unknown-option") << QStringList{"run", "--bogus"} << QByteArray() << "bogus";
     QTest::newRow("missing-file") << QStringList{"run", "--config", "/nonexistent/x.json"}
                                   << QByteArray() << "/nonexistent/x.json: cannot read";
-    QTest::newRow("json-syntax") << QStringList{"run", "--config", "@"} << QByteArray("{\"steps\": }")
-                                 << "bad.json: line 1";
+    QTest::newRow("json-syntax") << QStringList{"run", "--config", "@"}
+                                 << QByteArray("{\"steps\": }") << "bad.json: line 1";
     QTest::newRow("unknown-key") << QStringList{"run", "--config", "@"}
                                  << QByteArray(R"({"schedule": {"learning_rate": 0.1}})")
                                  << "schedule.learning_rate: unknown key";
-    QTest::newRow("warmup-too-long") << QStringList{"schedule", "--config", "@"}
-                                     << QByteArray(R"({"steps": 10, "schedule": {"warmup_steps": 11}})")
-                                     << "schedule.warmup_steps";
+    QTest::newRow("warmup-too-long")
+        << QStringList{"schedule", "--config", "@"}
+        << QByteArray(R"({"steps": 10, "schedule": {"warmup_steps": 11}})")
+        << "schedule.warmup_steps";
     QTest::newRow("negative-lr") << QStringList{"run", "--config", "@"}
                                  << QByteArray(R"({"schedule": {"lr": -1}})") << "schedule.lr";
-    QTest::newRow("unknown-surface") << QStringList{"run", "--config", "@"}
-                                     << QByteArray(R"({"problem": {"type": "nope"}})") << "problem.type";
-    QTest::newRow("missing-dataset") << QStringList{"run", "--config", "@"}
-                                     << QByteArray(R"({"problem": {"type": "softmax", "dataset": "/nonexistent/d.csv"}})")
-                                     << "/nonexistent/d.csv";
-    QTest::newRow("logreg-feature") << QStringList{"run", "--config", "@"}
-                                    << QByteArray(R"({"problem": {"type": "logreg", "feature": "nope"}})")
-                                    << "problem.feature";
+    QTest::newRow("unknown-surface")
+        << QStringList{"run", "--config", "@"} << QByteArray(R"({"problem": {"type": "nope"}})")
+        << "problem.type";
+    QTest::newRow("missing-dataset")
+        << QStringList{"run", "--config", "@"}
+        << QByteArray(R"({"problem": {"type": "softmax", "dataset": "/nonexistent/d.csv"}})")
+        << "/nonexistent/d.csv";
+    QTest::newRow("logreg-feature")
+        << QStringList{"run", "--config", "@"}
+        << QByteArray(R"({"problem": {"type": "logreg", "feature": "nope"}})") << "problem.feature";
     QTest::newRow("stray-argument") << QStringList{"schedule", "extra"} << QByteArray() << "extra";
+    addFindLrRows();
+    addSurfaceRows();
+    addSweepRows();
+    addFineTuneRows();
 }
 
 void TestCli::badInput()
@@ -253,10 +308,7 @@ void TestCli::badInput()
         const QString path = writeFile(m_dir, "bad.json", config);
         arguments.replaceInStrings("@", path);
     }
-    const Result r = runLrlab(arguments);
-    QCOMPARE(r.exitCode, 2);
-    QVERIFY2(QString::fromUtf8(r.err).contains(expected), r.err.constData());
-    QVERIFY(r.out.isEmpty());
+    lrlab::test::verifyRefused(runLrlab(arguments), expected);
 }
 
 void TestCli::helpAndVersion_data()
@@ -273,7 +325,7 @@ void TestCli::helpAndVersion()
 {
     QFETCH(QStringList, arguments);
     QFETCH(QString, expected);
-    const Result r = runLrlab(arguments);
+    const CliResult r = runLrlab(arguments);
     QCOMPARE(r.exitCode, 0);
     QVERIFY2(QString::fromUtf8(r.out).contains(expected), r.out.constData());
 }

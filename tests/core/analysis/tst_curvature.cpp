@@ -2,6 +2,7 @@
 #include "core/engine/model_problem.h"
 #include "core/models/model.h"
 #include "tests/common/nearly_equal.h"
+#include "tests/common/run_configs.h"
 
 #include <QtTest>
 
@@ -10,36 +11,10 @@
 #include <cmath>
 
 using namespace lrlab;
+using lrlab::test::mismatch;
 using lrlab::test::nearlyEqual;
 
 namespace {
-
-/// Standardized training rows of a problem, widened to double.
-struct TrainRows
-{
-    int rows = 0;
-    int features = 0;
-    std::vector<double> x;
-    std::vector<int> labels;
-    std::vector<double> targets;
-};
-
-TrainRows trainRows(const ModelProblem& problem)
-{
-    TrainRows out;
-    out.rows = problem.trainCount();
-    out.features = problem.features();
-    std::vector<float> x(static_cast<std::size_t>(out.rows) * out.features);
-    std::vector<float> targets(static_cast<std::size_t>(out.rows));
-    out.labels.resize(static_cast<std::size_t>(out.rows));
-    const bool classification = problem.modelSpec().isClassification();
-    problem.gather(problem.split().train.data(), out.rows, x.data(),
-                   classification ? out.labels.data() : nullptr,
-                   classification ? nullptr : targets.data());
-    out.x.assign(x.begin(), x.end());
-    out.targets.assign(targets.begin(), targets.end());
-    return out;
-}
 
 /// Eigenvalues (ascending) of the symmetric 2×2 [[a, b], [b, c]].
 std::pair<double, double> eigen2(double a, double b, double c)
@@ -49,7 +24,29 @@ std::pair<double, double> eigen2(double a, double b, double c)
     return {mean - radius, mean + radius};
 }
 
-}  // namespace
+/// The problem of config and its estimate at the run's start (modelCurvature's defaults).
+struct StartCurvature
+{
+    std::shared_ptr<const ModelProblem> problem;
+    CurvatureEstimate estimate;
+};
+
+StartCurvature startCurvature(const RunConfig& config)
+{
+    const auto problem = ModelProblem::create(config.problem, config.seed);
+    return {problem, modelCurvature(*problem, modelStartParameters(config, *problem))};
+}
+
+/// Checks both extremes of an estimate to the relative tolerance tol.
+void verifyExtremes(const CurvatureEstimate& e, double lowest, double highest, double tol)
+{
+    QVERIFY2(nearlyEqual(e.lambdaMax, highest, tol),
+             qPrintable(mismatch("max", e.lambdaMax, highest)));
+    QVERIFY2(nearlyEqual(e.lambdaMin, lowest, tol),
+             qPrintable(mismatch("min", e.lambdaMin, lowest)));
+}
+
+} // namespace
 
 class TestCurvature : public QObject
 {
@@ -83,8 +80,7 @@ void TestCurvature::quadraticExtremes()
     // rotation from a QR factorization of a fixed matrix: the extremes are known exactly.
     Eigen::VectorXd lambdas(dimension);
     for (int i = 0; i < dimension; ++i)
-        lambdas(i) = dimension == 1 ? highest
-                                    : lowest + (highest - lowest) * i / (dimension - 1.0);
+        lambdas(i) = dimension == 1 ? highest : lowest + (highest - lowest) * i / (dimension - 1.0);
     Eigen::MatrixXd m(dimension, dimension);
     for (int i = 0; i < dimension; ++i)
         for (int j = 0; j < dimension; ++j)
@@ -101,8 +97,7 @@ void TestCurvature::quadraticExtremes()
     const Eigen::VectorXd at = Eigen::VectorXd::Constant(dimension, 0.5);
     const CurvatureEstimate e = hessianExtremeEigenvalues(gradient, at, options);
     QVERIFY(e.converged);
-    QVERIFY2(nearlyEqual(e.lambdaMax, highest, 1e-7), qPrintable(QString::number(e.lambdaMax)));
-    QVERIFY2(nearlyEqual(e.lambdaMin, lowest, 1e-7), qPrintable(QString::number(e.lambdaMin)));
+    verifyExtremes(e, lowest, highest, 1e-7);
 }
 
 void TestCurvature::linregMatchesClosedForm()
@@ -112,21 +107,17 @@ void TestCurvature::linregMatchesClosedForm()
     config.problem.type = "linreg";
     config.problem.dataset = "diabetes";
     config.problem.feature = "bmi";
-    const auto problem = ModelProblem::create(config.problem, config.seed);
-    const TrainRows data = trainRows(*problem);
+    const auto [problem, e] = startCurvature(config);
+    const lrlab::test::TrainRows data = lrlab::test::trainRows(*problem);
     double sx = 0.0, sxx = 0.0;
     for (int i = 0; i < data.rows; ++i) {
         sx += data.x[i];
-        sxx += data.x[i] * data.x[i];
+        sxx += static_cast<double>(data.x[i]) * data.x[i];
     }
     const double mx = sx / data.rows, mxx = sxx / data.rows;
     const auto [low, high] = eigen2(2.0 * mxx, 2.0 * mx, 2.0);
-
-    const CurvatureEstimate e =
-        modelCurvature(*problem, modelStartParameters(config, *problem));
     QVERIFY(e.converged);
-    QVERIFY2(nearlyEqual(e.lambdaMax, high, 1e-6), qPrintable(QString::number(e.lambdaMax)));
-    QVERIFY2(nearlyEqual(e.lambdaMin, low, 1e-6), qPrintable(QString::number(e.lambdaMin)));
+    verifyExtremes(e, low, high, 1e-6);
     // Standardized x: mean 0 and variance 1 over the training rows, so H is about 2·I.
     QVERIFY(nearlyEqual(e.lambdaMax, 2.0, 1e-4));
 }
@@ -137,8 +128,8 @@ void TestCurvature::logregMatchesClosedForm()
     RunConfig config;
     config.problem.type = "logreg";
     config.init = {0.7, -0.3};
-    const auto problem = ModelProblem::create(config.problem, config.seed);
-    const TrainRows data = trainRows(*problem);
+    const auto [problem, e] = startCurvature(config);
+    const lrlab::test::TrainRows data = lrlab::test::trainRows(*problem);
     const double w = static_cast<float>(0.7), b = static_cast<float>(-0.3);
     double h00 = 0.0, h01 = 0.0, h11 = 0.0;
     for (int i = 0; i < data.rows; ++i) {
@@ -150,10 +141,7 @@ void TestCurvature::logregMatchesClosedForm()
         h11 += c;
     }
     const auto [low, high] = eigen2(h00 / data.rows, h01 / data.rows, h11 / data.rows);
-    const CurvatureEstimate e =
-        modelCurvature(*problem, modelStartParameters(config, *problem));
-    QVERIFY2(nearlyEqual(e.lambdaMax, high, 1e-6), qPrintable(QString::number(e.lambdaMax)));
-    QVERIFY2(nearlyEqual(e.lambdaMin, low, 1e-6), qPrintable(QString::number(e.lambdaMin)));
+    verifyExtremes(e, low, high, 1e-6);
 }
 
 void TestCurvature::tinyMlpMatchesDenseHessian()
@@ -171,7 +159,8 @@ void TestCurvature::tinyMlpMatchesDenseHessian()
     const int n = static_cast<int>(start.size());
     QCOMPARE(n, 4 * 3 + 3 + 3 * 3 + 3);
 
-    const TrainRows data = trainRows(*problem);
+    const lrlab::test::TrainRows data = lrlab::test::trainRows(*problem);
+    const std::vector<double> x(data.x.begin(), data.x.end());
     Model<double> model(problem->modelSpec());
     const Eigen::VectorXd theta = Eigen::Map<const Eigen::VectorXd>(start.data(), n);
     Eigen::MatrixXd h(n, n);
@@ -182,10 +171,10 @@ void TestCurvature::tinyMlpMatchesDenseHessian()
         minus = theta;
         plus(j) += eps;
         minus(j) -= eps;
-        model.lossAndGradient(plus.data(), data.x.data(), data.rows, data.labels.data(), nullptr,
+        model.lossAndGradient(plus.data(), x.data(), data.rows, data.labels.data(), nullptr,
                               gp.data());
-        model.lossAndGradient(minus.data(), data.x.data(), data.rows, data.labels.data(),
-                              nullptr, gm.data());
+        model.lossAndGradient(minus.data(), x.data(), data.rows, data.labels.data(), nullptr,
+                              gm.data());
         h.col(j) = (gp - gm) / (2 * eps);
     }
     const Eigen::MatrixXd symmetric = 0.5 * (h + h.transpose());
@@ -197,9 +186,9 @@ void TestCurvature::tinyMlpMatchesDenseHessian()
     const CurvatureEstimate e = modelCurvature(*problem, start, options);
     const double scale = values.cwiseAbs().maxCoeff();
     QVERIFY2(std::abs(e.lambdaMax - values(n - 1)) <= 1e-5 * scale,
-             qPrintable(QStringLiteral("%1 vs %2").arg(e.lambdaMax).arg(values(n - 1))));
+             qPrintable(mismatch("max", e.lambdaMax, values(n - 1))));
     QVERIFY2(std::abs(e.lambdaMin - values(0)) <= 1e-5 * scale,
-             qPrintable(QStringLiteral("%1 vs %2").arg(e.lambdaMin).arg(values(0))));
+             qPrintable(mismatch("min", e.lambdaMin, values(0))));
 }
 
 void TestCurvature::deterministicAndCancellable()

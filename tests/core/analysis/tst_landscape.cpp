@@ -1,9 +1,10 @@
 // Loss landscapes (core/analysis/landscape.h and `lrlab surface`): toy grids against the
 // surface formulas, the linreg axes plane against an independently computed MSE and the
 // least-squares solution, PCA on a synthetic trajectory with known directions and variances,
-// filter-normalized directions, thread-count independence, cancellation, errors, and the CLI.
+// filter-normalized directions, thread-count independence, cancellation and errors. `lrlab
+// surface` is tested in tests/app/cli/tst_cli_surface.
 #if defined(__GNUC__) && !defined(__clang__) && __GNUC__ == 12
-#pragma GCC diagnostic ignored "-Wmaybe-uninitialized"  // GCC PR 105593, see model.cpp
+#pragma GCC diagnostic ignored "-Wmaybe-uninitialized" // GCC PR 105593, see model.cpp
 #endif
 #include "core/analysis/landscape.h"
 #include "core/analysis/landscape_directions.h"
@@ -16,13 +17,9 @@
 #include "core/problems/toy_surface.h"
 #include "core/util/rng.h"
 #include "tests/common/nearly_equal.h"
+#include "tests/common/run_configs.h"
+#include "tests/common/throws.h"
 
-#include <QFile>
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
-#include <QProcess>
-#include <QTemporaryDir>
 #include <QtTest>
 
 #include <Eigen/Core>
@@ -37,86 +34,21 @@
 #include <vector>
 
 using lrlab::test::nearlyEqual;
+using lrlab::test::thrownMessage;
 using Thrower = std::function<void()>;
 Q_DECLARE_METATYPE(Thrower)
 Q_DECLARE_METATYPE(lrlab::ViewBox)
 
 namespace {
 
+/// A seeded run of model `type` (the digits MLP with 16 tanh units for "mlp").
 lrlab::RunConfig modelConfig(const std::string& type, int steps, double lr,
                              const std::string& optimizer = "sgd")
 {
-    lrlab::RunConfig config;
-    config.problem.type = type;
-    if (type == "mlp") {
-        config.problem.dataset = "digits";
-        config.problem.hidden = {16};
-        config.problem.activation = "tanh";
-    }
-    config.optimizer.type = optimizer;
-    config.schedule.learningRate = lr;
-    config.schedule.totalSteps = steps;
-    config.steps = steps;
+    lrlab::RunConfig config = type == "mlp" ? lrlab::test::digitsMlp(16, lr, steps, optimizer)
+                                            : lrlab::test::runConfig(type, lr, steps, optimizer);
     config.seed = 3;
     return config;
-}
-
-/// The standardized training rows of problem (features row-major) and their targets or labels.
-struct TrainRows
-{
-    std::vector<float> x;
-    std::vector<float> targets;
-    std::vector<int> labels;
-};
-
-TrainRows trainRows(const lrlab::ModelProblem& problem)
-{
-    TrainRows rows;
-    const auto n = static_cast<std::size_t>(problem.trainCount());
-    rows.x.resize(n * static_cast<std::size_t>(problem.features()));
-    rows.targets.resize(n);
-    rows.labels.resize(n);
-    problem.gather(problem.split().train.data(), problem.trainCount(), rows.x.data(),
-                   rows.labels.data(), rows.targets.data());
-    return rows;
-}
-
-QString binary()
-{
-    return qEnvironmentVariable("LRLAB_BIN");
-}
-
-struct CliResult
-{
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
-
-CliResult runLrlab(const QStringList& arguments)
-{
-    QProcess p;
-    p.start(binary(), arguments);
-    if (!p.waitForFinished(120000))
-        return {};
-    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(),
-            p.readAllStandardError()};
-}
-
-QList<QByteArray> lines(const QByteArray& text)
-{
-    QList<QByteArray> out = text.split('\n');
-    if (!out.isEmpty() && out.last().isEmpty())
-        out.removeLast();
-    return out;
-}
-
-QByteArray readFile(const QString& path)
-{
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly))
-        return {};
-    return f.readAll();
 }
 
 /// An orthonormal basis of R^p built by Gram-Schmidt from seeded Gaussian vectors.
@@ -143,7 +75,7 @@ int countFinite(const std::vector<double>& values)
     return n;
 }
 
-}  // namespace
+} // namespace
 
 class TestLandscape : public QObject
 {
@@ -166,14 +98,6 @@ private slots:
     void cancellationStopsEarly();
     void badOptionsNameTheOption_data();
     void badOptionsNameTheOption();
-    void cliToyGrid();
-    void cliModelOutDir_data();
-    void cliModelOutDir();
-    void cliBadInput_data();
-    void cliBadInput();
-
-private:
-    QTemporaryDir m_dir;
 };
 
 void TestLandscape::toyGridMatchesSurface_data()
@@ -184,10 +108,9 @@ void TestLandscape::toyGridMatchesSurface_data()
     QTest::addColumn<lrlab::ViewBox>("box");
     QTest::newRow("rosenbrock-view-2") << "rosenbrock" << 2 << true << lrlab::ViewBox{};
     QTest::newRow("himmelblau-view-17") << "himmelblau" << 17 << true << lrlab::ViewBox{};
-    QTest::newRow("beale-box-33") << "beale" << 33 << false
-                                  << lrlab::ViewBox{-0.3, 3.7, -1.1, 0.9};
-    QTest::newRow("ackley-box-100") << "ackley" << 100 << false
-                                    << lrlab::ViewBox{-3.0, 1.0, 0.1, 0.2};
+    QTest::newRow("beale-box-33") << "beale" << 33 << false << lrlab::ViewBox{-0.3, 3.7, -1.1, 0.9};
+    QTest::newRow("ackley-box-100")
+        << "ackley" << 100 << false << lrlab::ViewBox{-3.0, 1.0, 0.1, 0.2};
 }
 
 void TestLandscape::toyGridMatchesSurface()
@@ -245,9 +168,7 @@ void TestLandscape::rosenbrockGridMatchesFormula()
 
 void TestLandscape::linregAxesCellIsMeanSquaredError()
 {
-    const lrlab::RunConfig config = modelConfig("linreg", 120, 0.05);
-    const auto problem = lrlab::ModelProblem::create(config.problem, config.seed);
-    const lrlab::ModelTrace trace = lrlab::runModel(config, *problem);
+    const auto [problem, trace] = lrlab::test::trainModel(modelConfig("linreg", 120, 0.05));
     const lrlab::ModelPlane plane = lrlab::makeAxesPlane(trace);
     QCOMPARE(plane.alphaLabel, std::string("w"));
     QCOMPARE(plane.betaLabel, std::string("b"));
@@ -259,7 +180,7 @@ void TestLandscape::linregAxesCellIsMeanSquaredError()
     const lrlab::ViewBox box{-1.5, 2.5, -0.75, 0.5};
     const int n = 5;
     const lrlab::LandscapeGrid grid = lrlab::computeModelGrid(*problem, plane, n, box);
-    const TrainRows rows = trainRows(*problem);
+    const lrlab::test::TrainRows rows = lrlab::test::trainRows(*problem);
     for (int j = 0; j < n; ++j) {
         for (int i = 0; i < n; ++i) {
             // The float model: ŷ = w·x + b and (ŷ − y)² in float, the mean in double.
@@ -283,11 +204,9 @@ void TestLandscape::linregAxesCellIsMeanSquaredError()
 
 void TestLandscape::linregGridMinimumNearLeastSquares()
 {
-    const lrlab::RunConfig config = modelConfig("linreg", 400, 0.1);
-    const auto problem = lrlab::ModelProblem::create(config.problem, config.seed);
-    const lrlab::ModelTrace trace = lrlab::runModel(config, *problem);
+    const auto [problem, trace] = lrlab::test::trainModel(modelConfig("linreg", 400, 0.1));
     // Least squares in double: w* = cov(x, y) / var(x), b* = ȳ − w*·x̄.
-    const TrainRows rows = trainRows(*problem);
+    const lrlab::test::TrainRows rows = lrlab::test::trainRows(*problem);
     const double n = static_cast<double>(rows.targets.size());
     double mx = 0, my = 0;
     for (std::size_t r = 0; r < rows.targets.size(); ++r) {
@@ -353,9 +272,9 @@ void TestLandscape::pcaRecoversKnownPlane()
     Eigen::MatrixXd offsets(points, parameters);
     for (int k = 0; k < points; ++k) {
         const double t = 2 * pi * k / points;
-        offsets.row(k) =
-            (3.0 * std::cos(t) * q.col(0) + std::sin(t) * q.col(1) + 0.1 * std::cos(2 * t) * q.col(2))
-                .transpose();
+        offsets.row(k) = (3.0 * std::cos(t) * q.col(0) + std::sin(t) * q.col(1) +
+                          0.1 * std::cos(2 * t) * q.col(2))
+                             .transpose();
     }
     const lrlab::PrincipalPlane plane = lrlab::principalPlane(offsets);
     QVERIFY(nearlyEqual(std::abs(plane.direction1.dot(q.col(0))), 1.0, 1e-10));
@@ -390,8 +309,8 @@ void TestLandscape::pcaPlaneOfTrace()
         a.push_back(2.0 * std::cos(t));
         b.push_back(std::sin(t));
         for (int i = 0; i < p; ++i)
-            trace.snapshots.push_back(static_cast<float>(
-                centre[i] + a.back() * q(i, 0) + b.back() * q(i, 1)));
+            trace.snapshots.push_back(
+                static_cast<float>(centre[i] + a.back() * q(i, 0) + b.back() * q(i, 1)));
         trace.snapshotRows.push_back(k);
     }
     trace.snapshots.insert(trace.snapshots.end(), trace.final.begin(), trace.final.end());
@@ -406,8 +325,8 @@ void TestLandscape::pcaPlaneOfTrace()
     const double s2 = plane.direction2.dot(q.col(1)) > 0 ? 1.0 : -1.0;
     // Each snapshot projects onto its known (a_k, b_k), up to the directions' signs.
     for (int k = 0; k < m; ++k) {
-        const Eigen::Vector2d c =
-            lrlab::planeCoordinates(plane, trace.snapshots.data() + static_cast<std::size_t>(k) * p);
+        const Eigen::Vector2d c = lrlab::planeCoordinates(
+            plane, trace.snapshots.data() + static_cast<std::size_t>(k) * p);
         QVERIFY(std::abs(c(0) - s1 * a[k]) < 1e-5);
         QVERIFY(std::abs(c(1) - s2 * b[k]) < 1e-5);
     }
@@ -429,9 +348,7 @@ void TestLandscape::projectedFinalPointIsOrigin_data()
 void TestLandscape::projectedFinalPointIsOrigin()
 {
     QFETCH(QString, plane);
-    const lrlab::RunConfig config = modelConfig("mlp", 60, 0.01, "adam");
-    const auto problem = lrlab::ModelProblem::create(config.problem, config.seed);
-    const lrlab::ModelTrace trace = lrlab::runModel(config, *problem);
+    const auto [problem, trace] = lrlab::test::trainModel(modelConfig("mlp", 60, 0.01, "adam"));
     lrlab::LandscapeOptions options;
     options.threads = 2;
     const lrlab::Landscape l = lrlab::modelLandscape(
@@ -461,7 +378,7 @@ void TestLandscape::filterNormalizedDirections()
     lrlab::Rng rng(11);
     for (float& v : centre)
         v = static_cast<float>(rng.uniform(-2.0, 2.0));
-    centre[2 * 5 + 3] = 0.0F;  // a row with one zero weight still has its norm
+    centre[2 * 5 + 3] = 0.0F; // a row with one zero weight still has its norm
     Eigen::VectorXd d1, d2;
     lrlab::filterNormalizedDirections(spec, centre.data(), 42, d1, d2);
     QCOMPARE(int(d1.size()), p);
@@ -503,14 +420,12 @@ void TestLandscape::filterNormalizedDirections()
     std::vector<float> at(p);
     lrlab::planePoint(plane, 0.5, -0.25, at.data());
     QCOMPARE(at[3], static_cast<float>(centre[3] + 0.5 * d1(3) - 0.25 * d2(3)));
-    QCOMPARE(at[20], centre[20]);  // biases stay at the centre
+    QCOMPARE(at[20], centre[20]); // biases stay at the centre
 }
 
 void TestLandscape::threadCountDoesNotChangeGrid()
 {
-    const lrlab::RunConfig config = modelConfig("mlp", 40, 0.01, "adam");
-    const auto problem = lrlab::ModelProblem::create(config.problem, config.seed);
-    const lrlab::ModelTrace trace = lrlab::runModel(config, *problem);
+    const auto [problem, trace] = lrlab::test::trainModel(modelConfig("mlp", 40, 0.01, "adam"));
     const lrlab::ModelPlane plane = lrlab::makePcaPlane(trace);
     std::vector<std::vector<double>> grids;
     for (int threads : {1, 2, 3}) {
@@ -535,9 +450,7 @@ void TestLandscape::threadCountDoesNotChangeGrid()
 void TestLandscape::coarseGridCellsAreFineGridCells()
 {
     // Coarse-to-fine: the 5×5 preview's cells are exactly the even cells of the 9×9 grid.
-    const lrlab::RunConfig config = modelConfig("logreg", 50, 0.1);
-    const auto problem = lrlab::ModelProblem::create(config.problem, config.seed);
-    const lrlab::ModelTrace trace = lrlab::runModel(config, *problem);
+    const auto [problem, trace] = lrlab::test::trainModel(modelConfig("logreg", 50, 0.1));
     const lrlab::ModelPlane plane = lrlab::makeAxesPlane(trace);
     const lrlab::LandscapeGrid coarse =
         lrlab::computeModelGrid(*problem, plane, 5, plane.defaultBox);
@@ -549,23 +462,20 @@ void TestLandscape::coarseGridCellsAreFineGridCells()
 
 void TestLandscape::cancellationStopsEarly()
 {
-    const lrlab::RunConfig config = modelConfig("mlp", 20, 0.01, "adam");
-    const auto problem = lrlab::ModelProblem::create(config.problem, config.seed);
-    const lrlab::ModelTrace trace = lrlab::runModel(config, *problem);
-    const lrlab::ModelPlane plane =
-        lrlab::makeRandomPlane(problem->modelSpec(), trace.final, 1);
+    const auto [problem, trace] = lrlab::test::trainModel(modelConfig("mlp", 20, 0.01, "adam"));
+    const lrlab::ModelPlane plane = lrlab::makeRandomPlane(problem->modelSpec(), trace.final, 1);
     lrlab::CancelFlag cancel{false};
     std::atomic<int> reportedTotal{0};
     lrlab::LandscapeOptions options;
     options.threads = 2;
     options.cancel = &cancel;
-    options.progress = [&](int done, int total) {  // runs on worker threads: atomics only
+    options.progress = [&](int done, int total) { // runs on worker threads: atomics only
         reportedTotal = total;
         if (done >= 5)
             cancel = true;
     };
-    const lrlab::LandscapeGrid g = lrlab::computeModelGrid(*problem, plane, 20, plane.defaultBox,
-                                                           options);
+    const lrlab::LandscapeGrid g =
+        lrlab::computeModelGrid(*problem, plane, 20, plane.defaultBox, options);
     QVERIFY(!g.complete);
     const int computed = countFinite(g.loss);
     // The cell that raised the flag, plus at most the one the other worker had started.
@@ -588,16 +498,16 @@ void TestLandscape::badOptionsNameTheOption_data()
     const lrlab::ViewBox view = rosenbrock->info().view;
     QTest::newRow("grid-1") << Thrower([=] { lrlab::computeToyGrid(*rosenbrock, 1, view); })
                             << "grid";
-    QTest::newRow("grid-huge")
-        << Thrower([=] { lrlab::computeToyGrid(*rosenbrock, 100000, view); }) << "grid";
+    QTest::newRow("grid-huge") << Thrower([=] { lrlab::computeToyGrid(*rosenbrock, 100000, view); })
+                               << "grid";
     QTest::newRow("box-inverted") << Thrower([=] {
         lrlab::computeToyGrid(*rosenbrock, 4, lrlab::ViewBox{1.0, -1.0, 0.0, 1.0});
     }) << "box";
     QTest::newRow("box-nan") << Thrower([=] {
         lrlab::computeToyGrid(*rosenbrock, 4, lrlab::ViewBox{0.0, 1.0, 0.0, std::nan("")});
     }) << "box";
-    QTest::newRow("plane-unknown") << Thrower([] { lrlab::parseLandscapePlane("diagonal"); })
-                                   << "plane";
+    QTest::newRow("plane-unknown")
+        << Thrower([] { lrlab::parseLandscapePlane("diagonal"); }) << "plane";
     QTest::newRow("axes-on-mlp") << Thrower([] {
         lrlab::ModelTrace trace;
         trace.parameterCount = 39;
@@ -626,161 +536,8 @@ void TestLandscape::badOptionsNameTheOption()
 {
     QFETCH(Thrower, call);
     QFETCH(QString, option);
-    try {
-        call();
-        QFAIL("no exception");
-    } catch (const std::invalid_argument& e) {
-        QVERIFY2(QString(e.what()).startsWith(option + ":"), e.what());
-    }
-}
-
-void TestLandscape::cliToyGrid()
-{
-    if (binary().isEmpty())
-        QSKIP("LRLAB_BIN is not set (run through ctest)");
-    QVERIFY(m_dir.isValid());
-    const QString config = m_dir.filePath("toy.json");
-    QFile f(config);
-    QVERIFY(f.open(QIODevice::WriteOnly));
-    f.write(R"({"problem": {"type": "booth"}, "steps": 20, "schedule": {"lr": 0.02}})");
-    f.close();
-    const CliResult r = runLrlab({"surface", "--config", config, "--grid", "4", "--box=-1,2,0,3",
-                                  "--threads", "2"});
-    QCOMPARE(r.exitCode, 0);
-    const QList<QByteArray> rows = lines(r.out);
-    QCOMPARE(rows.size(), 1 + 16);
-    QCOMPARE(rows.first(), QByteArray("x,y,loss"));
-    // Row 1 + j·4 + i holds x = −1 + i, y = j: booth (x + 2y − 7)² + (2x + y − 5)² by hand.
-    for (int j = 0; j < 4; ++j) {
-        for (int i = 0; i < 4; ++i) {
-            const QList<QByteArray> cells = rows.at(1 + j * 4 + i).split(',');
-            QCOMPARE(cells.size(), 3);
-            const double x = -1.0 + i;
-            const double y = j;
-            QCOMPARE(cells.at(0).toDouble(), x);
-            QCOMPARE(cells.at(1).toDouble(), y);
-            const double expected =
-                (x + 2 * y - 7) * (x + 2 * y - 7) + (2 * x + y - 5) * (2 * x + y - 5);
-            QVERIFY(nearlyEqual(cells.at(2).toDouble(), expected));
-        }
-    }
-}
-
-void TestLandscape::cliModelOutDir_data()
-{
-    QTest::addColumn<QByteArray>("json");
-    QTest::addColumn<QString>("plane");
-    QTest::addColumn<QString>("expectedPlane");
-    QTest::newRow("linreg-default-axes")
-        << QByteArray(R"({"problem": {"type": "linreg"}, "steps": 50, "schedule": {"lr": 0.1}})")
-        << QString() << "axes";
-    QTest::newRow("mlp-pca")
-        << QByteArray(R"({"problem": {"type": "mlp", "hidden": [8]}, "steps": 40,
-                         "optimizer": {"type": "adam"}, "schedule": {"lr": 0.01}})")
-        << "pca" << "pca";
-    QTest::newRow("mlp-random")
-        << QByteArray(R"({"problem": {"type": "mlp", "hidden": [8]}, "steps": 40,
-                         "optimizer": {"type": "adam"}, "schedule": {"lr": 0.01}})")
-        << "random" << "random";
-}
-
-void TestLandscape::cliModelOutDir()
-{
-    QFETCH(QByteArray, json);
-    QFETCH(QString, plane);
-    QFETCH(QString, expectedPlane);
-    if (binary().isEmpty())
-        QSKIP("LRLAB_BIN is not set (run through ctest)");
-    const QString tag = QTest::currentDataTag();
-    const QString config = m_dir.filePath(tag + ".json");
-    QFile f(config);
-    QVERIFY(f.open(QIODevice::WriteOnly));
-    f.write(json);
-    f.close();
-    const QString out = m_dir.filePath(tag);
-    QStringList args{"surface", "--config", config, "--grid", "6", "--coarse", "3",
-                     "--out-dir", out};
-    if (!plane.isEmpty())
-        args << "--plane" << plane;
-    const CliResult r = runLrlab(args);
-    QVERIFY2(r.exitCode == 0, r.err.constData());
-    const QList<QByteArray> rows = lines(r.out);
-    QCOMPARE(rows.size(), 1 + 36);
-    QCOMPARE(rows.first(), QByteArray("alpha,beta,loss"));
-    QCOMPARE(lines(readFile(out + "/grid.csv")), rows);
-    const QList<QByteArray> coarse = lines(readFile(out + "/coarse.csv"));
-    QCOMPARE(coarse.size(), 1 + 9);
-    const QList<QByteArray> trajectory = lines(readFile(out + "/trajectory.csv"));
-    QVERIFY(trajectory.size() >= 3);
-    QCOMPARE(trajectory.first(), QByteArray("step,alpha,beta,loss"));
-    const QJsonObject json2 = QJsonDocument::fromJson(readFile(out + "/plane.json")).object();
-    for (const char* key : {"plane", "n", "alpha_label", "beta_label", "explained_variance",
-                            "alpha_range", "beta_range", "parameters", "minimum"})
-        QVERIFY2(json2.contains(key), key);
-    QCOMPARE(json2.value("plane").toString(), expectedPlane);
-    QCOMPARE(json2.value("n").toInt(), 6);
-    QCOMPARE(json2.value("coarse").toInt(), 3);
-    // The grid's first and last coordinates are the ranges' ends.
-    const QJsonArray alphaRange = json2.value("alpha_range").toArray();
-    QCOMPARE(rows.at(1).split(',').at(0).toDouble(), alphaRange.at(0).toDouble());
-    QCOMPARE(rows.last().split(',').at(0).toDouble(), alphaRange.at(1).toDouble());
-    if (expectedPlane == "pca") {
-        const QJsonArray ev = json2.value("explained_variance").toArray();
-        QCOMPARE(ev.size(), 2);
-        QVERIFY(ev.at(0).toDouble() >= ev.at(1).toDouble() && ev.at(1).toDouble() > 0);
-        QVERIFY(ev.at(0).toDouble() + ev.at(1).toDouble() <= 1.0 + 1e-12);
-        QVERIFY(json2.value("alpha_label").toString().startsWith("PC1 ("));
-        // The last trajectory point is the final parameters: the plane's origin.
-        const QList<QByteArray> last = trajectory.last().split(',');
-        QCOMPARE(last.at(1).toDouble(), 0.0);
-        QCOMPARE(last.at(2).toDouble(), 0.0);
-    } else {
-        QVERIFY(json2.value("explained_variance").isNull());
-    }
-    if (expectedPlane == "axes") {
-        QCOMPARE(json2.value("alpha_label").toString(), QString("w"));
-        QCOMPARE(json2.value("parameters").toInt(), 2);
-    }
-}
-
-void TestLandscape::cliBadInput_data()
-{
-    QTest::addColumn<QByteArray>("json");
-    QTest::addColumn<QStringList>("args");
-    QTest::addColumn<QString>("message");
-    const QByteArray toy = R"({"problem": {"type": "rosenbrock"}, "steps": 5})";
-    const QByteArray mlp = R"({"problem": {"type": "mlp", "hidden": [4]}, "steps": 5})";
-    QTest::newRow("grid-1") << toy << QStringList{"--grid", "1"} << "--grid";
-    QTest::newRow("grid-huge") << toy << QStringList{"--grid", "1000000"} << "--grid";
-    QTest::newRow("grid-missing") << toy << QStringList{} << "--grid";
-    QTest::newRow("plane-unknown") << toy << QStringList{"--grid", "4", "--plane", "diag"}
-                                   << "--plane";
-    QTest::newRow("pca-on-toy") << toy << QStringList{"--grid", "4", "--plane", "pca"}
-                                << "--plane";
-    QTest::newRow("axes-on-mlp") << mlp << QStringList{"--grid", "4", "--plane", "axes"}
-                                 << "--plane";
-    QTest::newRow("coarse-above-grid") << toy << QStringList{"--grid", "4", "--coarse", "9"}
-                                       << "--coarse";
-    QTest::newRow("box-malformed") << toy << QStringList{"--grid", "4", "--box", "1,2,3"}
-                                   << "--box";
-}
-
-void TestLandscape::cliBadInput()
-{
-    QFETCH(QByteArray, json);
-    QFETCH(QStringList, args);
-    QFETCH(QString, message);
-    if (binary().isEmpty())
-        QSKIP("LRLAB_BIN is not set (run through ctest)");
-    const QString config = m_dir.filePath(QString("bad-") + QTest::currentDataTag() + ".json");
-    QFile f(config);
-    QVERIFY(f.open(QIODevice::WriteOnly));
-    f.write(json);
-    f.close();
-    const CliResult r = runLrlab(QStringList{"surface", "--config", config} + args);
-    QCOMPARE(r.exitCode, 2);
-    QVERIFY2(r.err.contains(message.toUtf8()), r.err.constData());
-    QVERIFY(r.out.isEmpty());
+    const QString message = thrownMessage<std::invalid_argument>(call);
+    QVERIFY2(message.startsWith(option + ":"), qPrintable(message));
 }
 
 QTEST_GUILESS_MAIN(TestLandscape)

@@ -1,19 +1,17 @@
 // The LR range test (DESIGN.md §2.5): the LR sequence, smoothing and stop rule, numpy.gradient,
 // the four suggestions on hand-worked data, the finder on a real model and on the quadratic
-// (where the stable limit 2/λ₁ is known), option errors, and `lrlab find-lr` as a user runs it.
+// (where the stable limit 2/λ₁ is known), and option errors. `lrlab find-lr` is tested in
+// tests/app/cli/tst_cli_find_lr.
 #include "core/analysis/lr_finder.h"
-#include "core/problems/toy_surface.h"
+#include "core/datasets/batch_sampler.h"
 #include "core/engine/model_problem.h"
 #include "core/engine/model_run.h"
-#include "core/datasets/batch_sampler.h"
 #include "core/models/model.h"
+#include "core/problems/toy_surface.h"
 #include "tests/common/nearly_equal.h"
+#include "tests/common/run_configs.h"
+#include "tests/common/throws.h"
 
-#include <QFile>
-#include <QJsonDocument>
-#include <QJsonObject>
-#include <QProcess>
-#include <QTemporaryDir>
 #include <QtTest>
 
 #include <cmath>
@@ -21,6 +19,7 @@
 #include <vector>
 
 using lrlab::test::nearlyEqual;
+using lrlab::test::thrownMessage;
 using Doubles = std::vector<double>;
 
 Q_DECLARE_METATYPE(lrlab::LrFinderOptions)
@@ -42,21 +41,13 @@ lrlab::LrFinderOptions finderOptions(double start, double end, int n, lrlab::LrF
 
 lrlab::RunConfig mlpConfig()
 {
-    lrlab::RunConfig c;
-    c.problem.type = "mlp";
-    c.problem.dataset = "digits";
-    c.problem.hidden = {32};
-    c.problem.activation = "tanh";
-    c.optimizer.type = "sgd";
-    return c;
+    return lrlab::test::digitsMlp(32);
 }
 
 lrlab::RunConfig quadraticConfig()
 {
-    lrlab::RunConfig c;
-    c.problem.type = "quadratic";
+    lrlab::RunConfig c = lrlab::test::runConfig("quadratic");
     c.problem.parameters = {{"a", 1.0}, {"b", 10.0}};
-    c.optimizer.type = "sgd";
     return c;
 }
 
@@ -69,38 +60,7 @@ Doubles geometric(int n, double q)
     return lrs;
 }
 
-struct Process
-{
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
-
-Process runLrlab(const QStringList& arguments)
-{
-    QProcess p;
-    p.start(qEnvironmentVariable("LRLAB_BIN"), arguments);
-    if (!p.waitForFinished(120000))
-        return {};
-    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(),
-            p.readAllStandardError()};
-}
-
-QByteArray readFile(const QString& path)
-{
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
-}
-
-QList<QByteArray> lines(const QByteArray& text)
-{
-    QList<QByteArray> out = text.split('\n');
-    if (!out.isEmpty() && out.last().isEmpty())
-        out.removeLast();
-    return out;
-}
-
-}  // namespace
+} // namespace
 
 class TestLrFinder : public QObject
 {
@@ -129,20 +89,7 @@ private slots:
     void negativeSurfaceUsesExcessOverMinimum();
     void badOptions_data();
     void badOptions();
-    void cliCsvAndSummary();
-    void cliTraceDirMatchesRun();
-    void cliBadInput_data();
-    void cliBadInput();
-
-private:
-    bool haveBinary();
-    QTemporaryDir m_dir;
 };
-
-bool TestLrFinder::haveBinary()
-{
-    return QFile::exists(qEnvironmentVariable("LRLAB_BIN"));
-}
 
 void TestLrFinder::learningRates_data()
 {
@@ -188,13 +135,13 @@ void TestLrFinder::smoothAndStop_data()
     QTest::newRow("default-f") << Doubles{2, 4} << 0.05 << 5.0 << Doubles{2, 2.1} << false;
     QTest::newRow("f-zero-is-raw") << Doubles{3, 1, 2} << 0.0 << 5.0 << Doubles{3, 1, 2} << false;
     // 50.5 > 5·1: stop after recording it; the fifth loss is never seen.
-    QTest::newRow("jump-stops") << Doubles{1, 1, 1, 100, 1} << 0.5 << 5.0
-                                << Doubles{1, 1, 1, 50.5} << true;
+    QTest::newRow("jump-stops") << Doubles{1, 1, 1, 100, 1} << 0.5 << 5.0 << Doubles{1, 1, 1, 50.5}
+                                << true;
     // Against the minimum so far (1), not the first value (10): 6 > 5·1.
-    QTest::newRow("against-minimum") << Doubles{10, 1, 1, 6, 1} << 0.0 << 5.0
-                                     << Doubles{10, 1, 1, 6} << true;
-    QTest::newRow("just-below-threshold") << Doubles{10, 1, 5, 1} << 0.0 << 5.0
-                                          << Doubles{10, 1, 5, 1} << false;
+    QTest::newRow("against-minimum")
+        << Doubles{10, 1, 1, 6, 1} << 0.0 << 5.0 << Doubles{10, 1, 1, 6} << true;
+    QTest::newRow("just-below-threshold")
+        << Doubles{10, 1, 5, 1} << 0.0 << 5.0 << Doubles{10, 1, 5, 1} << false;
     QTest::newRow("nan-stops") << Doubles{1, kNaN, 1} << 0.5 << 5.0 << Doubles{1, kNaN} << true;
     QTest::newRow("inf-stops") << Doubles{1, std::numeric_limits<double>::infinity(), 1} << 0.0
                                << 5.0 << Doubles{1, std::numeric_limits<double>::infinity()}
@@ -335,7 +282,7 @@ void TestLrFinder::suggestionsNeedTwoPoints_data()
     QTest::addColumn<int>("skipEnd");
     QTest::addColumn<bool>("present");
     QTest::newRow("sixteen-default-cut") << 16 << 10 << 5 << false;  // 1 left
-    QTest::newRow("seventeen-default-cut") << 17 << 10 << 5 << true;  // 2 left
+    QTest::newRow("seventeen-default-cut") << 17 << 10 << 5 << true; // 2 left
     QTest::newRow("fewer-than-skips") << 8 << 10 << 5 << false;
     QTest::newRow("one-point-no-cut") << 1 << 0 << 0 << false;
     QTest::newRow("two-points-no-cut") << 2 << 0 << 0 << true;
@@ -460,9 +407,8 @@ void TestLrFinder::modelFinderMatchesRunAndHandStep()
         theta[i] -= lr0 * grad[i];
     batch = sampler.next();
     problem->gather(batch.rows, batch.count, X.data(), labels.data(), targets.data());
-    const float loss1 =
-        model.lossAndGradient(theta.data(), X.data(), batch.count, labels.data(), nullptr,
-                              grad.data());
+    const float loss1 = model.lossAndGradient(theta.data(), X.data(), batch.count, labels.data(),
+                                              nullptr, grad.data());
     QVERIFY2(nearlyEqual(r.losses[1], loss1, 1e-5),
              qPrintable(QString::number(r.losses[1]) + " vs " + QString::number(loss1)));
 }
@@ -501,7 +447,7 @@ void TestLrFinder::quadraticStableLimit()
     QVERIFY(r.stoppedEarly);
     QVERIFY(r.learningRates.back() > 0.2);
     for (std::size_t i = 1; i < r.losses.size(); ++i) {
-        if (r.learningRates[i - 1] < 0.2)  // θ_i came from an update at a stable LR
+        if (r.learningRates[i - 1] < 0.2) // θ_i came from an update at a stable LR
             QVERIFY(r.losses[i] <= r.losses[i - 1]);
     }
     QVERIFY(r.losses.back() > r.losses[r.losses.size() - 2]);
@@ -510,12 +456,9 @@ void TestLrFinder::quadraticStableLimit()
     QVERIFY(*r.suggestions.steep < 0.2);
     // Toy surfaces have no validation loss.
     o.useValidation = true;
-    try {
-        lrlab::runLrFinder(config, o);
-        QFAIL("useValidation on a toy surface must throw");
-    } catch (const std::invalid_argument& e) {
-        QVERIFY(QByteArray(e.what()).contains("--validation"));
-    }
+    QVERIFY(thrownMessage<std::invalid_argument>([&] {
+                lrlab::runLrFinder(config, o);
+            }).contains("--validation"));
 }
 
 void TestLrFinder::badOptions_data()
@@ -536,8 +479,8 @@ void TestLrFinder::badOptions_data()
     QTest::newRow("smooth-negative") << with([](auto& x) { x.smoothF = -0.1; }) << "--smooth-f";
     QTest::newRow("diverge-one") << with([](auto& x) { x.divergeThreshold = 1.0; })
                                  << "--diverge-th";
-    QTest::newRow("skip-start-negative") << with([](auto& x) { x.skipStart = -1; })
-                                         << "--skip-start";
+    QTest::newRow("skip-start-negative")
+        << with([](auto& x) { x.skipStart = -1; }) << "--skip-start";
     QTest::newRow("skip-end-negative") << with([](auto& x) { x.skipEnd = -1; }) << "--skip-end";
 }
 
@@ -545,135 +488,10 @@ void TestLrFinder::badOptions()
 {
     QFETCH(lrlab::LrFinderOptions, options);
     QFETCH(QString, option);
-    try {
-        lrlab::runLrFinder(quadraticConfig(), options);
-        QFAIL("expected std::invalid_argument");
-    } catch (const std::invalid_argument& e) {
-        QVERIFY2(QString(e.what()).startsWith(option + ":"), e.what());
-    }
+    const QString message = thrownMessage<std::invalid_argument>(
+        [&] { lrlab::runLrFinder(quadraticConfig(), options); });
+    QVERIFY2(message.startsWith(option + ":"), qPrintable(message));
     QVERIFY_THROWS_EXCEPTION(std::invalid_argument, lrlab::validate(options));
-}
-
-void TestLrFinder::cliCsvAndSummary()
-{
-    if (!haveBinary())
-        QSKIP("LRLAB_BIN does not name a built lrlab (build the lrlab target)");
-    const QString config = m_dir.filePath("quad.json");
-    {
-        QFile f(config);
-        QVERIFY(f.open(QIODevice::WriteOnly));
-        f.write(R"({"problem": {"type": "quadratic", "a": 1, "b": 10}, "optimizer": {"type": "sgd"}})");
-    }
-    const QString summary = m_dir.filePath("summary.json");
-    const Process p = runLrlab({"find-lr", "--config", config, "--start-lr", "1e-4",
-                                "--summary", summary});
-    QCOMPARE(p.exitCode, 0);
-    const QList<QByteArray> rows = lines(p.out);
-    QCOMPARE(rows.first(), QByteArray("iter,lr,loss,smoothed_loss"));
-
-    lrlab::LrFinderOptions o;
-    o.startLr = 1e-4;
-    const lrlab::LrFinderResult core = lrlab::runLrFinder(quadraticConfig(), o);
-    QCOMPARE(rows.size(), core.iterations + 1);
-    for (int i = 0; i < core.iterations; ++i) {
-        const QList<QByteArray> cells = rows[i + 1].split(',');
-        QCOMPARE(cells.size(), 4);
-        QCOMPARE(cells[0].toInt(), i);
-        // 17 significant digits round-trip to the core's exact doubles.
-        QCOMPARE(cells[1].toDouble(), core.learningRates[static_cast<std::size_t>(i)]);
-        QCOMPARE(cells[2].toDouble(), core.losses[static_cast<std::size_t>(i)]);
-        QCOMPARE(cells[3].toDouble(), core.smoothed[static_cast<std::size_t>(i)]);
-    }
-
-    const QJsonObject json = QJsonDocument::fromJson(readFile(summary)).object();
-    QCOMPARE(json.keys(), (QStringList{"iterations", "stopped_early", "suggestions"}));
-    QCOMPARE(json["iterations"].toInt(), core.iterations);
-    QCOMPARE(json["stopped_early"].toBool(), core.stoppedEarly);
-    const QJsonObject s = json["suggestions"].toObject();
-    QCOMPARE(s.keys(), (QStringList{"minimum", "steep", "steepest", "valley"}));
-    QCOMPARE(s["steepest"].toDouble(), core.suggestions.steepest.value());
-    QCOMPARE(s["valley"].toDouble(), core.suggestions.valley.value());
-    QCOMPARE(s["minimum"].toDouble(), core.suggestions.minimum.value());
-    QCOMPARE(s["steep"].toDouble(), core.suggestions.steep.value());
-
-    // Too few points for suggestions: null, not a number.
-    const Process few = runLrlab({"find-lr", "--config", config, "--iters", "5", "--summary",
-                                  summary});
-    QCOMPARE(few.exitCode, 0);
-    const QJsonObject fewJson = QJsonDocument::fromJson(readFile(summary)).object();
-    QVERIFY(fewJson["suggestions"].toObject()["steepest"].isNull());
-    QVERIFY(fewJson["suggestions"].toObject()["valley"].isNull());
-    QCOMPARE(fewJson["iterations"].toInt(), 5);
-}
-
-void TestLrFinder::cliTraceDirMatchesRun()
-{
-    if (!haveBinary())
-        QSKIP("LRLAB_BIN does not name a built lrlab (build the lrlab target)");
-    const QString config = m_dir.filePath("mlp.json");
-    {
-        QFile f(config);
-        QVERIFY(f.open(QIODevice::WriteOnly));
-        f.write(R"({"problem": {"type": "mlp", "dataset": "digits", "hidden": [32],
-                    "activation": "tanh"}, "optimizer": {"type": "sgd"}, "steps": 10})");
-    }
-    const QString finderDir = m_dir.filePath("finder");
-    const QString runDir = m_dir.filePath("run");
-    const Process f = runLrlab({"find-lr", "--config", config, "--iters", "30", "--trace-dir",
-                                finderDir, "--validation"});
-    QCOMPARE(f.exitCode, 0);
-    QCOMPARE(lines(f.out).size(), 31);
-    const Process r = runLrlab({"run", "--config", config, "--trace-dir", runDir});
-    QCOMPARE(r.exitCode, 0);
-    QCOMPARE(readFile(finderDir + "/init.csv"), readFile(runDir + "/init.csv"));
-    QCOMPARE(readFile(finderDir + "/split.csv"), readFile(runDir + "/split.csv"));
-    const QList<QByteArray> finderBatches = lines(readFile(finderDir + "/batches.csv"));
-    const QList<QByteArray> runBatches = lines(readFile(runDir + "/batches.csv"));
-    QCOMPARE(finderBatches.size(), 31);  // header + one line an iteration
-    QCOMPARE(runBatches.size(), 11);
-    QCOMPARE(finderBatches.mid(0, 11), runBatches);
-}
-
-void TestLrFinder::cliBadInput_data()
-{
-    QTest::addColumn<QStringList>("extra");
-    QTest::addColumn<QString>("config");
-    QTest::addColumn<QString>("mentions");
-    const QString toy = R"({"problem": {"type": "quadratic"}})";
-    QTest::newRow("iters-one") << QStringList{"--iters", "1"} << toy << "--iters";
-    QTest::newRow("iters-text") << QStringList{"--iters", "many"} << toy << "--iters";
-    QTest::newRow("mode-unknown") << QStringList{"--mode", "cubic"} << toy << "--mode";
-    QTest::newRow("start-zero") << QStringList{"--start-lr", "0"} << toy << "--start-lr";
-    QTest::newRow("end-below-start") << QStringList{"--start-lr", "1", "--end-lr", "0.5"} << toy
-                                     << "--end-lr";
-    QTest::newRow("smooth-one") << QStringList{"--smooth-f", "1"} << toy << "--smooth-f";
-    QTest::newRow("diverge-one") << QStringList{"--diverge-th", "1"} << toy << "--diverge-th";
-    QTest::newRow("skip-negative") << QStringList{"--skip-end", "-1"} << toy << "--skip-end";
-    QTest::newRow("validation-on-toy") << QStringList{"--validation"} << toy << "--validation";
-    QTest::newRow("unknown-option") << QStringList{"--speed", "3"} << toy << "speed";
-    QTest::newRow("validation-without-val-rows")
-        << QStringList{"--validation"}
-        << R"({"problem": {"type": "softmax", "dataset": "iris", "val_fraction": 0}})"
-        << "--validation";
-}
-
-void TestLrFinder::cliBadInput()
-{
-    if (!haveBinary())
-        QSKIP("LRLAB_BIN does not name a built lrlab (build the lrlab target)");
-    QFETCH(QStringList, extra);
-    QFETCH(QString, config);
-    QFETCH(QString, mentions);
-    const QString path = m_dir.filePath(QString("bad-%1.json").arg(QTest::currentDataTag()));
-    {
-        QFile f(path);
-        QVERIFY(f.open(QIODevice::WriteOnly));
-        f.write(config.toUtf8());
-    }
-    const Process p = runLrlab(QStringList{"find-lr", "--config", path} + extra);
-    QCOMPARE(p.exitCode, 2);
-    QVERIFY2(p.err.contains(mentions.toUtf8()), p.err.constData());
-    QVERIFY(p.out.isEmpty());
 }
 
 void TestLrFinder::negativeSurfaceUsesExcessOverMinimum_data()

@@ -1,12 +1,12 @@
 // LR sweeps: the log grid, crossing with a second setting, results identical on any thread
-// count, cancellation, per-run summaries, and the `lrlab sweep` command line.
+// count, cancellation and per-run summaries. `lrlab sweep` is tested in
+// tests/app/cli/tst_cli_sweep.
 #include "core/analysis/sweep.h"
 #include "core/config/config_json.h"
 #include "core/config/config_variants.h"
 #include "tests/common/nearly_equal.h"
+#include "tests/common/throws.h"
 
-#include <QProcess>
-#include <QTemporaryDir>
 #include <QtTest>
 
 #include <cmath>
@@ -18,14 +18,17 @@ namespace {
 lrlab::RunConfig toyBase()
 {
     return lrlab::parseRunConfig(R"({"problem": {"type": "quadratic"}, "init": [1, 1],
-        "optimizer": {"type": "sgd"}, "steps": 200})", "base.json").config;
+        "optimizer": {"type": "sgd"}, "steps": 200})",
+                                 "base.json")
+        .config;
 }
 
 lrlab::RunConfig mlpBase()
 {
     return lrlab::parseRunConfig(R"({"problem": {"type": "mlp", "dataset": "iris", "hidden": [8]},
         "optimizer": {"type": "sgd", "momentum": 0.9}, "steps": 150, "eval_every": 30})",
-                                 "mlp.json").config;
+                                 "mlp.json")
+        .config;
 }
 
 bool sameResults(const std::vector<lrlab::SweepRunResult>& a,
@@ -33,7 +36,7 @@ bool sameResults(const std::vector<lrlab::SweepRunResult>& a,
 {
     if (a.size() != b.size())
         return false;
-    const auto same = [](double x, double y) { return x == y || (std::isnan(x) && std::isnan(y)); };
+    const auto same = lrlab::test::sameValue;
     for (std::size_t i = 0; i < a.size(); ++i)
         if (!same(a[i].finalLoss, b[i].finalLoss) || !same(a[i].bestLoss, b[i].bestLoss) ||
             !same(a[i].validationLoss, b[i].validationLoss) || a[i].status != b[i].status ||
@@ -42,7 +45,7 @@ bool sameResults(const std::vector<lrlab::SweepRunResult>& a,
     return true;
 }
 
-}  // namespace
+} // namespace
 
 class TestSweep : public QObject
 {
@@ -58,9 +61,6 @@ private slots:
     void toySummary();
     void threadIndependent();
     void cancelled();
-    void cli();
-    void cliBadInput_data();
-    void cliBadInput();
 };
 
 void TestSweep::logGrid_data()
@@ -69,7 +69,8 @@ void TestSweep::logGrid_data()
     QTest::addColumn<double>("b");
     QTest::addColumn<int>("n");
     QTest::addColumn<std::vector<double>>("expected");
-    QTest::newRow("decades") << 1e-4 << 1.0 << 5 << std::vector<double>{1e-4, 1e-3, 1e-2, 1e-1, 1.0};
+    QTest::newRow("decades") << 1e-4 << 1.0 << 5
+                             << std::vector<double>{1e-4, 1e-3, 1e-2, 1e-1, 1.0};
     QTest::newRow("half-decades") << 0.01 << 1.0 << 5
                                   << std::vector<double>{0.01, std::sqrt(10.0) * 0.01, 0.1,
                                                          std::sqrt(10.0) * 0.1, 1.0};
@@ -85,7 +86,8 @@ void TestSweep::logGrid()
     const std::vector<double> got = lrlab::logSpacedRates(a, b, n);
     QCOMPARE(got.size(), expected.size());
     for (std::size_t i = 0; i < got.size(); ++i)
-        QVERIFY2(nearlyEqual(got[i], expected[i], 1e-15), qPrintable(QString::number(got[i], 'g', 17)));
+        QVERIFY2(nearlyEqual(got[i], expected[i], 1e-15),
+                 qPrintable(QString::number(got[i], 'g', 17)));
     // Decades come out exact, like numpy.logspace.
     if (QTest::currentDataTag() == QByteArray("decades"))
         QCOMPARE(got[1], 1e-3);
@@ -112,7 +114,7 @@ void TestSweep::varyResetsOptimizer()
     const auto points = lrlab::sweepPoints(base, {0.01}, "optimizer", {"adam", "lion"});
     QCOMPARE(points[0].config.optimizer.type, std::string("adam"));
     QCOMPARE(points[0].config.optimizer.resolved().beta2, 0.999);
-    QCOMPARE(points[1].config.optimizer.resolved().beta2, 0.99);  // lion's own default
+    QCOMPARE(points[1].config.optimizer.resolved().beta2, 0.99); // lion's own default
 }
 
 void TestSweep::badVary_data()
@@ -120,10 +122,18 @@ void TestSweep::badVary_data()
     QTest::addColumn<QString>("key");
     QTest::addColumn<QString>("value");
     QTest::addColumn<QString>("expected");
-    QTest::newRow("unknown-key") << "colour" << "red" << "colour";
-    QTest::newRow("bad-momentum") << "momentum" << "1.5" << "optimizer.momentum";
-    QTest::newRow("unknown-optimizer") << "optimizer" << "adamax" << "optimizer.type";
-    QTest::newRow("warmup-too-long") << "warmup_steps" << "500" << "schedule.warmup_steps";
+    QTest::newRow("unknown-key") << "colour"
+                                 << "red"
+                                 << "colour";
+    QTest::newRow("bad-momentum") << "momentum"
+                                  << "1.5"
+                                  << "optimizer.momentum";
+    QTest::newRow("unknown-optimizer") << "optimizer"
+                                       << "adamax"
+                                       << "optimizer.type";
+    QTest::newRow("warmup-too-long") << "warmup_steps"
+                                     << "500"
+                                     << "schedule.warmup_steps";
 }
 
 void TestSweep::badVary()
@@ -131,12 +141,9 @@ void TestSweep::badVary()
     QFETCH(QString, key);
     QFETCH(QString, value);
     QFETCH(QString, expected);
-    try {
-        lrlab::sweepPoints(toyBase(), {0.01}, key.toStdString(), {value.toStdString()});
-        QFAIL("accepted");
-    } catch (const std::invalid_argument& e) {
-        QVERIFY2(QString::fromStdString(e.what()).contains(expected), e.what());
-    }
+    const QString message = lrlab::test::thrownMessage<std::invalid_argument>(
+        [&] { lrlab::sweepPoints(toyBase(), {0.01}, key.toStdString(), {value.toStdString()}); });
+    QVERIFY2(message.contains(expected), qPrintable(message));
 }
 
 void TestSweep::toySummary()
@@ -144,8 +151,8 @@ void TestSweep::toySummary()
     // Gradient descent on ½(x² + 10y²): stable below lr = 0.2, diverging above.
     lrlab::SweepOptions options;
     options.targetLoss = 1e-6;
-    const auto results = lrlab::runSweep(lrlab::sweepPoints(toyBase(), {0.01, 0.1, 0.3}, "", {}),
-                                         options);
+    const auto results =
+        lrlab::runSweep(lrlab::sweepPoints(toyBase(), {0.01, 0.1, 0.3}, "", {}), options);
     QCOMPARE(results.size(), std::size_t(3));
     QVERIFY(!results[0].diverged && !results[1].diverged);
     // lr 0.3: y doubles in size every step; after 200 steps f ~ 1e120 is still finite, but far
@@ -157,7 +164,7 @@ void TestSweep::toySummary()
     QCOMPARE(results[1].stepsToTarget, int(std::ceil(std::log(2e-6) / std::log(0.81))));
     QVERIFY(nearlyEqual(results[1].finalLoss, 0.5 * std::pow(0.9, 400)));
     QCOMPARE(results[1].bestLoss, results[1].finalLoss);
-    QCOMPARE(results[0].stepsToTarget, -1);  // too slow to get there in 200 steps
+    QCOMPARE(results[0].stepsToTarget, -1); // too slow to get there in 200 steps
     QVERIFY(std::isnan(results[0].validationLoss));
 }
 
@@ -186,58 +193,6 @@ void TestSweep::cancelled()
         lrlab::runSweep(lrlab::sweepPoints(toyBase(), {0.01, 0.1}, "", {}), options);
     for (const auto& r : results)
         QCOMPARE(r.status, lrlab::RunStatus::Cancelled);
-}
-
-void TestSweep::cli()
-{
-    QTemporaryDir dir;
-    const QString config = dir.filePath("c.json");
-    QFile f(config);
-    QVERIFY(f.open(QIODevice::WriteOnly));
-    f.write(R"({"problem": {"type": "quadratic"}, "init": [1, 1], "steps": 100})");
-    f.close();
-    QProcess p;
-    p.start(qEnvironmentVariable("LRLAB_BIN"),
-            {"sweep", "--config", config, "--lr", "1e-3:1:4", "--vary", "momentum=0,0.9",
-             "--threads", "2"});
-    QVERIFY(p.waitForFinished(60000));
-    QCOMPARE(p.exitCode(), 0);
-    const QList<QByteArray> rows = p.readAllStandardOutput().trimmed().split('\n');
-    QCOMPARE(rows.size(), 1 + 8);
-    QCOMPARE(rows[0], QByteArray("lr,momentum,status,diverged,steps,final_loss,best_loss,val_loss,"
-                                 "val_acc,steps_to_target"));
-    QVERIFY(rows[1].startsWith("0.001,0,finished,false,100,"));
-    QVERIFY2(rows[4].startsWith("1,0,finished,true,"), rows[4].constData());  // lr 1 > 2/λ₁ = 0.2
-}
-
-void TestSweep::cliBadInput_data()
-{
-    QTest::addColumn<QStringList>("extra");
-    QTest::addColumn<QString>("expected");
-    QTest::newRow("bad-grid") << QStringList{"--lr", "1e-3:1"} << "--lr";
-    QTest::newRow("negative-rate") << QStringList{"--lr", "-1:1:3"} << "--lr";
-    QTest::newRow("bad-vary") << QStringList{"--lr", "1e-3:1:3", "--vary", "momentum"} << "--vary";
-    QTest::newRow("bad-vary-value") << QStringList{"--lr", "1e-3:1:3", "--vary", "momentum=2"}
-                                    << "optimizer.momentum";
-    QTest::newRow("bad-threads") << QStringList{"--lr", "1e-3:1:3", "--threads", "x"} << "--threads";
-}
-
-void TestSweep::cliBadInput()
-{
-    QFETCH(QStringList, extra);
-    QFETCH(QString, expected);
-    QTemporaryDir dir;
-    const QString config = dir.filePath("c.json");
-    QFile f(config);
-    QVERIFY(f.open(QIODevice::WriteOnly));
-    f.write(R"({"problem": {"type": "quadratic"}, "steps": 10})");
-    f.close();
-    QProcess p;
-    p.start(qEnvironmentVariable("LRLAB_BIN"), QStringList{"sweep", "--config", config} + extra);
-    QVERIFY(p.waitForFinished(60000));
-    QCOMPARE(p.exitCode(), 2);
-    const QString err = QString::fromUtf8(p.readAllStandardError());
-    QVERIFY2(err.contains(expected), qPrintable(err));
 }
 
 QTEST_GUILESS_MAIN(TestSweep)

@@ -10,14 +10,16 @@
 #include "core/engine/model_run.h"
 #include "core/engine/toy_run.h"
 #include "core/problems/toy_surface.h"
+#include "tests/common/files.h"
 #include "tests/common/nearly_equal.h"
+#include "tests/common/run_configs.h"
+#include "tests/common/throws.h"
 
 #include <QDir>
-#include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
-#include <QJsonObject>
 #include <QJsonDocument>
+#include <QJsonObject>
 #include <QRegularExpression>
 #include <QSet>
 #include <QTemporaryDir>
@@ -30,7 +32,9 @@
 #include <numeric>
 
 using namespace lrlab;
+using lrlab::test::diagnoseModel;
 using lrlab::test::nearlyEqual;
+using lrlab::test::writeFile;
 
 namespace {
 
@@ -38,8 +42,7 @@ const double kPi = std::acos(-1.0);
 
 // ---- measurements (independent of the code under test) ----------------------------------
 
-template <typename T>
-double totalVariation(const std::vector<T>& v, int count)
+template <typename T> double totalVariation(const std::vector<T>& v, int count)
 {
     double sum = 0.0;
     for (int i = 1; i < count && i < static_cast<int>(v.size()); ++i)
@@ -47,8 +50,7 @@ double totalVariation(const std::vector<T>& v, int count)
     return sum;
 }
 
-template <typename T>
-double maxOfFirst(const std::vector<T>& v, int count)
+template <typename T> double maxOfFirst(const std::vector<T>& v, int count)
 {
     double best = -INFINITY;
     for (int i = 0; i < count && i < static_cast<int>(v.size()); ++i)
@@ -75,28 +77,16 @@ Diagnosis diagnoseToy(const ToyTrace& trace, const RunConfig& config)
 {
     LossHistory history;
     history.loss = trace.loss;
-    history.floor = makeToySurface(config.problem.type, config.problem.parameters)
-                        ->info()
-                        .minimumValue;
-    return diagnose(history);
-}
-
-Diagnosis diagnoseModel(const ModelTrace& trace)
-{
-    LossHistory history;
-    history.loss.assign(trace.loss.begin(), trace.loss.end());
-    history.noisy = true;
-    history.validation = trace.validationLoss;
-    history.validationTrain = trace.trainLoss;
+    history.floor =
+        makeToySurface(config.problem.type, config.problem.parameters)->info().minimumValue;
     return diagnose(history);
 }
 
 ModelTrace trainModel(const RunConfig& config)
 {
-    const auto problem = ModelProblem::create(config.problem, config.seed);
     ModelRunOptions options;
     options.maxSnapshots = 0;
-    return runModel(config, *problem, nullptr, options);
+    return lrlab::test::trainModel(config, options).trace;
 }
 
 bool diverged(const ModelTrace& trace)
@@ -131,8 +121,8 @@ void checkTooLargeTooSmall(const Lesson& lesson)
     const double a = surfaceParameter(base, "a", 1.0);
     const double b = surfaceParameter(base, "b", 10.0);
     const double angle = surfaceParameter(base, "angle_deg", 0.0) * kPi / 180.0;
-    const double limit = 2.0 / std::max(a, b);  // DESIGN.md §2.1: GD stable iff lr < 2/max(a,b)
-    QVERIFY(nearlyEqual(limit, 0.2));            // the text says 2/10 = 0.2
+    const double limit = 2.0 / std::max(a, b); // DESIGN.md §2.1: GD stable iff lr < 2/max(a,b)
+    QVERIFY(nearlyEqual(limit, 0.2));          // the text says 2/10 = 0.2
     std::vector<double> lr;
     for (const auto& c : configs)
         lr.push_back(c.schedule.learningRate);
@@ -198,14 +188,14 @@ void checkWarmup(const Lesson& lesson)
 
     const int K = 50;
     const double start = plain.loss.front();
-    QVERIFY(nearlyEqual(start, warm.loss.front(), 1e-6));  // same init and first batch
-    QVERIFY(std::abs(start - 2.3) < 0.05);                 // "from 2.3"
+    QVERIFY(nearlyEqual(start, warm.loss.front(), 1e-6)); // same init and first batch
+    QVERIFY(std::abs(start - 2.3) < 0.05);                // "from 2.3"
     const double plainMax = maxOfFirst(plain.loss, K);
     const double warmMax = maxOfFirst(warm.loss, K);
-    QVERIFY2(plainMax > 4.0, qPrintable(format(plainMax)));              // "above 4"
-    QVERIFY2(warmMax < 1.05 * start, qPrintable(format(warmMax)));       // no jump
+    QVERIFY2(plainMax > 4.0, qPrintable(format(plainMax)));        // "above 4"
+    QVERIFY2(warmMax < 1.05 * start, qPrintable(format(warmMax))); // no jump
     const double ratio = totalVariation(plain.loss, K) / totalVariation(warm.loss, K);
-    QVERIFY2(ratio > 3.0 && ratio < 5.0, qPrintable(format(ratio)));   // "about four times"
+    QVERIFY2(ratio > 3.0 && ratio < 5.0, qPrintable(format(ratio))); // "about four times"
     QVERIFY(!diverged(plain) && !diverged(warm));
 }
 
@@ -257,9 +247,10 @@ void checkDecays(const Lesson& lesson)
     const double constantEnd = meanOfLast(traces[0].loss, 20);
     for (int i = 1; i < 4; ++i) {
         const double end = meanOfLast(traces[i].loss, 20);
-        QVERIFY2(end * 3.0 < constantEnd,
-                 qPrintable(QString("run %1: %2 vs constant %3").arg(i).arg(format(end),
-                                                                          format(constantEnd))));
+        QVERIFY2(
+            end * 3.0 < constantEnd,
+            qPrintable(
+                QString("run %1: %2 vs constant %3").arg(i).arg(format(end), format(constantEnd))));
     }
 }
 
@@ -277,7 +268,7 @@ void checkMomentum(const Lesson& lesson)
     QCOMPARE(configs[1].optimizer.momentum, 0.0);
     QVERIFY(nearlyEqual(configs[0].schedule.learningRate, 0.01));
     QVERIFY(nearlyEqual(configs[1].schedule.learningRate, 0.019));
-    QVERIFY(configs[1].schedule.learningRate < limit);  // "right at the edge" of 0.02
+    QVERIFY(configs[1].schedule.learningRate < limit); // "right at the edge" of 0.02
     for (int i : {2, 3}) {
         QVERIFY(nearlyEqual(configs[i].optimizer.momentum, 0.9));
         QVERIFY(nearlyEqual(configs[i].schedule.learningRate, 0.01));
@@ -292,10 +283,10 @@ void checkMomentum(const Lesson& lesson)
         finals.push_back(runToy(c).loss.back());
     const QString all = format(finals[0]) + " " + format(finals[1]) + " " + format(finals[2]) +
                         " " + format(finals[3]);
-    QVERIFY2(finals[0] > 0.015 && finals[0] < 0.03, qPrintable(all));      // "still 0.02"
-    QVERIFY2(finals[1] > 3e-4 && finals[1] < 8e-4, qPrintable(all));       // "0.0005"
-    QVERIFY2(finals[2] < 1e-7, qPrintable(all));                           // "below 1e-7"
-    QVERIFY2(finals[3] < 1e-9 && finals[3] < finals[2], qPrintable(all));  // "below 1e-9"
+    QVERIFY2(finals[0] > 0.015 && finals[0] < 0.03, qPrintable(all));     // "still 0.02"
+    QVERIFY2(finals[1] > 3e-4 && finals[1] < 8e-4, qPrintable(all));      // "0.0005"
+    QVERIFY2(finals[2] < 1e-7, qPrintable(all));                          // "below 1e-7"
+    QVERIFY2(finals[3] < 1e-9 && finals[3] < finals[2], qPrintable(all)); // "below 1e-9"
 }
 
 /// 05: Rosenbrock, 2000 steps: finals ordered Adam < AdamW < Lion < SGD; SGD near 0.2 and
@@ -327,12 +318,12 @@ void checkOptimizers(const Lesson& lesson)
                         " " + format(finals[3]);
     QVERIFY2(finals[1] < finals[2] && finals[2] < finals[3] && finals[3] < finals[0],
              qPrintable(all));
-    QVERIFY2(finals[0] > 0.15 && finals[0] < 0.25, qPrintable(all));  // SGD "0.2"
-    QVERIFY2(finals[1] < 1e-6, qPrintable(all));                      // Adam on the minimum
+    QVERIFY2(finals[0] > 0.15 && finals[0] < 0.25, qPrintable(all)); // SGD "0.2"
+    QVERIFY2(finals[1] < 1e-6, qPrintable(all));                     // Adam on the minimum
     QVERIFY(std::abs(traces[1].x.back() - 1.0) < 1e-3 && std::abs(traces[1].y.back() - 1.0) < 1e-3);
-    QVERIFY2(finals[2] > 5e-4 && finals[2] < 2e-3, qPrintable(all));  // AdamW "about 0.001"
-    QVERIFY(traces[2].x.back() < 1.0 && traces[2].y.back() < 1.0);  // short of (1, 1), towards 0
-    QVERIFY2(finals[3] > 2e-3 && finals[3] < 6e-3, qPrintable(all));  // Lion "0.004"
+    QVERIFY2(finals[2] > 5e-4 && finals[2] < 2e-3, qPrintable(all)); // AdamW "about 0.001"
+    QVERIFY(traces[2].x.back() < 1.0 && traces[2].y.back() < 1.0);   // short of (1, 1), towards 0
+    QVERIFY2(finals[3] > 2e-3 && finals[3] < 6e-3, qPrintable(all)); // Lion "0.004"
     const double lionBest = *std::min_element(traces[3].loss.begin(), traces[3].loss.end());
     QVERIFY2(lionBest < 1e-4 && finals[3] > 100.0 * lionBest, qPrintable(format(lionBest)));
     // "at 0.003 it [SGD] diverges".
@@ -351,7 +342,7 @@ void checkLrFinder(const Lesson& lesson)
     QCOMPARE(configs.size(), std::size_t(3));
     QVERIFY(nearlyEqual(lesson.config.schedule.learningRate, configs[0].schedule.learningRate));
     const auto problem = ModelProblem::create(lesson.config.problem, lesson.config.seed);
-    const LrFinderOptions options;  // 1e-7 … 10, 100 iterations, as the text says
+    const LrFinderOptions options; // 1e-7 … 10, 100 iterations, as the text says
     QVERIFY(nearlyEqual(options.startLr, 1e-7) && nearlyEqual(options.endLr, 10.0));
     QCOMPARE(options.iterations, 100);
     const LrFinderResult finder = runLrFinder(lesson.config, *problem, options);
@@ -371,8 +362,8 @@ void checkLrFinder(const Lesson& lesson)
     const auto near = [](double lessonLr, double suggested) {
         return lessonLr < 1.25 * suggested && suggested < 1.25 * lessonLr;
     };
-    const QString suggested = format(*s.minimum) + " " + format(*s.valley) + " " +
-                              format(*s.steepest);
+    const QString suggested =
+        format(*s.minimum) + " " + format(*s.valley) + " " + format(*s.steepest);
     QVERIFY2(near(configs[0].schedule.learningRate, *s.minimum), qPrintable(suggested));
     QVERIFY2(near(configs[1].schedule.learningRate, *s.valley), qPrintable(suggested));
     QVERIFY2(near(configs[2].schedule.learningRate, *s.steepest), qPrintable(suggested));
@@ -385,9 +376,9 @@ void checkLrFinder(const Lesson& lesson)
     QCOMPARE(diagnoseModel(atSteepest).label, DiagnosisLabel::Diverged);
     QCOMPARE(diagnoseModel(atMinimum).label, DiagnosisLabel::Converging);
     QVERIFY2(atMinimum.validationAccuracy.back() >= 0.975,
-             qPrintable(format(atMinimum.validationAccuracy.back())));  // "98%"
+             qPrintable(format(atMinimum.validationAccuracy.back()))); // "98%"
     QVERIFY(!diverged(atValley));
-    QVERIFY(atValley.trainLoss.back() > atMinimum.trainLoss.back());  // "learns more slowly"
+    QVERIFY(atValley.trainLoss.back() > atMinimum.trainLoss.back()); // "learns more slowly"
 }
 
 /// 07: digits MLP, plain SGD: batch 128 at 0.8 trains, batch 8 at 0.8 diverges, batch 8 at
@@ -444,7 +435,7 @@ void checkWeightDecay(const Lesson& lesson)
     QVERIFY(nearlyEqual(configs[1].optimizer.resolved().weightDecay, 1.0));
     const auto problem = ModelProblem::create(configs[0].problem, configs[0].seed);
     const int n = problem->trainCount() + problem->validationCount();
-    QCOMPARE(problem->trainCount(), n - static_cast<int>(std::lround(0.9 * n)));  // DESIGN §2.2
+    QCOMPARE(problem->trainCount(), n - static_cast<int>(std::lround(0.9 * n))); // DESIGN §2.2
     QCOMPARE(problem->trainCount(), 180);
     // Weights of 64 → 256 → 10 (nn.Linear layout): "about 19 000".
     const int weights = 64 * 256 + 256 + 256 * 10 + 10;
@@ -462,16 +453,16 @@ void checkWeightDecay(const Lesson& lesson)
     const int minRow = plain.evalRows[static_cast<std::size_t>(minIt - v0.begin())];
     const QString numbers = format(*minIt) + " at " + QString::number(minRow) + " → " +
                             format(v0.back()) + "; wd: " + format(decayed.validationLoss.back());
-    QVERIFY2(minRow >= 100 && minRow <= 300, qPrintable(numbers));       // "after about 200"
-    QVERIFY2(std::abs(*minIt - 0.235) < 0.005, qPrintable(numbers));     // "from 0.235"
-    QVERIFY2(std::abs(v0.back() - 0.272) < 0.005, qPrintable(numbers));  // "to 0.272"
-    QVERIFY(plain.trainLoss.back() < 1e-3);                              // "towards zero"
+    QVERIFY2(minRow >= 100 && minRow <= 300, qPrintable(numbers));      // "after about 200"
+    QVERIFY2(std::abs(*minIt - 0.235) < 0.005, qPrintable(numbers));    // "from 0.235"
+    QVERIFY2(std::abs(v0.back() - 0.272) < 0.005, qPrintable(numbers)); // "to 0.272"
+    QVERIFY(plain.trainLoss.back() < 1e-3);                             // "towards zero"
     QCOMPARE(diagnoseModel(plain).label, DiagnosisLabel::Overfitting);
 
     const double decayedEnd = decayed.validationLoss.back();
-    QVERIFY2(std::abs(decayedEnd - 0.219) < 0.005, qPrintable(numbers));  // "at 0.219"
+    QVERIFY2(std::abs(decayedEnd - 0.219) < 0.005, qPrintable(numbers)); // "at 0.219"
     QVERIFY(decayedEnd < v0.back());
-    QVERIFY(decayed.trainLoss.back() > plain.trainLoss.back());  // "stays somewhat higher"
+    QVERIFY(decayed.trainLoss.back() > plain.trainLoss.back()); // "stays somewhat higher"
     QVERIFY(diagnoseModel(decayed).label != DiagnosisLabel::Overfitting);
     // "stays flat": after step 300 it never rises 5 % above its minimum.
     const auto& v1 = decayed.validationLoss;
@@ -518,17 +509,7 @@ QJsonObject minimalLesson()
         .object();
 }
 
-QString writeFile(const QTemporaryDir& dir, const QString& name, const QByteArray& content)
-{
-    const QString path = dir.filePath(name);
-    QFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
-        return {};
-    file.write(content);
-    return path;
-}
-
-}  // namespace
+} // namespace
 
 class TestLessons : public QObject
 {
@@ -582,8 +563,8 @@ void TestLessons::shippedLessonLoads()
     QVERIFY(hasChinese(lesson.text.value("zh_CN")));
     QVERIFY(!hasChinese(lesson.text.value("en")));
     // 2–5 sentences to read out.
-    const int sentences = static_cast<int>(
-        lesson.text.value("en").count(QRegularExpression("[.!?](\\s|$)")));
+    const int sentences =
+        static_cast<int>(lesson.text.value("en").count(QRegularExpression("[.!?](\\s|$)")));
     QVERIFY2(sentences >= 2 && sentences <= 5, qPrintable(QString::number(sentences)));
     QVERIFY2(lesson.warnings.empty(), lesson.warnings.empty() ? "" : lesson.warnings[0].c_str());
     QVERIFY(lesson.view.value("tab").isString());
@@ -595,7 +576,7 @@ void TestLessons::shippedLessonLoads()
     for (std::size_t i = 0; i < runs.size(); ++i) {
         QVERIFY(hasChinese(runs[i].first));
         QVERIFY(lesson.compare[i].label.contains("en"));
-        validate(runs[i].second);  // throws (and fails the test) when invalid
+        validate(runs[i].second); // throws (and fails the test) when invalid
         distinct.insert(QJsonDocument(runConfigToJson(runs[i].second)).toJson());
     }
     QCOMPARE(static_cast<std::size_t>(distinct.size()), runs.size());
@@ -619,73 +600,59 @@ void TestLessons::claimHolds()
 void TestLessons::loaderErrors_data()
 {
     QTest::addColumn<QByteArray>("content");
-    QTest::addColumn<QString>("expected");  // a part of the message, after "<path>: "
+    QTest::addColumn<QString>("expected"); // a part of the message, after "<path>: "
 
     const auto with = [](const std::function<void(QJsonObject&)>& change) {
         QJsonObject o = minimalLesson();
         change(o);
         return QJsonDocument(o).toJson();
     };
-    QTest::newRow("unknown-top-key") << with([](QJsonObject& o) { o["colour"] = "red"; })
-                                     << "colour: unknown key";
+    QTest::newRow("unknown-top-key")
+        << with([](QJsonObject& o) { o["colour"] = "red"; }) << "colour: unknown key";
     QTest::newRow("newer-version") << with([](QJsonObject& o) { o["lrlab_lesson"] = 2; })
                                    << "lrlab_lesson: the lesson was written for a newer lrlab";
-    QTest::newRow("missing-version") << with([](QJsonObject& o) { o.remove("lrlab_lesson"); })
-                                     << "lrlab_lesson: is required";
+    QTest::newRow("missing-version")
+        << with([](QJsonObject& o) { o.remove("lrlab_lesson"); }) << "lrlab_lesson: is required";
     QTest::newRow("fractional-version") << with([](QJsonObject& o) { o["lrlab_lesson"] = 1.5; })
                                         << "lrlab_lesson: expected a positive integer";
-    QTest::newRow("missing-english-title")
-        << with([](QJsonObject& o) { o["title"] = QJsonObject{{"zh_CN", "小"}}; })
-        << "title.en: is required";
-    QTest::newRow("bad-language-code")
-        << with([](QJsonObject& o) { o["text"] = QJsonObject{{"en", "x"}, {"Chinese", "y"}}; })
-        << "text.Chinese: not a language code";
-    QTest::newRow("missing-config") << with([](QJsonObject& o) { o.remove("config"); })
-                                    << "config: is required";
-    QTest::newRow("bad-config-key")
-        << with([](QJsonObject& o) {
-               QJsonObject c = o["config"].toObject();
-               c["schedule"] = QJsonObject{{"lr", 0.1}, {"speed", 2}};
-               o["config"] = c;
-           })
-        << "config.schedule.speed: unknown key";
-    QTest::newRow("bad-config-value")
-        << with([](QJsonObject& o) {
-               QJsonObject c = o["config"].toObject();
-               c["steps"] = -3;
-               o["config"] = c;
-           })
-        << "config.steps: must be in";
-    QTest::newRow("unknown-compare-key")
-        << with([](QJsonObject& o) {
-               QJsonArray a = o["compare"].toArray();
-               QJsonObject e = a[1].toObject();
-               e["colour"] = "blue";
-               a[1] = e;
-               o["compare"] = a;
-           })
-        << "compare[1].colour: unknown key";
-    QTest::newRow("compare-without-label")
-        << with([](QJsonObject& o) {
-               o["compare"] = QJsonArray{QJsonObject{{"set", QJsonObject{{"schedule.lr", 1}}}}};
-           })
-        << "compare[0].label: is required";
-    QTest::newRow("invalid-compare-value")
-        << with([](QJsonObject& o) {
-               o["compare"] = QJsonArray{QJsonObject{
-                   {"label", QJsonObject{{"en", "x"}}},
-                   {"set", QJsonObject{{"schedule.lr", -1}}}}};
-           })
-        << "compare[0].set.schedule.lr: ";
-    QTest::newRow("unknown-compare-path")
-        << with([](QJsonObject& o) {
-               o["compare"] = QJsonArray{QJsonObject{
-                   {"label", QJsonObject{{"en", "x"}}},
-                   {"set", QJsonObject{{"schedule.speed", 2}}}}};
-           })
-        << "compare[0].set.schedule.speed: ";
-    QTest::newRow("view-not-object") << with([](QJsonObject& o) { o["view"] = "explorer"; })
-                                     << "view: expected an object";
+    QTest::newRow("missing-english-title") << with([](QJsonObject& o) {
+        o["title"] = QJsonObject{{"zh_CN", "小"}};
+    }) << "title.en: is required";
+    QTest::newRow("bad-language-code") << with([](QJsonObject& o) {
+        o["text"] = QJsonObject{{"en", "x"}, {"Chinese", "y"}};
+    }) << "text.Chinese: not a language code";
+    QTest::newRow("missing-config")
+        << with([](QJsonObject& o) { o.remove("config"); }) << "config: is required";
+    QTest::newRow("bad-config-key") << with([](QJsonObject& o) {
+        QJsonObject c = o["config"].toObject();
+        c["schedule"] = QJsonObject{{"lr", 0.1}, {"speed", 2}};
+        o["config"] = c;
+    }) << "config.schedule.speed: unknown key";
+    QTest::newRow("bad-config-value") << with([](QJsonObject& o) {
+        QJsonObject c = o["config"].toObject();
+        c["steps"] = -3;
+        o["config"] = c;
+    }) << "config.steps: must be in";
+    QTest::newRow("unknown-compare-key") << with([](QJsonObject& o) {
+        QJsonArray a = o["compare"].toArray();
+        QJsonObject e = a[1].toObject();
+        e["colour"] = "blue";
+        a[1] = e;
+        o["compare"] = a;
+    }) << "compare[1].colour: unknown key";
+    QTest::newRow("compare-without-label") << with([](QJsonObject& o) {
+        o["compare"] = QJsonArray{QJsonObject{{"set", QJsonObject{{"schedule.lr", 1}}}}};
+    }) << "compare[0].label: is required";
+    QTest::newRow("invalid-compare-value") << with([](QJsonObject& o) {
+        o["compare"] = QJsonArray{QJsonObject{{"label", QJsonObject{{"en", "x"}}},
+                                              {"set", QJsonObject{{"schedule.lr", -1}}}}};
+    }) << "compare[0].set.schedule.lr: ";
+    QTest::newRow("unknown-compare-path") << with([](QJsonObject& o) {
+        o["compare"] = QJsonArray{QJsonObject{{"label", QJsonObject{{"en", "x"}}},
+                                              {"set", QJsonObject{{"schedule.speed", 2}}}}};
+    }) << "compare[0].set.schedule.speed: ";
+    QTest::newRow("view-not-object")
+        << with([](QJsonObject& o) { o["view"] = "explorer"; }) << "view: expected an object";
     QTest::newRow("bad-id") << with([](QJsonObject& o) { o["id"] = "My Lesson"; })
                             << "id: expected a name";
     QTest::newRow("syntax-error") << QByteArray("{\n  \"lrlab_lesson\": 1,\n  \"id\": }")
@@ -701,34 +668,26 @@ void TestLessons::loaderErrors()
     QVERIFY(dir.isValid());
     const QString path = writeFile(dir, "lesson.json", content);
     QVERIFY(!path.isEmpty());
-    try {
-        loadLesson(path);
-        QFAIL("loadLesson accepted a bad lesson");
-    } catch (const ConfigError& e) {
-        const QString message = QString::fromUtf8(e.what());
-        QVERIFY2(message.startsWith(path + ": "), qPrintable(message));
-        QVERIFY2(message.contains(expected), qPrintable(message));
-    }
+    const QString message = lrlab::test::thrownMessage<ConfigError>([&] { loadLesson(path); });
+    QVERIFY2(message.startsWith(path + ": "), qPrintable(message));
+    QVERIFY2(message.contains(expected), qPrintable(message));
     // A file that is not there names itself too.
-    try {
-        loadLesson(dir.filePath("missing.json"));
-        QFAIL("loadLesson read a missing file");
-    } catch (const ConfigError& e) {
-        QVERIFY(QString::fromUtf8(e.what()).startsWith(dir.filePath("missing.json") + ": "));
-    }
+    const QString missing = dir.filePath("missing.json");
+    QVERIFY(lrlab::test::thrownMessage<ConfigError>([&] {
+                loadLesson(missing);
+            }).startsWith(missing + ": "));
 }
 
 void TestLessons::languageFallback()
 {
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
-    const QString path =
-        writeFile(dir, "tiny.json", QJsonDocument(minimalLesson()).toJson());
+    const QString path = writeFile(dir, "tiny.json", QJsonDocument(minimalLesson()).toJson());
     const Lesson lesson = loadLesson(path);
     QCOMPARE(lesson.titleIn("en"), QString("Tiny"));
     QCOMPARE(lesson.titleIn("zh_CN"), QString("小"));
-    QCOMPARE(lesson.titleIn("zh-CN"), QString("小"));  // BCP 47 spelling
-    QCOMPARE(lesson.titleIn("zh"), QString("小"));     // a variant of the same language
+    QCOMPARE(lesson.titleIn("zh-CN"), QString("小")); // BCP 47 spelling
+    QCOMPARE(lesson.titleIn("zh"), QString("小"));    // a variant of the same language
     QCOMPARE(lesson.titleIn("de_DE"), QString("Tiny"));
     // The text has no Chinese: English is shown instead.
     QCOMPARE(lesson.textIn("zh_CN"), QString("A tiny lesson."));
@@ -747,20 +706,18 @@ void TestLessons::compareSettings()
     // keep key order ("optimizer.momentum" sorts before "optimizer.type"), so this only works
     // when the type is applied first.
     QJsonObject o = minimalLesson();
-    o["config"] = QJsonObject{
-        {"problem", QJsonObject{{"type", "mlp"}, {"hidden", QJsonArray{8}}}},
-        {"optimizer", QJsonObject{{"type", "adam"}}},
-        {"schedule", QJsonObject{{"lr", 0.01}, {"decay", "cosine"}}},
-        {"steps", 50}};
-    o["compare"] = QJsonArray{
-        QJsonObject{{"label", QJsonObject{{"en", "base"}}}},
-        QJsonObject{{"label", QJsonObject{{"en", "sgd"}}},
-                    {"set", QJsonObject{{"optimizer.momentum", 0.9},
-                                        {"optimizer.type", "sgd"},
-                                        {"schedule.step_size", 7},
-                                        {"schedule.decay", "step"},
-                                        {"problem.hidden", QJsonArray{16, 4}},
-                                        {"optimizer.nesterov", true}}}}};
+    o["config"] = QJsonObject{{"problem", QJsonObject{{"type", "mlp"}, {"hidden", QJsonArray{8}}}},
+                              {"optimizer", QJsonObject{{"type", "adam"}}},
+                              {"schedule", QJsonObject{{"lr", 0.01}, {"decay", "cosine"}}},
+                              {"steps", 50}};
+    o["compare"] = QJsonArray{QJsonObject{{"label", QJsonObject{{"en", "base"}}}},
+                              QJsonObject{{"label", QJsonObject{{"en", "sgd"}}},
+                                          {"set", QJsonObject{{"optimizer.momentum", 0.9},
+                                                              {"optimizer.type", "sgd"},
+                                                              {"schedule.step_size", 7},
+                                                              {"schedule.decay", "step"},
+                                                              {"problem.hidden", QJsonArray{16, 4}},
+                                                              {"optimizer.nesterov", true}}}}};
     const Lesson lesson = loadLesson(writeFile(dir, "set.json", QJsonDocument(o).toJson()));
     const auto runs = lesson.runs();
     QCOMPARE(runs.size(), std::size_t(2));
@@ -774,7 +731,7 @@ void TestLessons::compareSettings()
     QCOMPARE(sgd.schedule.decay, Decay::Step);
     QCOMPARE(sgd.schedule.stepSize.value_or(-1), 7);
     QCOMPARE(sgd.problem.hidden, std::vector<int>({16, 4}));
-    QVERIFY(nearlyEqual(sgd.schedule.learningRate, 0.01));  // untouched keys stay
+    QVERIFY(nearlyEqual(sgd.schedule.learningRate, 0.01)); // untouched keys stay
     QCOMPARE(lesson.compare[1].settings.front().first, std::string("optimizer.type"));
 
     // No compare list: the config alone, labelled with the title.

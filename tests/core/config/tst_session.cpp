@@ -1,15 +1,18 @@
 // Session files (issue 5, "Sessions"): a lossless round trip, and every broken, truncated, newer
 // or unknown-keyed file refused with a message naming the key path, loading nothing half-way.
 #include "core/config/session.h"
+#include "tests/common/files.h"
 #include "tests/common/nearly_equal.h"
+#include "tests/common/throws.h"
 
-#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QTemporaryDir>
 #include <QtTest>
 
 using lrlab::test::nearlyEqual;
+using lrlab::test::readFile;
+using lrlab::test::thrownMessage;
 
 namespace {
 
@@ -25,7 +28,7 @@ lrlab::Session sampleSession()
         "schedule": {"lr": 0.05, "warmup_steps": 10, "warmup_start_factor": 0.1,
                      "decay": "cosine", "min_lr": 0.001},
         "steps": 300, "seed": 42})",
-                                        "current")
+                                      "current")
                     .config;
     lrlab::PinnedConfig model;
     model.config = lrlab::parseRunConfig(R"({
@@ -34,7 +37,7 @@ lrlab::Session sampleSession()
         "optimizer": {"type": "sgd", "momentum": 0.9, "nesterov": true},
         "schedule": {"lr": 0.1, "decay": "step", "gamma": 0.5, "step_size": 100},
         "steps": 400, "seed": 7, "eval_every": 20})",
-                                           "model")
+                                         "model")
                        .config;
     model.label = "MLP 学习率 0.1";
     lrlab::PinnedConfig toy;
@@ -61,12 +64,7 @@ QByteArray sampleBytes()
 /// The ConfigError message of parsing json, or "" when it parsed.
 QString errorOf(const QByteArray& json)
 {
-    try {
-        lrlab::parseSession(json, "s.json");
-    } catch (const lrlab::ConfigError& e) {
-        return QString::fromStdString(e.what());
-    }
-    return QString();
+    return thrownMessage<lrlab::ConfigError>([&] { lrlab::parseSession(json, "s.json"); });
 }
 
 QByteArray withValue(const char* key, const QJsonValue& value)
@@ -76,7 +74,7 @@ QByteArray withValue(const char* key, const QJsonValue& value)
     return QJsonDocument(o).toJson();
 }
 
-}  // namespace
+} // namespace
 
 class TestSession : public QObject
 {
@@ -138,7 +136,7 @@ void TestSession::defaultsForOptionalKeys()
     QVERIFY(s.pinned.empty());
     QVERIFY(s.view.isEmpty());
     QVERIFY(s.language.empty());
-    QCOMPARE(s.current.problem.type, std::string("rosenbrock"));  // DESIGN.md §2 defaults
+    QCOMPARE(s.current.problem.type, std::string("rosenbrock")); // DESIGN.md §2 defaults
     QCOMPARE(s.current.steps, 1000);
 }
 
@@ -172,24 +170,24 @@ void TestSession::truncated()
 
 void TestSession::flippedBytes_data()
 {
-    QTest::addColumn<QByteArray>("find");     // first occurrence is changed
+    QTest::addColumn<QByteArray>("find"); // first occurrence is changed
     QTest::addColumn<QByteArray>("replace");
-    QTest::addColumn<QString>("expected");    // in the message
+    QTest::addColumn<QString>("expected"); // in the message
     QTest::newRow("opening-brace") << QByteArray("{") << QByteArray("[") << "line 2, column";
     QTest::newRow("colon") << QByteArray("\"current\":") << QByteArray("\"current\";") << "line ";
-    QTest::newRow("quote-to-invalid-utf8") << QByteArray("\"language\"")
-                                           << QByteArray("\"langu\xff\xfe\"") << "line ";
+    QTest::newRow("quote-to-invalid-utf8")
+        << QByteArray("\"language\"") << QByteArray("\"langu\xff\xfe\"") << "line ";
     QTest::newRow("top-key-letter") << QByteArray("\"language\"") << QByteArray("\"languagf\"")
                                     << "session.languagf: unknown key";
-    QTest::newRow("config-key-letter") << QByteArray("\"warmup_steps\"")
-                                       << QByteArray("\"warmup_stepr\"")
-                                       << "session.current.schedule.warmup_stepr: unknown key";
+    QTest::newRow("config-key-letter")
+        << QByteArray("\"warmup_steps\"") << QByteArray("\"warmup_stepr\"")
+        << "session.current.schedule.warmup_stepr: unknown key";
     QTest::newRow("decay-name") << QByteArray("\"cosine\"") << QByteArray("\"cosinf\"")
                                 << "session.current.schedule.decay";
     QTest::newRow("pinned-label-key") << QByteArray("\"label\"") << QByteArray("\"lab3l\"")
                                       << "session.pinned[0].lab3l: unknown key";
-    QTest::newRow("version-digit") << QByteArray("\"version\": 1") << QByteArray("\"version\": 0")
-                                   << "session.version";
+    QTest::newRow("version-digit")
+        << QByteArray("\"version\": 1") << QByteArray("\"version\": 0") << "session.version";
 }
 
 void TestSession::flippedBytes()
@@ -212,33 +210,33 @@ void TestSession::badParts_data()
     QTest::addColumn<QString>("expected");
     QJsonObject noCurrent = lrlab::sessionToJson(sampleSession());
     noCurrent.remove("current");
-    QTest::newRow("missing-current") << QJsonDocument(noCurrent).toJson()
-                                     << "session.current: missing";
+    QTest::newRow("missing-current")
+        << QJsonDocument(noCurrent).toJson() << "session.current: missing";
     QJsonObject noVersion = lrlab::sessionToJson(sampleSession());
     noVersion.remove("version");
-    QTest::newRow("missing-version") << QJsonDocument(noVersion).toJson()
-                                     << "session.version: missing";
-    QTest::newRow("unknown-top-key") << withValue("traces", QJsonArray{1, 2})
-                                     << "session.traces: unknown key";
+    QTest::newRow("missing-version")
+        << QJsonDocument(noVersion).toJson() << "session.version: missing";
+    QTest::newRow("unknown-top-key")
+        << withValue("traces", QJsonArray{1, 2}) << "session.traces: unknown key";
     QTest::newRow("version-not-integer") << withValue("version", 1.5) << "session.version";
     QTest::newRow("version-string") << withValue("version", "1") << "session.version";
     QTest::newRow("current-not-object") << withValue("current", 3) << "session.current";
-    QTest::newRow("bad-lr") << withValue("current", QJsonObject{{"schedule",
-                                                                 QJsonObject{{"lr", -1}}}})
+    QTest::newRow("bad-lr") << withValue("current",
+                                         QJsonObject{{"schedule", QJsonObject{{"lr", -1}}}})
                             << "session.current.schedule.lr";
     QTest::newRow("unknown-optimizer-key")
-        << withValue("current", QJsonObject{{"optimizer", QJsonObject{{"type", "sgd"},
-                                                                      {"momentun", 0.9}}}})
+        << withValue("current",
+                     QJsonObject{{"optimizer", QJsonObject{{"type", "sgd"}, {"momentun", 0.9}}}})
         << "session.current.optimizer.momentun";
     QJsonArray nine;
     for (int i = 0; i < 9; ++i)
         nine.append(QJsonObject{{"label", QString::number(i)}, {"config", QJsonObject()}});
     QTest::newRow("nine-pins") << withValue("pinned", nine) << "session.pinned: at most 8";
-    QTest::newRow("pin-not-object") << withValue("pinned", QJsonArray{QJsonObject(), 4})
-                                    << "session.pinned[0].config: missing";
+    QTest::newRow("pin-not-object")
+        << withValue("pinned", QJsonArray{QJsonObject(), 4}) << "session.pinned[0].config: missing";
     QTest::newRow("pin-unknown-key")
-        << withValue("pinned", QJsonArray{QJsonObject{{"config", QJsonObject()},
-                                                      {"colour", "red"}}})
+        << withValue("pinned",
+                     QJsonArray{QJsonObject{{"config", QJsonObject()}, {"colour", "red"}}})
         << "session.pinned[0].colour: unknown key";
     QTest::newRow("pin-bad-config")
         << withValue("pinned", QJsonArray{QJsonObject{{"config", QJsonObject()}},
@@ -250,10 +248,10 @@ void TestSession::badParts_data()
     QTest::newRow("view-not-object") << withValue("view", "landscape") << "session.view";
     QTest::newRow("view-negative-cursor")
         << withValue("view", QJsonObject{{"cursor_step", -1}}) << "session.view.cursor_step";
-    QTest::newRow("view-bad-plane") << withValue("view", QJsonObject{{"plane", "diagonal"}})
-                                    << "session.view.plane";
-    QTest::newRow("view-zero-speed") << withValue("view", QJsonObject{{"speed", 0}})
-                                     << "session.view.speed";
+    QTest::newRow("view-bad-plane")
+        << withValue("view", QJsonObject{{"plane", "diagonal"}}) << "session.view.plane";
+    QTest::newRow("view-zero-speed")
+        << withValue("view", QJsonObject{{"speed", 0}}) << "session.view.speed";
     QTest::newRow("view-backwards-range")
         << withValue("view", QJsonObject{{"step_range", QJsonArray{50, 10}}})
         << "session.view.step_range[1]";
@@ -295,21 +293,13 @@ void TestSession::failedLoadLeavesStateUntouched()
     QJsonObject current = o["current"].toObject();
     current["steps"] = 77;
     o["current"] = current;
-    QFile file(path);
-    QVERIFY(file.open(QIODevice::WriteOnly));
-    file.write(QJsonDocument(o).toJson());
-    file.close();
+    QVERIFY(!lrlab::test::writeFile(dir, "broken.json", QJsonDocument(o).toJson()).isEmpty());
 
-    lrlab::Session state;  // the application's current state: defaults
+    lrlab::Session state; // the application's current state: defaults
     const QJsonObject before = lrlab::sessionToJson(state);
-    bool refused = false;
-    try {
-        state = lrlab::loadSession(path.toStdString());
-    } catch (const lrlab::ConfigError& e) {
-        refused = true;
-        QVERIFY2(QString(e.what()).contains("session.pinned[2].config.problem.type"), e.what());
-    }
-    QVERIFY(refused);
+    const QString message =
+        thrownMessage<lrlab::ConfigError>([&] { state = lrlab::loadSession(path.toStdString()); });
+    QVERIFY2(message.contains("session.pinned[2].config.problem.type"), qPrintable(message));
     QCOMPARE(lrlab::sessionToJson(state), before);
     QCOMPARE(state.current.steps, 1000);
 }
@@ -320,27 +310,20 @@ void TestSession::saveRefusesTooManyPins()
     QVERIFY(dir.isValid());
     const std::string path = dir.filePath("s.json").toStdString();
     lrlab::saveSession(sampleSession(), path);
-    const QByteArray good = [&] {
-        QFile f(QString::fromStdString(path));
-        return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
-    }();
+    const QByteArray good = readFile(QString::fromStdString(path));
     lrlab::Session tooMany = sampleSession();
     tooMany.pinned.resize(9);
     QVERIFY_THROWS_EXCEPTION(std::invalid_argument, lrlab::saveSession(tooMany, path));
     // The old file is untouched.
-    QFile f(QString::fromStdString(path));
-    QVERIFY(f.open(QIODevice::ReadOnly));
-    QCOMPARE(f.readAll(), good);
+    QVERIFY(!good.isEmpty());
+    QCOMPARE(readFile(QString::fromStdString(path)), good);
 }
 
 void TestSession::missingFile()
 {
-    try {
-        lrlab::loadSession("/nonexistent/dir/s.json");
-        QFAIL("no error");
-    } catch (const lrlab::ConfigError& e) {
-        QVERIFY2(QString(e.what()).startsWith("/nonexistent/dir/s.json: cannot read"), e.what());
-    }
+    const QString message =
+        thrownMessage<lrlab::ConfigError>([] { lrlab::loadSession("/nonexistent/dir/s.json"); });
+    QVERIFY2(message.startsWith("/nonexistent/dir/s.json: cannot read"), qPrintable(message));
 }
 
 QTEST_GUILESS_MAIN(TestSession)

@@ -5,6 +5,7 @@
 #include "core/datasets/split.h"
 #include "core/util/rng.h"
 #include "core/util/rng_streams.h"
+#include "tests/common/allocation_counter.h"
 #include "tests/common/nearly_equal.h"
 
 #include <QDir>
@@ -17,37 +18,11 @@
 #include <unistd.h>
 
 #include <algorithm>
-#include <atomic>
 #include <cmath>
 #include <cstdlib>
 #include <fstream>
-#include <new>
 #include <numeric>
 #include <set>
-
-// Counts every allocation in this process, so a test can prove that BatchSampler::next()
-// allocates nothing once constructed.
-namespace {
-std::atomic<long long> g_allocations{0};
-}
-
-void* operator new(std::size_t size)
-{
-    ++g_allocations;
-    if (void* p = std::malloc(size == 0 ? 1 : size))
-        return p;
-    throw std::bad_alloc();
-}
-
-void operator delete(void* p) noexcept
-{
-    std::free(p);
-}
-
-void operator delete(void* p, std::size_t) noexcept
-{
-    std::free(p);
-}
 
 using lrlab::test::nearlyEqual;
 
@@ -803,14 +778,14 @@ void TestDatasets::batchSamplerNoAllocation()
     std::vector<int> trainRows(1000);
     std::iota(trainRows.begin(), trainRows.end(), 0);
     lrlab::BatchSampler sampler(trainRows, 30, 5);
-    const long long before = g_allocations.load();
+    // Counted at operator new, through which every standard container allocates.
+    const long before = lrlab::test::newCalls();
     long long checksum = 0;
     for (int i = 0; i < 5000; ++i) { // 5000 batches: 150 epochs with their reshuffles
         const lrlab::Batch batch = sampler.next();
         checksum += batch.rows[0] + batch.count;
     }
-    const long long after = g_allocations.load();
-    QCOMPARE(after - before, 0LL);
+    QCOMPARE(lrlab::test::newCalls() - before, 0L);
     QVERIFY(checksum > 0);
     QCOMPARE(sampler.epoch(), 5000 / 34); // 34 batches an epoch (33 of 30, then 10)
 }

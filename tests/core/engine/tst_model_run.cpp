@@ -5,6 +5,8 @@
 #include "core/datasets/dataset.h"
 #include "core/engine/model_run.h"
 #include "tests/common/nearly_equal.h"
+#include "tests/common/run_configs.h"
+#include "tests/common/throws.h"
 
 #include <QtTest>
 
@@ -16,40 +18,21 @@ using lrlab::test::nearlyEqual;
 
 namespace {
 
+/// The digits MLP (32 tanh units) with SGD and momentum 0.9, evaluated every 25 steps.
 lrlab::RunConfig mlpConfig(double lr, int steps)
 {
-    lrlab::RunConfig c;
-    c.problem.type = "mlp";
-    c.problem.dataset = "digits";
-    c.problem.hidden = {32};
-    c.problem.activation = "tanh";
-    c.optimizer.type = "sgd";
+    lrlab::RunConfig c = lrlab::test::digitsMlp(32, lr, steps);
     c.optimizer.momentum = 0.9;
-    c.schedule.learningRate = lr;
-    c.steps = c.schedule.totalSteps = steps;
     c.evalEvery = 25;
     return c;
 }
 
-lrlab::ModelTrace run(const lrlab::RunConfig& c, bool recordBatches = false)
+lrlab::ModelTrace run(const lrlab::RunConfig& c)
 {
-    const auto problem = lrlab::ModelProblem::create(c.problem, c.seed);
-    lrlab::ModelRunOptions options;
-    options.recordBatches = recordBatches;
-    return lrlab::runModel(c, *problem, nullptr, options);
+    return lrlab::test::trainModel(c).trace;
 }
 
-lrlab::Diagnosis diagnoseTrace(const lrlab::ModelTrace& t)
-{
-    lrlab::LossHistory h;
-    h.loss.assign(t.loss.begin(), t.loss.end());
-    h.noisy = true;
-    h.validation = t.validationLoss;
-    h.validationTrain = t.trainLoss;
-    return lrlab::diagnose(h);
-}
-
-}  // namespace
+} // namespace
 
 class TestModelRun : public QObject
 {
@@ -116,10 +99,9 @@ void TestModelRun::minibatchOrder()
 {
     lrlab::RunConfig c = mlpConfig(0.05, 200);
     c.problem.batchSize = 100;
-    const auto problem = lrlab::ModelProblem::create(c.problem, c.seed);
     lrlab::ModelRunOptions options;
     options.recordBatches = true;
-    const lrlab::ModelTrace t = lrlab::runModel(c, *problem, nullptr, options);
+    const auto [problem, t] = lrlab::test::trainModel(c, options);
     const int nTrain = problem->trainCount();
     QCOMPARE(nTrain, 1797 - int(std::lround(1797 * 0.2)));
     const int perEpoch = (nTrain + 99) / 100;
@@ -131,7 +113,8 @@ void TestModelRun::minibatchOrder()
             const int k = epoch * perEpoch + b;
             const int size = t.batchOffsets[std::size_t(k + 1)] - t.batchOffsets[std::size_t(k)];
             QCOMPARE(size, b + 1 < perEpoch ? 100 : nTrain - 100 * (perEpoch - 1));
-            for (int j = t.batchOffsets[std::size_t(k)]; j < t.batchOffsets[std::size_t(k + 1)]; ++j)
+            for (int j = t.batchOffsets[std::size_t(k)]; j < t.batchOffsets[std::size_t(k + 1)];
+                 ++j)
                 seen.insert(t.batchRows[std::size_t(j)]);
         }
         // Each epoch visits every training row exactly once, and no validation row.
@@ -144,14 +127,9 @@ void TestModelRun::linregReachesLeastSquares()
 {
     // Full-batch gradient descent on standardized data converges to w = Pearson r, b = 0
     // (the training rows have mean 0 and population std 1 after standardization).
-    lrlab::RunConfig c;
-    c.problem.type = "linreg";
-    c.problem.batchSize = 100000;  // whole training split
-    c.optimizer.type = "sgd";
-    c.schedule.learningRate = 0.1;
-    c.steps = c.schedule.totalSteps = 400;
-    const auto problem = lrlab::ModelProblem::create(c.problem, c.seed);
-    const lrlab::ModelTrace t = lrlab::runModel(c, *problem);
+    lrlab::RunConfig c = lrlab::test::runConfig("linreg", 0.1, 400);
+    c.problem.batchSize = 100000; // whole training split
+    const auto [problem, t] = lrlab::test::trainModel(c);
     QCOMPARE(t.parameterCount, 2);
     QCOMPARE(int(t.x.size()), 400);
     const auto full = lrlab::cachedDataset("diabetes");
@@ -161,11 +139,16 @@ void TestModelRun::linregReachesLeastSquares()
     for (int r : rows) {
         const double x = full->featureAt(r, bmi);
         const double y = full->targets[std::size_t(r)];
-        sx += x; sy += y; sxx += x * x; syy += y * y; sxy += x * y;
+        sx += x;
+        sy += y;
+        sxx += x * x;
+        syy += y * y;
+        sxy += x * y;
     }
     const double n = double(rows.size());
     const double r = (sxy - sx * sy / n) / std::sqrt((sxx - sx * sx / n) * (syy - sy * sy / n));
-    QVERIFY2(std::abs(t.final[0] - r) < 1e-4, qPrintable(QString::number(t.final[0]) + " vs " + QString::number(r)));
+    QVERIFY2(std::abs(t.final[0] - r) < 1e-4,
+             qPrintable(QString::number(t.final[0]) + " vs " + QString::number(r)));
     QVERIFY(std::abs(t.final[1]) < 1e-4);
     // The minimum MSE of standardized data is 1 − r².
     QVERIFY(std::abs(t.trainLoss.back() - (1.0 - r * r)) < 1e-4);
@@ -173,17 +156,15 @@ void TestModelRun::linregReachesLeastSquares()
 
 void TestModelRun::divergenceIsAResult()
 {
-    lrlab::RunConfig c;
-    c.problem.type = "linreg";
+    // lr far above 2/λ = 1 for standardized one-feature data
+    lrlab::RunConfig c = lrlab::test::runConfig("linreg", 5.0, 2000);
     c.problem.batchSize = 100000;
-    c.schedule.learningRate = 5.0;  // far above 2/λ = 1 for standardized one-feature data
-    c.steps = c.schedule.totalSteps = 2000;
     const lrlab::ModelTrace t = run(c);
     QCOMPARE(t.status, lrlab::RunStatus::Diverged);
     QCOMPARE(t.rows(), t.divergedAt + 1);
     QVERIFY(!std::isfinite(t.loss.back()));
     QVERIFY(std::isfinite(t.lastFiniteLoss));
-    QCOMPARE(t.evalRows.back(), t.divergedAt);  // the diverged row is evaluated and shown
+    QCOMPARE(t.evalRows.back(), t.divergedAt); // the diverged row is evaluated and shown
 }
 
 void TestModelRun::observerCanStop()
@@ -232,7 +213,7 @@ void TestModelRun::diagnosisOnRealRuns()
         c.steps = c.schedule.totalSteps = 1500;
         c.evalEvery = 50;
     }
-    const lrlab::Diagnosis d = diagnoseTrace(run(c));
+    const lrlab::Diagnosis d = lrlab::test::diagnoseModel(run(c));
     QVERIFY2(QString::fromStdString(d.name) == expected, (d.name + ": " + d.evidence).c_str());
 }
 
@@ -242,11 +223,23 @@ void TestModelRun::errors_data()
     QTest::addColumn<QString>("dataset");
     QTest::addColumn<QString>("feature");
     QTest::addColumn<QString>("expected");
-    QTest::newRow("logreg-multiclass") << "logreg" << "iris" << "petal_length" << "logreg";
-    QTest::newRow("unknown-feature") << "logreg" << "breast_cancer" << "mean_colour"
-                                     << "problem.feature: dataset breast_cancer has no feature \"mean_colour\"";
-    QTest::newRow("linreg-on-labels") << "linreg" << "iris" << "petal_length" << "regression";
-    QTest::newRow("missing-csv") << "softmax" << "/nonexistent/data.csv" << "" << "/nonexistent/data.csv";
+    QTest::newRow("logreg-multiclass") << "logreg"
+                                       << "iris"
+                                       << "petal_length"
+                                       << "logreg";
+    QTest::newRow("unknown-feature")
+        << "logreg"
+        << "breast_cancer"
+        << "mean_colour"
+        << "problem.feature: dataset breast_cancer has no feature \"mean_colour\"";
+    QTest::newRow("linreg-on-labels") << "linreg"
+                                      << "iris"
+                                      << "petal_length"
+                                      << "regression";
+    QTest::newRow("missing-csv") << "softmax"
+                                 << "/nonexistent/data.csv"
+                                 << ""
+                                 << "/nonexistent/data.csv";
 }
 
 void TestModelRun::errors()
@@ -259,12 +252,9 @@ void TestModelRun::errors()
     p.type = type.toStdString();
     p.dataset = dataset.toStdString();
     p.feature = feature.toStdString();
-    try {
-        lrlab::ModelProblem::create(p, 1);
-        QFAIL("the problem was accepted");
-    } catch (const std::exception& e) {
-        QVERIFY2(QString::fromStdString(e.what()).contains(expected), e.what());
-    }
+    const QString message =
+        lrlab::test::thrownMessage<std::exception>([&] { lrlab::ModelProblem::create(p, 1); });
+    QVERIFY2(message.contains(expected), qPrintable(message));
 }
 
 QTEST_GUILESS_MAIN(TestModelRun)

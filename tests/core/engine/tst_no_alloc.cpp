@@ -7,172 +7,24 @@
 //  3. A counting malloc family, forwarding to glibc's __libc_* functions: catches Eigen's
 //     aligned_malloc inside lrlab_core, which guard 1 cannot see (skipped under sanitizers,
 //     which interpose malloc themselves).
-// The guards and counters are process-wide, so this test stays single-threaded.
+// The guards and counters are process-wide, so this test stays single-threaded. Guards 2 and 3
+// are tests/common/allocation_counter.
 
 #include "core/models/model.h"
 #include "core/optimizers/optimizer.h"
 #include "core/util/rng.h"
+#include "tests/common/allocation_counter.h"
+#include "tests/common/model_rows.h"
 
 #include <QtTest>
 
 #include <Eigen/Core>
 
-#include <atomic>
-#include <cerrno>
 #include <cmath>
 #include <cstdlib>
 #include <memory>
-#include <new>
 #include <string>
 #include <vector>
-
-#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
-#define LRLAB_COUNT_MALLOC 0
-#else
-#define LRLAB_COUNT_MALLOC 1
-#endif
-
-namespace {
-
-std::atomic<long> g_newCalls{0};
-std::atomic<long> g_mallocCalls{0};
-
-} // namespace
-
-#if LRLAB_COUNT_MALLOC
-extern "C" {
-void* __libc_malloc(std::size_t size);
-void* __libc_calloc(std::size_t count, std::size_t size);
-void* __libc_realloc(void* pointer, std::size_t size);
-void* __libc_memalign(std::size_t alignment, std::size_t size);
-void __libc_free(void* pointer);
-
-void* malloc(std::size_t size)
-{
-    g_mallocCalls.fetch_add(1, std::memory_order_relaxed);
-    return __libc_malloc(size);
-}
-
-void* calloc(std::size_t count, std::size_t size)
-{
-    g_mallocCalls.fetch_add(1, std::memory_order_relaxed);
-    return __libc_calloc(count, size);
-}
-
-void* realloc(void* pointer, std::size_t size)
-{
-    g_mallocCalls.fetch_add(1, std::memory_order_relaxed);
-    return __libc_realloc(pointer, size);
-}
-
-void* memalign(std::size_t alignment, std::size_t size)
-{
-    g_mallocCalls.fetch_add(1, std::memory_order_relaxed);
-    return __libc_memalign(alignment, size);
-}
-
-void* aligned_alloc(std::size_t alignment, std::size_t size)
-{
-    g_mallocCalls.fetch_add(1, std::memory_order_relaxed);
-    return __libc_memalign(alignment, size);
-}
-
-int posix_memalign(void** result, std::size_t alignment, std::size_t size)
-{
-    g_mallocCalls.fetch_add(1, std::memory_order_relaxed);
-    void* pointer = __libc_memalign(alignment, size);
-    if (pointer == nullptr)
-        return ENOMEM;
-    *result = pointer;
-    return 0;
-}
-
-void free(void* pointer)
-{
-    __libc_free(pointer);
-}
-}
-#endif
-
-void* operator new(std::size_t size)
-{
-    g_newCalls.fetch_add(1, std::memory_order_relaxed);
-    if (void* pointer = std::malloc(size == 0 ? 1 : size))
-        return pointer;
-    throw std::bad_alloc();
-}
-
-void* operator new[](std::size_t size)
-{
-    return ::operator new(size);
-}
-
-void* operator new(std::size_t size, const std::nothrow_t&) noexcept
-{
-    g_newCalls.fetch_add(1, std::memory_order_relaxed);
-    return std::malloc(size == 0 ? 1 : size);
-}
-
-void* operator new[](std::size_t size, const std::nothrow_t& tag) noexcept
-{
-    return ::operator new(size, tag);
-}
-
-void* operator new(std::size_t size, std::align_val_t alignment)
-{
-    g_newCalls.fetch_add(1, std::memory_order_relaxed);
-    const auto align = static_cast<std::size_t>(alignment);
-    // aligned_alloc wants a size that is a multiple of the alignment.
-    const std::size_t rounded = (size + align - 1) / align * align;
-    if (void* pointer = std::aligned_alloc(align, rounded == 0 ? align : rounded))
-        return pointer;
-    throw std::bad_alloc();
-}
-
-void* operator new[](std::size_t size, std::align_val_t alignment)
-{
-    return ::operator new(size, alignment);
-}
-
-void operator delete(void* pointer) noexcept
-{
-    std::free(pointer);
-}
-
-void operator delete[](void* pointer) noexcept
-{
-    std::free(pointer);
-}
-
-void operator delete(void* pointer, std::size_t) noexcept
-{
-    std::free(pointer);
-}
-
-void operator delete[](void* pointer, std::size_t) noexcept
-{
-    std::free(pointer);
-}
-
-void operator delete(void* pointer, std::align_val_t) noexcept
-{
-    std::free(pointer);
-}
-
-void operator delete[](void* pointer, std::align_val_t) noexcept
-{
-    std::free(pointer);
-}
-
-void operator delete(void* pointer, std::size_t, std::align_val_t) noexcept
-{
-    std::free(pointer);
-}
-
-void operator delete[](void* pointer, std::size_t, std::align_val_t) noexcept
-{
-    std::free(pointer);
-}
 
 class TestNoAlloc : public QObject
 {
@@ -187,27 +39,27 @@ private slots:
 // The counters must see an allocation, or a zero count below would prove nothing.
 void TestNoAlloc::countersWork()
 {
-    const long newBefore = g_newCalls.load();
-    const long mallocBefore = g_mallocCalls.load();
+    using lrlab::test::mallocCalls;
+    using lrlab::test::newCalls;
+    const long newBefore = newCalls();
+    const long mallocBefore = mallocCalls();
     // Through volatile pointers: the compiler may elide a new/delete or malloc/free pair.
     void* volatile fromNew = ::operator new(64);
     ::operator delete(fromNew);
-    QVERIFY(g_newCalls.load() >= newBefore + 1);
-#if LRLAB_COUNT_MALLOC
-    QVERIFY(g_mallocCalls.load() >= mallocBefore + 1); // operator new calls malloc
-    void* volatile fromMalloc = std::malloc(64);
-    std::free(fromMalloc);
-    QVERIFY(g_mallocCalls.load() >= mallocBefore + 2);
-    // Eigen's heap allocation (here a dynamic vector) goes through malloc.
-    const long eigenBefore = g_mallocCalls.load();
-    {
-        const Eigen::VectorXf heap = Eigen::VectorXf::Zero(1000);
-        QCOMPARE(heap.size(), Eigen::Index(1000));
+    QVERIFY(newCalls() >= newBefore + 1);
+    if (lrlab::test::countsMalloc()) {
+        QVERIFY(mallocCalls() >= mallocBefore + 1); // operator new calls malloc
+        void* volatile fromMalloc = std::malloc(64);
+        std::free(fromMalloc);
+        QVERIFY(mallocCalls() >= mallocBefore + 2);
+        // Eigen's heap allocation (here a dynamic vector) goes through malloc.
+        const long eigenBefore = mallocCalls();
+        {
+            const Eigen::VectorXf heap = Eigen::VectorXf::Zero(1000);
+            QCOMPARE(heap.size(), Eigen::Index(1000));
+        }
+        QVERIFY(mallocCalls() > eigenBefore);
     }
-    QVERIFY(g_mallocCalls.load() > eigenBefore);
-#else
-    Q_UNUSED(mallocBefore);
-#endif
 #ifndef EIGEN_RUNTIME_NO_MALLOC
     QFAIL("tst_no_alloc must be built with EIGEN_RUNTIME_NO_MALLOC (tests/CMakeLists.txt)");
 #endif
@@ -215,11 +67,7 @@ void TestNoAlloc::countersWork()
 
 void TestNoAlloc::trainingLoop_data()
 {
-    QTest::addColumn<QString>("type");
-    QTest::addColumn<int>("inputs");
-    QTest::addColumn<int>("classes");
-    QTest::addColumn<QList<int>>("hidden");
-    QTest::addColumn<QString>("activation");
+    lrlab::test::addModelShapeColumns();
     QTest::addColumn<int>("batch");
     QTest::addColumn<QString>("optimizer");
     QTest::addColumn<double>("momentum");
@@ -243,19 +91,14 @@ void TestNoAlloc::trainingLoop_data()
 
 void TestNoAlloc::trainingLoop()
 {
-    QFETCH(QString, type);
+    const lrlab::ModelSpec spec = lrlab::test::fetchModelSpec();
     QFETCH(int, inputs);
     QFETCH(int, classes);
-    QFETCH(QList<int>, hidden);
-    QFETCH(QString, activation);
     QFETCH(int, batch);
     QFETCH(QString, optimizer);
     QFETCH(double, momentum);
 
     // Everything sized before the loop: data, parameters, gradient, workspaces, state.
-    const lrlab::ModelSpec spec = lrlab::makeModelSpec(
-        type.toStdString(), inputs, classes, std::vector<int>(hidden.begin(), hidden.end()),
-        activation.toStdString());
     lrlab::Model<float> model(spec);
     model.reserve(batch);
     const int rows = 5 * batch + 3; // evaluate() runs several chunks, the last one short
@@ -282,8 +125,8 @@ void TestNoAlloc::trainingLoop()
         lrlab::makeOptimizer<float>(optimizerSpec);
     step->reset(model.parameterCount());
 
-    const long newBefore = g_newCalls.load();
-    const long mallocBefore = g_mallocCalls.load();
+    const long newBefore = lrlab::test::newCalls();
+    const long mallocBefore = lrlab::test::mallocCalls();
     Eigen::internal::set_is_malloc_allowed(false);
     double checksum = 0.0;
     for (int iteration = 0; iteration < 20; ++iteration) {
@@ -301,8 +144,8 @@ void TestNoAlloc::trainingLoop()
         }
     }
     Eigen::internal::set_is_malloc_allowed(true);
-    const long newCalls = g_newCalls.load() - newBefore;
-    const long mallocCalls = g_mallocCalls.load() - mallocBefore;
+    const long newCalls = lrlab::test::newCalls() - newBefore;
+    const long mallocCalls = lrlab::test::mallocCalls() - mallocBefore;
 
     QVERIFY(std::isfinite(checksum));
     QVERIFY2(newCalls == 0, qPrintable(QStringLiteral("%1 operator new calls").arg(newCalls)));

@@ -4,6 +4,7 @@
 #include "core/engine/toy_run.h"
 #include "core/schedules/schedule.h"
 #include "tests/common/nearly_equal.h"
+#include "tests/common/run_configs.h"
 
 #include <QtTest>
 
@@ -13,19 +14,15 @@ using lrlab::test::nearlyEqual;
 
 namespace {
 
+/// Gradient descent on the default quadratic (a = 1, b = 10, angle 0) from (1, 1).
 lrlab::RunConfig quadraticGd(double lr, int steps)
 {
-    lrlab::RunConfig c;
-    c.problem.type = "quadratic";  // a = 1, b = 10, angle 0
+    lrlab::RunConfig c = lrlab::test::runConfig("quadratic", lr, steps);
     c.init = {1.0, 1.0};
-    c.optimizer.type = "sgd";
-    c.schedule.learningRate = lr;
-    c.schedule.totalSteps = steps;
-    c.steps = steps;
     return c;
 }
 
-}  // namespace
+} // namespace
 
 class TestToyRun : public QObject
 {
@@ -51,13 +48,14 @@ void TestToyRun::traceLayout()
     c.schedule.warmupSteps = 10;
     c.schedule.decay = lrlab::Decay::Cosine;
     const lrlab::ToyTrace t = lrlab::runToy(c);
-    QCOMPARE(t.rows(), 41);  // rows k = 0..steps
+    QCOMPARE(t.rows(), 41); // rows k = 0..steps
     QCOMPARE(t.status, lrlab::RunStatus::Finished);
     QVERIFY(nearlyEqual(t.x[0], 1.0));
     QVERIFY(nearlyEqual(t.y[0], 1.0));
     QVERIFY(nearlyEqual(t.loss[0], 0.5 * (1.0 + 10.0)));
     for (int k = 0; k <= 40; ++k)
-        QVERIFY(t.learningRate[static_cast<std::size_t>(k)] == lrlab::learningRateAt(c.schedule, k));
+        QVERIFY(t.learningRate[static_cast<std::size_t>(k)] ==
+                lrlab::learningRateAt(c.schedule, k));
     // The last row repeats the schedule's value at k = steps.
     QCOMPARE(t.learningRate.back(), lrlab::learningRateAt(c.schedule, 40));
     // Row k's loss is f at row k's point.
@@ -95,7 +93,7 @@ void TestToyRun::divergenceIsAResult()
     const lrlab::ToyTrace t = lrlab::runToy(quadraticGd(0.3, 5000));
     QCOMPARE(t.status, lrlab::RunStatus::Diverged);
     QVERIFY(t.divergedAt > 0);
-    QCOMPARE(t.rows(), t.divergedAt + 1);  // the trace stops at the first non-finite row
+    QCOMPARE(t.rows(), t.divergedAt + 1); // the trace stops at the first non-finite row
     QVERIFY(!std::isfinite(t.loss.back()));
     QVERIFY(std::isfinite(t.lastFiniteLoss));
     QCOMPARE(t.lastFiniteLoss, t.loss[static_cast<std::size_t>(t.divergedAt - 1)]);
@@ -105,11 +103,7 @@ void TestToyRun::divergenceIsAResult()
 
 void TestToyRun::defaultStartPoint()
 {
-    lrlab::RunConfig c;
-    c.problem.type = "rosenbrock";
-    c.steps = 3;
-    c.schedule.totalSteps = 3;
-    const lrlab::ToyTrace t = lrlab::runToy(c);
+    const lrlab::ToyTrace t = lrlab::runToy(lrlab::test::runConfig("rosenbrock", 0.01, 3));
     const auto surface = lrlab::makeToySurface("rosenbrock");
     QCOMPARE(t.x[0], surface->info().start(0));
     QCOMPARE(t.y[0], surface->info().start(1));
@@ -148,7 +142,7 @@ void TestToyRun::cancelStopsBetweenSteps()
 void TestToyRun::stableLimitSeparatesConvergenceFromDivergence_data()
 {
     QTest::addColumn<double>("momentum");
-    QTest::addColumn<double>("factor");  // lr = factor · limit
+    QTest::addColumn<double>("factor"); // lr = factor · limit
     QTest::addColumn<bool>("converges");
     QTest::newRow("gd-below") << 0.0 << 0.98 << true;
     QTest::newRow("gd-above") << 0.0 << 1.02 << false;

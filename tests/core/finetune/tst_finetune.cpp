@@ -1,7 +1,7 @@
 // The fine-tuning lab: the shifted-data transforms, the pre-training cache (deterministic,
 // loaded on the second call, corrupt and truncated files rebuilt, keys that separate settings),
 // sweeps independent of the thread count, the lab's three claims measured on the real digits
-// data, and `lrlab finetune` run as a user runs it.
+// data. `lrlab finetune` is tested in tests/app/cli/tst_cli_finetune.
 //
 // The claims are MEASURED, not forced (issue 6): the test asserts what held robustly in our
 // measurement (with margins) and, for the claims this small setting does not reproduce,
@@ -17,7 +17,6 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -70,7 +69,7 @@ bool sameBits(const std::vector<float>& a, const std::vector<float>& b)
 
 bool sameResult(const lrlab::FineTuneResult& a, const lrlab::FineTuneResult& b)
 {
-    const auto same = [](double x, double y) { return x == y || (std::isnan(x) && std::isnan(y)); };
+    const auto same = lrlab::test::sameValue;
     return a.method == b.method && a.trainSize == b.trainSize &&
            same(a.targetValidationAccuracy, b.targetValidationAccuracy) &&
            same(a.targetValidationLoss, b.targetValidationLoss) &&
@@ -83,7 +82,7 @@ QString percent(double v)
     return QString::number(100.0 * v, 'f', 1) + "%";
 }
 
-}  // namespace
+} // namespace
 
 class TestFineTune : public QObject
 {
@@ -107,7 +106,6 @@ private slots:
     void claimForgettingGrowsWithLr();
     void claimLoraBestLrHigher();
     void claimBestLrShrinksWithData();
-    void commandLine();
 
 private:
     const std::vector<lrlab::FineTuneResult>& claimSweep();
@@ -133,7 +131,7 @@ void TestFineTune::handRows_data()
 {
     QTest::addColumn<Shift>("shift");
     QTest::addColumn<bool>("bytes");
-    QTest::addColumn<QList<double>>("expected");  // row 0 after the shift
+    QTest::addColumn<QList<double>>("expected"); // row 0 after the shift
     // [0 1 2; 3 4 5; 6 7 8] mirrored left-right, rotated 90° counter-clockwise, 16 − x.
     const QList<double> mirrored{2, 1, 0, 5, 4, 3, 8, 7, 6};
     const QList<double> rotated{2, 5, 8, 1, 4, 7, 0, 3, 6};
@@ -158,7 +156,7 @@ void TestFineTune::handRows()
     QCOMPARE(out.labels, in.labels);
     const std::vector<double> got = row(out, 0);
     QCOMPARE(QList<double>(got.begin(), got.end()), expected);
-    QCOMPARE(row(in, 0), (std::vector<double>{0, 1, 2, 3, 4, 5, 6, 7, 8}));  // input untouched
+    QCOMPARE(row(in, 0), (std::vector<double>{0, 1, 2, 3, 4, 5, 6, 7, 8})); // input untouched
 }
 
 void TestFineTune::transformsCompose_data()
@@ -224,7 +222,8 @@ void TestFineTune::pretrainingIsDeterministicAndCached()
     lrlab::PretrainRecipe recipe;
     QElapsedTimer timer;
     timer.start();
-    const lrlab::PretrainedModel first = lrlab::loadOrPretrain(recipe, *digits, dir.path().toStdString());
+    const lrlab::PretrainedModel first =
+        lrlab::loadOrPretrain(recipe, *digits, dir.path().toStdString());
     const qint64 trainNs = timer.nsecsElapsed();
     QVERIFY(!first.loadedFromCache);
     QVERIFY(!first.rejectedCache);
@@ -233,7 +232,8 @@ void TestFineTune::pretrainingIsDeterministicAndCached()
     QCOMPARE(static_cast<int>(first.parameters.size()), 64 * 128 + 128 + 128 * 10 + 10);
 
     timer.restart();
-    const lrlab::PretrainedModel second = lrlab::loadOrPretrain(recipe, *digits, dir.path().toStdString());
+    const lrlab::PretrainedModel second =
+        lrlab::loadOrPretrain(recipe, *digits, dir.path().toStdString());
     const qint64 loadNs = timer.nsecsElapsed();
     QVERIFY(second.loadedFromCache);
     QVERIFY(sameBits(first.parameters, second.parameters));
@@ -252,7 +252,7 @@ void TestFineTune::pretrainingReachesHighSourceAccuracy()
           qPrintable(percent(accuracy)),
           qPrintable(percent(m_data->pretrainedTargetValidation().accuracy)));
     QVERIFY(accuracy >= 0.95);
-    QVERIFY(m_data->pretrainedTargetValidation().accuracy < accuracy - 0.2);  // a real shift
+    QVERIFY(m_data->pretrainedTargetValidation().accuracy < accuracy - 0.2); // a real shift
     QCOMPARE(m_data->sourceValidationCount(), static_cast<int>(std::lround(1797 * 0.2)));
     QCOMPARE(m_data->targetTrainCount(), 1797 - m_data->sourceValidationCount());
 }
@@ -260,7 +260,7 @@ void TestFineTune::pretrainingReachesHighSourceAccuracy()
 void TestFineTune::corruptCacheIsRebuilt_data()
 {
     QTest::addColumn<QString>("damage");
-    QTest::addColumn<int>("position");  // byte offset; negative counts from the end
+    QTest::addColumn<int>("position"); // byte offset; negative counts from the end
     QTest::newRow("magic") << "flip" << 0;
     QTest::newRow("version") << "flip" << 8;
     QTest::newRow("count") << "flip" << 12;
@@ -282,7 +282,7 @@ void TestFineTune::corruptCacheIsRebuilt()
     QTemporaryDir dir;
     const auto digits = lrlab::cachedDataset("digits");
     lrlab::PretrainRecipe recipe;
-    recipe.epochs = 3;  // a cheap recipe: the file format is what is tested
+    recipe.epochs = 3; // a cheap recipe: the file format is what is tested
     const std::string cacheDir = dir.path().toStdString();
     const lrlab::PretrainedModel fresh = lrlab::loadOrPretrain(recipe, *digits, cacheDir);
     QVERIFY(fresh.cacheWritten);
@@ -310,7 +310,7 @@ void TestFineTune::corruptCacheIsRebuilt()
     QVERIFY(sameBits(again.parameters, fresh.parameters));
     QVERIFY(again.cacheWritten);
     const lrlab::PretrainedModel third = lrlab::loadOrPretrain(recipe, *digits, cacheDir);
-    QVERIFY(third.loadedFromCache);  // the rebuilt file is good again
+    QVERIFY(third.loadedFromCache); // the rebuilt file is good again
     QVERIFY(sameBits(third.parameters, fresh.parameters));
 }
 
@@ -320,10 +320,13 @@ void TestFineTune::keysSeparateSettings()
     const lrlab::PretrainRecipe base;
     std::map<std::uint64_t, QString> keys;
     keys[lrlab::pretrainKey(base, *digits)] = "base";
-    QCOMPARE(lrlab::pretrainKey(base, *digits), lrlab::pretrainKey(lrlab::PretrainRecipe{}, *digits));
-    const auto add = [&](const lrlab::PretrainRecipe& r, const lrlab::Dataset& d, const char* name) {
+    QCOMPARE(lrlab::pretrainKey(base, *digits),
+             lrlab::pretrainKey(lrlab::PretrainRecipe{}, *digits));
+    const auto add = [&](const lrlab::PretrainRecipe& r, const lrlab::Dataset& d,
+                         const char* name) {
         const std::uint64_t k = lrlab::pretrainKey(r, d);
-        QVERIFY2(keys.count(k) == 0, qPrintable(QString("%1 has the key of %2").arg(name, keys[k])));
+        QVERIFY2(keys.count(k) == 0,
+                 qPrintable(QString("%1 has the key of %2").arg(name, keys[k])));
         keys[k] = name;
     };
     lrlab::PretrainRecipe r = base;
@@ -362,7 +365,8 @@ void TestFineTune::runMeasures()
     lrlab::FineTuneConfig config;
     config.steps = 60;
     const double preSource = m_data->pretrainedSourceValidation().accuracy;
-    for (FineTuneMethod method : {FineTuneMethod::Full, FineTuneMethod::Lora, FineTuneMethod::Head}) {
+    for (FineTuneMethod method :
+         {FineTuneMethod::Full, FineTuneMethod::Lora, FineTuneMethod::Head}) {
         config.method = method;
         const lrlab::FineTuneResult r = lrlab::runFineTune(*m_data, config);
         QCOMPARE(r.trainSize, 100);
@@ -381,8 +385,8 @@ void TestFineTune::runMeasures()
         const auto p = static_cast<std::size_t>(r.trainableParameters);
         QCOMPARE(r.stateBytesAdam, 8 * p + 8);
         QCOMPARE(r.stateBytesAdam8bit, 2 * p + 2 * 4 * ((p + 2047) / 2048) + 8);
-        QCOMPARE(r.stateBytes, r.stateBytesAdam);  // adamw: the same moments as adam
-        QVERIFY(r.targetValLoss.back() < r.targetValLoss.front());  // it learns the target
+        QCOMPARE(r.stateBytes, r.stateBytesAdam); // adamw: the same moments as adam
+        QVERIFY(r.targetValLoss.back() < r.targetValLoss.front()); // it learns the target
     }
     config.method = FineTuneMethod::Full;
     config.trainSize = 0;
@@ -395,7 +399,7 @@ void TestFineTune::sweepIndependentOfThreads()
 {
     lrlab::FineTuneSweepSpec spec;
     spec.base.steps = 40;
-    spec.rates = lrlab::logSpacedRates(1e-3, 1.0, 4);  // includes rates that blow up
+    spec.rates = lrlab::logSpacedRates(1e-3, 1.0, 4); // includes rates that blow up
     spec.sizes = {30, 0};
     lrlab::FineTuneSweepOptions one;
     one.threads = 1;
@@ -458,18 +462,21 @@ void TestFineTune::claimForgettingGrowsWithLr()
     for (const auto& r : results)
         if (r.method == FineTuneMethod::Full && r.trainSize == 100) {
             source.push_back(r.sourceValidationAccuracy);
-            curve += QString(" %1:%2").arg(r.learningRate, 0, 'g', 3).arg(percent(r.sourceValidationAccuracy));
+            curve += QString(" %1:%2")
+                         .arg(r.learningRate, 0, 'g', 3)
+                         .arg(percent(r.sourceValidationAccuracy));
         }
     QCOMPARE(source.size(), m_rates.size());
     qInfo("claim (b), full fine-tuning, size 100, source val acc by lr:%s", qPrintable(curve));
     const double pre = m_data->pretrainedSourceValidation().accuracy;
     // Index 3 is lr 1e-4, index 9 is lr 1e-2, index 12 is lr 1e-1.
-    QVERIFY(lrlab::test::nearlyEqual(m_rates[3], 1e-4) && lrlab::test::nearlyEqual(m_rates[9], 1e-2));
+    QVERIFY(lrlab::test::nearlyEqual(m_rates[3], 1e-4) &&
+            lrlab::test::nearlyEqual(m_rates[9], 1e-2));
     qInfo("claim (b): source acc %s at lr 1e-4, %s at 1e-2, %s at 1e-1 (pre-trained %s)",
           qPrintable(percent(source[3])), qPrintable(percent(source[9])),
           qPrintable(percent(source[12])), qPrintable(percent(pre)));
-    QVERIFY(source[3] >= pre - 0.02);        // a low LR keeps the source task
-    QVERIFY(source[9] < source[3] - 0.10);   // a high one loses it
+    QVERIFY(source[3] >= pre - 0.02);      // a low LR keeps the source task
+    QVERIFY(source[9] < source[3] - 0.10); // a high one loses it
     QVERIFY(source[12] < source[3] - 0.30);
     // And the trend over the whole grid: the upper half loses more than the lower half.
     double low = 0.0;
@@ -494,8 +501,11 @@ void TestFineTune::claimLoraBestLrHigher()
         held += lora > full ? 1 : 0;
         report += QString(" size %1: full %2, lora %3 (%4);")
                       .arg(size <= 0 ? QString("all") : QString::number(size))
-                      .arg(full, 0, 'g', 3).arg(lora, 0, 'g', 3)
-                      .arg(lora > full ? "higher" : lora == full ? "equal" : "lower");
+                      .arg(full, 0, 'g', 3)
+                      .arg(lora, 0, 'g', 3)
+                      .arg(lora > full    ? "higher"
+                           : lora == full ? "equal"
+                                          : "lower");
     }
     qInfo("claim (a), best lr of LoRA vs full:%s LoRA's best lr higher at %d of %d sizes",
           qPrintable(report), held, static_cast<int>(m_sizes.size()));
@@ -522,7 +532,8 @@ void TestFineTune::claimBestLrShrinksWithData()
     // Claim (c): "small datasets need smaller LRs". Best LR against size, per method, at a
     // fixed number of steps.
     claimSweep();
-    for (FineTuneMethod method : {FineTuneMethod::Full, FineTuneMethod::Lora, FineTuneMethod::Head}) {
+    for (FineTuneMethod method :
+         {FineTuneMethod::Full, FineTuneMethod::Lora, FineTuneMethod::Head}) {
         QString line;
         bool monotone = true;
         double previous = 0.0;
@@ -531,7 +542,8 @@ void TestFineTune::claimBestLrShrinksWithData()
             QVERIFY(std::isfinite(lr));
             monotone = monotone && lr >= previous;
             previous = lr;
-            line += QString(" %1:%2").arg(size <= 0 ? QString("all") : QString::number(size))
+            line += QString(" %1:%2")
+                        .arg(size <= 0 ? QString("all") : QString::number(size))
                         .arg(lr, 0, 'g', 3);
         }
         qInfo("claim (c), %s, best lr by size:%s -> %s", lrlab::fineTuneMethodName(method).c_str(),
@@ -540,7 +552,8 @@ void TestFineTune::claimBestLrShrinksWithData()
                        : "not monotone in size (claim not reproduced)");
     }
     // What the data do show: more data reaches a higher target accuracy at its best LR.
-    for (FineTuneMethod method : {FineTuneMethod::Full, FineTuneMethod::Lora, FineTuneMethod::Head}) {
+    for (FineTuneMethod method :
+         {FineTuneMethod::Full, FineTuneMethod::Lora, FineTuneMethod::Head}) {
         double previous = 0.0;
         for (int size : m_sizes) {
             const int n = size <= 0 ? m_data->targetTrainCount() : size;
@@ -550,61 +563,6 @@ void TestFineTune::claimBestLrShrinksWithData()
                     previous = b.targetValidationAccuracy;
                 }
         }
-    }
-}
-
-void TestFineTune::commandLine()
-{
-    const QString bin = qEnvironmentVariable("LRLAB_BIN");
-    if (bin.isEmpty() || !QFile::exists(bin))
-        QSKIP("LRLAB_BIN does not name the lrlab executable (run through ctest)");
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert("LRLAB_CACHE_DIR", m_cache.filePath("cli"));
-    const auto run = [&](const QStringList& args, QByteArray* out, QByteArray* err) {
-        QProcess p;
-        p.setProcessEnvironment(env);
-        p.start(bin, QStringList{"finetune"} + args);
-        if (!p.waitForFinished(60000))
-            return -1;
-        *out = p.readAllStandardOutput();
-        *err = p.readAllStandardError();
-        return p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-    };
-    QByteArray out;
-    QByteArray err;
-    QCOMPARE(run({"--method", "lora", "--lr", "0.01", "--steps", "30"}, &out, &err), 0);
-    QVERIFY2(out.contains("method: lora\n"), out.constData());
-    QVERIFY(out.contains("trainable_params: 1536\n"));  // 8·64 + 128·8
-    QVERIFY(out.contains("train_size: 100\n"));
-    QVERIFY(out.contains("pretrained: trained"));
-    QCOMPARE(run({"--method", "lora", "--lr", "0.01", "--steps", "30"}, &out, &err), 0);
-    QVERIFY(out.contains("pretrained: loaded from"));
-
-    QCOMPARE(run({"--lr", "1e-3:1e-2:2", "--steps", "20", "--sizes", "50,all", "--threads", "2"},
-                 &out, &err), 0);
-    const QList<QByteArray> lines = out.trimmed().split('\n');
-    QCOMPARE(lines.size(), 1 + 2 * 3 * 2);
-    QCOMPARE(lines[0], QByteArray("method,size,lr,target_val_acc,target_val_loss,source_val_acc,"
-                                  "forgetting,trainable_params,state_bytes_adam,"
-                                  "state_bytes_adam8bit,diverged"));
-    QVERIFY(lines[1].startsWith("full,50,0.001,"));
-    QVERIFY(lines[12].startsWith("head,1438,0.01"));
-    QVERIFY(err.contains("best lr: method lora size 50"));
-
-    const QList<QPair<QStringList, QByteArray>> bad{
-        {{"--shift", "flip"}, "--shift"},
-        {{"--method", "half"}, "--method"},
-        {{"--lr", "0"}, "--lr"},
-        {{"--lr", "1:2"}, "--lr"},
-        {{"--train-size", "-3"}, "--train-size"},
-        {{"--sizes", "50,x"}, "--sizes"},
-        {{"--rank", "0"}, "--rank"},
-        {{"--optimizer", "adamx"}, "--optimizer"},
-        {{"--steps", "0"}, "--steps"},
-    };
-    for (const auto& [args, option] : bad) {
-        QCOMPARE(run(args, &out, &err), 2);
-        QVERIFY2(err.contains(option), err.constData());
     }
 }
 

@@ -1,7 +1,9 @@
 #include "core/models/model.h"
 #include "core/util/rng.h"
 #include "core/util/rng_streams.h"
+#include "tests/common/model_rows.h"
 #include "tests/common/nearly_equal.h"
+#include "tests/common/throws.h"
 
 #include <QtTest>
 
@@ -17,6 +19,8 @@ using lrlab::LossKind;
 using lrlab::Model;
 using lrlab::ModelKind;
 using lrlab::ModelSpec;
+using lrlab::test::addModelShapeColumns;
+using lrlab::test::fetchModelSpec;
 using lrlab::test::nearlyEqual;
 
 namespace {
@@ -29,14 +33,6 @@ struct Batch
     std::vector<int> labels;
     std::vector<double> targets;
 };
-
-ModelSpec specFromRow(const QString& type, int inputs, int classes, const QList<int>& hidden,
-                      const QString& activation)
-{
-    return lrlab::makeModelSpec(type.toStdString(), inputs, classes,
-                                std::vector<int>(hidden.begin(), hidden.end()),
-                                activation.toStdString());
-}
 
 Batch randomBatch(const ModelSpec& spec, int n, std::uint64_t seed)
 {
@@ -146,6 +142,21 @@ const int* labelsOf(const Batch& b)
     return b.labels.empty() ? nullptr : b.labels.data();
 }
 
+/// The model and a random batch (drawn with seed) of the current row of addModelRows().
+struct ModelCase
+{
+    ModelSpec spec;
+    int n = 0;
+    Batch batch;
+};
+
+ModelCase fetchModelCase(std::uint64_t seed)
+{
+    const ModelSpec spec = fetchModelSpec();
+    QFETCH(int, n);
+    return {spec, n, randomBatch(spec, n, seed)};
+}
+
 } // namespace
 
 class TestModels : public QObject
@@ -153,13 +164,13 @@ class TestModels : public QObject
     Q_OBJECT
 
 private slots:
-    void lossMatchesReference_data();
+    void lossMatchesReference_data() { addModelRows(); }
     void lossMatchesReference();
-    void gradientMatchesFiniteDifferences_data();
+    void gradientMatchesFiniteDifferences_data() { addModelRows(); }
     void gradientMatchesFiniteDifferences();
-    void floatAgreesWithDouble_data();
+    void floatAgreesWithDouble_data() { addModelRows(); }
     void floatAgreesWithDouble();
-    void chunkedMatchesSingleBatch_data();
+    void chunkedMatchesSingleBatch_data() { addModelRows(); }
     void chunkedMatchesSingleBatch();
     void linregHandComputed();
     void softmaxZeroWeightsGivesLogK_data();
@@ -186,11 +197,7 @@ private:
 // Every model kind, small enough for a full finite-difference sweep.
 void TestModels::addModelRows()
 {
-    QTest::addColumn<QString>("type");
-    QTest::addColumn<int>("inputs");
-    QTest::addColumn<int>("classes");
-    QTest::addColumn<QList<int>>("hidden");
-    QTest::addColumn<QString>("activation");
+    addModelShapeColumns();
     QTest::addColumn<int>("n");
     QTest::newRow("linreg") << "linreg" << 1 << 0 << QList<int>{} << "relu" << 7;
     QTest::newRow("logreg") << "logreg" << 1 << 2 << QList<int>{} << "relu" << 9;
@@ -205,22 +212,10 @@ void TestModels::addModelRows()
     QTest::newRow("mlp-wide-batch") << "mlp" << 17 << 10 << QList<int>{33} << "tanh" << 37;
 }
 
-void TestModels::lossMatchesReference_data()
-{
-    addModelRows();
-}
-
 void TestModels::lossMatchesReference()
 {
-    QFETCH(QString, type);
-    QFETCH(int, inputs);
-    QFETCH(int, classes);
-    QFETCH(QList<int>, hidden);
-    QFETCH(QString, activation);
-    QFETCH(int, n);
-    const ModelSpec spec = specFromRow(type, inputs, classes, hidden, activation);
+    const auto [spec, n, batch] = fetchModelCase(3);
     Model<double> model(spec);
-    const Batch batch = randomBatch(spec, n, 3);
     const std::vector<double> p = randomParameters(model.parameterCount(), 0.8, 4);
     const double expected = referenceLoss(spec, p, batch);
     std::vector<double> grad(p.size());
@@ -237,23 +232,11 @@ void TestModels::lossMatchesReference()
     QCOMPARE(std::isnan(evaluation.accuracy), !spec.isClassification());
 }
 
-void TestModels::gradientMatchesFiniteDifferences_data()
-{
-    addModelRows();
-}
-
 void TestModels::gradientMatchesFiniteDifferences()
 {
-    QFETCH(QString, type);
-    QFETCH(int, inputs);
-    QFETCH(int, classes);
-    QFETCH(QList<int>, hidden);
-    QFETCH(QString, activation);
-    QFETCH(int, n);
-    const ModelSpec spec = specFromRow(type, inputs, classes, hidden, activation);
+    const auto [spec, n, batch] = fetchModelCase(11);
     Model<double> model(spec);
     model.reserve(n);
-    const Batch batch = randomBatch(spec, n, 11);
     std::vector<double> p = randomParameters(model.parameterCount(), 0.8, 12);
     // Central differences are only exact away from relu kinks: a step of h moves each
     // pre-activation by at most h·max|x|·… ≪ 1e-4, so no kink is crossed.
@@ -284,21 +267,9 @@ void TestModels::gradientMatchesFiniteDifferences()
     }
 }
 
-void TestModels::floatAgreesWithDouble_data()
-{
-    addModelRows();
-}
-
 void TestModels::floatAgreesWithDouble()
 {
-    QFETCH(QString, type);
-    QFETCH(int, inputs);
-    QFETCH(int, classes);
-    QFETCH(QList<int>, hidden);
-    QFETCH(QString, activation);
-    QFETCH(int, n);
-    const ModelSpec spec = specFromRow(type, inputs, classes, hidden, activation);
-    const Batch batch = randomBatch(spec, n, 21);
+    const auto [spec, n, batch] = fetchModelCase(21);
     Model<double> md(spec);
     Model<float> mf(spec);
     // Round the inputs to float first, so both models see the same numbers.
@@ -325,23 +296,11 @@ void TestModels::floatAgreesWithDouble()
                      QStringLiteral("grad %1: float %2, double %3").arg(i).arg(gf[i]).arg(gd[i])));
 }
 
-void TestModels::chunkedMatchesSingleBatch_data()
-{
-    addModelRows();
-}
-
 // A batch larger than the reserved size runs in chunks; loss and gradient stay the mean over
 // all rows.
 void TestModels::chunkedMatchesSingleBatch()
 {
-    QFETCH(QString, type);
-    QFETCH(int, inputs);
-    QFETCH(int, classes);
-    QFETCH(QList<int>, hidden);
-    QFETCH(QString, activation);
-    QFETCH(int, n);
-    const ModelSpec spec = specFromRow(type, inputs, classes, hidden, activation);
-    const Batch batch = randomBatch(spec, n, 31);
+    const auto [spec, n, batch] = fetchModelCase(31);
     Model<double> whole(spec);
     whole.reserve(n);
     Model<double> chunked(spec);
@@ -458,29 +417,23 @@ void TestModels::lossesStableForHugeLogits()
 
 void TestModels::parameterCount_data()
 {
-    QTest::addColumn<QString>("type");
-    QTest::addColumn<int>("inputs");
-    QTest::addColumn<int>("classes");
-    QTest::addColumn<QList<int>>("hidden");
+    addModelShapeColumns();
     QTest::addColumn<int>("expected");
-    QTest::newRow("linreg") << "linreg" << 1 << 0 << QList<int>{} << 2;
-    QTest::newRow("logreg") << "logreg" << 1 << 2 << QList<int>{} << 2;
-    QTest::newRow("softmax-4-3") << "softmax" << 4 << 3 << QList<int>{} << 4 * 3 + 3;
+    QTest::newRow("linreg") << "linreg" << 1 << 0 << QList<int>{} << "relu" << 2;
+    QTest::newRow("logreg") << "logreg" << 1 << 2 << QList<int>{} << "relu" << 2;
+    QTest::newRow("softmax-4-3") << "softmax" << 4 << 3 << QList<int>{} << "relu" << 4 * 3 + 3;
     QTest::newRow("digits-64-32-10")
-        << "mlp" << 64 << 10 << QList<int>{32} << 64 * 32 + 32 + 32 * 10 + 10;
-    QTest::newRow("mlp-3-5-4-2") << "mlp" << 3 << 2 << QList<int>{5, 4}
+        << "mlp" << 64 << 10 << QList<int>{32} << "relu" << 64 * 32 + 32 + 32 * 10 + 10;
+    QTest::newRow("mlp-3-5-4-2") << "mlp" << 3 << 2 << QList<int>{5, 4} << "relu"
                                  << 3 * 5 + 5 + 5 * 4 + 4 + 4 * 2 + 2;
-    QTest::newRow("mlp-regression") << "mlp" << 10 << 0 << QList<int>{8} << 10 * 8 + 8 + 8 + 1;
+    QTest::newRow("mlp-regression")
+        << "mlp" << 10 << 0 << QList<int>{8} << "relu" << 10 * 8 + 8 + 8 + 1;
 }
 
 void TestModels::parameterCount()
 {
-    QFETCH(QString, type);
-    QFETCH(int, inputs);
-    QFETCH(int, classes);
-    QFETCH(QList<int>, hidden);
+    const ModelSpec spec = fetchModelSpec();
     QFETCH(int, expected);
-    const ModelSpec spec = specFromRow(type, inputs, classes, hidden, "relu");
     QCOMPARE(Model<float>(spec).parameterCount(), expected);
     QCOMPARE(Model<double>(spec).parameterCount(), expected);
 }
@@ -531,23 +484,16 @@ void TestModels::layoutMlpSecondLayer()
 
 void TestModels::initialization_data()
 {
-    QTest::addColumn<QString>("type");
-    QTest::addColumn<int>("inputs");
-    QTest::addColumn<int>("classes");
-    QTest::addColumn<QList<int>>("hidden");
-    QTest::newRow("linreg") << "linreg" << 1 << 0 << QList<int>{};
-    QTest::newRow("softmax") << "softmax" << 30 << 3 << QList<int>{};
-    QTest::newRow("digits-mlp") << "mlp" << 64 << 10 << QList<int>{32};
-    QTest::newRow("two-hidden") << "mlp" << 20 << 4 << QList<int>{50, 7};
+    addModelShapeColumns();
+    QTest::newRow("linreg") << "linreg" << 1 << 0 << QList<int>{} << "relu";
+    QTest::newRow("softmax") << "softmax" << 30 << 3 << QList<int>{} << "relu";
+    QTest::newRow("digits-mlp") << "mlp" << 64 << 10 << QList<int>{32} << "relu";
+    QTest::newRow("two-hidden") << "mlp" << 20 << 4 << QList<int>{50, 7} << "relu";
 }
 
 void TestModels::initialization()
 {
-    QFETCH(QString, type);
-    QFETCH(int, inputs);
-    QFETCH(int, classes);
-    QFETCH(QList<int>, hidden);
-    const ModelSpec spec = specFromRow(type, inputs, classes, hidden, "relu");
+    const ModelSpec spec = fetchModelSpec();
     Model<double> model(spec);
     Model<float> modelF(spec);
     const auto count = static_cast<std::size_t>(model.parameterCount());
@@ -613,10 +559,7 @@ void TestModels::evaluateAccuracy()
 
 void TestModels::factoryBuilds_data()
 {
-    QTest::addColumn<QString>("type");
-    QTest::addColumn<int>("inputs");
-    QTest::addColumn<int>("classes");
-    QTest::addColumn<QList<int>>("hidden");
+    addModelShapeColumns();
     QTest::addColumn<int>("outputs");
     QTest::addColumn<int>("loss");
     QTest::addColumn<int>("hiddenLayers");
@@ -624,23 +567,23 @@ void TestModels::factoryBuilds_data()
     const int bce = static_cast<int>(LossKind::BinaryCrossEntropy);
     const int mse = static_cast<int>(LossKind::MeanSquaredError);
     // The config's default hidden [32] is ignored by the models without hidden layers.
-    QTest::newRow("linreg-ignores-hidden") << "linreg" << 1 << 0 << QList<int>{32} << 1 << mse << 0;
-    QTest::newRow("logreg") << "logreg" << 1 << 2 << QList<int>{32} << 1 << bce << 0;
-    QTest::newRow("softmax") << "softmax" << 4 << 3 << QList<int>{32} << 3 << ce << 0;
-    QTest::newRow("mlp-classification") << "mlp" << 64 << 10 << QList<int>{32} << 10 << ce << 1;
-    QTest::newRow("mlp-regression") << "mlp" << 10 << 0 << QList<int>{16, 8} << 1 << mse << 2;
+    QTest::newRow("linreg-ignores-hidden")
+        << "linreg" << 1 << 0 << QList<int>{32} << "tanh" << 1 << mse << 0;
+    QTest::newRow("logreg") << "logreg" << 1 << 2 << QList<int>{32} << "tanh" << 1 << bce << 0;
+    QTest::newRow("softmax") << "softmax" << 4 << 3 << QList<int>{32} << "tanh" << 3 << ce << 0;
+    QTest::newRow("mlp-classification")
+        << "mlp" << 64 << 10 << QList<int>{32} << "tanh" << 10 << ce << 1;
+    QTest::newRow("mlp-regression")
+        << "mlp" << 10 << 0 << QList<int>{16, 8} << "tanh" << 1 << mse << 2;
 }
 
 void TestModels::factoryBuilds()
 {
+    const ModelSpec spec = fetchModelSpec();
     QFETCH(QString, type);
-    QFETCH(int, inputs);
-    QFETCH(int, classes);
-    QFETCH(QList<int>, hidden);
     QFETCH(int, outputs);
     QFETCH(int, loss);
     QFETCH(int, hiddenLayers);
-    const ModelSpec spec = specFromRow(type, inputs, classes, hidden, "tanh");
     QCOMPARE(spec.outputs, outputs);
     QCOMPARE(static_cast<int>(spec.loss), loss);
     QCOMPARE(static_cast<int>(spec.hidden.size()), hiddenLayers);
@@ -650,11 +593,7 @@ void TestModels::factoryBuilds()
 
 void TestModels::factoryErrors_data()
 {
-    QTest::addColumn<QString>("type");
-    QTest::addColumn<int>("inputs");
-    QTest::addColumn<int>("classes");
-    QTest::addColumn<QList<int>>("hidden");
-    QTest::addColumn<QString>("activation");
+    addModelShapeColumns();
     QTest::addColumn<QString>("message");
     QTest::newRow("unknown-type") << "cnn" << 4 << 3 << QList<int>{8} << "relu"
                                   << "unknown model type";
@@ -684,19 +623,10 @@ void TestModels::factoryErrors_data()
 
 void TestModels::factoryErrors()
 {
-    QFETCH(QString, type);
-    QFETCH(int, inputs);
-    QFETCH(int, classes);
-    QFETCH(QList<int>, hidden);
-    QFETCH(QString, activation);
     QFETCH(QString, message);
-    try {
-        specFromRow(type, inputs, classes, hidden, activation);
-        QFAIL("no exception");
-    } catch (const std::invalid_argument& error) {
-        QVERIFY2(QString::fromUtf8(error.what()).contains(message),
-                 qPrintable(QString::fromUtf8(error.what())));
-    }
+    const QString error =
+        lrlab::test::thrownMessage<std::invalid_argument>([] { fetchModelSpec(); });
+    QVERIFY2(error.contains(message), qPrintable(error));
 }
 
 void TestModels::argumentErrors()

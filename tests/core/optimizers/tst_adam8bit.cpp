@@ -5,72 +5,20 @@
 #include "core/optimizers/quantization.h"
 #include "core/problems/toy_surface.h"
 #include "core/util/rng.h"
+#include "tests/common/allocation_counter.h"
 #include "tests/common/nearly_equal.h"
+#include "tests/common/optimizer_runs.h"
 
 #include <QtTest>
 
 #include <Eigen/Core>
 
 #include <algorithm>
-#include <atomic>
 #include <cmath>
 #include <cstdint>
 #include <cstdlib>
-#include <new>
 #include <stdexcept>
 #include <vector>
-
-// Counts every allocation in this process, so a test can prove that Adam8bit::step() allocates
-// nothing once reset. operator new is counted as tst_datasets does; on glibc the malloc family
-// is counted too, because Eigen allocates with std::malloc, not operator new.
-namespace {
-std::atomic<long long> g_allocations{0};
-}
-
-void* operator new(std::size_t size)
-{
-    ++g_allocations;
-    if (void* p = std::malloc(size == 0 ? 1 : size))
-        return p;
-    throw std::bad_alloc();
-}
-
-void operator delete(void* p) noexcept
-{
-    std::free(p);
-}
-
-void operator delete(void* p, std::size_t) noexcept
-{
-    std::free(p);
-}
-
-#if defined(__GLIBC__) && !defined(__SANITIZE_ADDRESS__) && !defined(__SANITIZE_THREAD__)
-// (Sanitizers replace malloc themselves; there only operator new is counted.)
-extern "C" {
-void* __libc_malloc(std::size_t size);
-void* __libc_calloc(std::size_t count, std::size_t size);
-void* __libc_realloc(void* p, std::size_t size);
-
-void* malloc(std::size_t size) noexcept
-{
-    ++g_allocations;
-    return __libc_malloc(size);
-}
-
-void* calloc(std::size_t count, std::size_t size) noexcept
-{
-    ++g_allocations;
-    return __libc_calloc(count, size);
-}
-
-void* realloc(void* p, std::size_t size) noexcept
-{
-    ++g_allocations;
-    return __libc_realloc(p, size);
-}
-}
-#endif
 
 using lrlab::QuantizationMap;
 using lrlab::test::nearlyEqual;
@@ -112,14 +60,13 @@ std::vector<float> randomValues(int n, int blockSize, bool isSigned, std::uint64
     for (int i = 0; i < n; ++i) {
         const double scale = std::pow(10.0, static_cast<double>((i / blockSize) % 5) - 2.0);
         const double z = rng.normal();
-        values[static_cast<std::size_t>(i)] = static_cast<float>(isSigned ? scale * z
-                                                                           : scale * z * z);
+        values[static_cast<std::size_t>(i)] =
+            static_cast<float>(isSigned ? scale * z : scale * z * z);
     }
     return values;
 }
 
-template <typename Scalar>
-using VectorOf = Eigen::Matrix<Scalar, Eigen::Dynamic, 1>;
+template <typename Scalar> using VectorOf = Eigen::Matrix<Scalar, Eigen::Dynamic, 1>;
 
 /// The quadratic f = ½ Σ aᵢxᵢ² of the tracking test: a log-spaced from 1 to 100 along the
 /// index (neighbouring parameters have similar curvature, as within a layer), start values
@@ -147,7 +94,7 @@ struct Quadratic
     Eigen::VectorXf start;
 };
 
-}  // namespace
+} // namespace
 
 class TestAdam8bit : public QObject
 {
@@ -207,9 +154,9 @@ void TestAdam8bit::mapShape()
         QVERIFY2(map[k] < map[k + 1], qPrintable(QStringLiteral("not increasing at %1").arg(k)));
     QCOMPARE(map[static_cast<std::size_t>(zeroIndex)], 0.0f);
     QCOMPARE(map[255], 1.0f);
-    QCOMPARE(static_cast<int>(std::count_if(map.begin(), map.end(),
-                                            [](float v) { return v < 0.0f; })),
-             negatives);
+    QCOMPARE(
+        static_cast<int>(std::count_if(map.begin(), map.end(), [](float v) { return v < 0.0f; })),
+        negatives);
     QVERIFY(nearlyEqual(map[0], lowest, 1e-6));
     // The cached maps are the same values.
     const QuantizationMap& cached =
@@ -226,9 +173,9 @@ void TestAdam8bit::mapValues_data()
     // linspace(0.1, 1, k + 1) times 10^(i−6), k = 2^i signed, 2^(i+1) unsigned; sorted.
     // Signed positives: decade 0 at index 128, decade 1 at 129–130, …, decade 5 at 159–190,
     // decade 6 at 191–254.
-    QTest::newRow("signed-decade0") << true << 128 << 1e-6 * 0.55;      // linspace(0.1,1,2)
+    QTest::newRow("signed-decade0") << true << 128 << 1e-6 * 0.55; // linspace(0.1,1,2)
     QTest::newRow("signed-decade0-negative") << true << 126 << -1e-6 * 0.55;
-    QTest::newRow("signed-decade1-first") << true << 129 << 1e-5 * 0.325;  // (0.1+0.55)/2
+    QTest::newRow("signed-decade1-first") << true << 129 << 1e-5 * 0.325; // (0.1+0.55)/2
     QTest::newRow("signed-decade1-second") << true << 130 << 1e-5 * 0.775;
     QTest::newRow("signed-decade5-first") << true << 159 << 0.1 * (0.1 + 0.9 / 64.0);
     QTest::newRow("signed-decade6-first") << true << 191 << 0.1 + 0.9 / 128.0;
@@ -406,19 +353,19 @@ void TestAdam8bit::absmaxIsExact()
         for (int i = b * blockSize; i < std::min(350, (b + 1) * blockSize); ++i)
             expectedAbsmax = std::max(expectedAbsmax, std::abs(values[std::size_t(i)]));
         QCOMPARE(absmax[std::size_t(b)], expectedAbsmax);
-        QCOMPARE(absmax[std::size_t(b)], extremes[b]);  // the planted value is the maximum
+        QCOMPARE(absmax[std::size_t(b)], extremes[b]); // the planted value is the maximum
         const float back = restored[static_cast<std::size_t>(b * blockSize + 17)];
         QVERIFY2(nearlyEqual(back, extremeCode * extremes[b], 1e-6),
                  qPrintable(QStringLiteral("block %1: %2").arg(b).arg(double(back))));
         if (!negativeExtreme)
-            QCOMPARE(back, extremes[b]);  // exactly: x/absmax = 1 is the code 1.0
+            QCOMPARE(back, extremes[b]); // exactly: x/absmax = 1 is the code 1.0
     }
 }
 
 void TestAdam8bit::blocksAreIndependent()
 {
     const int blockSize = 256;
-    const int n = 3 * blockSize + 37;  // a partial last block too
+    const int n = 3 * blockSize + 37; // a partial last block too
     const QuantizationMap& map = lrlab::signedDynamicMap();
     std::vector<float> values = randomValues(n, blockSize, true, 3);
     std::vector<std::uint8_t> codes;
@@ -426,7 +373,7 @@ void TestAdam8bit::blocksAreIndependent()
     roundTrip(values, blockSize, map, codes, absmax);
 
     std::vector<float> spiked = values;
-    spiked[5] = 1.0e6f;  // huge value in block 0
+    spiked[5] = 1.0e6f; // huge value in block 0
     std::vector<std::uint8_t> spikedCodes;
     std::vector<float> spikedAbsmax;
     roundTrip(spiked, blockSize, map, spikedCodes, spikedAbsmax);
@@ -457,11 +404,10 @@ namespace {
 
 /// One step of Adam and Adam8bit from the same point; checks θ bit for bit and the stored
 /// moments against (1−β1)g and (1−β2)g² within the quantization bound.
-template <typename Scalar>
-void checkFirstStep(double weightDecay)
+template <typename Scalar> void checkFirstStep(double weightDecay)
 {
     const int n = 3000;
-    const int blockSize = 1024;  // three blocks, the last partial
+    const int blockSize = 1024; // three blocks, the last partial
     lrlab::Rng rng(21);
     VectorOf<Scalar> x0(n), g(n);
     for (int i = 0; i < n; ++i) {
@@ -470,8 +416,7 @@ void checkFirstStep(double weightDecay)
     }
     const double lr = 0.01;
     lrlab::Adam<Scalar> adam(lrlab::AdamOptions{0.9, 0.999, 1e-8, weightDecay, false});
-    lrlab::Adam8bit<Scalar> adam8(lrlab::Adam8bitOptions{0.9, 0.999, 1e-8, weightDecay,
-                                                         blockSize});
+    lrlab::Adam8bit<Scalar> adam8(lrlab::Adam8bitOptions{0.9, 0.999, 1e-8, weightDecay, blockSize});
     adam.reset(n);
     adam8.reset(n);
     VectorOf<Scalar> xa = x0, x8 = x0;
@@ -492,10 +437,10 @@ void checkFirstStep(double weightDecay)
         std::vector<double> v1(m1.size());
         double mMax = 0.0, vMax = 0.0;
         for (int i = begin; i < end; ++i) {
-            const Scalar gi = weightDecay != 0.0
-                                  ? lrlab::detail::torchAdd(g(i), x0(i),
-                                                            static_cast<Scalar>(weightDecay))
-                                  : g(i);
+            const Scalar gi =
+                weightDecay != 0.0
+                    ? lrlab::detail::torchAdd(g(i), x0(i), static_cast<Scalar>(weightDecay))
+                    : g(i);
             const auto k = static_cast<std::size_t>(i - begin);
             m1[k] = static_cast<double>(gi * oneMinusBeta1);
             v1[k] = static_cast<double>(oneMinusBeta2 * gi * gi);
@@ -504,22 +449,19 @@ void checkFirstStep(double weightDecay)
         }
         for (int i = begin; i < end; ++i) {
             const auto k = static_cast<std::size_t>(i - begin);
-            QVERIFY2(std::abs(double(m(i)) - m1[k]) <= (kSignedHalfGap + kRoundingSlack) * mMax,
-                     qPrintable(QStringLiteral("m[%1] = %2, exact %3")
-                                    .arg(i)
-                                    .arg(double(m(i)))
-                                    .arg(m1[k])));
-            QVERIFY2(std::abs(double(v(i)) - v1[k]) <=
-                         (kUnsignedHalfGap + kRoundingSlack) * vMax,
-                     qPrintable(QStringLiteral("v[%1] = %2, exact %3")
-                                    .arg(i)
-                                    .arg(double(v(i)))
-                                    .arg(v1[k])));
+            QVERIFY2(
+                std::abs(double(m(i)) - m1[k]) <= (kSignedHalfGap + kRoundingSlack) * mMax,
+                qPrintable(
+                    QStringLiteral("m[%1] = %2, exact %3").arg(i).arg(double(m(i))).arg(m1[k])));
+            QVERIFY2(
+                std::abs(double(v(i)) - v1[k]) <= (kUnsignedHalfGap + kRoundingSlack) * vMax,
+                qPrintable(
+                    QStringLiteral("v[%1] = %2, exact %3").arg(i).arg(double(v(i))).arg(v1[k])));
         }
     }
 }
 
-}  // namespace
+} // namespace
 
 void TestAdam8bit::firstStepMatchesAdam()
 {
@@ -576,7 +518,7 @@ void TestAdam8bit::trackingAdamOnQuadratic()
 {
     QFETCH(double, lr);
     QFETCH(double, maxRelativeGap);
-    const int n = 5000;  // three blocks of 2048, the last partial
+    const int n = 5000; // three blocks of 2048, the last partial
     const int steps = 500;
     const Quadratic problem(n);
     lrlab::Adam<float> adam(lrlab::AdamOptions{});
@@ -604,11 +546,10 @@ void TestAdam8bit::trackingAdamOnQuadratic()
         }
     }
     // Both converge: the loss falls by more than three orders of magnitude.
-    QVERIFY2(lossA < 1e-3 * initial && loss8 < 1e-3 * initial,
-             qPrintable(QStringLiteral("initial %1, adam %2, adam8bit %3")
-                            .arg(initial)
-                            .arg(lossA)
-                            .arg(loss8)));
+    QVERIFY2(
+        lossA < 1e-3 * initial && loss8 < 1e-3 * initial,
+        qPrintable(
+            QStringLiteral("initial %1, adam %2, adam8bit %3").arg(initial).arg(lossA).arg(loss8)));
     qInfo("lr %g: loss %g -> adam %g, adam8bit %g; worst relative gap %.4f", lr, initial, lossA,
           loss8, worst);
 }
@@ -638,12 +579,9 @@ void TestAdam8bit::toySurfaceConverges()
     const lrlab::ProblemInfo info = problem->info();
     lrlab::Adam8bit<double> optimizer(lrlab::Adam8bitOptions{});
     optimizer.reset(2);
-    Eigen::VectorXd x = info.start, g(2);
-    const int steps = 2000;
-    for (int k = 0; k < steps; ++k) {
-        problem->valueAndGradient(x, g);
-        optimizer.step(x, g, lr * (1.0 - static_cast<double>(k) / steps));
-    }
+    const Eigen::VectorXd x = lrlab::test::descendWithLinearDecay(
+        optimizer, info.start, lr, 2000,
+        [&](const Eigen::VectorXd& at, Eigen::VectorXd& g) { problem->valueAndGradient(at, g); });
     double distance = 1e300;
     for (const Eigen::VectorXd& minimum : info.minima)
         distance = std::min(distance, std::hypot(x(0) - minimum(0), x(1) - minimum(1)));
@@ -682,22 +620,8 @@ void TestAdam8bit::stateBytes()
     spec.blockSize = blockSize;
     lrlab::OptimizerSpec adamSpec;
     adamSpec.type = "adam";
-    std::size_t bytes8 = 0, bytesAdam = 0;
-    if (isFloat) {
-        auto a8 = lrlab::makeOptimizer<float>(spec);
-        auto a = lrlab::makeOptimizer<float>(adamSpec);
-        a8->reset(n);
-        a->reset(n);
-        bytes8 = a8->stateBytes();
-        bytesAdam = a->stateBytes();
-    } else {
-        auto a8 = lrlab::makeOptimizer<double>(spec);
-        auto a = lrlab::makeOptimizer<double>(adamSpec);
-        a8->reset(n);
-        a->reset(n);
-        bytes8 = a8->stateBytes();
-        bytesAdam = a->stateBytes();
-    }
+    const std::size_t bytes8 = lrlab::test::stateBytesAfterReset(spec, n, isFloat);
+    const std::size_t bytesAdam = lrlab::test::stateBytesAfterReset(adamSpec, n, isFloat);
     const std::size_t blocks = static_cast<std::size_t>((n + blockSize - 1) / blockSize);
     const std::size_t scalar = isFloat ? 4 : 8;
     QCOMPARE(bytes8, 2 * static_cast<std::size_t>(n) + 2 * 4 * blocks + 8);
@@ -731,7 +655,7 @@ void TestAdam8bit::resetClearsState()
     run(reused);
     reused.reset(n);
     QVERIFY(run(reused) == expected);
-    QVERIFY(run(reused) != expected);  // without a reset the state carries on
+    QVERIFY(run(reused) != expected); // without a reset the state carries on
 }
 
 void TestAdam8bit::factory()
@@ -784,21 +708,22 @@ void TestAdam8bit::noAllocationInStep()
     lrlab::Adam8bit<double> optimizerD(lrlab::Adam8bitOptions{0.9, 0.999, 1e-8, 0.01, 300});
     optimizerF.reset(n);
     optimizerD.reset(n);
+    // Every allocation: operator new and (where counted) the malloc family, which Eigen uses.
+    const auto allocations = [] { return lrlab::test::newCalls() + lrlab::test::mallocCalls(); };
     // The allocation probe itself must see allocations, or a zero below proves nothing.
-    const long long probeBefore = g_allocations.load();
+    const long probeBefore = allocations();
     {
         const Eigen::VectorXd probe = Eigen::VectorXd::Zero(n);
         QVERIFY(probe.size() == n);
     }
-    QVERIFY(g_allocations.load() > probeBefore);
+    QVERIFY(allocations() > probeBefore);
 
-    const long long before = g_allocations.load();
+    const long before = allocations();
     for (int k = 0; k < 20; ++k) {
         optimizerF.step(xf, gf, 0.01);
         optimizerD.step(xd, gd, 0.01);
     }
-    const long long after = g_allocations.load();
-    QCOMPARE(after - before, 0LL);
+    QCOMPARE(allocations() - before, 0L);
 }
 
 QTEST_GUILESS_MAIN(TestAdam8bit)

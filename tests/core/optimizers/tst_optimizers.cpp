@@ -1,5 +1,6 @@
 #include "core/optimizers/optimizer.h"
 #include "tests/common/nearly_equal.h"
+#include "tests/common/optimizer_runs.h"
 
 #include <QtTest>
 
@@ -12,6 +13,7 @@
 #include <vector>
 
 using lrlab::OptimizerSpec;
+using lrlab::test::mismatch;
 using lrlab::test::nearlyEqual;
 
 Q_DECLARE_METATYPE(lrlab::OptimizerSpec)
@@ -100,13 +102,12 @@ public:
 
 private:
     OptimizerSpec m_spec;
-    Coordinates m_a;  // first state vector (buffer, v, s, m)
-    Coordinates m_b;  // second state vector (rmsprop buffer, adam v)
+    Coordinates m_a; // first state vector (buffer, v, s, m)
+    Coordinates m_b; // second state vector (rmsprop buffer, adam v)
     int m_t = 0;
 };
 
-template <typename Scalar>
-Eigen::Matrix<Scalar, Eigen::Dynamic, 1> toEigen(const Coordinates& v)
+template <typename Scalar> Eigen::Matrix<Scalar, Eigen::Dynamic, 1> toEigen(const Coordinates& v)
 {
     Eigen::Matrix<Scalar, Eigen::Dynamic, 1> out(static_cast<Eigen::Index>(v.size()));
     for (std::size_t i = 0; i < v.size(); ++i)
@@ -134,7 +135,7 @@ void quadraticGradient(const Eigen::Matrix<Scalar, Eigen::Dynamic, 1>& x,
     grad(1) = Scalar(10) * x(1);
 }
 
-}  // namespace
+} // namespace
 
 class TestOptimizers : public QObject
 {
@@ -166,8 +167,7 @@ void TestOptimizers::namesAndKeys()
     QVERIFY(lrlab::optimizerNames() == expected);
     using Keys = std::vector<std::string>;
     QVERIFY(lrlab::optimizerKeys("sgd") == (Keys{"momentum", "nesterov", "weight_decay"}));
-    QVERIFY(lrlab::optimizerKeys("rmsprop") ==
-            (Keys{"alpha", "eps", "momentum", "weight_decay"}));
+    QVERIFY(lrlab::optimizerKeys("rmsprop") == (Keys{"alpha", "eps", "momentum", "weight_decay"}));
     QVERIFY(lrlab::optimizerKeys("adagrad") == (Keys{"eps", "weight_decay"}));
     QVERIFY(lrlab::optimizerKeys("adam") == (Keys{"beta1", "beta2", "eps", "weight_decay"}));
     QVERIFY(lrlab::optimizerKeys("adamw") == (Keys{"beta1", "beta2", "eps", "weight_decay"}));
@@ -253,9 +253,9 @@ void TestOptimizers::handComputed_data()
     OptimizerSpec sgdWd = sgd;
     sgdWd.weightDecay = 0.1;
     // d = 0 + 0.1·(1, −2) = (0.1, −0.2); x1 = x0 − 0.1·d = (0.99, −1.98)
-    QTest::newRow("sgd-weight-decay") << sgdWd << 0.1 << QList<double>{1.0, -2.0}
-                                      << QList<QList<double>>{{0.0, 0.0}}
-                                      << QList<double>{0.99, -1.98} << 1e-15;
+    QTest::newRow("sgd-weight-decay")
+        << sgdWd << 0.1 << QList<double>{1.0, -2.0} << QList<QList<double>>{{0.0, 0.0}}
+        << QList<double>{0.99, -1.98} << 1e-15;
     OptimizerSpec sgdMomentum = sgd;
     sgdMomentum.momentum = 0.9;
     // b1 = g1 = (1, −2): x1 = (−0.1, 0.2); b2 = 0.9·b1 + g2 = (1.4, −0.8): x2 = (−0.24, 0.28)
@@ -268,8 +268,7 @@ void TestOptimizers::handComputed_data()
     // d2 = g2 + 0.9·(1.4, −0.8) = (1.76, 0.28): x2 = (−0.366, 0.352)
     QTest::newRow("sgd-nesterov-second-step")
         << sgdNesterov << 0.1 << QList<double>{0.0, 0.0}
-        << QList<QList<double>>{{1.0, -2.0}, {0.5, 1.0}} << QList<double>{-0.366, 0.352}
-        << 1e-14;
+        << QList<QList<double>>{{1.0, -2.0}, {0.5, 1.0}} << QList<double>{-0.366, 0.352} << 1e-14;
 
     OptimizerSpec adagrad = makeSpec("adagrad");
     const double ae = 1e-10;
@@ -309,8 +308,7 @@ void TestOptimizers::handComputed_data()
         << 1e-14;
     // Constant gradient: m̂ = g and v̂ = g² at every step, so each step moves lr·g/(|g|+eps).
     QTest::newRow("adam-constant-gradient-three-steps")
-        << adam << 0.01 << QList<double>{0.0}
-        << QList<QList<double>>{{2.0}, {2.0}, {2.0}}
+        << adam << 0.01 << QList<double>{0.0} << QList<QList<double>>{{2.0}, {2.0}, {2.0}}
         << QList<double>{-3.0 * 0.01 * 2.0 / (2.0 + 1e-8)} << 1e-12;
     OptimizerSpec adamWd = adam;
     adamWd.weightDecay = 0.5;
@@ -320,8 +318,8 @@ void TestOptimizers::handComputed_data()
         << QList<double>{2.0 - 0.1 * 2.0 / (2.0 + 1e-8)} << 1e-14;
     // Coupled decay that cancels the gradient: g' = −1 + 0.5·2 = 0, so θ stays.
     QTest::newRow("adam-coupled-weight-decay-cancels")
-        << adamWd << 0.1 << QList<double>{2.0} << QList<QList<double>>{{-1.0}}
-        << QList<double>{2.0} << 1e-15;
+        << adamWd << 0.1 << QList<double>{2.0} << QList<QList<double>>{{-1.0}} << QList<double>{2.0}
+        << 1e-15;
     OptimizerSpec adamw = makeSpec("adamw");
     adamw.weightDecay = 0.5;
     // Decoupled: θ0·(1 − 0.1·0.5) = 1.9, then the Adam step on the raw g = −1 (moves +0.1).
@@ -363,10 +361,7 @@ void TestOptimizers::handComputed()
         optimizer->step(x, toEigen<double>(Coordinates(g.begin(), g.end())), lr);
     for (int i = 0; i < expected.size(); ++i) {
         QVERIFY2(nearlyEqual(x(i), expected[i], relTol, 1e-15),
-                 qPrintable(QStringLiteral("coordinate %1: got %2, expected %3")
-                                .arg(i)
-                                .arg(x(i), 0, 'g', 17)
-                                .arg(expected[i], 0, 'g', 17)));
+                 qPrintable(mismatch(QString("coordinate %1").arg(i), x(i), expected[i])));
     }
 }
 
@@ -434,11 +429,8 @@ void TestOptimizers::trajectory()
         reference.step(expected, gradientSequence()[k], lr);
         for (int i = 0; i < 3; ++i) {
             QVERIFY2(nearlyEqual(x(i), expected[i], 1e-13, 1e-15),
-                     qPrintable(QStringLiteral("step %1 coordinate %2: got %3, expected %4")
-                                    .arg(k + 1)
-                                    .arg(i)
-                                    .arg(x(i), 0, 'g', 17)
-                                    .arg(expected[i], 0, 'g', 17)));
+                     qPrintable(mismatch(QString("step %1 coordinate %2").arg(k + 1).arg(i), x(i),
+                                         expected[i])));
         }
     }
 }
@@ -552,17 +544,8 @@ void TestOptimizers::stateBytes()
     QFETCH(OptimizerSpec, spec);
     QFETCH(bool, isFloat);
     QFETCH(int, expected);
-    std::size_t bytes = 0;
-    if (isFloat) {
-        auto optimizer = lrlab::makeOptimizer<float>(spec);
-        optimizer->reset(10);
-        bytes = optimizer->stateBytes();
-    } else {
-        auto optimizer = lrlab::makeOptimizer<double>(spec);
-        optimizer->reset(10);
-        bytes = optimizer->stateBytes();
-    }
-    QCOMPARE(bytes, static_cast<std::size_t>(expected));
+    QCOMPARE(lrlab::test::stateBytesAfterReset(spec, 10, isFloat),
+             static_cast<std::size_t>(expected));
 }
 
 void TestOptimizers::quadraticConverges_data()
@@ -593,15 +576,10 @@ void TestOptimizers::quadraticConverges()
     QFETCH(OptimizerSpec, spec);
     QFETCH(double, lr);
     QFETCH(double, tolerance);
-    const int steps = 2000;
     auto optimizer = lrlab::makeOptimizer<double>(spec);
     optimizer->reset(2);
-    Eigen::VectorXd x(2), g(2);
-    x << 1.0, 1.0;
-    for (int k = 0; k < steps; ++k) {
-        quadraticGradient<double>(x, g);
-        optimizer->step(x, g, lr * (1.0 - static_cast<double>(k) / steps));
-    }
+    const Eigen::VectorXd x = lrlab::test::descendWithLinearDecay(
+        *optimizer, Eigen::Vector2d(1.0, 1.0), lr, 2000, quadraticGradient<double>);
     QVERIFY2(std::abs(x(0)) < tolerance && std::abs(x(1)) < tolerance,
              qPrintable(QStringLiteral("ended at (%1, %2)").arg(x(0)).arg(x(1))));
 }

@@ -15,6 +15,7 @@
 #include <utility>
 #include <vector>
 
+using lrlab::test::mismatch;
 using lrlab::test::nearlyEqual;
 
 using ParameterMap = std::map<std::string, double>;
@@ -40,10 +41,14 @@ const std::vector<SurfaceCase>& surfaceCases()
 {
     static const std::vector<SurfaceCase> cases = {
         {"quadratic", "quadratic", {}, {{-1.5, 1.2}, {0.7, -0.3}}},
-        {"quadratic-rotated", "quadratic", {{"a", 2.0}, {"b", 7.0}, {"angle_deg", 30.0}},
+        {"quadratic-rotated",
+         "quadratic",
+         {{"a", 2.0}, {"b", 7.0}, {"angle_deg", 30.0}},
          {{0.9, -1.3}, {-0.4, 0.25}}},
-        {"quadratic-rotated-negative-angle", "quadratic",
-         {{"a", 0.5}, {"b", 20.0}, {"angle_deg", -115.0}}, {{1.1, 0.6}}},
+        {"quadratic-rotated-negative-angle",
+         "quadratic",
+         {{"a", 0.5}, {"b", 20.0}, {"angle_deg", -115.0}},
+         {{1.1, 0.6}}},
         {"rosenbrock", "rosenbrock", {}, {{-1.5, 2.0}, {0.3, -0.7}, {1.2, 1.5}}},
         {"rosenbrock-custom", "rosenbrock", {{"a", -0.5}, {"b", 30.0}}, {{0.8, 0.4}, {-1.1, 1.7}}},
         {"beale", "beale", {}, {{1.0, 1.5}, {-0.7, 0.3}, {2.5, -1.1}, {3.3, 0.8}}},
@@ -140,6 +145,14 @@ void addConfigRows()
         QTest::newRow(c.tag) << c.name << c.parameters;
 }
 
+/// The surface of the current row's name and parameters columns.
+auto fetchSurface()
+{
+    QFETCH(std::string, name);
+    QFETCH(ParameterMap, parameters);
+    return lrlab::makeToySurface(name, parameters);
+}
+
 /// Smaller eigenvalue of a symmetric 2 x 2 matrix, in closed form.
 double smallestEigenvalue(const Eigen::Matrix2d& m)
 {
@@ -153,7 +166,7 @@ bool insideView(const lrlab::ViewBox& v, double x, double y)
     return x >= v.xMin && x <= v.xMax && y >= v.yMin && y <= v.yMax;
 }
 
-}  // namespace
+} // namespace
 
 /// Tests the ten toy surfaces of DESIGN.md §2.1: values, analytic derivatives, minima and the
 /// catalogue/factory contract.
@@ -188,11 +201,9 @@ private slots:
 
 void TestToySurfaces::gradientMatchesFiniteDifferences()
 {
-    QFETCH(std::string, name);
-    QFETCH(ParameterMap, parameters);
+    const auto surface = fetchSurface();
     QFETCH(double, x);
     QFETCH(double, y);
-    const auto surface = lrlab::makeToySurface(name, parameters);
 
     Eigen::VectorXd p(2);
     p << x, y;
@@ -206,37 +217,31 @@ void TestToySurfaces::gradientMatchesFiniteDifferences()
     const double fdx = (surface->valueAt(x + h, y) - surface->valueAt(x - h, y)) / (2.0 * h);
     const double fdy = (surface->valueAt(x, y + h) - surface->valueAt(x, y - h)) / (2.0 * h);
     const double absTol = 1e-6 * std::max(1.0, std::abs(f));
-    QVERIFY2(nearlyEqual(g[0], fdx, 1e-6, absTol),
-             qPrintable(QString("d/dx %1 vs %2").arg(g[0], 0, 'g', 17).arg(fdx, 0, 'g', 17)));
-    QVERIFY2(nearlyEqual(g[1], fdy, 1e-6, absTol),
-             qPrintable(QString("d/dy %1 vs %2").arg(g[1], 0, 'g', 17).arg(fdy, 0, 'g', 17)));
+    QVERIFY2(nearlyEqual(g[0], fdx, 1e-6, absTol), qPrintable(mismatch("d/dx", g[0], fdx)));
+    QVERIFY2(nearlyEqual(g[1], fdy, 1e-6, absTol), qPrintable(mismatch("d/dy", g[1], fdy)));
 }
 
 void TestToySurfaces::hessianMatchesGradientDifferences()
 {
-    QFETCH(std::string, name);
-    QFETCH(ParameterMap, parameters);
+    const auto surface = fetchSurface();
     QFETCH(double, x);
     QFETCH(double, y);
-    const auto surface = lrlab::makeToySurface(name, parameters);
 
     const Eigen::Matrix2d hess = surface->hessian(Eigen::Vector2d(x, y));
     QVERIFY(hess.allFinite());
     QVERIFY(nearlyEqual(hess(0, 1), hess(1, 0), 1e-14, 1e-14));
 
     const double h = 1e-6;
-    const Eigen::Vector2d colX = (gradientOf(*surface, x + h, y) - gradientOf(*surface, x - h, y)) /
-                                 (2.0 * h);
-    const Eigen::Vector2d colY = (gradientOf(*surface, x, y + h) - gradientOf(*surface, x, y - h)) /
-                                 (2.0 * h);
+    const Eigen::Vector2d colX =
+        (gradientOf(*surface, x + h, y) - gradientOf(*surface, x - h, y)) / (2.0 * h);
+    const Eigen::Vector2d colY =
+        (gradientOf(*surface, x, y + h) - gradientOf(*surface, x, y - h)) / (2.0 * h);
     const double scale = std::max(1.0, hess.cwiseAbs().maxCoeff());
     for (int i = 0; i < 2; ++i) {
         QVERIFY2(nearlyEqual(hess(i, 0), colX[i], 1e-6, 1e-6 * scale),
-                 qPrintable(QString("H(%1,0) %2 vs %3").arg(i).arg(hess(i, 0), 0, 'g', 17)
-                                .arg(colX[i], 0, 'g', 17)));
+                 qPrintable(mismatch(QString("H(%1,0)").arg(i), hess(i, 0), colX[i])));
         QVERIFY2(nearlyEqual(hess(i, 1), colY[i], 1e-6, 1e-6 * scale),
-                 qPrintable(QString("H(%1,1) %2 vs %3").arg(i).arg(hess(i, 1), 0, 'g', 17)
-                                .arg(colY[i], 0, 'g', 17)));
+                 qPrintable(mismatch(QString("H(%1,1)").arg(i), hess(i, 1), colY[i])));
     }
 }
 
@@ -250,8 +255,7 @@ void TestToySurfaces::valueMatchesWrittenFormula()
     const double expected = referenceValue(name, parameters, x, y);
     // The literal formulas lose absolute accuracy ~ε·(e + 20) or ε·20 from their constants.
     QVERIFY2(nearlyEqual(surface->valueAt(x, y), expected, 1e-12, 1e-13),
-             qPrintable(QString("%1 vs %2").arg(surface->valueAt(x, y), 0, 'g', 17)
-                            .arg(expected, 0, 'g', 17)));
+             qPrintable(mismatch("value", surface->valueAt(x, y), expected)));
 }
 
 void TestToySurfaces::valueAtHandComputedPoints_data()
@@ -265,27 +269,25 @@ void TestToySurfaces::valueAtHandComputedPoints_data()
     // ½(1·1² + 10·1²)
     QTest::newRow("quadratic-1-1") << std::string("quadratic") << none << 1.0 << 1.0 << 5.5;
     // θ = 90° swaps the axes: diag(b, a), so f(1, 0) = ½·10.
-    QTest::newRow("quadratic-90deg") << std::string("quadratic")
-                                     << ParameterMap{{"angle_deg", 90.0}} << 1.0 << 0.0 << 5.0;
+    QTest::newRow("quadratic-90deg")
+        << std::string("quadratic") << ParameterMap{{"angle_deg", 90.0}} << 1.0 << 0.0 << 5.0;
     // θ = 45°: (1, 1) = √2·(cos θ, sin θ) lies on the a axis, (1, −1) on the b axis.
     const ParameterMap rotated{{"a", 2.0}, {"b", 4.0}, {"angle_deg", 45.0}};
-    QTest::newRow("quadratic-45deg-a-axis") << std::string("quadratic") << rotated << 1.0 << 1.0
-                                            << 2.0;
-    QTest::newRow("quadratic-45deg-b-axis") << std::string("quadratic") << rotated << 1.0 << -1.0
-                                            << 4.0;
+    QTest::newRow("quadratic-45deg-a-axis")
+        << std::string("quadratic") << rotated << 1.0 << 1.0 << 2.0;
+    QTest::newRow("quadratic-45deg-b-axis")
+        << std::string("quadratic") << rotated << 1.0 << -1.0 << 4.0;
     QTest::newRow("rosenbrock-origin") << std::string("rosenbrock") << none << 0.0 << 0.0 << 1.0;
     // (1 − (−1))² + 100·(2 − 1)² = 4 + 100
-    QTest::newRow("rosenbrock-minus1-2") << std::string("rosenbrock") << none << -1.0 << 2.0
-                                         << 104.0;
+    QTest::newRow("rosenbrock-minus1-2")
+        << std::string("rosenbrock") << none << -1.0 << 2.0 << 104.0;
     // (2 − 0)² + 3·(1 − 0)² = 4 + 3
-    QTest::newRow("rosenbrock-custom") << std::string("rosenbrock")
-                                       << ParameterMap{{"a", 2.0}, {"b", 3.0}} << 0.0 << 1.0
-                                       << 7.0;
+    QTest::newRow("rosenbrock-custom")
+        << std::string("rosenbrock") << ParameterMap{{"a", 2.0}, {"b", 3.0}} << 0.0 << 1.0 << 7.0;
     QTest::newRow("beale-minimum") << std::string("beale") << none << 3.0 << 0.5 << 0.0;
     // 1.5² + 2.25² + 2.625² = 2.25 + 5.0625 + 6.890625
     QTest::newRow("beale-origin") << std::string("beale") << none << 0.0 << 0.0 << 14.203125;
-    QTest::newRow("himmelblau-origin") << std::string("himmelblau") << none << 0.0 << 0.0
-                                       << 170.0;
+    QTest::newRow("himmelblau-origin") << std::string("himmelblau") << none << 0.0 << 0.0 << 170.0;
     QTest::newRow("himmelblau-3-2") << std::string("himmelblau") << none << 3.0 << 2.0 << 0.0;
     QTest::newRow("rastrigin-origin") << std::string("rastrigin") << none << 0.0 << 0.0 << 0.0;
     // 20 + (1 − 10) + (1 − 10)
@@ -303,46 +305,43 @@ void TestToySurfaces::valueAtHandComputedPoints_data()
     QTest::newRow("saddle-0-2") << std::string("saddle") << none << 0.0 << 2.0 << 2.0;
     QTest::newRow("saddle-2-0") << std::string("saddle") << none << 2.0 << 0.0 << 2.0;
     // (4 − 2.1 + 1/3) + 1 + 0 = 97/30
-    QTest::newRow("six_hump_camel-1-1") << std::string("six_hump_camel") << none << 1.0 << 1.0
-                                        << 97.0 / 30.0;
+    QTest::newRow("six_hump_camel-1-1")
+        << std::string("six_hump_camel") << none << 1.0 << 1.0 << 97.0 / 30.0;
     // (4 − 8.4 + 16/3)·4 = 56/15, xy = −1, (−4 + 1)·¼ = −3/4
     QTest::newRow("six_hump_camel-2-minushalf")
         << std::string("six_hump_camel") << none << 2.0 << -0.5 << 56.0 / 15.0 - 1.75;
-    QTest::newRow("styblinski_tang-origin") << std::string("styblinski_tang") << none << 0.0
-                                            << 0.0 << 0.0;
+    QTest::newRow("styblinski_tang-origin")
+        << std::string("styblinski_tang") << none << 0.0 << 0.0 << 0.0;
     // ½[(1 − 16 + 5)·2]
-    QTest::newRow("styblinski_tang-1-1") << std::string("styblinski_tang") << none << 1.0 << 1.0
-                                         << -10.0;
+    QTest::newRow("styblinski_tang-1-1")
+        << std::string("styblinski_tang") << none << 1.0 << 1.0 << -10.0;
     // ½[(1 − 16 − 5) + (16 − 64 + 10)]
-    QTest::newRow("styblinski_tang-minus1-2") << std::string("styblinski_tang") << none << -1.0
-                                              << 2.0 << -29.0;
+    QTest::newRow("styblinski_tang-minus1-2")
+        << std::string("styblinski_tang") << none << -1.0 << 2.0 << -29.0;
     QTest::newRow("booth-minimum") << std::string("booth") << none << 1.0 << 3.0 << 0.0;
     QTest::newRow("booth-origin") << std::string("booth") << none << 0.0 << 0.0 << 74.0;
 }
 
 void TestToySurfaces::valueAtHandComputedPoints()
 {
-    QFETCH(std::string, name);
-    QFETCH(ParameterMap, parameters);
+    const auto surface = fetchSurface();
     QFETCH(double, x);
     QFETCH(double, y);
     QFETCH(double, expected);
-    const auto surface = lrlab::makeToySurface(name, parameters);
     QVERIFY2(nearlyEqual(surface->valueAt(x, y), expected, 1e-12, 1e-14),
-             qPrintable(QString("%1 vs %2").arg(surface->valueAt(x, y), 0, 'g', 17)
-                            .arg(expected, 0, 'g', 17)));
+             qPrintable(mismatch("value", surface->valueAt(x, y), expected)));
 }
 
 void TestToySurfaces::listedMinima_data()
 {
     QTest::addColumn<std::string>("name");
     QTest::addColumn<ParameterMap>("parameters");
-    QTest::addColumn<QList<QPointF>>("expected");  // literature / DESIGN.md values
-    QTest::addColumn<double>("tolerance");         // of those expected coordinates
+    QTest::addColumn<QList<QPointF>>("expected"); // literature / DESIGN.md values
+    QTest::addColumn<double>("tolerance");        // of those expected coordinates
     QTest::addColumn<double>("expectedValue");
     const ParameterMap none;
-    QTest::newRow("quadratic") << std::string("quadratic") << none << QList<QPointF>{{0, 0}}
-                               << 0.0 << 0.0;
+    QTest::newRow("quadratic") << std::string("quadratic") << none << QList<QPointF>{{0, 0}} << 0.0
+                               << 0.0;
     QTest::newRow("quadratic-rotated")
         << std::string("quadratic") << ParameterMap{{"a", 2.0}, {"b", 7.0}, {"angle_deg", 30.0}}
         << QList<QPointF>{{0, 0}} << 0.0 << 0.0;
@@ -359,21 +358,19 @@ void TestToySurfaces::listedMinima_data()
                                                   {-3.779310, -3.283186},
                                                   {3.584428, -1.848126}}
                                 << 1e-6 << 0.0;
-    QTest::newRow("rastrigin") << std::string("rastrigin") << none << QList<QPointF>{{0, 0}}
-                               << 0.0 << 0.0;
+    QTest::newRow("rastrigin") << std::string("rastrigin") << none << QList<QPointF>{{0, 0}} << 0.0
+                               << 0.0;
     QTest::newRow("ackley") << std::string("ackley") << none << QList<QPointF>{{0, 0}} << 0.0
                             << 0.0;
     QTest::newRow("saddle") << std::string("saddle") << none << QList<QPointF>{{0, 1}, {0, -1}}
                             << 0.0 << -0.25;
     // f at the minima ≈ −1.0316 (literature); the tolerance covers the quoted digits.
-    QTest::newRow("six_hump_camel") << std::string("six_hump_camel") << none
-                                    << QList<QPointF>{{0.0898, -0.7126}, {-0.0898, 0.7126}}
-                                    << 1e-4 << -1.0316;
+    QTest::newRow("six_hump_camel")
+        << std::string("six_hump_camel") << none
+        << QList<QPointF>{{0.0898, -0.7126}, {-0.0898, 0.7126}} << 1e-4 << -1.0316;
     QTest::newRow("styblinski_tang") << std::string("styblinski_tang") << none
-                                     << QList<QPointF>{{-2.903534, -2.903534}} << 1e-6
-                                     << -78.33233;
-    QTest::newRow("booth") << std::string("booth") << none << QList<QPointF>{{1, 3}} << 0.0
-                           << 0.0;
+                                     << QList<QPointF>{{-2.903534, -2.903534}} << 1e-6 << -78.33233;
+    QTest::newRow("booth") << std::string("booth") << none << QList<QPointF>{{1, 3}} << 0.0 << 0.0;
 }
 
 void TestToySurfaces::listedMinima()
@@ -392,8 +389,8 @@ void TestToySurfaces::listedMinima()
     for (const QPointF& e : expected) {
         bool found = false;
         for (const Eigen::VectorXd& m : info.minima)
-            found = found || (std::abs(m[0] - e.x()) <= tolerance &&
-                              std::abs(m[1] - e.y()) <= tolerance);
+            found = found ||
+                    (std::abs(m[0] - e.x()) <= tolerance && std::abs(m[1] - e.y()) <= tolerance);
         QVERIFY2(found, qPrintable(QString("(%1, %2) not listed").arg(e.x()).arg(e.y())));
     }
 
@@ -401,8 +398,8 @@ void TestToySurfaces::listedMinima()
         QCOMPARE(m.size(), Eigen::Index(2));
         // f there is minimumValue, by the implementation and by the literal formula.
         QVERIFY(nearlyEqual(surface->value(m), info.minimumValue, 1e-14, 1e-14));
-        QVERIFY(nearlyEqual(referenceValue(name, parameters, m[0], m[1]), info.minimumValue,
-                            1e-14, 1e-13));
+        QVERIFY(nearlyEqual(referenceValue(name, parameters, m[0], m[1]), info.minimumValue, 1e-14,
+                            1e-13));
 
         const Eigen::Vector2d g = gradientOf(*surface, m[0], m[1]);
         const Eigen::Matrix2d hess = surface->hessian(m.head<2>());
@@ -427,9 +424,7 @@ void TestToySurfaces::listedMinima()
 
 void TestToySurfaces::minimaAreGlobalOverViewBox()
 {
-    QFETCH(std::string, name);
-    QFETCH(ParameterMap, parameters);
-    const auto surface = lrlab::makeToySurface(name, parameters);
+    const auto surface = fetchSurface();
     const lrlab::ProblemInfo info = surface->info();
     // No grid point of the view box lies below the stated global minimum value.
     const int n = 401;
@@ -442,7 +437,8 @@ void TestToySurfaces::minimaAreGlobalOverViewBox()
         }
     }
     QVERIFY2(lowest >= info.minimumValue - 1e-12,
-             qPrintable(QString("grid min %1 < %2").arg(lowest, 0, 'g', 17)
+             qPrintable(QString("grid min %1 < %2")
+                            .arg(lowest, 0, 'g', 17)
                             .arg(info.minimumValue, 0, 'g', 17)));
     // The grid comes close to it (the value is not merely a lower bound).
     QVERIFY(lowest <= info.minimumValue + 0.05 * (1.0 + std::abs(info.minimumValue)));
@@ -470,9 +466,7 @@ void TestToySurfaces::infoIsConsistent()
 
 void TestToySurfaces::valueAtEqualsValue()
 {
-    QFETCH(std::string, name);
-    QFETCH(ParameterMap, parameters);
-    const auto surface = lrlab::makeToySurface(name, parameters);
+    const auto surface = fetchSurface();
     const lrlab::ViewBox v = surface->info().view;
     Eigen::VectorXd p(2);
     Eigen::VectorXd g(2);
@@ -558,8 +552,8 @@ void TestToySurfaces::ackleyOriginConvention()
 void TestToySurfaces::catalogueListsAllTen()
 {
     const std::vector<std::string> expected = {
-        "quadratic", "rosenbrock",     "beale",           "himmelblau", "rastrigin",
-        "ackley",    "saddle",         "six_hump_camel",  "styblinski_tang", "booth"};
+        "quadratic", "rosenbrock", "beale",          "himmelblau",      "rastrigin",
+        "ackley",    "saddle",     "six_hump_camel", "styblinski_tang", "booth"};
     const auto& catalogue = lrlab::toySurfaceCatalogue();
     QCOMPARE(catalogue.size(), expected.size());
     for (std::size_t i = 0; i < expected.size(); ++i) {
@@ -600,23 +594,22 @@ void TestToySurfaces::invalidSurfaceOrParameterThrows_data()
     QTest::addColumn<ParameterMap>("parameters");
     QTest::addColumn<QStringList>("mentions");
     const double nan = std::numeric_limits<double>::quiet_NaN();
-    QTest::newRow("unknown-surface") << std::string("banana") << ParameterMap{}
-                                     << QStringList{"'banana'", "problem.type"};
-    QTest::newRow("empty-surface") << std::string("") << ParameterMap{}
-                                   << QStringList{"problem.type"};
+    QTest::newRow("unknown-surface")
+        << std::string("banana") << ParameterMap{} << QStringList{"'banana'", "problem.type"};
+    QTest::newRow("empty-surface")
+        << std::string("") << ParameterMap{} << QStringList{"problem.type"};
     QTest::newRow("rosenbrock-c") << std::string("rosenbrock") << ParameterMap{{"c", 1.0}}
                                   << QStringList{"problem.c", "rosenbrock", "'c'", "a, b"};
     QTest::newRow("quadratic-angle") << std::string("quadratic") << ParameterMap{{"angle", 30.0}}
                                      << QStringList{"'angle'", "quadratic", "angle_deg"};
     QTest::newRow("beale-a") << std::string("beale") << ParameterMap{{"a", 1.0}}
                              << QStringList{"problem.a", "beale", "'a'"};
-    QTest::newRow("quadratic-nan") << std::string("quadratic") << ParameterMap{{"b", nan}}
-                                   << QStringList{"problem.b"};
-    QTest::newRow("quadratic-negative-a") << std::string("quadratic")
-                                          << ParameterMap{{"a", -1.0}} << QStringList{"problem.a"};
-    QTest::newRow("rosenbrock-negative-b") << std::string("rosenbrock")
-                                           << ParameterMap{{"b", -2.0}}
-                                           << QStringList{"problem.b"};
+    QTest::newRow("quadratic-nan")
+        << std::string("quadratic") << ParameterMap{{"b", nan}} << QStringList{"problem.b"};
+    QTest::newRow("quadratic-negative-a")
+        << std::string("quadratic") << ParameterMap{{"a", -1.0}} << QStringList{"problem.a"};
+    QTest::newRow("rosenbrock-negative-b")
+        << std::string("rosenbrock") << ParameterMap{{"b", -2.0}} << QStringList{"problem.b"};
 }
 
 void TestToySurfaces::invalidSurfaceOrParameterThrows()

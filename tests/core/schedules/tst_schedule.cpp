@@ -12,6 +12,7 @@
 using lrlab::Decay;
 using lrlab::ScheduleSpec;
 using lrlab::WsdShape;
+using lrlab::test::mismatch;
 using lrlab::test::nearlyEqual;
 
 Q_DECLARE_METATYPE(lrlab::ScheduleSpec)
@@ -27,16 +28,23 @@ constexpr int kTotal = 110;
 constexpr int kT = kTotal - kWarmup;
 constexpr double kMin = 0.001;
 
-ScheduleSpec makeSpec(Decay decay)
+/// A schedule with the given base rate, warmup (from 0), total steps and floor.
+ScheduleSpec specOf(Decay decay, double lr, int warmup, int total, double minLr)
 {
     ScheduleSpec spec;
-    spec.learningRate = kBase;
-    spec.warmupSteps = kWarmup;
+    spec.learningRate = lr;
+    spec.warmupSteps = warmup;
     spec.warmupStartFactor = 0.0;
-    spec.totalSteps = kTotal;
-    spec.minLr = kMin;
+    spec.totalSteps = total;
+    spec.minLr = minLr;
     spec.decay = decay;
     return spec;
+}
+
+/// The common setting with the given decay.
+ScheduleSpec makeSpec(Decay decay)
+{
+    return specOf(decay, kBase, kWarmup, kTotal, kMin);
 }
 
 /// DESIGN.md §2.4 after warmup, written out for the test: τ clamped to T (no restarts here).
@@ -124,7 +132,31 @@ std::vector<std::pair<const char*, int>> boundarySteps()
             {"past-end", kTotal + 5}};
 }
 
-}  // namespace
+/// The tolerance of every rate check: 1e-12 relative, 1e-15 absolute.
+bool sameRate(double lr, double expected)
+{
+    return nearlyEqual(lr, expected, 1e-12, 1e-15);
+}
+
+/// The columns of a rate row: a schedule, a step and the rate expected there.
+void addRateColumns()
+{
+    QTest::addColumn<ScheduleSpec>("spec");
+    QTest::addColumn<int>("step");
+    QTest::addColumn<double>("expected");
+}
+
+/// Checks the current rate row (see addRateColumns()).
+void verifyRateRow()
+{
+    QFETCH(ScheduleSpec, spec);
+    QFETCH(int, step);
+    QFETCH(double, expected);
+    const double lr = lrlab::learningRateAt(spec, step);
+    QVERIFY2(sameRate(lr, expected), qPrintable(mismatch("rate", lr, expected)));
+}
+
+} // namespace
 
 class TestSchedule : public QObject
 {
@@ -144,9 +176,7 @@ private slots:
 
 void TestSchedule::learningRateAt_data()
 {
-    QTest::addColumn<ScheduleSpec>("spec");
-    QTest::addColumn<int>("step");
-    QTest::addColumn<double>("expected");
+    addRateColumns();
 
     std::vector<std::pair<std::string, ScheduleSpec>> specs;
     specs.push_back({"constant", makeSpec(Decay::Constant)});
@@ -195,20 +225,12 @@ void TestSchedule::learningRateAt_data()
 
 void TestSchedule::learningRateAt()
 {
-    QFETCH(ScheduleSpec, spec);
-    QFETCH(int, step);
-    QFETCH(double, expected);
-    const double lr = lrlab::learningRateAt(spec, step);
-    QVERIFY2(nearlyEqual(lr, expected, 1e-12, 1e-15),
-             qPrintable(QStringLiteral("got %1, expected %2").arg(lr, 0, 'g', 17).arg(expected, 0,
-                                                                                      'g', 17)));
+    verifyRateRow();
 }
 
 void TestSchedule::handValues_data()
 {
-    QTest::addColumn<ScheduleSpec>("spec");
-    QTest::addColumn<int>("step");
-    QTest::addColumn<double>("expected");
+    addRateColumns();
 
     // Warmup without a start factor: 0.1·t/10.
     QTest::newRow("warmup-start") << makeSpec(Decay::Constant) << 0 << 0.0;
@@ -247,8 +269,8 @@ void TestSchedule::handValues_data()
     QTest::newRow("exponential-clamped") << expo << 1000 << 0.1 / 1024.0;
     // inverse_sqrt with the default timescale W = 10: τ = 30 → base/√4 = 0.05.
     QTest::newRow("inverse-sqrt-tau-30") << makeSpec(Decay::InverseSqrt) << 40 << 0.05;
-    QTest::newRow("inverse-sqrt-clamped") << makeSpec(Decay::InverseSqrt) << 500
-                                          << 0.1 / std::sqrt(11.0);
+    QTest::newRow("inverse-sqrt-clamped")
+        << makeSpec(Decay::InverseSqrt) << 500 << 0.1 / std::sqrt(11.0);
 
     // wsd with decay_fraction 0.2: D = 20, stable until τ = 80, then down to min_lr at τ = 100.
     ScheduleSpec wsd = makeSpec(Decay::Wsd);
@@ -261,8 +283,8 @@ void TestSchedule::handValues_data()
     QTest::newRow("wsd-linear-past-end") << wsd << 115 << 0.001;
     wsd.shape = WsdShape::Cosine;
     QTest::newRow("wsd-cosine-half") << wsd << 100 << 0.001 + 0.099 * 0.5;
-    QTest::newRow("wsd-cosine-quarter") << wsd << 95
-                                        << 0.001 + 0.099 * 0.5 * (1.0 + std::cos(kPi / 4.0));
+    QTest::newRow("wsd-cosine-quarter")
+        << wsd << 95 << 0.001 + 0.099 * 0.5 * (1.0 + std::cos(kPi / 4.0));
     QTest::newRow("wsd-cosine-end") << wsd << 110 << 0.001;
     wsd.shape = WsdShape::Sqrt;
     QTest::newRow("wsd-sqrt-quarter") << wsd << 95 << 0.001 + 0.099 * 0.5;
@@ -270,10 +292,10 @@ void TestSchedule::handValues_data()
     QTest::newRow("wsd-sqrt-past-end") << wsd << 200 << 0.001;
     ScheduleSpec wsdRound = makeSpec(Decay::Wsd);
     wsdRound.minLr = 0.0;
-    wsdRound.decayFraction = 0.126;  // 12.6 → D = 13: decay from τ = 87
+    wsdRound.decayFraction = 0.126; // 12.6 → D = 13: decay from τ = 87
     QTest::newRow("wsd-rounded-stable") << wsdRound << 96 << 0.1;
     QTest::newRow("wsd-rounded-decay") << wsdRound << 98 << 0.1 * (1.0 - 1.0 / 13.0);
-    wsdRound.decayFraction = 0.0;  // at least one decay step
+    wsdRound.decayFraction = 0.0; // at least one decay step
     QTest::newRow("wsd-min-one-step") << wsdRound << 109 << 0.1;
     QTest::newRow("wsd-min-one-step-end") << wsdRound << 110 << 0.0;
 
@@ -296,13 +318,7 @@ void TestSchedule::handValues_data()
 
 void TestSchedule::handValues()
 {
-    QFETCH(ScheduleSpec, spec);
-    QFETCH(int, step);
-    QFETCH(double, expected);
-    const double lr = lrlab::learningRateAt(spec, step);
-    QVERIFY2(nearlyEqual(lr, expected, 1e-12, 1e-15),
-             qPrintable(QStringLiteral("got %1, expected %2").arg(lr, 0, 'g', 17).arg(expected, 0,
-                                                                                      'g', 17)));
+    verifyRateRow();
 }
 
 void TestSchedule::oneCycle_data()
@@ -322,11 +338,7 @@ void TestSchedule::oneCycle()
     QFETCH(double, pctStart);
     QFETCH(double, divFactor);
     QFETCH(double, finalDivFactor);
-    ScheduleSpec spec;
-    spec.learningRate = 0.4;
-    spec.warmupSteps = 0;
-    spec.totalSteps = total;
-    spec.decay = Decay::OneCycle;
+    ScheduleSpec spec = specOf(Decay::OneCycle, 0.4, 0, total, 0.0);
     spec.pctStart = pctStart;
     spec.divFactor = divFactor;
     spec.finalDivFactor = finalDivFactor;
@@ -335,24 +347,21 @@ void TestSchedule::oneCycle()
         const double expected =
             torchOneCycle(0.4, total, pctStart, divFactor, finalDivFactor, std::min(t, total));
         const double lr = lrlab::learningRateAt(spec, t);
-        QVERIFY2(nearlyEqual(lr, expected, 1e-12, 1e-15),
-                 qPrintable(QStringLiteral("step %1: got %2, expected %3")
-                                .arg(t)
-                                .arg(lr, 0, 'g', 17)
-                                .arg(expected, 0, 'g', 17)));
+        QVERIFY2(sameRate(lr, expected),
+                 qPrintable(mismatch(QString("step %1").arg(t), lr, expected)));
     }
     // The anchors by hand: starts at base/div_factor, ends at base/div_factor/final_div_factor.
     QVERIFY(nearlyEqual(lrlab::learningRateAt(spec, 0), 0.4 / divFactor));
     QVERIFY(nearlyEqual(lrlab::learningRateAt(spec, total - 1), 0.4 / divFactor / finalDivFactor));
     if (total == 100) {
-        QVERIFY(nearlyEqual(lrlab::learningRateAt(spec, 29), 0.4));  // pct_start·T − 1 = 29
+        QVERIFY(nearlyEqual(lrlab::learningRateAt(spec, 29), 0.4)); // pct_start·T − 1 = 29
     }
 }
 
 void TestSchedule::cosineRestarts_data()
 {
     QTest::addColumn<int>("warmup");
-    QTest::addColumn<int>("t0");  // 0: the default max(1, T/4)
+    QTest::addColumn<int>("t0"); // 0: the default max(1, T/4)
     QTest::addColumn<int>("tMult");
     QTest::newRow("t-mult-1") << 0 << 10 << 1;
     QTest::newRow("t-mult-1-default-t0") << 0 << 0 << 1;
@@ -366,12 +375,8 @@ void TestSchedule::cosineRestarts()
     QFETCH(int, warmup);
     QFETCH(int, t0);
     QFETCH(int, tMult);
-    ScheduleSpec spec;
-    spec.learningRate = 0.1;
-    spec.minLr = 0.002;
-    spec.warmupSteps = warmup;
-    spec.totalSteps = 100 + warmup;  // T = 100, so the default t0 is 25
-    spec.decay = Decay::CosineRestarts;
+    // T = 100, so the default t0 is 25.
+    ScheduleSpec spec = specOf(Decay::CosineRestarts, 0.1, warmup, 100 + warmup, 0.002);
     spec.tMult = tMult;
     if (t0 > 0)
         spec.t0 = t0;
@@ -381,11 +386,8 @@ void TestSchedule::cosineRestarts()
         torchRestartsSequential(0.1, 0.002, period, tMult, 3 * spec.totalSteps);
     for (int tau = 0; tau < static_cast<int>(expected.size()); ++tau) {
         const double lr = lrlab::learningRateAt(spec, warmup + tau);
-        QVERIFY2(nearlyEqual(lr, expected[tau], 1e-12, 1e-15),
-                 qPrintable(QStringLiteral("tau %1: got %2, expected %3")
-                                .arg(tau)
-                                .arg(lr, 0, 'g', 17)
-                                .arg(expected[tau], 0, 'g', 17)));
+        QVERIFY2(sameRate(lr, expected[tau]),
+                 qPrintable(mismatch(QString("tau %1").arg(tau), lr, expected[tau])));
     }
     // Each restart returns to the base rate.
     QVERIFY(nearlyEqual(lrlab::learningRateAt(spec, warmup + period), 0.1));
