@@ -1,6 +1,7 @@
 #include "ui/language.h"
 
 #include "ui/main_window.h"
+#include "ui/shell/app_settings.h"
 #include "ui/theme.h"
 
 #include <QApplication>
@@ -44,6 +45,17 @@ QString systemLanguage()
     return normalizedLanguage(QLocale::system().name());
 }
 
+QString storedLanguage()
+{
+    return appSettings().value(QStringLiteral("language")).toString();
+}
+
+QString preferredLanguage()
+{
+    const QString stored = storedLanguage();
+    return stored.isEmpty() ? systemLanguage() : normalizedLanguage(stored);
+}
+
 QString currentLanguage()
 {
     return g_language;
@@ -82,11 +94,15 @@ LanguageController::~LanguageController()
     delete m_window.data();
 }
 
+MainWindow* LanguageController::window() const
+{
+    return m_window;
+}
+
 MainWindow* LanguageController::start(bool showStartPageOnFirstStart)
 {
-    QSettings settings(QStringLiteral("lrlab"), QStringLiteral("lrlab"));
-    const QString stored = settings.value(QStringLiteral("language")).toString();
-    installLanguage(stored.isEmpty() ? systemLanguage() : stored);
+    QSettings settings = appSettings();
+    installLanguage(preferredLanguage());
     const Theme theme = themeFromName(settings.value(QStringLiteral("theme")).toString());
     if (theme != applicationTheme())
         setApplicationTheme(theme);
@@ -111,8 +127,7 @@ MainWindow* LanguageController::start(bool showStartPageOnFirstStart)
 void LanguageController::setLanguage(const QString& language)
 {
     const QString code = normalizedLanguage(language);
-    QSettings(QStringLiteral("lrlab"), QStringLiteral("lrlab"))
-        .setValue(QStringLiteral("language"), code);
+    appSettings().setValue(QStringLiteral("language"), code);
     if (code == currentLanguage())
         return;
     installLanguage(code);

@@ -15,6 +15,14 @@ QString normalizedLanguage(const QString& code);
 /// The language of the system locale (QLocale::system()): "zh_CN" for Chinese, else "en".
 QString systemLanguage();
 
+/// The language the language switch stored (appSettings() key "language"; View ▸ Language and
+/// LanguageController::setLanguage write it); empty when none is stored (follow the system).
+QString storedLanguage();
+
+/// The language the user chose: storedLanguage() normalized, else systemLanguage(). What the
+/// window is built in at start, and what lesson texts are shown in.
+QString preferredLanguage();
+
 /// The language whose translators are installed now ("en" until installLanguage is called).
 QString currentLanguage();
 
@@ -31,9 +39,8 @@ bool installLanguage(const QString& language);
 /// geometry and the dock layout are carried over (MainWindow::ShellState); running background
 /// jobs of the old window (sweeps, range tests) are cancelled with it.
 ///
-/// The language, the theme and the text size come from QSettings (organization "lrlab",
-/// application "lrlab", keys view/language, view/theme, view/fontScale); a missing language
-/// follows the system locale. GUI thread only.
+/// The language, the theme and the text size come from appSettings() (keys "language", "theme",
+/// "fontScale"); a missing language follows the system locale. GUI thread only.
 class LanguageController : public QObject
 {
     Q_OBJECT
@@ -48,7 +55,7 @@ public:
     MainWindow* start(bool showStartPageOnFirstStart = true);
 
     /// The current window (null before start()).
-    MainWindow* window() const { return m_window; }
+    MainWindow* window() const;
 
     /// Switches to language (normalized) and stores it; rebuilds the window if the language
     /// changes. The old window is hidden at once and deleted later.

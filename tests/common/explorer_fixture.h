@@ -1,0 +1,71 @@
+#pragma once
+
+// The explorer's parts built around a plain QMainWindow, for tests of its controllers without
+// the explorer window: the model, pinned runs, playback bar, analysis docks, status line and
+// message bar, wired as an ExplorerParts; the figures are three empty plots and a dashboard.
+
+#include "ui/compare/pinned_runs.h"
+#include "ui/experiment_model.h"
+#include "ui/explorer/analysis_docks.h"
+#include "ui/explorer/explorer_parts.h"
+#include "ui/widgets/message_bar.h"
+#include "ui/widgets/playback_bar.h"
+#include "ui/widgets/run_status_bar.h"
+
+#include <QMainWindow>
+#include <QStatusBar>
+#include <QVBoxLayout>
+
+#include <map>
+
+namespace lrlab::test {
+
+struct ExplorerFixture
+{
+    ExplorerFixture()
+    {
+        auto* central = new QWidget(&window);
+        auto* layout = new QVBoxLayout(central);
+        messages = new MessageBar(central);
+        playback = new PlaybackBar(central);
+        auto* dashboard = new QWidget(central);
+        auto* plots = new QVBoxLayout(dashboard);
+        for (const char* name : {"landscape", "loss", "lr"}) {
+            auto* plot = new QWidget(dashboard);
+            plot->setMinimumSize(120, 80);
+            plots->addWidget(plot);
+            figures[QString::fromLatin1(name)] = plot;
+        }
+        figures[QStringLiteral("dashboard")] = dashboard;
+        layout->addWidget(messages);
+        layout->addWidget(dashboard, 1);
+        layout->addWidget(playback);
+        window.setCentralWidget(central);
+        docks = new AnalysisDocks(&window);
+        status = new RunStatusBar(window.statusBar());
+
+        parts.window = &window;
+        parts.model = &model;
+        parts.pins = &pins;
+        parts.playback = playback;
+        parts.docks = docks;
+        parts.status = status;
+        parts.messages = messages;
+        parts.figure = [this](const QString& name) -> QWidget* {
+            const auto it = figures.find(name);
+            return it == figures.end() ? nullptr : it->second;
+        };
+    }
+
+    QMainWindow window;
+    ExperimentModel model;
+    PinnedRuns pins;
+    MessageBar* messages = nullptr;
+    PlaybackBar* playback = nullptr;
+    AnalysisDocks* docks = nullptr;
+    RunStatusBar* status = nullptr;
+    std::map<QString, QWidget*> figures;
+    ExplorerParts parts;
+};
+
+} // namespace lrlab::test
