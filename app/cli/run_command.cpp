@@ -3,10 +3,8 @@
 
 #include "core/analysis/diagnosis.h"
 #include "core/config/config_json.h"
-#include "core/engine/model_run.h"
-#include "core/engine/toy_run.h"
+#include "core/engine/run_experiment.h"
 #include "core/engine/trace_csv.h"
-#include "core/problems/toy_surface.h"
 #include "core/util/format.h"
 
 #include <QDir>
@@ -76,7 +74,8 @@ void printSummary(const std::string& dir, RunStatus status, int steps, double fi
                   << "  \"steps\": " << steps << ",\n"
                   << "  \"final_loss\": " << jsonNumber(finalLoss) << ",\n"
                   << "  \"last_finite_loss\": " << jsonNumber(lastFiniteLoss) << ",\n"
-                  << "  \"diverged_at\": " << (divergedAt >= 0 ? std::to_string(divergedAt) : "null")
+                  << "  \"diverged_at\": "
+                  << (divergedAt >= 0 ? std::to_string(divergedAt) : "null")
                   << ",\n  \"diagnosis\": " << jsonString(diagnosis.name) << ",\n"
                   << "  \"advice\": " << jsonString(diagnosis.advice) << ",\n"
                   << "  \"evidence\": " << jsonString(diagnosis.evidence) << "\n}\n";
@@ -94,10 +93,10 @@ void printSummary(const std::string& dir, RunStatus status, int steps, double fi
               << "trace: " << dir << "/trace.csv\n";
 }
 
-int runToyCommand(const RunConfig& config, const QString& traceDir)
+/// Writes a toy run's trace (stdout, or the files of --trace-dir with the summary).
+int writeToyRun(const ExperimentResult& run, const QString& traceDir)
 {
-    const auto surface = makeToySurface(config.problem.type, config.problem.parameters);
-    const ToyTrace trace = runToy(config, *surface);
+    const ToyTrace& trace = run.toy;
     if (traceDir.isEmpty()) {
         Output out("-");
         writeToyTraceCsv(out.stream(), trace);
@@ -117,20 +116,18 @@ int runToyCommand(const RunConfig& config, const QString& traceDir)
     writeVector(dir + "/final.csv", final);
     LossHistory history;
     history.loss = trace.loss;
-    history.floor = surface->info().minimumValue;
+    history.floor = run.minimumValue;
     printSummary(dir, trace.status, trace.rows() - 1, trace.loss.back(), trace.divergedAt,
                  trace.lastFiniteLoss, diagnose(history), {});
     return kExitOk;
 }
 
-int runModelCommand(const RunConfig& config, const QString& traceDir)
+/// Writes a model run's trace (stdout, or the files of --trace-dir with the summary).
+int writeModelRun(const ExperimentResult& run, const QString& traceDir)
 {
-    const auto problem = ModelProblem::create(config.problem, config.seed);
-    ModelRunOptions options;
-    options.recordBatches = !traceDir.isEmpty();
-    options.maxSnapshots = 0;
-    const ModelTrace trace = runModel(config, *problem, nullptr, options);
-    const bool classification = problem->modelSpec().isClassification();
+    const ModelTrace& trace = run.model;
+    const ModelProblem& problem = *run.problem;
+    const bool classification = problem.modelSpec().isClassification();
     if (traceDir.isEmpty()) {
         Output out("-");
         writeModelTraceCsv(out.stream(), trace, classification);
@@ -149,8 +146,7 @@ int runModelCommand(const RunConfig& config, const QString& traceDir)
     write("final.csv", [&](std::ostream& o) { writeParameterCsv(o, trace.final); });
     write("batches.csv", [&](std::ostream& o) { writeBatchesCsv(o, trace); });
     write("split.csv", [&](std::ostream& o) {
-        writeSplitCsv(o, problem->dataset().rows, problem->split().train,
-                      problem->split().validation);
+        writeSplitCsv(o, problem.dataset().rows, problem.split().train, problem.split().validation);
     });
     LossHistory history;
     history.loss.assign(trace.loss.begin(), trace.loss.end());
@@ -164,29 +160,32 @@ int runModelCommand(const RunConfig& config, const QString& traceDir)
         extra.emplace_back("train loss", formatDouble(trace.trainLoss.back()));
         extra.emplace_back("validation loss", formatDouble(trace.validationLoss.back()));
         if (classification)
-            extra.emplace_back("validation accuracy", formatDouble(trace.validationAccuracy.back()));
+            extra.emplace_back("validation accuracy",
+                               formatDouble(trace.validationAccuracy.back()));
     }
     printSummary(dir, trace.status, trace.rows(),
-                 trace.rows() > 0 ? static_cast<double>(trace.loss.back()) : NAN,
-                 trace.divergedAt, trace.lastFiniteLoss, diagnose(history), extra);
+                 trace.rows() > 0 ? static_cast<double>(trace.loss.back()) : NAN, trace.divergedAt,
+                 trace.lastFiniteLoss, diagnose(history), extra);
     return kExitOk;
 }
 
-}  // namespace
+} // namespace
 
 int runCommand(const QStringList& arguments)
 {
     QCommandLineParser parser;
     parser.addOption({"config", "The experiment's JSON config file.", "F"});
-    parser.addOption({"trace-dir", "Write trace.csv and the parameter files into directory D.",
-                      "D"});
+    parser.addOption(
+        {"trace-dir", "Write trace.csv and the parameter files into directory D.", "D"});
     if (!parseOrHelp(parser, arguments, kRunDescription))
         return kExitOk;
     const LoadedConfig loaded = loadConfigOption(parser);
-    const RunConfig& config = loaded.config;
-    if (isToySurface(config.problem.type))
-        return runToyCommand(config, parser.value("trace-dir"));
-    return runModelCommand(config, parser.value("trace-dir"));
+    const QString traceDir = parser.value("trace-dir");
+    ExperimentCallbacks callbacks;
+    callbacks.model.recordBatches = !traceDir.isEmpty();
+    callbacks.model.maxSnapshots = 0;
+    const ExperimentResult run = runExperiment(loaded.config, nullptr, callbacks);
+    return run.isToy() ? writeToyRun(run, traceDir) : writeModelRun(run, traceDir);
 }
 
 int scheduleCommand(const QStringList& arguments)
@@ -204,4 +203,4 @@ int scheduleCommand(const QStringList& arguments)
     return kExitOk;
 }
 
-}  // namespace lrlab::cli
+} // namespace lrlab::cli

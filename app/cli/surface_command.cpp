@@ -3,9 +3,7 @@
 
 #include "core/analysis/landscape.h"
 #include "core/config/config_json.h"
-#include "core/engine/model_problem.h"
-#include "core/engine/model_run.h"
-#include "core/engine/toy_run.h"
+#include "core/engine/run_experiment.h"
 #include "core/models/model.h"
 #include "core/problems/toy_surface.h"
 #include "core/util/format.h"
@@ -13,6 +11,7 @@
 #include <cmath>
 #include <functional>
 #include <iostream>
+#include <memory>
 #include <optional>
 #include <ostream>
 #include <string>
@@ -43,7 +42,7 @@ const char* kSurfaceDescription =
 struct SurfaceOptions
 {
     int grid = 0;
-    int coarse = 0;  ///< 0 = no preview grid
+    int coarse = 0; ///< 0 = no preview grid
     std::optional<LandscapePlane> plane;
     std::optional<ViewBox> box;
     int threads = 0;
@@ -61,7 +60,8 @@ ViewBox parseBox(const QString& text)
     }
     if (!ok || !(v[0] < v[1]) || !(v[2] < v[3]))
         throw UsageError("--box: expected xmin,xmax,ymin,ymax with xmin < xmax and ymin < ymax, "
-                         "got '" + text.toStdString() + "'");
+                         "got '" +
+                         text.toStdString() + "'");
     return ViewBox{v[0], v[1], v[2], v[3]};
 }
 
@@ -106,7 +106,8 @@ void writePlaneJson(std::ostream& out, const Landscape& landscape, int parameter
     int best = -1;
     for (std::size_t k = 0; k < landscape.grid.loss.size(); ++k)
         if (std::isfinite(landscape.grid.loss[k]) &&
-            (best < 0 || landscape.grid.loss[k] < landscape.grid.loss[static_cast<std::size_t>(best)]))
+            (best < 0 ||
+             landscape.grid.loss[k] < landscape.grid.loss[static_cast<std::size_t>(best)]))
             best = static_cast<int>(k);
     const bool pca = landscape.plane == LandscapePlane::Pca;
     const ViewBox& b = landscape.box;
@@ -128,7 +129,8 @@ void writePlaneJson(std::ostream& out, const Landscape& landscape, int parameter
         out << "null";
     } else {
         const int n = landscape.grid.n;
-        out << "{\"alpha\": " << jsonNumber(landscape.grid.alpha[static_cast<std::size_t>(best % n)])
+        out << "{\"alpha\": "
+            << jsonNumber(landscape.grid.alpha[static_cast<std::size_t>(best % n)])
             << ", \"beta\": " << jsonNumber(landscape.grid.beta[static_cast<std::size_t>(best / n)])
             << ", \"loss\": " << jsonNumber(landscape.grid.loss[static_cast<std::size_t>(best)])
             << "}";
@@ -177,69 +179,65 @@ int toySurface(const RunConfig& config, const SurfaceOptions& options)
     if (options.plane && *options.plane != LandscapePlane::Axes)
         throw UsageError("--plane: " + landscapePlaneName(*options.plane) +
                          " needs a model; toy surfaces are two-dimensional, use axes");
-    const auto surface = makeToySurface(config.problem.type, config.problem.parameters);
+    // The trajectory only goes to a file: run the config only when there is one.
+    std::optional<ExperimentResult> run;
+    if (!options.outDir.empty())
+        run = runExperiment(config, nullptr);
+    const std::shared_ptr<const ToySurface> surface =
+        run ? run->surface : makeToySurface(config.problem.type, config.problem.parameters);
     LandscapeOptions landscapeOptions;
     landscapeOptions.threads = options.threads;
     const ViewBox box = options.box ? *options.box : surface->info().view;
     std::optional<LandscapeGrid> coarse;
     if (options.coarse > 0)
         coarse = computeToyGrid(*surface, options.coarse, box, landscapeOptions);
-    // The trajectory only goes to a file: run the config only when there is one.
-    std::optional<ToyTrace> trace;
-    if (!options.outDir.empty())
-        trace = runToy(config, *surface);
-    const Landscape landscape = toyLandscape(*surface, options.grid, &box,
-                                             trace ? &*trace : nullptr, landscapeOptions);
+    const Landscape landscape =
+        toyLandscape(*surface, options.grid, &box, run ? &run->toy : nullptr, landscapeOptions);
     writeLandscape(options, landscape, coarse ? &*coarse : nullptr, 2, config.seed, true);
     return kExitOk;
 }
 
 int modelSurface(const RunConfig& config, const SurfaceOptions& options)
 {
-    const auto problem = ModelProblem::create(config.problem, config.seed);
-    const int parameters = Model<float>(problem->modelSpec()).parameterCount();
-    const LandscapePlane plane =
-        options.plane ? *options.plane
-                      : (parameters == 2 ? LandscapePlane::Axes : LandscapePlane::Pca);
-    if (plane == LandscapePlane::Axes && parameters != 2)
-        throw UsageError("--plane: axes needs a two-parameter model (linreg, logreg); " +
-                         config.problem.type + " has " + std::to_string(parameters) +
-                         " parameters (use pca or random)");
-    const ModelTrace trace = runModel(config, *problem);
+    int parameters = 0;
+    LandscapePlane plane = LandscapePlane::Axes;
+    ExperimentCallbacks callbacks;
+    // The plane is checked against the model before it is trained.
+    callbacks.prepared = [&](const ExperimentResult& prepared) {
+        parameters = Model<float>(prepared.problem->modelSpec()).parameterCount();
+        plane = options.plane ? *options.plane
+                              : (parameters == 2 ? LandscapePlane::Axes : LandscapePlane::Pca);
+        if (plane == LandscapePlane::Axes && parameters != 2)
+            throw UsageError("--plane: axes needs a two-parameter model (linreg, logreg); " +
+                             config.problem.type + " has " + std::to_string(parameters) +
+                             " parameters (use pca or random)");
+    };
+    const ExperimentResult run = runExperiment(config, nullptr, callbacks);
+    const ModelProblem& problem = *run.problem;
     LandscapeOptions landscapeOptions;
     landscapeOptions.threads = options.threads;
     landscapeOptions.seed = config.seed;
-    const ModelPlane modelPlane = makeModelPlane(plane, trace, problem->modelSpec(),
-                                                 landscapeOptions);
+    const ModelPlane modelPlane =
+        makeModelPlane(plane, run.model, problem.modelSpec(), landscapeOptions);
     const ViewBox box = options.box ? *options.box : modelPlane.defaultBox;
     std::optional<LandscapeGrid> coarse;
     if (options.coarse > 0)
-        coarse = computeModelGrid(*problem, modelPlane, options.coarse, box, landscapeOptions);
-    Landscape landscape;
-    landscape.plane = modelPlane.type;
-    landscape.alphaLabel = modelPlane.alphaLabel;
-    landscape.betaLabel = modelPlane.betaLabel;
-    landscape.alphaExplainedVariance = modelPlane.alphaExplainedVariance;
-    landscape.betaExplainedVariance = modelPlane.betaExplainedVariance;
-    landscape.centre.assign(modelPlane.centre.begin(), modelPlane.centre.end());
-    landscape.box = box;
-    landscape.grid = computeModelGrid(*problem, modelPlane, options.grid, box, landscapeOptions);
-    if (!options.outDir.empty())
-        landscape.trajectory = projectTrajectory(*problem, modelPlane, trace, landscapeOptions);
-    writeLandscape(options, landscape, coarse ? &*coarse : nullptr, parameters, config.seed,
-                   false);
+        coarse = computeModelGrid(problem, modelPlane, options.coarse, box, landscapeOptions);
+    const Landscape landscape =
+        planeLandscape(problem, modelPlane, options.grid, &box,
+                       options.outDir.empty() ? nullptr : &run.model, landscapeOptions);
+    writeLandscape(options, landscape, coarse ? &*coarse : nullptr, parameters, config.seed, false);
     return kExitOk;
 }
 
-}  // namespace
+} // namespace
 
 int surfaceCommand(const QStringList& arguments)
 {
     QCommandLineParser parser;
     parser.addOption({"config", "The experiment's JSON config file.", "F"});
-    parser.addOption({"grid", "Grid side N (2.." + QString::number(kMaxLandscapeGrid) +
-                                  "): N x N cells.",
-                      "N"});
+    parser.addOption(
+        {"grid", "Grid side N (2.." + QString::number(kMaxLandscapeGrid) + "): N x N cells.", "N"});
     parser.addOption({"plane", "axes, pca or random (see above).", "P"});
     parser.addOption({"threads", "Worker threads (default: every core).", "T"});
     parser.addOption({"coarse", "Compute an n x n preview grid first (2..N).", "n"});
@@ -247,8 +245,8 @@ int surfaceCommand(const QStringList& arguments)
                       "Grid box xmin,xmax,ymin,ymax (default: see above); write it as "
                       "--box=-1,1,-1,1 when it starts with a minus.",
                       "B"});
-    parser.addOption({"out-dir", "Also write grid.csv, trajectory.csv and plane.json into D.",
-                      "D"});
+    parser.addOption(
+        {"out-dir", "Also write grid.csv, trajectory.csv and plane.json into D.", "D"});
     if (!parseOrHelp(parser, arguments, kSurfaceDescription))
         return kExitOk;
     SurfaceOptions options;
@@ -277,4 +275,4 @@ int surfaceCommand(const QStringList& arguments)
     return modelSurface(loaded.config, options);
 }
 
-}  // namespace lrlab::cli
+} // namespace lrlab::cli

@@ -37,7 +37,7 @@ ViewBox coveringBox(const std::vector<double>& xs, const std::vector<double>& ys
             }
         }
         if (!(lo <= hi))
-            lo = hi = 0.0;  // no finite point at all: a box around the origin
+            lo = hi = 0.0; // no finite point at all: a box around the origin
         const double floor = 1e-3 * std::max({1.0, std::abs(lo), std::abs(hi)});
         if (hi - lo < floor) {
             const double mid = 0.5 * (lo + hi);
@@ -75,17 +75,17 @@ public:
     {
         Model<float> prototype(problem.modelSpec());
         if (prototype.parameterCount() != parameterCount)
-            throw std::invalid_argument(
-                "plane: has " + std::to_string(parameterCount) + " parameters, the model " +
-                std::to_string(prototype.parameterCount()));
+            throw std::invalid_argument("plane: has " + std::to_string(parameterCount) +
+                                        " parameters, the model " +
+                                        std::to_string(prototype.parameterCount()));
         // Reserving the whole split (capped) makes every cell one pass of large GEMMs, a little
         // faster than chunks of 512 rows on digits; byte datasets arrive in chunks of
         // ModelProblem::kEvaluationChunk anyway. Every worker reserves the same size, so the
         // chunking (and with it the summation order) is the same whichever worker computes a
         // cell.
-        prototype.reserve(std::max(
-            1, std::min(problem.trainCount(),
-                        std::max(kMaxReservedRows, ModelProblem::kEvaluationChunk))));
+        prototype.reserve(
+            std::max(1, std::min(problem.trainCount(),
+                                 std::max(kMaxReservedRows, ModelProblem::kEvaluationChunk))));
         const int workers = std::max(1, std::min(resolveThreadCount(threads), tasks));
         m_models.assign(static_cast<std::size_t>(workers), prototype);
         m_params.assign(static_cast<std::size_t>(workers),
@@ -109,7 +109,7 @@ ParallelOptions parallelOptions(const LandscapeOptions& options)
     return p;
 }
 
-}  // namespace
+} // namespace
 
 std::string landscapePlaneName(LandscapePlane plane)
 {
@@ -143,7 +143,7 @@ std::vector<double> gridCoordinates(double lo, double hi, int n)
         values[static_cast<std::size_t>(i)] = lo + (hi - lo) * i / (n - 1);
     if (n >= 2) {
         values.front() = lo;
-        values.back() = hi;  // exactly the edge, whatever the rounding of the formula
+        values.back() = hi; // exactly the edge, whatever the rounding of the formula
     }
     return values;
 }
@@ -181,8 +181,8 @@ LandscapeGrid computeToyGrid(const ToySurface& surface, int n, const ViewBox& bo
     return grid;
 }
 
-Landscape toyLandscape(const ToySurface& surface, int n, const ViewBox* box,
-                       const ToyTrace* trace, const LandscapeOptions& options)
+Landscape toyLandscape(const ToySurface& surface, int n, const ViewBox* box, const ToyTrace* trace,
+                       const LandscapeOptions& options)
 {
     Landscape landscape;
     landscape.plane = LandscapePlane::Axes;
@@ -207,7 +207,8 @@ ModelPlane makeAxesPlane(const ModelTrace& trace, double margin)
 {
     if (trace.parameterCount != 2)
         throw std::invalid_argument("plane: axes needs a two-parameter model (linreg, logreg); "
-                                    "this one has " + std::to_string(trace.parameterCount) +
+                                    "this one has " +
+                                    std::to_string(trace.parameterCount) +
                                     " parameters (use pca or random)");
     ModelPlane plane;
     plane.type = LandscapePlane::Axes;
@@ -402,7 +403,7 @@ LandscapeTrajectory projectTrajectory(const ModelProblem& problem, const ModelPl
         return t;
     WorkerModels workers(problem, p, count, options.threads);
     LandscapeOptions quiet = options;
-    quiet.progress = nullptr;  // progress reports grid cells only
+    quiet.progress = nullptr; // progress reports grid cells only
     parallelFor(
         count,
         [&](int k, int worker) {
@@ -413,11 +414,10 @@ LandscapeTrajectory projectTrajectory(const ModelProblem& problem, const ModelPl
     return t;
 }
 
-Landscape modelLandscape(const ModelProblem& problem, const ModelTrace& trace,
-                         LandscapePlane type, int n, const ViewBox* box,
+Landscape planeLandscape(const ModelProblem& problem, const ModelPlane& plane, int n,
+                         const ViewBox* box, const ModelTrace* trace,
                          const LandscapeOptions& options)
 {
-    const ModelPlane plane = makeModelPlane(type, trace, problem.modelSpec(), options);
     Landscape landscape;
     landscape.plane = plane.type;
     landscape.alphaLabel = plane.alphaLabel;
@@ -427,10 +427,16 @@ Landscape modelLandscape(const ModelProblem& problem, const ModelTrace& trace,
     landscape.centre.assign(plane.centre.begin(), plane.centre.end());
     landscape.box = box != nullptr ? *box : plane.defaultBox;
     landscape.grid = computeModelGrid(problem, plane, n, landscape.box, options);
-    if (!landscape.grid.complete)
-        return landscape;
-    landscape.trajectory = projectTrajectory(problem, plane, trace, options);
+    if (trace != nullptr && landscape.grid.complete)
+        landscape.trajectory = projectTrajectory(problem, plane, *trace, options);
     return landscape;
 }
 
-}  // namespace lrlab
+Landscape modelLandscape(const ModelProblem& problem, const ModelTrace& trace, LandscapePlane type,
+                         int n, const ViewBox* box, const LandscapeOptions& options)
+{
+    const ModelPlane plane = makeModelPlane(type, trace, problem.modelSpec(), options);
+    return planeLandscape(problem, plane, n, box, &trace, options);
+}
+
+} // namespace lrlab

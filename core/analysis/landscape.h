@@ -18,11 +18,10 @@
 namespace lrlab {
 
 /// How the two grid axes are chosen (DESIGN.md §3, `surface --plane`).
-enum class LandscapePlane
-{
-    Axes,   ///< the raw parameters: (x, y) of a toy surface, (w, b) of linreg/logreg
-    Pca,    ///< the top two principal directions of the trajectory around the final parameters
-    Random  ///< two filter-normalized random directions (Li et al., 2018)
+enum class LandscapePlane {
+    Axes,  ///< the raw parameters: (x, y) of a toy surface, (w, b) of linreg/logreg
+    Pca,   ///< the top two principal directions of the trajectory around the final parameters
+    Random ///< two filter-normalized random directions (Li et al., 2018)
 };
 
 /// "axes", "pca" or "random".
@@ -38,14 +37,14 @@ constexpr int kMaxLandscapeGrid = 2048;
 /// bit-identical for any thread count.
 struct LandscapeOptions
 {
-    int threads = 0;                     ///< worker threads; 0 = every core
-    const CancelFlag* cancel = nullptr;  ///< raised by the owner to abandon the grid
+    int threads = 0;                    ///< worker threads; 0 = every core
+    const CancelFlag* cancel = nullptr; ///< raised by the owner to abandon the grid
     /// Called from worker threads with (done, total) grid cells (toy grids: rows): keep it cheap.
     std::function<void(int done, int total)> progress;
     /// Margin added on each side of the trajectory's bounding box (axes of two-parameter models
     /// and pca), as a fraction of its extent.
     double margin = 0.25;
-    std::uint64_t seed = 1;  ///< random plane: the directions come from Rng(seed, kStreamDirections)
+    std::uint64_t seed = 1; ///< random plane: the directions come from Rng(seed, kStreamDirections)
 };
 
 /// A plane through a model's parameter space: the parameters at plane point (α, β) are
@@ -55,16 +54,16 @@ struct LandscapeOptions
 struct ModelPlane
 {
     LandscapePlane type = LandscapePlane::Axes;
-    std::vector<float> centre;          ///< θ_c, the parameters the plane is built around
-    Eigen::VectorXd origin;             ///< parameters at (0, 0)
-    Eigen::VectorXd direction1;         ///< d1 (α axis)
-    Eigen::VectorXd direction2;         ///< d2 (β axis)
-    std::string alphaLabel;             ///< e.g. "PC1 (83.2 % of variance)", "w"
+    std::vector<float> centre;  ///< θ_c, the parameters the plane is built around
+    Eigen::VectorXd origin;     ///< parameters at (0, 0)
+    Eigen::VectorXd direction1; ///< d1 (α axis)
+    Eigen::VectorXd direction2; ///< d2 (β axis)
+    std::string alphaLabel;     ///< e.g. "PC1 (83.2 % of variance)", "w"
     std::string betaLabel;
     /// pca: fraction of Σ‖θ_k − θ_c‖² along d1 and d2; NaN for the other planes.
     double alphaExplainedVariance = std::numeric_limits<double>::quiet_NaN();
     double betaExplainedVariance = std::numeric_limits<double>::quiet_NaN();
-    ViewBox defaultBox;                 ///< the grid box the plane suggests (α = x, β = y)
+    ViewBox defaultBox; ///< the grid box the plane suggests (α = x, β = y)
 
     int parameterCount() const { return static_cast<int>(centre.size()); }
 };
@@ -72,7 +71,7 @@ struct ModelPlane
 /// Points of a trajectory in plane coordinates, with the true loss at each point.
 struct LandscapeTrajectory
 {
-    std::vector<int> steps;      ///< the trace row (θ_k after k updates; the final point is rows)
+    std::vector<int> steps; ///< the trace row (θ_k after k updates; the final point is rows)
     std::vector<double> alpha;
     std::vector<double> beta;
     /// Toy: f(θ_k). Models: the mean loss over the whole training split at θ_k itself (not at
@@ -90,8 +89,8 @@ struct LandscapeGrid
     int n = 0;
     std::vector<double> alpha;
     std::vector<double> beta;
-    std::vector<double> loss;  ///< n·n values; NaN where a cancelled grid did not get to
-    bool complete = false;     ///< false when cancelled before every cell was computed
+    std::vector<double> loss; ///< n·n values; NaN where a cancelled grid did not get to
+    bool complete = false;    ///< false when cancelled before every cell was computed
 
     double at(int i, int j) const { return loss[static_cast<std::size_t>(j) * n + i]; }
 };
@@ -104,8 +103,8 @@ struct Landscape
     std::string betaLabel;
     double alphaExplainedVariance = std::numeric_limits<double>::quiet_NaN();
     double betaExplainedVariance = std::numeric_limits<double>::quiet_NaN();
-    std::vector<double> centre;  ///< θ_c (models) or the toy run's final point
-    ViewBox box;                 ///< the grid's box (α = x, β = y)
+    std::vector<double> centre; ///< θ_c (models) or the toy run's final point
+    ViewBox box;                ///< the grid's box (α = x, β = y)
     LandscapeGrid grid;
     LandscapeTrajectory trajectory;
 };
@@ -124,8 +123,8 @@ LandscapeGrid computeToyGrid(const ToySurface& surface, int n, const ViewBox& bo
 
 /// The toy landscape: the n×n grid over box (or the surface's view box when box is null) and,
 /// when trace is given, its path (raw x, y and f).
-Landscape toyLandscape(const ToySurface& surface, int n, const ViewBox* box,
-                       const ToyTrace* trace, const LandscapeOptions& options = {});
+Landscape toyLandscape(const ToySurface& surface, int n, const ViewBox* box, const ToyTrace* trace,
+                       const LandscapeOptions& options = {});
 
 /// The axes plane of a two-parameter model run (linreg, logreg): d1 = e_w, d2 = e_b, origin 0;
 /// the default box covers the trajectory (every row and the final point) with the margin.
@@ -173,10 +172,15 @@ LandscapeTrajectory projectTrajectory(const ModelProblem& problem, const ModelPl
                                       const ModelTrace& trace,
                                       const LandscapeOptions& options = {});
 
-/// The whole model landscape: plane of type, its n×n grid over box (or the plane's default box
-/// when box is null) and the projected trajectory.
-Landscape modelLandscape(const ModelProblem& problem, const ModelTrace& trace,
-                         LandscapePlane type, int n, const ViewBox* box,
+/// The landscape of a model plane: its n×n grid over box (or the plane's default box when box
+/// is null) and, when trace is given and the grid completed, the trace projected into it.
+Landscape planeLandscape(const ModelProblem& problem, const ModelPlane& plane, int n,
+                         const ViewBox* box, const ModelTrace* trace,
                          const LandscapeOptions& options = {});
 
-}  // namespace lrlab
+/// The whole model landscape: plane of type, its n×n grid over box (or the plane's default box
+/// when box is null) and the projected trajectory.
+Landscape modelLandscape(const ModelProblem& problem, const ModelTrace& trace, LandscapePlane type,
+                         int n, const ViewBox* box, const LandscapeOptions& options = {});
+
+} // namespace lrlab

@@ -1,10 +1,8 @@
 #include "core/analysis/sweep.h"
 
 #include "core/analysis/diagnosis.h"
-#include "core/engine/model_run.h"
 #include "core/engine/parallel_engine.h"
-#include "core/engine/toy_run.h"
-#include "core/problems/toy_surface.h"
+#include "core/engine/run_experiment.h"
 
 #include <algorithm>
 #include <cmath>
@@ -21,7 +19,7 @@ bool hasTarget(double target)
     return std::isfinite(target) && target >= 0.0;
 }
 
-}  // namespace
+} // namespace
 
 std::vector<double> logSpacedRates(double a, double b, int n)
 {
@@ -48,52 +46,33 @@ SweepRunResult runSweepPoint(const SweepPoint& point, double targetLoss, const C
     SweepRunResult r;
     r.learningRate = point.learningRate;
     r.varyValue = point.varyValue;
-    const RunConfig& config = point.config;
-    if (isToySurface(config.problem.type)) {
-        const auto surface = makeToySurface(config.problem.type, config.problem.parameters);
-        const ToyTrace t = runToy(config, *surface, cancel);
-        r.status = t.status;
-        // Diverged as the diagnosis says (DESIGN.md §2.6): non-finite, or far above the start.
-        LossHistory history;
-        history.loss = t.loss;
-        history.floor = surface->info().minimumValue;
-        r.diverged = t.status != RunStatus::Cancelled &&
-                     diagnose(history).label == DiagnosisLabel::Diverged;
-        r.steps = t.rows() - 1;
-        r.finalLoss = t.loss.empty() ? kNaN : t.loss.back();
-        r.bestLoss = kNaN;
-        for (std::size_t k = 0; k < t.loss.size(); ++k) {
-            const double v = t.loss[k];
-            if (std::isfinite(v) && !(v >= r.bestLoss))
-                r.bestLoss = v;
-            if (r.stepsToTarget < 0 && hasTarget(targetLoss) && v <= targetLoss)
-                r.stepsToTarget = static_cast<int>(k);
-        }
-        r.validationLoss = r.validationAccuracy = kNaN;
-        return r;
-    }
-    const auto problem = ModelProblem::create(config.problem, config.seed);
-    ModelRunOptions options;
-    options.maxSnapshots = 0;
-    const ModelTrace t = runModel(config, *problem, cancel, options);
-    r.status = t.status;
+    ExperimentCallbacks callbacks;
+    callbacks.model.maxSnapshots = 0;
+    const ExperimentResult run = runExperiment(point.config, cancel, callbacks);
+    r.status = run.status();
+    // Diverged as the diagnosis says (DESIGN.md §2.6): non-finite, or far above the start.
     LossHistory history;
-    history.loss = t.trainLoss;  // full training loss at the evaluation rows: not noisy
-    r.diverged = t.status == RunStatus::Diverged ||
-                 (t.status != RunStatus::Cancelled &&
+    // Toy surfaces: f at every row. Models: the full training loss at the evaluation rows (not
+    // the noisy minibatch loss); a model run that stopped on a non-finite loss diverged too.
+    const std::vector<double>& loss = run.isToy() ? run.toy.loss : run.model.trainLoss;
+    history.loss = loss;
+    history.floor = run.minimumValue;
+    r.diverged = run.status() != RunStatus::Cancelled &&
+                 ((!run.isToy() && run.status() == RunStatus::Diverged) ||
                   diagnose(history).label == DiagnosisLabel::Diverged);
-    r.steps = t.rows();
-    r.finalLoss = t.trainLoss.empty() ? kNaN : t.trainLoss.back();
+    r.steps = run.isToy() ? run.toy.rows() - 1 : run.model.rows();
+    r.finalLoss = loss.empty() ? kNaN : loss.back();
     r.bestLoss = kNaN;
-    for (std::size_t e = 0; e < t.trainLoss.size(); ++e) {
-        const double v = t.trainLoss[e];
+    for (std::size_t k = 0; k < loss.size(); ++k) {
+        const double v = loss[k];
         if (std::isfinite(v) && !(v >= r.bestLoss))
             r.bestLoss = v;
         if (r.stepsToTarget < 0 && hasTarget(targetLoss) && v <= targetLoss)
-            r.stepsToTarget = t.evalRows[e];
+            r.stepsToTarget = run.isToy() ? static_cast<int>(k) : run.model.evalRows[k];
     }
-    r.validationLoss = t.validationLoss.empty() ? kNaN : t.validationLoss.back();
-    r.validationAccuracy = t.validationAccuracy.empty() ? kNaN : t.validationAccuracy.back();
+    const auto last = [](const std::vector<double>& v) { return v.empty() ? kNaN : v.back(); };
+    r.validationLoss = last(run.model.validationLoss);
+    r.validationAccuracy = last(run.model.validationAccuracy);
     return r;
 }
 
@@ -108,14 +87,13 @@ std::vector<SweepRunResult> runSweep(const std::vector<SweepPoint>& points,
         results[i].finalLoss = results[i].bestLoss = kNaN;
         results[i].validationLoss = results[i].validationAccuracy = kNaN;
     }
-    parallelFor(
-        static_cast<int>(points.size()),
-        [&](int index, int) {
-            const auto i = static_cast<std::size_t>(index);
-            results[i] = runSweepPoint(points[i], options.targetLoss, options.cancel);
-        },
-        {options.threads, options.cancel, options.progress});
+    parallelFor(static_cast<int>(points.size()),
+                [&](int index, int) {
+                    const auto i = static_cast<std::size_t>(index);
+                    results[i] = runSweepPoint(points[i], options.targetLoss, options.cancel);
+                },
+                {options.threads, options.cancel, options.progress});
     return results;
 }
 
-}  // namespace lrlab
+} // namespace lrlab

@@ -1,8 +1,7 @@
 #include "ui/export/export_run.h"
 
 #include "core/config/session.h"
-#include "core/engine/model_problem.h"
-#include "core/problems/toy_surface.h"
+#include "core/engine/run_experiment.h"
 
 #include <QCoreApplication>
 
@@ -27,20 +26,18 @@ double ExportRun::lossAt(int row) const
     return toy ? toy->loss[i] : static_cast<double>(model->loss[i]);
 }
 
-ExportRun computeExportRun(const RunConfig& config, const QString& label,
-                           const CancelFlag* cancel)
+ExportRun computeExportRun(const RunConfig& config, const QString& label, const CancelFlag* cancel)
 {
     ExportRun run;
     run.label = label;
     run.config = config;
-    if (isToySurface(config.problem.type)) {
-        const auto surface = makeToySurface(config.problem.type, config.problem.parameters);
-        run.minimumValue = surface->info().minimumValue;
-        run.toy = std::make_shared<const ToyTrace>(runToy(config, *surface, cancel));
+    ExperimentResult result = runExperiment(config, cancel);
+    if (result.isToy()) {
+        run.minimumValue = result.minimumValue;
+        run.toy = std::make_shared<const ToyTrace>(std::move(result.toy));
     } else {
-        const auto problem = ModelProblem::create(config.problem, config.seed);
-        run.classification = problem->modelSpec().isClassification();
-        run.model = std::make_shared<const ModelTrace>(runModel(config, *problem, cancel));
+        run.classification = result.problem->modelSpec().isClassification();
+        run.model = std::make_shared<const ModelTrace>(std::move(result.model));
     }
     return run;
 }
@@ -54,11 +51,10 @@ std::vector<ExportRun> computeSessionRuns(const Session& session, const CancelFl
             label = QCoreApplication::translate("lrlab::ExportRun", "run %1").arg(i + 1);
         runs.push_back(computeExportRun(session.pinned[i].config, label, cancel));
     }
-    runs.push_back(computeExportRun(session.current,
-                                    QCoreApplication::translate("lrlab::ExportRun", "current"),
-                                    cancel));
+    runs.push_back(computeExportRun(
+        session.current, QCoreApplication::translate("lrlab::ExportRun", "current"), cancel));
     runs.back().current = true;
     return runs;
 }
 
-}  // namespace lrlab
+} // namespace lrlab

@@ -22,9 +22,9 @@ struct ExportRun
     RunConfig config;
     std::shared_ptr<const ToyTrace> toy;
     std::shared_ptr<const ModelTrace> model;
-    bool classification = false;  ///< model runs: val_acc is a column
-    double minimumValue = 0.0;    ///< toy: the surface's f* (the loss plot shows f − f*)
-    bool current = false;         ///< the session's current run (not a pin)
+    bool classification = false; ///< model runs: val_acc is a column
+    double minimumValue = 0.0;   ///< toy: the surface's f* (the loss plot shows f − f*)
+    bool current = false;        ///< the session's current run (not a pin)
 
     bool isToy() const { return toy != nullptr; }
     int rows() const;
@@ -33,9 +33,9 @@ struct ExportRun
     double lossAt(int row) const;
 };
 
-/// Runs config (runToy for toy surfaces, runModel on ModelProblem::create for models): the same
-/// trace the window and `lrlab run` give, since runs are deterministic. Throws
-/// std::invalid_argument for a config the core rejects, DatasetError for unreadable data.
+/// Runs config through runExperiment: the same trace the window and `lrlab run` give, since
+/// runs are deterministic. Throws std::invalid_argument for a config the core rejects,
+/// DatasetError for unreadable data.
 ExportRun computeExportRun(const RunConfig& config, const QString& label,
                            const CancelFlag* cancel = nullptr);
 
@@ -44,4 +44,4 @@ ExportRun computeExportRun(const RunConfig& config, const QString& label,
 std::vector<ExportRun> computeSessionRuns(const Session& session,
                                           const CancelFlag* cancel = nullptr);
 
-}  // namespace lrlab
+} // namespace lrlab

@@ -1,7 +1,6 @@
 #include "ui/worker/training_thread.h"
 
-#include "core/engine/model_problem.h"
-#include "core/problems/toy_surface.h"
+#include "core/engine/run_experiment.h"
 
 #include <QElapsedTimer>
 #include <QMutexLocker>
@@ -126,59 +125,22 @@ void TrainingThread::run()
 
 void TrainingThread::process(quint64 generation, const RunRequest& request)
 {
-    validate(request.config);
-    if (isModelType(request.config.problem.type))
-        processModel(generation, request);
-    else
-        processToy(generation, request);
-}
-
-void TrainingThread::processToy(quint64 generation, const RunRequest& request)
-{
-    const auto surface =
-        makeToySurface(request.config.problem.type, request.config.problem.parameters);
-    const std::string key = problemKey(request.config.problem, 0);
-    if (request.gridSize > 1 && key != m_landscapeKey) {
-        LandscapeImage image = computeLandscapeImage(*surface, request.gridSize, &m_restart);
-        if (m_restart)
-            return; // a newer request is waiting; it will compute the landscape if needed
-        m_landscapeKey = key;
-        emit landscapeReady(generation, image);
-    }
-
-    RunResult result;
-    result.config = request.config;
-    result.minimumValue = surface->info().minimumValue;
-    QElapsedTimer timer;
-    timer.start();
-    result.trace = runToy(request.config, *surface, &m_restart);
-    result.runMilliseconds = static_cast<double>(timer.nsecsElapsed()) * 1e-6;
-    if (result.trace.status == RunStatus::Cancelled || m_restart)
-        return;
-    emit runFinished(generation, result);
-}
-
-void TrainingThread::processModel(quint64 generation, const RunRequest& request)
-{
     const RunConfig& config = request.config;
     QElapsedTimer timer;
     timer.start();
-    const std::shared_ptr<const ModelProblem> problem =
-        ModelProblem::create(config.problem, config.seed);
-    if (m_restart)
-        return;
+    qint64 runStartNs = 0;
 
-    // Stream: the observer sees the trace every few rows and sends a copy of the new rows when
-    // a chunk is due (the first one early, then every chunkSteps rows or chunkMilliseconds).
+    // Models stream: the observer sees the trace every few rows and sends a copy of the new rows
+    // when a chunk is due (the first one early, then every chunkSteps rows or
+    // chunkMilliseconds).
     int emittedRows = 0;
     std::size_t emittedEvals = 0;
     qint64 lastEmitNs = 0;
     const qint64 periodNs = static_cast<qint64>(request.chunkMilliseconds * 1e6);
-    const qint64 runStartNs = timer.nsecsElapsed();
-    ModelRunOptions options;
-    options.chunkSteps = kFirstChunkRows;
-    options.maxSnapshots = request.modelFineGrid > 1 ? request.maxSnapshots : 0;
-    options.observer = [&](const ModelTrace& trace, int) {
+    ExperimentCallbacks callbacks;
+    callbacks.model.chunkSteps = kFirstChunkRows;
+    callbacks.model.maxSnapshots = request.modelFineGrid > 1 ? request.maxSnapshots : 0;
+    callbacks.model.observer = [&](const ModelTrace& trace, int) {
         if (m_restart)
             return false;
         const int rows = trace.rows();
@@ -196,21 +158,39 @@ void TrainingThread::processModel(quint64 generation, const RunRequest& request)
         }
         return true;
     };
-    ModelTrace trace = runModel(config, *problem, &m_restart, options);
+    // A toy surface's landscape comes before its run (a cancelled grid cancels the run too).
+    callbacks.prepared = [&](const ExperimentResult& prepared) {
+        if (prepared.isToy())
+            emitToyLandscape(generation, request, *prepared.surface);
+        runStartNs = timer.nsecsElapsed();
+    };
+    ExperimentResult run = runExperiment(config, &m_restart, callbacks);
     const double runMs = static_cast<double>(timer.nsecsElapsed() - runStartNs) * 1e-6;
-    if (trace.status == RunStatus::Cancelled || m_restart)
+    if (run.status() == RunStatus::Cancelled || m_restart)
         return;
+
+    if (run.isToy()) {
+        RunResult result;
+        result.config = config;
+        result.minimumValue = run.minimumValue;
+        result.runMilliseconds = runMs;
+        result.trace = std::move(run.toy);
+        emit runFinished(generation, result);
+        return;
+    }
+    const ModelTrace& trace = run.model;
+    const ModelProblem& problem = *run.problem;
     if (trace.rows() > emittedRows || trace.evalRows.size() > emittedEvals)
         emit chunkReady(makeChunk(generation, trace, config.steps, emittedRows, trace.rows(),
                                   emittedEvals, runMs));
 
     ModelRunResult result;
     result.config = config;
-    result.classification = problem->modelSpec().isClassification();
-    result.datasetName = problem->datasetName();
-    result.featureName = problem->featureName();
+    result.classification = problem.modelSpec().isClassification();
+    result.datasetName = problem.datasetName();
+    result.featureName = problem.featureName();
     result.parameterCount = trace.parameterCount;
-    result.trainRows = problem->trainCount();
+    result.trainRows = problem.trainCount();
     result.runMilliseconds = runMs;
     result.trace = trace;
     // The GUI needs neither the snapshots nor the batches: do not copy megabytes across.
@@ -220,7 +200,26 @@ void TrainingThread::processModel(quint64 generation, const RunRequest& request)
     result.trace.batchOffsets.clear();
     result.trace.batchRows.clear();
     emit modelRunFinished(generation, result);
+    emitModelLandscape(generation, request, problem, trace);
+}
 
+void TrainingThread::emitToyLandscape(quint64 generation, const RunRequest& request,
+                                      const ToySurface& surface)
+{
+    const std::string key = problemKey(request.config.problem, 0);
+    if (request.gridSize < 2 || key == m_landscapeKey)
+        return;
+    LandscapeImage image = computeLandscapeImage(surface, request.gridSize, &m_restart);
+    if (m_restart)
+        return; // a newer request is waiting; it will compute the landscape if needed
+    m_landscapeKey = key;
+    emit landscapeReady(generation, image);
+}
+
+void TrainingThread::emitModelLandscape(quint64 generation, const RunRequest& request,
+                                        const ModelProblem& problem, const ModelTrace& trace)
+{
+    const RunConfig& config = request.config;
     if (request.modelFineGrid < 2)
         return;
     // The landscape of the run's plane, coarse grid first, then the refined one.
@@ -232,8 +231,8 @@ void TrainingThread::processModel(quint64 generation, const RunRequest& request)
     ModelPlane plane;
     LandscapeTrajectory path;
     try {
-        plane = makeModelPlane(type, trace, problem->modelSpec(), landscapeOptions);
-        path = projectTrajectory(*problem, plane, trace, landscapeOptions);
+        plane = makeModelPlane(type, trace, problem.modelSpec(), landscapeOptions);
+        path = projectTrajectory(problem, plane, trace, landscapeOptions);
     } catch (const std::invalid_argument& e) {
         if (!m_restart)
             emit landscapeFailed(generation, QString::fromUtf8(e.what()));
@@ -258,7 +257,7 @@ void TrainingThread::processModel(quint64 generation, const RunRequest& request)
                 emit landscapeProgress(generation, done, all);
         };
         const LandscapeGrid grid =
-            computeModelGrid(*problem, plane, n, plane.defaultBox, landscapeOptions);
+            computeModelGrid(problem, plane, n, plane.defaultBox, landscapeOptions);
         if (m_restart || !grid.complete)
             return;
         ModelLandscape landscape;

@@ -139,8 +139,11 @@ protected:
 private:
     /// Worker thread only: validates, computes the landscape if the surface changed, runs.
     void process(quint64 generation, const RunRequest& request);
-    void processToy(quint64 generation, const RunRequest& request);
-    void processModel(quint64 generation, const RunRequest& request);
+    /// Emits landscapeReady for surface unless it is the one last emitted.
+    void emitToyLandscape(quint64 generation, const RunRequest& request, const ToySurface& surface);
+    /// Computes and emits a finished model run's landscape (coarse, then fine).
+    void emitModelLandscape(quint64 generation, const RunRequest& request,
+                            const ModelProblem& problem, const ModelTrace& trace);
 
     mutable QMutex m_mutex;
     QWaitCondition m_wake;

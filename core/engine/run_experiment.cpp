@@ -1,0 +1,25 @@
+#include "core/engine/run_experiment.h"
+
+namespace lrlab {
+
+ExperimentResult runExperiment(const RunConfig& config, const CancelFlag* cancel,
+                               const ExperimentCallbacks& callbacks)
+{
+    validate(config);
+    ExperimentResult result;
+    if (isModelType(config.problem.type)) {
+        result.problem = ModelProblem::create(config.problem, config.seed);
+        if (callbacks.prepared)
+            callbacks.prepared(result);
+        result.model = runModel(config, *result.problem, cancel, callbacks.model);
+        return result;
+    }
+    result.surface = makeToySurface(config.problem.type, config.problem.parameters);
+    result.minimumValue = result.surface->info().minimumValue;
+    if (callbacks.prepared)
+        callbacks.prepared(result);
+    result.toy = runToy(config, *result.surface, cancel);
+    return result;
+}
+
+} // namespace lrlab
