@@ -6,7 +6,7 @@
 #include "core/problems/toy_surface.h"
 #include "ui/compare/pinned_runs.h"
 #include "ui/compare/run_record.h"
-#include "ui/worker/landscape_grid.h"
+#include "core/analysis/landscape_image.h"
 #include "ui/worker/training_thread.h"
 
 #include <QElapsedTimer>

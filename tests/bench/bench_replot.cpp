@@ -8,7 +8,7 @@
 #include "tests/common/run_configs.h"
 #include "ui/controls/learning_rate_control.h"
 #include "ui/main_window.h"
-#include "ui/worker/landscape_grid.h"
+#include "core/analysis/landscape_image.h"
 
 #include <QApplication>
 #include <QElapsedTimer>

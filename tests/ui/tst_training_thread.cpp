@@ -1,6 +1,6 @@
 // Tests of the toy lab's background worker (STYLE.md §6): latest request wins, failures are
 // reported as signals, destruction while busy is clean; and the landscape grid it computes.
-#include "ui/worker/landscape_grid.h"
+#include "core/analysis/landscape_image.h"
 #include "ui/worker/training_thread.h"
 
 #include "core/engine/model_problem.h"

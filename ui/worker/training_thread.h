@@ -1,12 +1,12 @@
 #pragma once
 
 #include "core/analysis/landscape.h"
+#include "core/analysis/landscape_image.h"
 #include "core/config/problem_key.h"
 #include "core/config/run_config.h"
 #include "core/engine/model_run.h"
 #include "core/engine/run_status.h"
 #include "core/engine/toy_run.h"
-#include "ui/worker/landscape_grid.h"
 
 #include <QMetaType>
 #include <QMutex>
@@ -159,6 +159,7 @@ private:
 
 } // namespace lrlab
 
+Q_DECLARE_METATYPE(lrlab::LandscapeImage)
 Q_DECLARE_METATYPE(lrlab::RunResult)
 Q_DECLARE_METATYPE(lrlab::ModelChunk)
 Q_DECLARE_METATYPE(lrlab::ModelRunResult)
