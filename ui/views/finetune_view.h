@@ -1,37 +1,28 @@
 #pragma once
 
-#include "core/engine/run_status.h"
 #include "core/finetune/finetune_lab.h"
+#include "ui/views/finetune_outcome.h"
 
-#include <QElapsedTimer>
-#include <QFuture>
 #include <QString>
 #include <QWidget>
 
-#include <atomic>
 #include <memory>
 #include <vector>
 
-class QCheckBox;
-class QComboBox;
 class QCPGraph;
-class QCPTextElement;
-class QCPItemLine;
 class QCPItemText;
+class QComboBox;
 class QCustomPlot;
-class QDoubleSpinBox;
-class QLabel;
-class QLineEdit;
-class QProgressBar;
-class QPushButton;
-class QSpinBox;
-class QTableWidget;
 class QTextBrowser;
-class QTimer;
 
 namespace lrlab {
 
-class ScientificSpinBox;
+class BackgroundJob;
+class FineTuneCurves;
+class FineTuneRunPlot;
+class FineTuneSettings;
+class FineTuneTables;
+class JobStrip;
 
 /// The "Fine-tuning" view (issue 6): an MLP pre-trained on digits is fine-tuned on a shifted
 /// copy of the data (mirror, rotate 90°, invert) with a small training set, by full fine-tuning,
@@ -43,17 +34,19 @@ class ScientificSpinBox;
 /// state per method.
 ///
 /// Embedding: construct it and add it as a tab; it is self-contained (its own controls,
-/// progress and results). Setters exist for presets and tests; signals report the sweep.
+/// progress and results) and takes no config from the explorer. Setters exist for presets and
+/// tests; signals report the sweep. Parts: FineTuneSettings (controls), JobStrip (run, cancel,
+/// progress), FineTuneCurves (accuracy, forgetting and size plots), FineTuneRunPlot (one run),
+/// FineTuneTables, and the summary; the shown sweep is a FineTuneOutcome.
 ///
-/// Threading: run() copies the settings and hands one job to QtConcurrent::run: it prepares
-/// the data (FineTuneData::create, which pre-trains the source model on a cache miss and caches
-/// the weights on disk) and then runs runFineTuneSweep on the parallel engine. The workers only
-/// touch atomics (phase, runs done) that a GUI-thread timer polls, so the GUI thread never
-/// waits. Every job has its own cancel flag and a generation: cancel() or a new run() raise the
-/// old flag and drop whatever that generation returns (prepared data are kept for reuse, since
-/// they do not depend on the generation). Pre-training itself cannot be interrupted (a second
-/// or so); the sweep checks its flag every step. The destructor raises every flag and waits
-/// for the (then short) futures. All public functions are GUI-thread only.
+/// Threading: run() copies the settings and starts one BackgroundJob: it prepares the data
+/// (FineTuneData::create, which pre-trains the source model on a cache miss and caches the
+/// weights on disk) and then runs runFineTuneSweep on the parallel engine. cancel() or a new
+/// run() raises the old job's flag and drops whatever it returns; the data a job prepared are
+/// kept for reuse whatever its generation (they do not depend on it). Pre-training itself
+/// cannot be interrupted (a second or so); the sweep checks its flag every step. The job is a
+/// child: the view's destruction cancels and waits for it. All public functions are GUI-thread
+/// only.
 class FineTuneView : public QWidget
 {
     Q_OBJECT
@@ -81,40 +74,47 @@ public:
     void setThreadCount(int threads) { m_threads = threads; }
 
     /// Results of the last finished sweep, in point order (size-major, then method, then rate).
-    const std::vector<FineTuneResult>& results() const { return m_results; }
+    const std::vector<FineTuneResult>& results() const { return m_shown.results; }
     /// The rate grid, methods and actual training sizes of the last finished sweep.
-    const std::vector<double>& learningRates() const { return m_rates; }
-    const std::vector<FineTuneMethod>& methods() const { return m_methods; }
-    const std::vector<int>& trainSizes() const { return m_trainSizes; }
+    const std::vector<double>& learningRates() const { return m_shown.rates; }
+    const std::vector<FineTuneMethod>& methods() const { return m_shown.methods; }
+    const std::vector<int>& trainSizes() const { return m_shown.trainSizes; }
     /// bestRates(results()).
-    const std::vector<BestRate>& bestRates() const { return m_best; }
+    const std::vector<BestRate>& bestRates() const { return m_shown.best; }
     /// The best LR of method at training size `size` (-1 = the shown size); NaN if the method
     /// was not run or every run of it diverged.
-    double bestLearningRate(FineTuneMethod method, int size = -1) const;
+    double bestLearningRate(FineTuneMethod method, int size = -1) const
+    {
+        return m_shown.bestLearningRate(method, size);
+    }
     /// The training size whose curves the accuracy plots show.
-    int shownSize() const { return m_shownSize; }
+    int shownSize() const { return m_shown.shownSize; }
     void setShownSize(int size);
     /// The index into results() of run (method, lrIndex) at the shown size; -1 if none.
-    int resultIndex(FineTuneMethod method, int lrIndex) const;
+    int resultIndex(FineTuneMethod method, int lrIndex) const
+    {
+        return m_shown.resultIndex(method, lrIndex);
+    }
     /// The pre-trained model's source and target validation accuracy of the last sweep.
-    double pretrainedSourceAccuracy() const { return m_preSource; }
-    double pretrainedTargetAccuracy() const { return m_preTarget; }
+    double pretrainedSourceAccuracy() const { return m_shown.preSource; }
+    double pretrainedTargetAccuracy() const { return m_shown.preTarget; }
     /// True when the last finished sweep read the pre-trained weights from the disk cache.
-    bool pretrainedFromCache() const { return m_fromCache; }
+    bool pretrainedFromCache() const { return m_shown.fromCache; }
 
-    bool isRunning() const { return m_running; }
+    bool isRunning() const;
     /// True while the current job prepares the data (loading or pre-training).
-    bool isPreparing() const { return m_running && m_preparing; }
-    int pendingJobs() const { return static_cast<int>(m_jobs.size()); }
-    quint64 generation() const { return m_generation; }
+    bool isPreparing() const;
+    /// Jobs whose work has not returned yet (abandoned ones included).
+    int pendingJobs() const;
+    quint64 generation() const;
     QString statusText() const;
     /// The summary panel's text (rich text as shown).
     QString summaryText() const;
 
-    QCustomPlot* accuracyPlot() const { return m_accPlot; }
-    QCustomPlot* forgettingPlot() const { return m_forgetPlot; }
-    QCustomPlot* sizePlot() const { return m_sizePlot; }
-    QCustomPlot* runPlot() const { return m_runPlot; }
+    QCustomPlot* accuracyPlot() const;
+    QCustomPlot* forgettingPlot() const;
+    QCustomPlot* sizePlot() const;
+    QCustomPlot* runPlot() const;
     /// Target validation accuracy (in %) against LR at the shown size; nullptr if not shown.
     QCPGraph* targetGraph(FineTuneMethod method) const;
     /// Source validation accuracy (in %, dashed) against LR at the shown size.
@@ -130,15 +130,18 @@ public:
     QCPGraph* sizeGraph(FineTuneMethod method) const;
     /// The selected run's curves: minibatch loss per step, target validation loss, target and
     /// source validation accuracy (%) at the evaluation steps.
-    QCPGraph* runLossGraph() const { return m_runLoss; }
-    QCPGraph* runValidationLossGraph() const { return m_runValLoss; }
-    QCPGraph* runTargetAccuracyGraph() const { return m_runTargetAcc; }
-    QCPGraph* runSourceAccuracyGraph() const { return m_runSourceAcc; }
+    QCPGraph* runLossGraph() const;
+    QCPGraph* runValidationLossGraph() const;
+    QCPGraph* runTargetAccuracyGraph() const;
+    QCPGraph* runSourceAccuracyGraph() const;
     /// The index into results() of the run whose curves are shown (-1 for none).
-    int selectedRun() const { return m_selected; }
+    int selectedRun() const { return m_shown.selected; }
 
     /// The tooltip text of run (method, lrIndex) at the shown size.
-    QString pointDescription(FineTuneMethod method, int lrIndex) const;
+    QString pointDescription(FineTuneMethod method, int lrIndex) const
+    {
+        return m_shown.pointDescription(method, lrIndex);
+    }
 
 public slots:
     /// Starts a sweep with the current controls; abandons any job still running.
@@ -156,135 +159,50 @@ signals:
     void cancelled();
     /// The sweep could not start (bad values) or failed; message says why.
     void failed(const QString& message);
-    /// Progress of the newest sweep (polled, at most every ~50 ms); total 0 while preparing.
+    /// Progress of the newest sweep (runs done of total); total 0 while preparing.
     void progressChanged(int done, int total);
     /// The shown run's curves changed (index into results()).
     void runSelected(int index);
 
-protected:
-    bool eventFilter(QObject* watched, QEvent* event) override;
-
 private:
-    enum class Phase : int { Loading = 0, Pretraining = 1, Sweeping = 2 };
-    /// State shared between the GUI and one job's threads.
-    struct SharedState
-    {
-        CancelFlag cancel{false};
-        std::atomic<int> done{0};
-        std::atomic<int> phase{static_cast<int>(Phase::Loading)};
-    };
-    struct Outcome
+    /// The data the last job prepared, shared with the jobs (whichever generation stores it).
+    struct PreparedData;
+    /// What a job returns.
+    struct JobResult
     {
         std::shared_ptr<const FineTuneData> data;
         std::vector<FineTuneResult> results;
-        QString error;
-    };
-    struct Job
-    {
-        quint64 generation = 0;
-        std::shared_ptr<SharedState> state;
-        QFuture<Outcome> future;
-    };
-    /// The settings of one sweep, copied at run().
-    struct Request
-    {
-        FineTuneDataSpec data;
-        FineTuneSweepSpec sweep;
     };
 
     QWidget* buildControls();
     QWidget* buildPlots();
-    void setRunning(bool running);
     void setStatus(const QString& text, bool alarm);
-    void poll();
-    void finishCurrent(Outcome outcome);
+    void refuse(const QString& message);
+    /// GUI side of the job's phases: preparing (pre-training or loading), then sweeping.
+    void showPreparing(bool pretraining);
+    void showSweeping();
+    void finish(JobResult result);
     void showResults();
-    void showAccuracy();
-    void showSizes();
-    void fillTables();
     void showSummary();
-    void clearRunPlot();
     void updateShownSizeCombo();
-    bool pointAt(const QPoint& pos, FineTuneMethod& method, int& lrIndex) const;
-    bool sizePointAt(const QPoint& pos, int& sizeIndex) const;
-    int methodSlot(FineTuneMethod method) const;
-    /// The prepared data if it matches spec (same shift, recipe, cache), else nullptr.
+    /// The prepared data if they match spec (same shift, recipe, cache), else nullptr.
     std::shared_ptr<const FineTuneData> reusableData(const FineTuneDataSpec& spec) const;
 
     int m_threads = 0;
-
-    // Job bookkeeping.
-    std::vector<Job> m_jobs;
-    quint64 m_generation = 0;
-    bool m_running = false;
+    BackgroundJob* m_job = nullptr;
+    std::shared_ptr<PreparedData> m_prepared;
+    FineTuneRequest m_pending; ///< the running sweep's settings
+    int m_total = 0;           ///< runs of the running sweep
     bool m_preparing = false;
-    int m_total = 0;
-    QElapsedTimer m_clock;
-    QElapsedTimer m_sweepClock;
-    QTimer* m_pollTimer = nullptr;
-    Request m_pending;
-    std::shared_ptr<const FineTuneData> m_data; ///< the last prepared data (reused when equal)
+    FineTuneOutcome m_shown; ///< the last finished sweep
 
-    // Shown results.
-    Request m_shown;
-    std::vector<FineTuneResult> m_results;
-    std::vector<BestRate> m_best;
-    std::vector<double> m_rates;
-    std::vector<FineTuneMethod> m_methods;
-    std::vector<int> m_trainSizes;
-    int m_shownSize = 0;
-    double m_preSource = 0.0;
-    double m_preTarget = 0.0;
-    bool m_fromCache = false;
-    int m_selected = -1;
-
-    // Controls.
-    QComboBox* m_shift = nullptr;
-    QSpinBox* m_trainSize = nullptr;
-    QCheckBox* m_methodChecks[3] = {nullptr, nullptr, nullptr};
-    QSpinBox* m_rank = nullptr;
-    QDoubleSpinBox* m_alpha = nullptr;
-    QComboBox* m_optimizer = nullptr;
-    ScientificSpinBox* m_from = nullptr;
-    ScientificSpinBox* m_to = nullptr;
-    QSpinBox* m_count = nullptr;
-    QSpinBox* m_steps = nullptr;
-    QSpinBox* m_batch = nullptr;
-    QSpinBox* m_seed = nullptr;
-    QLineEdit* m_sizes = nullptr;
-    QPushButton* m_runButton = nullptr;
-    QPushButton* m_cancelButton = nullptr;
-    QProgressBar* m_progress = nullptr;
-    QLabel* m_timeLabel = nullptr;
-    QLabel* m_statusLabel = nullptr;
+    FineTuneSettings* m_settings = nullptr;
+    JobStrip* m_strip = nullptr;
     QComboBox* m_shownSizeCombo = nullptr;
-
-    // Plots and panels.
-    QCustomPlot* m_accPlot = nullptr;
-    QCustomPlot* m_forgetPlot = nullptr;
-    QCustomPlot* m_sizePlot = nullptr;
-    QCustomPlot* m_runPlot = nullptr;
-    QCPItemText* m_accNote = nullptr;
-    QCPGraph* m_preSourceGraph = nullptr; ///< the pre-trained source accuracy (horizontal)
-    QCPGraph* m_preTargetGraph = nullptr; ///< the pre-trained target accuracy (horizontal)
-    QCPTextElement* m_runTitle = nullptr;
-    QCPGraph* m_targetGraphs[3] = {nullptr, nullptr, nullptr};
-    QCPGraph* m_sourceGraphs[3] = {nullptr, nullptr, nullptr};
-    QCPGraph* m_bestGraphs[3] = {nullptr, nullptr, nullptr};
-    QCPGraph* m_divergedGraphs[3] = {nullptr, nullptr, nullptr};
-    QCPItemText* m_bestLabels[3] = {nullptr, nullptr, nullptr};
-    QCPItemLine* m_bestDrops[3] = {nullptr, nullptr, nullptr}; ///< label → diamond, dotted
-    QCPGraph* m_forgetGraphs[3] = {nullptr, nullptr, nullptr};
-    QCPGraph* m_sizeGraphs[3] = {nullptr, nullptr, nullptr};
-    QCPGraph* m_runLoss = nullptr;
-    QCPGraph* m_runValLoss = nullptr;
-    QCPGraph* m_runTargetAcc = nullptr;
-    QCPGraph* m_runSourceAcc = nullptr;
-    QCPGraph* m_selectedMark = nullptr;
-    QCPItemText* m_runNote = nullptr;
+    FineTuneCurves* m_curves = nullptr;
+    FineTuneRunPlot* m_runPlot = nullptr;
     QTextBrowser* m_summary = nullptr;
-    QTableWidget* m_memoryTable = nullptr;
-    QTableWidget* m_runsTable = nullptr;
+    FineTuneTables* m_tables = nullptr;
 };
 
 } // namespace lrlab

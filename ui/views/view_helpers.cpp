@@ -1,0 +1,77 @@
+#include "ui/views/view_helpers.h"
+
+#include "ui/controls/scientific_spin_box.h"
+
+#include <QFormLayout>
+#include <QHeaderView>
+#include <QSpinBox>
+#include <QTableWidget>
+
+namespace lrlab {
+
+RateGridControls addRateGrid(QFormLayout* form, QWidget* parent, const QString& prefix,
+                             const RateGridTexts& texts, double minRate, double maxRate,
+                             int minCount, int maxCount)
+{
+    RateGridControls grid;
+    grid.from = new ScientificSpinBox(parent);
+    grid.from->setObjectName(prefix + QStringLiteral("From"));
+    grid.from->setRange(minRate, maxRate);
+    grid.from->setToolTip(texts.fromTip);
+    grid.to = new ScientificSpinBox(parent);
+    grid.to->setObjectName(prefix + QStringLiteral("To"));
+    grid.to->setRange(minRate, maxRate);
+    grid.to->setToolTip(texts.toTip);
+    grid.count = new QSpinBox(parent);
+    grid.count->setObjectName(prefix + QStringLiteral("Count"));
+    grid.count->setRange(minCount, maxCount);
+    grid.count->setToolTip(texts.countTip);
+    form->addRow(texts.fromLabel, grid.from);
+    form->addRow(texts.toLabel, grid.to);
+    form->addRow(texts.countLabel, grid.count);
+    return grid;
+}
+
+QSpinBox* makeSpinBox(QWidget* parent, const QString& name, int lo, int hi, int value,
+                      const QString& toolTip)
+{
+    auto* spin = new QSpinBox(parent);
+    spin->setObjectName(name);
+    spin->setRange(lo, hi);
+    spin->setValue(value);
+    spin->setToolTip(toolTip);
+    return spin;
+}
+
+void setTableRows(QTableWidget* table, const QStringList& headers,
+                  const std::vector<QStringList>& rows, const std::vector<QColor>& rowColours)
+{
+    table->clear();
+    table->setColumnCount(static_cast<int>(headers.size()));
+    table->setHorizontalHeaderLabels(headers);
+    table->setRowCount(static_cast<int>(rows.size()));
+    for (std::size_t row = 0; row < rows.size(); ++row) {
+        const QColor colour = row < rowColours.size() ? rowColours[row] : QColor();
+        for (int col = 0; col < rows[row].size(); ++col) {
+            auto* item = new QTableWidgetItem(rows[row][col]);
+            if (colour.isValid())
+                item->setForeground(colour);
+            table->setItem(static_cast<int>(row), col, item);
+        }
+    }
+    table->resizeColumnsToContents();
+}
+
+QTableWidget* makeRunTable(QWidget* parent, const QString& objectName, const QString& toolTip)
+{
+    auto* table = new QTableWidget(parent);
+    table->setObjectName(objectName);
+    table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    table->setSelectionMode(QAbstractItemView::SingleSelection);
+    table->verticalHeader()->setVisible(false);
+    table->setToolTip(toolTip);
+    return table;
+}
+
+} // namespace lrlab

@@ -1,0 +1,54 @@
+#pragma once
+
+#include <QColor>
+#include <QString>
+#include <QStringList>
+
+#include <vector>
+
+class QFormLayout;
+class QSpinBox;
+class QTableWidget;
+class QWidget;
+
+namespace lrlab {
+
+class ScientificSpinBox;
+
+// Pieces the analysis views (sweep, fine-tuning, LR finder) build the same way. GUI thread only.
+
+/// The controls of a log-spaced learning-rate grid: first and last rate and how many rates.
+struct RateGridControls
+{
+    ScientificSpinBox* from = nullptr;
+    ScientificSpinBox* to = nullptr;
+    QSpinBox* count = nullptr;
+};
+
+/// The texts of the rate-grid controls (each view words them for its runs).
+struct RateGridTexts
+{
+    QString fromLabel, toLabel, countLabel; ///< form labels with mnemonics
+    QString fromTip, toTip, countTip;
+};
+
+/// Adds the three rate-grid rows to form: spin boxes named prefix + From / To / Count, rates in
+/// [minRate, maxRate], count in [minCount, maxCount], starting at from / to / count.
+RateGridControls addRateGrid(QFormLayout* form, QWidget* parent, const QString& prefix,
+                             const RateGridTexts& texts, double minRate, double maxRate,
+                             int minCount, int maxCount);
+
+/// An integer spin box named name in [lo, hi] starting at value.
+QSpinBox* makeSpinBox(QWidget* parent, const QString& name, int lo, int hi, int value,
+                      const QString& toolTip);
+
+/// Fills a read-only table: the headers, then one row of cells per entry of rows; a row whose
+/// colour is valid (rowColours may be shorter than rows) has that text colour. Resizes the
+/// columns to their contents.
+void setTableRows(QTableWidget* table, const QStringList& headers,
+                  const std::vector<QStringList>& rows, const std::vector<QColor>& rowColours = {});
+
+/// A read-only table that selects whole rows, one at a time, without row numbers.
+QTableWidget* makeRunTable(QWidget* parent, const QString& objectName, const QString& toolTip);
+
+} // namespace lrlab
