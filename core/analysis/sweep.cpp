@@ -1,6 +1,7 @@
 #include "core/analysis/sweep.h"
 
 #include "core/analysis/diagnosis.h"
+#include "core/config/config_variants.h"
 #include "core/engine/parallel_engine.h"
 #include "core/engine/run_experiment.h"
 
@@ -39,6 +40,30 @@ std::vector<double> logSpacedRates(double a, double b, int n)
         out.push_back(std::pow(10.0, exponent));
     }
     return out;
+}
+
+std::vector<SweepPoint> sweepPoints(const RunConfig& base, const std::vector<double>& rates,
+                                    const std::string& varyKey,
+                                    const std::vector<std::string>& values)
+{
+    std::vector<SweepPoint> points;
+    const std::string keyPath = varyKey.empty() ? std::string() : variantKeyPath(varyKey);
+    const std::vector<std::string> settings =
+        varyKey.empty() ? std::vector<std::string>{""} : values;
+    for (const std::string& value : settings) {
+        const RunConfig varied = keyPath.empty() ? base : withSetting(base, keyPath, value);
+        for (double lr : rates) {
+            SweepPoint point;
+            point.config = varied;
+            point.config.schedule.learningRate = lr;
+            point.config.schedule.minLr = std::min(point.config.schedule.minLr, lr);
+            validate(point.config);
+            point.learningRate = lr;
+            point.varyValue = value;
+            points.push_back(std::move(point));
+        }
+    }
+    return points;
 }
 
 SweepRunResult runSweepPoint(const SweepPoint& point, double targetLoss, const CancelFlag* cancel)

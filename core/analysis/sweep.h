@@ -14,7 +14,7 @@ struct SweepPoint
 {
     RunConfig config;
     double learningRate = 0.0;
-    std::string varyValue;  ///< the value of the crossed setting as text ("" if none)
+    std::string varyValue; ///< the value of the crossed setting as text ("" if none)
 };
 
 /// The outcome of one sweep run, as one CSV row of `lrlab sweep`.
@@ -23,23 +23,31 @@ struct SweepRunResult
     double learningRate = 0.0;
     std::string varyValue;
     RunStatus status = RunStatus::Finished;
-    bool diverged = false;       ///< non-finite or far above the start (DESIGN.md §2.6)
-    int steps = 0;               ///< rows run
-    double finalLoss = 0.0;      ///< toy: f at the end; model: full training loss at the end
-    double bestLoss = 0.0;       ///< the lowest finite value of the same measure
-    double validationLoss = 0.0; ///< models: at the end (NaN for toy surfaces)
-    double validationAccuracy = 0.0;  ///< models, classification (else NaN)
-    int stepsToTarget = -1;      ///< first row whose loss <= target (-1: never, or no target)
+    bool diverged = false;           ///< non-finite or far above the start (DESIGN.md §2.6)
+    int steps = 0;                   ///< rows run
+    double finalLoss = 0.0;          ///< toy: f at the end; model: full training loss at the end
+    double bestLoss = 0.0;           ///< the lowest finite value of the same measure
+    double validationLoss = 0.0;     ///< models: at the end (NaN for toy surfaces)
+    double validationAccuracy = 0.0; ///< models, classification (else NaN)
+    int stepsToTarget = -1;          ///< first row whose loss <= target (-1: never, or no target)
 };
 
 /// Settings of a sweep besides its points.
 struct SweepOptions
 {
-    int threads = 0;                     ///< 0 = every core
+    int threads = 0; ///< 0 = every core
     const CancelFlag* cancel = nullptr;
-    std::function<void(int done, int total)> progress;  ///< from worker threads
-    double targetLoss = -1.0;            ///< < 0 or NaN: no target
+    std::function<void(int done, int total)> progress; ///< from worker threads
+    double targetLoss = -1.0;                          ///< < 0 or NaN: no target
 };
+
+/// The sweep's runs: every learning rate, crossed with every value of varyKey (if not empty;
+/// a --vary name or key path, see variantKeyPath), in the order value-major, lr-minor. Each
+/// run's schedule keeps its shape with a new base lr; a min_lr above the new lr is lowered to it.
+/// Throws ConfigError for an invalid combination.
+std::vector<SweepPoint> sweepPoints(const RunConfig& base, const std::vector<double>& rates,
+                                    const std::string& varyKey,
+                                    const std::vector<std::string>& values);
 
 /// n log-spaced learning rates from a to b, as numpy.logspace(log10 a, log10 b, n).
 std::vector<double> logSpacedRates(double a, double b, int n);
@@ -54,4 +62,4 @@ std::vector<SweepRunResult> runSweep(const std::vector<SweepPoint>& points,
 SweepRunResult runSweepPoint(const SweepPoint& point, double targetLoss,
                              const CancelFlag* cancel = nullptr);
 
-}  // namespace lrlab
+} // namespace lrlab

@@ -15,12 +15,18 @@ namespace lrlab {
 std::string variantKeyPath(const std::string& key)
 {
     static const std::map<std::string, std::string> aliases{
-        {"warmup_steps", "schedule.warmup_steps"}, {"batch_size", "problem.batch_size"},
-        {"momentum", "optimizer.momentum"},        {"weight_decay", "optimizer.weight_decay"},
-        {"optimizer", "optimizer.type"},           {"lr", "schedule.lr"},
-        {"decay", "schedule.decay"},               {"min_lr", "schedule.min_lr"},
-        {"hidden", "problem.hidden"},              {"noise", "problem.noise"},
-        {"val_fraction", "problem.val_fraction"},  {"beta1", "optimizer.beta1"},
+        {"warmup_steps", "schedule.warmup_steps"},
+        {"batch_size", "problem.batch_size"},
+        {"momentum", "optimizer.momentum"},
+        {"weight_decay", "optimizer.weight_decay"},
+        {"optimizer", "optimizer.type"},
+        {"lr", "schedule.lr"},
+        {"decay", "schedule.decay"},
+        {"min_lr", "schedule.min_lr"},
+        {"hidden", "problem.hidden"},
+        {"noise", "problem.noise"},
+        {"val_fraction", "problem.val_fraction"},
+        {"beta1", "optimizer.beta1"},
         {"beta2", "optimizer.beta2"}};
     const auto it = aliases.find(key);
     return it == aliases.end() ? key : it->second;
@@ -51,7 +57,7 @@ QJsonValue parseValue(const std::string& keyPath, const std::string& text)
     return s;
 }
 
-}  // namespace
+} // namespace
 
 RunConfig withSetting(const RunConfig& base, const std::string& keyPath, const std::string& value)
 {
@@ -80,28 +86,4 @@ RunConfig withSetting(const RunConfig& base, const std::string& keyPath, const s
     return runConfigFromJson(root, keyPath + "=" + value).config;
 }
 
-std::vector<SweepPoint> sweepPoints(const RunConfig& base, const std::vector<double>& rates,
-                                    const std::string& varyKey,
-                                    const std::vector<std::string>& values)
-{
-    std::vector<SweepPoint> points;
-    const std::string keyPath = varyKey.empty() ? std::string() : variantKeyPath(varyKey);
-    const std::vector<std::string> settings = varyKey.empty() ? std::vector<std::string>{""}
-                                                              : values;
-    for (const std::string& value : settings) {
-        const RunConfig varied = keyPath.empty() ? base : withSetting(base, keyPath, value);
-        for (double lr : rates) {
-            SweepPoint point;
-            point.config = varied;
-            point.config.schedule.learningRate = lr;
-            point.config.schedule.minLr = std::min(point.config.schedule.minLr, lr);
-            validate(point.config);
-            point.learningRate = lr;
-            point.varyValue = value;
-            points.push_back(std::move(point));
-        }
-    }
-    return points;
-}
-
-}  // namespace lrlab
+} // namespace lrlab

@@ -1,6 +1,5 @@
 #pragma once
 
-#include "core/analysis/sweep.h"
 #include "core/config/run_config.h"
 
 #include <string>
@@ -17,11 +16,4 @@ std::string variantKeyPath(const std::string& key);
 /// "64x32" or "64,32" for hidden) and re-validated. Throws ConfigError naming the key and value.
 RunConfig withSetting(const RunConfig& base, const std::string& keyPath, const std::string& value);
 
-/// The sweep's runs: every learning rate, crossed with every value of varyKey (if not empty),
-/// in the order value-major, lr-minor. Each run's schedule keeps its shape with a new base lr;
-/// a min_lr above the new lr is lowered to it. Throws ConfigError for an invalid combination.
-std::vector<SweepPoint> sweepPoints(const RunConfig& base, const std::vector<double>& rates,
-                                    const std::string& varyKey,
-                                    const std::vector<std::string>& values);
-
-}  // namespace lrlab
+} // namespace lrlab

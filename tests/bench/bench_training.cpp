@@ -4,7 +4,6 @@
 // bench
 #include "core/analysis/sweep.h"
 #include "core/config/config_json.h"
-#include "core/config/config_variants.h"
 #include "core/engine/model_run.h"
 #include "core/engine/parallel_engine.h"
 #include "core/engine/toy_run.h"

@@ -1,6 +1,6 @@
 #include "ui/views/sweep_view.h"
 
-#include "core/config/config_variants.h"
+#include "core/analysis/sweep.h"
 #include "core/problems/toy_surface.h"
 #include "ui/controls/scientific_spin_box.h"
 #include "ui/views/sweep_plots.h"

@@ -3,7 +3,6 @@
 // tests/app/cli/tst_cli_sweep.
 #include "core/analysis/sweep.h"
 #include "core/config/config_json.h"
-#include "core/config/config_variants.h"
 #include "tests/common/nearly_equal.h"
 #include "tests/common/throws.h"
 
