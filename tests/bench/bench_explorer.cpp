@@ -4,6 +4,7 @@
 //  2. time to the first visible chunk of a real-model run (digits MLP 64-32): from the LR
 //     change to the paint of the loss plot holding the new run's first rows.
 // Prints tables; asserts nothing.
+#include "tests/bench/bench_gui.h"
 #include "tests/bench/bench_timing.h"
 #include "tests/common/run_configs.h"
 #include "ui/compare/pinned_runs.h"
@@ -84,14 +85,10 @@ int main(int argc, char* argv[])
     const int changes = 150;
     std::vector<double> endToEnd, toDisplay;
     QElapsedTimer timer;
-    lrlab::LearningRateControl* control = window.learningRateControl();
-    const int base = lrlab::LearningRateControl::positionForRate(1e-3);
     for (int k = 0; k < changes; ++k) {
-        const int position = base + (k % 20 < 10 ? k % 10 : 10 - k % 10) * 2 + 1;
         const int map0 = mapPaints.count, loss0 = lossPaints.count, lr0 = lrPaints.count;
         timer.start();
-        control->slider()->setValue(position == control->slider()->value() ? position + 1
-                                                                           : position);
+        lrlab::bench::zigzagLearningRate(*window.learningRateControl(), k);
         double displayedAt = -1.0;
         spinUntil([&] {
             if (displayedAt < 0.0 && settled())

@@ -2,13 +2,14 @@
 // (offscreen), against the 60 Hz frame budget (DESIGN.md §5), with the cost of its two
 // ingredients measured in the same process: a 256×256 landscape grid and a 1000-step runToy.
 // Prints tables; asserts nothing.
+#include "core/analysis/landscape_image.h"
 #include "core/engine/toy_run.h"
 #include "core/problems/toy_surface.h"
+#include "tests/bench/bench_gui.h"
 #include "tests/bench/bench_timing.h"
 #include "tests/common/run_configs.h"
 #include "ui/controls/learning_rate_control.h"
 #include "ui/main_window.h"
-#include "core/analysis/landscape_image.h"
 
 #include <QApplication>
 #include <QElapsedTimer>
@@ -78,14 +79,9 @@ int main(int argc, char* argv[])
     const int changes = 200;
     std::vector<double> endToEnd, guiPart;
     QElapsedTimer timer;
-    lrlab::LearningRateControl* control = window.learningRateControl();
-    const int base = lrlab::LearningRateControl::positionForRate(1e-3);
     for (int k = 0; k < changes; ++k) {
-        // Alternate up and down over ~1e-3..1.6e-3 so every change is a real re-run.
-        const int position = base + (k % 20 < 10 ? k % 10 : 10 - k % 10) * 2 + 1;
         timer.start();
-        control->slider()->setValue(position == control->slider()->value() ? position + 1
-                                                                           : position);
+        lrlab::bench::zigzagLearningRate(*window.learningRateControl(), k);
         const quint64 wanted = window.submittedGeneration();
         double displayedAt = -1.0;
         spinUntil([&] {

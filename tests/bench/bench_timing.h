@@ -2,8 +2,6 @@
 
 // Timing and reporting helpers shared by the benchmarks (plain mains, not CTest tests).
 
-#include <QCoreApplication>
-
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -80,13 +78,6 @@ inline void printStatsHeader(const char* title, int width)
 inline void printStatsRow(const char* what, int width, int n, const Stats& s)
 {
     std::printf("| %-*s | %5d | %9.3f | %9.3f | %9.3f |\n", width, what, n, s.median, s.p95, s.max);
-}
-
-/// Processes events until done() holds (blocking while nothing arrives).
-inline void spinUntil(const std::function<bool()>& done)
-{
-    while (!done())
-        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents);
 }
 
 } // namespace lrlab::bench
