@@ -2,7 +2,8 @@
 
 // The explorer's parts built around a plain QMainWindow, for tests of its controllers without
 // the explorer window: the model, pinned runs, playback bar, analysis docks, status line and
-// message bar, wired as an ExplorerParts; the figures are three empty plots and a dashboard.
+// message bar, wired as an ExplorerParts; the figures are three small plots with axis labels
+// ("landscape": x, "loss": step, "lr": learning rate) and the widget holding them ("dashboard").
 
 #include "ui/compare/pinned_runs.h"
 #include "ui/experiment_model.h"
@@ -16,7 +17,10 @@
 #include <QStatusBar>
 #include <QVBoxLayout>
 
+#include <qcustomplot.h>
+
 #include <map>
+#include <utility>
 
 namespace lrlab::test {
 
@@ -30,9 +34,13 @@ struct ExplorerFixture
         playback = new PlaybackBar(central);
         auto* dashboard = new QWidget(central);
         auto* plots = new QVBoxLayout(dashboard);
-        for (const char* name : {"landscape", "loss", "lr"}) {
-            auto* plot = new QWidget(dashboard);
+        const std::pair<const char*, const char*> named[] = {
+            {"landscape", "x"}, {"loss", "step"}, {"lr", "learning rate"}};
+        for (const auto& [name, label] : named) {
+            auto* plot = new QCustomPlot(dashboard);
             plot->setMinimumSize(120, 80);
+            plot->xAxis->setLabel(QString::fromLatin1(label));
+            plot->addGraph()->setData({0.0, 1.0, 2.0}, {1.0, 0.5, 0.2});
             plots->addWidget(plot);
             figures[QString::fromLatin1(name)] = plot;
         }
