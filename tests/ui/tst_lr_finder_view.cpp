@@ -51,7 +51,7 @@ void TestLrFinderView::resultMatchesCore()
     QFETCH(QString, type);
     const lrlab::RunConfig config = finderConfig(type);
     lrlab::LrFinderView view;
-    view.setConfig(config);
+    view.setBaseConfig(config);
     QSignalSpy finished(&view, &lrlab::LrFinderView::finished);
     QSignalSpy failed(&view, &lrlab::LrFinderView::failed);
     view.run();
@@ -90,7 +90,7 @@ void TestLrFinderView::resultMatchesCore()
 void TestLrFinderView::useSuggestionEmitsRate()
 {
     lrlab::LrFinderView view;
-    view.setConfig(finderConfig("quadratic"));
+    view.setBaseConfig(finderConfig("quadratic"));
     QSignalSpy finished(&view, &lrlab::LrFinderView::finished);
     QSignalSpy chosen(&view, &lrlab::LrFinderView::learningRateChosen);
     view.run();
@@ -108,7 +108,7 @@ void TestLrFinderView::changedConfigAbandonsTest()
     lrlab::RunConfig config = finderConfig("mlp");
     config.problem.dataset = "digits";
     config.problem.hidden = {256, 256};
-    view.setConfig(config);
+    view.setBaseConfig(config);
     lrlab::LrFinderOptions options;
     options.iterations = 5000;
     options.endLr = 1e-3;  // slow growth: no early stop
@@ -120,12 +120,12 @@ void TestLrFinderView::changedConfigAbandonsTest()
     // Only the schedule changes: the test goes on.
     lrlab::RunConfig sameProblem = config;
     sameProblem.schedule.learningRate = 0.5;
-    view.setConfig(sameProblem);
+    view.setBaseConfig(sameProblem);
     QVERIFY(view.isRunning());
     // Another model: the test is abandoned at once, and nothing of it is shown later.
     lrlab::RunConfig other = config;
     other.problem.hidden = {8};
-    view.setConfig(other);
+    view.setBaseConfig(other);
     QVERIFY(!view.isRunning());
     QVERIFY(view.runButton()->isEnabled());
     const int before = view.lossGraph()->dataCount();

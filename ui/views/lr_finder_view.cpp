@@ -3,16 +3,16 @@
 #include "core/config/config_json.h"
 #include "ui/controls/scientific_spin_box.h"
 #include "ui/plots/plot_style.h"
+#include "ui/widgets/job_strip.h"
+#include "ui/worker/background_job.h"
 
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
-#include <QLabel>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSpinBox>
 #include <QVBoxLayout>
-#include <QtConcurrent/QtConcurrentRun>
 
 #include <qcustomplot.h>
 
@@ -55,20 +55,43 @@ std::optional<double> suggestionValue(const LrSuggestions& s, int index)
     }
 }
 
-}  // namespace
+} // namespace
 
 const std::array<QString, 4>& LrFinderView::suggestionNames()
 {
-    static const std::array<QString, 4> names = {QStringLiteral("steepest"),
-                                                 QStringLiteral("valley"),
-                                                 QStringLiteral("minimum"), QStringLiteral("steep")};
+    static const std::array<QString, 4> names = {
+        QStringLiteral("steepest"), QStringLiteral("valley"), QStringLiteral("minimum"),
+        QStringLiteral("steep")};
     return names;
 }
 
 LrFinderView::LrFinderView(QWidget* parent) : QWidget(parent)
 {
+    m_job = new BackgroundJob(this);
     auto* layout = new QHBoxLayout(this);
+    layout->addWidget(buildSide());
+    buildPlot();
+    layout->addWidget(m_plot, 1);
 
+    m_strip->bind(m_job);
+    m_strip->installShortcuts(this); // Ctrl+Return runs and Esc cancels inside the view
+    connect(m_strip, &JobStrip::runRequested, this, &LrFinderView::run);
+    connect(m_strip, &JobStrip::cancelRequested, this, &LrFinderView::cancel);
+    connect(m_job, &BackgroundJob::progressChanged, this,
+            [this](quint64, int done, int total) { emit progressChanged(done, total); });
+    connect(m_job, &BackgroundJob::failed, this, [this](quint64, const QString& message) {
+        setStatus(tr("The test failed: %1").arg(message), true);
+        emit failed(message);
+    });
+    setStatus(tr("Run the test to see how the loss responds to growing learning rates."), false);
+    drawSuggestions();
+}
+
+// The job (a child) cancels and waits for the test when it is destroyed.
+LrFinderView::~LrFinderView() = default;
+
+QWidget* LrFinderView::buildSide()
+{
     auto* side = new QWidget(this);
     auto* sideLayout = new QVBoxLayout(side);
     sideLayout->setContentsMargins(0, 0, 0, 0);
@@ -80,40 +103,29 @@ LrFinderView::LrFinderView(QWidget* parent) : QWidget(parent)
     m_startLr->setSmallestStep(1e-10);
     m_startLr->setValue(1e-7);
     m_startLr->setToolTip(tr("The first learning rate of the test."));
-    form->addRow(tr("Start lr:"), m_startLr);
+    form->addRow(tr("&Start lr:"), m_startLr);
     m_endLr = new ScientificSpinBox(settings);
     m_endLr->setObjectName(QStringLiteral("finderEndLr"));
     m_endLr->setRange(1e-8, 100.0);
     m_endLr->setValue(10.0);
     m_endLr->setToolTip(tr("The last learning rate; the test stops earlier when the smoothed "
                            "loss exceeds 5× its minimum."));
-    form->addRow(tr("End lr:"), m_endLr);
+    form->addRow(tr("&End lr:"), m_endLr);
     m_iterations = new QSpinBox(settings);
     m_iterations->setObjectName(QStringLiteral("finderIterations"));
     m_iterations->setRange(2, 10000);
     m_iterations->setValue(100);
     m_iterations->setToolTip(tr("Minibatches (or toy steps), one learning rate each, "
                                 "exponentially spaced from start to end."));
-    form->addRow(tr("Iterations:"), m_iterations);
+    form->addRow(tr("&Iterations:"), m_iterations);
     sideLayout->addWidget(settings);
 
-    auto* buttons = new QHBoxLayout;
-    m_runButton = new QPushButton(tr("Run test"), side);
-    m_runButton->setObjectName(QStringLiteral("finderRun"));
-    m_runButton->setToolTip(tr("Train from the start point with a learning rate that grows "
-                               "every step, and record the loss (Smith, 2017)."));
-    m_cancelButton = new QPushButton(tr("Cancel"), side);
-    m_cancelButton->setObjectName(QStringLiteral("finderCancel"));
-    m_cancelButton->setEnabled(false);
-    buttons->addWidget(m_runButton);
-    buttons->addWidget(m_cancelButton);
-    sideLayout->addLayout(buttons);
-    m_progress = new QProgressBar(side);
-    m_progress->setObjectName(QStringLiteral("finderProgress"));
-    m_progress->setRange(0, 100);
-    m_progress->setValue(0);
-    m_progress->setTextVisible(true);
-    sideLayout->addWidget(m_progress);
+    m_strip = new JobStrip(QStringLiteral("finder"), side);
+    m_strip->setRunAction(tr("&Run test"),
+                          tr("Train from the start point with a learning rate that grows "
+                             "every step, and record the loss (Smith, 2017)."));
+    m_strip->setCancelAction(tr("Cance&l"), tr("Stop the test now (Esc)."));
+    sideLayout->addWidget(m_strip);
 
     auto* suggestions = new QGroupBox(tr("Suggestions"), side);
     auto* suggestionLayout = new QVBoxLayout(suggestions);
@@ -138,13 +150,13 @@ LrFinderView::LrFinderView(QWidget* parent) : QWidget(parent)
         m_useButtons[static_cast<std::size_t>(i)] = button;
     }
     sideLayout->addWidget(suggestions);
-    m_status = new QLabel(side);
-    m_status->setObjectName(QStringLiteral("finderStatus"));
-    m_status->setWordWrap(true);
-    sideLayout->addWidget(m_status);
     sideLayout->addStretch(1);
     side->setMaximumWidth(260);
+    return side;
+}
 
+void LrFinderView::buildPlot()
+{
     m_plot = new QCustomPlot(this);
     m_plot->setObjectName(QStringLiteral("finderPlot"));
     m_plot->setMinimumSize(360, 220);
@@ -174,32 +186,41 @@ LrFinderView::LrFinderView(QWidget* parent) : QWidget(parent)
     m_plot->legend->setVisible(true);
     m_plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignLeft);
     m_plot->xAxis->setRange(1e-7, 10);
-
-    layout->addWidget(side);
-    layout->addWidget(m_plot, 1);
-
-    connect(m_runButton, &QPushButton::clicked, this, &LrFinderView::run);
-    connect(m_cancelButton, &QPushButton::clicked, this, &LrFinderView::cancel);
-    setStatus(tr("Run the test to see how the loss responds to growing learning rates."), false);
-    drawSuggestions();
 }
 
-LrFinderView::~LrFinderView()
+bool LrFinderView::isRunning() const
 {
-    for (Job& job : m_jobs)
-        job.cancel->store(true);
-    for (Job& job : m_jobs)
-        job.future.waitForFinished();
+    return m_job->isRunning();
 }
 
-void LrFinderView::setConfig(const RunConfig& config)
+quint64 LrFinderView::generation() const
+{
+    return m_job->generation();
+}
+
+QPushButton* LrFinderView::runButton() const
+{
+    return m_strip->runButton();
+}
+
+QPushButton* LrFinderView::cancelButton() const
+{
+    return m_strip->cancelButton();
+}
+
+QProgressBar* LrFinderView::progressBar() const
+{
+    return m_strip->progressBar();
+}
+
+void LrFinderView::setBaseConfig(const lrlab::RunConfig& config)
 {
     const bool changed = !m_hasConfig || finderKey(config) != finderKey(m_config);
     m_config = config;
     m_hasConfig = true;
     if (!changed)
         return;
-    if (m_running) {
+    if (isRunning()) {
         cancel();
         setStatus(tr("Settings changed: the test was abandoned. Run it again."), false);
     } else if (m_hasResult) {
@@ -254,12 +275,11 @@ QPushButton* LrFinderView::useButton(const QString& name) const
 
 QString LrFinderView::statusText() const
 {
-    return m_status->text();
+    return m_strip->statusText();
 }
 
 void LrFinderView::run()
 {
-    cancel();
     const LrFinderOptions opts = options();
     try {
         validate(opts);
@@ -268,43 +288,25 @@ void LrFinderView::run()
         emit failed(QString::fromUtf8(e.what()));
         return;
     }
-    const quint64 generation = ++m_generation;
-    Job job;
-    job.generation = generation;
-    job.cancel = std::make_shared<CancelFlag>(false);
+    // The job owns a copy of the config; each partial result comes back as a copied value,
+    // drawn only while this test is the newest.
     const RunConfig config = m_config;
-    const std::shared_ptr<CancelFlag> flag = job.cancel;
-    // The lambda posts to this object only while it is alive: the destructor waits for it.
-    job.future = QtConcurrent::run([this, config, opts, flag, generation]() {
-        LrFinderResult result;
-        QString error;
-        try {
-            result = runLrFinder(config, opts, flag.get(), [&](const LrFinderResult& soFar) {
-                if (flag->load())
-                    return;
-                QMetaObject::invokeMethod(
-                    this, [this, generation, soFar] { showPartial(generation, soFar); },
-                    Qt::QueuedConnection);
-            });
-        } catch (const std::exception& e) {
-            error = QString::fromUtf8(e.what());
-        }
-        if (flag->load())
-            return;
-        QMetaObject::invokeMethod(
-            this, [this, generation, result, error] { finish(generation, result, error); },
-            Qt::QueuedConnection);
-    });
-    m_jobs.push_back(job);
+    m_job->start(
+        [this, config, opts](const JobContext& context) {
+            context.progress(0, opts.iterations);
+            return runLrFinder(config, opts, &context.cancel,
+                               [this, &context, opts](const LrFinderResult& soFar) {
+                                   context.progress(soFar.iterations, opts.iterations);
+                                   context.post([this, soFar] { showPartial(soFar); });
+                               });
+        },
+        [this](quint64, const LrFinderResult& result) { finish(result); });
     m_result = LrFinderResult{};
     m_hasResult = false;
     m_lossGraph->setPen(QPen(QColor(150, 170, 200), 1.0));
     m_smoothedGraph->setPen(QPen(QColor(30, 60, 140), 2.2));
     drawCurves();
     drawSuggestions();
-    m_progress->setRange(0, opts.iterations);
-    m_progress->setValue(0);
-    setRunning(true);
     setStatus(tr("Testing %1 learning rates from %2 to %3…")
                   .arg(opts.iterations)
                   .arg(ScientificSpinBox::format(opts.startLr))
@@ -315,13 +317,10 @@ void LrFinderView::run()
 
 void LrFinderView::cancel()
 {
-    for (Job& job : m_jobs)
-        job.cancel->store(true);
-    collectJobs();
-    if (m_running) {
-        setRunning(false);
-        setStatus(tr("Cancelled."), false);
-    }
+    if (!m_job->isRunning())
+        return;
+    m_job->cancel();
+    setStatus(tr("Cancelled."), false);
 }
 
 void LrFinderView::useSuggestion(const QString& name)
@@ -331,37 +330,16 @@ void LrFinderView::useSuggestion(const QString& name)
         emit learningRateChosen(lr);
 }
 
-void LrFinderView::collectJobs()
+void LrFinderView::showPartial(const LrFinderResult& soFar)
 {
-    m_jobs.erase(std::remove_if(m_jobs.begin(), m_jobs.end(),
-                                [](const Job& job) { return job.future.isFinished(); }),
-                 m_jobs.end());
-}
-
-void LrFinderView::showPartial(quint64 generation, const LrFinderResult& soFar)
-{
-    if (generation != m_generation || !m_running)
-        return;
     m_result = soFar;
-    m_progress->setValue(soFar.iterations);
-    emit progressChanged(soFar.iterations, m_iterations->value());
     drawCurves();
 }
 
-void LrFinderView::finish(quint64 generation, const LrFinderResult& result, const QString& error)
+void LrFinderView::finish(const LrFinderResult& result)
 {
-    collectJobs();
-    if (generation != m_generation || !m_running)
-        return;
-    setRunning(false);
-    if (!error.isEmpty()) {
-        setStatus(tr("The test failed: %1").arg(error), true);
-        emit failed(error);
-        return;
-    }
     m_result = result;
     m_hasResult = true;
-    m_progress->setValue(m_progress->maximum());
     drawCurves();
     drawSuggestions();
     QString text = result.stoppedEarly
@@ -422,10 +400,9 @@ void LrFinderView::drawSuggestions()
             m_lines[k]->point1->setCoords(*v, 0.0);
             m_lines[k]->point2->setCoords(*v, 1.0);
             m_labels[k]->position->setCoords(*v, 0.03 + 0.08 * i);
-            m_labels[k]->setText(QStringLiteral(" %1 %2 ").arg(names[k],
-                                                               ScientificSpinBox::format(*v)));
-            m_useButtons[k]->setText(tr("Use %1: %2").arg(names[k],
-                                                          ScientificSpinBox::format(*v)));
+            m_labels[k]->setText(
+                QStringLiteral(" %1 %2 ").arg(names[k], ScientificSpinBox::format(*v)));
+            m_useButtons[k]->setText(tr("Use %1: %2").arg(names[k], ScientificSpinBox::format(*v)));
         } else {
             m_useButtons[k]->setText(tr("Use %1: —").arg(names[k]));
         }
@@ -435,16 +412,7 @@ void LrFinderView::drawSuggestions()
 
 void LrFinderView::setStatus(const QString& text, bool alarm)
 {
-    m_status->setText(text);
-    m_status->setStyleSheet(alarm ? QStringLiteral("color: rgb(200,30,30); font-weight: bold;")
-                                  : QString());
+    m_strip->setStatus(text, alarm);
 }
 
-void LrFinderView::setRunning(bool running)
-{
-    m_running = running;
-    m_runButton->setEnabled(!running);
-    m_cancelButton->setEnabled(running);
-}
-
-}  // namespace lrlab
+} // namespace lrlab

@@ -2,28 +2,24 @@
 
 #include "core/analysis/lr_finder.h"
 #include "core/config/run_config.h"
-#include "core/engine/run_status.h"
 
-#include <QFuture>
 #include <QString>
 #include <QWidget>
 
 #include <array>
-#include <atomic>
-#include <memory>
-#include <vector>
 
 class QCPGraph;
 class QCPItemStraightLine;
 class QCPItemText;
 class QCustomPlot;
-class QLabel;
 class QProgressBar;
 class QPushButton;
 class QSpinBox;
 
 namespace lrlab {
 
+class BackgroundJob;
+class JobStrip;
 class ScientificSpinBox;
 
 /// The LR finder view of the explorer (DESIGN.md §2.5): runs Leslie Smith's range test on the
@@ -32,11 +28,14 @@ class ScientificSpinBox;
 /// and named; a "use" button per suggestion emits learningRateChosen() so the explorer can put
 /// that rate on its LR control.
 ///
-/// Threading: run() hands runLrFinder to QtConcurrent::run with its own cancel flag and
-/// generation; each iteration's partial result comes back as a queued call and draws the curve
-/// as it grows. setConfig() with a changed experiment, cancel() or a new run() raise the old flag
-/// and drop whatever that generation still sends. The destructor raises every flag and waits
-/// for the (then short) futures. Public functions: GUI thread only.
+/// Embedding: connect the experiment's configChanged to setBaseConfig() and
+/// learningRateChosen() to whatever sets the explorer's learning rate.
+///
+/// Threading: run() runs runLrFinder on a BackgroundJob; each iteration's partial result comes
+/// back as a queued value and draws the curve as it grows. setBaseConfig() with a changed
+/// experiment, cancel() or a new run() raise the old job's flag and drop whatever it still
+/// sends. The job is a child: the view's destruction cancels and waits for it. Public
+/// functions: GUI thread only.
 class LrFinderView : public QWidget
 {
     Q_OBJECT
@@ -47,17 +46,18 @@ public:
     explicit LrFinderView(QWidget* parent = nullptr);
     ~LrFinderView() override;
 
-    /// The experiment to test (its schedule is ignored by the test). A change of anything but
-    /// the schedule abandons a test in progress and marks a shown result as out of date.
-    void setConfig(const RunConfig& config);
+    /// The experiment the test runs on.
+    const RunConfig& baseConfig() const { return m_config; }
     const RunConfig& config() const { return m_config; }
+    /// Same as setBaseConfig() (the name the window used before the experiment model).
+    void setConfig(const RunConfig& config) { setBaseConfig(config); }
     /// The range test settings (start/end LR and iterations are also in the view's fields).
     void setOptions(const LrFinderOptions& options);
     LrFinderOptions options() const;
 
-    bool isRunning() const { return m_running; }
+    bool isRunning() const;
     /// The generation of the newest run() (0 before any).
-    quint64 generation() const { return m_generation; }
+    quint64 generation() const;
     /// The last shown (possibly partial) result.
     const LrFinderResult& result() const { return m_result; }
     /// True when a shown, finished result belongs to the current config.
@@ -69,12 +69,15 @@ public:
     QCPGraph* lossGraph() const { return m_lossGraph; }
     QCPGraph* smoothedGraph() const { return m_smoothedGraph; }
     QPushButton* useButton(const QString& name) const;
-    QPushButton* runButton() const { return m_runButton; }
-    QPushButton* cancelButton() const { return m_cancelButton; }
-    QProgressBar* progressBar() const { return m_progress; }
+    QPushButton* runButton() const;
+    QPushButton* cancelButton() const;
+    QProgressBar* progressBar() const;
     QString statusText() const;
 
 public slots:
+    /// The experiment to test (its schedule is ignored by the test). A change of anything but
+    /// the schedule abandons a test in progress and marks a shown result as out of date.
+    void setBaseConfig(const lrlab::RunConfig& config);
     /// Starts a range test on config(); abandons any test in progress.
     void run();
     /// Abandons the test in progress (its results are dropped).
@@ -92,28 +95,19 @@ signals:
     void progressChanged(int done, int total);
 
 private:
-    struct Job
-    {
-        quint64 generation = 0;
-        std::shared_ptr<CancelFlag> cancel;
-        QFuture<void> future;
-    };
-
-    void showPartial(quint64 generation, const LrFinderResult& soFar);
-    void finish(quint64 generation, const LrFinderResult& result, const QString& error);
+    QWidget* buildSide();
+    void buildPlot();
+    void showPartial(const LrFinderResult& soFar);
+    void finish(const LrFinderResult& result);
     void drawCurves();
     void drawSuggestions();
     void setStatus(const QString& text, bool alarm);
-    void setRunning(bool running);
-    void collectJobs();
 
     RunConfig m_config;
     bool m_hasConfig = false;
     LrFinderResult m_result;
     bool m_hasResult = false;
-    bool m_running = false;
-    quint64 m_generation = 0;
-    std::vector<Job> m_jobs;
+    BackgroundJob* m_job = nullptr;
 
     QCustomPlot* m_plot = nullptr;
     QCPGraph* m_lossGraph = nullptr;
@@ -124,10 +118,7 @@ private:
     ScientificSpinBox* m_startLr = nullptr;
     ScientificSpinBox* m_endLr = nullptr;
     QSpinBox* m_iterations = nullptr;
-    QPushButton* m_runButton = nullptr;
-    QPushButton* m_cancelButton = nullptr;
-    QProgressBar* m_progress = nullptr;
-    QLabel* m_status = nullptr;
+    JobStrip* m_strip = nullptr;
 };
 
-}  // namespace lrlab
+} // namespace lrlab
