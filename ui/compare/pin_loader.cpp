@@ -1,9 +1,6 @@
 #include "ui/compare/pin_loader.h"
 
-#include "core/engine/model_problem.h"
-#include "core/engine/model_run.h"
-#include "core/engine/toy_run.h"
-#include "core/problems/toy_surface.h"
+#include "core/engine/run_experiment.h"
 #include "ui/compare/pinned_runs.h"
 #include "ui/compare/run_record.h"
 #include "ui/worker/background_job.h"
@@ -31,15 +28,12 @@ PinLoader::~PinLoader()
 
 RunRecord PinLoader::computeRecord(const RunConfig& config, const CancelFlag* cancel)
 {
-    validate(config);
-    if (isModelType(config.problem.type)) {
-        const auto problem = ModelProblem::create(config.problem, config.seed);
-        ModelRunOptions options;
-        options.maxSnapshots = 0;
-        return fromModelTrace(config, runModel(config, *problem, cancel, options));
-    }
-    const auto surface = makeToySurface(config.problem.type, config.problem.parameters);
-    return fromToyTrace(config, runToy(config, *surface, cancel), surface->info().minimumValue);
+    ExperimentCallbacks callbacks;
+    callbacks.model.maxSnapshots = 0; // a pin shows no PCA path
+    const ExperimentResult result = runExperiment(config, cancel, callbacks);
+    if (result.isToy())
+        return fromToyTrace(config, result.toy, result.minimumValue);
+    return fromModelTrace(config, result.model);
 }
 
 quint64 PinLoader::replace(const std::vector<LabelledConfig>& configs)
