@@ -30,6 +30,7 @@
 
 #include <algorithm>
 #include <exception>
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -353,48 +354,40 @@ void ExportController::exportCsvDialog(CsvKind kind)
         exportShownRunsCsv(withSuffix(file, QStringLiteral("csv")));
 }
 
-bool ExportController::exportCurrentRunCsv(const QString& path)
+bool ExportController::exportCsv(const QString& failure, const std::function<void()>& write)
 {
     try {
         WaitCursor wait;
+        write();
+    } catch (const std::exception& e) {
+        m_dialogs->reportError(tr("Export CSV"), failure.arg(QString::fromUtf8(e.what())));
+        return false;
+    }
+    return true;
+}
+
+bool ExportController::exportCurrentRunCsv(const QString& path)
+{
+    return exportCsv(tr("The run could not be exported:\n%1"), [&] {
         // The run the plots show; the model's config before the first one arrives.
         const ShownRun* shown = m_parts.pins->find(PinnedRuns::kCurrentId);
         const RunConfig config = shown ? shown->record->config : m_parts.model->config();
         saveRunCsv(computeExportRun(config, tr("current")), path);
-    } catch (const std::exception& e) {
-        m_dialogs->reportError(
-            tr("Export CSV"),
-            tr("The run could not be exported:\n%1").arg(QString::fromUtf8(e.what())));
-        return false;
-    }
-    return true;
+    });
 }
 
 bool ExportController::exportShownRunsCsv(const QString& path)
 {
-    try {
-        WaitCursor wait;
-        saveCombinedCsv(shownExportRuns(), path);
-    } catch (const std::exception& e) {
-        m_dialogs->reportError(
-            tr("Export CSV"),
-            tr("The runs could not be exported:\n%1").arg(QString::fromUtf8(e.what())));
-        return false;
-    }
-    return true;
+    return exportCsv(tr("The runs could not be exported:\n%1"),
+                     [&] { saveCombinedCsv(shownExportRuns(), path); });
 }
 
 QStringList ExportController::exportRunCsvFiles(const QString& directory)
 {
-    try {
-        WaitCursor wait;
-        return saveRunCsvFiles(shownExportRuns(), directory);
-    } catch (const std::exception& e) {
-        m_dialogs->reportError(
-            tr("Export CSV"),
-            tr("The runs could not be exported:\n%1").arg(QString::fromUtf8(e.what())));
-        return {};
-    }
+    QStringList files;
+    exportCsv(tr("The runs could not be exported:\n%1"),
+              [&] { files = saveRunCsvFiles(shownExportRuns(), directory); });
+    return files;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -7,6 +7,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <functional>
 #include <vector>
 
 class QAction;
@@ -71,6 +72,9 @@ private:
     void exportCsvDialog(CsvKind kind);
     void exportGifDialog();
     void showStatus(const QString& text);
+    /// Runs write under a wait cursor; an exception is reported as failure with its message
+    /// for %1.
+    bool exportCsv(const QString& failure, const std::function<void()>& write);
     /// The shown runs with their traces, the current run last (computed when not shown).
     std::vector<ExportRun> shownExportRuns() const;
 

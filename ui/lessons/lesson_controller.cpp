@@ -206,7 +206,7 @@ void LessonController::startFinder(const QJsonObject& view)
     options.endLr = view.value(QStringLiteral("end_lr")).toDouble(options.endLr);
     options.iterations = view.value(QStringLiteral("iterations")).toInt(options.iterations);
     finder->setOptions(options);
-    finder->setConfig(m_parts.model->config());
+    finder->setBaseConfig(m_parts.model->config());
     finder->run();
 }
 

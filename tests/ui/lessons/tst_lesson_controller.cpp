@@ -29,19 +29,7 @@ namespace {
 constexpr int kTimeoutMs = 60000;
 const QString kFirstLesson = QStringLiteral("lr-too-large-small-right");
 
-struct Explorer
-{
-    Explorer()
-        : dialogs(&explorer.window), loader(&explorer.pins),
-          sessions(explorer.parts, &loader, &dialogs), lessons(explorer.parts, &loader, &sessions)
-    {
-    }
-    lrlab::test::ExplorerFixture explorer;
-    lrlab::UserDialogs dialogs;
-    lrlab::PinLoader loader;
-    lrlab::SessionController sessions;
-    LessonController lessons;
-};
+using Explorer = lrlab::test::ControllersFixture;
 
 bool containsHan(const QString& text)
 {
@@ -72,11 +60,7 @@ private:
 void TestLessonController::initTestCase()
 {
     QVERIFY(m_home.isValid());
-    qputenv("HOME", m_home.path().toLocal8Bit());
-    qputenv("LRLAB_NO_RECOVERY_PROMPT", "1");
-    QStandardPaths::setTestModeEnabled(true);
-    QCoreApplication::setOrganizationName(QStringLiteral("lrlab-test"));
-    QCoreApplication::setApplicationName(QStringLiteral("tst_lesson_controller"));
+    lrlab::test::useTemporaryHome(m_home, QStringLiteral("tst_lesson_controller"));
 }
 
 void TestLessonController::lessonOpensInStoredLanguage_data()

@@ -44,30 +44,15 @@ RunConfig toyConfig(double lr, const std::string& optimizer = "sgd")
     return config;
 }
 
-/// The explorer's parts with the session and lesson controllers of the window.
-struct Explorer
+using Explorer = lrlab::test::ControllersFixture;
+
+/// Pins the runs of configs with labels (empty: automatic) and waits for them.
+bool pin(Explorer& e, const std::vector<lrlab::LabelledConfig>& configs)
 {
-    Explorer()
-        : dialogs(&parts().window), loader(&parts().pins),
-          sessions(explorer.parts, &loader, &dialogs), lessons(explorer.parts, &loader, &sessions)
-    {
-    }
-    lrlab::test::ExplorerFixture& parts() { return explorer; }
-
-    /// Pins the runs of configs with labels (empty: automatic) and waits for them.
-    bool pin(const std::vector<lrlab::LabelledConfig>& configs)
-    {
-        QSignalSpy finished(&loader, &lrlab::PinLoader::finished);
-        loader.add(configs);
-        return finished.wait(kTimeoutMs);
-    }
-
-    lrlab::test::ExplorerFixture explorer;
-    lrlab::UserDialogs dialogs;
-    lrlab::PinLoader loader;
-    SessionController sessions;
-    lrlab::LessonController lessons;
-};
+    QSignalSpy finished(&e.loader, &lrlab::PinLoader::finished);
+    e.loader.add(configs);
+    return finished.wait(kTimeoutMs);
+}
 
 std::vector<std::pair<QString, RunConfig>> pinnedOf(const lrlab::PinnedRuns& pins)
 {
@@ -126,11 +111,7 @@ private:
 void TestSessionController::initTestCase()
 {
     QVERIFY(m_home.isValid());
-    qputenv("HOME", m_home.path().toLocal8Bit());
-    qputenv("LRLAB_NO_RECOVERY_PROMPT", "1");
-    QStandardPaths::setTestModeEnabled(true);
-    QCoreApplication::setOrganizationName(QStringLiteral("lrlab-test"));
-    QCoreApplication::setApplicationName(QStringLiteral("tst_session_controller"));
+    lrlab::test::useTemporaryHome(m_home, QStringLiteral("tst_session_controller"));
 }
 
 void TestSessionController::init()
@@ -144,9 +125,9 @@ void TestSessionController::init()
 void TestSessionController::roundTripRestoresConfigPinsAndView()
 {
     Explorer e;
-    auto& x = e.parts();
+    auto& x = e.explorer;
     QVERIFY(!x.model.apply(toyConfig(5e-4)));
-    QVERIFY(e.pin({{"slow one", toyConfig(2e-4)}, {"", toyConfig(1e-2, "adam")}}));
+    QVERIFY(pin(e, {{"slow one", toyConfig(2e-4)}, {"", toyConfig(1e-2, "adam")}}));
     x.playback->setMaximumStep(300);
     x.playback->setStep(120);
     x.playback->setSpeed(2.0);
@@ -205,8 +186,8 @@ void TestSessionController::modifiedFollowsEquality()
 {
     QFETCH(QString, change);
     Explorer e;
-    auto& x = e.parts();
-    QVERIFY(e.pin({{"", toyConfig(2e-4)}}));
+    auto& x = e.explorer;
+    QVERIFY(pin(e, {{"", toyConfig(2e-4)}}));
     e.sessions.setSessionFile(QString(), false);
     const RunConfig clean = x.model.config();
     QVERIFY(!e.sessions.isSessionModified());
@@ -219,7 +200,7 @@ void TestSessionController::modifiedFollowsEquality()
     } else if (change == QLatin1String("optimizer")) {
         x.model.setOptimizerType("adam");
     } else if (change == QLatin1String("pin")) {
-        QVERIFY(e.pin({{"", toyConfig(3e-4)}}));
+        QVERIFY(pin(e, {{"", toyConfig(3e-4)}}));
     } else {
         QVERIFY(x.pins.setLabel(id, QStringLiteral("mine")));
     }
@@ -242,7 +223,7 @@ void TestSessionController::autosaveWrittenAndRemoved()
     QByteArray crashed;
     {
         Explorer e;
-        auto& x = e.parts();
+        auto& x = e.explorer;
         autosave = e.sessions.autosavePath();
         QVERIFY(autosave.startsWith(m_home.path()));
         QSignalSpy written(&e.sessions, &SessionController::autosaveWritten);
@@ -259,7 +240,7 @@ void TestSessionController::autosaveWrittenAndRemoved()
         // Undoing the change removes it; a new change writes it again.
         QVERIFY(!x.model.apply(lrlab::ExperimentModel::defaultExperiment()));
         QTRY_VERIFY_WITH_TIMEOUT(!QFileInfo::exists(autosave), kTimeoutMs);
-        QVERIFY(e.pin({{"kept", toyConfig(2e-4)}}));
+        QVERIFY(pin(e, {{"kept", toyConfig(2e-4)}}));
         QTRY_VERIFY_WITH_TIMEOUT(QFileInfo::exists(autosave), kTimeoutMs);
         QCOMPARE(lrlab::loadSession(autosave.toStdString()).pinned.size(), std::size_t(1));
         QFile file(autosave);
@@ -287,7 +268,7 @@ void TestSessionController::recoveredWorkIsUnsaved()
     crashed.pinned.push_back({toyConfig(2e-4), "quarter"});
     crashed.view[QStringLiteral("autosave_of")] = original;
     Explorer e;
-    auto& x = e.parts();
+    auto& x = e.explorer;
     lrlab::saveSession(crashed, original.toStdString());
     lrlab::saveSession(crashed, e.sessions.autosavePath().toStdString());
 
@@ -309,8 +290,8 @@ void TestSessionController::recoveredWorkIsUnsaved()
 void TestSessionController::brokenFileChangesNothing()
 {
     Explorer e;
-    auto& x = e.parts();
-    QVERIFY(e.pin({{"kept", toyConfig(2e-4)}}));
+    auto& x = e.explorer;
+    QVERIFY(pin(e, {{"kept", toyConfig(2e-4)}}));
     QTemporaryDir dir;
     const QString good = dir.filePath(QStringLiteral("good.lrlab.json"));
     QVERIFY(e.sessions.saveSessionFile(good));
@@ -345,13 +326,13 @@ void TestSessionController::brokenFileChangesNothing()
 void TestSessionController::unsavedChangesAnswer()
 {
     Explorer e;
-    auto& x = e.parts();
+    auto& x = e.explorer;
     const RunConfig fresh = x.model.config();
     RunConfig expected = lrlab::ExperimentModel::defaultExperiment();
     expected.init = {-1.5, 2.0}; // Rosenbrock's default start, filled in by the model
     QCOMPARE(fresh, expected);
     QVERIFY(!x.model.apply(toyConfig(7e-4)));
-    QVERIFY(e.pin({{"", toyConfig(2e-4)}}));
+    QVERIFY(pin(e, {{"", toyConfig(2e-4)}}));
 
     e.dialogs.setModalDialogsEnabled(false, lrlab::UnsavedAnswer::Cancel);
     QVERIFY(!e.sessions.confirmClose());
@@ -465,9 +446,9 @@ void TestSessionController::sessionRemembersLesson()
     QSignalSpy loaded(&e.sessions, &SessionController::sessionLoaded);
     e.sessions.applySession(withLesson);
     QCOMPARE(e.lessons.currentLessonId(), id);
-    QVERIFY(e.lessons.panel()->isVisibleTo(&e.parts().window));
+    QVERIFY(e.lessons.panel()->isVisibleTo(&e.explorer.window));
     QTRY_COMPARE_WITH_TIMEOUT(loaded.count(), 1, kTimeoutMs);
-    QCOMPARE(pinnedOf(e.parts().pins).size(), withLesson.pinned.size());
+    QCOMPARE(pinnedOf(e.explorer.pins).size(), withLesson.pinned.size());
 }
 
 QTEST_MAIN(TestSessionController)

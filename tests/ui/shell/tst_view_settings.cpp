@@ -60,11 +60,7 @@ private:
 void TestViewSettings::initTestCase()
 {
     QVERIFY(m_home.isValid());
-    qputenv("HOME", m_home.path().toLocal8Bit());
-    qputenv("LRLAB_NO_RECOVERY_PROMPT", "1");
-    QStandardPaths::setTestModeEnabled(true);
-    QCoreApplication::setOrganizationName(QStringLiteral("lrlab-test"));
-    QCoreApplication::setApplicationName(QStringLiteral("tst_view_settings"));
+    lrlab::test::useTemporaryHome(m_home, QStringLiteral("tst_view_settings"));
 }
 
 void TestViewSettings::init()
@@ -187,11 +183,9 @@ void TestViewSettings::windowSettingsRoundTrip()
 
 void TestViewSettings::helpMenuAndStartPage()
 {
-    lrlab::test::ExplorerFixture explorer;
-    lrlab::UserDialogs dialogs(&explorer.window);
-    lrlab::PinLoader loader(&explorer.pins);
-    lrlab::SessionController sessions(explorer.parts, &loader, &dialogs);
-    lrlab::LessonController lessons(explorer.parts, &loader, &sessions);
+    lrlab::test::ControllersFixture controllers;
+    lrlab::test::ExplorerFixture& explorer = controllers.explorer;
+    lrlab::LessonController& lessons = controllers.lessons;
     lrlab::HelpMenu help(&explorer.window, &lessons);
     QMenu menu;
     QAction* about = menu.addAction(QStringLiteral("About"));
