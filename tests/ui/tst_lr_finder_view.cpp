@@ -85,6 +85,11 @@ void TestLrFinderView::resultMatchesCore()
             QVERIFY(!view.useButton(name)->isEnabled());
         }
     }
+    if (qEnvironmentVariableIsSet("LRLAB_FINDER_SCREENSHOT")) {
+        view.resize(1000, 520);
+        QString path = qEnvironmentVariable("LRLAB_FINDER_SCREENSHOT");
+        view.grab().save(path.replace(QStringLiteral(".png"), QLatin1Char('_') + type + ".png"));
+    }
 }
 
 void TestLrFinderView::useSuggestionEmitsRate()

@@ -67,9 +67,8 @@ struct FineTuneView::PreparedData
 };
 
 FineTuneView::FineTuneView(QWidget* parent)
-    : QWidget(parent), m_prepared(std::make_shared<PreparedData>())
+    : JobView(QStringLiteral("finetune"), parent), m_prepared(std::make_shared<PreparedData>())
 {
-    m_job = new BackgroundJob(this);
     auto* layout = new QHBoxLayout(this);
     auto* splitter = new QSplitter(Qt::Horizontal, this);
     auto* scroll = new QScrollArea(splitter);
@@ -85,13 +84,7 @@ FineTuneView::FineTuneView(QWidget* parent)
     splitter->setChildrenCollapsible(false);
     layout->addWidget(splitter);
 
-    m_strip->bind(m_job);
-    m_strip->installShortcuts(this); // Ctrl+Return runs and Esc cancels inside the view
-    connect(m_strip, &JobStrip::runRequested, this, &FineTuneView::run);
-    connect(m_strip, &JobStrip::cancelRequested, this, &FineTuneView::cancel);
-    connect(m_job, &BackgroundJob::progressChanged, this,
-            [this](quint64, int done, int total) { emit progressChanged(done, total); });
-    connect(m_job, &BackgroundJob::failed, this, [this](quint64, const QString& message) {
+    connect(job(), &BackgroundJob::failed, this, [this](quint64, const QString& message) {
         m_preparing = false;
         setStatus(tr("Fine-tuning failed: %1").arg(message), true);
         emit failed(message);
@@ -113,17 +106,13 @@ QWidget* FineTuneView::buildControls()
     m_settings = new FineTuneSettings(panel);
     column->addWidget(m_settings);
 
-    m_strip = new JobStrip(QStringLiteral("finetune"), panel);
-    m_strip->setRunAction(tr("R&un"),
+    strip()->setRunAction(tr("R&un"),
                           tr("Run every method at every rate (× every size) in parallel on "
                              "all cores (Ctrl+Return). A sweep already running is abandoned."));
-    m_strip->setCancelAction(tr("Cance&l"), tr("Stop now (Esc). Runs check for it every step."));
-    m_strip->runButton()->setDefault(true);
-    m_strip->setProgressFormat(tr("%v / %m runs"));
-    m_strip->timeLabel()->setToolTip(
-        tr("Time since the sweep started and an estimate of what is left "
-           "(from the average time per finished run)."));
-    column->addWidget(m_strip);
+    strip()->setCancelAction(tr("Cance&l"), tr("Stop now (Esc). Runs check for it every step."));
+    strip()->runButton()->setDefault(true);
+    strip()->setProgressFormat(tr("%v / %m runs"));
+    column->addWidget(strip());
 
     auto* shownRow = new QHBoxLayout;
     m_shownSizeCombo = new QComboBox(panel);
@@ -240,29 +229,9 @@ void FineTuneView::setSizes(const QString& sizes)
     m_settings->setSizes(sizes);
 }
 
-bool FineTuneView::isRunning() const
-{
-    return m_job->isRunning();
-}
-
 bool FineTuneView::isPreparing() const
 {
-    return m_job->isRunning() && m_preparing;
-}
-
-int FineTuneView::pendingJobs() const
-{
-    return m_job->pendingJobs();
-}
-
-quint64 FineTuneView::generation() const
-{
-    return m_job->generation();
-}
-
-QString FineTuneView::statusText() const
-{
-    return m_strip->statusText();
+    return job()->isRunning() && m_preparing;
 }
 
 QString FineTuneView::summaryText() const
@@ -354,11 +323,6 @@ std::shared_ptr<const FineTuneData> FineTuneView::reusableData(const FineTuneDat
     return data;
 }
 
-void FineTuneView::setStatus(const QString& text, bool alarm)
-{
-    m_strip->setStatus(text, alarm);
-}
-
 void FineTuneView::refuse(const QString& message)
 {
     setStatus(message, true);
@@ -382,7 +346,7 @@ void FineTuneView::run()
     const int threads = m_threads;
     // The job owns copies of the request and shares of the data: it never touches the widget;
     // its phases reach the view as posts, dropped once a newer run() or cancel() came.
-    m_job->start(
+    job()->start(
         [this, request, data, prepared, threads, total](const JobContext& context) {
             JobResult out;
             out.data = data;
@@ -418,11 +382,11 @@ void FineTuneView::run()
 
 void FineTuneView::cancel()
 {
-    if (!m_job->isRunning())
+    if (!job()->isRunning())
         return;
     const bool preparing = m_preparing;
     m_preparing = false;
-    m_job->cancel(); // the strip says after how many runs
+    job()->cancel(); // the strip says after how many runs
     if (preparing)
         setStatus(tr("Cancelled while preparing (the pre-training finishes in the "
                      "background and is cached)."),

@@ -2,9 +2,9 @@
 
 #include "core/finetune/finetune_lab.h"
 #include "ui/views/finetune_outcome.h"
+#include "ui/views/job_view.h"
 
 #include <QString>
-#include <QWidget>
 
 #include <memory>
 #include <vector>
@@ -17,12 +17,10 @@ class QTextBrowser;
 
 namespace lrlab {
 
-class BackgroundJob;
 class FineTuneCurves;
 class FineTuneRunPlot;
 class FineTuneSettings;
 class FineTuneTables;
-class JobStrip;
 
 /// The "Fine-tuning" view (issue 6): an MLP pre-trained on digits is fine-tuned on a shifted
 /// copy of the data (mirror, rotate 90°, invert) with a small training set, by full fine-tuning,
@@ -47,7 +45,7 @@ class JobStrip;
 /// cannot be interrupted (a second or so); the sweep checks its flag every step. The job is a
 /// child: the view's destruction cancels and waits for it. All public functions are GUI-thread
 /// only.
-class FineTuneView : public QWidget
+class FineTuneView : public JobView
 {
     Q_OBJECT
 public:
@@ -101,13 +99,8 @@ public:
     /// True when the last finished sweep read the pre-trained weights from the disk cache.
     bool pretrainedFromCache() const { return m_shown.fromCache; }
 
-    bool isRunning() const;
     /// True while the current job prepares the data (loading or pre-training).
     bool isPreparing() const;
-    /// Jobs whose work has not returned yet (abandoned ones included).
-    int pendingJobs() const;
-    quint64 generation() const;
-    QString statusText() const;
     /// The summary panel's text (rich text as shown).
     QString summaryText() const;
 
@@ -145,9 +138,9 @@ public:
 
 public slots:
     /// Starts a sweep with the current controls; abandons any job still running.
-    void run();
+    void run() override;
     /// Abandons the running job at once (its results are dropped).
-    void cancel();
+    void cancel() override;
     /// Shows the curves of results()[index] below the accuracy plots.
     void selectRun(int index);
 
@@ -159,8 +152,6 @@ signals:
     void cancelled();
     /// The sweep could not start (bad values) or failed; message says why.
     void failed(const QString& message);
-    /// Progress of the newest sweep (runs done of total); total 0 while preparing.
-    void progressChanged(int done, int total);
     /// The shown run's curves changed (index into results()).
     void runSelected(int index);
 
@@ -176,7 +167,6 @@ private:
 
     QWidget* buildControls();
     QWidget* buildPlots();
-    void setStatus(const QString& text, bool alarm);
     void refuse(const QString& message);
     /// GUI side of the job's phases: preparing (pre-training or loading), then sweeping.
     void showPreparing(bool pretraining);
@@ -189,7 +179,6 @@ private:
     std::shared_ptr<const FineTuneData> reusableData(const FineTuneDataSpec& spec) const;
 
     int m_threads = 0;
-    BackgroundJob* m_job = nullptr;
     std::shared_ptr<PreparedData> m_prepared;
     FineTuneRequest m_pending; ///< the running sweep's settings
     int m_total = 0;           ///< runs of the running sweep
@@ -197,7 +186,6 @@ private:
     FineTuneOutcome m_shown; ///< the last finished sweep
 
     FineTuneSettings* m_settings = nullptr;
-    JobStrip* m_strip = nullptr;
     QComboBox* m_shownSizeCombo = nullptr;
     FineTuneCurves* m_curves = nullptr;
     FineTuneRunPlot* m_runPlot = nullptr;

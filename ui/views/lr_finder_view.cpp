@@ -65,21 +65,14 @@ const std::array<QString, 4>& LrFinderView::suggestionNames()
     return names;
 }
 
-LrFinderView::LrFinderView(QWidget* parent) : QWidget(parent)
+LrFinderView::LrFinderView(QWidget* parent) : JobView(QStringLiteral("finder"), parent)
 {
-    m_job = new BackgroundJob(this);
     auto* layout = new QHBoxLayout(this);
     layout->addWidget(buildSide());
     buildPlot();
     layout->addWidget(m_plot, 1);
 
-    m_strip->bind(m_job);
-    m_strip->installShortcuts(this); // Ctrl+Return runs and Esc cancels inside the view
-    connect(m_strip, &JobStrip::runRequested, this, &LrFinderView::run);
-    connect(m_strip, &JobStrip::cancelRequested, this, &LrFinderView::cancel);
-    connect(m_job, &BackgroundJob::progressChanged, this,
-            [this](quint64, int done, int total) { emit progressChanged(done, total); });
-    connect(m_job, &BackgroundJob::failed, this, [this](quint64, const QString& message) {
+    connect(job(), &BackgroundJob::failed, this, [this](quint64, const QString& message) {
         setStatus(tr("The test failed: %1").arg(message), true);
         emit failed(message);
     });
@@ -120,12 +113,11 @@ QWidget* LrFinderView::buildSide()
     form->addRow(tr("&Iterations:"), m_iterations);
     sideLayout->addWidget(settings);
 
-    m_strip = new JobStrip(QStringLiteral("finder"), side);
-    m_strip->setRunAction(tr("&Run test"),
+    strip()->setRunAction(tr("&Run test"),
                           tr("Train from the start point with a learning rate that grows "
                              "every step, and record the loss (Smith, 2017)."));
-    m_strip->setCancelAction(tr("Cance&l"), tr("Stop the test now (Esc)."));
-    sideLayout->addWidget(m_strip);
+    strip()->setCancelAction(tr("Cance&l"), tr("Stop the test now (Esc)."));
+    sideLayout->addWidget(strip());
 
     auto* suggestions = new QGroupBox(tr("Suggestions"), side);
     auto* suggestionLayout = new QVBoxLayout(suggestions);
@@ -188,29 +180,19 @@ void LrFinderView::buildPlot()
     m_plot->xAxis->setRange(1e-7, 10);
 }
 
-bool LrFinderView::isRunning() const
-{
-    return m_job->isRunning();
-}
-
-quint64 LrFinderView::generation() const
-{
-    return m_job->generation();
-}
-
 QPushButton* LrFinderView::runButton() const
 {
-    return m_strip->runButton();
+    return strip()->runButton();
 }
 
 QPushButton* LrFinderView::cancelButton() const
 {
-    return m_strip->cancelButton();
+    return strip()->cancelButton();
 }
 
 QProgressBar* LrFinderView::progressBar() const
 {
-    return m_strip->progressBar();
+    return strip()->progressBar();
 }
 
 void LrFinderView::setBaseConfig(const lrlab::RunConfig& config)
@@ -273,11 +255,6 @@ QPushButton* LrFinderView::useButton(const QString& name) const
     return nullptr;
 }
 
-QString LrFinderView::statusText() const
-{
-    return m_strip->statusText();
-}
-
 void LrFinderView::run()
 {
     const LrFinderOptions opts = options();
@@ -291,7 +268,7 @@ void LrFinderView::run()
     // The job owns a copy of the config; each partial result comes back as a copied value,
     // drawn only while this test is the newest.
     const RunConfig config = m_config;
-    m_job->start(
+    job()->start(
         [this, config, opts](const JobContext& context) {
             context.progress(0, opts.iterations);
             return runLrFinder(config, opts, &context.cancel,
@@ -317,9 +294,9 @@ void LrFinderView::run()
 
 void LrFinderView::cancel()
 {
-    if (!m_job->isRunning())
+    if (!job()->isRunning())
         return;
-    m_job->cancel();
+    job()->cancel();
     setStatus(tr("Cancelled."), false);
 }
 
@@ -408,11 +385,6 @@ void LrFinderView::drawSuggestions()
         }
     }
     m_plot->replot(QCustomPlot::rpQueuedReplot);
-}
-
-void LrFinderView::setStatus(const QString& text, bool alarm)
-{
-    m_strip->setStatus(text, alarm);
 }
 
 } // namespace lrlab

@@ -2,9 +2,9 @@
 
 #include "core/analysis/lr_finder.h"
 #include "core/config/run_config.h"
+#include "ui/views/job_view.h"
 
 #include <QString>
-#include <QWidget>
 
 #include <array>
 
@@ -18,8 +18,6 @@ class QSpinBox;
 
 namespace lrlab {
 
-class BackgroundJob;
-class JobStrip;
 class ScientificSpinBox;
 
 /// The LR finder view of the explorer (DESIGN.md §2.5): runs Leslie Smith's range test on the
@@ -36,7 +34,7 @@ class ScientificSpinBox;
 /// experiment, cancel() or a new run() raise the old job's flag and drop whatever it still
 /// sends. The job is a child: the view's destruction cancels and waits for it. Public
 /// functions: GUI thread only.
-class LrFinderView : public QWidget
+class LrFinderView : public JobView
 {
     Q_OBJECT
 public:
@@ -55,9 +53,6 @@ public:
     void setOptions(const LrFinderOptions& options);
     LrFinderOptions options() const;
 
-    bool isRunning() const;
-    /// The generation of the newest run() (0 before any).
-    quint64 generation() const;
     /// The last shown (possibly partial) result.
     const LrFinderResult& result() const { return m_result; }
     /// True when a shown, finished result belongs to the current config.
@@ -72,16 +67,15 @@ public:
     QPushButton* runButton() const;
     QPushButton* cancelButton() const;
     QProgressBar* progressBar() const;
-    QString statusText() const;
 
 public slots:
     /// The experiment to test (its schedule is ignored by the test). A change of anything but
     /// the schedule abandons a test in progress and marks a shown result as out of date.
     void setBaseConfig(const lrlab::RunConfig& config);
     /// Starts a range test on config(); abandons any test in progress.
-    void run();
+    void run() override;
     /// Abandons the test in progress (its results are dropped).
-    void cancel();
+    void cancel() override;
     /// Emits learningRateChosen with the named suggestion (nothing if it is absent).
     void useSuggestion(const QString& name);
 
@@ -92,7 +86,6 @@ signals:
     /// The newest test finished (stopped early or not) and its suggestions are shown.
     void finished();
     void failed(const QString& message);
-    void progressChanged(int done, int total);
 
 private:
     QWidget* buildSide();
@@ -101,13 +94,11 @@ private:
     void finish(const LrFinderResult& result);
     void drawCurves();
     void drawSuggestions();
-    void setStatus(const QString& text, bool alarm);
 
     RunConfig m_config;
     bool m_hasConfig = false;
     LrFinderResult m_result;
     bool m_hasResult = false;
-    BackgroundJob* m_job = nullptr;
 
     QCustomPlot* m_plot = nullptr;
     QCPGraph* m_lossGraph = nullptr;
@@ -118,7 +109,6 @@ private:
     ScientificSpinBox* m_startLr = nullptr;
     ScientificSpinBox* m_endLr = nullptr;
     QSpinBox* m_iterations = nullptr;
-    JobStrip* m_strip = nullptr;
 };
 
 } // namespace lrlab

@@ -5,8 +5,8 @@
 #include "ui/plots/point_picking.h"
 #include "ui/views/sweep_outcome.h"
 #include "ui/views/sweep_view.h"
+#include "ui/views/view_helpers.h"
 
-#include <QHeaderView>
 #include <QTableWidget>
 
 #include <qcustomplot.h>
@@ -158,15 +158,9 @@ void SweepPlots::buildHeatMap()
 
 void SweepPlots::buildTable()
 {
-    m_table = new QTableWidget(this);
-    m_table->setObjectName(QStringLiteral("sweepTable"));
-    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_table->verticalHeader()->setVisible(false);
-    m_table->setToolTip(
-        SweepView::tr("One row a run, as `lrlab sweep` writes it. Enter or double-click "
-                      "loads the run."));
+    m_table = makeRunTable(this, QStringLiteral("sweepTable"),
+                           SweepView::tr("One row a run, as `lrlab sweep` writes it. Enter or "
+                                         "double-click loads the run."));
     connect(m_table, &QTableWidget::itemActivated, this, [this](QTableWidgetItem* item) {
         const int index = item->row();
         const int n = static_cast<int>(m_outcome.rates.size());
@@ -449,31 +443,19 @@ void SweepPlots::fillTable()
         SweepView::tr("steps"),     SweepView::tr("final loss"),
         SweepView::tr("best loss"), SweepView::tr("val loss"),
         SweepView::tr("val acc"),   SweepView::tr("steps to target")};
-    m_table->clear();
-    m_table->setColumnCount(headers.size());
-    m_table->setHorizontalHeaderLabels(headers);
-    m_table->setRowCount(static_cast<int>(m_outcome.results.size()));
-    for (int row = 0; row < static_cast<int>(m_outcome.results.size()); ++row) {
-        const SweepRunResult& r = m_outcome.results[static_cast<std::size_t>(row)];
-        const QStringList cells{ScientificSpinBox::format(r.learningRate),
-                                QString::fromStdString(r.varyValue),
-                                QString::fromStdString(runStatusName(r.status)),
-                                r.diverged ? SweepView::tr("yes") : SweepView::tr("no"),
-                                QString::number(r.steps),
-                                sweepNumber(r.finalLoss),
-                                sweepNumber(r.bestLoss),
-                                sweepNumber(r.validationLoss),
-                                sweepNumber(r.validationAccuracy),
-                                r.stepsToTarget >= 0 ? QString::number(r.stepsToTarget)
-                                                     : QString()};
-        for (int col = 0; col < cells.size(); ++col) {
-            auto* item = new QTableWidgetItem(cells[col]);
-            if (r.diverged)
-                item->setForeground(alarmColour());
-            m_table->setItem(row, col, item);
-        }
+    std::vector<QStringList> rows;
+    std::vector<QColor> colours;
+    for (const SweepRunResult& r : m_outcome.results) {
+        rows.push_back({ScientificSpinBox::format(r.learningRate),
+                        QString::fromStdString(r.varyValue),
+                        QString::fromStdString(runStatusName(r.status)),
+                        r.diverged ? SweepView::tr("yes") : SweepView::tr("no"),
+                        QString::number(r.steps), sweepNumber(r.finalLoss), sweepNumber(r.bestLoss),
+                        sweepNumber(r.validationLoss), sweepNumber(r.validationAccuracy),
+                        r.stepsToTarget >= 0 ? QString::number(r.stepsToTarget) : QString()});
+        colours.push_back(r.diverged ? alarmColour() : QColor());
     }
-    m_table->resizeColumnsToContents();
+    setTableRows(m_table, headers, rows, colours);
 }
 
 QCPGraph* SweepPlots::lossGraph(int curve) const

@@ -4,6 +4,7 @@
 #include "core/problems/toy_surface.h"
 #include "ui/controls/scientific_spin_box.h"
 #include "ui/views/sweep_plots.h"
+#include "ui/views/view_helpers.h"
 #include "ui/widgets/job_strip.h"
 #include "ui/worker/background_job.h"
 
@@ -59,9 +60,8 @@ QString describeBase(const RunConfig& config)
 
 } // namespace
 
-SweepView::SweepView(QWidget* parent) : QWidget(parent)
+SweepView::SweepView(QWidget* parent) : JobView(QStringLiteral("sweep"), parent)
 {
-    m_job = new BackgroundJob(this);
     auto* layout = new QHBoxLayout(this);
     auto* splitter = new QSplitter(Qt::Horizontal, this);
     splitter->addWidget(buildControls());
@@ -72,13 +72,7 @@ SweepView::SweepView(QWidget* parent) : QWidget(parent)
     splitter->setChildrenCollapsible(false);
     layout->addWidget(splitter);
 
-    m_strip->bind(m_job);
-    m_strip->installShortcuts(this); // Ctrl+Return runs and Esc cancels inside the view
-    connect(m_strip, &JobStrip::runRequested, this, &SweepView::run);
-    connect(m_strip, &JobStrip::cancelRequested, this, &SweepView::cancel);
-    connect(m_job, &BackgroundJob::progressChanged, this,
-            [this](quint64, int done, int total) { emit progressChanged(done, total); });
-    connect(m_job, &BackgroundJob::failed, this, [this](quint64, const QString& message) {
+    connect(job(), &BackgroundJob::failed, this, [this](quint64, const QString& message) {
         setStatus(tr("The sweep failed: %1").arg(message), true);
         emit sweepFailed(message);
     });
@@ -107,26 +101,20 @@ QWidget* SweepView::buildControls()
 
     auto* rates = new QGroupBox(tr("Learning rates"), panel);
     auto* rateForm = new QFormLayout(rates);
-    m_from = new ScientificSpinBox(rates);
-    m_from->setObjectName(QStringLiteral("sweepFrom"));
-    m_from->setRange(1e-8, 100.0);
+    const RateGridControls grid = addRateGrid(
+        rateForm, rates, QStringLiteral("sweep"),
+        {tr("&From"), tr("&To"), tr("&Count"), tr("The smallest learning rate of the grid."),
+         tr("The largest learning rate of the grid. Go far enough right to see "
+            "the runs diverge: the cliff is what locates the best rate."),
+         tr("How many rates, evenly spaced on a log scale (13 over four decades "
+            "is three per decade). Each is one full training run.")},
+        1e-8, 100.0, kMinRates, kMaxRates);
+    m_from = grid.from;
+    m_to = grid.to;
+    m_count = grid.count;
     m_from->setValue(1e-4);
-    m_from->setToolTip(tr("The smallest learning rate of the grid."));
-    m_to = new ScientificSpinBox(rates);
-    m_to->setObjectName(QStringLiteral("sweepTo"));
-    m_to->setRange(1e-8, 100.0);
     m_to->setValue(1.0);
-    m_to->setToolTip(tr("The largest learning rate of the grid. Go far enough right to see "
-                        "the runs diverge: the cliff is what locates the best rate."));
-    m_count = new QSpinBox(rates);
-    m_count->setObjectName(QStringLiteral("sweepCount"));
-    m_count->setRange(kMinRates, kMaxRates);
     m_count->setValue(13);
-    m_count->setToolTip(tr("How many rates, evenly spaced on a log scale (13 over four decades "
-                           "is three per decade). Each is one full training run."));
-    rateForm->addRow(tr("&From"), m_from);
-    rateForm->addRow(tr("&To"), m_to);
-    rateForm->addRow(tr("&Count"), m_count);
     column->addWidget(rates);
 
     auto* cross = new QGroupBox(tr("Cross with"), panel);
@@ -166,18 +154,14 @@ QWidget* SweepView::buildControls()
     targetRow->addWidget(m_target, 1);
     column->addLayout(targetRow);
 
-    m_strip = new JobStrip(QStringLiteral("sweep"), panel);
-    m_strip->setRunAction(tr("&Run sweep"),
+    strip()->setRunAction(tr("&Run sweep"),
                           tr("Run every rate of the grid (× every value) in parallel on all "
                              "cores (Ctrl+Return). A sweep already running is abandoned."));
-    m_strip->setCancelAction(tr("Cance&l"),
+    strip()->setCancelAction(tr("Cance&l"),
                              tr("Stop the sweep now (Esc). Runs check for it every step."));
-    m_strip->runButton()->setDefault(true);
-    m_strip->setProgressFormat(tr("%v / %m runs"));
-    m_strip->timeLabel()->setToolTip(
-        tr("Time since the sweep started and an estimate of what is left "
-           "(from the average time per finished run)."));
-    column->addWidget(m_strip);
+    strip()->runButton()->setDefault(true);
+    strip()->setProgressFormat(tr("%v / %m runs"));
+    column->addWidget(strip());
 
     m_exportButton = new QPushButton(tr("&Export CSV…"), panel);
     m_exportButton->setObjectName(QStringLiteral("sweepExport"));
@@ -249,11 +233,6 @@ QString SweepView::defaultValues(const QString& key)
     return QString();
 }
 
-QString SweepView::statusText() const
-{
-    return m_strip->statusText();
-}
-
 void SweepView::crossedSettingChanged()
 {
     const QString key = m_crossCombo->currentData().toString();
@@ -274,21 +253,6 @@ void SweepView::updateControlsForBase()
         if (!model && m_crossCombo->currentIndex() == batchIndex)
             m_crossCombo->setCurrentIndex(0);
     }
-}
-
-bool SweepView::isRunning() const
-{
-    return m_job->isRunning();
-}
-
-int SweepView::pendingSweeps() const
-{
-    return m_job->pendingJobs();
-}
-
-quint64 SweepView::generation() const
-{
-    return m_job->generation();
 }
 
 QCustomPlot* SweepView::uCurvePlot() const
@@ -329,11 +293,6 @@ QCPGraph* SweepView::divergedGraph(int curve) const
 QCPGraph* SweepView::bestGraph(int curve) const
 {
     return m_plots->bestGraph(curve);
-}
-
-void SweepView::setStatus(const QString& text, bool alarm)
-{
-    m_strip->setStatus(text, alarm);
 }
 
 void SweepView::refuse(const QString& message)
@@ -399,7 +358,7 @@ void SweepView::run()
     options.targetLoss = m_targetCheck->isChecked() ? m_target->value() : -1.0;
     const std::vector<SweepPoint> jobPoints = m_pending.points;
     const int total = static_cast<int>(jobPoints.size());
-    m_job->start(
+    job()->start(
         [jobPoints, options, total](const JobContext& context) {
             SweepOptions run = options;
             run.cancel = &context.cancel;
@@ -414,9 +373,9 @@ void SweepView::run()
 
 void SweepView::cancel()
 {
-    if (!m_job->isRunning())
+    if (!job()->isRunning())
         return;
-    m_job->cancel(); // the strip says after how many runs
+    job()->cancel(); // the strip says after how many runs
     m_pending = SweepOutcome{};
     emit sweepCancelled();
 }

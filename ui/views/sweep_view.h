@@ -2,11 +2,11 @@
 
 #include "core/analysis/sweep.h"
 #include "core/config/run_config.h"
+#include "ui/views/job_view.h"
 #include "ui/views/sweep_outcome.h"
 
 #include <QString>
 #include <QStringList>
-#include <QWidget>
 
 #include <vector>
 
@@ -22,8 +22,6 @@ class QSpinBox;
 
 namespace lrlab {
 
-class BackgroundJob;
-class JobStrip;
 class ScientificSpinBox;
 class SweepPlots;
 
@@ -40,7 +38,7 @@ class SweepPlots;
 /// cancel() or a new run() raises the old job's flag and drops whatever it returns; progress
 /// comes back as queued values. The destructor cancels and waits for every sweep (the job is a
 /// child). All public functions are GUI-thread only.
-class SweepView : public QWidget
+class SweepView : public JobView
 {
     Q_OBJECT
 public:
@@ -72,14 +70,8 @@ public:
     const QString& shownKey() const { return m_shown.key; }
     const QStringList& shownValues() const { return m_shown.values; }
 
-    /// True from run() until its sweep finishes, fails or is cancelled.
-    bool isRunning() const;
     /// Sweeps whose work has not returned yet (abandoned ones included).
-    int pendingSweeps() const;
-    /// The generation of the newest run() (1, 2, …; 0 before any).
-    quint64 generation() const;
-    /// The last message shown in the status line (errors, summary).
-    QString statusText() const;
+    int pendingSweeps() const { return pendingJobs(); }
 
     QCustomPlot* uCurvePlot() const;
     QCustomPlot* heatMapPlot() const;
@@ -111,9 +103,9 @@ public slots:
     /// every rate of the grid; the rest of the config is kept. Does not start a sweep.
     void setBaseConfig(const lrlab::RunConfig& config);
     /// Starts a sweep with the current controls; abandons any sweep still running.
-    void run();
+    void run() override;
     /// Abandons the running sweep at once (its results are dropped).
-    void cancel();
+    void cancel() override;
     /// Emits runRequested() with the config of the run at (curve, lrIndex) of the U-curve.
     void activatePoint(int curve, int lrIndex);
     /// Emits runRequested() for heat-map cell (lrIndex, valueIndex): the same run as
@@ -133,21 +125,17 @@ signals:
     void sweepCancelled();
     /// The sweep could not start (bad values) or a run threw; message says why.
     void sweepFailed(const QString& message);
-    /// Progress of the newest sweep (runs done of total), as the runs finish.
-    void progressChanged(int done, int total);
 
 private:
     QWidget* buildControls();
     void crossedSettingChanged();
     void updateControlsForBase();
-    void setStatus(const QString& text, bool alarm);
     /// Refuses a sweep that cannot start: status line and sweepFailed().
     void refuse(const QString& message);
     void finish(std::vector<SweepRunResult> results);
 
     RunConfig m_base;
     int m_threads = 0;
-    BackgroundJob* m_job = nullptr;
     SweepOutcome m_pending; ///< the running sweep's settings and points (no results yet)
     SweepOutcome m_shown;   ///< the last finished sweep
 
@@ -160,7 +148,6 @@ private:
     QLineEdit* m_values = nullptr;
     QCheckBox* m_targetCheck = nullptr;
     ScientificSpinBox* m_target = nullptr;
-    JobStrip* m_strip = nullptr;
     QPushButton* m_exportButton = nullptr;
     SweepPlots* m_plots = nullptr;
 };
