@@ -6,7 +6,6 @@
 
 #include <QByteArray>
 #include <QJsonObject>
-#include <QList>
 #include <QObject>
 #include <QPointer>
 #include <QString>
