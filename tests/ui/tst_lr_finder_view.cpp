@@ -27,7 +27,7 @@ lrlab::RunConfig finderConfig(const QString& type)
     return config;
 }
 
-}  // namespace
+} // namespace
 
 class TestLrFinderView : public QObject
 {
@@ -63,18 +63,15 @@ void TestLrFinderView::resultMatchesCore()
     // The same test run directly: the view shows exactly its curves and suggestions.
     const lrlab::LrFinderResult direct = lrlab::runLrFinder(config, view.options());
     QCOMPARE(view.result().iterations, direct.iterations);
-    QCOMPARE(view.lossGraph()->dataCount(), direct.iterations -
-                                                (direct.stoppedEarly &&
-                                                         !std::isfinite(direct.losses.back())
-                                                     ? 1
-                                                     : 0));
+    QCOMPARE(view.lossGraph()->dataCount(),
+             direct.iterations -
+                 (direct.stoppedEarly && !std::isfinite(direct.losses.back()) ? 1 : 0));
     const auto first = view.smoothedGraph()->data()->begin();
     QVERIFY(nearlyEqual(first->key, direct.learningRates.front()));
     QVERIFY(nearlyEqual(first->value, direct.smoothed.front()));
-    const std::optional<double> expected[4] = {direct.suggestions.steepest,
-                                               direct.suggestions.valley,
-                                               direct.suggestions.minimum,
-                                               direct.suggestions.steep};
+    const std::optional<double> expected[4] = {
+        direct.suggestions.steepest, direct.suggestions.valley, direct.suggestions.minimum,
+        direct.suggestions.steep};
     for (int i = 0; i < 4; ++i) {
         const QString name = lrlab::LrFinderView::suggestionNames()[static_cast<std::size_t>(i)];
         if (expected[i]) {
@@ -116,7 +113,7 @@ void TestLrFinderView::changedConfigAbandonsTest()
     view.setBaseConfig(config);
     lrlab::LrFinderOptions options;
     options.iterations = 5000;
-    options.endLr = 1e-3;  // slow growth: no early stop
+    options.endLr = 1e-3; // slow growth: no early stop
     view.setOptions(options);
     QSignalSpy finished(&view, &lrlab::LrFinderView::finished);
     QSignalSpy progress(&view, &lrlab::LrFinderView::progressChanged);

@@ -84,6 +84,16 @@ void styleLegend(QCustomPlot* plot, Qt::Alignment corner, LegendDensity density)
     plot->axisRect()->insetLayout()->setInsetAlignment(0, corner);
 }
 
+QCPItemText* addPlotNote(QCustomPlot* plot, double x, double y)
+{
+    auto* note = new QCPItemText(plot);
+    note->position->setType(QCPItemPosition::ptAxisRectRatio);
+    note->position->setCoords(x, y);
+    note->setColor(QColor(90, 90, 90));
+    note->setClipToAxisRect(true);
+    return note;
+}
+
 void putLegendBelow(QCustomPlot* plot, int columns)
 {
     auto* row = new QCPLayoutGrid;

@@ -6,6 +6,7 @@
 
 class QCPAxis;
 class QCPColorGradient;
+class QCPItemText;
 class QCPTextElement;
 class QCustomPlot;
 
@@ -55,6 +56,10 @@ enum class LegendDensity {
 /// Does not change whether the legend is visible.
 void styleLegend(QCustomPlot* plot, Qt::Alignment corner,
                  LegendDensity density = LegendDensity::Normal);
+
+/// A grey hint inside the axis rect (e.g. "Press Run…" on an empty plot), centred at (x, y) in
+/// axis-rect ratios and clipped to the rect; the caller sets its text and visibility.
+QCPItemText* addPlotNote(QCustomPlot* plot, double x = 0.5, double y = 0.5);
 
 /// Moves the plot's legend out of the axis rect into a new row under it (so it never hides a
 /// curve), items side by side and wrapping after `columns`; shows the legend.

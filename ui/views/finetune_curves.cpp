@@ -51,11 +51,7 @@ void FineTuneCurves::buildAccuracy(QWidget* parent)
         "Too small a rate barely moves the model (target stays near the grey line); too "
         "large destroys it (source falls, then target too). ◆ marks each method's best "
         "target accuracy. Click a point to see that run's loss curves."));
-    m_accNote = new QCPItemText(m_accPlot);
-    m_accNote->position->setType(QCPItemPosition::ptAxisRectRatio);
-    m_accNote->position->setCoords(0.5, 0.5);
-    m_accNote->setColor(QColor(90, 90, 90));
-    m_accNote->setClipToAxisRect(true);
+    m_accNote = addPlotNote(m_accPlot);
     addRunInteraction(m_accPlot);
 }
 

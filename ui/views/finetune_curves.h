@@ -46,8 +46,7 @@ public:
     QCPGraph* sizeGraph(FineTuneMethod method) const;
 
     /// The run under pos on the accuracy or forgetting plot; false if nothing is near.
-    bool pointAt(QCustomPlot* plot, const QPoint& pos, FineTuneMethod& method,
-                 int& lrIndex) const;
+    bool pointAt(QCustomPlot* plot, const QPoint& pos, FineTuneMethod& method, int& lrIndex) const;
     /// The training size under pos on the size plot (an index into trainSizes).
     bool sizePointAt(const QPoint& pos, int& sizeIndex) const;
 
@@ -68,7 +67,8 @@ private:
     void showSizes();
     /// The best-LR label of method slot s at keyed rate lr and accuracy acc, stacked in a row
     /// above labels of nearby rates (rows used so far in `labelled`).
-    void placeBestLabel(int s, double lr, double acc, std::vector<std::pair<double, int>>& labelled);
+    void placeBestLabel(int s, double lr, double acc,
+                        std::vector<std::pair<double, int>>& labelled);
 
     const FineTuneOutcome& m_outcome;
     QCustomPlot* m_accPlot = nullptr;

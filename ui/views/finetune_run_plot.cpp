@@ -35,10 +35,7 @@ FineTuneRunPlot::FineTuneRunPlot(QWidget* parent) : QCustomPlot(parent)
     m_targetAcc->setName(FineTuneView::tr("target accuracy"));
     m_sourceAcc = addGraph(xAxis, yAxis2);
     m_sourceAcc->setName(FineTuneView::tr("source accuracy"));
-    m_note = new QCPItemText(this);
-    m_note->position->setType(QCPItemPosition::ptAxisRectRatio);
-    m_note->position->setCoords(0.5, 0.5);
-    m_note->setColor(QColor(90, 90, 90));
+    m_note = addPlotNote(this);
 }
 
 void FineTuneRunPlot::clearRun(int steps)

@@ -86,25 +86,10 @@ void SweepPlots::buildUCurve()
         "• The best rate (◆) sits just left of that cliff: a little smaller is safe, a "
         "little larger diverges.\n"
         "Dashed: validation loss (models). Click a point to load that run."));
-    m_curveNote = new QCPItemText(m_curvePlot);
-    m_curveNote->position->setType(QCPItemPosition::ptAxisRectRatio);
-    m_curveNote->position->setCoords(0.5, 0.45);
-    m_curveNote->setColor(QColor(90, 90, 90));
-    m_curveNote->setClipToAxisRect(true);
-    addPointInteraction(
-        m_curvePlot,
-        [this](const QPoint& pos) {
-            int curve = 0;
-            int lrIndex = 0;
-            return pointAt(pos, curve, lrIndex) ? m_outcome.pointDescription(curve, lrIndex)
-                                                : QString();
-        },
-        [this](const QPoint& pos) {
-            int curve = 0;
-            int lrIndex = 0;
-            if (pointAt(pos, curve, lrIndex))
-                emit runActivated(curve, lrIndex);
-        });
+    m_curveNote = addPlotNote(m_curvePlot, 0.5, 0.45);
+    addRunInteraction(m_curvePlot, [this](const QPoint& pos, int& curve, int& lrIndex) {
+        return pointAt(pos, curve, lrIndex);
+    });
 }
 
 void SweepPlots::buildHeatMap()
@@ -139,20 +124,26 @@ void SweepPlots::buildHeatMap()
         "with a red × diverged; ◆ marks each row's best rate.\n"
         "A row is one U-curve seen from above; compare rows to see how the setting moves "
         "the sweet spot and the cliff. Click a cell to load that run."));
+    addRunInteraction(m_heatPlot, [this](const QPoint& pos, int& curve, int& lrIndex) {
+        return cellAt(pos, lrIndex, curve); // a row is a curve
+    });
+}
+
+void SweepPlots::addRunInteraction(QCustomPlot* plot, RunHit hit)
+{
     addPointInteraction(
-        m_heatPlot,
-        [this](const QPoint& pos) {
+        plot,
+        [this, hit](const QPoint& pos) {
+            int curve = 0;
             int lrIndex = 0;
-            int valueIndex = 0;
-            return cellAt(pos, lrIndex, valueIndex)
-                       ? m_outcome.pointDescription(valueIndex, lrIndex)
-                       : QString();
+            return hit(pos, curve, lrIndex) ? m_outcome.pointDescription(curve, lrIndex)
+                                            : QString();
         },
-        [this](const QPoint& pos) {
+        [this, hit](const QPoint& pos) {
+            int curve = 0;
             int lrIndex = 0;
-            int valueIndex = 0;
-            if (cellAt(pos, lrIndex, valueIndex))
-                emit runActivated(valueIndex, lrIndex);
+            if (hit(pos, curve, lrIndex))
+                emit runActivated(curve, lrIndex);
         });
 }
 

@@ -3,6 +3,7 @@
 #include <QPoint>
 #include <QSplitter>
 
+#include <functional>
 #include <vector>
 
 class QCPColorMap;
@@ -57,6 +58,10 @@ private:
     void buildUCurve();
     void buildHeatMap();
     void buildTable();
+    /// The run under a position: (curve, lrIndex), false if none.
+    using RunHit = std::function<bool(const QPoint& pos, int& curve, int& lrIndex)>;
+    /// Tooltips (pointDescription) and clicks (runActivated) of the runs hit finds on plot.
+    void addRunInteraction(QCustomPlot* plot, RunHit hit);
     void showUCurve();
     void showHeatMap();
     void fillTable();
