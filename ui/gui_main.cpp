@@ -1,7 +1,9 @@
 #include "ui/gui_main.h"
 
 #include "core/config/config_json.h"
+#include "ui/experiment_model.h"
 #include "ui/language.h"
+#include "ui/lessons/lesson_controller.h"
 #include "ui/main_window.h"
 
 #include <QApplication>
@@ -33,15 +35,15 @@ int runGui(int argc, char* argv[])
     MainWindow* window = controller.start(!hasPath && !hasLesson);
     if (hasPath) {
         try {
-            window->setConfig(loadRunConfig(path).config);
+            window->model()->apply(loadRunConfig(path).config);
         } catch (const std::exception& e) {
             qWarning("LRLAB_START_CONFIG: %s", e.what());
         }
     }
-    if (hasLesson && !window->loadLessonById(QString::fromUtf8(id)))
+    if (hasLesson && !window->lessons()->loadLessonById(QString::fromUtf8(id)))
         qWarning("LRLAB_START_LESSON: no lesson \"%s\"", id);
     window->show();
     return app.exec();
 }
 
-}  // namespace lrlab
+} // namespace lrlab

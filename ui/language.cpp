@@ -1,6 +1,8 @@
 #include "ui/language.h"
 
 #include "ui/main_window.h"
+#include "ui/shell/help_menu.h"
+#include "ui/shell/window_settings.h"
 #include "ui/shell/app_settings.h"
 #include "ui/theme.h"
 
@@ -112,13 +114,13 @@ MainWindow* LanguageController::start(bool showStartPageOnFirstStart)
         setFontScale(scale);
 
     MainWindow* window = createWindow();
-    window->restoreWindowSettings();
+    window->windowSettings()->restore();
     if (showStartPageOnFirstStart &&
         !settings.value(QStringLiteral("startPageShown"), false).toBool()) {
         // After the window is on screen, so the page opens above it.
         QTimer::singleShot(0, window, [window] {
             if (window->isVisible())
-                window->showStartPage();
+                window->helpMenu()->showStartPage();
         });
     }
     return window;
@@ -159,7 +161,7 @@ MainWindow* LanguageController::createWindow()
 bool LanguageController::eventFilter(QObject* watched, QEvent* event)
 {
     if (watched == m_window && event->type() == QEvent::Close)
-        m_window->saveWindowSettings();
+        m_window->windowSettings()->save();
     return QObject::eventFilter(watched, event);
 }
 

@@ -10,6 +10,25 @@
 #include "ui/compare/pinned_runs.h"
 #include "ui/controls/learning_rate_control.h"
 #include "ui/main_window.h"
+#include "ui/compare/compare_painter.h"
+#include "ui/controls/experiment_panel.h"
+#include "ui/experiment_model.h"
+#include "ui/explorer/analysis_docks.h"
+#include "ui/explorer/curve_plots.h"
+#include "ui/explorer/diagnosis_panel.h"
+#include "ui/explorer/landscape_view.h"
+#include "ui/explorer/run_controller.h"
+#include "ui/explorer/stability_marks.h"
+#include "ui/export/export_controller.h"
+#include "ui/lessons/lesson_controller.h"
+#include "ui/session/session_controller.h"
+#include "ui/shell/help_menu.h"
+#include "ui/shell/text_size_actions.h"
+#include "ui/shell/theme_menu.h"
+#include "ui/shell/user_dialogs.h"
+#include "ui/shell/window_settings.h"
+#include "ui/widgets/message_bar.h"
+#include "ui/widgets/run_status_bar.h"
 
 #include <QApplication>
 #include <QElapsedTimer>
@@ -67,18 +86,18 @@ int main(int argc, char* argv[])
     lrlab::MainWindow window;
     window.resize(1600, 1000);
     window.show();
-    PaintCounter mapPaints(window.landscapePlot());
-    PaintCounter lossPaints(window.lossPlot());
-    PaintCounter lrPaints(window.schedulePlot());
+    PaintCounter mapPaints(window.landscapeView()->plot());
+    PaintCounter lossPaints(window.curves()->lossPlot());
+    PaintCounter lrPaints(window.curves()->schedulePlot());
     const auto settled = [&] {
-        return window.displayedGeneration() == window.submittedGeneration() && !window.isBusy();
+        return window.runs()->displayedGeneration() == window.runs()->submittedGeneration() && !window.runs()->isBusy();
     };
 
     // 1. Eight pinned toy runs, then slider changes.
-    window.setConfig(toyConfig(1e-3));
-    spinUntil([&] { return settled() && window.displayedLandscape() == "rosenbrock"; });
+    window.model()->apply(toyConfig(1e-3));
+    spinUntil([&] { return settled() && window.landscapeView()->displayedLandscape() == "rosenbrock"; });
     for (int i = 0; i < lrlab::PinnedRuns::kCapacity; ++i) {
-        window.learningRateControl()->setLearningRate(4e-4 + 1.5e-4 * i);
+        window.controls()->learningRateControl()->setLearningRate(4e-4 + 1.5e-4 * i);
         spinUntil(settled);
         window.pinCurrent();
     }
@@ -88,7 +107,7 @@ int main(int argc, char* argv[])
     for (int k = 0; k < changes; ++k) {
         const int map0 = mapPaints.count, loss0 = lossPaints.count, lr0 = lrPaints.count;
         timer.start();
-        lrlab::bench::zigzagLearningRate(*window.learningRateControl(), k);
+        lrlab::bench::zigzagLearningRate(*window.controls()->learningRateControl(), k);
         double displayedAt = -1.0;
         spinUntil([&] {
             if (displayedAt < 0.0 && settled())
@@ -106,7 +125,7 @@ int main(int argc, char* argv[])
     printRow("slider change -> map, loss and LR plots repainted", changes, summarize(endToEnd));
     std::printf("\nBudget: one 60 Hz frame = 16.7 ms.\n");
     // Where a repaint with 8 pins goes: each plot's full replot on its own.
-    for (QCustomPlot* plot : {window.landscapePlot(), window.lossPlot(), window.schedulePlot()}) {
+    for (QCustomPlot* plot : {window.landscapeView()->plot(), window.curves()->lossPlot(), window.curves()->schedulePlot()}) {
         std::vector<double> times;
         for (int k = 0; k < 30; ++k)
             times.push_back(lrlab::bench::millisecondsOf(
@@ -122,17 +141,17 @@ int main(int argc, char* argv[])
     model.problem.hidden = {64, 32};
     model.optimizer.momentum = 0.9;
     quint64 chunkGeneration = 0;
-    QObject::connect(&window, &lrlab::MainWindow::chunkDisplayed,
+    QObject::connect(window.runs(), &lrlab::RunController::chunkDisplayed,
                      [&](quint64 generation, int) { chunkGeneration = generation; });
-    window.setConfig(model); // loads and caches the dataset
+    window.model()->apply(model); // loads and caches the dataset
     spinUntil(settled);
     std::vector<double> firstChunk, finished;
     const int runs = 20;
     for (int k = 0; k < runs; ++k) {
         const int loss0 = lossPaints.count;
         timer.start();
-        window.learningRateControl()->setLearningRate(0.02 + 0.001 * (k + 1));
-        const quint64 wanted = window.submittedGeneration();
+        window.controls()->learningRateControl()->setLearningRate(0.02 + 0.001 * (k + 1));
+        const quint64 wanted = window.runs()->submittedGeneration();
         spinUntil([&] { return chunkGeneration == wanted; });
         spinUntil([&] { return lossPaints.count > loss0; });
         firstChunk.push_back(static_cast<double>(timer.nsecsElapsed()) * 1e-6);

@@ -10,6 +10,26 @@
 #include "tests/common/run_configs.h"
 #include "ui/controls/learning_rate_control.h"
 #include "ui/main_window.h"
+#include "ui/compare/compare_painter.h"
+#include "ui/compare/pinned_runs.h"
+#include "ui/controls/experiment_panel.h"
+#include "ui/experiment_model.h"
+#include "ui/explorer/analysis_docks.h"
+#include "ui/explorer/curve_plots.h"
+#include "ui/explorer/diagnosis_panel.h"
+#include "ui/explorer/landscape_view.h"
+#include "ui/explorer/run_controller.h"
+#include "ui/explorer/stability_marks.h"
+#include "ui/export/export_controller.h"
+#include "ui/lessons/lesson_controller.h"
+#include "ui/session/session_controller.h"
+#include "ui/shell/help_menu.h"
+#include "ui/shell/text_size_actions.h"
+#include "ui/shell/theme_menu.h"
+#include "ui/shell/user_dialogs.h"
+#include "ui/shell/window_settings.h"
+#include "ui/widgets/message_bar.h"
+#include "ui/widgets/run_status_bar.h"
 
 #include <QApplication>
 #include <QElapsedTimer>
@@ -64,16 +84,16 @@ int main(int argc, char* argv[])
     // State shared with the signal handlers: which of the plots repainted since the display.
     quint64 displayedGeneration = 0;
     bool mapReplotted = false, lossReplotted = false;
-    QObject::connect(&window, &lrlab::MainWindow::runDisplayed, [&](quint64 generation) {
+    QObject::connect(window.runs(), &lrlab::RunController::runDisplayed, [&](quint64 generation) {
         displayedGeneration = generation;
         mapReplotted = lossReplotted = false;
     });
     // The end point is the paint event of both plots: their buffers drawn and put on screen.
-    PaintWatcher mapPaint(window.landscapePlot(), mapReplotted);
-    PaintWatcher lossPaint(window.lossPlot(), lossReplotted);
+    PaintWatcher mapPaint(window.landscapeView()->plot(), mapReplotted);
+    PaintWatcher lossPaint(window.curves()->lossPlot(), lossReplotted);
     spinUntil([&] {
-        return displayedGeneration == window.submittedGeneration() && mapReplotted &&
-               lossReplotted && window.displayedLandscape() == "rosenbrock";
+        return displayedGeneration == window.runs()->submittedGeneration() && mapReplotted &&
+               lossReplotted && window.landscapeView()->displayedLandscape() == "rosenbrock";
     });
 
     const int changes = 200;
@@ -81,8 +101,8 @@ int main(int argc, char* argv[])
     QElapsedTimer timer;
     for (int k = 0; k < changes; ++k) {
         timer.start();
-        lrlab::bench::zigzagLearningRate(*window.learningRateControl(), k);
-        const quint64 wanted = window.submittedGeneration();
+        lrlab::bench::zigzagLearningRate(*window.controls()->learningRateControl(), k);
+        const quint64 wanted = window.runs()->submittedGeneration();
         double displayedAt = -1.0;
         spinUntil([&] {
             if (displayedAt < 0.0 && displayedGeneration == wanted)
@@ -96,9 +116,9 @@ int main(int argc, char* argv[])
 
     // Full replot of each plot on its own (draw into the buffers and flush).
     std::vector<std::pair<const char*, QCustomPlot*>> plots = {
-        {"full replot: landscape plot", window.landscapePlot()},
-        {"full replot: loss plot", window.lossPlot()},
-        {"full replot: schedule plot", window.schedulePlot()}};
+        {"full replot: landscape plot", window.landscapeView()->plot()},
+        {"full replot: loss plot", window.curves()->lossPlot()},
+        {"full replot: schedule plot", window.curves()->schedulePlot()}};
     std::vector<std::pair<const char*, lrlab::bench::Stats>> replotStats;
     for (const auto& [name, plot] : plots) {
         std::vector<double> ms;
@@ -108,11 +128,11 @@ int main(int argc, char* argv[])
         replotStats.emplace_back(name, summarize(ms));
     }
     {
-        QCPLayer* path = window.landscapePlot()->layer(QStringLiteral("path"));
+        QCPLayer* path = window.landscapeView()->plot()->layer(QStringLiteral("path"));
         std::vector<double> layerMs, paintMs;
         for (int k = 0; k < 50; ++k) {
             layerMs.push_back(millisecondsOf([path] { path->replot(); }));
-            paintMs.push_back(millisecondsOf([&window] { window.landscapePlot()->repaint(); }));
+            paintMs.push_back(millisecondsOf([&window] { window.landscapeView()->plot()->repaint(); }));
         }
         replotStats.emplace_back("path layer replot (trajectory, markers)", summarize(layerMs));
         replotStats.emplace_back("paint event of the landscape plot (blit)", summarize(paintMs));

@@ -2,6 +2,24 @@
 // cursors, the LR finder's "use this LR", sweep points, streaming model runs abandoned for newer
 // ones, curvature marks, errors in the window, and a stress test of rapid LR changes.
 #include "ui/main_window.h"
+#include "ui/controls/experiment_panel.h"
+#include "ui/experiment_model.h"
+#include "ui/explorer/analysis_docks.h"
+#include "ui/explorer/curve_plots.h"
+#include "ui/explorer/diagnosis_panel.h"
+#include "ui/explorer/landscape_view.h"
+#include "ui/explorer/run_controller.h"
+#include "ui/explorer/stability_marks.h"
+#include "ui/export/export_controller.h"
+#include "ui/lessons/lesson_controller.h"
+#include "ui/session/session_controller.h"
+#include "ui/shell/help_menu.h"
+#include "ui/shell/text_size_actions.h"
+#include "ui/shell/theme_menu.h"
+#include "ui/shell/user_dialogs.h"
+#include "ui/shell/window_settings.h"
+#include "ui/widgets/message_bar.h"
+#include "ui/widgets/run_status_bar.h"
 
 #include "core/analysis/stability.h"
 #include "core/engine/model_problem.h"
@@ -35,8 +53,8 @@ bool waitForLatest(lrlab::MainWindow& window, int timeout = kTimeout)
 {
     return QTest::qWaitFor(
         [&] {
-            return window.displayedGeneration() == window.submittedGeneration() &&
-                   !window.isBusy() && window.currentRecord() != nullptr;
+            return window.runs()->displayedGeneration() == window.runs()->submittedGeneration() &&
+                   !window.runs()->isBusy() && window.runs()->currentRecord() != nullptr;
         },
         timeout);
 }
@@ -116,33 +134,33 @@ void TestExplorer::controlChangeReruns()
 {
     lrlab::MainWindow window;
     window.show();
-    window.setConfig(toyConfig());
+    window.model()->apply(toyConfig());
     QVERIFY(waitForLatest(window));
-    const quint64 before = window.submittedGeneration();
+    const quint64 before = window.runs()->submittedGeneration();
     auto* optimizer = window.findChild<QComboBox*>(QStringLiteral("optimizerCombo"));
     QVERIFY(optimizer);
     optimizer->setCurrentIndex(optimizer->findData(QStringLiteral("adam")));
-    QVERIFY(window.submittedGeneration() > before);
+    QVERIFY(window.runs()->submittedGeneration() > before);
     QVERIFY(waitForLatest(window));
-    QCOMPARE(window.currentRecord()->config.optimizer.type, std::string("adam"));
-    compareWithDirectRun(*window.currentRecord());
+    QCOMPARE(window.runs()->currentRecord()->config.optimizer.type, std::string("adam"));
+    compareWithDirectRun(*window.runs()->currentRecord());
     // The diagnosis follows the run.
-    QVERIFY(!window.diagnosisName().isEmpty());
+    QVERIFY(!window.docks()->diagnosis()->diagnosisName().isEmpty());
 }
 
 void TestExplorer::pinningKeepsRuns()
 {
     lrlab::MainWindow window;
     window.show();
-    window.setConfig(toyConfig(1e-3));
+    window.model()->apply(toyConfig(1e-3));
     QVERIFY(waitForLatest(window));
     window.pinCurrent();
     QCOMPARE(window.pinnedRuns()->pinnedCount(), 1);
     const int pinId = window.pinnedRuns()->pinned().front().id;
 
-    window.learningRateControl()->setLearningRate(2e-4);
+    window.controls()->learningRateControl()->setLearningRate(2e-4);
     QVERIFY(waitForLatest(window));
-    QVERIFY(nearlyEqual(window.currentRecord()->config.schedule.learningRate, 2e-4));
+    QVERIFY(nearlyEqual(window.runs()->currentRecord()->config.schedule.learningRate, 2e-4));
     // The pin still holds the first run, drawn on all three plots.
     const auto& pinned = window.pinnedRuns()->pinned().front();
     QVERIFY(nearlyEqual(pinned.record->config.schedule.learningRate, 1e-3));
@@ -173,7 +191,7 @@ void TestExplorer::trioYieldsThreeRuns()
     lrlab::MainWindow window;
     window.show();
     const double lr = model ? 1e-2 : 1e-3;
-    window.setConfig(model ? modelConfig("mlp", 200, lr) : toyConfig(lr));
+    window.model()->apply(model ? modelConfig("mlp", 200, lr) : toyConfig(lr));
     QVERIFY(waitForLatest(window));
     QSignalSpy trio(&window, &lrlab::MainWindow::trioFinished);
     window.runTrio();
@@ -193,10 +211,10 @@ void TestExplorer::playbackMovesCursorsTogether()
 {
     lrlab::MainWindow window;
     window.show();
-    window.setConfig(toyConfig(1e-3));
+    window.model()->apply(toyConfig(1e-3));
     QVERIFY(waitForLatest(window));
     window.pinCurrent();
-    window.learningRateControl()->setLearningRate(3e-4);
+    window.controls()->learningRateControl()->setLearningRate(3e-4);
     QVERIFY(waitForLatest(window));
     lrlab::PlaybackBar* bar = window.playbackBar();
     lrlab::ComparePainter* painter = window.comparePainter();
@@ -233,25 +251,25 @@ void TestExplorer::finderUseSetsSlider()
 {
     lrlab::MainWindow window;
     window.show();
-    window.setConfig(modelConfig("mlp", 200, 1e-3));
+    window.model()->apply(modelConfig("mlp", 200, 1e-3));
     QVERIFY(waitForLatest(window));
-    lrlab::LrFinderView* finder = window.lrFinderView();
+    lrlab::LrFinderView* finder = window.docks()->finder();
     QCOMPARE(finder->config().problem.type, std::string("mlp"));
     QSignalSpy finished(finder, &lrlab::LrFinderView::finished);
     finder->run();
     QTRY_VERIFY_WITH_TIMEOUT(finished.count() == 1, kTimeout);
     const double valley = finder->suggestion(QStringLiteral("valley"));
     QVERIFY(std::isfinite(valley));
-    const quint64 before = window.submittedGeneration();
+    const quint64 before = window.runs()->submittedGeneration();
     QTest::mouseClick(finder->useButton(QStringLiteral("valley")), Qt::LeftButton);
     const double expected = std::clamp(valley, lrlab::LearningRateControl::kMinimum,
                                        lrlab::LearningRateControl::kMaximum);
-    QVERIFY(nearlyEqual(window.learningRateControl()->learningRate(), expected));
-    QCOMPARE(window.learningRateControl()->slider()->value(),
+    QVERIFY(nearlyEqual(window.controls()->learningRateControl()->learningRate(), expected));
+    QCOMPARE(window.controls()->learningRateControl()->slider()->value(),
              lrlab::LearningRateControl::positionForRate(expected));
-    QVERIFY(window.submittedGeneration() > before);
+    QVERIFY(window.runs()->submittedGeneration() > before);
     QVERIFY(waitForLatest(window));
-    QVERIFY(nearlyEqual(window.currentRecord()->config.schedule.learningRate, expected));
+    QVERIFY(nearlyEqual(window.runs()->currentRecord()->config.schedule.learningRate, expected));
 }
 
 void TestExplorer::sweepPointLoadsRun()
@@ -261,9 +279,9 @@ void TestExplorer::sweepPointLoadsRun()
     lrlab::RunConfig config = toyConfig(1e-3);
     config.problem.type = "quadratic";
     config.init = {2.0, 1.5};
-    window.setConfig(config);
+    window.model()->apply(config);
     QVERIFY(waitForLatest(window));
-    lrlab::SweepView* sweep = window.sweepView();
+    lrlab::SweepView* sweep = window.docks()->sweep();
     QCOMPARE(sweep->baseConfig().problem.type, std::string("quadratic"));
     sweep->setLearningRateRange(1e-3, 1e-1, 3);
     QSignalSpy done(sweep, &lrlab::SweepView::sweepFinished);
@@ -271,10 +289,10 @@ void TestExplorer::sweepPointLoadsRun()
     QTRY_VERIFY_WITH_TIMEOUT(done.count() == 1, kTimeout);
     const lrlab::RunConfig picked = sweep->points().at(2).config;
     sweep->activatePoint(0, 2);
-    QVERIFY(nearlyEqual(window.currentConfig().schedule.learningRate,
+    QVERIFY(nearlyEqual(window.model()->config().schedule.learningRate,
                         picked.schedule.learningRate));
     QVERIFY(waitForLatest(window));
-    const lrlab::RunRecord& shown = *window.currentRecord();
+    const lrlab::RunRecord& shown = *window.runs()->currentRecord();
     QVERIFY(nearlyEqual(shown.config.schedule.learningRate, 1e-1));
     QCOMPARE(shown.config.problem.type, std::string("quadratic"));
     QCOMPARE(shown.config.steps, picked.steps);
@@ -289,17 +307,17 @@ void TestExplorer::abandonedStreamingRunLeavesNoStaleData()
     lrlab::RunConfig longRun = modelConfig("mlp", 100000, 1e-3);
     longRun.problem.dataset = "digits";
     longRun.problem.hidden = {64, 32};
-    QSignalSpy chunks(&window, &lrlab::MainWindow::chunkDisplayed);
-    window.setConfig(longRun);
-    const quint64 first = window.submittedGeneration();
+    QSignalSpy chunks(window.runs(), &lrlab::RunController::chunkDisplayed);
+    window.model()->apply(longRun);
+    const quint64 first = window.runs()->submittedGeneration();
     QTRY_VERIFY_WITH_TIMEOUT(!chunks.isEmpty() && chunks.last().at(0).value<quint64>() == first,
                              kTimeout);
-    QVERIFY(window.isBusy());
+    QVERIFY(window.runs()->isBusy());
 
     const lrlab::RunConfig shortRun = modelConfig("softmax", 150, 5e-2);
-    QSignalSpy landscapes(&window, &lrlab::MainWindow::modelLandscapeDisplayed);
-    window.setConfig(shortRun);
-    const quint64 second = window.submittedGeneration();
+    QSignalSpy landscapes(window.landscapeView(), &lrlab::LandscapeView::modelLandscapeDisplayed);
+    window.model()->apply(shortRun);
+    const quint64 second = window.runs()->submittedGeneration();
     QVERIFY(second > first);
     QVERIFY(waitForLatest(window));
     QTRY_VERIFY_WITH_TIMEOUT(!landscapes.isEmpty() && landscapes.last().at(1).toBool(), kTimeout);
@@ -308,38 +326,38 @@ void TestExplorer::abandonedStreamingRunLeavesNoStaleData()
 
     // Every plot holds exactly the second run.
     const auto problem = lrlab::ModelProblem::create(shortRun.problem, shortRun.seed);
-    const lrlab::ModelTrace direct = lrlab::runModel(window.currentRecord()->config, *problem);
-    QCOMPARE(window.currentRecord()->config.problem.type, std::string("softmax"));
-    compareWithDirectRun(*window.currentRecord());
-    QCOMPARE(window.lossGraph()->dataCount(), direct.rows());
-    QCOMPARE(window.smoothedLossGraph()->dataCount(), direct.rows());
-    QCOMPARE(window.validationLossGraph()->dataCount(), int(direct.evalRows.size()));
-    QCOMPARE(window.accuracyGraph()->dataCount(), int(direct.evalRows.size()));
-    QVERIFY(window.lossGraph()->data()->at(window.lossGraph()->dataCount() - 1)->key ==
+    const lrlab::ModelTrace direct = lrlab::runModel(window.runs()->currentRecord()->config, *problem);
+    QCOMPARE(window.runs()->currentRecord()->config.problem.type, std::string("softmax"));
+    compareWithDirectRun(*window.runs()->currentRecord());
+    QCOMPARE(window.comparePainter()->lossGraph(lrlab::PinnedRuns::kCurrentId)->dataCount(), direct.rows());
+    QCOMPARE(window.curves()->smoothedLossGraph()->dataCount(), direct.rows());
+    QCOMPARE(window.curves()->validationLossGraph()->dataCount(), int(direct.evalRows.size()));
+    QCOMPARE(window.curves()->accuracyGraph()->dataCount(), int(direct.evalRows.size()));
+    QVERIFY(window.comparePainter()->lossGraph(lrlab::PinnedRuns::kCurrentId)->data()->at(window.comparePainter()->lossGraph(lrlab::PinnedRuns::kCurrentId)->dataCount() - 1)->key ==
             direct.rows() - 1);
     // The last chunk shown belongs to the second run.
     QCOMPARE(chunks.last().at(0).value<quint64>(), second);
-    QCOMPARE(window.accuracyGraph()->data()->at(0)->value, direct.validationAccuracy.front());
+    QCOMPARE(window.curves()->accuracyGraph()->data()->at(0)->value, direct.validationAccuracy.front());
 }
 
 void TestExplorer::modelCurvatureMarks()
 {
     lrlab::MainWindow window;
     window.show();
-    QSignalSpy curvature(&window, &lrlab::MainWindow::curvatureDisplayed);
+    QSignalSpy curvature(window.stability(), &lrlab::StabilityMarks::curvatureDisplayed);
     lrlab::RunConfig config = modelConfig("linreg", 100, 0.05);
     config.optimizer.type = "sgd";
-    window.setConfig(config);
+    window.model()->apply(config);
     QTRY_VERIFY_WITH_TIMEOUT(curvature.count() >= 1, kTimeout);
     // Linear regression on standardized x: H = 2·[[mean x², mean x], [mean x, 1]] ≈ 2·I, so
     // the stable limit 2/λ₁ and the best rate 2/(λ₁+λₙ) are both close to 1 and exactly the
     // estimate's.
-    const lrlab::CurvatureEstimate& e = window.modelCurvature();
+    const lrlab::CurvatureEstimate& e = window.stability()->modelCurvature();
     QVERIFY(nearlyEqual(e.lambdaMax, 2.0, 1e-3));
-    QVERIFY(nearlyEqual(window.stableLimit(), 2.0 / e.lambdaMax));
-    QVERIFY(nearlyEqual(window.bestRate(), 2.0 / (e.lambdaMax + e.lambdaMin)));
-    QVERIFY(nearlyEqual(window.learningRateControl()->stableLimit(), window.stableLimit()));
-    QVERIFY(nearlyEqual(window.learningRateControl()->bestRate(), window.bestRate()));
+    QVERIFY(nearlyEqual(window.stability()->stableLimit(), 2.0 / e.lambdaMax));
+    QVERIFY(nearlyEqual(window.stability()->bestRate(), 2.0 / (e.lambdaMax + e.lambdaMin)));
+    QVERIFY(nearlyEqual(window.controls()->learningRateControl()->stableLimit(), window.stability()->stableLimit()));
+    QVERIFY(nearlyEqual(window.controls()->learningRateControl()->bestRate(), window.stability()->bestRate()));
 }
 
 void TestExplorer::toyBestRateMark()
@@ -349,13 +367,13 @@ void TestExplorer::toyBestRateMark()
     config.problem.type = "quadratic";
     config.optimizer.momentum = 0.0;
     config.init = {1.0, 1.0};
-    window.setConfig(config);
+    window.model()->apply(config);
     // Quadratic a = 1, b = 10: λ₁ = 10, λₙ = 1.
-    QVERIFY(nearlyEqual(window.stableLimit(), 2.0 / 10.0));
-    QVERIFY(nearlyEqual(window.bestRate(), 2.0 / 11.0));
-    QVERIFY(std::isfinite(window.learningRateControl()->slider()->bestValue()));
-    window.learningRateControl()->scaleBy(10.0);
-    QVERIFY(nearlyEqual(window.currentConfig().schedule.learningRate, 0.1));
+    QVERIFY(nearlyEqual(window.stability()->stableLimit(), 2.0 / 10.0));
+    QVERIFY(nearlyEqual(window.stability()->bestRate(), 2.0 / 11.0));
+    QVERIFY(std::isfinite(window.controls()->learningRateControl()->slider()->bestValue()));
+    window.controls()->learningRateControl()->scaleBy(10.0);
+    QVERIFY(nearlyEqual(window.model()->config().schedule.learningRate, 0.1));
 }
 
 void TestExplorer::errorShownInWindow()
@@ -364,15 +382,15 @@ void TestExplorer::errorShownInWindow()
     window.show();
     lrlab::RunConfig config = modelConfig("mlp", 100, 1e-2);
     config.problem.dataset = "/nonexistent/data.csv";
-    QSignalSpy messages(&window, &lrlab::MainWindow::messageShown);
-    window.setConfig(config);
+    QSignalSpy messages(window.messageBar(), &lrlab::MessageBar::messageShown);
+    window.model()->apply(config);
     QTRY_VERIFY_WITH_TIMEOUT(!messages.isEmpty(), kTimeout);
-    QVERIFY(window.messageText().contains(QStringLiteral("nonexistent")));
-    QVERIFY(!window.isBusy());
+    QVERIFY(window.messageBar()->text().contains(QStringLiteral("nonexistent")));
+    QVERIFY(!window.runs()->isBusy());
     // The next good setting clears it.
-    window.setConfig(toyConfig());
+    window.model()->apply(toyConfig());
     QVERIFY(waitForLatest(window));
-    QVERIFY(window.messageText().isEmpty());
+    QVERIFY(window.messageBar()->text().isEmpty());
 }
 
 void TestExplorer::stressRapidChanges_data()
@@ -387,8 +405,8 @@ void TestExplorer::stressRapidChanges()
     QFETCH(bool, model);
     lrlab::MainWindow window;
     window.show();
-    window.setConfig(model ? modelConfig("mlp", 400, 1e-2) : toyConfig(1e-3));
-    lrlab::LearningRateControl* control = window.learningRateControl();
+    window.model()->apply(model ? modelConfig("mlp", 400, 1e-2) : toyConfig(1e-3));
+    lrlab::LearningRateControl* control = window.controls()->learningRateControl();
     // Hundreds of slider moves, with the event loop running now and then (as while dragging).
     const int moves = 300;
     for (int i = 0; i < moves; ++i) {
@@ -400,12 +418,12 @@ void TestExplorer::stressRapidChanges()
     control->slider()->setValue(480);
     const double finalLr = lrlab::LearningRateControl::rateForPosition(480);
     QVERIFY(waitForLatest(window));
-    const lrlab::RunRecord& shown = *window.currentRecord();
+    const lrlab::RunRecord& shown = *window.runs()->currentRecord();
     QVERIFY(nearlyEqual(shown.config.schedule.learningRate, finalLr));
     compareWithDirectRun(shown);
-    QCOMPARE(window.lossGraph()->dataCount() > 0, true);
+    QCOMPARE(window.comparePainter()->lossGraph(lrlab::PinnedRuns::kCurrentId)->dataCount() > 0, true);
     if (model)
-        QCOMPARE(window.smoothedLossGraph()->dataCount(), shown.rows());
+        QCOMPARE(window.curves()->smoothedLossGraph()->dataCount(), shown.rows());
 }
 
 QTEST_MAIN(TestExplorer)

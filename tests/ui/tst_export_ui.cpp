@@ -3,6 +3,26 @@
 // run data as CSV (current, combined, one file per run) and the playback as a GIF (frame count
 // and size read back with giflib). The actions' methods are called with paths: no dialogs.
 #include "ui/main_window.h"
+#include "ui/compare/compare_painter.h"
+#include "ui/controls/experiment_panel.h"
+#include "ui/controls/learning_rate_control.h"
+#include "ui/experiment_model.h"
+#include "ui/explorer/analysis_docks.h"
+#include "ui/explorer/curve_plots.h"
+#include "ui/explorer/diagnosis_panel.h"
+#include "ui/explorer/landscape_view.h"
+#include "ui/explorer/run_controller.h"
+#include "ui/explorer/stability_marks.h"
+#include "ui/export/export_controller.h"
+#include "ui/lessons/lesson_controller.h"
+#include "ui/session/session_controller.h"
+#include "ui/shell/help_menu.h"
+#include "ui/shell/text_size_actions.h"
+#include "ui/shell/theme_menu.h"
+#include "ui/shell/user_dialogs.h"
+#include "ui/shell/window_settings.h"
+#include "ui/widgets/message_bar.h"
+#include "ui/widgets/run_status_bar.h"
 
 #include "tests/common/nearly_equal.h"
 #include "ui/compare/pinned_runs.h"
@@ -39,8 +59,8 @@ bool waitForLatest(lrlab::MainWindow& window, int timeout = kTimeout)
 {
     return QTest::qWaitFor(
         [&] {
-            return window.displayedGeneration() == window.submittedGeneration() &&
-                   !window.isBusy() && window.currentRecord() != nullptr;
+            return window.runs()->displayedGeneration() == window.runs()->submittedGeneration() &&
+                   !window.runs()->isBusy() && window.runs()->currentRecord() != nullptr;
         },
         timeout);
 }
@@ -113,17 +133,17 @@ void TestExportUi::initTestCase()
     // One window for all cases: two pinned runs and a current one, laid out on screen.
     m_window = std::make_unique<lrlab::MainWindow>();
     lrlab::MainWindow& window = *m_window;
-    window.setModalDialogsEnabled(false);
+    window.dialogs()->setModalDialogsEnabled(false);
     window.resize(1400, 900);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
-    window.setConfig(toyConfig(1e-4));
+    window.model()->apply(toyConfig(1e-4));
     QVERIFY(waitForLatest(window));
     window.pinCurrent();
-    window.setConfig(toyConfig(4e-4));
+    window.model()->apply(toyConfig(4e-4));
     QVERIFY(waitForLatest(window));
     window.pinCurrent();
-    window.setConfig(toyConfig(1e-3));
+    window.model()->apply(toyConfig(1e-3));
     QVERIFY(waitForLatest(window));
     QCOMPARE(window.pinnedRuns()->pinnedCount(), 2);
 }
@@ -156,8 +176,8 @@ void TestExportUi::figure()
     const QString path = dir.filePath(figure + QLatin1Char('.') + format);
     const QSize size(640, 400);
     const double scale = 1.5;
-    QSignalSpy errors(m_window.get(), &lrlab::MainWindow::errorShown);
-    QVERIFY(m_window->exportFigureTo(figure, path, size, scale));
+    QSignalSpy errors(m_window->dialogs(), &lrlab::UserDialogs::errorShown);
+    QVERIFY(m_window->exporter()->exportFigureTo(figure, path, size, scale));
     QCOMPARE(errors.count(), 0);
     const QByteArray bytes = readAll(path);
     QVERIFY(!bytes.isEmpty());
@@ -205,12 +225,12 @@ void TestExportUi::unknownFormatIsReported()
 {
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("loss.bmp"));
-    QSignalSpy errors(m_window.get(), &lrlab::MainWindow::errorShown);
-    QVERIFY(!m_window->exportFigureTo(QStringLiteral("loss"), path));
+    QSignalSpy errors(m_window->dialogs(), &lrlab::UserDialogs::errorShown);
+    QVERIFY(!m_window->exporter()->exportFigureTo(QStringLiteral("loss"), path));
     QCOMPARE(errors.count(), 1);
     QVERIFY(errors.first().first().toString().contains(QStringLiteral("loss.bmp")));
     QVERIFY(!QFileInfo::exists(path));
-    QVERIFY(!m_window->exportFigureTo(QStringLiteral("no-such-plot"),
+    QVERIFY(!m_window->exporter()->exportFigureTo(QStringLiteral("no-such-plot"),
                                       dir.filePath(QStringLiteral("x.png"))));
     QCOMPARE(errors.count(), 2);
 }
@@ -218,7 +238,7 @@ void TestExportUi::unknownFormatIsReported()
 void TestExportUi::clipboard()
 {
     QGuiApplication::clipboard()->clear();
-    QWidget* dashboard = m_window->figureWidget(QStringLiteral("dashboard"));
+    QWidget* dashboard = m_window->exporter()->figureWidget(QStringLiteral("dashboard"));
     QVERIFY(dashboard);
     auto* copy = m_window->findChild<QAction*>(QStringLiteral("copyDashboardAction"));
     QVERIFY(copy);
@@ -233,7 +253,7 @@ void TestExportUi::currentRunCsv()
 {
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("trace.csv"));
-    QVERIFY(m_window->exportCurrentRunCsv(path));
+    QVERIFY(m_window->exporter()->exportCurrentRunCsv(path));
     const QList<QStringList> rows = readCsv(path);
     // Header plus rows k = 0..steps (DESIGN.md §3, two-parameter problems).
     QCOMPARE(rows.size(), kSteps + 2);
@@ -245,7 +265,7 @@ void TestExportUi::currentRunCsv()
     QVERIFY(nearlyEqual(rows[1][4].toDouble(), 2.0));
     QCOMPARE(rows.last()[0], QString::number(kSteps));
     // The rows are the run the window shows.
-    const auto record = m_window->currentRecord();
+    const auto record = m_window->runs()->currentRecord();
     QCOMPARE(record->rows(), kSteps + 1);
     for (int k = 0; k <= kSteps; k += 50)
         QVERIFY(nearlyEqual(rows[k + 1][2].toDouble(), record->loss[static_cast<std::size_t>(k)]));
@@ -255,13 +275,13 @@ void TestExportUi::shownRunsCsv()
 {
     QTemporaryDir dir;
     const QString combined = dir.filePath(QStringLiteral("runs.csv"));
-    QVERIFY(m_window->exportShownRunsCsv(combined));
+    QVERIFY(m_window->exporter()->exportShownRunsCsv(combined));
     const QList<QStringList> rows = readCsv(combined);
     QCOMPARE(rows[0].first(), QStringLiteral("run"));
     QCOMPARE(rows[0].mid(1, 3), (QStringList{"step", "lr", "loss"}));
     // Three runs of steps + 1 rows each: two pins and the current one.
     QCOMPARE(rows.size(), 1 + 3 * (kSteps + 1));
-    std::vector<lrlab::ShownRun> shown = m_window->shownRuns();
+    std::vector<lrlab::ShownRun> shown = m_window->pinnedRuns()->shown();
     QCOMPARE(shown.size(), std::size_t(3));
     // Each run's first row carries its own LR, under its label.
     const double lrs[] = {1e-4, 4e-4, 1e-3};
@@ -274,7 +294,7 @@ void TestExportUi::shownRunsCsv()
 
     const QString folder = dir.filePath(QStringLiteral("each"));
     QVERIFY(QDir().mkpath(folder));
-    const QStringList files = m_window->exportRunCsvFiles(folder);
+    const QStringList files = m_window->exporter()->exportRunCsvFiles(folder);
     QCOMPARE(files.size(), 3);
     for (int r = 0; r < 3; ++r) {
         const QList<QStringList> one = readCsv(files[r]);
@@ -313,7 +333,7 @@ void TestExportUi::animation()
     options.lastStep = 100;
     options.frames = frames;
     options.palette = fixedPalette ? lrlab::GifPalette::Fixed : lrlab::GifPalette::PerFrame;
-    QVERIFY(m_window->exportAnimationTo(figure, options, path));
+    QVERIFY(m_window->exporter()->exportAnimationTo(figure, options, path));
 
     QVERIFY(readAll(path).startsWith("GIF89a"));
     int error = 0;
@@ -331,7 +351,7 @@ void TestExportUi::animation()
 void TestExportUi::contextMenus()
 {
     for (const char* name : {"landscape", "loss", "lr"}) {
-        QWidget* plot = m_window->figureWidget(QString::fromLatin1(name));
+        QWidget* plot = m_window->exporter()->figureWidget(QString::fromLatin1(name));
         QVERIFY(plot);
         QCOMPARE(plot->contextMenuPolicy(), Qt::CustomContextMenu);
     }

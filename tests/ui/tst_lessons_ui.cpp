@@ -4,6 +4,26 @@
 // a toy surface's parameters), the lesson text is in the panel (English and Chinese), the LR
 // finder lesson opens and starts the finder, and the Lesson menu lists every lesson numbered.
 #include "ui/main_window.h"
+#include "ui/compare/compare_painter.h"
+#include "ui/controls/experiment_panel.h"
+#include "ui/controls/learning_rate_control.h"
+#include "ui/experiment_model.h"
+#include "ui/explorer/analysis_docks.h"
+#include "ui/explorer/curve_plots.h"
+#include "ui/explorer/diagnosis_panel.h"
+#include "ui/explorer/landscape_view.h"
+#include "ui/explorer/run_controller.h"
+#include "ui/explorer/stability_marks.h"
+#include "ui/export/export_controller.h"
+#include "ui/lessons/lesson_controller.h"
+#include "ui/session/session_controller.h"
+#include "ui/shell/help_menu.h"
+#include "ui/shell/text_size_actions.h"
+#include "ui/shell/theme_menu.h"
+#include "ui/shell/user_dialogs.h"
+#include "ui/shell/window_settings.h"
+#include "ui/widgets/message_bar.h"
+#include "ui/widgets/run_status_bar.h"
 
 #include "core/config/config_json.h"
 #include "core/config/lesson.h"
@@ -105,10 +125,10 @@ void TestLessonsUi::lessonLoads()
     QVERIFY(!id.isEmpty());
 
     lrlab::MainWindow window;
-    window.setModalDialogsEnabled(false);
-    QSignalSpy loaded(&window, &lrlab::MainWindow::lessonLoaded);
-    QSignalSpy errors(&window, &lrlab::MainWindow::errorShown);
-    QVERIFY(window.loadLessonById(id));
+    window.dialogs()->setModalDialogsEnabled(false);
+    QSignalSpy loaded(window.lessons(), &lrlab::LessonController::lessonLoaded);
+    QSignalSpy errors(window.dialogs(), &lrlab::UserDialogs::errorShown);
+    QVERIFY(window.lessons()->loadLessonById(id));
     QTRY_COMPARE_WITH_TIMEOUT(loaded.count(), 1, kTimeout);
     QCOMPARE(loaded.first().first().toString(), id);
     QCOMPARE(errors.count(), 0);
@@ -116,15 +136,15 @@ void TestLessonsUi::lessonLoads()
     // The controls hold the lesson's config.
     const QJsonObject config = json.value("config").toObject();
     const double lr = config.value("schedule").toObject().value("lr").toDouble();
-    QVERIFY(nearlyEqual(window.currentConfig().schedule.learningRate, lr));
-    QCOMPARE(QString::fromStdString(window.currentConfig().problem.type),
+    QVERIFY(nearlyEqual(window.model()->config().schedule.learningRate, lr));
+    QCOMPARE(QString::fromStdString(window.model()->config().problem.type),
              config.value("problem").toObject().value("type").toString());
-    QCOMPARE(window.currentConfig().steps, config.value("steps").toInt());
+    QCOMPARE(window.model()->config().steps, config.value("steps").toInt());
 
     // Its compare runs are pinned, in file order, with its labels and rates.
     const QJsonArray compare = json.value("compare").toArray();
     std::vector<lrlab::ShownRun> pinned;
-    for (const lrlab::ShownRun& run : window.shownRuns())
+    for (const lrlab::ShownRun& run : window.pinnedRuns()->shown())
         if (!run.current)
             pinned.push_back(run);
     QCOMPARE(static_cast<int>(pinned.size()), std::min<int>(compare.size(), 8));
@@ -146,15 +166,15 @@ void TestLessonsUi::lessonLoads()
     // The text to read out is in the panel, in the chosen language.
     const QJsonObject text = json.value("text").toObject();
     const QJsonObject title = json.value("title").toObject();
-    QVERIFY(window.lessonPanel()->isVisibleTo(&window));
-    const QString shown = window.lessonPanelText();
+    QVERIFY(window.lessons()->panel()->isVisibleTo(&window));
+    const QString shown = window.lessons()->lessonPanelText();
     QVERIFY(shown.contains(title.value(language).toString()));
     QVERIFY(shown.contains(text.value(language).toString()));
 
     // A lesson is a fresh, untitled, unmodified session that remembers the lesson.
-    QVERIFY(window.sessionPath().isEmpty());
-    QCOMPARE(window.captureSession().view.value("lesson").toString(), id);
-    QCOMPARE(window.captureSession().pinned.size(), pinned.size());
+    QVERIFY(window.sessions()->sessionPath().isEmpty());
+    QCOMPARE(window.sessions()->captureSession().view.value("lesson").toString(), id);
+    QCOMPARE(window.sessions()->captureSession().pinned.size(), pinned.size());
 }
 
 void TestLessonsUi::lrFinderLesson()
@@ -166,20 +186,20 @@ void TestLessonsUi::lrFinderLesson()
     QCOMPARE(view.value("tab").toString(), QStringLiteral("lr_finder"));
 
     lrlab::MainWindow window;
-    window.setModalDialogsEnabled(false);
+    window.dialogs()->setModalDialogsEnabled(false);
     window.show();
-    QSignalSpy finished(window.lrFinderView(), &lrlab::LrFinderView::finished);
-    QVERIFY(window.loadLessonById(json.value("id").toString()));
+    QSignalSpy finished(window.docks()->finder(), &lrlab::LrFinderView::finished);
+    QVERIFY(window.lessons()->loadLessonById(json.value("id").toString()));
     // The finder started on the lesson's range and reaches its suggestions.
-    QCOMPARE(window.lrFinderView()->options().iterations, view.value("iterations").toInt());
-    QVERIFY(nearlyEqual(window.lrFinderView()->options().startLr, view.value("start_lr").toDouble()));
-    QVERIFY(nearlyEqual(window.lrFinderView()->options().endLr, view.value("end_lr").toDouble()));
+    QCOMPARE(window.docks()->finder()->options().iterations, view.value("iterations").toInt());
+    QVERIFY(nearlyEqual(window.docks()->finder()->options().startLr, view.value("start_lr").toDouble()));
+    QVERIFY(nearlyEqual(window.docks()->finder()->options().endLr, view.value("end_lr").toDouble()));
     QTRY_VERIFY_WITH_TIMEOUT(finished.count() >= 1, kTimeout);
-    QVERIFY(window.lrFinderView()->hasResult());
-    QCOMPARE(window.lrFinderView()->config().problem.type, std::string("mlp"));
+    QVERIFY(window.docks()->finder()->hasResult());
+    QCOMPARE(window.docks()->finder()->config().problem.type, std::string("mlp"));
     auto* dock = window.findChild<QDockWidget*>(QStringLiteral("lrFinderDock"));
     QVERIFY(dock && dock->isVisible());
-    QCOMPARE(window.captureSession().view.value("tab").toString(), QStringLiteral("lr_finder"));
+    QCOMPARE(window.sessions()->captureSession().view.value("tab").toString(), QStringLiteral("lr_finder"));
 }
 
 void TestLessonsUi::surfaceParametersReachTheRun()
@@ -191,20 +211,20 @@ void TestLessonsUi::surfaceParametersReachTheRun()
         readJson(QDir(lrlab::lessonsDirectory()).filePath("04-momentum-in-a-ravine.json"));
     const QJsonObject problem = json.value("config").toObject().value("problem").toObject();
     lrlab::MainWindow window;
-    window.setModalDialogsEnabled(false);
-    QSignalSpy loaded(&window, &lrlab::MainWindow::lessonLoaded);
-    QVERIFY(window.loadLessonById(json.value("id").toString()));
-    const lrlab::RunConfig current = window.currentConfig();
+    window.dialogs()->setModalDialogsEnabled(false);
+    QSignalSpy loaded(window.lessons(), &lrlab::LessonController::lessonLoaded);
+    QVERIFY(window.lessons()->loadLessonById(json.value("id").toString()));
+    const lrlab::RunConfig current = window.model()->config();
     QVERIFY(nearlyEqual(current.problem.parameters.at("b"), problem.value("b").toDouble()));
     QVERIFY(nearlyEqual(current.problem.parameters.at("angle_deg"),
                         problem.value("angle_deg").toDouble()));
     QTRY_COMPARE_WITH_TIMEOUT(loaded.count(), 1, kTimeout);
-    QTRY_VERIFY_WITH_TIMEOUT(window.currentRecord() &&
-                                 window.displayedGeneration() == window.submittedGeneration(),
+    QTRY_VERIFY_WITH_TIMEOUT(window.runs()->currentRecord() &&
+                                 window.runs()->displayedGeneration() == window.runs()->submittedGeneration(),
                              kTimeout);
     // The current run is on the lesson's surface: its first loss is that surface's value at
     // the start fields (which round the start point to their decimals), not the default's.
-    const auto record = window.currentRecord();
+    const auto record = window.runs()->currentRecord();
     QVERIFY(record->rows() > 0);
     const std::map<std::string, double> parameters = {
         {"a", problem.value("a").toDouble()},
@@ -221,9 +241,9 @@ void TestLessonsUi::menuListsEveryLesson()
 {
     QSettings().setValue(QStringLiteral("view/language"), QStringLiteral("en"));
     lrlab::MainWindow window;
-    window.setModalDialogsEnabled(false);
+    window.dialogs()->setModalDialogsEnabled(false);
     const QStringList files = lrlab::lessonFiles();
-    QCOMPARE(static_cast<int>(window.lessons().size()), files.size());
+    QCOMPARE(static_cast<int>(window.lessons()->lessons().size()), files.size());
     for (int i = 0; i < files.size(); ++i) {
         const QJsonObject json = readJson(files[i]);
         auto* action =
@@ -241,17 +261,17 @@ void TestLessonsUi::panelIsDismissible()
 {
     QSettings().setValue(QStringLiteral("view/language"), QStringLiteral("en"));
     lrlab::MainWindow window;
-    window.setModalDialogsEnabled(false);
-    QVERIFY(!window.lessonPanel()->isVisibleTo(&window));
-    QVERIFY(window.loadLessonById(QStringLiteral("optimizers-on-rosenbrock")));
-    QVERIFY(window.lessonPanel()->isVisibleTo(&window));
-    auto* close = window.lessonPanel()->findChild<QToolButton*>(QStringLiteral("lessonPanelClose"));
+    window.dialogs()->setModalDialogsEnabled(false);
+    QVERIFY(!window.lessons()->panel()->isVisibleTo(&window));
+    QVERIFY(window.lessons()->loadLessonById(QStringLiteral("optimizers-on-rosenbrock")));
+    QVERIFY(window.lessons()->panel()->isVisibleTo(&window));
+    auto* close = window.lessons()->panel()->findChild<QToolButton*>(QStringLiteral("lessonPanelClose"));
     QVERIFY(close);
     close->click();
-    QVERIFY(!window.lessonPanel()->isVisibleTo(&window));
-    QVERIFY(window.lessonPanelText().isEmpty());
-    QVERIFY(!window.captureSession().view.contains("lesson"));
-    QVERIFY(!window.loadLessonById(QStringLiteral("no-such-lesson")));
+    QVERIFY(!window.lessons()->panel()->isVisibleTo(&window));
+    QVERIFY(window.lessons()->lessonPanelText().isEmpty());
+    QVERIFY(!window.sessions()->captureSession().view.contains("lesson"));
+    QVERIFY(!window.lessons()->loadLessonById(QStringLiteral("no-such-lesson")));
 }
 
 QTEST_MAIN(TestLessonsUi)

@@ -1,6 +1,26 @@
 // Tests of the toy lab window: the controls drive the worker, the plots show its results, the
 // schedule preview and the stable-limit mark follow their formulas.
 #include "ui/main_window.h"
+#include "ui/compare/compare_painter.h"
+#include "ui/compare/pinned_runs.h"
+#include "ui/controls/experiment_panel.h"
+#include "ui/experiment_model.h"
+#include "ui/explorer/analysis_docks.h"
+#include "ui/explorer/curve_plots.h"
+#include "ui/explorer/diagnosis_panel.h"
+#include "ui/explorer/landscape_view.h"
+#include "ui/explorer/run_controller.h"
+#include "ui/explorer/stability_marks.h"
+#include "ui/export/export_controller.h"
+#include "ui/lessons/lesson_controller.h"
+#include "ui/session/session_controller.h"
+#include "ui/shell/help_menu.h"
+#include "ui/shell/text_size_actions.h"
+#include "ui/shell/theme_menu.h"
+#include "ui/shell/user_dialogs.h"
+#include "ui/shell/window_settings.h"
+#include "ui/widgets/message_bar.h"
+#include "ui/widgets/run_status_bar.h"
 
 #include "core/problems/toy_surface.h"
 #include "core/schedules/schedule.h"
@@ -27,7 +47,7 @@ bool waitForDisplay(lrlab::MainWindow& window, QSignalSpy& spy)
 {
     const auto shown = [&] {
         for (const QList<QVariant>& args : spy)
-            if (args.at(0).value<quint64>() == window.submittedGeneration())
+            if (args.at(0).value<quint64>() == window.runs()->submittedGeneration())
                 return true;
         return false;
     };
@@ -90,25 +110,25 @@ void TestMainWindow::learningRateChangesTrajectory()
     QFETCH(bool, viaSlider);
     lrlab::MainWindow window;
     window.show();
-    QSignalSpy displayed(&window, &lrlab::MainWindow::runDisplayed);
+    QSignalSpy displayed(window.runs(), &lrlab::RunController::runDisplayed);
     QVERIFY(waitForDisplay(window, displayed));
-    QCPCurve* curve = window.trajectoryCurve();
+    QCPCurve* curve = window.comparePainter()->landscapeCurve(lrlab::PinnedRuns::kCurrentId);
     QVERIFY(curve->dataCount() > 2);
     const double secondXBefore = (curve->data()->begin() + 1)->key;
 
     // Plain gradient descent, so the first update is θ₁ = θ₀ − lr·∇f(θ₀) exactly.
     child<QDoubleSpinBox>(window, "momentum")->setValue(0.0);
-    lrlab::LearningRateControl* control = window.learningRateControl();
+    lrlab::LearningRateControl* control = window.controls()->learningRateControl();
     if (viaSlider)
         control->slider()->setValue(lrlab::LearningRateControl::positionForRate(2e-4));
     else
         control->field()->setValue(2e-4);
     const double lr = control->learningRate();
     QVERIFY(nearlyEqual(lr, 2e-4, 0.02));  // the slider snaps to 3 significant digits
-    QVERIFY(nearlyEqual(window.currentConfig().schedule.learningRate, lr));
+    QVERIFY(nearlyEqual(window.model()->config().schedule.learningRate, lr));
     QVERIFY(waitForDisplay(window, displayed));
 
-    const lrlab::RunConfig config = window.currentConfig();
+    const lrlab::RunConfig config = window.model()->config();
     const double x0 = config.init[0], y0 = config.init[1];
     double gx = 0.0, gy = 0.0;
     rosenbrockGradient(x0, y0, gx, gy);
@@ -126,32 +146,32 @@ void TestMainWindow::divergingRunShowsDiverged()
 {
     lrlab::MainWindow window;
     window.show();
-    QSignalSpy displayed(&window, &lrlab::MainWindow::runDisplayed);
+    QSignalSpy displayed(window.runs(), &lrlab::RunController::runDisplayed);
     selectData(child<QComboBox>(window, "problemCombo"), "rosenbrock");
     selectData(child<QComboBox>(window, "optimizerCombo"), "sgd");
     child<QDoubleSpinBox>(window, "momentum")->setValue(0.0);
-    window.learningRateControl()->setLearningRate(5.0);
+    window.controls()->learningRateControl()->setLearningRate(5.0);
     QVERIFY(waitForDisplay(window, displayed));
 
-    QVERIFY2(window.runStatusText().startsWith(QStringLiteral("Diverged at step")),
-             qPrintable(window.runStatusText()));
+    QVERIFY2(window.statusLine()->statusText().startsWith(QStringLiteral("Diverged at step")),
+             qPrintable(window.statusLine()->statusText()));
     // Every point drawn is finite, and the loss curve stops at the divergence.
-    const int divergedAt = window.runStatusText().section(QLatin1Char(' '), 3, 3).toInt();
+    const int divergedAt = window.statusLine()->statusText().section(QLatin1Char(' '), 3, 3).toInt();
     QVERIFY(divergedAt > 0);
-    QCPGraph* loss = window.lossGraph();
+    QCPGraph* loss = window.comparePainter()->lossGraph(lrlab::PinnedRuns::kCurrentId);
     QVERIFY(loss->dataCount() >= 1);
     QVERIFY(loss->dataCount() <= divergedAt);
     for (auto it = loss->data()->constBegin(); it != loss->data()->constEnd(); ++it)
         QVERIFY(std::isfinite(it->value) && it->value > 0.0);
-    for (auto it = window.trajectoryCurve()->data()->constBegin();
-         it != window.trajectoryCurve()->data()->constEnd(); ++it)
+    for (auto it = window.comparePainter()->landscapeCurve(lrlab::PinnedRuns::kCurrentId)->data()->constBegin();
+         it != window.comparePainter()->landscapeCurve(lrlab::PinnedRuns::kCurrentId)->data()->constEnd(); ++it)
         QVERIFY(std::isfinite(it->key) && std::isfinite(it->value));
-    const QCPRange range = window.lossPlot()->yAxis->range();
+    const QCPRange range = window.curves()->lossPlot()->yAxis->range();
     QVERIFY(std::isfinite(range.lower) && std::isfinite(range.upper) && range.lower > 0.0);
     // The window keeps working: a sane rate runs again.
-    window.learningRateControl()->setLearningRate(1e-4);
+    window.controls()->learningRateControl()->setLearningRate(1e-4);
     QVERIFY(waitForDisplay(window, displayed));
-    QVERIFY(!window.runStatusText().startsWith(QStringLiteral("Diverged")));
+    QVERIFY(!window.statusLine()->statusText().startsWith(QStringLiteral("Diverged")));
 }
 
 void TestMainWindow::schedulePreviewFollowsSchedule()
@@ -160,16 +180,16 @@ void TestMainWindow::schedulePreviewFollowsSchedule()
     const double base = 0.02, floor = 0.001, start = 0.1;
     const int warmup = 100, steps = 600;
     child<QSpinBox>(window, "steps")->setValue(steps);
-    window.learningRateControl()->setLearningRate(base);
+    window.controls()->learningRateControl()->setLearningRate(base);
     selectData(child<QComboBox>(window, "decayCombo"), "cosine");
     child<QSpinBox>(window, "warmupSteps")->setValue(warmup);
     child<QDoubleSpinBox>(window, "warmupStartFactor")->setValue(start);
     child<lrlab::ScientificSpinBox>(window, "minLr")->setValue(floor);
 
     // The preview is drawn synchronously, before any run.
-    QCPGraph* graph = window.scheduleGraph();
+    QCPGraph* graph = window.curves()->scheduleGraph();
     QCOMPARE(graph->dataCount(), steps + 1);
-    const lrlab::ScheduleSpec spec = window.currentConfig().schedule;
+    const lrlab::ScheduleSpec spec = window.model()->config().schedule;
     const double pi = std::acos(-1.0);
     const int total = steps - warmup;
     for (auto it = graph->data()->constBegin(); it != graph->data()->constEnd(); ++it) {
@@ -216,11 +236,11 @@ void TestMainWindow::stableMarkIsTwoOverLambda()
                                        800.0 * startX * startX,
                                    -400.0 * startX, 200.0);
     const double expected = 2.0 * (1.0 + momentum) / lambda;
-    QVERIFY2(nearlyEqual(window.stableLimit(), expected, 1e-10),
-             qPrintable(QString::number(window.stableLimit())));
-    QVERIFY(nearlyEqual(window.learningRateControl()->stableLimit(), expected, 1e-10));
+    QVERIFY2(nearlyEqual(window.stability()->stableLimit(), expected, 1e-10),
+             qPrintable(QString::number(window.stability()->stableLimit())));
+    QVERIFY(nearlyEqual(window.controls()->learningRateControl()->stableLimit(), expected, 1e-10));
     // The mark sits where the slider would put that rate.
-    const double markValue = window.learningRateControl()->slider()->markValue();
+    const double markValue = window.controls()->learningRateControl()->slider()->markValue();
     QVERIFY(nearlyEqual(markValue, (std::log10(expected) + 6.0) * 100.0, 1e-9));
 }
 
@@ -228,15 +248,15 @@ void TestMainWindow::changingSurfaceRecomputesMap()
 {
     lrlab::MainWindow window;
     window.show();
-    QTRY_VERIFY_WITH_TIMEOUT(window.displayedLandscape() == "rosenbrock", 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(window.landscapeView()->displayedLandscape() == "rosenbrock", 10000);
     selectData(child<QComboBox>(window, "problemCombo"), "booth");
-    QTRY_VERIFY_WITH_TIMEOUT(window.displayedLandscape() == "booth", 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(window.landscapeView()->displayedLandscape() == "booth", 10000);
 
     const auto booth = lrlab::makeToySurface("booth");
     const lrlab::ProblemInfo info = booth->info();
-    QCOMPARE(window.currentConfig().init[0], info.start(0));
-    QCOMPARE(window.currentConfig().init[1], info.start(1));
-    QCPColorMapData* data = window.landscapeMap()->data();
+    QCOMPARE(window.model()->config().init[0], info.start(0));
+    QCOMPARE(window.model()->config().init[1], info.start(1));
+    QCPColorMapData* data = window.landscapeView()->colorMap()->data();
     QCOMPARE(data->keySize(), 256);
     QCOMPARE(data->valueSize(), 256);
     QVERIFY(nearlyEqual(data->keyRange().lower, info.view.xMin));

@@ -3,6 +3,26 @@
 // the unsaved-changes answer, and autosave with recovery. QSettings and AppDataLocation live in
 // a temporary HOME (test mode); no modal dialog opens.
 #include "ui/main_window.h"
+#include "ui/compare/compare_painter.h"
+#include "ui/controls/experiment_panel.h"
+#include "ui/controls/learning_rate_control.h"
+#include "ui/experiment_model.h"
+#include "ui/explorer/analysis_docks.h"
+#include "ui/explorer/curve_plots.h"
+#include "ui/explorer/diagnosis_panel.h"
+#include "ui/explorer/landscape_view.h"
+#include "ui/explorer/run_controller.h"
+#include "ui/explorer/stability_marks.h"
+#include "ui/export/export_controller.h"
+#include "ui/lessons/lesson_controller.h"
+#include "ui/session/session_controller.h"
+#include "ui/shell/help_menu.h"
+#include "ui/shell/text_size_actions.h"
+#include "ui/shell/theme_menu.h"
+#include "ui/shell/user_dialogs.h"
+#include "ui/shell/window_settings.h"
+#include "ui/widgets/message_bar.h"
+#include "ui/widgets/run_status_bar.h"
 
 #include "core/config/config_json.h"
 #include "core/config/session.h"
@@ -29,8 +49,8 @@ bool waitForLatest(lrlab::MainWindow& window, int timeout = kTimeout)
 {
     return QTest::qWaitFor(
         [&] {
-            return window.displayedGeneration() == window.submittedGeneration() &&
-                   !window.isBusy() && window.currentRecord() != nullptr;
+            return window.runs()->displayedGeneration() == window.runs()->submittedGeneration() &&
+                   !window.runs()->isBusy() && window.runs()->currentRecord() != nullptr;
         },
         timeout);
 }
@@ -58,7 +78,7 @@ QJsonObject json(const lrlab::RunConfig& config)
 std::vector<std::pair<QJsonObject, QString>> pinnedOf(const lrlab::MainWindow& window)
 {
     std::vector<std::pair<QJsonObject, QString>> out;
-    for (const lrlab::ShownRun& run : window.shownRuns())
+    for (const lrlab::ShownRun& run : window.pinnedRuns()->shown())
         if (!run.current)
             out.emplace_back(json(run.record->config), run.label);
     return out;
@@ -127,15 +147,15 @@ void TestSessionsUi::init()
 
 void TestSessionsUi::prepare(lrlab::MainWindow& window)
 {
-    window.setModalDialogsEnabled(false);
+    window.dialogs()->setModalDialogsEnabled(false);
     QVERIFY(waitForLatest(window));
-    window.setConfig(toyConfig(2e-4));
-    QVERIFY(waitForLatest(window));
-    window.pinCurrent();
-    window.setConfig(toyConfig(1e-2, "adam"));
+    window.model()->apply(toyConfig(2e-4));
     QVERIFY(waitForLatest(window));
     window.pinCurrent();
-    window.setConfig(toyConfig(5e-4));
+    window.model()->apply(toyConfig(1e-2, "adam"));
+    QVERIFY(waitForLatest(window));
+    window.pinCurrent();
+    window.model()->apply(toyConfig(5e-4));
     QVERIFY(waitForLatest(window));
     QCOMPARE(window.pinnedRuns()->pinnedCount(), 2);
 }
@@ -145,7 +165,7 @@ void TestSessionsUi::roundTripIsLossless()
     lrlab::MainWindow window;
     prepare(window);
     window.playbackBar()->setSpeed(2.0);
-    const QJsonObject current = json(window.currentConfig());
+    const QJsonObject current = json(window.model()->config());
     const auto pinned = pinnedOf(window);
     std::vector<std::vector<double>> losses;
     for (const lrlab::ShownRun& run : window.pinnedRuns()->pinned())
@@ -153,10 +173,10 @@ void TestSessionsUi::roundTripIsLossless()
 
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("lesson one.lrlab.json"));
-    QSignalSpy saved(&window, &lrlab::MainWindow::sessionSaved);
-    QVERIFY(window.saveSessionFile(path));
+    QSignalSpy saved(window.sessions(), &lrlab::SessionController::sessionSaved);
+    QVERIFY(window.sessions()->saveSessionFile(path));
     QCOMPARE(saved.count(), 1);
-    QVERIFY(!window.isSessionModified());
+    QVERIFY(!window.sessions()->isSessionModified());
     QVERIFY(window.windowTitle().contains(QStringLiteral("lesson one.lrlab.json")));
     QVERIFY(!window.isWindowModified());
 
@@ -172,17 +192,17 @@ void TestSessionsUi::roundTripIsLossless()
 
     // Change everything, then open: the window is back where it was.
     window.clearPins();
-    window.setConfig(toyConfig(3e-3, "rmsprop"));
+    window.model()->apply(toyConfig(3e-3, "rmsprop"));
     window.playbackBar()->setSpeed(0.5);
     QVERIFY(waitForLatest(window));
     QTRY_VERIFY_WITH_TIMEOUT(window.isWindowModified(), kTimeout);
-    QVERIFY(window.isSessionModified());
+    QVERIFY(window.sessions()->isSessionModified());
 
-    QSignalSpy loaded(&window, &lrlab::MainWindow::sessionLoaded);
-    QVERIFY(window.openSessionFile(path));
+    QSignalSpy loaded(window.sessions(), &lrlab::SessionController::sessionLoaded);
+    QVERIFY(window.sessions()->openSessionFile(path));
     QTRY_COMPARE_WITH_TIMEOUT(loaded.count(), 1, kTimeout);
     QCOMPARE(loaded.first().first().toString(), QFileInfo(path).absoluteFilePath());
-    QCOMPARE(json(window.currentConfig()), current);
+    QCOMPARE(json(window.model()->config()), current);
     QCOMPARE(pinnedOf(window), pinned);
     // The pinned runs are recomputed from their configs: the same traces, step by step.
     const auto& restored = window.pinnedRuns()->pinned();
@@ -196,8 +216,8 @@ void TestSessionsUi::roundTripIsLossless()
     QCOMPARE(window.playbackBar()->speed(), 2.0);
     QVERIFY(waitForLatest(window));
     QTRY_VERIFY_WITH_TIMEOUT(!window.isWindowModified(), kTimeout);
-    QVERIFY(!window.isSessionModified());
-    QCOMPARE(window.sessionPath(), QFileInfo(path).absoluteFilePath());
+    QVERIFY(!window.sessions()->isSessionModified());
+    QCOMPARE(window.sessions()->sessionPath(), QFileInfo(path).absoluteFilePath());
 }
 
 void TestSessionsUi::brokenSessionChangesNothing_data()
@@ -249,16 +269,16 @@ void TestSessionsUi::brokenSessionChangesNothing()
     prepare(window);
     QTemporaryDir dir;
     const QString good = dir.filePath(QStringLiteral("good.lrlab.json"));
-    QVERIFY(window.saveSessionFile(good));
-    const QJsonObject current = json(window.currentConfig());
+    QVERIFY(window.sessions()->saveSessionFile(good));
+    const QJsonObject current = json(window.model()->config());
     const auto pinned = pinnedOf(window);
-    const quint64 submitted = window.submittedGeneration();
+    const quint64 submitted = window.runs()->submittedGeneration();
 
     const QString broken = dir.filePath(QStringLiteral("broken.lrlab.json"));
     QVERIFY(writeAll(broken, bytes));
-    QSignalSpy errors(&window, &lrlab::MainWindow::errorShown);
-    QSignalSpy loaded(&window, &lrlab::MainWindow::sessionLoaded);
-    QVERIFY(!window.openSessionFile(broken));
+    QSignalSpy errors(window.dialogs(), &lrlab::UserDialogs::errorShown);
+    QSignalSpy loaded(window.sessions(), &lrlab::SessionController::sessionLoaded);
+    QVERIFY(!window.sessions()->openSessionFile(broken));
     QCOMPARE(errors.count(), 1);
     const QString message = errors.first().first().toString();
     QVERIFY2(message.contains(QStringLiteral("broken.lrlab.json")), qPrintable(message));
@@ -266,47 +286,47 @@ void TestSessionsUi::brokenSessionChangesNothing()
         QVERIFY2(message.contains(expected), qPrintable(message));
 
     // Untouched: no run submitted, same config, pins, file, recent list.
-    QCOMPARE(window.submittedGeneration(), submitted);
-    QCOMPARE(json(window.currentConfig()), current);
+    QCOMPARE(window.runs()->submittedGeneration(), submitted);
+    QCOMPARE(json(window.model()->config()), current);
     QCOMPARE(pinnedOf(window), pinned);
-    QCOMPARE(window.sessionPath(), QFileInfo(good).absoluteFilePath());
-    QVERIFY(!window.recentSessions().contains(QFileInfo(broken).absoluteFilePath()));
-    QVERIFY(!window.isSessionModified());
+    QCOMPARE(window.sessions()->sessionPath(), QFileInfo(good).absoluteFilePath());
+    QVERIFY(!window.sessions()->recentSessions().contains(QFileInfo(broken).absoluteFilePath()));
+    QVERIFY(!window.sessions()->isSessionModified());
     QCOMPARE(loaded.count(), 0);
 
     // A file that does not exist is reported the same way.
     errors.clear();
-    QVERIFY(!window.openSessionFile(dir.filePath(QStringLiteral("nowhere.lrlab.json"))));
+    QVERIFY(!window.sessions()->openSessionFile(dir.filePath(QStringLiteral("nowhere.lrlab.json"))));
     QCOMPARE(errors.count(), 1);
     QVERIFY(errors.first().first().toString().contains(QStringLiteral("nowhere.lrlab.json")));
-    QCOMPARE(json(window.currentConfig()), current);
+    QCOMPARE(json(window.model()->config()), current);
 }
 
 void TestSessionsUi::recentList()
 {
     lrlab::MainWindow window;
-    window.setModalDialogsEnabled(false);
+    window.dialogs()->setModalDialogsEnabled(false);
     QVERIFY(waitForLatest(window));
     QTemporaryDir dir;
     QStringList written;
     for (int i = 0; i < 10; ++i) {
         const QString path = dir.filePath(QStringLiteral("s%1.lrlab.json").arg(i));
-        QVERIFY(window.saveSessionFile(path));
+        QVERIFY(window.sessions()->saveSessionFile(path));
         written.prepend(QFileInfo(path).absoluteFilePath());
     }
     // Newest first, at most 8, stored under "recentSessions".
-    QCOMPARE(window.recentSessions(), written.mid(0, 8));
+    QCOMPARE(window.sessions()->recentSessions(), written.mid(0, 8));
     QCOMPARE(QSettings().value(QStringLiteral("recentSessions")).toStringList(),
              written.mid(0, 8));
     // Opening an older one moves it to the front without duplicating it.
     const QString older = written.at(5);
-    QSignalSpy loaded(&window, &lrlab::MainWindow::sessionLoaded);
-    QVERIFY(window.openSessionFile(older));
+    QSignalSpy loaded(window.sessions(), &lrlab::SessionController::sessionLoaded);
+    QVERIFY(window.sessions()->openSessionFile(older));
     QTRY_COMPARE_WITH_TIMEOUT(loaded.count(), 1, kTimeout);
     QStringList expected = written.mid(0, 8);
     expected.removeAll(older);
     expected.prepend(older);
-    QCOMPARE(window.recentSessions(), expected);
+    QCOMPARE(window.sessions()->recentSessions(), expected);
 
     // The menu lists them in that order.
     auto* menu = window.findChild<QMenu*>(QStringLiteral("recentSessionsMenu"));
@@ -321,15 +341,15 @@ void TestSessionsUi::recentList()
 void TestSessionsUi::missingRecentFileIsRemoved()
 {
     lrlab::MainWindow window;
-    window.setModalDialogsEnabled(false);
+    window.dialogs()->setModalDialogsEnabled(false);
     QVERIFY(waitForLatest(window));
     QTemporaryDir dir;
     const QString kept = QFileInfo(dir.filePath(QStringLiteral("kept.lrlab.json"))).absoluteFilePath();
     const QString gone = QFileInfo(dir.filePath(QStringLiteral("gone.lrlab.json"))).absoluteFilePath();
-    QVERIFY(window.saveSessionFile(kept));
-    QVERIFY(window.saveSessionFile(gone));
+    QVERIFY(window.sessions()->saveSessionFile(kept));
+    QVERIFY(window.sessions()->saveSessionFile(gone));
     QVERIFY(QFile::remove(gone));
-    const QJsonObject current = json(window.currentConfig());
+    const QJsonObject current = json(window.model()->config());
 
     auto* menu = window.findChild<QMenu*>(QStringLiteral("recentSessionsMenu"));
     QVERIFY(menu);
@@ -338,39 +358,39 @@ void TestSessionsUi::missingRecentFileIsRemoved()
         if (action->toolTip() == gone)
             goneAction = action;
     QVERIFY(goneAction);
-    QSignalSpy errors(&window, &lrlab::MainWindow::errorShown);
+    QSignalSpy errors(window.dialogs(), &lrlab::UserDialogs::errorShown);
     goneAction->trigger();
     QCOMPARE(errors.count(), 1);
     QVERIFY(errors.first().first().toString().contains(QStringLiteral("gone.lrlab.json")));
-    QCOMPARE(window.recentSessions(), QStringList{kept});
-    QCOMPARE(json(window.currentConfig()), current);
+    QCOMPARE(window.sessions()->recentSessions(), QStringList{kept});
+    QCOMPARE(json(window.model()->config()), current);
 }
 
 void TestSessionsUi::unsavedChangesAnswer()
 {
     lrlab::MainWindow window;
-    window.setModalDialogsEnabled(false, lrlab::MainWindow::UnsavedAnswer::Cancel);
+    window.dialogs()->setModalDialogsEnabled(false, lrlab::UnsavedAnswer::Cancel);
     QVERIFY(waitForLatest(window));
-    const QJsonObject fresh = json(window.currentConfig());
-    QVERIFY(!window.isSessionModified());
-    window.setConfig(toyConfig(7e-4));
+    const QJsonObject fresh = json(window.model()->config());
+    QVERIFY(!window.sessions()->isSessionModified());
+    window.model()->apply(toyConfig(7e-4));
     QVERIFY(waitForLatest(window));
     window.pinCurrent();
-    QVERIFY(window.isSessionModified());
-    const QJsonObject changed = json(window.currentConfig());
+    QVERIFY(window.sessions()->isSessionModified());
+    const QJsonObject changed = json(window.model()->config());
 
     // Cancel: New does nothing.
-    window.newSession();
-    QCOMPARE(json(window.currentConfig()), changed);
+    window.sessions()->newSession();
+    QCOMPARE(json(window.model()->config()), changed);
     QCOMPARE(window.pinnedRuns()->pinnedCount(), 1);
 
     // Discard: New goes back to the first experiment, without pins or file.
-    window.setModalDialogsEnabled(false, lrlab::MainWindow::UnsavedAnswer::Discard);
-    window.newSession();
-    QCOMPARE(json(window.currentConfig()), fresh);
+    window.dialogs()->setModalDialogsEnabled(false, lrlab::UnsavedAnswer::Discard);
+    window.sessions()->newSession();
+    QCOMPARE(json(window.model()->config()), fresh);
     QCOMPARE(window.pinnedRuns()->pinnedCount(), 0);
-    QVERIFY(window.sessionPath().isEmpty());
-    QVERIFY(!window.isSessionModified());
+    QVERIFY(window.sessions()->sessionPath().isEmpty());
+    QVERIFY(!window.sessions()->isSessionModified());
     QVERIFY(window.windowTitle().contains(QStringLiteral("Untitled")));
 }
 
@@ -382,11 +402,11 @@ void TestSessionsUi::autosaveAndRecovery()
     QString autosave;
     {
         lrlab::MainWindow window;
-        autosave = window.autosavePath();
+        autosave = window.sessions()->autosavePath();
         QVERIFY(autosave.startsWith(m_home.path()));
         prepare(window);  // a change: the autosave follows shortly
         QTRY_VERIFY_WITH_TIMEOUT(QFileInfo::exists(autosave), kTimeout);
-        current = json(window.currentConfig());
+        current = json(window.model()->config());
         pinned = pinnedOf(window);
         // Wait for the autosave of the last state (earlier ones may still be on disk).
         const auto holdsLastState = [&] {
@@ -407,28 +427,28 @@ void TestSessionsUi::autosaveAndRecovery()
     // A crash would have left it: put it back and recover in a new window.
     QVERIFY(writeAll(autosave, crashed));
     lrlab::MainWindow window;
-    window.setModalDialogsEnabled(false);
-    QSignalSpy loaded(&window, &lrlab::MainWindow::sessionLoaded);
-    QVERIFY(window.recoverAutosave());
+    window.dialogs()->setModalDialogsEnabled(false);
+    QSignalSpy loaded(window.sessions(), &lrlab::SessionController::sessionLoaded);
+    QVERIFY(window.sessions()->recoverAutosave());
     QTRY_COMPARE_WITH_TIMEOUT(loaded.count(), 1, kTimeout);
-    QCOMPARE(json(window.currentConfig()), current);
+    QCOMPARE(json(window.model()->config()), current);
     QCOMPARE(pinnedOf(window), pinned);
     // Recovered work is not saved anywhere yet.
-    QVERIFY(window.isSessionModified());
+    QVERIFY(window.sessions()->isSessionModified());
     QTRY_VERIFY_WITH_TIMEOUT(window.isWindowModified(), kTimeout);
-    QVERIFY(window.sessionPath().isEmpty());
+    QVERIFY(window.sessions()->sessionPath().isEmpty());
 
     // Saving makes it clean and removes the autosave.
     QTemporaryDir dir;
-    QVERIFY(window.saveSessionFile(dir.filePath(QStringLiteral("recovered.lrlab.json"))));
-    QVERIFY(!window.isSessionModified());
+    QVERIFY(window.sessions()->saveSessionFile(dir.filePath(QStringLiteral("recovered.lrlab.json"))));
+    QVERIFY(!window.sessions()->isSessionModified());
     QVERIFY(!QFileInfo::exists(autosave));
 }
 
 void TestSessionsUi::menusAndShortcuts()
 {
     lrlab::MainWindow window;
-    window.setModalDialogsEnabled(false);
+    window.dialogs()->setModalDialogsEnabled(false);
     const struct
     {
         const char* name;

@@ -7,6 +7,25 @@
 #include "ui/controls/learning_rate_control.h"
 #include "ui/language.h"
 #include "ui/main_window.h"
+#include "ui/compare/compare_painter.h"
+#include "ui/controls/experiment_panel.h"
+#include "ui/experiment_model.h"
+#include "ui/explorer/analysis_docks.h"
+#include "ui/explorer/curve_plots.h"
+#include "ui/explorer/diagnosis_panel.h"
+#include "ui/explorer/landscape_view.h"
+#include "ui/explorer/run_controller.h"
+#include "ui/explorer/stability_marks.h"
+#include "ui/export/export_controller.h"
+#include "ui/lessons/lesson_controller.h"
+#include "ui/session/session_controller.h"
+#include "ui/shell/help_menu.h"
+#include "ui/shell/text_size_actions.h"
+#include "ui/shell/theme_menu.h"
+#include "ui/shell/user_dialogs.h"
+#include "ui/shell/window_settings.h"
+#include "ui/widgets/message_bar.h"
+#include "ui/widgets/run_status_bar.h"
 #include "ui/theme.h"
 #include "ui/views/finetune_view.h"
 #include "ui/views/start_page.h"
@@ -65,7 +84,7 @@ int backgroundLightness(QCustomPlot* plot)
 
 bool waitForRun(lrlab::MainWindow& window)
 {
-    return QTest::qWaitFor([&] { return window.currentRecord() != nullptr && !window.isBusy(); },
+    return QTest::qWaitFor([&] { return window.runs()->currentRecord() != nullptr && !window.runs()->isBusy(); },
                            20000);
 }
 
@@ -173,28 +192,28 @@ void TestShell::stateSurvivesLanguageSwitch()
     QVERIFY(QTest::qWaitForWindowExposed(window));
     window->setGeometry(QRect(40, 50, 1300, 850));
     QVERIFY(waitForRun(*window));
-    window->learningRateControl()->setLearningRate(2.5e-4);
+    window->controls()->learningRateControl()->setLearningRate(2.5e-4);
     QTRY_VERIFY_WITH_TIMEOUT(
-        nearlyEqual(window->currentRecord()->config.schedule.learningRate, 2.5e-4) &&
-            !window->isBusy(),
+        nearlyEqual(window->runs()->currentRecord()->config.schedule.learningRate, 2.5e-4) &&
+            !window->runs()->isBusy(),
         20000);
     window->pinCurrent();
-    window->learningRateControl()->setLearningRate(1e-3);
+    window->controls()->learningRateControl()->setLearningRate(1e-3);
     QTRY_VERIFY_WITH_TIMEOUT(
-        nearlyEqual(window->currentRecord()->config.schedule.learningRate, 1e-3) &&
-            !window->isBusy(),
+        nearlyEqual(window->runs()->currentRecord()->config.schedule.learningRate, 1e-3) &&
+            !window->runs()->isBusy(),
         20000);
     window->pinCurrent();
     QCOMPARE(window->pinnedRuns()->pinnedCount(), 2);
     const QSize size = window->size();
-    const std::string problem = window->currentConfig().problem.type;
+    const std::string problem = window->model()->config().problem.type;
 
     controller.setLanguage(QStringLiteral("zh_CN"));
     lrlab::MainWindow* rebuilt = controller.window();
     QVERIFY(rebuilt != window);
     QVERIFY(rebuilt->isVisible());
     QCOMPARE(rebuilt->size(), size);
-    QVERIFY(nearlyEqual(rebuilt->currentConfig().schedule.learningRate, 1e-3));
+    QVERIFY(nearlyEqual(rebuilt->model()->config().schedule.learningRate, 1e-3));
     QTRY_COMPARE_WITH_TIMEOUT(rebuilt->pinnedRuns()->pinnedCount(), 2, 30000);
     const auto& pins = rebuilt->pinnedRuns()->pinned();
     QVERIFY(nearlyEqual(pins[0].record->config.schedule.learningRate, 2.5e-4));
@@ -210,12 +229,12 @@ void TestShell::themeChangesPlotBackgrounds()
     for (QCustomPlot* plot : plots)
         QVERIFY2(backgroundLightness(plot) > 200, qPrintable(plot->objectName()));
     // A neutral pen (the start marker's black outline) and a data colour (the schedule's green).
-    QCPGraph* start = window.landscapePlot()->graph(0);
+    QCPGraph* start = window.landscapeView()->plot()->graph(0);
     const QColor outline = start->scatterStyle().pen().color();
-    const QColor schedule = window.scheduleGraph()->pen().color();
+    const QColor schedule = window.curves()->scheduleGraph()->pen().color();
     QCOMPARE(outline.lightness(), 0);
 
-    window.setDarkTheme(true);
+    window.themeMenu()->setDarkTheme(true);
     QCOMPARE(lrlab::applicationTheme(), lrlab::Theme::Dark);
     QVERIFY(QApplication::palette().color(QPalette::Window).lightness() < 80);
     for (QCustomPlot* plot : plots) {
@@ -223,17 +242,17 @@ void TestShell::themeChangesPlotBackgrounds()
         QVERIFY(plot->xAxis->tickLabelColor().lightness() > 180); // readable on dark
     }
     QVERIFY(start->scatterStyle().pen().color().lightness() > 200);
-    QCOMPARE(window.scheduleGraph()->pen().color(), schedule); // data colours stay
+    QCOMPARE(window.curves()->scheduleGraph()->pen().color(), schedule); // data colours stay
     QCOMPARE(QSettings(QStringLiteral("lrlab"), QStringLiteral("lrlab"))
                  .value(QStringLiteral("theme"))
                  .toString(),
              QStringLiteral("dark"));
 
-    window.setDarkTheme(false);
+    window.themeMenu()->setDarkTheme(false);
     for (QCustomPlot* plot : plots)
         QVERIFY2(backgroundLightness(plot) > 200, qPrintable(plot->objectName()));
     QCOMPARE(start->scatterStyle().pen().color(), outline); // the original, exactly
-    QCOMPARE(window.scheduleGraph()->pen().color(), schedule);
+    QCOMPARE(window.curves()->scheduleGraph()->pen().color(), schedule);
 }
 
 void TestShell::settingsRoundTrip()
@@ -249,11 +268,11 @@ void TestShell::settingsRoundTrip()
         QTRY_COMPARE(first.size(), wanted);
         first.findChild<QDockWidget*>(QStringLiteral("sweepDock"))->hide();
         geometry = first.geometry();
-        first.saveWindowSettings();
+        first.windowSettings()->save();
     }
     lrlab::MainWindow second;
     QVERIFY(second.findChild<QDockWidget*>(QStringLiteral("sweepDock"))->isVisibleTo(&second));
-    QVERIFY(second.restoreWindowSettings());
+    QVERIFY(second.windowSettings()->restore());
     second.show();
     QVERIFY(QTest::qWaitForWindowExposed(&second));
     QTRY_COMPARE(second.size(), geometry.size());
@@ -275,7 +294,7 @@ void TestShell::storedSettingsApplyAtStart()
     QCOMPARE(lrlab::applicationTheme(), lrlab::Theme::Dark);
     QCOMPARE(lrlab::currentLanguage(), QStringLiteral("zh_CN"));
     QVERIFY(nearlyEqual(QApplication::font().pointSizeF(), baseSize * 1.3, 1e-9));
-    QVERIFY(backgroundLightness(window->lossPlot()) < 60);
+    QVERIFY(backgroundLightness(window->curves()->lossPlot()) < 60);
     QVERIFY(window->findChild<QAction*>(QStringLiteral("themeDark"))->isChecked());
     QVERIFY(window->findChild<QAction*>(QStringLiteral("language_zh_CN"))->isChecked());
 }
@@ -309,9 +328,9 @@ void TestShell::startPageListsEveryLesson()
     QVERIFY(lessons.size() >= 8);
     lrlab::MainWindow window;
     window.show();
-    QVERIFY(window.startPage() == nullptr);
-    window.showStartPage();
-    lrlab::StartPage* page = window.startPage();
+    QVERIFY(window.helpMenu()->startPage() == nullptr);
+    window.helpMenu()->showStartPage();
+    lrlab::StartPage* page = window.helpMenu()->startPage();
     QVERIFY(page != nullptr);
     QVERIFY(page->isVisible());
     QCOMPARE(page->lessonButtons().size(), lessons.size());
@@ -351,16 +370,16 @@ void TestShell::startPageLoadsLesson()
     const lrlab::Lesson lesson = lrlab::loadAllLessons()[static_cast<std::size_t>(index)];
     lrlab::MainWindow window;
     window.show();
-    window.showStartPage();
-    QSignalSpy loaded(&window, &lrlab::MainWindow::lessonLoaded);
-    QTest::mouseClick(window.startPage()->lessonButtons()[static_cast<std::size_t>(index)],
+    window.helpMenu()->showStartPage();
+    QSignalSpy loaded(window.lessons(), &lrlab::LessonController::lessonLoaded);
+    QTest::mouseClick(window.helpMenu()->startPage()->lessonButtons()[static_cast<std::size_t>(index)],
                       Qt::LeftButton);
-    QVERIFY(!window.startPage()->isVisible());
-    QTRY_VERIFY_WITH_TIMEOUT(window.currentConfig().problem.type == lesson.config.problem.type &&
-                                 nearlyEqual(window.currentConfig().schedule.learningRate,
+    QVERIFY(!window.helpMenu()->startPage()->isVisible());
+    QTRY_VERIFY_WITH_TIMEOUT(window.model()->config().problem.type == lesson.config.problem.type &&
+                                 nearlyEqual(window.model()->config().schedule.learningRate,
                                              lesson.config.schedule.learningRate),
                              20000);
-    QCOMPARE(window.currentConfig().optimizer.type, lesson.config.optimizer.type);
+    QCOMPARE(window.model()->config().optimizer.type, lesson.config.optimizer.type);
     QTRY_COMPARE_WITH_TIMEOUT(loaded.count(), 1, 60000);
     QCOMPARE(loaded.at(0).at(0).toString(), lesson.id);
 }
@@ -368,10 +387,10 @@ void TestShell::startPageLoadsLesson()
 void TestShell::fineTuningTabExists()
 {
     lrlab::MainWindow window;
-    QDockWidget* dock = window.fineTuneDock();
+    QDockWidget* dock = window.docks()->fineTuneDock();
     QVERIFY(dock != nullptr);
-    QVERIFY(window.fineTuneView() != nullptr);
-    QVERIFY(dock->isAncestorOf(window.fineTuneView()));
+    QVERIFY(window.docks()->fineTune() != nullptr);
+    QVERIFY(dock->isAncestorOf(window.docks()->fineTune()));
     QCOMPARE(dock->windowTitle(), QStringLiteral("Fine-tuning"));
     QCOMPARE(window.dockWidgetArea(dock), Qt::BottomDockWidgetArea);
     auto* sweep = window.findChild<QDockWidget*>(QStringLiteral("sweepDock"));
@@ -388,29 +407,29 @@ void TestShell::largerTextScalesFonts()
 {
     lrlab::MainWindow window;
     const double app = QApplication::font().pointSizeF();
-    const double axis = window.lossPlot()->xAxis->labelFont().pointSizeF();
-    const double ticks = window.landscapePlot()->yAxis->tickLabelFont().pointSizeF();
+    const double axis = window.curves()->lossPlot()->xAxis->labelFont().pointSizeF();
+    const double ticks = window.landscapeView()->plot()->yAxis->tickLabelFont().pointSizeF();
     auto* diagnosis = window.findChild<QWidget*>(QStringLiteral("diagnosisLabel"));
     const double big = diagnosis->font().pointSizeF();
     QVERIFY(big > app); // it has its own, larger size
 
     window.findChild<QAction*>(QStringLiteral("largerText"))->trigger();
     QVERIFY(nearlyEqual(QApplication::font().pointSizeF(), app * 1.15, 1e-9));
-    QVERIFY(nearlyEqual(window.lossPlot()->xAxis->labelFont().pointSizeF(), axis * 1.15, 1e-9));
-    QVERIFY(nearlyEqual(window.landscapePlot()->yAxis->tickLabelFont().pointSizeF(), ticks * 1.15,
+    QVERIFY(nearlyEqual(window.curves()->lossPlot()->xAxis->labelFont().pointSizeF(), axis * 1.15, 1e-9));
+    QVERIFY(nearlyEqual(window.landscapeView()->plot()->yAxis->tickLabelFont().pointSizeF(), ticks * 1.15,
                         1e-9));
     QVERIFY(nearlyEqual(diagnosis->font().pointSizeF(), big * 1.15, 1e-9));
-    window.largerText();
+    window.textSize()->largerText();
     QVERIFY(nearlyEqual(QApplication::font().pointSizeF(), app * 1.15 * 1.15, 1e-9));
     QVERIFY(nearlyEqual(QSettings(QStringLiteral("lrlab"), QStringLiteral("lrlab"))
                             .value(QStringLiteral("fontScale"))
                             .toDouble(),
                         1.15 * 1.15, 1e-9));
-    window.smallerText();
-    QVERIFY(nearlyEqual(window.lossPlot()->xAxis->labelFont().pointSizeF(), axis * 1.15, 1e-9));
-    window.normalText();
+    window.textSize()->smallerText();
+    QVERIFY(nearlyEqual(window.curves()->lossPlot()->xAxis->labelFont().pointSizeF(), axis * 1.15, 1e-9));
+    window.textSize()->normalText();
     QVERIFY(nearlyEqual(QApplication::font().pointSizeF(), app, 1e-9));
-    QVERIFY(nearlyEqual(window.lossPlot()->xAxis->labelFont().pointSizeF(), axis, 1e-9));
+    QVERIFY(nearlyEqual(window.curves()->lossPlot()->xAxis->labelFont().pointSizeF(), axis, 1e-9));
     QVERIFY(nearlyEqual(diagnosis->font().pointSizeF(), big, 1e-9));
 }
 
@@ -435,7 +454,7 @@ void TestShell::everyControlTeaches()
     QVERIFY2(missing.isEmpty(), qPrintable(missing.join(QStringLiteral(", "))));
     for (QCustomPlot* plot : window.findChildren<QCustomPlot*>())
         QVERIFY2(!plot->accessibleName().isEmpty(), qPrintable(plot->objectName()));
-    QCOMPARE(window.lossPlot()->accessibleName(), QStringLiteral("Loss against step"));
+    QCOMPARE(window.curves()->lossPlot()->accessibleName(), QStringLiteral("Loss against step"));
 }
 
 void TestShell::controlPanelReachableByKeyboard()

@@ -1,7 +1,6 @@
 #include "ui/compare/run_record.h"
 
 #include "core/analysis/landscape.h"
-#include "core/engine/model_problem.h"
 #include "core/engine/model_run.h"
 #include "core/engine/toy_run.h"
 
@@ -84,19 +83,6 @@ RunRecord fromModelTrace(const RunConfig& config, const ModelTrace& trace,
     record.status = trace.status;
     record.divergedAt = trace.divergedAt;
     return record;
-}
-
-RunRecord computeRunRecord(const RunConfig& config, const CancelFlag* cancel)
-{
-    validate(config);
-    if (isModelType(config.problem.type)) {
-        const auto problem = ModelProblem::create(config.problem, config.seed);
-        ModelRunOptions options;
-        options.maxSnapshots = 0;
-        return fromModelTrace(config, runModel(config, *problem, cancel, options));
-    }
-    const auto surface = makeToySurface(config.problem.type, config.problem.parameters);
-    return fromToyTrace(config, runToy(config, *surface, cancel), surface->info().minimumValue);
 }
 
 } // namespace lrlab

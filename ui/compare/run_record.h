@@ -52,9 +52,5 @@ RunRecord fromToyTrace(const RunConfig& config, const ToyTrace& trace, double mi
 RunRecord fromModelTrace(const RunConfig& config, const ModelTrace& trace,
                          const LandscapeTrajectory* projectedPath = nullptr);
 
-/// Runs config as a pinned run shows it: a toy surface with its f* as the loss offset, a model
-/// without PCA snapshots (a pin draws no PCA path). Validates first; throws
-/// std::invalid_argument (bad config, unreadable dataset). Any thread.
-RunRecord computeRunRecord(const RunConfig& config, const CancelFlag* cancel);
 
 } // namespace lrlab

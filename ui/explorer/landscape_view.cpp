@@ -221,7 +221,8 @@ void LandscapeView::showToyLandscape(const LandscapeImage& image)
     emit landscapeDisplayed(QString::fromStdString(image.surface));
 }
 
-void LandscapeView::showModelLandscape(const ModelLandscape& landscape, const ModelRunResult& run)
+void LandscapeView::showModelLandscape(quint64 generation, const ModelLandscape& landscape,
+                                       const ModelRunResult& run)
 {
     const LandscapeImage& image = landscape.image;
     // A model grid is coarse (15² then 41²): smooth it.
@@ -248,7 +249,7 @@ void LandscapeView::showModelLandscape(const ModelLandscape& landscape, const Mo
             tr("Loss landscape: PCA plane of the trajectory (%1 × %1)").arg(image.size));
     }
     m_plot->replot(QCustomPlot::rpQueuedReplot);
-    emit modelLandscapeDisplayed(landscape.final);
+    emit modelLandscapeDisplayed(generation, landscape.final);
 }
 
 void LandscapeView::followPath(const RunRecord& record)

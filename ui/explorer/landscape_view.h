@@ -44,8 +44,9 @@ public:
     /// the problem is unchanged.
     void prepare(const RunConfig& config, ConfigChanges what);
     void showToyLandscape(const LandscapeImage& image);
-    /// A model run's landscape; run labels the (w, b) title (dataset and feature).
-    void showModelLandscape(const ModelLandscape& landscape, const ModelRunResult& run);
+    /// A model run's landscape of generation; run labels the (w, b) title (dataset, feature).
+    void showModelLandscape(quint64 generation, const ModelLandscape& landscape,
+                            const ModelRunResult& run);
     /// A two-parameter model's (w, b) path before its surface exists: the view follows it.
     void followPath(const RunRecord& record);
     /// "diverged at step k" on the map (−1 hides it).
@@ -57,8 +58,8 @@ public:
 signals:
     /// A toy landscape is on the map (replot queued).
     void landscapeDisplayed(const QString& surface);
-    /// A model landscape of the current run is on the map (final: the refined grid).
-    void modelLandscapeDisplayed(bool final);
+    /// A model landscape of generation is on the map (final: the refined grid).
+    void modelLandscapeDisplayed(quint64 generation, bool final);
 
 private:
     void build();

@@ -2,7 +2,6 @@
 
 #include "ui/compare/pinned_runs.h"
 #include "ui/widgets/run_status_bar.h"
-#include "ui/worker/background_job.h"
 
 #include <algorithm>
 #include <cmath>
@@ -35,10 +34,6 @@ RunController::RunController(ExperimentModel* model, PinnedRuns* pins, RunStatus
     : QObject(parent), m_model(model), m_pins(pins), m_status(status), m_worker(new TrainingThread)
 {
     qRegisterMetaType<lrlab::ModelCurves>();
-    m_trio = new BackgroundJob(this);
-    connect(m_trio, &BackgroundJob::failed, this, [this](quint64, const QString& message) {
-        emit trioFailed(tr("The trio failed: %1").arg(message));
-    });
     connect(m_model, &ExperimentModel::configChanged, this, &RunController::submit);
     connect(m_worker.get(), &TrainingThread::landscapeReady, this,
             [this](quint64, const LandscapeImage& image) { emit toyLandscapeReady(image); });
@@ -292,26 +287,6 @@ void RunController::setBusy(bool busy)
 {
     m_busy = busy;
     m_status->setBusy(busy);
-}
-
-void RunController::runTrio()
-{
-    const std::array<RunConfig, 3> configs = trioConfigs(m_model->config());
-    m_status->setStatus(tr("Running the trio ×0.1 / ×1 / ×10…"), false);
-    m_trio->start(
-        [configs](const JobContext& job) {
-            std::vector<RunRecord> records;
-            for (const RunConfig& config : configs) {
-                records.push_back(computeRunRecord(config, &job.cancel));
-                job.progress(static_cast<int>(records.size()), 3);
-            }
-            return records;
-        },
-        [this](quint64, const std::vector<RunRecord>& records) {
-            m_pins->pinAll(records);
-            m_status->setStatus(tr("Trio pinned: lr ×0.1, ×1, ×10."), false);
-            emit trioFinished();
-        });
 }
 
 } // namespace lrlab

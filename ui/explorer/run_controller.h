@@ -12,7 +12,6 @@
 
 namespace lrlab {
 
-class BackgroundJob;
 class PinnedRuns;
 class RunStatusBar;
 
@@ -31,7 +30,7 @@ struct ModelCurves
 /// current run of PinnedRuns (toy runs at once, model runs chunk by chunk), its status goes to
 /// the status bar, and the landscape, curves, divergence and loss history go out as signals
 /// carrying values. A failed run takes the current run off the plots (no stale curves under a
-/// new problem's titles). Also runs the LR trio in the background. GUI thread only.
+/// new problem's titles). GUI thread only.
 class RunController : public QObject
 {
     Q_OBJECT
@@ -45,8 +44,6 @@ public:
 
     /// Submits the model's config now (the first run; configChanged() does it afterwards).
     void rerun();
-    /// Runs the current config at lr ×0.1, ×1 and ×10 in the background and pins all three.
-    void runTrio();
 
     /// The current run as shown (null before any and after a failure).
     std::shared_ptr<const RunRecord> currentRecord() const { return m_record; }
@@ -79,8 +76,6 @@ signals:
     void runFailed(const QString& message);
     /// A note about the finished run that is not an error (e.g. a batch larger than the split).
     void runNote(const QString& note);
-    void trioFinished();
-    void trioFailed(const QString& message);
 
 private:
     void submit(const RunConfig& config, ConfigChanges what);
@@ -110,7 +105,6 @@ private:
     PinnedRuns* m_pins;
     RunStatusBar* m_status;
     std::unique_ptr<TrainingThread> m_worker;
-    BackgroundJob* m_trio = nullptr;
     quint64 m_submitted = 0;
     quint64 m_displayed = 0;
     RunConfig m_submittedConfig;

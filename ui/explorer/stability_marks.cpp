@@ -1,12 +1,12 @@
 #include "ui/explorer/stability_marks.h"
 
 #include "core/analysis/stability.h"
+#include "core/config/problem_key.h"
 #include "core/engine/model_problem.h"
 #include "ui/controls/display_names.h"
 #include "ui/controls/learning_rate_control.h"
 #include "ui/controls/scientific_spin_box.h"
 #include "ui/worker/background_job.h"
-#include "core/config/problem_key.h"
 
 #include <cmath>
 #include <limits>
