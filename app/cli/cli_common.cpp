@@ -1,5 +1,8 @@
 #include "app/cli/cli_common.h"
 
+#include "core/analysis/sweep.h"
+#include "core/util/format.h"
+
 #include <QDir>
 #include <QSaveFile>
 
@@ -30,8 +33,8 @@ bool parseOrHelp(QCommandLineParser& parser, const QStringList& arguments,
         return false;
     }
     if (!parser.positionalArguments().isEmpty())
-        throw UsageError("unexpected argument '" + parser.positionalArguments().first().toStdString() +
-                         "' (see --help)");
+        throw UsageError("unexpected argument '" +
+                         parser.positionalArguments().first().toStdString() + "' (see --help)");
     return true;
 }
 
@@ -67,6 +70,68 @@ double doubleValue(const QCommandLineParser& parser, const QString& name, double
     return v;
 }
 
+LoadedConfig loadConfigFile(const std::string& path)
+{
+    LoadedConfig loaded = loadRunConfig(path);
+    for (const auto& warning : loaded.warnings)
+        std::cerr << "lrlab: note: " << path << ": " << warning << '\n';
+    return loaded;
+}
+
+std::vector<double> parseRateGrid(const QString& text, const std::string& option,
+                                  const std::string& example)
+{
+    const QStringList parts = text.split(':');
+    bool okA = false;
+    bool okB = false;
+    bool okN = false;
+    double a = 0.0;
+    double b = 0.0;
+    int n = 0;
+    if (parts.size() == 3) {
+        a = parts[0].toDouble(&okA);
+        b = parts[1].toDouble(&okB);
+        n = parts[2].toInt(&okN);
+    }
+    if (!okA || !okB || !okN)
+        throw UsageError(option + ": expected A:B:N (e.g. " + example + "), got '" +
+                         text.toStdString() + "'");
+    if (!(a > 0) || !(b > 0) || !std::isfinite(a) || !std::isfinite(b))
+        throw UsageError(option + ": the learning rates must be positive, got '" +
+                         text.toStdString() + "'");
+    if (n < 1 || n > 10000)
+        throw UsageError(option + ": N must be in [1, 10000], got " + std::to_string(n));
+    return logSpacedRates(a, b, n);
+}
+
+std::string jsonString(const std::string& text)
+{
+    std::string out = "\"";
+    for (char c : text) {
+        if (c == '"' || c == '\\')
+            out += '\\';
+        out += c;
+    }
+    return out + "\"";
+}
+
+std::string jsonNumber(double v)
+{
+    return std::isfinite(v) ? formatDouble(v) : "null";
+}
+
+std::string csvCell(double v)
+{
+    return std::isnan(v) ? std::string() : formatDouble(v);
+}
+
+void writeFile(const std::string& path, const std::function<void(std::ostream&)>& write)
+{
+    Output out(path);
+    write(out.stream());
+    out.commit();
+}
+
 Output::Output(const std::string& path) : m_path(path == "-" ? std::string() : path)
 {
     if (m_path.empty()) {
@@ -91,7 +156,8 @@ void Output::commit()
     if (!file.open(QIODevice::WriteOnly))
         throw std::runtime_error(m_path + ": cannot write: " + file.errorString().toStdString());
     const std::string data = m_buffer->str();
-    if (file.write(data.data(), static_cast<qint64>(data.size())) != static_cast<qint64>(data.size()) ||
+    if (file.write(data.data(), static_cast<qint64>(data.size())) !=
+            static_cast<qint64>(data.size()) ||
         !file.commit())
         throw std::runtime_error(m_path + ": write failed: " + file.errorString().toStdString());
 }
@@ -102,4 +168,4 @@ void makeDirectory(const std::string& dir)
         throw std::runtime_error(dir + ": cannot create the directory");
 }
 
-}  // namespace lrlab::cli
+} // namespace lrlab::cli

@@ -1,15 +1,19 @@
 #pragma once
 
+#include "core/config/config_json.h"
+
 #include <QCommandLineParser>
 #include <QString>
 #include <QStringList>
 
 #include <cstdio>
+#include <functional>
 #include <memory>
 #include <ostream>
 #include <sstream>
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 namespace lrlab::cli {
 
@@ -21,11 +25,10 @@ public:
 };
 
 /// Exit statuses of every subcommand.
-enum ExitCode
-{
+enum ExitCode {
     kExitOk = 0,
-    kExitFailure = 1,   ///< a run-time failure (cannot write output, internal error)
-    kExitBadInput = 2,  ///< bad options, config or data
+    kExitFailure = 1,  ///< a run-time failure (cannot write output, internal error)
+    kExitBadInput = 2, ///< bad options, config or data
 };
 
 /// Parses `arguments` (the subcommand's own, argv[0] = "lrlab <sub>") with parser; on --help
@@ -37,9 +40,23 @@ bool parseOrHelp(QCommandLineParser& parser, const QStringList& arguments,
 /// Required option value, or UsageError naming the option.
 QString requiredValue(const QCommandLineParser& parser, const QString& name);
 /// Integer / double option values with an error naming the option.
-int intValue(const QCommandLineParser& parser, const QString& name, int fallback, int lo,
-             int hi);
+int intValue(const QCommandLineParser& parser, const QString& name, int fallback, int lo, int hi);
 double doubleValue(const QCommandLineParser& parser, const QString& name, double fallback);
+
+/// The config file at path (loadRunConfig), its warnings printed to stderr as notes. Throws
+/// ConfigError for a bad file.
+LoadedConfig loadConfigFile(const std::string& path);
+
+/// A rate grid "A:B:N": N log-spaced learning rates from A to B (logSpacedRates). Throws
+/// UsageError naming `option`, whose message shows `example` (e.g. "1e-4:1:13").
+std::vector<double> parseRateGrid(const QString& text, const std::string& option,
+                                  const std::string& example);
+
+/// JSON text of a string (quotes and backslashes escaped) and of a number (null unless finite).
+std::string jsonString(const std::string& text);
+std::string jsonNumber(double v);
+/// A CSV cell of a number: empty for NaN, else formatDouble.
+std::string csvCell(double v);
 
 /// An output destination: a file written atomically (QSaveFile: a failed run leaves no partial
 /// file) or standard output for "-" / empty. commit() reports write errors.
@@ -58,7 +75,11 @@ private:
     std::ostream* m_stream = nullptr;
 };
 
+/// Writes a file (or stdout for "-") through Output: write fills the stream, then it is
+/// committed. Throws std::runtime_error on failure.
+void writeFile(const std::string& path, const std::function<void(std::ostream&)>& write);
+
 /// Creates directory `dir` (and parents). Throws std::runtime_error on failure.
 void makeDirectory(const std::string& dir);
 
-}  // namespace lrlab::cli
+} // namespace lrlab::cli

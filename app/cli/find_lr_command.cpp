@@ -43,8 +43,7 @@ LrFinderOptions optionsFrom(const QCommandLineParser& parser)
     o.iterations = intValue(parser, "iters", o.iterations, 2, 100000);
     o.smoothF = doubleValue(parser, "smooth-f", o.smoothF);
     o.divergeThreshold = doubleValue(parser, "diverge-th", o.divergeThreshold);
-    o.skipStart = intValue(parser, "skip-start", o.skipStart, 0,
-                           std::numeric_limits<int>::max());
+    o.skipStart = intValue(parser, "skip-start", o.skipStart, 0, std::numeric_limits<int>::max());
     o.skipEnd = intValue(parser, "skip-end", o.skipEnd, 0, std::numeric_limits<int>::max());
     o.useValidation = parser.isSet("validation");
     try {
@@ -80,14 +79,7 @@ void writeSummary(std::ostream& out, const LrFinderResult& result)
         << ",\n  \"stopped_early\": " << (result.stoppedEarly ? "true" : "false") << "\n}\n";
 }
 
-void writeFile(const std::string& path, const std::function<void(std::ostream&)>& write)
-{
-    Output out(path);
-    write(out.stream());
-    out.commit();
-}
-
-}  // namespace
+} // namespace
 
 int findLrCommand(const QStringList& arguments)
 {
@@ -97,18 +89,25 @@ int findLrCommand(const QStringList& arguments)
     parser.addOption({"end-lr", "Last learning rate (> start; default 10).", "LR"});
     parser.addOption({"iters", "Number of iterations N (>= 2; default 100).", "N"});
     parser.addOption({"mode", "How the LR grows: exp or linear (default exp).", "MODE"});
-    parser.addOption({"smooth-f", "Smoothing weight of the new loss in [0, 1); 0 = none "
-                                  "(default 0.05).", "F"});
-    parser.addOption({"diverge-th", "Stop when the smoothed loss exceeds this times its "
-                                    "minimum (> 1; default 5).", "X"});
-    parser.addOption({"skip-start", "Points dropped at the start before suggesting (default "
-                                    "10).", "K"});
-    parser.addOption({"skip-end", "Points dropped at the end before suggesting (default 5).",
+    parser.addOption({"smooth-f",
+                      "Smoothing weight of the new loss in [0, 1); 0 = none "
+                      "(default 0.05).",
+                      "F"});
+    parser.addOption({"diverge-th",
+                      "Stop when the smoothed loss exceeds this times its "
+                      "minimum (> 1; default 5).",
+                      "X"});
+    parser.addOption({"skip-start",
+                      "Points dropped at the start before suggesting (default "
+                      "10).",
                       "K"});
+    parser.addOption({"skip-end", "Points dropped at the end before suggesting (default 5).", "K"});
     parser.addOption({"validation", "Record the validation loss after each update (models)."});
     parser.addOption({"summary", "Write the suggestions as JSON to file J.", "J"});
-    parser.addOption({"trace-dir", "Write init.csv (models: also batches.csv, split.csv) into "
-                                   "directory D.", "D"});
+    parser.addOption({"trace-dir",
+                      "Write init.csv (models: also batches.csv, split.csv) into "
+                      "directory D.",
+                      "D"});
     if (!parseOrHelp(parser, arguments, kFindLrDescription))
         return kExitOk;
     LrFinderOptions options = optionsFrom(parser);
@@ -116,9 +115,7 @@ int findLrCommand(const QStringList& arguments)
     options.recordBatches = !traceDir.empty();
 
     const std::string path = requiredValue(parser, "config").toStdString();
-    const LoadedConfig loaded = loadRunConfig(path);
-    for (const auto& warning : loaded.warnings)
-        std::cerr << "lrlab: note: " << path << ": " << warning << '\n';
+    const LoadedConfig loaded = loadConfigFile(path);
     const RunConfig& config = loaded.config;
     const bool toy = isToySurface(config.problem.type);
     // Option conflicts with the config (--validation on a toy surface or without validation
@@ -142,15 +139,11 @@ int findLrCommand(const QStringList& arguments)
             // The start point in double, as 'lrlab run' writes a toy init.csv.
             std::vector<double> start = config.init;
             if (start.empty()) {
-                const auto surface =
-                    makeToySurface(config.problem.type, config.problem.parameters);
+                const auto surface = makeToySurface(config.problem.type, config.problem.parameters);
                 start = {surface->info().start(0), surface->info().start(1)};
             }
-            writeFile(traceDir + "/init.csv", [&](std::ostream& o) {
-                o << "index,value\n";
-                for (std::size_t i = 0; i < start.size(); ++i)
-                    o << i << ',' << formatDouble(start[i]) << '\n';
-            });
+            writeFile(traceDir + "/init.csv",
+                      [&](std::ostream& o) { writeParameterCsv(o, start); });
         } else {
             writeFile(traceDir + "/init.csv",
                       [&](std::ostream& o) { writeParameterCsv(o, result.initial); });
@@ -169,4 +162,4 @@ int findLrCommand(const QStringList& arguments)
     return kExitOk;
 }
 
-}  // namespace lrlab::cli
+} // namespace lrlab::cli

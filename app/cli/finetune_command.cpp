@@ -49,27 +49,7 @@ LrArgument parseLr(const QString& text)
         out.rates = {v};
         return out;
     }
-    const QStringList parts = text.split(':');
-    bool okA = false;
-    bool okB = false;
-    bool okN = false;
-    double a = 0.0;
-    double b = 0.0;
-    int n = 0;
-    if (parts.size() == 3) {
-        a = parts[0].toDouble(&okA);
-        b = parts[1].toDouble(&okB);
-        n = parts[2].toInt(&okN);
-    }
-    if (!okA || !okB || !okN)
-        throw UsageError("--lr: expected A:B:N (e.g. 1e-5:1e-1:13), got '" + text.toStdString() +
-                         "'");
-    if (!(a > 0) || !(b > 0) || !std::isfinite(a) || !std::isfinite(b))
-        throw UsageError("--lr: the learning rates must be positive, got '" + text.toStdString() +
-                         "'");
-    if (n < 1 || n > 10000)
-        throw UsageError("--lr: N must be in [1, 10000], got " + std::to_string(n));
-    out.rates = logSpacedRates(a, b, n);
+    out.rates = parseRateGrid(text, "--lr", "1e-5:1e-1:13");
     out.grid = true;
     return out;
 }
@@ -87,11 +67,6 @@ int parseSize(const QString& text, const char* option)
     return v;
 }
 
-std::string cell(double v)
-{
-    return std::isnan(v) ? std::string() : formatDouble(v);
-}
-
 } // namespace
 
 int fineTuneCommand(const QStringList& arguments)
@@ -99,8 +74,10 @@ int fineTuneCommand(const QStringList& arguments)
     QCommandLineParser parser;
     parser.addOption({"shift", "Target task: mirror (default), rotate90 or invert.", "S"});
     parser.addOption({"train-size", "Target training rows (default 100; 'all').", "N"});
-    parser.addOption({"method", "full (single-run default), lora, head; a sweep takes a comma "
-                                "list (default: all three).", "M"});
+    parser.addOption({"method",
+                      "full (single-run default), lora, head; a sweep takes a comma "
+                      "list (default: all three).",
+                      "M"});
     parser.addOption({"rank", "LoRA rank r (default 8).", "r"});
     parser.addOption({"alpha", "LoRA alpha; the update is scaled by alpha/r (default 8).", "a"});
     parser.addOption({"lora-output", "LoRA also adapts the output layer (default: hidden only)."});
@@ -214,13 +191,13 @@ int fineTuneCommand(const QStringList& arguments)
           << "lr: " << formatDouble(r.learningRate) << '\n'
           << "optimizer: " << config.optimizer.type << '\n'
           << "steps: " << r.steps << '\n'
-          << "target_val_acc: " << cell(r.targetValidationAccuracy) << '\n'
-          << "target_val_loss: " << cell(r.targetValidationLoss) << '\n'
-          << "source_val_acc: " << cell(r.sourceValidationAccuracy) << '\n'
+          << "target_val_acc: " << csvCell(r.targetValidationAccuracy) << '\n'
+          << "target_val_loss: " << csvCell(r.targetValidationLoss) << '\n'
+          << "source_val_acc: " << csvCell(r.sourceValidationAccuracy) << '\n'
           << "pretrained_source_val_acc: " << formatDouble(preSource) << '\n'
           << "pretrained_target_val_acc: "
           << formatDouble(data->pretrainedTargetValidation().accuracy) << '\n'
-          << "forgetting: " << cell(r.forgetting) << '\n'
+          << "forgetting: " << csvCell(r.forgetting) << '\n'
           << "trainable_params: " << r.trainableParameters << '\n'
           << "state_bytes_adam: " << r.stateBytesAdam << '\n'
           << "state_bytes_adam8bit: " << r.stateBytesAdam8bit << '\n'
@@ -248,9 +225,9 @@ int fineTuneCommand(const QStringList& arguments)
          "trainable_params,state_bytes_adam,state_bytes_adam8bit,diverged\n";
     for (const FineTuneResult& r : results) {
         o << fineTuneMethodName(r.method) << ',' << r.trainSize << ','
-          << formatDouble(r.learningRate) << ',' << cell(r.targetValidationAccuracy) << ','
-          << cell(r.targetValidationLoss) << ',' << cell(r.sourceValidationAccuracy) << ','
-          << cell(r.forgetting) << ',' << r.trainableParameters << ',' << r.stateBytesAdam << ','
+          << formatDouble(r.learningRate) << ',' << csvCell(r.targetValidationAccuracy) << ','
+          << csvCell(r.targetValidationLoss) << ',' << csvCell(r.sourceValidationAccuracy) << ','
+          << csvCell(r.forgetting) << ',' << r.trainableParameters << ',' << r.stateBytesAdam << ','
           << r.stateBytesAdam8bit << ',' << (r.diverged ? "true" : "false") << '\n';
     }
     out.commit();
@@ -264,11 +241,10 @@ int fineTuneCommand(const QStringList& arguments)
             std::cerr << "none (every run diverged)\n";
         else
             std::cerr << formatDouble(b.learningRate) << " (target val acc "
-                      << b.targetValidationAccuracy << ", loss " << b.targetValidationLoss
-                      << ")\n";
+                      << b.targetValidationAccuracy << ", loss " << b.targetValidationLoss << ")\n";
     }
-    std::cerr << "lrlab finetune: " << results.size() << " runs on "
-              << resolveThreadCount(threads) << " threads in " << seconds << " s\n";
+    std::cerr << "lrlab finetune: " << results.size() << " runs on " << resolveThreadCount(threads)
+              << " threads in " << seconds << " s\n";
     return kExitOk;
 }
 

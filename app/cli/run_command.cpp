@@ -30,56 +30,21 @@ const char* kRunDescription =
     "D/split.csv (row, train or val), and D/summary.json; a summary with the diagnosis is\n"
     "printed. Bad input exits with status 2.";
 
-LoadedConfig loadConfigOption(const QCommandLineParser& parser)
-{
-    const std::string path = requiredValue(parser, "config").toStdString();
-    LoadedConfig loaded = loadRunConfig(path);
-    for (const auto& warning : loaded.warnings)
-        std::cerr << "lrlab: note: " << path << ": " << warning << '\n';
-    return loaded;
-}
-
-void writeVector(const std::string& path, const std::vector<double>& values)
-{
-    Output out(path);
-    out.stream() << "index,value\n";
-    for (std::size_t i = 0; i < values.size(); ++i)
-        out.stream() << i << ',' << formatDouble(values[i]) << '\n';
-    out.commit();
-}
-
-std::string jsonString(const std::string& text)
-{
-    std::string out = "\"";
-    for (char c : text) {
-        if (c == '"' || c == '\\')
-            out += '\\';
-        out += c;
-    }
-    return out + "\"";
-}
-
-std::string jsonNumber(double v)
-{
-    return std::isfinite(v) ? formatDouble(v) : "null";
-}
-
 /// The human summary on stdout and summary.json in dir.
 void printSummary(const std::string& dir, RunStatus status, int steps, double finalLoss,
                   int divergedAt, double lastFiniteLoss, const Diagnosis& diagnosis,
                   const std::vector<std::pair<std::string, std::string>>& extra)
 {
-    Output json(dir + "/summary.json");
-    json.stream() << "{\n  \"status\": \"" << runStatusName(status) << "\",\n"
-                  << "  \"steps\": " << steps << ",\n"
-                  << "  \"final_loss\": " << jsonNumber(finalLoss) << ",\n"
-                  << "  \"last_finite_loss\": " << jsonNumber(lastFiniteLoss) << ",\n"
-                  << "  \"diverged_at\": "
-                  << (divergedAt >= 0 ? std::to_string(divergedAt) : "null")
-                  << ",\n  \"diagnosis\": " << jsonString(diagnosis.name) << ",\n"
-                  << "  \"advice\": " << jsonString(diagnosis.advice) << ",\n"
-                  << "  \"evidence\": " << jsonString(diagnosis.evidence) << "\n}\n";
-    json.commit();
+    writeFile(dir + "/summary.json", [&](std::ostream& json) {
+        json << "{\n  \"status\": \"" << runStatusName(status) << "\",\n"
+             << "  \"steps\": " << steps << ",\n"
+             << "  \"final_loss\": " << jsonNumber(finalLoss) << ",\n"
+             << "  \"last_finite_loss\": " << jsonNumber(lastFiniteLoss) << ",\n"
+             << "  \"diverged_at\": " << (divergedAt >= 0 ? std::to_string(divergedAt) : "null")
+             << ",\n  \"diagnosis\": " << jsonString(diagnosis.name) << ",\n"
+             << "  \"advice\": " << jsonString(diagnosis.advice) << ",\n"
+             << "  \"evidence\": " << jsonString(diagnosis.evidence) << "\n}\n";
+    });
     std::cout << "status: " << runStatusName(status) << '\n'
               << "steps: " << steps << '\n'
               << "final loss: " << formatDouble(finalLoss) << '\n';
@@ -97,23 +62,18 @@ void printSummary(const std::string& dir, RunStatus status, int steps, double fi
 int writeToyRun(const ExperimentResult& run, const QString& traceDir)
 {
     const ToyTrace& trace = run.toy;
+    const auto writeTrace = [&](std::ostream& o) { writeToyTraceCsv(o, trace); };
     if (traceDir.isEmpty()) {
-        Output out("-");
-        writeToyTraceCsv(out.stream(), trace);
-        out.commit();
+        writeFile("-", writeTrace);
         return kExitOk;
     }
     const std::string dir = traceDir.toStdString();
     makeDirectory(dir);
-    {
-        Output out(dir + "/trace.csv");
-        writeToyTraceCsv(out.stream(), trace);
-        out.commit();
-    }
+    writeFile(dir + "/trace.csv", writeTrace);
     const std::vector<double> init{trace.x.front(), trace.y.front()};
     const std::vector<double> final{trace.x.back(), trace.y.back()};
-    writeVector(dir + "/init.csv", init);
-    writeVector(dir + "/final.csv", final);
+    writeFile(dir + "/init.csv", [&](std::ostream& o) { writeParameterCsv(o, init); });
+    writeFile(dir + "/final.csv", [&](std::ostream& o) { writeParameterCsv(o, final); });
     LossHistory history;
     history.loss = trace.loss;
     history.floor = run.minimumValue;
@@ -128,24 +88,18 @@ int writeModelRun(const ExperimentResult& run, const QString& traceDir)
     const ModelTrace& trace = run.model;
     const ModelProblem& problem = *run.problem;
     const bool classification = problem.modelSpec().isClassification();
+    const auto writeTrace = [&](std::ostream& o) { writeModelTraceCsv(o, trace, classification); };
     if (traceDir.isEmpty()) {
-        Output out("-");
-        writeModelTraceCsv(out.stream(), trace, classification);
-        out.commit();
+        writeFile("-", writeTrace);
         return kExitOk;
     }
     const std::string dir = traceDir.toStdString();
     makeDirectory(dir);
-    const auto write = [&](const std::string& name, const std::function<void(std::ostream&)>& f) {
-        Output out(dir + "/" + name);
-        f(out.stream());
-        out.commit();
-    };
-    write("trace.csv", [&](std::ostream& o) { writeModelTraceCsv(o, trace, classification); });
-    write("init.csv", [&](std::ostream& o) { writeParameterCsv(o, trace.initial); });
-    write("final.csv", [&](std::ostream& o) { writeParameterCsv(o, trace.final); });
-    write("batches.csv", [&](std::ostream& o) { writeBatchesCsv(o, trace); });
-    write("split.csv", [&](std::ostream& o) {
+    writeFile(dir + "/trace.csv", writeTrace);
+    writeFile(dir + "/init.csv", [&](std::ostream& o) { writeParameterCsv(o, trace.initial); });
+    writeFile(dir + "/final.csv", [&](std::ostream& o) { writeParameterCsv(o, trace.final); });
+    writeFile(dir + "/batches.csv", [&](std::ostream& o) { writeBatchesCsv(o, trace); });
+    writeFile(dir + "/split.csv", [&](std::ostream& o) {
         writeSplitCsv(o, problem.dataset().rows, problem.split().train, problem.split().validation);
     });
     LossHistory history;
@@ -179,7 +133,7 @@ int runCommand(const QStringList& arguments)
         {"trace-dir", "Write trace.csv and the parameter files into directory D.", "D"});
     if (!parseOrHelp(parser, arguments, kRunDescription))
         return kExitOk;
-    const LoadedConfig loaded = loadConfigOption(parser);
+    const LoadedConfig loaded = loadConfigFile(requiredValue(parser, "config").toStdString());
     const QString traceDir = parser.value("trace-dir");
     ExperimentCallbacks callbacks;
     callbacks.model.recordBatches = !traceDir.isEmpty();
@@ -196,10 +150,10 @@ int scheduleCommand(const QStringList& arguments)
                      "Prints step,lr for every step 0..steps-1 of the config's schedule "
                      "(DESIGN.md §2.4), the rate each update uses."))
         return kExitOk;
-    const LoadedConfig loaded = loadConfigOption(parser);
-    Output out("-");
-    writeScheduleCsv(out.stream(), loaded.config.schedule, loaded.config.steps);
-    out.commit();
+    const LoadedConfig loaded = loadConfigFile(requiredValue(parser, "config").toStdString());
+    writeFile("-", [&](std::ostream& o) {
+        writeScheduleCsv(o, loaded.config.schedule, loaded.config.steps);
+    });
     return kExitOk;
 }
 

@@ -65,22 +65,6 @@ ViewBox parseBox(const QString& text)
     return ViewBox{v[0], v[1], v[2], v[3]};
 }
 
-std::string jsonString(const std::string& text)
-{
-    std::string out = "\"";
-    for (char c : text) {
-        if (c == '"' || c == '\\')
-            out += '\\';
-        out += c;
-    }
-    return out + "\"";
-}
-
-std::string jsonNumber(double v)
-{
-    return std::isfinite(v) ? formatDouble(v) : "null";
-}
-
 void writeGridCsv(std::ostream& out, const LandscapeGrid& grid, const char* header)
 {
     out << header << '\n';
@@ -90,13 +74,6 @@ void writeGridCsv(std::ostream& out, const LandscapeGrid& grid, const char* head
             out << formatDouble(grid.alpha[static_cast<std::size_t>(i)]) << ',' << beta << ','
                 << formatDouble(grid.at(i, j)) << '\n';
     }
-}
-
-void writeFile(const std::string& path, const std::function<void(std::ostream&)>& write)
-{
-    Output out(path);
-    write(out.stream());
-    out.commit();
 }
 
 void writePlaneJson(std::ostream& out, const Landscape& landscape, int parameters,
@@ -169,9 +146,7 @@ void writeLandscape(const SurfaceOptions& options, const Landscape& landscape,
             writePlaneJson(o, landscape, parameters, seed, options.coarse);
         });
     }
-    Output out("-");
-    writeGridCsv(out.stream(), landscape.grid, gridHeader);
-    out.commit();
+    writeFile("-", [&](std::ostream& o) { writeGridCsv(o, landscape.grid, gridHeader); });
 }
 
 int toySurface(const RunConfig& config, const SurfaceOptions& options)
@@ -267,9 +242,7 @@ int surfaceCommand(const QStringList& arguments)
     options.outDir = parser.value("out-dir").toStdString();
 
     const std::string path = requiredValue(parser, "config").toStdString();
-    const LoadedConfig loaded = loadRunConfig(path);
-    for (const auto& warning : loaded.warnings)
-        std::cerr << "lrlab: note: " << path << ": " << warning << '\n';
+    const LoadedConfig loaded = loadConfigFile(path);
     if (isToySurface(loaded.config.problem.type))
         return toySurface(loaded.config, options);
     return modelSurface(loaded.config, options);

@@ -28,40 +28,7 @@ const char* kSweepDescription =
     "optimizer.beta2 or schedule.gamma.\n"
     "Example: lrlab sweep --config c.json --lr 1e-4:1:13 --vary optimizer=sgd,adam,lion";
 
-struct LrGrid
-{
-    double a = 0.0;
-    double b = 0.0;
-    int n = 0;
-};
-
-LrGrid parseLrGrid(const QString& text)
-{
-    const QStringList parts = text.split(':');
-    bool okA = false;
-    bool okB = false;
-    bool okN = false;
-    LrGrid g;
-    if (parts.size() == 3) {
-        g.a = parts[0].toDouble(&okA);
-        g.b = parts[1].toDouble(&okB);
-        g.n = parts[2].toInt(&okN);
-    }
-    if (!okA || !okB || !okN)
-        throw UsageError("--lr: expected A:B:N (e.g. 1e-4:1:13), got '" + text.toStdString() + "'");
-    if (!(g.a > 0) || !(g.b > 0) || !std::isfinite(g.a) || !std::isfinite(g.b))
-        throw UsageError("--lr: the learning rates must be positive, got '" + text.toStdString() + "'");
-    if (g.n < 1 || g.n > 10000)
-        throw UsageError("--lr: N must be in [1, 10000], got " + std::to_string(g.n));
-    return g;
-}
-
-std::string cell(double v)
-{
-    return std::isnan(v) ? std::string() : formatDouble(v);
-}
-
-}  // namespace
+} // namespace
 
 int sweepCommand(const QStringList& arguments)
 {
@@ -74,7 +41,8 @@ int sweepCommand(const QStringList& arguments)
     if (!parseOrHelp(parser, arguments, kSweepDescription))
         return kExitOk;
     const std::string path = requiredValue(parser, "config").toStdString();
-    const LrGrid grid = parseLrGrid(requiredValue(parser, "lr"));
+    const std::vector<double> rates =
+        parseRateGrid(requiredValue(parser, "lr"), "--lr", "1e-4:1:13");
     const int threads = intValue(parser, "threads", 0, 0, 1024);
     const double target = doubleValue(parser, "target", -1.0);
     std::string varyKey;
@@ -88,18 +56,17 @@ int sweepCommand(const QStringList& arguments)
         const QString list = vary.mid(eq + 1);
         // hidden sizes use "x" inside a value, so values are separated by commas except for
         // hidden, where ";" or "/" separate values (hidden=64x32/128).
-        const QChar separator = variantKeyPath(varyKey) == "problem.hidden" ? QChar('/') : QChar(',');
+        const QChar separator =
+            variantKeyPath(varyKey) == "problem.hidden" ? QChar('/') : QChar(',');
         for (const QString& v : list.split(separator, Qt::SkipEmptyParts))
             values.push_back(v.trimmed().toStdString());
         if (values.empty())
             throw UsageError("--vary: no values given for " + varyKey);
     }
-    const LoadedConfig loaded = loadRunConfig(path);
-    for (const auto& warning : loaded.warnings)
-        std::cerr << "lrlab: note: " << path << ": " << warning << '\n';
+    const LoadedConfig loaded = loadConfigFile(path);
     std::vector<SweepPoint> points;
     try {
-        points = sweepPoints(loaded.config, logSpacedRates(grid.a, grid.b, grid.n), varyKey, values);
+        points = sweepPoints(loaded.config, rates, varyKey, values);
     } catch (const std::invalid_argument& e) {
         throw UsageError(std::string("--vary: ") + e.what());
     }
@@ -119,8 +86,8 @@ int sweepCommand(const QStringList& arguments)
     for (const SweepRunResult& r : results) {
         o << formatDouble(r.learningRate) << ',' << r.varyValue << ',' << runStatusName(r.status)
           << ',' << (r.diverged ? "true" : "false") << ',' << r.steps << ','
-          << formatDouble(r.finalLoss) << ',' << cell(r.bestLoss) << ','
-          << cell(r.validationLoss) << ',' << cell(r.validationAccuracy) << ','
+          << formatDouble(r.finalLoss) << ',' << csvCell(r.bestLoss) << ','
+          << csvCell(r.validationLoss) << ',' << csvCell(r.validationAccuracy) << ','
           << (r.stepsToTarget >= 0 ? std::to_string(r.stepsToTarget) : std::string()) << '\n';
     }
     out.commit();
@@ -129,4 +96,4 @@ int sweepCommand(const QStringList& arguments)
     return kExitOk;
 }
 
-}  // namespace lrlab::cli
+} // namespace lrlab::cli

@@ -1,5 +1,6 @@
 #include "core/analysis/curvature.h"
 
+#include "core/engine/model_run.h"
 #include "core/models/model.h"
 #include "core/util/rng.h"
 #include "core/util/rng_streams.h"
@@ -14,8 +15,7 @@ namespace lrlab {
 
 namespace {
 
-
-}  // namespace
+} // namespace
 
 CurvatureEstimate hessianExtremeEigenvalues(const GradientFunction& gradient,
                                             const Eigen::VectorXd& x,
@@ -70,7 +70,7 @@ CurvatureEstimate hessianExtremeEigenvalues(const GradientFunction& gradient,
                 t(i, i + 1) = t(i + 1, i) = beta(i);
         }
         Eigen::SelfAdjointEigenSolver<Eigen::MatrixXd> solver(t);
-        const Eigen::VectorXd& values = solver.eigenvalues();  // ascending
+        const Eigen::VectorXd& values = solver.eigenvalues(); // ascending
         estimate.lambdaMin = values(0);
         estimate.lambdaMax = values(m - 1);
         estimate.iterations = m;
@@ -90,21 +90,9 @@ CurvatureEstimate hessianExtremeEigenvalues(const GradientFunction& gradient,
 
 std::vector<double> modelStartParameters(const RunConfig& config, const ModelProblem& problem)
 {
-    Model<float> model(problem.modelSpec());
-    const int count = model.parameterCount();
-    if (!config.init.empty()) {
-        if (static_cast<int>(config.init.size()) != count)
-            throw std::invalid_argument("init: the model has " + std::to_string(count) +
-                                        " parameters");
-        // Rounded to float as the run does, so the Hessian is taken exactly at θ₀.
-        std::vector<double> start(config.init.size());
-        for (std::size_t i = 0; i < start.size(); ++i)
-            start[i] = static_cast<double>(static_cast<float>(config.init[i]));
-        return start;
-    }
-    std::vector<float> params(static_cast<std::size_t>(count));
-    model.initialize(config.seed, params.data());
-    return std::vector<double>(params.begin(), params.end());
+    // Rounded to float as the run does, so the Hessian is taken exactly at θ₀.
+    const Eigen::VectorXf start = initialModelParameters(config, Model<float>(problem.modelSpec()));
+    return std::vector<double>(start.data(), start.data() + start.size());
 }
 
 CurvatureEstimate modelCurvature(const ModelProblem& problem, const std::vector<double>& params,
@@ -142,4 +130,4 @@ CurvatureEstimate modelCurvature(const ModelProblem& problem, const std::vector<
     return hessianExtremeEigenvalues(gradient, x, options);
 }
 
-}  // namespace lrlab
+} // namespace lrlab

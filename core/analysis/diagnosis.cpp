@@ -8,14 +8,14 @@ namespace lrlab {
 
 namespace {
 
-constexpr double kDivergenceFactor = 10.0;     // last excess loss > 10× the first: diverged
-constexpr double kOverfitRise = 0.10;          // validation 10 % above its minimum
-constexpr double kStagnationProgress = 0.10;   // less than 10 % of the excess removed
-constexpr double kOscillationSignChanges = 0.3;  // fraction of sign changes of Δloss
-constexpr double kOscillationVariation = 3.0;  // total variation / net change
-constexpr double kSmoothing = 0.1;             // EMA weight for noisy (minibatch) curves
+constexpr double kDivergenceFactor = 10.0;      // last excess loss > 10× the first: diverged
+constexpr double kOverfitRise = 0.10;           // validation 10 % above its minimum
+constexpr double kStagnationProgress = 0.10;    // less than 10 % of the excess removed
+constexpr double kOscillationSignChanges = 0.3; // fraction of sign changes of Δloss
+constexpr double kOscillationVariation = 3.0;   // total variation / net change
+constexpr double kSmoothing = 0.1;              // EMA weight for noisy (minibatch) curves
 constexpr double kNoisyOscillationLevel = 0.3;  // noisy: late mean above 30 % of the start
-constexpr double kNoisySwing = 0.5;            // noisy: late swing above half the late mean
+constexpr double kNoisySwing = 0.5;             // noisy: late swing above half the late mean
 
 std::string format(const char* pattern, double a, double b = 0.0)
 {
@@ -24,52 +24,55 @@ std::string format(const char* pattern, double a, double b = 0.0)
     return buffer;
 }
 
+/// The name and advice of each label, in enum order.
+struct LabelText
+{
+    DiagnosisLabel label;
+    const char* name;
+    const char* advice;
+};
+
+constexpr LabelText kLabelTexts[] = {
+    {DiagnosisLabel::Diverged, "diverged",
+     "The learning rate is too large: lower it (try 10x smaller) or add warmup."},
+    {DiagnosisLabel::Oscillating, "oscillating",
+     "The loss bounces instead of settling: lower the learning rate, or let a decay schedule "
+     "bring it down."},
+    {DiagnosisLabel::Stagnating, "stagnating",
+     "The loss barely moves: raise the learning rate, or use warmup with a higher peak and a "
+     "decay schedule."},
+    {DiagnosisLabel::Converging, "converging",
+     "Steady progress: the learning rate is in a good range."},
+    {DiagnosisLabel::Overfitting, "overfitting",
+     "Validation loss rises while training loss falls: add weight decay (AdamW), use more data, "
+     "or stop earlier."},
+};
+
+const LabelText* labelText(DiagnosisLabel label)
+{
+    for (const LabelText& text : kLabelTexts)
+        if (text.label == label)
+            return &text;
+    return nullptr;
+}
+
 Diagnosis make(DiagnosisLabel label, std::string evidence)
 {
     Diagnosis d;
     d.label = label;
     d.name = diagnosisName(label);
     d.evidence = std::move(evidence);
-    switch (label) {
-    case DiagnosisLabel::Diverged:
-        d.advice = "The learning rate is too large: lower it (try 10x smaller) or add warmup.";
-        break;
-    case DiagnosisLabel::Oscillating:
-        d.advice = "The loss bounces instead of settling: lower the learning rate, or let a "
-                   "decay schedule bring it down.";
-        break;
-    case DiagnosisLabel::Stagnating:
-        d.advice = "The loss barely moves: raise the learning rate, or use warmup with a higher "
-                   "peak and a decay schedule.";
-        break;
-    case DiagnosisLabel::Converging:
-        d.advice = "Steady progress: the learning rate is in a good range.";
-        break;
-    case DiagnosisLabel::Overfitting:
-        d.advice = "Validation loss rises while training loss falls: add weight decay (AdamW), "
-                   "use more data, or stop earlier.";
-        break;
-    }
+    if (const LabelText* text = labelText(label))
+        d.advice = text->advice;
     return d;
 }
 
-}  // namespace
+} // namespace
 
 std::string diagnosisName(DiagnosisLabel label)
 {
-    switch (label) {
-    case DiagnosisLabel::Diverged:
-        return "diverged";
-    case DiagnosisLabel::Oscillating:
-        return "oscillating";
-    case DiagnosisLabel::Stagnating:
-        return "stagnating";
-    case DiagnosisLabel::Converging:
-        return "converging";
-    case DiagnosisLabel::Overfitting:
-        return "overfitting";
-    }
-    return "unknown";
+    const LabelText* text = labelText(label);
+    return text != nullptr ? text->name : "unknown";
 }
 
 Diagnosis diagnose(const LossHistory& history)
@@ -157,19 +160,18 @@ Diagnosis diagnose(const LossHistory& history)
             return make(DiagnosisLabel::Oscillating,
                         format("%.0f%% of the late steps reverse direction; the loss travels "
                                "%.3g times its net change",
-                               100.0 * signChanges / moves,
-                               net > 0 ? variation / net : INFINITY));
+                               100.0 * signChanges / moves, net > 0 ? variation / net : INFINITY));
     }
 
     if (first <= tiny)
         return make(DiagnosisLabel::Converging, "the run starts at the minimum");
     const double progress = (first - last) / first;
     if (progress < kStagnationProgress)
-        return make(DiagnosisLabel::Stagnating,
-                    format("the loss fell by only %.2f%% of its excess over the floor",
-                           100.0 * progress));
+        return make(
+            DiagnosisLabel::Stagnating,
+            format("the loss fell by only %.2f%% of its excess over the floor", 100.0 * progress));
     return make(DiagnosisLabel::Converging,
                 format("the loss fell by %.2f%% of its excess over the floor", 100.0 * progress));
 }
 
-}  // namespace lrlab
+} // namespace lrlab

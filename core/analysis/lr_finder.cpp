@@ -1,10 +1,10 @@
 #include "core/analysis/lr_finder.h"
 
 #include "core/datasets/batch_sampler.h"
+#include "core/engine/model_run.h"
+#include "core/engine/toy_run.h"
 #include "core/optimizers/optimizer.h"
 #include "core/problems/toy_surface.h"
-#include "core/util/rng.h"
-#include "core/util/rng_streams.h"
 
 #include <Eigen/Core>
 
@@ -73,19 +73,11 @@ LrFinderResult runToyFinder(const RunConfig& config, const LrFinderOptions& opti
     if (options.useValidation)
         throw std::invalid_argument("--validation: toy surfaces have no validation loss");
     const auto surface = makeToySurface(config.problem.type, config.problem.parameters);
-    Eigen::Vector2d x;
-    if (config.init.empty()) {
-        x = surface->info().start;
-    } else if (config.init.size() == 2) {
-        x << config.init[0], config.init[1];
-    } else {
-        throw std::invalid_argument("init: expected 2 numbers for a toy surface");
-    }
+    Eigen::Vector2d x = toyStartPoint(config, *surface);
     auto optimizer = makeOptimizer<double>(config.optimizer);
     optimizer->reset(2);
-    // The same noise stream as runToy, so the first iterations see the same draws as a run.
-    Rng noise(config.seed, kStreamGradientNoise);
-    const double sigma = config.problem.noise;
+    // The same noise as runToy, so the first iterations see the same draws as a run.
+    ToyGradientNoise noise(config);
 
     LrFinderResult result;
     reserveResult(result, options);
@@ -102,16 +94,13 @@ LrFinderResult runToyFinder(const RunConfig& config, const LrFinderOptions& opti
             loss = std::numeric_limits<double>::quiet_NaN();
         if (record(result, smoother, lr, loss, progress))
             break;
-        if (sigma > 0.0) {
-            grad(0) += sigma * noise.normal();
-            grad(1) += sigma * noise.normal();
-        }
+        noise.addTo(grad);
         optimizer->step(x, grad, lr);
     }
     return result;
 }
 
-}  // namespace
+} // namespace
 
 void validate(const LrFinderOptions& options)
 {
@@ -179,7 +168,8 @@ LrSuggestions lrFinderSuggestions(const std::vector<double>& learningRates,
                                   const std::vector<double>& smoothed, int skipStart, int skipEnd)
 {
     if (learningRates.size() != smoothed.size())
-        throw std::invalid_argument("lrFinderSuggestions: learning rates and losses differ in length");
+        throw std::invalid_argument(
+            "lrFinderSuggestions: learning rates and losses differ in length");
     LrSuggestions out;
     const std::size_t total = smoothed.size();
     const std::size_t first = static_cast<std::size_t>(std::max(0, skipStart));
@@ -192,10 +182,10 @@ LrSuggestions lrFinderSuggestions(const std::vector<double>& learningRates,
         }
     }
     if (last < first + 2) {
-        out.note = "too few points for a suggestion: " + std::to_string(total) +
-                   " recorded, " + std::to_string(last > first ? last - first : 0) +
-                   " left after skipping " + std::to_string(skipStart) + " at the start and " +
-                   std::to_string(skipEnd) + " at the end (and any non-finite loss); need 2";
+        out.note = "too few points for a suggestion: " + std::to_string(total) + " recorded, " +
+                   std::to_string(last > first ? last - first : 0) + " left after skipping " +
+                   std::to_string(skipStart) + " at the start and " + std::to_string(skipEnd) +
+                   " at the end (and any non-finite loss); need 2";
         return out;
     }
     const std::vector<double> s(smoothed.begin() + static_cast<std::ptrdiff_t>(first),
@@ -268,8 +258,8 @@ double LossSmoother::push(double loss)
             m_best = s;
     }
     m_last = s;
-    m_stop = !std::isfinite(loss) || !std::isfinite(s) ||
-             s - m_floor > m_threshold * (m_best - m_floor);
+    m_stop =
+        !std::isfinite(loss) || !std::isfinite(s) || s - m_floor > m_threshold * (m_best - m_floor);
     return s;
 }
 
@@ -299,23 +289,13 @@ LrFinderResult runLrFinder(const RunConfig& config, const ModelProblem& problem,
                                     "(problem.val_fraction is 0)");
     Model<float> model(problem.modelSpec());
     const int batchSize = config.problem.batchSize;
-    model.reserve(std::max(std::min(batchSize, problem.trainCount()),
-                           ModelProblem::kEvaluationChunk));
+    model.reserve(
+        std::max(std::min(batchSize, problem.trainCount()), ModelProblem::kEvaluationChunk));
     const int p = model.parameterCount();
 
-    // Aligned Eigen storage as in runModel, so the kernels take the same path (and give the
-    // same bits) as a run from the same config.
-    Eigen::VectorXf params(p);
-    if (config.init.empty()) {
-        model.initialize(config.seed, params.data());
-    } else if (static_cast<int>(config.init.size()) == p) {
-        for (int i = 0; i < p; ++i)
-            params(i) = static_cast<float>(config.init[static_cast<std::size_t>(i)]);
-    } else {
-        throw std::invalid_argument("init: this model has " + std::to_string(p) +
-                                    " parameters, the config gives " +
-                                    std::to_string(config.init.size()));
-    }
+    // The start of runModel, in the same aligned storage, so the kernels take the same path
+    // (and give the same bits) as a run from the same config.
+    Eigen::VectorXf params = initialModelParameters(config, model);
 
     LrFinderResult result;
     result.initial.assign(params.data(), params.data() + p);
@@ -351,10 +331,9 @@ LrFinderResult runLrFinder(const RunConfig& config, const ModelProblem& problem,
         }
         const double lr = lrFinderLearningRate(options, i);
         // pytorch-lr-finder's _train_batch: the loss of the forward pass, then the update.
-        const float trainLoss = model.lossAndGradient(params.data(), X.data(), batch.count,
-                                                      classification ? labels.data() : nullptr,
-                                                      classification ? nullptr : targets.data(),
-                                                      grad.data());
+        const float trainLoss = model.lossAndGradient(
+            params.data(), X.data(), batch.count, classification ? labels.data() : nullptr,
+            classification ? nullptr : targets.data(), grad.data());
         double loss = trainLoss;
         if (!params.allFinite())
             loss = std::numeric_limits<double>::quiet_NaN();
@@ -367,9 +346,8 @@ LrFinderResult runLrFinder(const RunConfig& config, const ModelProblem& problem,
         if (record(result, smoother, lr, loss, progress))
             break;
     }
-    result.suggestions =
-        lrFinderSuggestions(result.learningRates, result.smoothed, options.skipStart,
-                            options.skipEnd);
+    result.suggestions = lrFinderSuggestions(result.learningRates, result.smoothed,
+                                             options.skipStart, options.skipEnd);
     return result;
 }
 
@@ -387,4 +365,4 @@ LrFinderResult runLrFinder(const RunConfig& config, const LrFinderOptions& optio
     return runLrFinder(config, *problem, options, cancel, progress);
 }
 
-}  // namespace lrlab
+} // namespace lrlab

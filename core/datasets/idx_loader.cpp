@@ -121,13 +121,19 @@ struct ImagesHeader
     int cols = 0;
 };
 
-ImagesHeader readImagesHeader(GzReader& reader)
+/// Reads the magic number of an IDX file of `kind` ("image", "label") and checks it.
+void readMagic(GzReader& reader, std::uint32_t expected, const char* kind)
 {
     const std::uint32_t magic = reader.readBigEndian32("header");
-    if (magic != kImagesMagic)
+    if (magic != expected)
         throw DatasetError(reader.path(), 0,
-                           "wrong magic number " + hex32(magic) +
-                               ": an IDX image file starts with " + hex32(kImagesMagic));
+                           "wrong magic number " + hex32(magic) + ": an IDX " + kind +
+                               " file starts with " + hex32(expected));
+}
+
+ImagesHeader readImagesHeader(GzReader& reader)
+{
+    readMagic(reader, kImagesMagic, "image");
     const std::uint32_t count = reader.readBigEndian32("header");
     const std::uint32_t rows = reader.readBigEndian32("header");
     const std::uint32_t cols = reader.readBigEndian32("header");
@@ -142,11 +148,7 @@ ImagesHeader readImagesHeader(GzReader& reader)
 
 int readLabelsHeader(GzReader& reader)
 {
-    const std::uint32_t magic = reader.readBigEndian32("header");
-    if (magic != kLabelsMagic)
-        throw DatasetError(reader.path(), 0,
-                           "wrong magic number " + hex32(magic) +
-                               ": an IDX label file starts with " + hex32(kLabelsMagic));
+    readMagic(reader, kLabelsMagic, "label");
     const std::uint32_t count = reader.readBigEndian32("header");
     if (count > static_cast<std::uint32_t>(INT_MAX))
         throw DatasetError(reader.path(), 0, "implausible label count " + std::to_string(count));

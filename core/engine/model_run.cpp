@@ -12,20 +12,9 @@
 
 namespace lrlab {
 
-
-ModelTrace runModel(const RunConfig& config, const ModelProblem& problem, const CancelFlag* cancel,
-                    const ModelRunOptions& options)
+Eigen::VectorXf initialModelParameters(const RunConfig& config, const Model<float>& model)
 {
-    Model<float> model(problem.modelSpec());
-    const int batchSize = std::min(config.problem.batchSize, problem.trainCount());
-    model.reserve(std::max(batchSize, ModelProblem::kEvaluationChunk));
     const int p = model.parameterCount();
-
-    ModelTrace trace;
-    trace.parameterCount = p;
-    // Eigen storage is aligned to EIGEN_MAX_ALIGN_BYTES: the vectorized kernels then take the
-    // same path on every run (a malloc'd buffer's alignment varies, and with it the summation
-    // order of a GEMM's edge, which would make identical configs differ in the last bits).
     Eigen::VectorXf params(p);
     if (config.init.empty()) {
         model.initialize(config.seed, params.data());
@@ -37,6 +26,20 @@ ModelTrace runModel(const RunConfig& config, const ModelProblem& problem, const 
                                     " parameters, the config gives " +
                                     std::to_string(config.init.size()));
     }
+    return params;
+}
+
+ModelTrace runModel(const RunConfig& config, const ModelProblem& problem, const CancelFlag* cancel,
+                    const ModelRunOptions& options)
+{
+    Model<float> model(problem.modelSpec());
+    const int batchSize = std::min(config.problem.batchSize, problem.trainCount());
+    model.reserve(std::max(batchSize, ModelProblem::kEvaluationChunk));
+    const int p = model.parameterCount();
+
+    ModelTrace trace;
+    trace.parameterCount = p;
+    Eigen::VectorXf params = initialModelParameters(config, model);
     trace.initial.assign(params.data(), params.data() + p);
 
     auto optimizer = makeOptimizer<float>(config.optimizer);
@@ -88,10 +91,9 @@ ModelTrace runModel(const RunConfig& config, const ModelProblem& problem, const 
             trace.batchOffsets.push_back(static_cast<int>(trace.batchRows.size()));
         }
         const double lr = learningRateAt(config.schedule, k);
-        const float loss = model.lossAndGradient(params.data(), X.data(), batch.count,
-                                                 classification ? labels.data() : nullptr,
-                                                 classification ? nullptr : targets.data(),
-                                                 grad.data());
+        const float loss = model.lossAndGradient(
+            params.data(), X.data(), batch.count, classification ? labels.data() : nullptr,
+            classification ? nullptr : targets.data(), grad.data());
         trace.learningRate.push_back(lr);
         trace.loss.push_back(loss);
         if (p == 2) {
@@ -137,4 +139,4 @@ ModelTrace runModel(const RunConfig& config, const ModelProblem& problem, const 
     return trace;
 }
 
-}  // namespace lrlab
+} // namespace lrlab

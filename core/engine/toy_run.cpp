@@ -2,7 +2,6 @@
 
 #include "core/optimizers/optimizer.h"
 #include "core/schedules/schedule.h"
-#include "core/util/rng.h"
 #include "core/util/rng_streams.h"
 
 #include <Eigen/Core>
@@ -19,23 +18,28 @@ constexpr double kConvergedGradientNorm = 1e-6;
 /// ... or a loss within this fraction of the starting gap above the global minimum.
 constexpr double kConvergedGapFraction = 1e-6;
 
-}  // namespace
+} // namespace
+
+Eigen::Vector2d toyStartPoint(const RunConfig& config, const ToySurface& surface)
+{
+    if (config.init.empty())
+        return surface.info().start;
+    if (config.init.size() != 2)
+        throw std::invalid_argument("init: expected 2 numbers for a toy surface");
+    return Eigen::Vector2d(config.init[0], config.init[1]);
+}
+
+ToyGradientNoise::ToyGradientNoise(const RunConfig& config)
+    : m_rng(config.seed, kStreamGradientNoise), m_sigma(config.problem.noise)
+{
+}
 
 ToyTrace runToy(const RunConfig& config, const ToySurface& surface, const CancelFlag* cancel)
 {
-    Eigen::Vector2d x;
-    if (config.init.empty()) {
-        x = surface.info().start;
-    } else if (config.init.size() == 2) {
-        x << config.init[0], config.init[1];
-    } else {
-        throw std::invalid_argument("init: expected 2 numbers for a toy surface");
-    }
-
+    Eigen::Vector2d x = toyStartPoint(config, surface);
     auto optimizer = makeOptimizer<double>(config.optimizer);
     optimizer->reset(2);
-    Rng noise(config.seed, kStreamGradientNoise);
-    const double sigma = config.problem.noise;
+    ToyGradientNoise noise(config);
 
     ToyTrace trace;
     const auto rows = static_cast<std::size_t>(config.steps) + 1;
@@ -75,10 +79,7 @@ ToyTrace runToy(const RunConfig& config, const ToySurface& surface, const Cancel
             trace.status = RunStatus::Cancelled;
             return trace;
         }
-        if (sigma > 0.0) {
-            grad(0) += sigma * noise.normal();
-            grad(1) += sigma * noise.normal();
-        }
+        noise.addTo(grad);
         optimizer->step(x, grad, lr);
     }
     return trace;
@@ -90,4 +91,4 @@ ToyTrace runToy(const RunConfig& config, const CancelFlag* cancel)
     return runToy(config, *surface, cancel);
 }
 
-}  // namespace lrlab
+} // namespace lrlab

@@ -9,9 +9,8 @@ void writeToyTraceCsv(std::ostream& out, const ToyTrace& trace)
     out << "step,lr,loss,x,y\n";
     for (int k = 0; k < trace.rows(); ++k) {
         const auto i = static_cast<std::size_t>(k);
-        out << k << ',' << formatDouble(trace.learningRate[i]) << ','
-            << formatDouble(trace.loss[i]) << ',' << formatDouble(trace.x[i]) << ','
-            << formatDouble(trace.y[i]) << '\n';
+        out << k << ',' << formatDouble(trace.learningRate[i]) << ',' << formatDouble(trace.loss[i])
+            << ',' << formatDouble(trace.x[i]) << ',' << formatDouble(trace.y[i]) << '\n';
     }
 }
 
@@ -52,13 +51,21 @@ void writeParameterCsv(std::ostream& out, const std::vector<float>& values)
         out << i << ',' << formatFloat(values[i]) << '\n';
 }
 
+void writeParameterCsv(std::ostream& out, const std::vector<double>& values)
+{
+    out << "index,value\n";
+    for (std::size_t i = 0; i < values.size(); ++i)
+        out << i << ',' << formatDouble(values[i]) << '\n';
+}
+
 void writeBatchesCsv(std::ostream& out, const ModelTrace& trace)
 {
     out << "step,rows\n";
     for (std::size_t k = 0; k + 1 < trace.batchOffsets.size(); ++k) {
         out << k << ',';
         for (int j = trace.batchOffsets[k]; j < trace.batchOffsets[k + 1]; ++j)
-            out << (j > trace.batchOffsets[k] ? " " : "") << trace.batchRows[static_cast<std::size_t>(j)];
+            out << (j > trace.batchOffsets[k] ? " " : "")
+                << trace.batchRows[static_cast<std::size_t>(j)];
         out << '\n';
     }
 }
@@ -83,4 +90,4 @@ void writeScheduleCsv(std::ostream& out, const ScheduleSpec& schedule, int steps
         out << t << ',' << formatDouble(learningRateAt(schedule, t)) << '\n';
 }
 
-}  // namespace lrlab
+} // namespace lrlab

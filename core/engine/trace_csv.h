@@ -18,6 +18,8 @@ void writeModelTraceCsv(std::ostream& out, const ModelTrace& trace, bool classif
 
 /// "index,value" lines of a float parameter vector (init.csv, final.csv).
 void writeParameterCsv(std::ostream& out, const std::vector<float>& values);
+/// The same for a toy run's double parameters (formatDouble).
+void writeParameterCsv(std::ostream& out, const std::vector<double>& values);
 
 /// batches.csv: "step,rows" with the dataset row indices of batch k separated by spaces.
 void writeBatchesCsv(std::ostream& out, const ModelTrace& trace);
@@ -29,4 +31,4 @@ void writeSplitCsv(std::ostream& out, int rows, const std::vector<int>& train,
 /// Writes "step,lr" for steps 0..steps-1 of config's schedule.
 void writeScheduleCsv(std::ostream& out, const ScheduleSpec& schedule, int steps);
 
-}  // namespace lrlab
+} // namespace lrlab

@@ -55,7 +55,7 @@ std::shared_ptr<const FineTuneData> FineTuneData::create(const FineTuneDataSpec&
     const std::shared_ptr<const Dataset> source = cachedDataset(spec.dataset);
     if (!source->isClassification())
         throw std::invalid_argument("dataset " + source->name + " is not a classification task");
-    imageSide(*source);  // the shifts need square images: fail early with the reason
+    imageSide(*source); // the shifts need square images: fail early with the reason
     const Dataset target = shiftDataset(*source, spec.shift);
     data->m_pretrained = loadOrPretrain(spec.recipe, *source, spec.cacheDirectory);
     data->m_features = source->features;
@@ -144,17 +144,20 @@ FineTuneResult runFineTune(const FineTuneData& data, const FineTuneConfig& confi
     // Every buffer of the step loop is sized here: the loop itself never allocates.
     r.loss.reserve(static_cast<std::size_t>(config.steps));
     const auto evaluations = static_cast<std::size_t>(config.steps / config.evalEvery + 2);
-    for (auto* v : {&r.targetTrainLoss, &r.targetValLoss, &r.targetValAccuracy, &r.sourceValAccuracy})
+    for (auto* v :
+         {&r.targetTrainLoss, &r.targetValLoss, &r.targetValAccuracy, &r.sourceValAccuracy})
         v->reserve(evaluations);
     r.evalRows.reserve(evaluations);
 
+    Evaluation target; // the last evaluations of the validation splits
+    Evaluation source;
     const auto evaluateAll = [&](int row) {
-        const Evaluation train = model.evaluate(theta.data(), data.targetTrainX(), n,
-                                                data.targetTrainLabels(), nullptr);
-        const Evaluation target =
+        const Evaluation train =
+            model.evaluate(theta.data(), data.targetTrainX(), n, data.targetTrainLabels(), nullptr);
+        target =
             model.evaluate(theta.data(), data.targetValidationX(), data.targetValidationCount(),
                            data.targetValidationLabels(), nullptr);
-        const Evaluation source =
+        source =
             model.evaluate(theta.data(), data.sourceValidationX(), data.sourceValidationCount(),
                            data.sourceValidationLabels(), nullptr);
         r.evalRows.push_back(row);
@@ -176,7 +179,8 @@ FineTuneResult runFineTune(const FineTuneData& data, const FineTuneConfig& confi
         const Batch b = sampler.next();
         for (int i = 0; i < b.count; ++i) {
             const auto row = static_cast<std::size_t>(b.rows[i]);
-            std::copy_n(data.targetTrainX() + row * fs, fs, X.data() + static_cast<std::size_t>(i) * fs);
+            std::copy_n(data.targetTrainX() + row * fs, fs,
+                        X.data() + static_cast<std::size_t>(i) * fs);
             labels[static_cast<std::size_t>(i)] = data.targetTrainLabels()[row];
         }
         const float loss = model.lossAndGradient(theta.data(), X.data(), b.count, labels.data(),
@@ -201,13 +205,7 @@ FineTuneResult runFineTune(const FineTuneData& data, const FineTuneConfig& confi
         r.sourceValidationAccuracy = r.sourceValidationLoss = r.forgetting = kNaN;
         return r;
     }
-    evaluateAll(k);
-    const Evaluation target =
-        model.evaluate(theta.data(), data.targetValidationX(), data.targetValidationCount(),
-                       data.targetValidationLabels(), nullptr);
-    const Evaluation source =
-        model.evaluate(theta.data(), data.sourceValidationX(), data.sourceValidationCount(),
-                       data.sourceValidationLabels(), nullptr);
+    evaluateAll(k); // the final evaluations are the run's results
     r.targetValidationAccuracy = target.accuracy;
     r.targetValidationLoss = target.loss;
     r.sourceValidationAccuracy = source.accuracy;
@@ -234,8 +232,8 @@ std::vector<FineTuneResult> runFineTuneSweep(const FineTuneData& data,
         int size;
         double rate;
     };
-    const std::vector<int> sizes = spec.sizes.empty() ? std::vector<int>{spec.base.trainSize}
-                                                      : spec.sizes;
+    const std::vector<int> sizes =
+        spec.sizes.empty() ? std::vector<int>{spec.base.trainSize} : spec.sizes;
     std::vector<Point> points;
     for (int size : sizes)
         for (FineTuneMethod method : spec.methods)
@@ -253,23 +251,23 @@ std::vector<FineTuneResult> runFineTuneSweep(const FineTuneData& data,
         r.targetValidationAccuracy = r.targetValidationLoss = kNaN;
         r.sourceValidationAccuracy = r.sourceValidationLoss = r.forgetting = kNaN;
     }
-    parallelFor(
-        static_cast<int>(points.size()),
-        [&](int index, int) {
-            const auto i = static_cast<std::size_t>(index);
-            FineTuneConfig config = spec.base;
-            config.method = points[i].method;
-            config.trainSize = points[i].size;
-            config.schedule.learningRate = points[i].rate;
-            FineTuneResult r = runFineTune(data, config, options.cancel);
-            if (!options.keepCurves) {
-                r.loss = {};
-                r.evalRows = {};
-                r.targetTrainLoss = r.targetValLoss = r.targetValAccuracy = r.sourceValAccuracy = {};
-            }
-            results[i] = std::move(r);
-        },
-        {options.threads, options.cancel, options.progress});
+    parallelFor(static_cast<int>(points.size()),
+                [&](int index, int) {
+                    const auto i = static_cast<std::size_t>(index);
+                    FineTuneConfig config = spec.base;
+                    config.method = points[i].method;
+                    config.trainSize = points[i].size;
+                    config.schedule.learningRate = points[i].rate;
+                    FineTuneResult r = runFineTune(data, config, options.cancel);
+                    if (!options.keepCurves) {
+                        r.loss = {};
+                        r.evalRows = {};
+                        r.targetTrainLoss = r.targetValLoss = r.targetValAccuracy =
+                            r.sourceValAccuracy = {};
+                    }
+                    results[i] = std::move(r);
+                },
+                {options.threads, options.cancel, options.progress});
     return results;
 }
 
@@ -293,12 +291,12 @@ std::vector<BestRate> bestRates(const std::vector<FineTuneResult>& results)
         if (r.diverged || r.status == RunStatus::Cancelled ||
             !std::isfinite(r.targetValidationAccuracy))
             continue;
-        const bool better =
-            b.index < 0 || r.targetValidationAccuracy > b.targetValidationAccuracy ||
-            (r.targetValidationAccuracy == b.targetValidationAccuracy &&
-             (r.targetValidationLoss < b.targetValidationLoss ||
-              (r.targetValidationLoss == b.targetValidationLoss &&
-               r.learningRate < b.learningRate)));
+        const bool better = b.index < 0 ||
+                            r.targetValidationAccuracy > b.targetValidationAccuracy ||
+                            (r.targetValidationAccuracy == b.targetValidationAccuracy &&
+                             (r.targetValidationLoss < b.targetValidationLoss ||
+                              (r.targetValidationLoss == b.targetValidationLoss &&
+                               r.learningRate < b.learningRate)));
         if (better) {
             b.learningRate = r.learningRate;
             b.targetValidationAccuracy = r.targetValidationAccuracy;

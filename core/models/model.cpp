@@ -390,8 +390,8 @@ Scalar Model<Scalar>::lossAndGradient(const Scalar* params, const Scalar* X, int
 }
 
 template <typename Scalar>
-Scalar Model<Scalar>::loss(const Scalar* params, const Scalar* X, int n, const int* labels,
-                           const Scalar* targets)
+double Model<Scalar>::lossSum(const Scalar* params, const Scalar* X, int n, const int* labels,
+                              const Scalar* targets, long* correct)
 {
     checkArguments(n, labels, targets);
     ensureReserved(n);
@@ -400,25 +400,25 @@ Scalar Model<Scalar>::loss(const Scalar* params, const Scalar* X, int n, const i
         const int m = std::min(m_maxBatch, n - first);
         const Scalar* logits = forward(params, X + product(first, m_spec.inputs), m);
         total += head(logits, m, labels != nullptr ? labels + first : nullptr,
-                      targets != nullptr ? targets + first : nullptr, nullptr, Scalar(0), nullptr);
+                      targets != nullptr ? targets + first : nullptr, nullptr, Scalar(0), correct);
     }
-    return static_cast<Scalar>(total / static_cast<double>(n));
+    return total;
+}
+
+template <typename Scalar>
+Scalar Model<Scalar>::loss(const Scalar* params, const Scalar* X, int n, const int* labels,
+                           const Scalar* targets)
+{
+    return static_cast<Scalar>(lossSum(params, X, n, labels, targets, nullptr) /
+                               static_cast<double>(n));
 }
 
 template <typename Scalar>
 Evaluation Model<Scalar>::evaluate(const Scalar* params, const Scalar* X, int n, const int* labels,
                                    const Scalar* targets)
 {
-    checkArguments(n, labels, targets);
-    ensureReserved(n);
-    double total = 0.0;
     long correct = 0;
-    for (int first = 0; first < n; first += m_maxBatch) {
-        const int m = std::min(m_maxBatch, n - first);
-        const Scalar* logits = forward(params, X + product(first, m_spec.inputs), m);
-        total += head(logits, m, labels != nullptr ? labels + first : nullptr,
-                      targets != nullptr ? targets + first : nullptr, nullptr, Scalar(0), &correct);
-    }
+    const double total = lossSum(params, X, n, labels, targets, &correct);
     Evaluation result;
     result.loss = total / static_cast<double>(n);
     result.accuracy = m_spec.isClassification()

@@ -98,6 +98,10 @@ private:
     /// adds the number of correct rows to *correct when non-null.
     double head(const Scalar* logits, int m, const int* labels, const Scalar* targets,
                 Scalar* delta, Scalar scale, long* correct);
+    /// The summed loss over all n rows, chunk by chunk (loss() and evaluate()), adding the
+    /// correct rows to *correct when non-null.
+    double lossSum(const Scalar* params, const Scalar* X, int n, const int* labels,
+                   const Scalar* targets, long* correct);
     void checkArguments(int n, const int* labels, const Scalar* targets) const;
     void ensureReserved(int n);
 

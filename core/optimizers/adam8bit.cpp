@@ -1,6 +1,6 @@
 #include "core/optimizers/adam8bit.h"
 
-#include "core/optimizers/exact_math.h"
+#include "core/optimizers/adam_update.h"
 #include "core/optimizers/quantization.h"
 
 #include <algorithm>
@@ -21,8 +21,7 @@ Adam8bit<Scalar>::Adam8bit(const Adam8bitOptions& options) : m_options(options)
     unsignedDynamicMap();
 }
 
-template <typename Scalar>
-void Adam8bit<Scalar>::reset(int dimension)
+template <typename Scalar> void Adam8bit<Scalar>::reset(int dimension)
 {
     const auto n = static_cast<std::size_t>(dimension);
     const auto blocks = static_cast<std::size_t>(blockCount(dimension, m_options.blockSize));
@@ -42,22 +41,11 @@ void Adam8bit<Scalar>::step(Eigen::Ref<Vector> x, const Eigen::Ref<const Vector>
                             double learningRate)
 {
     ++m_step;
-    // The scalars exactly as adam.cpp computes them (Python floats, cast where ATen casts).
-    const double step = static_cast<double>(m_step);
-    const double biasCorrection1 = 1.0 - std::pow(m_options.beta1, step);
-    const double biasCorrection2 = 1.0 - std::pow(m_options.beta2, step);
-    const double stepSize = learningRate / biasCorrection1;
-    const double biasCorrection2Sqrt = std::sqrt(biasCorrection2);
-
-    const bool coupledDecay = m_options.weightDecay != 0.0;
-    const Scalar weightDecay = static_cast<Scalar>(m_options.weightDecay);
-    const Scalar beta1 = static_cast<Scalar>(m_options.beta1);
-    const Scalar beta2 = static_cast<Scalar>(m_options.beta2);
-    const Scalar oneMinusBeta1 = static_cast<Scalar>(1.0 - m_options.beta1);
-    const Scalar oneMinusBeta2 = static_cast<Scalar>(1.0 - m_options.beta2);
-    const Scalar bc2Sqrt = static_cast<Scalar>(biasCorrection2Sqrt);
-    const Scalar eps = static_cast<Scalar>(m_options.eps);
-    const Scalar negStepSize = static_cast<Scalar>(-stepSize);
+    // The constants and the element update of Adam (adam_update.h), coupled decay only.
+    const detail::AdamCoefficients<Scalar> c(m_options.beta1, m_options.beta2, m_options.eps,
+                                             m_options.weightDecay, m_step, learningRate);
+    const detail::AdamDecay decay =
+        m_options.weightDecay != 0.0 ? detail::AdamDecay::Coupled : detail::AdamDecay::None;
 
     const QuantizationMap& firstMap = signedDynamicMap();
     const QuantizationMap& secondMap = unsignedDynamicMap();
@@ -78,30 +66,20 @@ void Adam8bit<Scalar>::step(Eigen::Ref<Vector> x, const Eigen::Ref<const Vector>
         dequantizeBlock(secondCodes, length, m_secondAbsmax[block], secondMap, v);
         Scalar* blockTheta = theta + begin;
         const Scalar* blockGradient = gradient + begin;
-        for (int i = 0; i < length; ++i) {
-            // adam.cpp's per-element update, operation for operation (torch 1.13 Adam).
-            Scalar g = blockGradient[i];
-            if (coupledDecay)
-                g = detail::torchAdd(g, blockTheta[i], weightDecay);
-            m[i] = detail::torchAdd(m[i] * beta1, g, oneMinusBeta1);
-            v[i] = detail::torchAddcmul(v[i] * beta2, g, g, oneMinusBeta2);
-            const Scalar denom = std::sqrt(v[i]) / bc2Sqrt + eps;
-            blockTheta[i] = detail::torchAddcdiv(blockTheta[i], m[i], denom, negStepSize);
-        }
+        for (int i = 0; i < length; ++i)
+            detail::adamUpdate(blockTheta[i], blockGradient[i], m[i], v[i], c, decay);
         m_firstAbsmax[block] = quantizeBlock(m, length, firstMap, firstCodes);
         m_secondAbsmax[block] = quantizeBlock(v, length, secondMap, secondCodes);
     }
 }
 
-template <typename Scalar>
-std::size_t Adam8bit<Scalar>::stateBytes() const
+template <typename Scalar> std::size_t Adam8bit<Scalar>::stateBytes() const
 {
     return (m_firstCodes.size() + m_secondCodes.size()) * sizeof(std::uint8_t) +
            (m_firstAbsmax.size() + m_secondAbsmax.size()) * sizeof(float) + sizeof(m_step);
 }
 
-template <typename Scalar>
-typename Adam8bit<Scalar>::Vector Adam8bit<Scalar>::firstMoment() const
+template <typename Scalar> typename Adam8bit<Scalar>::Vector Adam8bit<Scalar>::firstMoment() const
 {
     Vector result(static_cast<Eigen::Index>(m_firstCodes.size()));
     dequantizeBlockwise(m_firstCodes.data(), m_firstAbsmax.data(), result.size(),
@@ -109,8 +87,7 @@ typename Adam8bit<Scalar>::Vector Adam8bit<Scalar>::firstMoment() const
     return result;
 }
 
-template <typename Scalar>
-typename Adam8bit<Scalar>::Vector Adam8bit<Scalar>::secondMoment() const
+template <typename Scalar> typename Adam8bit<Scalar>::Vector Adam8bit<Scalar>::secondMoment() const
 {
     Vector result(static_cast<Eigen::Index>(m_secondCodes.size()));
     dequantizeBlockwise(m_secondCodes.data(), m_secondAbsmax.data(), result.size(),
@@ -121,4 +98,4 @@ typename Adam8bit<Scalar>::Vector Adam8bit<Scalar>::secondMoment() const
 template class Adam8bit<double>;
 template class Adam8bit<float>;
 
-}  // namespace lrlab
+} // namespace lrlab
