@@ -3,6 +3,7 @@
 // run data as CSV (current, combined, one file per run) and the playback as a GIF (frame count
 // and size read back with giflib). The actions' methods are called with paths: no dialogs.
 #include "ui/main_window.h"
+#include "ui/shell/app_settings.h"
 #include "ui/compare/compare_painter.h"
 #include "ui/controls/experiment_panel.h"
 #include "ui/controls/learning_rate_control.h"
@@ -128,7 +129,7 @@ void TestExportUi::initTestCase()
     QStandardPaths::setTestModeEnabled(true);
     QCoreApplication::setOrganizationName(QStringLiteral("lrlab-test"));
     QCoreApplication::setApplicationName(QStringLiteral("tst_export_ui"));
-    QSettings().setValue(QStringLiteral("view/language"), QStringLiteral("en"));
+    lrlab::appSettings().setValue(QStringLiteral("language"), QStringLiteral("en"));
 
     // One window for all cases: two pinned runs and a current one, laid out on screen.
     m_window = std::make_unique<lrlab::MainWindow>();

@@ -4,6 +4,7 @@
 // a toy surface's parameters), the lesson text is in the panel (English and Chinese), the LR
 // finder lesson opens and starts the finder, and the Lesson menu lists every lesson numbered.
 #include "ui/main_window.h"
+#include "ui/shell/app_settings.h"
 #include "ui/compare/compare_painter.h"
 #include "ui/controls/experiment_panel.h"
 #include "ui/controls/learning_rate_control.h"
@@ -119,7 +120,7 @@ void TestLessonsUi::lessonLoads()
 {
     QFETCH(QString, file);
     QFETCH(QString, language);
-    QSettings().setValue(QStringLiteral("view/language"), language);
+    lrlab::appSettings().setValue(QStringLiteral("language"), language);
     const QJsonObject json = readJson(file);
     const QString id = json.value("id").toString();
     QVERIFY(!id.isEmpty());
@@ -179,7 +180,7 @@ void TestLessonsUi::lessonLoads()
 
 void TestLessonsUi::lrFinderLesson()
 {
-    QSettings().setValue(QStringLiteral("view/language"), QStringLiteral("en"));
+    lrlab::appSettings().setValue(QStringLiteral("language"), QStringLiteral("en"));
     const QJsonObject json =
         readJson(QDir(lrlab::lessonsDirectory()).filePath("06-lr-finder-on-digits.json"));
     const QJsonObject view = json.value("view").toObject();
@@ -206,7 +207,7 @@ void TestLessonsUi::surfaceParametersReachTheRun()
 {
     // Lesson 04: a quadratic with b = 100 and a 30° rotation; the controls have no fields for
     // them, yet the current run must be on that surface, not the default one.
-    QSettings().setValue(QStringLiteral("view/language"), QStringLiteral("en"));
+    lrlab::appSettings().setValue(QStringLiteral("language"), QStringLiteral("en"));
     const QJsonObject json =
         readJson(QDir(lrlab::lessonsDirectory()).filePath("04-momentum-in-a-ravine.json"));
     const QJsonObject problem = json.value("config").toObject().value("problem").toObject();
@@ -239,7 +240,7 @@ void TestLessonsUi::surfaceParametersReachTheRun()
 
 void TestLessonsUi::menuListsEveryLesson()
 {
-    QSettings().setValue(QStringLiteral("view/language"), QStringLiteral("en"));
+    lrlab::appSettings().setValue(QStringLiteral("language"), QStringLiteral("en"));
     lrlab::MainWindow window;
     window.dialogs()->setModalDialogsEnabled(false);
     const QStringList files = lrlab::lessonFiles();
@@ -259,7 +260,7 @@ void TestLessonsUi::menuListsEveryLesson()
 
 void TestLessonsUi::panelIsDismissible()
 {
-    QSettings().setValue(QStringLiteral("view/language"), QStringLiteral("en"));
+    lrlab::appSettings().setValue(QStringLiteral("language"), QStringLiteral("en"));
     lrlab::MainWindow window;
     window.dialogs()->setModalDialogsEnabled(false);
     QVERIFY(!window.lessons()->panel()->isVisibleTo(&window));

@@ -3,6 +3,7 @@
 // the unsaved-changes answer, and autosave with recovery. QSettings and AppDataLocation live in
 // a temporary HOME (test mode); no modal dialog opens.
 #include "ui/main_window.h"
+#include "ui/shell/app_settings.h"
 #include "ui/compare/compare_painter.h"
 #include "ui/controls/experiment_panel.h"
 #include "ui/controls/learning_rate_control.h"
@@ -140,7 +141,7 @@ void TestSessionsUi::initTestCase()
 void TestSessionsUi::init()
 {
     QSettings().clear();
-    QSettings().setValue(QStringLiteral("view/language"), QStringLiteral("en"));
+    lrlab::appSettings().setValue(QStringLiteral("language"), QStringLiteral("en"));
     QFile::remove(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) +
                   QStringLiteral("/autosave.lrlab.json"));
 }
