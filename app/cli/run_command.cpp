@@ -58,18 +58,19 @@ void printSummary(const std::string& dir, RunStatus status, int steps, double fi
               << "trace: " << dir << "/trace.csv\n";
 }
 
-/// Writes a toy run's trace (stdout, or the files of --trace-dir with the summary).
-int writeToyRun(const ExperimentResult& run, const QString& traceDir)
+/// The trace CSV of a toy or model run.
+void writeTraceCsv(std::ostream& out, const ExperimentResult& run)
+{
+    if (run.isToy())
+        writeToyTraceCsv(out, run.toy);
+    else
+        writeModelTraceCsv(out, run.model, run.problem->modelSpec().isClassification());
+}
+
+/// A toy run's files of --trace-dir besides trace.csv, and the summary.
+void writeToyRunFiles(const ExperimentResult& run, const std::string& dir)
 {
     const ToyTrace& trace = run.toy;
-    const auto writeTrace = [&](std::ostream& o) { writeToyTraceCsv(o, trace); };
-    if (traceDir.isEmpty()) {
-        writeFile("-", writeTrace);
-        return kExitOk;
-    }
-    const std::string dir = traceDir.toStdString();
-    makeDirectory(dir);
-    writeFile(dir + "/trace.csv", writeTrace);
     const std::vector<double> init{trace.x.front(), trace.y.front()};
     const std::vector<double> final{trace.x.back(), trace.y.back()};
     writeFile(dir + "/init.csv", [&](std::ostream& o) { writeParameterCsv(o, init); });
@@ -79,23 +80,14 @@ int writeToyRun(const ExperimentResult& run, const QString& traceDir)
     history.floor = run.minimumValue;
     printSummary(dir, trace.status, trace.rows() - 1, trace.loss.back(), trace.divergedAt,
                  trace.lastFiniteLoss, diagnose(history), {});
-    return kExitOk;
 }
 
-/// Writes a model run's trace (stdout, or the files of --trace-dir with the summary).
-int writeModelRun(const ExperimentResult& run, const QString& traceDir)
+/// A model run's files of --trace-dir besides trace.csv, and the summary.
+void writeModelRunFiles(const ExperimentResult& run, const std::string& dir)
 {
     const ModelTrace& trace = run.model;
     const ModelProblem& problem = *run.problem;
     const bool classification = problem.modelSpec().isClassification();
-    const auto writeTrace = [&](std::ostream& o) { writeModelTraceCsv(o, trace, classification); };
-    if (traceDir.isEmpty()) {
-        writeFile("-", writeTrace);
-        return kExitOk;
-    }
-    const std::string dir = traceDir.toStdString();
-    makeDirectory(dir);
-    writeFile(dir + "/trace.csv", writeTrace);
     writeFile(dir + "/init.csv", [&](std::ostream& o) { writeParameterCsv(o, trace.initial); });
     writeFile(dir + "/final.csv", [&](std::ostream& o) { writeParameterCsv(o, trace.final); });
     writeFile(dir + "/batches.csv", [&](std::ostream& o) { writeBatchesCsv(o, trace); });
@@ -120,7 +112,6 @@ int writeModelRun(const ExperimentResult& run, const QString& traceDir)
     printSummary(dir, trace.status, trace.rows(),
                  trace.rows() > 0 ? static_cast<double>(trace.loss.back()) : NAN, trace.divergedAt,
                  trace.lastFiniteLoss, diagnose(history), extra);
-    return kExitOk;
 }
 
 } // namespace
@@ -139,7 +130,19 @@ int runCommand(const QStringList& arguments)
     callbacks.model.recordBatches = !traceDir.isEmpty();
     callbacks.model.maxSnapshots = 0;
     const ExperimentResult run = runExperiment(loaded.config, nullptr, callbacks);
-    return run.isToy() ? writeToyRun(run, traceDir) : writeModelRun(run, traceDir);
+    const auto writeTrace = [&](std::ostream& o) { writeTraceCsv(o, run); };
+    if (traceDir.isEmpty()) {
+        writeFile("-", writeTrace);
+        return kExitOk;
+    }
+    const std::string dir = traceDir.toStdString();
+    makeDirectory(dir);
+    writeFile(dir + "/trace.csv", writeTrace);
+    if (run.isToy())
+        writeToyRunFiles(run, dir);
+    else
+        writeModelRunFiles(run, dir);
+    return kExitOk;
 }
 
 int scheduleCommand(const QStringList& arguments)
