@@ -194,7 +194,7 @@ void MainWindow::connectModel()
                 m_curves->prepare(config, what);
                 if (what & ConfigChange::Problem)
                     m_pins->setAxes(PinnedRuns::axesKey(config));
-                m_docks->finder()->setConfig(config);
+                m_docks->finder()->setBaseConfig(config);
                 m_docks->sweep()->setBaseConfig(config);
             });
     // A refused entry: the field shows the model's value again; the reason names the field.
@@ -217,7 +217,7 @@ void MainWindow::connectModel()
             &ExperimentModel::setLearningRate);
     connect(m_docks->sweep(), &SweepView::runRequested, m_model,
             [this](const RunConfig& config) { m_model->apply(config); });
-    m_docks->finder()->setConfig(m_model->config());
+    m_docks->finder()->setBaseConfig(m_model->config());
     m_docks->sweep()->setBaseConfig(m_model->config());
 }
 

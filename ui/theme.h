@@ -9,7 +9,7 @@ class QWidget;
 
 namespace lrlab {
 
-/// The two looks of lrlab (issue 5, "Light and dark themes").
+/// The two looks of lrlab.
 enum class Theme { Light, Dark };
 
 /// "light" / "dark" (the value stored in the settings).

@@ -35,7 +35,7 @@ struct LessonRun
     std::vector<std::pair<std::string, std::string>> settings;
 };
 
-/// A ready classroom lesson (issue 5): one experiment, the runs to compare side by side, a
+/// A ready classroom lesson: one experiment, the runs to compare side by side, a
 /// short explanation to read out and the view the GUI opens it in. A plain value; copyable.
 ///
 /// File format (UTF-8 JSON object, resources/lessons/NN-<id>.json; files are listed in name

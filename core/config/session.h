@@ -19,7 +19,7 @@ struct PinnedConfig
     std::string label;
 };
 
-/// What the explorer saves and reopens (issue 5, "Sessions"): the current run's config, up to
+/// What the explorer saves and reopens: the current run's config, up to
 /// kMaxPinned pinned configs with their labels, the view state and the language. Traces are
 /// not stored: they are recomputed from the configs.
 ///

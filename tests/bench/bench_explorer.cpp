@@ -1,4 +1,4 @@
-// Benchmark of the explorer (issue 4), offscreen:
+// Benchmark of the explorer, offscreen:
 //  1. slider change -> finished repaint of the map, loss and LR plots with 8 pinned toy runs
 //     shown beside the current one (budget: one 60 Hz frame, 16.7 ms);
 //  2. time to the first visible chunk of a real-model run (digits MLP 64-32): from the LR

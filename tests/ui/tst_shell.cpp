@@ -1,4 +1,4 @@
-// Tests of the window's shell (issue 5, GUI part B; issue 6 embedding): the run-time language
+// Tests of the window's shell: the run-time language
 // switch (texts change, the experiment and the pins survive), the themes on the plots, the
 // settings round trip, the start page, the Fine-tuning tab, the text size and keyboard access.
 #include "core/config/lesson.h"

@@ -21,7 +21,7 @@ struct AnimationOptions;
 struct ExportRun;
 class UserDialogs;
 
-/// Export of the explorer (issue 5): each figure ("landscape", "loss", "lr", "dashboard" = all
+/// Export of the explorer: each figure ("landscape", "loss", "lr", "dashboard" = all
 /// plots) as PNG at a chosen size and scale, SVG or PDF, or to the clipboard; the runs' traces
 /// as CSV (the current run, all shown runs in one file, one file per run); the playback of the
 /// shown runs as an animated GIF. Offered in File ▸ Export, on a toolbar and in each plot's

@@ -6,7 +6,7 @@ class QWidget;
 
 namespace lrlab {
 
-/// The access pass over a built window (issue 5): every control teaches by its tooltip, every
+/// The access pass over a built window: every control teaches by its tooltip, every
 /// plot has an accessible name, and the keyboard reaches what it should. Run it once the window
 /// and its docks are built. GUI thread only.
 class Accessibility

@@ -22,7 +22,7 @@ class FineTuneRunPlot;
 class FineTuneSettings;
 class FineTuneTables;
 
-/// The "Fine-tuning" view (issue 6): an MLP pre-trained on digits is fine-tuned on a shifted
+/// The "Fine-tuning" view: an MLP pre-trained on digits is fine-tuned on a shifted
 /// copy of the data (mirror, rotate 90°, invert) with a small training set, by full fine-tuning,
 /// LoRA and head-only, over a log-spaced LR grid (optionally crossed with training-set sizes).
 /// It shows target and source validation accuracy against the LR for the three methods

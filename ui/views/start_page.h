@@ -17,7 +17,7 @@ namespace lrlab {
 /// (trimmed) when there is none.
 QString firstSentence(const QString& text);
 
-/// The start page (issue 5): a short welcome, every lesson as a large button (its title and
+/// The start page: a short welcome, every lesson as a large button (its title and
 /// the first sentence of its text, in the given language) and "Explore freely". It only
 /// reports the choice (lessonChosen / exploreChosen); the window loads the lesson. A plain
 /// widget: MainWindow shows it in a dialog on the first start and from Help ▸ Start page.

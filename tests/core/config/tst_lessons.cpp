@@ -1,4 +1,4 @@
-// Tests of the lesson presets (issue 5): the loader, and every shipped lesson's claim checked by
+// Tests of the lesson presets: the loader, and every shipped lesson's claim checked by
 // running its runs. A claim whose check fails means the lesson's settings or text are wrong:
 // change the lesson (or its text), never the check.
 

@@ -1,4 +1,4 @@
-// Session files (issue 5, "Sessions"): a lossless round trip, and every broken, truncated, newer
+// Session files: a lossless round trip, and every broken, truncated, newer
 // or unknown-keyed file refused with a message naming the key path, loading nothing half-way.
 #include "core/config/session.h"
 #include "tests/common/files.h"

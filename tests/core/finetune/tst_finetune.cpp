@@ -3,7 +3,7 @@
 // sweeps independent of the thread count, the lab's three claims measured on the real digits
 // data. `lrlab finetune` is tested in tests/app/cli/tst_cli_finetune.
 //
-// The claims are MEASURED, not forced (issue 6): the test asserts what held robustly in our
+// The claims are MEASURED, not forced: the test asserts what held robustly in our
 // measurement (with margins) and, for the claims this small setting does not reproduce,
 // prints the measured numbers and asserts only the facts they rest on.
 #include "core/analysis/sweep.h"

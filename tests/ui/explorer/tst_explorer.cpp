@@ -1,4 +1,4 @@
-// GUI tests of the explorer (issue 4): re-runs on control changes, pins, the LR trio, playback
+// GUI tests of the explorer: re-runs on control changes, pins, the LR trio, playback
 // cursors, the LR finder's "use this LR", sweep points, streaming model runs abandoned for newer
 // ones, curvature marks, errors in the window, and a stress test of rapid LR changes.
 #include "ui/main_window.h"

@@ -1,4 +1,4 @@
-// Figure, data and animation export (issue 5, "Export"): every format gives a valid file of the
+// Figure, data and animation export: every format gives a valid file of the
 // asked size with the plot's content, CSV rows are the trace, sessions render without a window,
 // and `lrlab export` does the same from the command line.
 #include "core/config/session.h"

@@ -1,4 +1,4 @@
-// GUI tests of the window's export actions (issue 5): each figure as PNG (decoded at size ×
+// GUI tests of the window's export actions: each figure as PNG (decoded at size ×
 // scale), SVG (well-formed XML with the plot's text) and PDF (%PDF with a page), the clipboard,
 // run data as CSV (current, combined, one file per run) and the playback as a GIF (frame count
 // and size read back with giflib). The actions' methods are called with paths: no dialogs.

@@ -1,4 +1,4 @@
-// GUI tests of the lessons in the window (issue 5): every lesson of resources/lessons loads,
+// GUI tests of the lessons in the window: every lesson of resources/lessons loads,
 // its compare runs are pinned with the file's labels and learning rates (read here straight
 // from the JSON, not through the lesson parser), the current run is the lesson's config (also
 // a toy surface's parameters), the lesson text is in the panel (English and Chinese), the LR

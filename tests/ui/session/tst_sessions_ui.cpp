@@ -1,4 +1,4 @@
-// GUI tests of the window's sessions (issue 5): a lossless round trip through the window,
+// GUI tests of the window's sessions: a lossless round trip through the window,
 // broken files that change nothing and report the file and key, the recent list, the title,
 // the unsaved-changes answer, and autosave with recovery. QSettings and AppDataLocation live in
 // a temporary HOME (test mode); no modal dialog opens.

@@ -1,4 +1,4 @@
-// Tests of the Fine-tuning view (issue 6): a small three-method sweep (one curve per method, one
+// Tests of the Fine-tuning view: a small three-method sweep (one curve per method, one
 // point per rate, the values of the results), the best-LR marks against an independent argmax,
 // the pre-training cache state, cancellation, generations, a click that loads a run's loss
 // curves, the best LR against crossed sizes, the summary panel and the parameter table.
