@@ -32,6 +32,8 @@ ExportRun computeExportRun(const RunConfig& config, const QString& label, const 
     run.label = label;
     run.config = config;
     ExperimentResult result = runExperiment(config, cancel);
+    run.surface = result.surface;
+    run.problem = result.problem;
     if (result.isToy()) {
         run.minimumValue = result.minimumValue;
         run.toy = std::make_shared<const ToyTrace>(std::move(result.toy));

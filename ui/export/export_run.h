@@ -1,9 +1,11 @@
 #pragma once
 
 #include "core/config/run_config.h"
+#include "core/engine/model_problem.h"
 #include "core/engine/model_run.h"
 #include "core/engine/run_status.h"
 #include "core/engine/toy_run.h"
+#include "core/problems/toy_surface.h"
 
 #include <QString>
 
@@ -22,6 +24,10 @@ struct ExportRun
     RunConfig config;
     std::shared_ptr<const ToyTrace> toy;
     std::shared_ptr<const ModelTrace> model;
+    /// What the run ran on (from runExperiment): the toy surface, or the model problem (its
+    /// dataset, split and model shape), so a figure needs not build them again.
+    std::shared_ptr<const ToySurface> surface;
+    std::shared_ptr<const ModelProblem> problem;
     bool classification = false; ///< model runs: val_acc is a column
     double minimumValue = 0.0;   ///< toy: the surface's f* (the loss plot shows f − f*)
     bool current = false;        ///< the session's current run (not a pin)
