@@ -1,9 +1,9 @@
 #include "ui/language.h"
 
 #include "ui/main_window.h"
+#include "ui/shell/app_settings.h"
 #include "ui/shell/help_menu.h"
 #include "ui/shell/window_settings.h"
-#include "ui/shell/app_settings.h"
 #include "ui/theme.h"
 
 #include <QApplication>

@@ -46,8 +46,8 @@ void printUsage(std::ostream& out)
            "       lrlab SUBCOMMAND ...  run from the command line\n"
            "       lrlab --version\n\nSubcommands:\n";
     for (const auto& [name, sub] : subcommands())
-        out << "  " << name.toStdString() << std::string(12 - static_cast<std::size_t>(name.size()), ' ')
-            << sub.summary << '\n';
+        out << "  " << name.toStdString()
+            << std::string(12 - static_cast<std::size_t>(name.size()), ' ') << sub.summary << '\n';
     out << "\n'lrlab SUBCOMMAND --help' documents each subcommand.\n";
 }
 
@@ -56,7 +56,7 @@ bool looksLikeSubcommand(const char* arg)
     return arg != nullptr && arg[0] != '-' && arg[0] != '\0';
 }
 
-}  // namespace
+} // namespace
 
 int main(int argc, char* argv[])
 {
@@ -113,4 +113,4 @@ int main(int argc, char* argv[])
     }
 }
 
-}  // namespace lrlab::cli
+} // namespace lrlab::cli

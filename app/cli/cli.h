@@ -6,4 +6,4 @@ namespace lrlab::cli {
 /// status (0 success, 1 runtime failure, 2 bad input).
 int main(int argc, char* argv[]);
 
-}  // namespace lrlab::cli
+} // namespace lrlab::cli

@@ -14,4 +14,4 @@ int surfaceCommand(const QStringList& arguments);
 int exportCommand(const QStringList& arguments);
 int fineTuneCommand(const QStringList& arguments);
 
-}  // namespace lrlab::cli
+} // namespace lrlab::cli

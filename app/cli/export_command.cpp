@@ -50,7 +50,7 @@ std::pair<int, int> parseSteps(const QString& text)
     return {m.captured(1).toInt(), m.captured(2).toInt()};
 }
 
-}  // namespace
+} // namespace
 
 int exportCommand(const QStringList& arguments)
 {
@@ -86,8 +86,8 @@ int exportCommand(const QStringList& arguments)
                                    "' (expected png, svg, pdf or gif)"
                              : "--format: missing, and the --out suffix '" +
                                    formatName.toStdString() + "' names no format");
-    const QSize size = parser.isSet("size") ? parseSize(parser.value("size"))
-                                            : SessionFigures::defaultSize(*kind);
+    const QSize size =
+        parser.isSet("size") ? parseSize(parser.value("size")) : SessionFigures::defaultSize(*kind);
     const double scale = doubleValue(parser, "scale", 1.0);
     if (scale < 0.1 || scale > 10.0)
         throw UsageError("--scale: expected 0.1..10, got '" + parser.value("scale").toStdString() +
@@ -144,4 +144,4 @@ int exportCommand(const QStringList& arguments)
     return kExitOk;
 }
 
-}  // namespace lrlab::cli
+} // namespace lrlab::cli

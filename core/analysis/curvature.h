@@ -25,11 +25,11 @@ struct CurvatureOptions
     /// product is (∇f(θ + εv) − ∇f(θ − εv)) / 2ε with ‖v‖ = 1. In double precision 1e-5 keeps
     /// the truncation error (ε²) and the rounding error (1e-16/ε) both near 1e-10.
     double relativeStep = 1e-5;
-    std::uint64_t seed = 1;               ///< the seeded start vector (deterministic)
+    std::uint64_t seed = 1; ///< the seeded start vector (deterministic)
     /// Models: at most this many training rows enter the loss (the first rows of the split),
     /// so the estimate of a Fashion-MNIST model stays a fraction of a second. 0 = all.
     int maxRows = 4096;
-    const CancelFlag* cancel = nullptr;   ///< checked once per iteration
+    const CancelFlag* cancel = nullptr; ///< checked once per iteration
 };
 
 /// The extreme eigenvalues λ₁ (largest) and λₙ (smallest) of a Hessian, as estimated.
@@ -43,8 +43,7 @@ struct CurvatureEstimate
 };
 
 /// Writes ∇f(x) into grad (sized by the caller to x.size()).
-using GradientFunction =
-    std::function<void(const Eigen::VectorXd& x, Eigen::VectorXd& grad)>;
+using GradientFunction = std::function<void(const Eigen::VectorXd& x, Eigen::VectorXd& grad)>;
 
 /// λ₁ and λₙ of the Hessian of f at x, by the Lanczos method with full re-orthogonalization on
 /// Hessian-vector products from central finite differences of gradient. The start vector is
@@ -64,4 +63,4 @@ CurvatureEstimate modelCurvature(const ModelProblem& problem, const std::vector<
 /// float initialization of Model<float> (as runModel), widened to double.
 std::vector<double> modelStartParameters(const RunConfig& config, const ModelProblem& problem);
 
-}  // namespace lrlab
+} // namespace lrlab

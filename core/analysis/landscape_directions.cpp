@@ -43,7 +43,7 @@ void drawDirection(const Model<float>& layout, const float* centre, Rng& rng,
     }
 }
 
-}  // namespace
+} // namespace
 
 void filterNormalizedDirections(const ModelSpec& spec, const float* centre, std::uint64_t seed,
                                 Eigen::VectorXd& direction1, Eigen::VectorXd& direction2)
@@ -54,4 +54,4 @@ void filterNormalizedDirections(const ModelSpec& spec, const float* centre, std:
     drawDirection(layout, centre, rng, direction2);
 }
 
-}  // namespace lrlab
+} // namespace lrlab

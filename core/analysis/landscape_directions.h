@@ -18,4 +18,4 @@ namespace lrlab {
 void filterNormalizedDirections(const ModelSpec& spec, const float* centre, std::uint64_t seed,
                                 Eigen::VectorXd& direction1, Eigen::VectorXd& direction2);
 
-}  // namespace lrlab
+} // namespace lrlab

@@ -23,7 +23,7 @@ void fixSign(Eigen::VectorXd& v)
         v = -v;
 }
 
-}  // namespace
+} // namespace
 
 PrincipalPlane principalPlane(const Eigen::MatrixXd& offsets)
 {
@@ -35,7 +35,7 @@ PrincipalPlane principalPlane(const Eigen::MatrixXd& offsets)
     PrincipalPlane plane;
     Eigen::VectorXd v1;
     Eigen::VectorXd v2;
-    Eigen::VectorXd values;  // ascending eigenvalues
+    Eigen::VectorXd values; // ascending eigenvalues
     if (m <= p) {
         // Few snapshots, many parameters: the Gram matrix G = D·Dᵀ = U·Λ·Uᵀ shares its nonzero
         // eigenvalues with DᵀD, and the principal directions are Dᵀu / √λ.
@@ -76,4 +76,4 @@ PrincipalPlane principalPlane(const Eigen::MatrixXd& offsets)
     return plane;
 }
 
-}  // namespace lrlab
+} // namespace lrlab

@@ -9,8 +9,8 @@ namespace lrlab {
 /// centred on their mean, so the plane passes through the final parameters.
 struct PrincipalPlane
 {
-    Eigen::VectorXd direction1;  ///< unit length; sign fixed so its largest |entry| is positive
-    Eigen::VectorXd direction2;  ///< unit length, orthogonal to direction1, same sign rule
+    Eigen::VectorXd direction1; ///< unit length; sign fixed so its largest |entry| is positive
+    Eigen::VectorXd direction2; ///< unit length, orthogonal to direction1, same sign rule
     /// Fractions of Σ_k ‖θ_k − θ_final‖² along each direction (the "explained variance ratio").
     double explained1 = 0.0;
     double explained2 = 0.0;
@@ -22,4 +22,4 @@ struct PrincipalPlane
 /// trajectory of fewer than two distinct non-final points). Pure function, thread-safe.
 PrincipalPlane principalPlane(const Eigen::MatrixXd& offsets);
 
-}  // namespace lrlab
+} // namespace lrlab

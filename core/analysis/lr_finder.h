@@ -12,25 +12,24 @@
 namespace lrlab {
 
 /// How the finder's learning rate grows from startLr to endLr.
-enum class LrFinderMode
-{
-    Exponential,  ///< lr_i = start·(end/start)^(i/(N−1))
-    Linear        ///< lr_i = start + (i/(N−1))·(end − start)
+enum class LrFinderMode {
+    Exponential, ///< lr_i = start·(end/start)^(i/(N−1))
+    Linear       ///< lr_i = start + (i/(N−1))·(end − start)
 };
 
 /// Settings of the LR range test (DESIGN.md §2.5), defaults as pytorch-lr-finder's range_test.
 struct LrFinderOptions
 {
-    double startLr = 1e-7;         ///< first LR, > 0 (--start-lr)
-    double endLr = 10.0;           ///< last LR, > startLr (--end-lr)
-    int iterations = 100;          ///< N, >= 2 (--iters)
-    LrFinderMode mode = LrFinderMode::Exponential;  ///< (--mode exp|linear)
+    double startLr = 1e-7;                         ///< first LR, > 0 (--start-lr)
+    double endLr = 10.0;                           ///< last LR, > startLr (--end-lr)
+    int iterations = 100;                          ///< N, >= 2 (--iters)
+    LrFinderMode mode = LrFinderMode::Exponential; ///< (--mode exp|linear)
     /// Weight of the new loss in the exponential smoothing, [0, 1); 0 disables smoothing
     /// (s_i = ℓ_i), as in pytorch-lr-finder (--smooth-f).
     double smoothF = 0.05;
-    double divergeThreshold = 5.0;  ///< stop when s_i > this·min(s₀…s_i); > 1 (--diverge-th)
-    int skipStart = 10;             ///< points dropped before the suggestions, >= 0 (--skip-start)
-    int skipEnd = 5;                ///< points dropped at the end, >= 0 (--skip-end)
+    double divergeThreshold = 5.0; ///< stop when s_i > this·min(s₀…s_i); > 1 (--diverge-th)
+    int skipStart = 10;            ///< points dropped before the suggestions, >= 0 (--skip-start)
+    int skipEnd = 5;               ///< points dropped at the end, >= 0 (--skip-end)
     /// Record the validation loss after each update instead of the minibatch loss (models only;
     /// pytorch-lr-finder's val_loader mode) (--validation).
     bool useValidation = false;
@@ -56,12 +55,12 @@ double lrFinderLearningRate(const LrFinderOptions& options, int iteration);
 /// point into the full (uncut) arrays.
 struct LrSuggestions
 {
-    std::optional<double> steepest;  ///< LR at argmin of numpy.gradient(s) (pytorch-lr-finder)
-    std::optional<double> valley;    ///< fastai: inside the longest decreasing subsequence
-    std::optional<double> minimum;   ///< fastai: LR of the lowest s, divided by 10
-    std::optional<double> steep;     ///< fastai: LR at argmin of Δs/Δlog(lr)
+    std::optional<double> steepest; ///< LR at argmin of numpy.gradient(s) (pytorch-lr-finder)
+    std::optional<double> valley;   ///< fastai: inside the longest decreasing subsequence
+    std::optional<double> minimum;  ///< fastai: LR of the lowest s, divided by 10
+    std::optional<double> steep;    ///< fastai: LR at argmin of Δs/Δlog(lr)
     std::optional<int> steepestIndex, valleyIndex, minimumIndex, steepIndex;
-    std::string note;                ///< why suggestions are absent (empty when present)
+    std::string note; ///< why suggestions are absent (empty when present)
 };
 
 /// numpy.gradient(values) with unit spacing and edge_order 1: central differences
@@ -75,8 +74,7 @@ std::vector<double> numpyGradient(const std::vector<double>& values);
 /// reproduced literally (an O(n²) longest-decreasing-subsequence pass, Python's wrap-around of
 /// a negative index included).
 LrSuggestions lrFinderSuggestions(const std::vector<double>& learningRates,
-                                  const std::vector<double>& smoothed, int skipStart,
-                                  int skipEnd);
+                                  const std::vector<double>& smoothed, int skipStart, int skipEnd);
 
 /// The exponential smoothing and stop rule of the range test, one loss at a time:
 /// s₀ = ℓ₀, s_i = f·ℓ_i + (1−f)·s_{i−1} (f = 0: s_i = ℓ_i), stop after s_i when
@@ -120,17 +118,17 @@ SmoothedLosses smoothAndStop(const std::vector<double>& losses, double smoothF,
 struct LrFinderResult
 {
     std::vector<double> learningRates;
-    std::vector<double> losses;    ///< minibatch loss before the update (or validation loss after)
+    std::vector<double> losses; ///< minibatch loss before the update (or validation loss after)
     std::vector<double> smoothed;
-    int iterations = 0;            ///< iterations run (= the length of the vectors)
+    int iterations = 0; ///< iterations run (= the length of the vectors)
     /// The stop rule fired (divergence or a non-finite loss), possibly on the last iteration.
     bool stoppedEarly = false;
-    bool cancelled = false;        ///< the cancel flag ended the test
+    bool cancelled = false; ///< the cancel flag ended the test
     LrSuggestions suggestions;
     // Models only.
-    std::vector<float> initial;     ///< θ₀ (init.csv)
-    std::vector<int> batchOffsets;  ///< recordBatches: batch i is batchRows[off[i]..off[i+1])
-    std::vector<int> batchRows;     ///< dataset row indices of the minibatches
+    std::vector<float> initial;    ///< θ₀ (init.csv)
+    std::vector<int> batchOffsets; ///< recordBatches: batch i is batchRows[off[i]..off[i+1])
+    std::vector<int> batchRows;    ///< dataset row indices of the minibatches
 };
 
 /// Called after each iteration with the result so far (suggestions not yet filled); runs on
@@ -155,4 +153,4 @@ LrFinderResult runLrFinder(const RunConfig& config, const ModelProblem& problem,
                            const LrFinderOptions& options, const CancelFlag* cancel = nullptr,
                            const LrFinderProgress& progress = {});
 
-}  // namespace lrlab
+} // namespace lrlab

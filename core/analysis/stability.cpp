@@ -18,9 +18,8 @@ StabilityLimits stabilityLimits(const Eigen::MatrixXd& hessian, double momentum)
         limits.bestLr = limits.contraction = nan;
         return limits;
     }
-    const Eigen::SelfAdjointEigenSolver<Eigen::MatrixXd> solver(hessian,
-                                                                 Eigen::EigenvaluesOnly);
-    const Eigen::VectorXd& eig = solver.eigenvalues();  // ascending
+    const Eigen::SelfAdjointEigenSolver<Eigen::MatrixXd> solver(hessian, Eigen::EigenvaluesOnly);
+    const Eigen::VectorXd& eig = solver.eigenvalues(); // ascending
     limits.lambdaMax = eig(eig.size() - 1);
     limits.lambdaMin = eig(0);
     if (limits.lambdaMax > 0.0) {
@@ -39,4 +38,4 @@ StabilityLimits stabilityLimits(const Eigen::MatrixXd& hessian, double momentum)
     return limits;
 }
 
-}  // namespace lrlab
+} // namespace lrlab

@@ -44,4 +44,4 @@ LoadedConfig runConfigFromJson(const QJsonObject& object, const std::string& sou
 /// The config as JSON with every key that matters for its types (round-trips through parse).
 QJsonObject runConfigToJson(const RunConfig& config);
 
-}  // namespace lrlab
+} // namespace lrlab

@@ -23,8 +23,8 @@ namespace {
     throw ConfigError(source.toStdString() + ": " + keyPath + ": " + what);
 }
 
-void rejectUnknownKeys(const QJsonObject& object, const QStringList& allowed,
-                       const QString& source, const std::string& prefix)
+void rejectUnknownKeys(const QJsonObject& object, const QStringList& allowed, const QString& source,
+                       const std::string& prefix)
 {
     for (auto it = object.begin(); it != object.end(); ++it)
         if (!allowed.contains(it.key()))
@@ -119,10 +119,9 @@ LessonRun readCompareEntry(const QJsonValue& value, const RunConfig& base, const
         const std::string path = keyPath + ".set." + it.key().toStdString();
         run.settings.emplace_back(it.key().toStdString(), settingText(it.value(), source, path));
     }
-    std::stable_sort(run.settings.begin(), run.settings.end(),
-                     [](const auto& a, const auto& b) {
-                         return settingPriority(a.first) < settingPriority(b.first);
-                     });
+    std::stable_sort(run.settings.begin(), run.settings.end(), [](const auto& a, const auto& b) {
+        return settingPriority(a.first) < settingPriority(b.first);
+    });
     for (const auto& [key, text] : run.settings) {
         try {
             run.config = withSetting(run.config, key, text);
@@ -133,7 +132,7 @@ LessonRun readCompareEntry(const QJsonValue& value, const RunConfig& base, const
     return run;
 }
 
-}  // namespace
+} // namespace
 
 QString localizedText(const LocalizedText& localized, const QString& language)
 {
@@ -253,8 +252,8 @@ Lesson loadLesson(const QString& path)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
-        throw ConfigError(path.toStdString() + ": cannot read the file: " +
-                          file.errorString().toStdString());
+        throw ConfigError(path.toStdString() +
+                          ": cannot read the file: " + file.errorString().toStdString());
     return parseLesson(file.readAll(), path);
 }
 
@@ -289,4 +288,4 @@ std::vector<Lesson> loadAllLessons()
     return out;
 }
 
-}  // namespace lrlab
+} // namespace lrlab

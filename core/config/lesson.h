@@ -65,15 +65,15 @@ struct Lesson
 {
     int version = kLessonFormatVersion;
     QString id;
-    QString path;  ///< the file it came from
+    QString path; ///< the file it came from
     LocalizedText title;
     LocalizedText text;
     RunConfig config;
-    QJsonObject configJson;  ///< "config" as written in the file
+    QJsonObject configJson; ///< "config" as written in the file
     /// The compared runs in file order; a lesson without "compare" has one run: config,
     /// labelled with the title.
     std::vector<LessonRun> compare;
-    QJsonObject view;        ///< free-form view state for the GUI ("tab", "play", …)
+    QJsonObject view; ///< free-form view state for the GUI ("tab", "play", …)
     /// Config keys that are valid but have no effect with the chosen types (LoadedConfig).
     std::vector<std::string> warnings;
 
@@ -105,4 +105,4 @@ QStringList lessonFiles();
 /// Loads every file of lessonFiles(). Throws ConfigError at the first bad file.
 std::vector<Lesson> loadAllLessons();
 
-}  // namespace lrlab
+} // namespace lrlab

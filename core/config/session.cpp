@@ -104,8 +104,8 @@ void checkView(const QJsonObject& view, const std::string& path)
         const QJsonValue v = view.value("step_range");
         if (!v.isArray() || v.toArray().size() != 2)
             fail(at("step_range"), "expected [first, last]");
-        const long long first = integerAt(v.toArray().at(0), at("step_range") + "[0]", 0,
-                                          100000000);
+        const long long first =
+            integerAt(v.toArray().at(0), at("step_range") + "[0]", 0, 100000000);
         integerAt(v.toArray().at(1), at("step_range") + "[1]", first, 100000000);
     }
 }
@@ -145,7 +145,7 @@ std::string lineAndColumn(const QByteArray& text, int offset)
     return "line " + std::to_string(line) + ", column " + std::to_string(column);
 }
 
-}  // namespace
+} // namespace
 
 QJsonObject sessionToJson(const Session& session)
 {
@@ -174,13 +174,11 @@ Session sessionFromJson(const QJsonObject& object, const std::string& source)
         if (!object.contains("version"))
             fail(kRoot + ".version", "missing (is this an lrlab session file?)");
         const QJsonValue version = object.value("version");
-        session.version = static_cast<int>(
-            integerAt(version, kRoot + ".version", 1, 1000000));
+        session.version = static_cast<int>(integerAt(version, kRoot + ".version", 1, 1000000));
         if (session.version > Session::kFormatVersion)
-            fail(kRoot + ".version", "file from a newer lrlab (version " +
-                                         std::to_string(session.version) +
-                                         "; this lrlab reads up to " +
-                                         std::to_string(Session::kFormatVersion) + ")");
+            fail(kRoot + ".version",
+                 "file from a newer lrlab (version " + std::to_string(session.version) +
+                     "; this lrlab reads up to " + std::to_string(Session::kFormatVersion) + ")");
         rejectUnknown(object, kRoot, {"version", "current", "pinned", "view", "language"});
         if (!object.contains("current"))
             fail(kRoot + ".current", "missing (the current run's config)");
@@ -193,8 +191,7 @@ Session sessionFromJson(const QJsonObject& object, const std::string& source)
             const QJsonArray pinned = v.toArray();
             if (pinned.size() > Session::kMaxPinned)
                 fail(kRoot + ".pinned", "at most " + std::to_string(Session::kMaxPinned) +
-                                            " pinned runs, got " +
-                                            std::to_string(pinned.size()));
+                                            " pinned runs, got " + std::to_string(pinned.size()));
             for (int i = 0; i < pinned.size(); ++i) {
                 const std::string path = kRoot + ".pinned[" + std::to_string(i) + "]";
                 if (!pinned.at(i).isObject())
@@ -275,4 +272,4 @@ void saveSession(const Session& session, const std::string& path)
         throw std::runtime_error(path + ": write failed: " + file.errorString().toStdString());
 }
 
-}  // namespace lrlab
+} // namespace lrlab

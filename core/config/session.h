@@ -45,14 +45,14 @@ struct Session
     RunConfig current;
     std::vector<PinnedConfig> pinned;
     QJsonObject view;
-    std::string language;  ///< "" = follow the system locale, else e.g. "en" or "zh_CN"
+    std::string language; ///< "" = follow the system locale, else e.g. "en" or "zh_CN"
 };
 
 /// View keys with a checked type:
 /// - "tab": string; "plane": "axes", "pca" or "random"; "speed": number > 0 (playback steps per
 ///   frame multiplier); "cursor_step": integer >= 0; "playing": boolean;
 ///   "step_range": [first, last] integers with 0 <= first <= last.
-inline constexpr const char* kKnownViewKeys[] = {"tab",     "plane",      "speed",
+inline constexpr const char* kKnownViewKeys[] = {"tab",         "plane",   "speed",
                                                  "cursor_step", "playing", "step_range"};
 
 /// The session as JSON (the layout above). Lossless: sessionFromJson(sessionToJson(s)) gives a
@@ -76,4 +76,4 @@ Session loadSession(const std::string& path);
 /// Throws std::runtime_error naming the path on failure.
 void saveSession(const Session& session, const std::string& path);
 
-}  // namespace lrlab
+} // namespace lrlab

@@ -62,11 +62,13 @@ void validateProblem(const RunConfig& config)
     requireNonNegative("problem.noise", p.noise);
     if (isToySurface(p.type)) {
         const auto& catalogue = toySurfaceCatalogue();
-        const auto it = std::find_if(catalogue.begin(), catalogue.end(),
-                                     [&](const ToySurfaceDescriptor& d) { return d.name == p.type; });
+        const auto it =
+            std::find_if(catalogue.begin(), catalogue.end(),
+                         [&](const ToySurfaceDescriptor& d) { return d.name == p.type; });
         for (const auto& [name, value] : p.parameters) {
-            const bool known = std::any_of(it->parameters.begin(), it->parameters.end(),
-                                           [&](const SurfaceParameter& sp) { return sp.name == name; });
+            const bool known =
+                std::any_of(it->parameters.begin(), it->parameters.end(),
+                            [&](const SurfaceParameter& sp) { return sp.name == name; });
             if (!known)
                 fail("problem." + name, p.type + " has no parameter '" + name + "'");
             requireFinite("problem." + name, value);
@@ -74,7 +76,8 @@ void validateProblem(const RunConfig& config)
         // The surface checks its own parameter ranges (e.g. quadratic a, b >= 0).
         makeToySurface(p.type, p.parameters);
         if (!config.init.empty() && config.init.size() != 2)
-            fail("init", "a toy surface takes 2 numbers, got " + std::to_string(config.init.size()));
+            fail("init",
+                 "a toy surface takes 2 numbers, got " + std::to_string(config.init.size()));
     } else if (isModelType(p.type)) {
         if (!p.parameters.empty())
             fail("problem." + p.parameters.begin()->first,
@@ -83,7 +86,8 @@ void validateProblem(const RunConfig& config)
             fail("problem.batch_size", "must be >= 1, got " + std::to_string(p.batchSize));
         requireInRange("problem.val_fraction", p.valFraction, 0.0, 1.0, false);
         if (p.activation != "relu" && p.activation != "tanh")
-            fail("problem.activation", "must be \"relu\" or \"tanh\", got \"" + p.activation + "\"");
+            fail("problem.activation",
+                 "must be \"relu\" or \"tanh\", got \"" + p.activation + "\"");
         for (std::size_t i = 0; i < p.hidden.size(); ++i)
             if (p.hidden[i] < 1)
                 fail("problem.hidden[" + std::to_string(i) + "]",
@@ -131,9 +135,9 @@ void validateSchedule(const ScheduleSpec& s, int steps)
     if (s.warmupSteps < 0)
         fail("schedule.warmup_steps", "must be >= 0, got " + std::to_string(s.warmupSteps));
     if (s.warmupSteps > steps)
-        fail("schedule.warmup_steps", std::to_string(s.warmupSteps) +
-                                          " is longer than the run (steps = " +
-                                          std::to_string(steps) + ")");
+        fail("schedule.warmup_steps",
+             std::to_string(s.warmupSteps) +
+                 " is longer than the run (steps = " + std::to_string(steps) + ")");
     if (s.warmupSteps > s.totalSteps)
         fail("schedule.warmup_steps", std::to_string(s.warmupSteps) +
                                           " is longer than the schedule (total_steps = " +
@@ -175,7 +179,7 @@ void validateSchedule(const ScheduleSpec& s, int steps)
         fail("schedule.decay_fraction", "must be in (0, 1], got " + number(s.decayFraction));
 }
 
-}  // namespace
+} // namespace
 
 const std::vector<std::string>& modelTypeNames()
 {
@@ -200,4 +204,4 @@ void validate(const RunConfig& config)
     validateSchedule(config.schedule, config.steps);
 }
 
-}  // namespace lrlab
+} // namespace lrlab

@@ -59,7 +59,7 @@ bool parallelFor(int count, const std::function<void(int index, int worker)>& ta
         pool.reserve(static_cast<std::size_t>(threads - 1));
         for (int w = 1; w < threads; ++w)
             pool.emplace_back(work, w);
-        work(0);  // the calling thread is worker 0
+        work(0); // the calling thread is worker 0
         for (auto& t : pool)
             t.join();
     }
@@ -68,4 +68,4 @@ bool parallelFor(int count, const std::function<void(int index, int worker)>& ta
     return done.load() == count;
 }
 
-}  // namespace lrlab
+} // namespace lrlab

@@ -9,8 +9,8 @@ namespace lrlab {
 /// Settings of one parallel job.
 struct ParallelOptions
 {
-    int threads = 0;                       ///< worker threads; 0 = every core
-    const CancelFlag* cancel = nullptr;    ///< raised by the owner to stop the job
+    int threads = 0;                    ///< worker threads; 0 = every core
+    const CancelFlag* cancel = nullptr; ///< raised by the owner to stop the job
     /// Called after each finished item with (done, total), from a worker thread: keep it cheap
     /// and thread-safe (e.g. store into an atomic or post a queued signal).
     std::function<void(int done, int total)> progress;
@@ -28,4 +28,4 @@ int resolveThreadCount(int threads);
 bool parallelFor(int count, const std::function<void(int index, int worker)>& task,
                  const ParallelOptions& options = {});
 
-}  // namespace lrlab
+} // namespace lrlab

@@ -17,4 +17,4 @@ std::string runStatusName(RunStatus status)
     return "unknown";
 }
 
-}  // namespace lrlab
+} // namespace lrlab

@@ -85,7 +85,7 @@ ScheduleSpec defaultFineTuneSchedule();
 struct FineTuneConfig
 {
     FineTuneMethod method = FineTuneMethod::Full;
-    LoraOptions lora;                                ///< used by Lora only
+    LoraOptions lora;                                     ///< used by Lora only
     OptimizerSpec optimizer = defaultFineTuneOptimizer(); ///< any lrlab optimizer
     /// Any lrlab schedule; its learningRate is the run's (peak) LR and totalSteps is set to
     /// steps by the run.
@@ -101,20 +101,20 @@ struct FineTuneConfig
 struct FineTuneResult
 {
     FineTuneMethod method = FineTuneMethod::Full;
-    int trainSize = 0;           ///< target training rows actually used
-    double learningRate = 0.0;   ///< the schedule's base LR
+    int trainSize = 0;                     ///< target training rows actually used
+    double learningRate = 0.0;             ///< the schedule's base LR
     double targetValidationAccuracy = 0.0; ///< at the end; NaN when diverged to non-finite
     double targetValidationLoss = 0.0;
     double sourceValidationAccuracy = 0.0; ///< on the source validation split, at the end
     double sourceValidationLoss = 0.0;
-    double forgetting = 0.0;     ///< pre-trained source accuracy − sourceValidationAccuracy
+    double forgetting = 0.0; ///< pre-trained source accuracy − sourceValidationAccuracy
     int trainableParameters = 0;
     std::size_t stateBytesAdam = 0;     ///< Adam's state for trainableParameters
     std::size_t stateBytesAdam8bit = 0; ///< adam8bit's state for trainableParameters
     std::size_t stateBytes = 0;         ///< the run's own optimizer's state
     bool diverged = false; ///< non-finite, or the target training loss ended > 10× its start
     RunStatus status = RunStatus::Finished;
-    int steps = 0;         ///< updates done
+    int steps = 0; ///< updates done
     // Curves: minibatch loss per step; evaluations at evalRows (step k = before update k, the
     // last one after the final update, row = steps).
     std::vector<float> loss;
@@ -134,11 +134,11 @@ FineTuneResult runFineTune(const FineTuneData& data, const FineTuneConfig& confi
 /// A sweep: every size × method × rate (in that nesting order, rates innermost).
 struct FineTuneSweepSpec
 {
-    FineTuneConfig base;                ///< everything but method, LR and train size
+    FineTuneConfig base; ///< everything but method, LR and train size
     std::vector<FineTuneMethod> methods{FineTuneMethod::Full, FineTuneMethod::Lora,
                                         FineTuneMethod::Head};
-    std::vector<double> rates;          ///< e.g. logSpacedRates(1e-5, 1e-1, 13)
-    std::vector<int> sizes;             ///< train sizes (<= 0 = all); empty = {base.trainSize}
+    std::vector<double> rates; ///< e.g. logSpacedRates(1e-5, 1e-1, 13)
+    std::vector<int> sizes;    ///< train sizes (<= 0 = all); empty = {base.trainSize}
 };
 
 /// Settings of a sweep's execution.
@@ -165,7 +165,7 @@ struct BestRate
     double learningRate = 0.0; ///< NaN when every run of the group diverged
     double targetValidationAccuracy = 0.0;
     double targetValidationLoss = 0.0;
-    int index = -1;            ///< the result's index, -1 when none qualifies
+    int index = -1; ///< the result's index, -1 when none qualifies
 };
 
 /// Per (method, trainSize) group in order of first appearance: the run with the highest target

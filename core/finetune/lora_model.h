@@ -13,8 +13,8 @@ namespace lrlab {
 /// Language Models"). Defaults are PEFT's LoraConfig defaults (r = 8, lora_alpha = 8).
 struct LoraOptions
 {
-    int rank = 8;          ///< r >= 1 (clamped by nothing: r may exceed min(in, out))
-    double alpha = 8.0;    ///< α > 0; the update is scaled by α/r
+    int rank = 8;       ///< r >= 1 (clamped by nothing: r may exceed min(in, out))
+    double alpha = 8.0; ///< α > 0; the update is scaled by α/r
     /// Adapt the output layer too. Off by default: the issue adapts "each hidden weight", i.e.
     /// the layers before the output layer, and keeps the head frozen.
     bool adaptOutputLayer = false;
@@ -22,7 +22,7 @@ struct LoraOptions
 
 /// Random stream of the LoRA A initialization, Rng(seed, kStreamLoraInit); far from the
 /// numbers of core/util/rng_streams.h so it never collides with a stream added there.
-inline constexpr std::uint64_t kStreamLoraInit = 0x4c6f5241;  // "LoRA"
+inline constexpr std::uint64_t kStreamLoraInit = 0x4c6f5241; // "LoRA"
 
 /// One adapted layer: its index and where its A (rank×in, row-major) and B (out×rank,
 /// row-major) start in the trainable vector.

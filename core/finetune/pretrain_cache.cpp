@@ -71,8 +71,8 @@ std::string hex16(std::uint64_t v)
 
 /// Reads and checks a cache file. Returns true and fills params only when every check passes;
 /// otherwise false with *why set ("" when the file does not exist).
-bool readCacheFile(const std::string& path, std::uint64_t key, int count, std::vector<float>& params,
-                   std::string* why)
+bool readCacheFile(const std::string& path, std::uint64_t key, int count,
+                   std::vector<float>& params, std::string* why)
 {
     std::error_code ec;
     if (!std::filesystem::exists(path, ec)) {
@@ -146,9 +146,10 @@ std::string writeCacheFile(const std::string& path, std::uint64_t key,
         return "cannot create " + target.parent_path().string() + ": " + ec.message();
     // A name no other writer uses: thread id, time and a process-wide counter.
     static std::atomic<unsigned> counter{0};
-    const auto stamp = static_cast<std::uint64_t>(
-        std::chrono::steady_clock::now().time_since_epoch().count());
-    const auto tid = static_cast<std::uint64_t>(std::hash<std::thread::id>()(std::this_thread::get_id()));
+    const auto stamp =
+        static_cast<std::uint64_t>(std::chrono::steady_clock::now().time_since_epoch().count());
+    const auto tid =
+        static_cast<std::uint64_t>(std::hash<std::thread::id>()(std::this_thread::get_id()));
     const fs::path temp =
         target.parent_path() / (target.filename().string() + ".tmp-" + hex16(stamp ^ (tid << 1)) +
                                 "-" + std::to_string(counter.fetch_add(1)));
@@ -229,8 +230,9 @@ std::uint64_t pretrainKey(const PretrainRecipe& recipe, const Dataset& source)
     text += ";epochs=" + std::to_string(recipe.epochs);
     text += ";val=" + formatDouble(recipe.valFraction);
     text += ";seed=" + std::to_string(recipe.seed);
-    text += ";rows=" + std::to_string(source.rows) + ";features=" +
-            std::to_string(source.features) + ";classes=" + std::to_string(source.numClasses);
+    text += ";rows=" + std::to_string(source.rows) +
+            ";features=" + std::to_string(source.features) +
+            ";classes=" + std::to_string(source.numClasses);
     text += ";data=" + hex16(datasetChecksum(source));
     std::uint64_t h = kFnvOffset;
     fnv(h, text.data(), text.size());
@@ -240,8 +242,8 @@ std::uint64_t pretrainKey(const PretrainRecipe& recipe, const Dataset& source)
 ModelSpec pretrainSpec(const PretrainRecipe& recipe, const Dataset& source)
 {
     if (!source.isClassification())
-        throw std::invalid_argument("pre-training needs a classification dataset; " +
-                                    source.name + " is a regression dataset");
+        throw std::invalid_argument("pre-training needs a classification dataset; " + source.name +
+                                    " is a regression dataset");
     return makeModelSpec("mlp", source.features, source.numClasses, recipe.hidden,
                          activationName(recipe.activation));
 }
@@ -285,7 +287,8 @@ std::vector<float> trainPretrained(const PretrainRecipe& recipe, const Dataset& 
         for (int i = 0; i < b.count; ++i) {
             std::copy_n(allX.data() + static_cast<std::size_t>(b.rows[i]) * f, f,
                         X.data() + static_cast<std::size_t>(i) * f);
-            labels[static_cast<std::size_t>(i)] = source.labels[static_cast<std::size_t>(b.rows[i])];
+            labels[static_cast<std::size_t>(i)] =
+                source.labels[static_cast<std::size_t>(b.rows[i])];
         }
         model.lossAndGradient(params.data(), X.data(), b.count, labels.data(), nullptr,
                               grad.data());

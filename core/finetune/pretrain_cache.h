@@ -36,8 +36,8 @@ struct PretrainedModel
     /// A cache file existed but was rejected (bad magic, version, key, length or checksum) and
     /// was rebuilt; cacheProblem says why.
     bool rejectedCache = false;
-    bool cacheWritten = false;     ///< the trained weights were stored in cacheFile
-    std::string cacheProblem;      ///< why a file was rejected or could not be written
+    bool cacheWritten = false; ///< the trained weights were stored in cacheFile
+    std::string cacheProblem;  ///< why a file was rejected or could not be written
 };
 
 /// The cache directory: $LRLAB_CACHE_DIR when set and non-empty, else $XDG_CACHE_HOME/lrlab,

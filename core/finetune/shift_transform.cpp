@@ -29,7 +29,8 @@ Shift parseShift(const std::string& name)
 
 int imageSide(const Dataset& dataset)
 {
-    const int side = static_cast<int>(std::lround(std::sqrt(static_cast<double>(dataset.features))));
+    const int side =
+        static_cast<int>(std::lround(std::sqrt(static_cast<double>(dataset.features))));
     if (side < 1 || side * side != dataset.features)
         throw std::invalid_argument("dataset " + dataset.name + " has " +
                                     std::to_string(dataset.features) +

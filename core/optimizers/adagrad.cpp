@@ -14,10 +14,9 @@ Adagrad<Scalar>::Adagrad(const AdagradOptions& options) : m_options(options)
 {
 }
 
-template <typename Scalar>
-void Adagrad<Scalar>::reset(int dimension)
+template <typename Scalar> void Adagrad<Scalar>::reset(int dimension)
 {
-    m_sum.setZero(dimension);  // initial_accumulator_value 0
+    m_sum.setZero(dimension); // initial_accumulator_value 0
     m_step = 0;
 }
 
@@ -25,7 +24,7 @@ template <typename Scalar>
 void Adagrad<Scalar>::step(Eigen::Ref<Vector> x, const Eigen::Ref<const Vector>& grad,
                            double learningRate)
 {
-    ++m_step;  // step_t += 1
+    ++m_step; // step_t += 1
     // clr = lr / (1 + (step - 1) * lr_decay) with lr_decay 0, kept for the operation order.
     const double lrDecay = 0.0;
     const double clr = learningRate / (1.0 + (static_cast<double>(m_step) - 1.0) * lrDecay);
@@ -40,15 +39,14 @@ void Adagrad<Scalar>::step(Eigen::Ref<Vector> x, const Eigen::Ref<const Vector>&
     for (Eigen::Index i = 0; i < n; ++i) {
         Scalar g = gradient[i];
         if (decay)
-            g = detail::torchAdd(g, theta[i], weightDecay);  // grad.add(param, alpha=wd)
-        sum[i] = detail::torchAddcmul(sum[i], g, g, Scalar(1));  // state_sum.addcmul_(g, g)
-        const Scalar std = std::sqrt(sum[i]) + eps;               // state_sum.sqrt().add_(eps)
-        theta[i] = detail::torchAddcdiv(theta[i], g, std, negClr);  // addcdiv_(value=-clr)
+            g = detail::torchAdd(g, theta[i], weightDecay);        // grad.add(param, alpha=wd)
+        sum[i] = detail::torchAddcmul(sum[i], g, g, Scalar(1));    // state_sum.addcmul_(g, g)
+        const Scalar std = std::sqrt(sum[i]) + eps;                // state_sum.sqrt().add_(eps)
+        theta[i] = detail::torchAddcdiv(theta[i], g, std, negClr); // addcdiv_(value=-clr)
     }
 }
 
-template <typename Scalar>
-std::size_t Adagrad<Scalar>::stateBytes() const
+template <typename Scalar> std::size_t Adagrad<Scalar>::stateBytes() const
 {
     return static_cast<std::size_t>(m_sum.size()) * sizeof(Scalar) + sizeof(m_step);
 }
@@ -56,4 +54,4 @@ std::size_t Adagrad<Scalar>::stateBytes() const
 template class Adagrad<double>;
 template class Adagrad<float>;
 
-}  // namespace lrlab
+} // namespace lrlab

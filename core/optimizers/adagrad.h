@@ -9,16 +9,15 @@ namespace lrlab {
 /// Hyper-parameters of Adagrad (torch.optim.Adagrad, lr_decay 0, initial accumulator 0).
 struct AdagradOptions
 {
-    double eps = 1e-10;        ///< added to √s, default 1e-10, > 0
-    double weightDecay = 0.0;  ///< L2 coefficient added to the gradient, default 0, >= 0
+    double eps = 1e-10;       ///< added to √s, default 1e-10, > 0
+    double weightDecay = 0.0; ///< L2 coefficient added to the gradient, default 0, >= 0
 };
 
 /// Adagrad (Duchi, Hazan & Singer, 2011), operation by operation as torch.optim.Adagrad 1.13
 /// (single-tensor path): g = g + wd·θ; clr = lr / (1 + (t−1)·0); s = s + (1·g)·g;
 /// θ = θ + ((−clr)·g)/(√s + eps). Rounding as ATen's CPU kernels
 /// (see exact_math.h). Not thread-safe.
-template <typename Scalar>
-class Adagrad final : public Optimizer<Scalar>
+template <typename Scalar> class Adagrad final : public Optimizer<Scalar>
 {
 public:
     using Vector = typename Optimizer<Scalar>::Vector;
@@ -32,11 +31,11 @@ public:
 
 private:
     AdagradOptions m_options;
-    Vector m_sum;             ///< s
-    std::int64_t m_step = 0;  ///< t (torch keeps it for lr_decay, which is 0 here)
+    Vector m_sum;            ///< s
+    std::int64_t m_step = 0; ///< t (torch keeps it for lr_decay, which is 0 here)
 };
 
 extern template class Adagrad<double>;
 extern template class Adagrad<float>;
 
-}  // namespace lrlab
+} // namespace lrlab

@@ -10,11 +10,11 @@ namespace lrlab {
 /// Hyper-parameters of 8-bit Adam.
 struct Adam8bitOptions
 {
-    double beta1 = 0.9;        ///< first-moment decay β1, default 0.9, range [0, 1)
-    double beta2 = 0.999;      ///< second-moment decay β2, default 0.999, range [0, 1)
-    double eps = 1e-8;         ///< added to √v̂, default 1e-8, > 0
-    double weightDecay = 0.0;  ///< coupled as Adam's (g += wd·θ), default 0, >= 0
-    int blockSize = 2048;      ///< quantization block length, default 2048, >= 1
+    double beta1 = 0.9;       ///< first-moment decay β1, default 0.9, range [0, 1)
+    double beta2 = 0.999;     ///< second-moment decay β2, default 0.999, range [0, 1)
+    double eps = 1e-8;        ///< added to √v̂, default 1e-8, > 0
+    double weightDecay = 0.0; ///< coupled as Adam's (g += wd·θ), default 0, >= 0
+    int blockSize = 2048;     ///< quantization block length, default 2048, >= 1
 };
 
 /// Adam whose moments live in 8 bits: block-wise dynamic quantization as bitsandbytes'
@@ -34,8 +34,7 @@ struct Adam8bitOptions
 /// the effect on toy surfaces); rounding is deterministic nearest (ties to the lower code),
 /// normalizing by x/absmax; weight decay is coupled like torch's Adam (bitsandbytes' kernel
 /// decays θ directly). Not thread-safe; one per run.
-template <typename Scalar>
-class Adam8bit final : public Optimizer<Scalar>
+template <typename Scalar> class Adam8bit final : public Optimizer<Scalar>
 {
 public:
     using Vector = typename Optimizer<Scalar>::Vector;
@@ -58,16 +57,16 @@ public:
 
 private:
     Adam8bitOptions m_options;
-    std::vector<std::uint8_t> m_firstCodes;   ///< m, one signed-map code per element
-    std::vector<std::uint8_t> m_secondCodes;  ///< v, one unsigned-map code per element
-    std::vector<float> m_firstAbsmax;         ///< m's scale per block
-    std::vector<float> m_secondAbsmax;        ///< v's scale per block
-    Vector m_blockFirst;                      ///< scratch: one block of m, dequantized
-    Vector m_blockSecond;                     ///< scratch: one block of v, dequantized
-    std::int64_t m_step = 0;                  ///< t, counted from 1 at the first step
+    std::vector<std::uint8_t> m_firstCodes;  ///< m, one signed-map code per element
+    std::vector<std::uint8_t> m_secondCodes; ///< v, one unsigned-map code per element
+    std::vector<float> m_firstAbsmax;        ///< m's scale per block
+    std::vector<float> m_secondAbsmax;       ///< v's scale per block
+    Vector m_blockFirst;                     ///< scratch: one block of m, dequantized
+    Vector m_blockSecond;                    ///< scratch: one block of v, dequantized
+    std::int64_t m_step = 0;                 ///< t, counted from 1 at the first step
 };
 
 extern template class Adam8bit<double>;
 extern template class Adam8bit<float>;
 
-}  // namespace lrlab
+} // namespace lrlab

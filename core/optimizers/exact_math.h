@@ -16,8 +16,7 @@ namespace lrlab::detail {
 // which is correctly rounded and gives the same result on every platform.
 
 /// ATen's add with alpha: self + alpha·other with a single rounding.
-template <typename Scalar>
-inline Scalar torchAdd(Scalar self, Scalar other, Scalar alpha)
+template <typename Scalar> inline Scalar torchAdd(Scalar self, Scalar other, Scalar alpha)
 {
     return std::fma(other, alpha, self);
 }
@@ -37,11 +36,10 @@ inline Scalar torchAddcdiv(Scalar self, Scalar t1, Scalar t2, Scalar value)
 }
 
 /// torch.sign on CPU: (0 < a) - (a < 0), so sign(0) = 0 and sign(NaN) = 0.
-template <typename Scalar>
-inline Scalar torchSign(Scalar value)
+template <typename Scalar> inline Scalar torchSign(Scalar value)
 {
     return static_cast<Scalar>(static_cast<int>(Scalar(0) < value) -
                                static_cast<int>(value < Scalar(0)));
 }
 
-}  // namespace lrlab::detail
+} // namespace lrlab::detail

@@ -10,15 +10,11 @@ namespace lrlab {
 //   p.add_(update, alpha=-lr)
 //   exp_avg.mul_(beta2).add_(grad, alpha=1 - beta2)
 
-template <typename Scalar>
-Lion<Scalar>::Lion(const LionOptions& options) : m_options(options)
-{
-}
+template <typename Scalar> Lion<Scalar>::Lion(const LionOptions& options) : m_options(options) {}
 
-template <typename Scalar>
-void Lion<Scalar>::reset(int dimension)
+template <typename Scalar> void Lion<Scalar>::reset(int dimension)
 {
-    m_momentum.setZero(dimension);  // state['exp_avg'] = zeros_like(p)
+    m_momentum.setZero(dimension); // state['exp_avg'] = zeros_like(p)
 }
 
 template <typename Scalar>
@@ -44,8 +40,7 @@ void Lion<Scalar>::step(Eigen::Ref<Vector> x, const Eigen::Ref<const Vector>& gr
     }
 }
 
-template <typename Scalar>
-std::size_t Lion<Scalar>::stateBytes() const
+template <typename Scalar> std::size_t Lion<Scalar>::stateBytes() const
 {
     return static_cast<std::size_t>(m_momentum.size()) * sizeof(Scalar);
 }
@@ -53,4 +48,4 @@ std::size_t Lion<Scalar>::stateBytes() const
 template class Lion<double>;
 template class Lion<float>;
 
-}  // namespace lrlab
+} // namespace lrlab

@@ -28,7 +28,7 @@ std::vector<float> torchLinspace(float start, float end, int steps)
     return values;
 }
 
-}  // namespace
+} // namespace
 
 QuantizationMap makeDynamicMap(bool isSigned)
 {
@@ -36,7 +36,7 @@ QuantizationMap makeDynamicMap(bool isSigned)
     // both kinds, so additional_items = 2^(7−7) − 1 = 0 and the decades alone fill the map.
     constexpr int kMaxExponentBits = 7;
     constexpr int kNonSignBits = 7;
-    std::vector<double> data;  // Python floats: data is a list before Tensor(data)
+    std::vector<double> data; // Python floats: data is a list before Tensor(data)
     data.reserve(256);
     for (int i = 0; i < kMaxExponentBits; ++i) {
         const int fractionItems = isSigned ? (1 << (i + kNonSignBits - kMaxExponentBits)) + 1
@@ -118,8 +118,8 @@ float quantizeBlock(const Scalar* values, int count, const QuantizationMap& map,
 }
 
 template <typename Scalar>
-void dequantizeBlock(const std::uint8_t* codes, int count, float absmax,
-                     const QuantizationMap& map, Scalar* values)
+void dequantizeBlock(const std::uint8_t* codes, int count, float absmax, const QuantizationMap& map,
+                     Scalar* values)
 {
     for (int i = 0; i < count; ++i)
         values[i] = static_cast<Scalar>(map[codes[i]] * absmax);
@@ -162,11 +162,11 @@ template void dequantizeBlock<double>(const std::uint8_t*, int, float, const Qua
                                       double*);
 template void quantizeBlockwise<float>(const float*, std::int64_t, int, const QuantizationMap&,
                                        std::uint8_t*, float*);
-template void quantizeBlockwise<double>(const double*, std::int64_t, int,
-                                        const QuantizationMap&, std::uint8_t*, float*);
+template void quantizeBlockwise<double>(const double*, std::int64_t, int, const QuantizationMap&,
+                                        std::uint8_t*, float*);
 template void dequantizeBlockwise<float>(const std::uint8_t*, const float*, std::int64_t, int,
                                          const QuantizationMap&, float*);
 template void dequantizeBlockwise<double>(const std::uint8_t*, const float*, std::int64_t, int,
                                           const QuantizationMap&, double*);
 
-}  // namespace lrlab
+} // namespace lrlab

@@ -40,8 +40,8 @@ float quantizeBlock(const Scalar* values, int count, const QuantizationMap& map,
 
 /// Dequantizes one block: values[i] = map[codes[i]]·absmax, the product in float.
 template <typename Scalar>
-void dequantizeBlock(const std::uint8_t* codes, int count, float absmax,
-                     const QuantizationMap& map, Scalar* values);
+void dequantizeBlock(const std::uint8_t* codes, int count, float absmax, const QuantizationMap& map,
+                     Scalar* values);
 
 /// The number of blocks of length blockSize (the last one may be shorter) covering count values.
 std::int64_t blockCount(std::int64_t count, int blockSize);
@@ -58,4 +58,4 @@ template <typename Scalar>
 void dequantizeBlockwise(const std::uint8_t* codes, const float* absmax, std::int64_t count,
                          int blockSize, const QuantizationMap& map, Scalar* values);
 
-}  // namespace lrlab
+} // namespace lrlab

@@ -14,11 +14,10 @@ Rmsprop<Scalar>::Rmsprop(const RmspropOptions& options) : m_options(options)
 {
 }
 
-template <typename Scalar>
-void Rmsprop<Scalar>::reset(int dimension)
+template <typename Scalar> void Rmsprop<Scalar>::reset(int dimension)
 {
     m_squareAverage.setZero(dimension);                         // state['square_avg']
-    m_buffer.setZero(m_options.momentum > 0.0 ? dimension : 0);  // state['momentum_buffer']
+    m_buffer.setZero(m_options.momentum > 0.0 ? dimension : 0); // state['momentum_buffer']
 }
 
 template <typename Scalar>
@@ -41,22 +40,21 @@ void Rmsprop<Scalar>::step(Eigen::Ref<Vector> x, const Eigen::Ref<const Vector>&
     for (Eigen::Index i = 0; i < n; ++i) {
         Scalar g = gradient[i];
         if (decay)
-            g = detail::torchAdd(g, theta[i], weightDecay);  // grad.add(param, alpha=wd)
+            g = detail::torchAdd(g, theta[i], weightDecay); // grad.add(param, alpha=wd)
         // square_avg.mul_(alpha).addcmul_(grad, grad, value=1 - alpha)
         v[i] = detail::torchAddcmul(v[i] * alpha, g, g, oneMinusAlpha);
-        const Scalar avg = std::sqrt(v[i]) + eps;  // square_avg.sqrt().add_(eps)
+        const Scalar avg = std::sqrt(v[i]) + eps; // square_avg.sqrt().add_(eps)
         if (useMomentum) {
             // buf.mul_(momentum).addcdiv_(grad, avg); param.add_(buf, alpha=-lr)
             buffer[i] = detail::torchAddcdiv(buffer[i] * momentum, g, avg, Scalar(1));
             theta[i] = detail::torchAdd(theta[i], buffer[i], negLr);
         } else {
-            theta[i] = detail::torchAddcdiv(theta[i], g, avg, negLr);  // addcdiv_(value=-lr)
+            theta[i] = detail::torchAddcdiv(theta[i], g, avg, negLr); // addcdiv_(value=-lr)
         }
     }
 }
 
-template <typename Scalar>
-std::size_t Rmsprop<Scalar>::stateBytes() const
+template <typename Scalar> std::size_t Rmsprop<Scalar>::stateBytes() const
 {
     return static_cast<std::size_t>(m_squareAverage.size() + m_buffer.size()) * sizeof(Scalar);
 }
@@ -64,4 +62,4 @@ std::size_t Rmsprop<Scalar>::stateBytes() const
 template class Rmsprop<double>;
 template class Rmsprop<float>;
 
-}  // namespace lrlab
+} // namespace lrlab

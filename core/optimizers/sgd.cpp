@@ -7,13 +7,9 @@ namespace lrlab {
 // Per element, as torch.optim.SGD 1.13 (_single_tensor_sgd) with ATen's rounding (exact_math.h).
 // Python floats are cast to Scalar where ATen casts them (Scalar::to<scalar_t>()).
 
-template <typename Scalar>
-Sgd<Scalar>::Sgd(const SgdOptions& options) : m_options(options)
-{
-}
+template <typename Scalar> Sgd<Scalar>::Sgd(const SgdOptions& options) : m_options(options) {}
 
-template <typename Scalar>
-void Sgd<Scalar>::reset(int dimension)
+template <typename Scalar> void Sgd<Scalar>::reset(int dimension)
 {
     m_buffer.setZero(m_options.momentum != 0.0 ? dimension : 0);
     m_hasBuffer = false;
@@ -36,24 +32,23 @@ void Sgd<Scalar>::step(Eigen::Ref<Vector> x, const Eigen::Ref<const Vector>& gra
     for (Eigen::Index i = 0; i < n; ++i) {
         Scalar d = g[i];
         if (decay)
-            d = detail::torchAdd(d, theta[i], weightDecay);  // d_p.add(param, alpha=wd)
+            d = detail::torchAdd(d, theta[i], weightDecay); // d_p.add(param, alpha=wd)
         if (useMomentum) {
             if (firstBuffer)
-                buffer[i] = d;  // torch.clone(d_p)
+                buffer[i] = d; // torch.clone(d_p)
             else
-                buffer[i] = buffer[i] * momentum + d;  // mul_(μ).add_(d_p, alpha=1 - 0)
+                buffer[i] = buffer[i] * momentum + d; // mul_(μ).add_(d_p, alpha=1 - 0)
             if (m_options.nesterov)
-                d = detail::torchAdd(d, buffer[i], momentum);  // d_p.add(buf, alpha=μ)
+                d = detail::torchAdd(d, buffer[i], momentum); // d_p.add(buf, alpha=μ)
             else
                 d = buffer[i];
         }
-        theta[i] = detail::torchAdd(theta[i], d, negLr);  // param.add_(d_p, alpha=-lr)
+        theta[i] = detail::torchAdd(theta[i], d, negLr); // param.add_(d_p, alpha=-lr)
     }
     m_hasBuffer = useMomentum;
 }
 
-template <typename Scalar>
-std::size_t Sgd<Scalar>::stateBytes() const
+template <typename Scalar> std::size_t Sgd<Scalar>::stateBytes() const
 {
     return static_cast<std::size_t>(m_buffer.size()) * sizeof(Scalar);
 }
@@ -61,4 +56,4 @@ std::size_t Sgd<Scalar>::stateBytes() const
 template class Sgd<double>;
 template class Sgd<float>;
 
-}  // namespace lrlab
+} // namespace lrlab

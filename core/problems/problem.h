@@ -19,12 +19,12 @@ struct ViewBox
 /// What tests and the UI need to know about a problem besides its values.
 struct ProblemInfo
 {
-    std::string name;                      ///< the config type name, e.g. "rosenbrock"
-    std::string formula;                   ///< human-readable f(x, y)
-    Eigen::VectorXd start;                 ///< default start point
-    std::vector<Eigen::VectorXd> minima;   ///< known global minima (may be empty for models)
-    double minimumValue = 0.0;             ///< f at the global minima
-    ViewBox view;                          ///< default view box (two-parameter problems)
+    std::string name;                    ///< the config type name, e.g. "rosenbrock"
+    std::string formula;                 ///< human-readable f(x, y)
+    Eigen::VectorXd start;               ///< default start point
+    std::vector<Eigen::VectorXd> minima; ///< known global minima (may be empty for models)
+    double minimumValue = 0.0;           ///< f at the global minima
+    ViewBox view;                        ///< default view box (two-parameter problems)
 };
 
 /// A differentiable objective f: R^n -> R in double precision. Implementations are immutable
@@ -42,4 +42,4 @@ public:
     virtual ProblemInfo info() const = 0;
 };
 
-}  // namespace lrlab
+} // namespace lrlab

@@ -31,8 +31,8 @@ struct SurfaceParameter
 /// A row of the surface catalogue: config name, display name and accepted parameters.
 struct ToySurfaceDescriptor
 {
-    std::string name;          ///< config type name, e.g. "six_hump_camel"
-    std::string displayName;   ///< e.g. "Six-hump camel"
+    std::string name;        ///< config type name, e.g. "six_hump_camel"
+    std::string displayName; ///< e.g. "Six-hump camel"
     std::vector<SurfaceParameter> parameters;
 };
 
@@ -47,4 +47,4 @@ bool isToySurface(const std::string& name);
 std::unique_ptr<ToySurface> makeToySurface(const std::string& name,
                                            const std::map<std::string, double>& parameters = {});
 
-}  // namespace lrlab
+} // namespace lrlab

@@ -46,8 +46,7 @@ std::string formatNumber(double v)
 }
 
 /// Adapts a surface kernel type S (f, fg, h, info) to the ToySurface interface.
-template <typename S>
-class AnalyticSurface final : public ToySurface
+template <typename S> class AnalyticSurface final : public ToySurface
 {
 public:
     explicit AnalyticSurface(S surface) : m_surface(std::move(surface)) {}
@@ -202,7 +201,7 @@ public:
         const double t1 = 1.5 - x + x * y;
         const double t2 = 2.25 - x + x * y2;
         const double t3 = 2.625 - x + x * y3;
-        const double a1 = y - 1.0, b1 = x;  // ∇t1
+        const double a1 = y - 1.0, b1 = x; // ∇t1
         const double a2 = y2 - 1.0, b2 = 2.0 * x * y;
         const double a3 = y3 - 1.0, b3 = 3.0 * x * y2;
         const double hxx = 2.0 * (a1 * a1 + a2 * a2 + a3 * a3);
@@ -278,7 +277,7 @@ public:
     {
         const double s = std::sin(kPi * x);
         const double c = std::cos(kPi * x);
-        g = 2.0 * x + 40.0 * kPi * s * c;  // 2x + 20π sin 2πx
+        g = 2.0 * x + 40.0 * kPi * s * c; // 2x + 20π sin 2πx
         return x * x + 20.0 * s * s;
     }
     double f(double x, double y) const { return term(x) + term(y); }
@@ -340,7 +339,7 @@ public:
         const double sx = std::sin(kPi * x), cx = std::cos(kPi * x);
         const double sy = std::sin(kPi * y), cy = std::cos(kPi * y);
         const double q = sx * sx + sy * sy;
-        const double cosTerm = kE * std::exp(-q);  // e^{½(cos 2πx + cos 2πy)}
+        const double cosTerm = kE * std::exp(-q); // e^{½(cos 2πx + cos 2πy)}
         // ∂/∂x of −e^{½(cos 2πx + cos 2πy)} = π·E·sin 2πx, with sin 2πx = 2 sin πx cos πx.
         gx = 2.0 * kPi * cosTerm * sx * cx;
         gy = 2.0 * kPi * cosTerm * sy * cy;
@@ -372,7 +371,7 @@ public:
             const double kr = -0.4 * decay;
             const double ux = x / r;
             const double uy = y / r;
-            hxx += kt * uy * uy + kr * ux * ux;  // (I − uuᵀ)ₓₓ = u_y²
+            hxx += kt * uy * uy + kr * ux * ux; // (I − uuᵀ)ₓₓ = u_y²
             hyy += kt * ux * ux + kr * uy * uy;
             hxy += (kr - kt) * ux * uy;
         }
@@ -492,7 +491,7 @@ public:
         // On the slope between the four basins, inside the global one (each coordinate below
         // the 1-D ridge at 0.157): descent reaches (−2.90, −2.90) rather than a local minimum.
         i.start = point(0.0, 0.0);
-        constexpr double kRoot = -2.9035340277711771;  // root of 4x³ − 32x + 5
+        constexpr double kRoot = -2.9035340277711771; // root of 4x³ − 32x + 5
         i.minima = {point(kRoot, kRoot)};
         i.minimumValue = -78.332331407542831;
         i.view = ViewBox{-5.0, 5.0, -5.0, 5.0};
@@ -565,7 +564,7 @@ void requireNonNegative(const std::string& surface, const char* key, double v)
                                     key + " >= 0 (got " + formatNumber(v) + ")");
 }
 
-}  // namespace
+} // namespace
 
 const std::vector<ToySurfaceDescriptor>& toySurfaceCatalogue()
 {
@@ -623,8 +622,7 @@ std::unique_ptr<ToySurface> makeToySurface(const std::string& name,
     }
     if (name == "rosenbrock") {
         requireNonNegative(name, "b", values["b"]);
-        return std::make_unique<AnalyticSurface<Rosenbrock>>(
-            Rosenbrock(values["a"], values["b"]));
+        return std::make_unique<AnalyticSurface<Rosenbrock>>(Rosenbrock(values["a"], values["b"]));
     }
     if (name == "beale")
         return std::make_unique<AnalyticSurface<Beale>>(Beale());
@@ -643,4 +641,4 @@ std::unique_ptr<ToySurface> makeToySurface(const std::string& name,
     return std::make_unique<AnalyticSurface<Booth>>(Booth());
 }
 
-}  // namespace lrlab
+} // namespace lrlab

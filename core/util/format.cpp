@@ -18,7 +18,7 @@ std::string formatWithDigits(double value, int digits)
     return buffer;
 }
 
-}  // namespace
+} // namespace
 
 std::string formatDouble(double value)
 {
@@ -30,4 +30,4 @@ std::string formatFloat(float value)
     return formatWithDigits(static_cast<double>(value), 9);
 }
 
-}  // namespace lrlab
+} // namespace lrlab

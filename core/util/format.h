@@ -10,4 +10,4 @@ std::string formatDouble(double value);
 /// A float with 9 significant digits (round-trips a float).
 std::string formatFloat(float value);
 
-}  // namespace lrlab
+} // namespace lrlab

@@ -14,14 +14,14 @@ std::uint64_t splitMix64(std::uint64_t& x)
     return z ^ (z >> 31);
 }
 
-__extension__ typedef unsigned __int128 Uint128;  // GCC/Clang; __extension__ keeps -Wpedantic quiet
+__extension__ typedef unsigned __int128 Uint128; // GCC/Clang; __extension__ keeps -Wpedantic quiet
 
 std::uint64_t rotl(std::uint64_t x, int k)
 {
     return (x << k) | (x >> (64 - k));
 }
 
-}  // namespace
+} // namespace
 
 Rng::Rng(std::uint64_t seed, std::uint64_t stream)
 {
@@ -98,4 +98,4 @@ std::vector<int> Rng::permutation(int n)
     return p;
 }
 
-}  // namespace lrlab
+} // namespace lrlab

@@ -33,4 +33,4 @@ private:
     bool m_hasSpareNormal = false;
 };
 
-}  // namespace lrlab
+} // namespace lrlab

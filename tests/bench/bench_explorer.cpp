@@ -7,11 +7,10 @@
 #include "tests/bench/bench_gui.h"
 #include "tests/bench/bench_timing.h"
 #include "tests/common/run_configs.h"
-#include "ui/compare/pinned_runs.h"
-#include "ui/controls/learning_rate_control.h"
-#include "ui/main_window.h"
 #include "ui/compare/compare_painter.h"
+#include "ui/compare/pinned_runs.h"
 #include "ui/controls/experiment_panel.h"
+#include "ui/controls/learning_rate_control.h"
 #include "ui/experiment_model.h"
 #include "ui/explorer/analysis_docks.h"
 #include "ui/explorer/curve_plots.h"
@@ -21,6 +20,7 @@
 #include "ui/explorer/stability_marks.h"
 #include "ui/export/export_controller.h"
 #include "ui/lessons/lesson_controller.h"
+#include "ui/main_window.h"
 #include "ui/session/session_controller.h"
 #include "ui/shell/help_menu.h"
 #include "ui/shell/text_size_actions.h"
@@ -90,12 +90,14 @@ int main(int argc, char* argv[])
     PaintCounter lossPaints(window.curves()->lossPlot());
     PaintCounter lrPaints(window.curves()->schedulePlot());
     const auto settled = [&] {
-        return window.runs()->displayedGeneration() == window.runs()->submittedGeneration() && !window.runs()->isBusy();
+        return window.runs()->displayedGeneration() == window.runs()->submittedGeneration() &&
+               !window.runs()->isBusy();
     };
 
     // 1. Eight pinned toy runs, then slider changes.
     window.model()->apply(toyConfig(1e-3));
-    spinUntil([&] { return settled() && window.landscapeView()->displayedLandscape() == "rosenbrock"; });
+    spinUntil(
+        [&] { return settled() && window.landscapeView()->displayedLandscape() == "rosenbrock"; });
     for (int i = 0; i < lrlab::PinnedRuns::kCapacity; ++i) {
         window.controls()->learningRateControl()->setLearningRate(4e-4 + 1.5e-4 * i);
         spinUntil(settled);
@@ -125,7 +127,8 @@ int main(int argc, char* argv[])
     printRow("slider change -> map, loss and LR plots repainted", changes, summarize(endToEnd));
     std::printf("\nBudget: one 60 Hz frame = 16.7 ms.\n");
     // Where a repaint with 8 pins goes: each plot's full replot on its own.
-    for (QCustomPlot* plot : {window.landscapeView()->plot(), window.curves()->lossPlot(), window.curves()->schedulePlot()}) {
+    for (QCustomPlot* plot : {window.landscapeView()->plot(), window.curves()->lossPlot(),
+                              window.curves()->schedulePlot()}) {
         std::vector<double> times;
         for (int k = 0; k < 30; ++k)
             times.push_back(lrlab::bench::millisecondsOf(

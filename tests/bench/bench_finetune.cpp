@@ -11,8 +11,8 @@
 
 #include <algorithm>
 #include <chrono>
-#include <ctime>
 #include <cstdio>
+#include <ctime>
 #include <utility>
 #include <vector>
 
@@ -42,7 +42,7 @@ double medianSeconds(const lrlab::FineTuneData& data, const lrlab::FineTuneSweep
     return seconds[seconds.size() / 2].first;
 }
 
-}  // namespace
+} // namespace
 
 int main()
 {

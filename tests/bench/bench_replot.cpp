@@ -8,11 +8,10 @@
 #include "tests/bench/bench_gui.h"
 #include "tests/bench/bench_timing.h"
 #include "tests/common/run_configs.h"
-#include "ui/controls/learning_rate_control.h"
-#include "ui/main_window.h"
 #include "ui/compare/compare_painter.h"
 #include "ui/compare/pinned_runs.h"
 #include "ui/controls/experiment_panel.h"
+#include "ui/controls/learning_rate_control.h"
 #include "ui/experiment_model.h"
 #include "ui/explorer/analysis_docks.h"
 #include "ui/explorer/curve_plots.h"
@@ -22,6 +21,7 @@
 #include "ui/explorer/stability_marks.h"
 #include "ui/export/export_controller.h"
 #include "ui/lessons/lesson_controller.h"
+#include "ui/main_window.h"
 #include "ui/session/session_controller.h"
 #include "ui/shell/help_menu.h"
 #include "ui/shell/text_size_actions.h"
@@ -132,7 +132,8 @@ int main(int argc, char* argv[])
         std::vector<double> layerMs, paintMs;
         for (int k = 0; k < 50; ++k) {
             layerMs.push_back(millisecondsOf([path] { path->replot(); }));
-            paintMs.push_back(millisecondsOf([&window] { window.landscapeView()->plot()->repaint(); }));
+            paintMs.push_back(
+                millisecondsOf([&window] { window.landscapeView()->plot()->repaint(); }));
         }
         replotStats.emplace_back("path layer replot (trajectory, markers)", summarize(layerMs));
         replotStats.emplace_back("paint event of the landscape plot (blit)", summarize(paintMs));

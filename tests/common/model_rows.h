@@ -35,4 +35,4 @@ inline ModelSpec fetchModelSpec()
                          std::vector<int>(hidden.begin(), hidden.end()), activation.toStdString());
 }
 
-}  // namespace lrlab::test
+} // namespace lrlab::test

@@ -7,8 +7,7 @@ namespace lrlab::test {
 /// Calls call() and returns the what() of the Exception it throws: a null QString when it
 /// returns normally (so a check such as message.contains("x") fails). Any other exception
 /// propagates and fails the test.
-template <typename Exception, typename Call>
-QString thrownMessage(Call&& call)
+template <typename Exception, typename Call> QString thrownMessage(Call&& call)
 {
     try {
         call();
@@ -18,4 +17,4 @@ QString thrownMessage(Call&& call)
     return {};
 }
 
-}  // namespace lrlab::test
+} // namespace lrlab::test

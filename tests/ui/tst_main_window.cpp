@@ -1,6 +1,5 @@
 // Tests of the toy lab window: the controls drive the worker, the plots show its results, the
 // schedule preview and the stable-limit mark follow their formulas.
-#include "ui/main_window.h"
 #include "ui/compare/compare_painter.h"
 #include "ui/compare/pinned_runs.h"
 #include "ui/controls/experiment_panel.h"
@@ -13,6 +12,7 @@
 #include "ui/explorer/stability_marks.h"
 #include "ui/export/export_controller.h"
 #include "ui/lessons/lesson_controller.h"
+#include "ui/main_window.h"
 #include "ui/session/session_controller.h"
 #include "ui/shell/help_menu.h"
 #include "ui/shell/text_size_actions.h"
@@ -54,8 +54,7 @@ bool waitForDisplay(lrlab::MainWindow& window, QSignalSpy& spy)
     return QTest::qWaitFor(shown, 10000);
 }
 
-template <typename T>
-T* child(lrlab::MainWindow& window, const char* name)
+template <typename T> T* child(lrlab::MainWindow& window, const char* name)
 {
     T* widget = window.findChild<T*>(QString::fromLatin1(name));
     if (widget == nullptr)
@@ -83,7 +82,7 @@ void rosenbrockGradient(double x, double y, double& gx, double& gy)
     gy = 200.0 * (y - x * x);
 }
 
-}  // namespace
+} // namespace
 
 class TestMainWindow : public QObject
 {
@@ -124,7 +123,7 @@ void TestMainWindow::learningRateChangesTrajectory()
     else
         control->field()->setValue(2e-4);
     const double lr = control->learningRate();
-    QVERIFY(nearlyEqual(lr, 2e-4, 0.02));  // the slider snaps to 3 significant digits
+    QVERIFY(nearlyEqual(lr, 2e-4, 0.02)); // the slider snaps to 3 significant digits
     QVERIFY(nearlyEqual(window.model()->config().schedule.learningRate, lr));
     QVERIFY(waitForDisplay(window, displayed));
 
@@ -156,15 +155,21 @@ void TestMainWindow::divergingRunShowsDiverged()
     QVERIFY2(window.statusLine()->statusText().startsWith(QStringLiteral("Diverged at step")),
              qPrintable(window.statusLine()->statusText()));
     // Every point drawn is finite, and the loss curve stops at the divergence.
-    const int divergedAt = window.statusLine()->statusText().section(QLatin1Char(' '), 3, 3).toInt();
+    const int divergedAt =
+        window.statusLine()->statusText().section(QLatin1Char(' '), 3, 3).toInt();
     QVERIFY(divergedAt > 0);
     QCPGraph* loss = window.comparePainter()->lossGraph(lrlab::PinnedRuns::kCurrentId);
     QVERIFY(loss->dataCount() >= 1);
     QVERIFY(loss->dataCount() <= divergedAt);
     for (auto it = loss->data()->constBegin(); it != loss->data()->constEnd(); ++it)
         QVERIFY(std::isfinite(it->value) && it->value > 0.0);
-    for (auto it = window.comparePainter()->landscapeCurve(lrlab::PinnedRuns::kCurrentId)->data()->constBegin();
-         it != window.comparePainter()->landscapeCurve(lrlab::PinnedRuns::kCurrentId)->data()->constEnd(); ++it)
+    for (auto it = window.comparePainter()
+                       ->landscapeCurve(lrlab::PinnedRuns::kCurrentId)
+                       ->data()
+                       ->constBegin();
+         it !=
+         window.comparePainter()->landscapeCurve(lrlab::PinnedRuns::kCurrentId)->data()->constEnd();
+         ++it)
         QVERIFY(std::isfinite(it->key) && std::isfinite(it->value));
     const QCPRange range = window.curves()->lossPlot()->yAxis->range();
     QVERIFY(std::isfinite(range.lower) && std::isfinite(range.upper) && range.lower > 0.0);
@@ -232,9 +237,9 @@ void TestMainWindow::stableMarkIsTwoOverLambda()
     // Hessians by hand: Rosenbrock a=1, b=100; quadratic diag(1, 10) (λ₁ = 10 everywhere).
     double lambda = 10.0;
     if (surface == QLatin1String("rosenbrock"))
-        lambda = largestEigenvalue(2.0 - 400.0 * (startY - startX * startX) +
-                                       800.0 * startX * startX,
-                                   -400.0 * startX, 200.0);
+        lambda =
+            largestEigenvalue(2.0 - 400.0 * (startY - startX * startX) + 800.0 * startX * startX,
+                              -400.0 * startX, 200.0);
     const double expected = 2.0 * (1.0 + momentum) / lambda;
     QVERIFY2(nearlyEqual(window.stability()->stableLimit(), expected, 1e-10),
              qPrintable(QString::number(window.stability()->stableLimit())));
@@ -272,9 +277,14 @@ void TestMainWindow::changingSurfaceRecomputesMap()
     int previousI = 0, previousJ = 0;
     for (int k = 1; k < 40; ++k) {
         const int i = (k * 37) % 256, j = (k * 101) % 256;
-        const double fNow = [&] { data->cellToCoord(i, j, &x, &y); return booths(x, y); }();
-        const double fBefore =
-            [&] { data->cellToCoord(previousI, previousJ, &x, &y); return booths(x, y); }();
+        const double fNow = [&] {
+            data->cellToCoord(i, j, &x, &y);
+            return booths(x, y);
+        }();
+        const double fBefore = [&] {
+            data->cellToCoord(previousI, previousJ, &x, &y);
+            return booths(x, y);
+        }();
         if (std::abs(fNow - fBefore) > 1e-6 * std::max(fNow, fBefore))
             QCOMPARE(data->cell(i, j) > data->cell(previousI, previousJ), fNow > fBefore);
         previousI = i;

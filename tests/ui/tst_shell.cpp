@@ -3,12 +3,10 @@
 // settings round trip, the start page, the Fine-tuning tab, the text size and keyboard access.
 #include "core/config/lesson.h"
 #include "tests/common/nearly_equal.h"
-#include "ui/compare/pinned_runs.h"
-#include "ui/controls/learning_rate_control.h"
-#include "ui/language.h"
-#include "ui/main_window.h"
 #include "ui/compare/compare_painter.h"
+#include "ui/compare/pinned_runs.h"
 #include "ui/controls/experiment_panel.h"
+#include "ui/controls/learning_rate_control.h"
 #include "ui/experiment_model.h"
 #include "ui/explorer/analysis_docks.h"
 #include "ui/explorer/curve_plots.h"
@@ -17,18 +15,20 @@
 #include "ui/explorer/run_controller.h"
 #include "ui/explorer/stability_marks.h"
 #include "ui/export/export_controller.h"
+#include "ui/language.h"
 #include "ui/lessons/lesson_controller.h"
+#include "ui/main_window.h"
 #include "ui/session/session_controller.h"
 #include "ui/shell/help_menu.h"
 #include "ui/shell/text_size_actions.h"
 #include "ui/shell/theme_menu.h"
 #include "ui/shell/user_dialogs.h"
 #include "ui/shell/window_settings.h"
-#include "ui/widgets/message_bar.h"
-#include "ui/widgets/run_status_bar.h"
 #include "ui/theme.h"
 #include "ui/views/finetune_view.h"
 #include "ui/views/start_page.h"
+#include "ui/widgets/message_bar.h"
+#include "ui/widgets/run_status_bar.h"
 
 #include <QAbstractSlider>
 #include <QAbstractSpinBox>
@@ -84,8 +84,9 @@ int backgroundLightness(QCustomPlot* plot)
 
 bool waitForRun(lrlab::MainWindow& window)
 {
-    return QTest::qWaitFor([&] { return window.runs()->currentRecord() != nullptr && !window.runs()->isBusy(); },
-                           20000);
+    return QTest::qWaitFor(
+        [&] { return window.runs()->currentRecord() != nullptr && !window.runs()->isBusy(); },
+        20000);
 }
 
 } // namespace
@@ -372,8 +373,9 @@ void TestShell::startPageLoadsLesson()
     window.show();
     window.helpMenu()->showStartPage();
     QSignalSpy loaded(window.lessons(), &lrlab::LessonController::lessonLoaded);
-    QTest::mouseClick(window.helpMenu()->startPage()->lessonButtons()[static_cast<std::size_t>(index)],
-                      Qt::LeftButton);
+    QTest::mouseClick(
+        window.helpMenu()->startPage()->lessonButtons()[static_cast<std::size_t>(index)],
+        Qt::LeftButton);
     QVERIFY(!window.helpMenu()->startPage()->isVisible());
     QTRY_VERIFY_WITH_TIMEOUT(window.model()->config().problem.type == lesson.config.problem.type &&
                                  nearlyEqual(window.model()->config().schedule.learningRate,
@@ -415,9 +417,10 @@ void TestShell::largerTextScalesFonts()
 
     window.findChild<QAction*>(QStringLiteral("largerText"))->trigger();
     QVERIFY(nearlyEqual(QApplication::font().pointSizeF(), app * 1.15, 1e-9));
-    QVERIFY(nearlyEqual(window.curves()->lossPlot()->xAxis->labelFont().pointSizeF(), axis * 1.15, 1e-9));
-    QVERIFY(nearlyEqual(window.landscapeView()->plot()->yAxis->tickLabelFont().pointSizeF(), ticks * 1.15,
+    QVERIFY(nearlyEqual(window.curves()->lossPlot()->xAxis->labelFont().pointSizeF(), axis * 1.15,
                         1e-9));
+    QVERIFY(nearlyEqual(window.landscapeView()->plot()->yAxis->tickLabelFont().pointSizeF(),
+                        ticks * 1.15, 1e-9));
     QVERIFY(nearlyEqual(diagnosis->font().pointSizeF(), big * 1.15, 1e-9));
     window.textSize()->largerText();
     QVERIFY(nearlyEqual(QApplication::font().pointSizeF(), app * 1.15 * 1.15, 1e-9));
@@ -426,7 +429,8 @@ void TestShell::largerTextScalesFonts()
                             .toDouble(),
                         1.15 * 1.15, 1e-9));
     window.textSize()->smallerText();
-    QVERIFY(nearlyEqual(window.curves()->lossPlot()->xAxis->labelFont().pointSizeF(), axis * 1.15, 1e-9));
+    QVERIFY(nearlyEqual(window.curves()->lossPlot()->xAxis->labelFont().pointSizeF(), axis * 1.15,
+                        1e-9));
     window.textSize()->normalText();
     QVERIFY(nearlyEqual(QApplication::font().pointSizeF(), app, 1e-9));
     QVERIFY(nearlyEqual(window.curves()->lossPlot()->xAxis->labelFont().pointSizeF(), axis, 1e-9));

@@ -66,7 +66,7 @@ QString sourceDir()
     return qEnvironmentVariable("LRLAB_SOURCE_DIR", QStringLiteral(LRLAB_SOURCE_DIR));
 }
 
-}  // namespace
+} // namespace
 
 class TestTranslation : public QObject
 {
@@ -141,8 +141,9 @@ void TestTranslation::compiledCatalogueTranslates()
     for (const Entry& e : committed) {
         if (!e.finished || e.source.contains("%n"))
             continue;
-        QCOMPARE(translator.translate(e.context.toUtf8().constData(), e.source.toUtf8().constData()),
-                 e.translation);
+        QCOMPARE(
+            translator.translate(e.context.toUtf8().constData(), e.source.toUtf8().constData()),
+            e.translation);
         if (++checked == 20)
             break;
     }
@@ -152,8 +153,9 @@ void TestTranslation::compiledCatalogueTranslates()
     for (const Entry& e : committed) {
         if (!e.finished || !e.context.startsWith("lrlab::") || e.source.contains("%n"))
             continue;
-        QCOMPARE(translator.translate(e.context.toUtf8().constData(), e.source.toUtf8().constData()),
-                 e.translation);
+        QCOMPARE(
+            translator.translate(e.context.toUtf8().constData(), e.source.toUtf8().constData()),
+            e.translation);
         ++namespaced;
     }
     QVERIFY(namespaced > 100);

@@ -67,7 +67,7 @@ void placeTracer(QCPItemTracer* tracer, double key, double value)
     tracer->position->setCoords(key, value);
 }
 
-}  // namespace
+} // namespace
 
 ComparePainter::ComparePainter(const ComparePlots& plots, const ComparePainterOptions& options,
                                QObject* parent)
@@ -187,7 +187,7 @@ void ComparePainter::uploadData(Slot& slot)
             const double x = r.pathX[i], y = r.pathY[i];
             if (!std::isfinite(x) || !std::isfinite(y) || std::abs(x) > m_options.landscapeReach ||
                 std::abs(y) > m_options.landscapeReach)
-                break;  // the path stops where it left the finite world
+                break; // the path stops where it left the finite world
             t.push_back(r.pathRows[i]);
             xs.push_back(x);
             ys.push_back(y);
@@ -478,4 +478,4 @@ void ComparePainter::replotCursors()
             plot->replot(QCustomPlot::rpQueuedReplot);
 }
 
-}  // namespace lrlab
+} // namespace lrlab

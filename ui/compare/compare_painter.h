@@ -21,9 +21,9 @@ namespace lrlab {
 /// The three plots the compare views draw on; any may be null (that view is skipped).
 struct ComparePlots
 {
-    QCustomPlot* landscape = nullptr;     ///< x/y paths (QCPCurve) over the colour map
-    QCustomPlot* loss = nullptr;          ///< loss against step, usually a log value axis
-    QCustomPlot* learningRate = nullptr;  ///< LR against step
+    QCustomPlot* landscape = nullptr;    ///< x/y paths (QCPCurve) over the colour map
+    QCustomPlot* loss = nullptr;         ///< loss against step, usually a log value axis
+    QCustomPlot* learningRate = nullptr; ///< LR against step
 };
 
 /// How ComparePainter draws.
@@ -41,9 +41,9 @@ struct ComparePainterOptions
     /// 1 px pins take Qt's fast cosmetic-line path: with 8 pins a repaint fits in a frame
     /// (1.8 px antialiased pins took 22 ms, 1 px 14 ms in bench_explorer).
     double pinnedPenWidth = 1.0;
-    double currentPenWidth = 2.8;  ///< wider: the current run stands out by more than colour
-    bool showLegends = true;       ///< add legend entries and show the plots' legends
-    bool autoReplot = true;        ///< queue replots after setRuns / setCursorStep
+    double currentPenWidth = 2.8; ///< wider: the current run stands out by more than colour
+    bool showLegends = true;      ///< add legend entries and show the plots' legends
+    bool autoReplot = true;       ///< queue replots after setRuns / setCursorStep
 };
 
 /// Draws a compare set (ShownRun list) onto the landscape, loss and LR plots and moves the
@@ -120,4 +120,4 @@ private:
     bool m_cursorVisible = true;
 };
 
-}  // namespace lrlab
+} // namespace lrlab

@@ -88,7 +88,7 @@ bool namesKey(const FlatRun& run, const FlatRun& other, const QString& key)
 {
     const std::optional<QJsonValue> mine = effectiveValue(run, key);
     if (!mine)
-        return false;  // nothing to name on this side
+        return false; // nothing to name on this side
     const std::optional<QJsonValue> theirs = effectiveValue(other, key);
     if (theirs == mine)
         return false;
@@ -243,7 +243,7 @@ int rank(const QString& key)
     return i < 0 ? static_cast<int>(order.size()) : i;
 }
 
-}  // namespace
+} // namespace
 
 QString formatLabelNumber(double value)
 {
@@ -300,4 +300,4 @@ QString describeDifference(const RunConfig& run, const std::vector<RunConfig>& o
     return parts.join(QStringLiteral(", "));
 }
 
-}  // namespace lrlab
+} // namespace lrlab

@@ -28,4 +28,4 @@ std::vector<QStringList> differingParts(const std::vector<RunConfig>& runs);
 QString describeDifference(const RunConfig& run, const std::vector<RunConfig>& others,
                            int number = 1);
 
-}  // namespace lrlab
+} // namespace lrlab

@@ -45,7 +45,7 @@ void consider(const QCPAbstractPlottable* plottable, const Data& point, double r
     }
 }
 
-}  // namespace
+} // namespace
 
 QString hoverText(const ShownRun& run, int row)
 {
@@ -150,4 +150,4 @@ void HoverTips::mouseMoved(QCustomPlot* plot, ComparePlotKind kind, QMouseEvent*
         QToolTip::showText(event->globalPosition().toPoint(), text, plot);
 }
 
-}  // namespace lrlab
+} // namespace lrlab

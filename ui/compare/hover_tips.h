@@ -18,18 +18,13 @@ namespace lrlab {
 class ComparePainter;
 
 /// Which compare plot a position is on.
-enum class ComparePlotKind
-{
-    Landscape,
-    Loss,
-    LearningRate
-};
+enum class ComparePlotKind { Landscape, Loss, LearningRate };
 
 /// The run point nearest to a mouse position.
 struct HoverHit
 {
-    int runId = -1;  ///< ShownRun::id, -1 when nothing is within reach
-    int row = -1;    ///< the step (trace row) of the point
+    int runId = -1; ///< ShownRun::id, -1 when nothing is within reach
+    int row = -1;   ///< the step (trace row) of the point
     double pixelDistance = std::numeric_limits<double>::infinity();
 
     bool valid() const { return runId >= 0 && row >= 0; }
@@ -71,4 +66,4 @@ private:
     double m_maxPixels = 12.0;
 };
 
-}  // namespace lrlab
+} // namespace lrlab

@@ -52,5 +52,4 @@ RunRecord fromToyTrace(const RunConfig& config, const ToyTrace& trace, double mi
 RunRecord fromModelTrace(const RunConfig& config, const ModelTrace& trace,
                          const LandscapeTrajectory* projectedPath = nullptr);
 
-
 } // namespace lrlab

@@ -21,7 +21,7 @@ QString ScientificSpinBox::format(double value)
         return QStringLiteral("0");
     if (!std::isfinite(value))
         return QStringLiteral("∞");
-    QString text = QString::number(value, 'e', 2);  // e.g. "2.50e-03"
+    QString text = QString::number(value, 'e', 2); // e.g. "2.50e-03"
     // Shorter exponent for reading from the back of a classroom: "e-03" -> "e-3", "e+00" -> "e0".
     const int e = text.indexOf(QLatin1Char('e'));
     if (e >= 0) {
@@ -79,4 +79,4 @@ void ScientificSpinBox::stepBy(int steps)
     setValue(std::clamp(next, minimum(), maximum()));
 }
 
-}  // namespace lrlab
+} // namespace lrlab

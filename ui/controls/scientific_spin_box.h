@@ -30,4 +30,4 @@ private:
     double m_smallestStep = 1e-6;
 };
 
-}  // namespace lrlab
+} // namespace lrlab

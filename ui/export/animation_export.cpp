@@ -23,7 +23,7 @@ QString tr(const char* text)
     return QCoreApplication::translate("lrlab::AnimationExport", text);
 }
 
-}  // namespace
+} // namespace
 
 std::vector<int> animationSteps(int firstStep, int lastStep, int frames)
 {
@@ -57,13 +57,13 @@ bool exportAnimationGif(SessionFigures& figures, FigureKind kind, const Animatio
     const int maximum = figures.maximumStep();
     const int last = options.lastStep < 0 ? maximum : options.lastStep;
     if (options.firstStep < 0 || last > maximum || options.firstStep > last)
-        throw std::invalid_argument("steps: " + std::to_string(options.firstStep) + ":" +
-                                    std::to_string(last) + " is not a range within the runs' 0:" +
-                                    std::to_string(maximum));
+        throw std::invalid_argument(
+            "steps: " + std::to_string(options.firstStep) + ":" + std::to_string(last) +
+            " is not a range within the runs' 0:" + std::to_string(maximum));
     const int frames = animationFrameCount(options, options.firstStep, last);
     if (frames < 1 || frames > kMaxFrames)
-        throw std::invalid_argument("frames: expected 1.." + std::to_string(kMaxFrames) +
-                                    ", got " + std::to_string(frames));
+        throw std::invalid_argument("frames: expected 1.." + std::to_string(kMaxFrames) + ", got " +
+                                    std::to_string(frames));
     const std::vector<int> steps = animationSteps(options.firstStep, last, frames);
     FigureExportOptions frameOptions;
     frameOptions.size = options.size.isValid() ? options.size : SessionFigures::defaultSize(kind);
@@ -105,11 +105,11 @@ bool exportAnimationGifWithProgress(QWidget* parent, SessionFigures& figures, Fi
     try {
         return exportAnimationGif(figures, kind, options, path, progress);
     } catch (const std::exception& e) {
-        QMessageBox::warning(parent, tr("Export animation"),
-                             tr("The animation could not be saved:\n%1")
-                                 .arg(QString::fromUtf8(e.what())));
+        QMessageBox::warning(
+            parent, tr("Export animation"),
+            tr("The animation could not be saved:\n%1").arg(QString::fromUtf8(e.what())));
         return false;
     }
 }
 
-}  // namespace lrlab
+} // namespace lrlab

@@ -15,10 +15,10 @@ namespace lrlab {
 /// What part of the playback becomes an animation, and how.
 struct AnimationOptions
 {
-    QSize size;            ///< frame size; invalid (QSize()) = SessionFigures::defaultSize
+    QSize size; ///< frame size; invalid (QSize()) = SessionFigures::defaultSize
     double framesPerSecond = 15.0;
     int firstStep = 0;
-    int lastStep = -1;     ///< -1 = the last step of the longest run
+    int lastStep = -1; ///< -1 = the last step of the longest run
     /// Frames; 0 = one per step of the range, but at most 6 s of animation (6 · fps frames).
     int frames = 0;
     GifPalette palette = GifPalette::PerFrame;
@@ -46,4 +46,4 @@ bool exportAnimationGif(SessionFigures& figures, FigureKind kind, const Animatio
 bool exportAnimationGifWithProgress(QWidget* parent, SessionFigures& figures, FigureKind kind,
                                     const AnimationOptions& options, const QString& path);
 
-}  // namespace lrlab
+} // namespace lrlab

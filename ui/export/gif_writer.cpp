@@ -20,7 +20,7 @@ namespace {
 constexpr int kRedLevels = 6;
 constexpr int kGreenLevels = 7;
 constexpr int kBlueLevels = 6;
-constexpr int kCubeSize = kRedLevels * kGreenLevels * kBlueLevels;  // 252
+constexpr int kCubeSize = kRedLevels * kGreenLevels * kBlueLevels; // 252
 constexpr std::array<int, 4> kGreys{48, 96, 160, 224};
 static_assert(kCubeSize + static_cast<int>(kGreys.size()) == 256);
 
@@ -46,7 +46,7 @@ std::string gifError(int code)
     return text != nullptr ? std::string(text) : "giflib error " + std::to_string(code);
 }
 
-}  // namespace
+} // namespace
 
 /// The open file, giflib's handle and the per-frame scratch buffers (allocated once).
 struct GifWriter::State
@@ -90,13 +90,13 @@ GifWriter::GifWriter(const QString& path, const QSize& size, const GifOptions& o
         throw std::invalid_argument("fps: expected a frame rate in (0, 100]");
     m_state = std::make_unique<State>(path);
     if (!m_state->file.open(QIODevice::WriteOnly))
-        throw std::runtime_error(path.toStdString() + ": cannot write: " +
-                                 m_state->file.errorString().toStdString());
+        throw std::runtime_error(path.toStdString() +
+                                 ": cannot write: " + m_state->file.errorString().toStdString());
     int error = 0;
     m_state->gif = EGifOpen(&m_state->file, writeToSaveFile, &error);
     if (m_state->gif == nullptr)
         throw std::runtime_error(path.toStdString() + ": " + gifError(error));
-    EGifSetGifVersion(m_state->gif, true);  // GIF89a: delays and the loop extension
+    EGifSetGifVersion(m_state->gif, true); // GIF89a: delays and the loop extension
 
     if (options.palette == GifPalette::Fixed) {
         for (int r = 0; r < kRedLevels; ++r)
@@ -119,7 +119,7 @@ GifWriter::GifWriter(const QString& path, const QSize& size, const GifOptions& o
         throw std::runtime_error(path.toStdString() + ": " + gifError(m_state->gif->Error));
     if (options.loop) {
         static const GifByteType netscape[] = "NETSCAPE2.0";
-        static const GifByteType loopForever[3] = {1, 0, 0};  // sub-block 1, count 0 = forever
+        static const GifByteType loopForever[3] = {1, 0, 0}; // sub-block 1, count 0 = forever
         if (EGifPutExtensionLeader(m_state->gif, APPLICATION_EXT_FUNC_CODE) == GIF_ERROR ||
             EGifPutExtensionBlock(m_state->gif, 11, netscape) == GIF_ERROR ||
             EGifPutExtensionBlock(m_state->gif, 3, loopForever) == GIF_ERROR ||
@@ -135,7 +135,7 @@ GifWriter::GifWriter(const QString& path, const QSize& size, const GifOptions& o
     }
 }
 
-GifWriter::~GifWriter() = default;  // State closes giflib; an uncommitted QSaveFile is dropped
+GifWriter::~GifWriter() = default; // State closes giflib; an uncommitted QSaveFile is dropped
 
 void GifWriter::addFrame(const QImage& frame)
 {
@@ -225,12 +225,11 @@ void GifWriter::addFrame(const QImage& frame)
                                      extension) != GIF_ERROR &&
                     EGifPutImageDesc(s.gif, 0, 0, w, h, false, localMap) != GIF_ERROR;
     if (localMap != nullptr)
-        GifFreeMapObject(localMap);  // EGifPutImageDesc keeps its own copy
+        GifFreeMapObject(localMap); // EGifPutImageDesc keeps its own copy
     if (!ok)
         throw std::runtime_error(m_path.toStdString() + ": " + gifError(s.gif->Error));
     for (int y = 0; y < h; ++y)
-        if (EGifPutLine(s.gif, s.indices.data() + static_cast<std::size_t>(y) * w, w) ==
-            GIF_ERROR)
+        if (EGifPutLine(s.gif, s.indices.data() + static_cast<std::size_t>(y) * w, w) == GIF_ERROR)
             throw std::runtime_error(m_path.toStdString() + ": " + gifError(s.gif->Error));
     ++m_frames;
 }
@@ -245,8 +244,8 @@ void GifWriter::commit()
     if (error != GIF_OK)
         throw std::runtime_error(m_path.toStdString() + ": " + gifError(error));
     if (!m_state->file.commit())
-        throw std::runtime_error(m_path.toStdString() + ": write failed: " +
-                                 m_state->file.errorString().toStdString());
+        throw std::runtime_error(m_path.toStdString() +
+                                 ": write failed: " + m_state->file.errorString().toStdString());
 }
 
 bool writeGif(const QString& path, const QSize& size, int frameCount,
@@ -259,10 +258,10 @@ bool writeGif(const QString& path, const QSize& size, int frameCount,
     for (int i = 0; i < frameCount; ++i) {
         writer.addFrame(frame(i));
         if (progress && !progress(i + 1, frameCount))
-            return false;  // the writer's destructor drops the unfinished file
+            return false; // the writer's destructor drops the unfinished file
     }
     writer.commit();
     return true;
 }
 
-}  // namespace lrlab
+} // namespace lrlab

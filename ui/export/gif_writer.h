@@ -10,8 +10,7 @@
 namespace lrlab {
 
 /// How frames get their colours.
-enum class GifPalette
-{
+enum class GifPalette {
     /// Each frame its own 256-colour table from giflib's median-cut GifQuantizeBuffer: best
     /// colours (smooth colour maps), a local table per frame.
     PerFrame,
@@ -23,9 +22,9 @@ enum class GifPalette
 /// Settings of an animated GIF.
 struct GifOptions
 {
-    double framesPerSecond = 15.0;  ///< (0, 100]; the delay is rounded to centiseconds, >= 2
+    double framesPerSecond = 15.0; ///< (0, 100]; the delay is rounded to centiseconds, >= 2
     GifPalette palette = GifPalette::PerFrame;
-    bool loop = true;  ///< loop forever (NETSCAPE2.0 application extension)
+    bool loop = true; ///< loop forever (NETSCAPE2.0 application extension)
 };
 
 /// Streams an animated GIF89a (giflib) to a file. Frames are added one at a time and are not
@@ -74,4 +73,4 @@ bool writeGif(const QString& path, const QSize& size, int frameCount,
               const std::function<QImage(int index)>& frame, const GifOptions& options = {},
               const ExportProgress& progress = {});
 
-}  // namespace lrlab
+} // namespace lrlab

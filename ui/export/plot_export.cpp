@@ -59,7 +59,7 @@ void checkScale(const QSize& size, double scale)
 struct PlacedPlot
 {
     QCustomPlot* plot;
-    QRectF rect;  ///< in the exported figure's logical pixels
+    QRectF rect; ///< in the exported figure's logical pixels
 };
 
 /// The plots of figure and where they go in an image of size target.
@@ -77,15 +77,14 @@ std::vector<PlacedPlot> placePlots(QWidget* figure, const QSize& target)
         if (!plot->isVisibleTo(figure) || plot->width() < 1 || plot->height() < 1)
             continue;
         const QPoint at = plot->mapTo(figure, QPoint(0, 0));
-        placed.push_back({plot, QRectF(at.x() * sx, at.y() * sy, plot->width() * sx,
-                                       plot->height() * sy)});
+        placed.push_back(
+            {plot, QRectF(at.x() * sx, at.y() * sy, plot->width() * sx, plot->height() * sy)});
     }
     return placed;
 }
 
 /// Draws every plot of figure onto an active painter whose coordinates are logical pixels.
-void paintFigure(QCPPainter& painter, QWidget* figure, const QSize& size,
-                 const QColor& background)
+void paintFigure(QCPPainter& painter, QWidget* figure, const QSize& size, const QColor& background)
 {
     painter.fillRect(QRect(QPoint(0, 0), size), background);
     for (const PlacedPlot& p : placePlots(figure, size)) {
@@ -103,14 +102,14 @@ void commitBytes(const QByteArray& bytes, const QString& path)
 {
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly))
-        throw std::runtime_error(path.toStdString() + ": cannot write: " +
-                                 file.errorString().toStdString());
+        throw std::runtime_error(path.toStdString() +
+                                 ": cannot write: " + file.errorString().toStdString());
     if (file.write(bytes) != bytes.size() || !file.commit())
-        throw std::runtime_error(path.toStdString() + ": write failed: " +
-                                 file.errorString().toStdString());
+        throw std::runtime_error(path.toStdString() +
+                                 ": write failed: " + file.errorString().toStdString());
 }
 
-}  // namespace
+} // namespace
 
 std::optional<FigureFormat> figureFormatFromName(const QString& nameOrPath)
 {
@@ -154,7 +153,7 @@ QImage renderFigure(QWidget* figure, const FigureExportOptions& options)
     QCPPainter painter(&image);
     painter.setMode(QCPPainter::pmNoCaching);
     if (options.scale > 1.0)
-        painter.setMode(QCPPainter::pmNonCosmetic);  // as QCustomPlot::toPixmap: pens scale too
+        painter.setMode(QCPPainter::pmNonCosmetic); // as QCustomPlot::toPixmap: pens scale too
     painter.scale(static_cast<double>(pixels.width()) / size.width(),
                   static_cast<double>(pixels.height()) / size.height());
     paintFigure(painter, figure, size, options.background);
@@ -202,17 +201,17 @@ void saveFigurePdf(QWidget* figure, const QString& path, const FigureExportOptio
     const QSize size = resolvedSize(figure, options);
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly))
-        throw std::runtime_error(path.toStdString() + ": cannot write: " +
-                                 file.errorString().toStdString());
+        throw std::runtime_error(path.toStdString() +
+                                 ": cannot write: " + file.errorString().toStdString());
     {
         QPdfWriter pdf(&file);
         pdf.setResolution(kExportDpi);
         pdf.setCreator(QStringLiteral("lrlab"));
         pdf.setTitle(options.title.isEmpty() ? QStringLiteral("lrlab figure") : options.title);
         const QSizeF points(size.width() * 72.0 / kExportDpi, size.height() * 72.0 / kExportDpi);
-        pdf.setPageLayout(QPageLayout(QPageSize(points, QPageSize::Point, QString(),
-                                                QPageSize::ExactMatch),
-                                      QPageLayout::Portrait, QMarginsF(0, 0, 0, 0)));
+        pdf.setPageLayout(
+            QPageLayout(QPageSize(points, QPageSize::Point, QString(), QPageSize::ExactMatch),
+                        QPageLayout::Portrait, QMarginsF(0, 0, 0, 0)));
         QCPPainter painter;
         if (!painter.begin(&pdf))
             throw std::runtime_error(path.toStdString() + ": cannot start the PDF painter");
@@ -225,8 +224,8 @@ void saveFigurePdf(QWidget* figure, const QString& path, const FigureExportOptio
         painter.end();
     }
     if (!file.commit())
-        throw std::runtime_error(path.toStdString() + ": write failed: " +
-                                 file.errorString().toStdString());
+        throw std::runtime_error(path.toStdString() +
+                                 ": write failed: " + file.errorString().toStdString());
 }
 
 void saveFigure(QWidget* figure, const QString& path, FigureFormat format,
@@ -279,12 +278,12 @@ QString exportFigureWithDialog(QWidget* parent, QWidget* figure, const QString& 
     try {
         saveFigure(figure, path, *format, options);
     } catch (const std::exception& e) {
-        QMessageBox::warning(parent, tr("Export figure"),
-                             tr("The figure could not be saved:\n%1")
-                                 .arg(QString::fromUtf8(e.what())));
+        QMessageBox::warning(
+            parent, tr("Export figure"),
+            tr("The figure could not be saved:\n%1").arg(QString::fromUtf8(e.what())));
         return QString();
     }
     return path;
 }
 
-}  // namespace lrlab
+} // namespace lrlab

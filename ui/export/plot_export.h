@@ -12,12 +12,7 @@ class QWidget;
 namespace lrlab {
 
 /// Vector and raster figure formats.
-enum class FigureFormat
-{
-    Png,
-    Svg,
-    Pdf
-};
+enum class FigureFormat { Png, Svg, Pdf };
 
 /// "png", "svg", "pdf" (case-insensitive; a file name's suffix works too), or nullopt.
 std::optional<FigureFormat> figureFormatFromName(const QString& nameOrPath);
@@ -34,7 +29,7 @@ struct FigureExportOptions
     /// layout). In [0.1, 10].
     double scale = 1.0;
     QColor background = Qt::white;
-    QString title;  ///< SVG/PDF document title
+    QString title; ///< SVG/PDF document title
 };
 
 /// The figure: a QCustomPlot, or any widget holding plots (e.g. a dashboard of several); each
@@ -69,4 +64,4 @@ QString figureFileFilter();
 /// path written, or an empty string when cancelled or failed.
 QString exportFigureWithDialog(QWidget* parent, QWidget* figure, const QString& suggestedName);
 
-}  // namespace lrlab
+} // namespace lrlab

@@ -14,8 +14,8 @@ namespace lrlab {
 namespace {
 
 /// Column order of the combined file: every column either trace writer produces.
-const std::vector<std::string> kColumnOrder{"step",       "lr",       "loss",   "x", "y",
-                                            "train_loss", "val_loss", "val_acc"};
+const std::vector<std::string> kColumnOrder{"step", "lr",         "loss",     "x",
+                                            "y",    "train_loss", "val_loss", "val_acc"};
 
 std::vector<std::string> splitLine(const std::string& line)
 {
@@ -50,13 +50,13 @@ void saveText(const std::string& text, const QString& path)
 {
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly))
-        throw std::runtime_error(path.toStdString() + ": cannot write: " +
-                                 file.errorString().toStdString());
+        throw std::runtime_error(path.toStdString() +
+                                 ": cannot write: " + file.errorString().toStdString());
     if (file.write(text.data(), static_cast<qint64>(text.size())) !=
             static_cast<qint64>(text.size()) ||
         !file.commit())
-        throw std::runtime_error(path.toStdString() + ": write failed: " +
-                                 file.errorString().toStdString());
+        throw std::runtime_error(path.toStdString() +
+                                 ": write failed: " + file.errorString().toStdString());
 }
 
 QString fileSafe(const QString& label)
@@ -73,7 +73,7 @@ QString fileSafe(const QString& label)
     return out;
 }
 
-}  // namespace
+} // namespace
 
 std::string runTraceCsv(const ExportRun& run)
 {
@@ -162,4 +162,4 @@ QStringList saveRunCsvFiles(const std::vector<ExportRun>& runs, const QString& d
     return paths;
 }
 
-}  // namespace lrlab
+} // namespace lrlab

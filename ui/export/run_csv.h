@@ -31,4 +31,4 @@ void saveCombinedCsv(const std::vector<ExportRun>& runs, const QString& path);
 QStringList saveRunCsvFiles(const std::vector<ExportRun>& runs, const QString& directory,
                             const QString& stem = QStringLiteral("trace"));
 
-}  // namespace lrlab
+} // namespace lrlab

@@ -19,12 +19,11 @@ class QWidget;
 namespace lrlab {
 
 /// The figures the window shows and `lrlab export` writes.
-enum class FigureKind
-{
-    Landscape,     ///< the loss landscape with every run's path
-    Loss,          ///< loss against step (log scale)
-    LearningRate,  ///< LR against step
-    Dashboard      ///< the three side by side
+enum class FigureKind {
+    Landscape,    ///< the loss landscape with every run's path
+    Loss,         ///< loss against step (log scale)
+    LearningRate, ///< LR against step
+    Dashboard     ///< the three side by side
 };
 
 /// "landscape", "loss", "lr", "dashboard".
@@ -35,9 +34,9 @@ std::optional<FigureKind> figureKindFromName(const QString& name);
 /// Settings of SessionFigures.
 struct SessionFigureOptions
 {
-    int toyGrid = 200;     ///< toy landscape: cells per side (the window's resolution)
-    int modelGrid = 41;    ///< model plane: cells per side (each cell is a full-split loss)
-    int threads = 0;       ///< landscape workers; 0 = every core
+    int toyGrid = 200;  ///< toy landscape: cells per side (the window's resolution)
+    int modelGrid = 41; ///< model plane: cells per side (each cell is a full-split loss)
+    int threads = 0;    ///< landscape workers; 0 = every core
     const CancelFlag* cancel = nullptr;
 };
 
@@ -107,7 +106,7 @@ private:
     QCustomPlot* m_loss = nullptr;
     QCustomPlot* m_lr = nullptr;
     QString m_note;
-    bool m_lossIsGap = true;  ///< toy current run: the loss plot shows f − f*
+    bool m_lossIsGap = true; ///< toy current run: the loss plot shows f − f*
 };
 
-}  // namespace lrlab
+} // namespace lrlab

@@ -117,9 +117,9 @@ QString fineTuneSummaryHtml(const FineTuneSummaryInput& in)
     // 2. The quoted ordering: LoRA 1e-4 vs full 5e-6, i.e. LoRA's rate 20× higher.
     const BestRate* full = findBest(in.best, FineTuneMethod::Full, in.shownSize);
     const BestRate* lora = findBest(in.best, FineTuneMethod::Lora, in.shownSize);
-    const QString quoted = tr("the quoted %1 (LoRA) vs %2 (full)")
-                               .arg(formatFineTuneRate(QuotedRates::kLora),
-                                    formatFineTuneRate(QuotedRates::kFull));
+    const QString quoted =
+        tr("the quoted %1 (LoRA) vs %2 (full)")
+            .arg(formatFineTuneRate(QuotedRates::kLora), formatFineTuneRate(QuotedRates::kFull));
     if (full != nullptr && lora != nullptr && full->index >= 0 && lora->index >= 0) {
         const double r = lora->learningRate / full->learningRate;
         const QString l = formatFineTuneRate(lora->learningRate);
@@ -185,12 +185,13 @@ QString fineTuneSummaryHtml(const FineTuneSummaryInput& in)
     if (!fullCurve.empty() && full != nullptr && full->index >= 0) {
         const FineTuneResult* near = nullptr;
         for (const FineTuneResult* r : fullCurve)
-            if (near == nullptr || std::abs(std::log(r->learningRate / QuotedRates::kGeneral)) <
-                                       std::abs(std::log(near->learningRate / QuotedRates::kGeneral)))
+            if (near == nullptr ||
+                std::abs(std::log(r->learningRate / QuotedRates::kGeneral)) <
+                    std::abs(std::log(near->learningRate / QuotedRates::kGeneral)))
                 near = r;
         // Only when a grid rate lies within a factor 2 of 5e-5 (else the grid does not cover it).
-        if (near != nullptr && std::abs(std::log(near->learningRate / QuotedRates::kGeneral)) <
-                                   std::log(2.0))
+        if (near != nullptr &&
+            std::abs(std::log(near->learningRate / QuotedRates::kGeneral)) < std::log(2.0))
             paragraphs << tr("The general %1 (conservative %2) corresponds to %3 on this grid, "
                              "where full fine-tuning reaches %4 on the target task (%5 at its "
                              "best LR).")
@@ -213,7 +214,8 @@ QString fineTuneSummaryHtml(const FineTuneSummaryInput& in)
     // 5. Dataset size: does the best LR shrink with less data?
     if (in.sizes.size() >= 2) {
         QStringList lines;
-        for (FineTuneMethod m : {FineTuneMethod::Full, FineTuneMethod::Lora, FineTuneMethod::Head}) {
+        for (FineTuneMethod m :
+             {FineTuneMethod::Full, FineTuneMethod::Lora, FineTuneMethod::Head}) {
             QStringList cells;
             bool any = false;
             bool nonDecreasing = true;
@@ -245,12 +247,12 @@ QString fineTuneSummaryHtml(const FineTuneSummaryInput& in)
                 verdict = tr("the same at every size: <b>not reproduced</b>");
             else
                 verdict = tr("not smaller with less data: <b>not reproduced</b>");
-            lines << tr("%1: %2 (%3)").arg(displayName(m), cells.join(QStringLiteral(", ")),
-                                           verdict);
+            lines
+                << tr("%1: %2 (%3)").arg(displayName(m), cells.join(QStringLiteral(", ")), verdict);
         }
         if (!lines.isEmpty())
-            paragraphs << tr("Best LR by training-set size — %1.")
-                              .arg(lines.join(QStringLiteral("; ")));
+            paragraphs
+                << tr("Best LR by training-set size — %1.").arg(lines.join(QStringLiteral("; ")));
     }
 
     // 6. What carries over to large models.

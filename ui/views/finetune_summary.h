@@ -27,13 +27,13 @@ QString formatFineTuneRate(double rate);
 struct FineTuneSummaryInput
 {
     const std::vector<FineTuneResult>* results = nullptr;
-    std::vector<BestRate> best;           ///< bestRates(*results)
-    int shownSize = 0;                    ///< the actual training size the text talks about
-    std::vector<int> sizes;               ///< the actual training sizes of the sweep, in order
+    std::vector<BestRate> best; ///< bestRates(*results)
+    int shownSize = 0;          ///< the actual training size the text talks about
+    std::vector<int> sizes;     ///< the actual training sizes of the sweep, in order
     double pretrainedSourceAccuracy = 0.0;
     double pretrainedTargetAccuracy = 0.0;
-    QString shift;                        ///< "mirror", …
-    QString optimizer;                    ///< "adamw", …
+    QString shift;     ///< "mirror", …
+    QString optimizer; ///< "adamw", …
     int steps = 0;
 };
 
@@ -45,4 +45,4 @@ struct FineTuneSummaryInput
 /// data do not reproduce is said to be not reproduced.
 QString fineTuneSummaryHtml(const FineTuneSummaryInput& input);
 
-}  // namespace lrlab
+} // namespace lrlab

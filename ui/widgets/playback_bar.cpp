@@ -20,7 +20,7 @@ namespace {
 /// About one frame at 60 Hz: the cursor moves as smoothly as the screen can show.
 constexpr int kTickMilliseconds = 16;
 
-}  // namespace
+} // namespace
 
 const QList<double>& PlaybackBar::speeds()
 {
@@ -84,7 +84,7 @@ PlaybackBar::PlaybackBar(QWidget* parent) : QWidget(parent)
     connect(m_forward, &QToolButton::clicked, this, &PlaybackBar::stepForward);
     connect(m_slider, &QSlider::valueChanged, this, &PlaybackBar::setStep);
     connect(m_speed, qOverload<int>(&QComboBox::currentIndexChanged), this, [this] {
-        m_carry = 0.0;  // the new pace starts now
+        m_carry = 0.0; // the new pace starts now
         m_clock.restart();
     });
 
@@ -130,7 +130,7 @@ void PlaybackBar::setMaximumStep(int maximumStep)
 {
     m_maximumStep = std::max(maximumStep, 0);
     {
-        const QSignalBlocker block(m_slider);  // setStep below emits, not the slider
+        const QSignalBlocker block(m_slider); // setStep below emits, not the slider
         m_slider->setRange(0, m_maximumStep);
     }
     if (m_step > m_maximumStep)
@@ -160,10 +160,10 @@ void PlaybackBar::play()
         return;
     if (m_maximumStep <= 0) {
         updatePlayButton();
-        return;  // nothing to play
+        return; // nothing to play
     }
     if (m_step >= m_maximumStep)
-        setStep(0);  // at the end, play means "again"
+        setStep(0); // at the end, play means "again"
     m_carry = 0.0;
     m_clock.start();
     m_timer->start();
@@ -240,4 +240,4 @@ void PlaybackBar::updatePlayButton()
     m_play->setToolTip(playing ? tr("Pause (Space)") : tr("Play every shown run in step (Space)"));
 }
 
-}  // namespace lrlab
+} // namespace lrlab

@@ -24,7 +24,7 @@ class PlaybackBar : public QWidget
 {
     Q_OBJECT
 public:
-    static constexpr double kBaseStepsPerSecond = 60.0;  ///< steps a second at speed 1×
+    static constexpr double kBaseStepsPerSecond = 60.0; ///< steps a second at speed 1×
 
     explicit PlaybackBar(QWidget* parent = nullptr);
 
@@ -79,9 +79,9 @@ private:
     QTimer* m_timer = nullptr;
     QList<QShortcut*> m_shortcuts;
     QElapsedTimer m_clock;
-    double m_carry = 0.0;  ///< fraction of a step earned but not yet taken
+    double m_carry = 0.0; ///< fraction of a step earned but not yet taken
     int m_step = 0;
     int m_maximumStep = 0;
 };
 
-}  // namespace lrlab
+} // namespace lrlab

@@ -19,7 +19,7 @@ std::vector<double> curve(int n, const std::function<double(int)>& f)
     return out;
 }
 
-}  // namespace
+} // namespace
 
 class TestDiagnosis : public QObject
 {
@@ -40,9 +40,8 @@ void TestDiagnosis::synthetic_data()
     QTest::addColumn<double>("floor");
     QTest::addColumn<lrlab::DiagnosisLabel>("expected");
     const double nan = std::numeric_limits<double>::quiet_NaN();
-    QTest::newRow("exponential-decay")
-        << curve(200, [](int i) { return std::exp(-0.05 * i); }) << 0.0
-        << lrlab::DiagnosisLabel::Converging;
+    QTest::newRow("exponential-decay") << curve(200, [](int i) { return std::exp(-0.05 * i); })
+                                       << 0.0 << lrlab::DiagnosisLabel::Converging;
     QTest::newRow("flat") << curve(200, [](int i) { return 1.0 - 1e-4 * i / 200.0; }) << 0.0
                           << lrlab::DiagnosisLabel::Stagnating;
     QTest::newRow("ends-nan") << curve(50, [nan](int i) { return i < 49 ? 1.0 + i : nan; }) << 0.0
@@ -92,7 +91,8 @@ void TestDiagnosis::noisyMinibatchCurveIsNotOscillating()
 {
     // Minibatch noise makes every other step go up; the smoothed curve still converges.
     lrlab::LossHistory h;
-    h.loss = curve(400, [](int i) { return std::exp(-0.01 * i) + 0.05 * ((i * 7919) % 13) / 13.0; });
+    h.loss =
+        curve(400, [](int i) { return std::exp(-0.01 * i) + 0.05 * ((i * 7919) % 13) / 13.0; });
     h.noisy = true;
     QCOMPARE(lrlab::diagnose(h).label, lrlab::DiagnosisLabel::Converging);
 }

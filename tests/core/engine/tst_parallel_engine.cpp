@@ -60,16 +60,15 @@ void TestParallelEngine::resultsIndependentOfThreads()
     // Each item draws from its own (seed, index) stream, as sweep runs do.
     const auto compute = [](int threads) {
         std::vector<double> out(500);
-        lrlab::parallelFor(
-            500,
-            [&](int index, int) {
-                lrlab::Rng rng(99, static_cast<std::uint64_t>(index));
-                double sum = 0.0;
-                for (int i = 0; i < 1000; ++i)
-                    sum += rng.normal();
-                out[static_cast<std::size_t>(index)] = sum;
-            },
-            {threads, nullptr, {}});
+        lrlab::parallelFor(500,
+                           [&](int index, int) {
+                               lrlab::Rng rng(99, static_cast<std::uint64_t>(index));
+                               double sum = 0.0;
+                               for (int i = 0; i < 1000; ++i)
+                                   sum += rng.normal();
+                               out[static_cast<std::size_t>(index)] = sum;
+                           },
+                           {threads, nullptr, {}});
         return out;
     };
     const std::vector<double> single = compute(1);
@@ -81,39 +80,36 @@ void TestParallelEngine::cancelStopsEarly()
 {
     lrlab::CancelFlag cancel{false};
     std::atomic<int> ran{0};
-    const bool complete = lrlab::parallelFor(
-        100000,
-        [&](int, int) {
-            if (ran.fetch_add(1) == 50)
-                cancel.store(true);
-        },
-        {2, &cancel, {}});
+    const bool complete = lrlab::parallelFor(100000,
+                                             [&](int, int) {
+                                                 if (ran.fetch_add(1) == 50)
+                                                     cancel.store(true);
+                                             },
+                                             {2, &cancel, {}});
     QVERIFY(!complete);
-    QVERIFY(ran.load() < 100);  // at most one item per worker after the flag
+    QVERIFY(ran.load() < 100); // at most one item per worker after the flag
 }
 
 void TestParallelEngine::errorIsRethrown()
 {
-    QVERIFY_THROWS_EXCEPTION(std::runtime_error, lrlab::parallelFor(
-        100,
-        [](int index, int) {
-            if (index == 37)
-                throw std::runtime_error("item 37 failed");
-        },
-        {2, nullptr, {}}));
+    QVERIFY_THROWS_EXCEPTION(std::runtime_error,
+                             lrlab::parallelFor(100,
+                                                [](int index, int) {
+                                                    if (index == 37)
+                                                        throw std::runtime_error("item 37 failed");
+                                                },
+                                                {2, nullptr, {}}));
 }
 
 void TestParallelEngine::progressReachesTotal()
 {
     std::atomic<int> calls{0};
     std::atomic<int> last{0};
-    lrlab::parallelFor(
-        64, [](int, int) {},
-        {2, nullptr, [&](int done, int total) {
-             calls.fetch_add(1);
-             if (done == total)
-                 last.store(done);
-         }});
+    lrlab::parallelFor(64, [](int, int) {}, {2, nullptr, [&](int done, int total) {
+                                                 calls.fetch_add(1);
+                                                 if (done == total)
+                                                     last.store(done);
+                                             }});
     QCOMPARE(calls.load(), 64);
     QCOMPARE(last.load(), 64);
 }

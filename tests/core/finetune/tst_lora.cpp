@@ -16,10 +16,10 @@
 #include <cstring>
 #include <vector>
 
-using lrlab::test::nearlyEqual;
 using lrlab::FineTuneMethod;
 using lrlab::LoraOptions;
 using lrlab::ModelSpec;
+using lrlab::test::nearlyEqual;
 
 Q_DECLARE_METATYPE(lrlab::FineTuneMethod)
 
@@ -68,7 +68,7 @@ bool sameBits(const float* a, const float* b, std::size_t n)
     return std::memcmp(a, b, n * sizeof(float)) == 0;
 }
 
-}  // namespace
+} // namespace
 
 class TestLora : public QObject
 {
@@ -118,7 +118,8 @@ void TestLora::zeroBKeepsBaseOutputs()
     fillRandom(X, 9, 2.0);
 
     lrlab::Model<float> model(spec);
-    const Eigen::VectorXf baseVector = Eigen::Map<const Eigen::VectorXf>(base.data(), static_cast<Eigen::Index>(base.size()));
+    const Eigen::VectorXf baseVector =
+        Eigen::Map<const Eigen::VectorXf>(base.data(), static_cast<Eigen::Index>(base.size()));
     Eigen::VectorXf expected(n * 10);
     model.predict(baseVector.data(), X.data(), n, expected.data());
     Eigen::VectorXf actual(n * 10);
@@ -182,14 +183,18 @@ void TestLora::mergeIsWPlusScaledBA()
                 adapted[static_cast<std::size_t>(idx)] = true;
                 const double expected = base[static_cast<std::size_t>(idx)] + s * ba;
                 QVERIFY2(nearlyEqual(merged(idx), expected, 1e-12, 1e-14),
-                         qPrintable(QString("layer %1 (%2,%3): %4 vs %5").arg(l).arg(i).arg(j)
-                                        .arg(merged(idx), 0, 'g', 17).arg(expected, 0, 'g', 17)));
+                         qPrintable(QString("layer %1 (%2,%3): %4 vs %5")
+                                        .arg(l)
+                                        .arg(i)
+                                        .arg(j)
+                                        .arg(merged(idx), 0, 'g', 17)
+                                        .arg(expected, 0, 'g', 17)));
             }
     }
     QCOMPARE(offset, lora.parameterCount());
     for (Eigen::Index i = 0; i < merged.size(); ++i)
         if (!adapted[static_cast<std::size_t>(i)])
-            QCOMPARE(merged(i), base[static_cast<std::size_t>(i)]);  // biases, frozen layers
+            QCOMPARE(merged(i), base[static_cast<std::size_t>(i)]); // biases, frozen layers
 }
 
 void TestLora::gradientsMatchFiniteDifferences_data()
@@ -214,7 +219,7 @@ void TestLora::gradientsMatchFiniteDifferences()
     options.adaptOutputLayer = adaptOutput;
     lrlab::LoraModel<double> lora(spec, baseParameters<double>(spec, 2), options);
     Eigen::VectorXd t(lora.parameterCount());
-    fillRandom(t, 31, 0.8);  // B non-zero, so both ∂L/∂A and ∂L/∂B are non-trivial
+    fillRandom(t, 31, 0.8); // B non-zero, so both ∂L/∂A and ∂L/∂B are non-trivial
     const Batch batch = randomBatch(7, 5, 3, 41);
     Eigen::VectorXd grad(t.size());
     lora.lossAndGradient(t.data(), batch.X.data(), 7, batch.labels.data(), nullptr, grad.data());
@@ -231,11 +236,13 @@ void TestLora::gradientsMatchFiniteDifferences()
         const double fd = (lp - lm) / (2 * h);
         QVERIFY2(nearlyEqual(grad(i), fd, 1e-6, 1e-9),
                  qPrintable(QString("coordinate %1: backprop %2, finite difference %3")
-                                .arg(i).arg(grad(i), 0, 'g', 12).arg(fd, 0, 'g', 12)));
+                                .arg(i)
+                                .arg(grad(i), 0, 'g', 12)
+                                .arg(fd, 0, 'g', 12)));
         if (std::abs(fd) > 1e-6)
             ++nonZero;
     }
-    QVERIFY(nonZero > t.size() / 2);  // the check is not vacuous
+    QVERIFY(nonZero > t.size() / 2); // the check is not vacuous
 }
 
 void TestLora::gradientOfAIsZeroWhileBIsZero()
@@ -282,7 +289,7 @@ void TestLora::frozenValuesNeverChange()
     Eigen::VectorXf grad(model.trainableCount());
     model.initialize(7, theta.data());
     lrlab::OptimizerSpec optimizerSpec;
-    optimizerSpec.type = optimizer.toStdString();  // weight decay: adamw's 0.01 acts on θ_t only
+    optimizerSpec.type = optimizer.toStdString(); // weight decay: adamw's 0.01 acts on θ_t only
     auto opt = lrlab::makeOptimizer<float>(optimizerSpec);
     opt->reset(model.trainableCount());
     const int n = 16;
@@ -319,7 +326,7 @@ void TestLora::frozenValuesNeverChange()
         else if (merged(i) != pretrained[k])
             ++moved;
     }
-    QVERIFY(moved > 0);  // training did happen
+    QVERIFY(moved > 0); // training did happen
 }
 
 void TestLora::trainableCounts_data()
@@ -331,17 +338,17 @@ void TestLora::trainableCounts_data()
     QTest::addColumn<int>("expected");
     const QList<int> h128{128};
     const QList<int> h32x16{32, 16};
-    QTest::newRow("64-128-10-full") << h128 << FineTuneMethod::Full << 8 << false
-                                    << 64 * 128 + 128 + 128 * 10 + 10;
+    QTest::newRow("64-128-10-full")
+        << h128 << FineTuneMethod::Full << 8 << false << 64 * 128 + 128 + 128 * 10 + 10;
     QTest::newRow("64-128-10-head") << h128 << FineTuneMethod::Head << 8 << false << 128 * 10 + 10;
-    QTest::newRow("64-128-10-lora-r8") << h128 << FineTuneMethod::Lora << 8 << false
-                                       << 8 * 64 + 128 * 8;
-    QTest::newRow("64-128-10-lora-r4-output") << h128 << FineTuneMethod::Lora << 4 << true
-                                              << 4 * 64 + 128 * 4 + 4 * 128 + 10 * 4;
+    QTest::newRow("64-128-10-lora-r8")
+        << h128 << FineTuneMethod::Lora << 8 << false << 8 * 64 + 128 * 8;
+    QTest::newRow("64-128-10-lora-r4-output")
+        << h128 << FineTuneMethod::Lora << 4 << true << 4 * 64 + 128 * 4 + 4 * 128 + 10 * 4;
     QTest::newRow("64-32-16-10-full") << h32x16 << FineTuneMethod::Full << 2 << false
                                       << 64 * 32 + 32 + 32 * 16 + 16 + 16 * 10 + 10;
-    QTest::newRow("64-32-16-10-lora-r2") << h32x16 << FineTuneMethod::Lora << 2 << false
-                                         << 2 * 64 + 32 * 2 + 2 * 32 + 16 * 2;
+    QTest::newRow("64-32-16-10-lora-r2")
+        << h32x16 << FineTuneMethod::Lora << 2 << false << 2 * 64 + 32 * 2 + 2 * 32 + 16 * 2;
 }
 
 void TestLora::trainableCounts()
@@ -374,7 +381,7 @@ void TestLora::initialization()
     const Eigen::VectorXf A = a.segment(ad.aOffset, 8 * 64);
     const double bound = 1.0 / std::sqrt(64.0);
     QVERIFY(A.cwiseAbs().maxCoeff() <= bound);
-    QVERIFY(A.cwiseAbs().maxCoeff() > 0.9 * bound);  // spread over the whole range
+    QVERIFY(A.cwiseAbs().maxCoeff() > 0.9 * bound); // spread over the whole range
     QVERIFY(std::abs(A.mean()) < 0.1 * bound);
     QCOMPARE(a.segment(ad.bOffset, 128 * 8).cwiseAbs().maxCoeff(), 0.0f);
     lora.initialize(6, b.data());
@@ -386,18 +393,21 @@ void TestLora::badOptions()
     const ModelSpec spec = mlp(4, {3}, 2, "relu");
     LoraOptions zeroRank;
     zeroRank.rank = 0;
-    QVERIFY_THROWS_EXCEPTION(std::invalid_argument,
-                             lrlab::LoraModel<float>(spec, baseParameters<float>(spec, 1), zeroRank));
+    QVERIFY_THROWS_EXCEPTION(
+        std::invalid_argument,
+        lrlab::LoraModel<float>(spec, baseParameters<float>(spec, 1), zeroRank));
     LoraOptions badAlpha;
     badAlpha.alpha = 0.0;
-    QVERIFY_THROWS_EXCEPTION(std::invalid_argument,
-                             lrlab::LoraModel<float>(spec, baseParameters<float>(spec, 1), badAlpha));
-    QVERIFY_THROWS_EXCEPTION(std::invalid_argument,
-                             lrlab::LoraModel<float>(spec, std::vector<float>(3, 0.0f), LoraOptions{}));
+    QVERIFY_THROWS_EXCEPTION(
+        std::invalid_argument,
+        lrlab::LoraModel<float>(spec, baseParameters<float>(spec, 1), badAlpha));
+    QVERIFY_THROWS_EXCEPTION(
+        std::invalid_argument,
+        lrlab::LoraModel<float>(spec, std::vector<float>(3, 0.0f), LoraOptions{}));
     const ModelSpec softmax = lrlab::makeModelSpec("softmax", 4, 3, {}, "relu");
-    QVERIFY_THROWS_EXCEPTION(std::invalid_argument,
-                             lrlab::LoraModel<float>(softmax, baseParameters<float>(softmax, 1),
-                                                     LoraOptions{}));
+    QVERIFY_THROWS_EXCEPTION(
+        std::invalid_argument,
+        lrlab::LoraModel<float>(softmax, baseParameters<float>(softmax, 1), LoraOptions{}));
 }
 
 QTEST_GUILESS_MAIN(TestLora)

@@ -97,7 +97,7 @@ int lastFiniteRowAtOrBefore(const std::vector<double>& values, int step)
     return -1;
 }
 
-}  // namespace
+} // namespace
 
 class TestCompare : public QObject
 {
@@ -281,12 +281,12 @@ void TestCompare::pinnedLimitReplacesOldest()
 
     const int ninth = pins.pin(recordOf(withLearningRate(5.0)));
     QCOMPARE(pins.pinnedCount(), 8);
-    QVERIFY(pins.find(ids.front()) == nullptr);  // the oldest went
+    QVERIFY(pins.find(ids.front()) == nullptr); // the oldest went
     for (std::size_t i = 1; i < ids.size(); ++i)
         QVERIFY(pins.find(ids[i]) != nullptr);
     QVERIFY(pins.find(ninth) != nullptr);
-    QCOMPARE(pins.find(ninth)->colour, oldestColour);  // it took the freed colour
-    QCOMPARE(pins.pinned().back().id, ninth);          // and the newest place
+    QCOMPARE(pins.find(ninth)->colour, oldestColour); // it took the freed colour
+    QCOMPARE(pins.pinned().back().id, ninth);         // and the newest place
 }
 
 void TestCompare::pinnedColoursDistinctAndStable()
@@ -299,7 +299,7 @@ void TestCompare::pinnedColoursDistinctAndStable()
     std::set<QRgb> colours;
     for (const lrlab::ShownRun& run : pins.shown())
         colours.insert(run.colour.rgb());
-    QCOMPARE(colours.size(), std::size_t(9));  // 8 pins + the current run, all different
+    QCOMPARE(colours.size(), std::size_t(9)); // 8 pins + the current run, all different
     // The palette is Okabe–Ito, in its published order.
     const QStringList okabeIto{"#e69f00", "#56b4e9", "#009e73", "#f0e442",
                                "#0072b2", "#d55e00", "#cc79a7", "#000000"};
@@ -325,7 +325,7 @@ void TestCompare::pinnedLabelsFollowTheSet()
     lrlab::PinnedRuns pins;
     QSignalSpy changed(&pins, &lrlab::PinnedRuns::changed);
     const int a = pins.pin(recordOf(withLearningRate(0.1)));
-    QCOMPARE(pins.find(a)->label, QStringLiteral("run 1"));  // alone: nothing differs
+    QCOMPARE(pins.find(a)->label, QStringLiteral("run 1")); // alone: nothing differs
     const int b = pins.pin(recordOf(withLearningRate(0.01)));
     QCOMPARE(pins.find(a)->label, QStringLiteral("lr 0.1"));
     QCOMPARE(pins.find(b)->label, QStringLiteral("lr 0.01"));
@@ -347,7 +347,7 @@ void TestCompare::pinnedLabelsFollowTheSet()
     pins.clear();
     QCOMPARE(pins.pinnedCount(), 0);
     QCOMPARE(pins.find(lrlab::PinnedRuns::kCurrentId)->label, QStringLiteral("current"));
-    QCOMPARE(changed.count(), 6);  // pin, pin, setCurrent, unpin, pinCurrent, clear: one each
+    QCOMPARE(changed.count(), 6); // pin, pin, setCurrent, unpin, pinCurrent, clear: one each
 }
 
 void TestCompare::pinAllEmitsOnce()
@@ -399,7 +399,7 @@ void TestCompare::trioConfigs()
     QCOMPARE(trio[2].schedule.minLr, minLr);
     for (const lrlab::RunConfig& c : trio) {
         QVERIFY(c.schedule.minLr <= c.schedule.learningRate);
-        QCOMPARE(c.seed, std::uint64_t(7));  // everything else is copied
+        QCOMPARE(c.seed, std::uint64_t(7)); // everything else is copied
         QCOMPARE(c.schedule.decay, lrlab::Decay::Cosine);
     }
 }
@@ -471,7 +471,7 @@ void TestCompare::painterOnRealToyRuns()
         traces.push_back(lrlab::runToy(c));
         records.push_back(lrlab::fromToyTrace(c, traces.back()));
     }
-    QCOMPARE(traces[2].status, lrlab::RunStatus::Diverged);  // lr 0.5 > 2/10
+    QCOMPARE(traces[2].status, lrlab::RunStatus::Diverged); // lr 0.5 > 2/10
     QVERIFY(traces[0].status != lrlab::RunStatus::Diverged);
     const std::vector<int> ids = pins.pinAll(records);
     Plots plots;
@@ -507,11 +507,11 @@ void TestCompare::painterOneSetPerRun()
                              lrlab::PinnedRuns::palette()[static_cast<std::size_t>(i)],
                              QStringLiteral("run %1").arg(i + 1)));
     painter.setRuns(runs);
-    QCOMPARE(plots.landscape.plottableCount(), 8);  // curve + end marker per run
+    QCOMPARE(plots.landscape.plottableCount(), 8); // curve + end marker per run
     QCOMPARE(plots.loss.plottableCount(), 4);
     QCOMPARE(plots.learningRate.plottableCount(), 4);
-    QCOMPARE(plots.landscape.itemCount(), 4);  // a cursor per run
-    QCOMPARE(plots.loss.itemCount(), 5);       // a tracer per run + the cursor line
+    QCOMPARE(plots.landscape.itemCount(), 4); // a cursor per run
+    QCOMPARE(plots.loss.itemCount(), 5);      // a tracer per run + the cursor line
     QCOMPARE(plots.learningRate.itemCount(), 5);
     for (const lrlab::ShownRun& run : runs) {
         QVERIFY(plots.landscape.hasPlottable(painter.landscapeCurve(run.id)));
@@ -544,10 +544,10 @@ void TestCompare::painterRemovesAndReuses()
     QVERIFY(removedLoss.isNull());
     QVERIFY(removedLr.isNull());
     QVERIFY(removedTracer.isNull());
-    QCOMPARE(painter.landscapeCurve(3), keptCurve);  // reused, not rebuilt
+    QCOMPARE(painter.landscapeCurve(3), keptCurve); // reused, not rebuilt
     QCOMPARE(painter.lossGraph(1), keptLoss);
     QCOMPARE(plots.landscape.plottableCount(), 4);
-    QCOMPARE(plots.loss.plottableCount(), 3);  // two runs + the foreign graph
+    QCOMPARE(plots.loss.plottableCount(), 3); // two runs + the foreign graph
     QCOMPARE(plots.learningRate.plottableCount(), 2);
     QCOMPARE(plots.landscape.itemCount(), 2);
 
@@ -564,7 +564,7 @@ void TestCompare::painterSkipsNonFinite()
     lrlab::ComparePainter painter(plots.all());
     lrlab::RunRecord r = record(0.1, {0.1, kNaN, 0.1, 0.1, 0.1}, {1.0, 0.5, kNaN, 0.25, kInf},
                                 {1.0, 2.0, 3.0, kNaN, 5.0}, {1.0, 2.0, 3.0, 4.0, 5.0});
-    r.lossOffset = 0.25;  // the loss plot shows loss − f*; 0.25 − 0.25 = 0 goes to the floor
+    r.lossOffset = 0.25; // the loss plot shows loss − f*; 0.25 − 0.25 = 0 goes to the floor
     painter.setRuns({shown(1, r, Qt::red, "r")});
 
     const QCPGraph* loss = painter.lossGraph(1);
@@ -645,7 +645,7 @@ void TestCompare::painterCursorsMoveTogether()
         QVERIFY(line->visible());
         QCOMPARE(line->point1->coords().x(), double(step));
         QCOMPARE(line->point2->coords().x(), double(step));
-        QVERIFY(line->point1->coords().y() != line->point2->coords().y());  // a vertical line
+        QVERIFY(line->point1->coords().y() != line->point2->coords().y()); // a vertical line
     }
 
     painter.setCursorVisible(false);
@@ -709,7 +709,7 @@ void TestCompare::hoverTextAtEvaluationRow()
     lrlab::RunRecord r = record(0.1, {0.1, 0.1}, {0.5, 0.4}, {}, {});
     r.evalRows = {0, 1};
     r.validationLoss = {0.6, 0.45678912};
-    r.validationAccuracy = {0.5, kNaN};  // a regression model has no accuracy
+    r.validationAccuracy = {0.5, kNaN}; // a regression model has no accuracy
     r.learningRate = {0.1, 0.0123456789};
     const lrlab::ShownRun run = shown(3, r, Qt::red, "adam");
     QCOMPARE(lrlab::hoverText(run, 0),
@@ -729,7 +729,7 @@ void TestCompare::nearestPointUnderMouse()
         p->rescaleAxes();
         p->xAxis->scaleRange(1.2);
         p->yAxis->scaleRange(1.2);
-        p->replot();  // lays out the axis rect, so coordinates map to pixels
+        p->replot(); // lays out the axis rect, so coordinates map to pixels
     }
     // Run b's point at row 1 is (1, 0.5) on the map.
     const QPointF onB(plots.landscape.xAxis->coordToPixel(1.0),

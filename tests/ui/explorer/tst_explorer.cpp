@@ -1,7 +1,6 @@
 // GUI tests of the explorer: re-runs on control changes, pins, the LR trio, playback
 // cursors, the LR finder's "use this LR", sweep points, streaming model runs abandoned for newer
 // ones, curvature marks, errors in the window, and a stress test of rapid LR changes.
-#include "ui/main_window.h"
 #include "ui/controls/experiment_panel.h"
 #include "ui/experiment_model.h"
 #include "ui/explorer/analysis_docks.h"
@@ -12,6 +11,7 @@
 #include "ui/explorer/stability_marks.h"
 #include "ui/export/export_controller.h"
 #include "ui/lessons/lesson_controller.h"
+#include "ui/main_window.h"
 #include "ui/session/session_controller.h"
 #include "ui/shell/help_menu.h"
 #include "ui/shell/text_size_actions.h"
@@ -109,7 +109,7 @@ void compareWithDirectRun(const lrlab::RunRecord& record)
     }
 }
 
-}  // namespace
+} // namespace
 
 class TestExplorer : public QObject
 {
@@ -289,8 +289,8 @@ void TestExplorer::sweepPointLoadsRun()
     QTRY_VERIFY_WITH_TIMEOUT(done.count() == 1, kTimeout);
     const lrlab::RunConfig picked = sweep->points().at(2).config;
     sweep->activatePoint(0, 2);
-    QVERIFY(nearlyEqual(window.model()->config().schedule.learningRate,
-                        picked.schedule.learningRate));
+    QVERIFY(
+        nearlyEqual(window.model()->config().schedule.learningRate, picked.schedule.learningRate));
     QVERIFY(waitForLatest(window));
     const lrlab::RunRecord& shown = *window.runs()->currentRecord();
     QVERIFY(nearlyEqual(shown.config.schedule.learningRate, 1e-1));
@@ -326,18 +326,25 @@ void TestExplorer::abandonedStreamingRunLeavesNoStaleData()
 
     // Every plot holds exactly the second run.
     const auto problem = lrlab::ModelProblem::create(shortRun.problem, shortRun.seed);
-    const lrlab::ModelTrace direct = lrlab::runModel(window.runs()->currentRecord()->config, *problem);
+    const lrlab::ModelTrace direct =
+        lrlab::runModel(window.runs()->currentRecord()->config, *problem);
     QCOMPARE(window.runs()->currentRecord()->config.problem.type, std::string("softmax"));
     compareWithDirectRun(*window.runs()->currentRecord());
-    QCOMPARE(window.comparePainter()->lossGraph(lrlab::PinnedRuns::kCurrentId)->dataCount(), direct.rows());
+    QCOMPARE(window.comparePainter()->lossGraph(lrlab::PinnedRuns::kCurrentId)->dataCount(),
+             direct.rows());
     QCOMPARE(window.curves()->smoothedLossGraph()->dataCount(), direct.rows());
     QCOMPARE(window.curves()->validationLossGraph()->dataCount(), int(direct.evalRows.size()));
     QCOMPARE(window.curves()->accuracyGraph()->dataCount(), int(direct.evalRows.size()));
-    QVERIFY(window.comparePainter()->lossGraph(lrlab::PinnedRuns::kCurrentId)->data()->at(window.comparePainter()->lossGraph(lrlab::PinnedRuns::kCurrentId)->dataCount() - 1)->key ==
-            direct.rows() - 1);
+    QVERIFY(
+        window.comparePainter()
+            ->lossGraph(lrlab::PinnedRuns::kCurrentId)
+            ->data()
+            ->at(window.comparePainter()->lossGraph(lrlab::PinnedRuns::kCurrentId)->dataCount() - 1)
+            ->key == direct.rows() - 1);
     // The last chunk shown belongs to the second run.
     QCOMPARE(chunks.last().at(0).value<quint64>(), second);
-    QCOMPARE(window.curves()->accuracyGraph()->data()->at(0)->value, direct.validationAccuracy.front());
+    QCOMPARE(window.curves()->accuracyGraph()->data()->at(0)->value,
+             direct.validationAccuracy.front());
 }
 
 void TestExplorer::modelCurvatureMarks()
@@ -356,8 +363,10 @@ void TestExplorer::modelCurvatureMarks()
     QVERIFY(nearlyEqual(e.lambdaMax, 2.0, 1e-3));
     QVERIFY(nearlyEqual(window.stability()->stableLimit(), 2.0 / e.lambdaMax));
     QVERIFY(nearlyEqual(window.stability()->bestRate(), 2.0 / (e.lambdaMax + e.lambdaMin)));
-    QVERIFY(nearlyEqual(window.controls()->learningRateControl()->stableLimit(), window.stability()->stableLimit()));
-    QVERIFY(nearlyEqual(window.controls()->learningRateControl()->bestRate(), window.stability()->bestRate()));
+    QVERIFY(nearlyEqual(window.controls()->learningRateControl()->stableLimit(),
+                        window.stability()->stableLimit()));
+    QVERIFY(nearlyEqual(window.controls()->learningRateControl()->bestRate(),
+                        window.stability()->bestRate()));
 }
 
 void TestExplorer::toyBestRateMark()
@@ -421,7 +430,8 @@ void TestExplorer::stressRapidChanges()
     const lrlab::RunRecord& shown = *window.runs()->currentRecord();
     QVERIFY(nearlyEqual(shown.config.schedule.learningRate, finalLr));
     compareWithDirectRun(shown);
-    QCOMPARE(window.comparePainter()->lossGraph(lrlab::PinnedRuns::kCurrentId)->dataCount() > 0, true);
+    QCOMPARE(window.comparePainter()->lossGraph(lrlab::PinnedRuns::kCurrentId)->dataCount() > 0,
+             true);
     if (model)
         QCOMPARE(window.curves()->smoothedLossGraph()->dataCount(), shown.rows());
 }

@@ -65,7 +65,8 @@ int countColour(const QImage& image, const QRect& area, const QColor& colour)
         for (int x = area.left(); x <= area.right(); ++x) {
             const QColor c = image.pixelColor(x, y);
             if (std::abs(c.red() - colour.red()) < 24 &&
-                std::abs(c.green() - colour.green()) < 24 && std::abs(c.blue() - colour.blue()) < 24)
+                std::abs(c.green() - colour.green()) < 24 &&
+                std::abs(c.blue() - colour.blue()) < 24)
                 ++n;
         }
     return n;
@@ -83,7 +84,7 @@ struct SvgSummary
     QString error;
     QString viewBox;
     QStringList texts;
-    int drawn = 0;  ///< path, polyline, polygon, line, rect elements
+    int drawn = 0; ///< path, polyline, polygon, line, rect elements
 };
 
 SvgSummary readSvg(const QByteArray& bytes)
@@ -123,8 +124,8 @@ struct GifSummary
 {
     bool ok = false;
     int width = 0, height = 0, frames = 0;
-    std::vector<int> delays;          ///< centiseconds per frame
-    std::vector<QColor> firstPixel;   ///< colour of pixel (0, 0) of each frame
+    std::vector<int> delays;        ///< centiseconds per frame
+    std::vector<QColor> firstPixel; ///< colour of pixel (0, 0) of each frame
 };
 
 GifSummary readGif(const QString& path)
@@ -191,7 +192,7 @@ Result runLrlab(const QStringList& arguments)
 {
     QProcess p;
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.remove("QT_QPA_PLATFORM");  // export must pick the offscreen platform by itself
+    env.remove("QT_QPA_PLATFORM"); // export must pick the offscreen platform by itself
     env.remove("DISPLAY");
     p.setProcessEnvironment(env);
     p.start(lrlabBinary(), arguments);
@@ -200,7 +201,7 @@ Result runLrlab(const QStringList& arguments)
             p.readAllStandardError()};
 }
 
-}  // namespace
+} // namespace
 
 class TestExport : public QObject
 {
@@ -290,7 +291,7 @@ void TestExport::dashboardPlacesPlots()
     left->setGeometry(0, 0, 400, 300);
     right->setGeometry(400, 0, 400, 300);
     lrlab::FigureExportOptions options;
-    options.size = QSize(1200, 450);  // 1.5x the widget: the layout scales with it
+    options.size = QSize(1200, 450); // 1.5x the widget: the layout scales with it
     const QImage image = lrlab::renderFigure(&dashboard, options);
     QCOMPARE(image.size(), QSize(1200, 450));
     const QRect leftHalf(0, 0, 600, 450), rightHalf(600, 0, 600, 450);
@@ -298,7 +299,7 @@ void TestExport::dashboardPlacesPlots()
     QCOMPARE(countColour(image, rightHalf, Qt::red), 0);
     QVERIFY(countColour(image, rightHalf, Qt::blue) > 200);
     QCOMPARE(countColour(image, leftHalf, Qt::blue), 0);
-    left.release();  // owned by the dashboard now
+    left.release(); // owned by the dashboard now
     right.release();
 }
 
@@ -316,7 +317,7 @@ void TestExport::svgIsVectorWithLabels()
     QCOMPARE(svg.viewBox, QString("0 0 640 480"));
     QVERIFY2(svg.texts.contains(kAxisLabel), qPrintable(svg.texts.join('|')));
     QVERIFY2(svg.texts.contains(kLegendName), qPrintable(svg.texts.join('|')));
-    QVERIFY(svg.drawn > 10);  // axes, ticks, the graph: vector elements
+    QVERIFY(svg.drawn > 10); // axes, ticks, the graph: vector elements
 }
 
 void TestExport::pdfHasAPageOfTheSize()
@@ -364,16 +365,16 @@ void TestExport::badSizeRefused()
     QVERIFY_THROWS_EXCEPTION(std::invalid_argument, lrlab::renderFigure(plot.get(), options));
     QTemporaryDir dir;
     options.scale = 1.0;
-    QVERIFY_THROWS_EXCEPTION(std::runtime_error,
-                             lrlab::saveFigurePng(plot.get(), dir.filePath("no/such/dir/x.png"),
-                                                  options));
+    QVERIFY_THROWS_EXCEPTION(
+        std::runtime_error,
+        lrlab::saveFigurePng(plot.get(), dir.filePath("no/such/dir/x.png"), options));
 }
 
 void TestExport::gifFramesSizeDelayColours_data()
 {
     QTest::addColumn<lrlab::GifPalette>("palette");
     QTest::addColumn<double>("fps");
-    QTest::addColumn<int>("delay");  // round(100 / fps) centiseconds
+    QTest::addColumn<int>("delay"); // round(100 / fps) centiseconds
     QTest::newRow("per-frame-10fps") << lrlab::GifPalette::PerFrame << 10.0 << 10;
     QTest::newRow("fixed-25fps") << lrlab::GifPalette::Fixed << 25.0 << 4;
     QTest::newRow("per-frame-3fps") << lrlab::GifPalette::PerFrame << 3.0 << 33;
@@ -387,7 +388,7 @@ void TestExport::gifFramesSizeDelayColours()
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
     // Colours every palette holds exactly: the fixed cube's corners.
-    const std::vector<QColor> colours{Qt::red, Qt::green, Qt::blue, Qt::white,
+    const std::vector<QColor> colours{Qt::red,   Qt::green,  Qt::blue,   Qt::white,
                                       Qt::black, Qt::yellow, Qt::magenta};
     const QString path = dir.filePath("a.gif");
     lrlab::GifOptions options;
@@ -421,13 +422,13 @@ void TestExport::gifLoopsForever()
     QImage frame(8, 8, QImage::Format_RGB32);
     frame.fill(Qt::gray);
     writer.addFrame(frame);
-    writer.addFrame(frame.scaled(16, 16));  // other sizes are scaled to the GIF's
+    writer.addFrame(frame.scaled(16, 16)); // other sizes are scaled to the GIF's
     writer.commit();
     const QByteArray bytes = readAll(path);
     QVERIFY(bytes.startsWith("GIF89a"));
     // Application extension: 0x21 0xFF, block of 11 "NETSCAPE2.0", sub-block {3, 1, 0, 0}.
-    const QByteArray loop = QByteArray("\x21\xff\x0b", 3) + "NETSCAPE2.0" +
-                            QByteArray("\x03\x01\x00\x00\x00", 5);
+    const QByteArray loop =
+        QByteArray("\x21\xff\x0b", 3) + "NETSCAPE2.0" + QByteArray("\x03\x01\x00\x00\x00", 5);
     QVERIFY(bytes.contains(loop));
     QCOMPARE(readGif(path).frames, 2);
 }
@@ -442,11 +443,11 @@ void TestExport::gifCancelLeavesNoFile()
         return f;
     };
     int calls = 0;
-    const bool written = lrlab::writeGif(fresh, QSize(16, 16), 10, frame, {},
-                                         [&](int done, int total) {
-                                             ++calls;
-                                             return !(done == 3 && total == 10);
-                                         });
+    const bool written =
+        lrlab::writeGif(fresh, QSize(16, 16), 10, frame, {}, [&](int done, int total) {
+            ++calls;
+            return !(done == 3 && total == 10);
+        });
     QVERIFY(!written);
     QCOMPARE(calls, 3);
     QVERIFY(!QFile::exists(fresh));
@@ -454,8 +455,8 @@ void TestExport::gifCancelLeavesNoFile()
     const QString existing = dir.filePath("existing.gif");
     QVERIFY(lrlab::writeGif(existing, QSize(16, 16), 2, frame));
     const QByteArray before = readAll(existing);
-    QVERIFY(!lrlab::writeGif(existing, QSize(32, 32), 5, frame, {},
-                             [](int, int) { return false; }));
+    QVERIFY(
+        !lrlab::writeGif(existing, QSize(32, 32), 5, frame, {}, [](int, int) { return false; }));
     QCOMPARE(readAll(existing), before);
 }
 
@@ -465,11 +466,11 @@ void TestExport::csvRowsMatchTheTrace()
     const lrlab::ExportRun run = lrlab::computeExportRun(config, "current");
     // The trace computed independently here, not through the export code.
     const lrlab::ToyTrace trace = lrlab::runToy(config);
-    const QStringList lines = QString::fromStdString(lrlab::runTraceCsv(run))
-                                  .split('\n', Qt::SkipEmptyParts);
+    const QStringList lines =
+        QString::fromStdString(lrlab::runTraceCsv(run)).split('\n', Qt::SkipEmptyParts);
     QCOMPARE(lines.first(), QString("step,lr,loss,x,y"));
     QCOMPARE(lines.size(), trace.rows() + 1);
-    QCOMPARE(trace.rows(), config.steps + 1);  // DESIGN.md §3: rows 0..steps
+    QCOMPARE(trace.rows(), config.steps + 1); // DESIGN.md §3: rows 0..steps
     for (int k = 0; k < trace.rows(); ++k) {
         const QStringList c = cells(lines[k + 1]);
         QCOMPARE(c.size(), 5);
@@ -485,10 +486,12 @@ void TestExport::csvRowsMatchTheTrace()
 void TestExport::combinedCsv()
 {
     const lrlab::RunConfig toy = toySession().current;
-    lrlab::RunConfig logreg = lrlab::parseRunConfig(
-        R"({"problem": {"type": "logreg"}, "schedule": {"lr": 0.1}, "steps": 30,
+    lrlab::RunConfig logreg =
+        lrlab::parseRunConfig(
+            R"({"problem": {"type": "logreg"}, "schedule": {"lr": 0.1}, "steps": 30,
             "eval_every": 10})",
-        "logreg").config;
+            "logreg")
+            .config;
     std::vector<lrlab::ExportRun> runs{lrlab::computeExportRun(toy, "toy, adam"),
                                        lrlab::computeExportRun(logreg, "logreg")};
     std::ostringstream out;
@@ -509,7 +512,7 @@ void TestExport::combinedCsv()
     QCOMPARE(first[1], QString("0"));
     QCOMPARE(first[3].toFloat(), trace.loss[0]);
     QCOMPARE(first[4].toFloat(), trace.x[0]);
-    QCOMPARE(first[7].toDouble(), trace.validationLoss[0]);  // row 0 is an evaluation row
+    QCOMPARE(first[7].toDouble(), trace.validationLoss[0]); // row 0 is an evaluation row
     const QStringList second = lines[1 + toy.steps + 2].split(',');
     QVERIFY(second[6].isEmpty() && second[7].isEmpty() && second[8].isEmpty());
 }
@@ -540,7 +543,7 @@ void TestExport::animationSteps_data()
     QTest::addColumn<std::vector<int>>("expected");
     QTest::newRow("five-over-100") << 0 << 100 << 5 << std::vector<int>{0, 25, 50, 75, 100};
     QTest::newRow("one-per-step") << 3 << 7 << 5 << std::vector<int>{3, 4, 5, 6, 7};
-    QTest::newRow("rounded") << 0 << 10 << 4 << std::vector<int>{0, 3, 7, 10};  // 10/3 = 3.33
+    QTest::newRow("rounded") << 0 << 10 << 4 << std::vector<int>{0, 3, 7, 10}; // 10/3 = 3.33
     QTest::newRow("single-frame") << 0 << 50 << 1 << std::vector<int>{50};
 }
 
@@ -565,7 +568,7 @@ void TestExport::sessionFiguresToy()
     lrlab::SessionFigures figures(session);
     QCOMPARE(figures.runs().size(), std::size_t(2));
     QVERIFY(figures.runs().back().current);
-    QCOMPARE(figures.maximumStep(), 120);  // toy rows 0..steps
+    QCOMPARE(figures.maximumStep(), 120); // toy rows 0..steps
     QVERIFY(figures.landscapeNote().isEmpty());
     QCOMPARE(figures.dashboard()->findChildren<QCustomPlot*>().size(), 3);
     QCOMPARE(figures.figure(lrlab::FigureKind::Loss), static_cast<QWidget*>(figures.loss()));
@@ -599,14 +602,15 @@ void TestExport::sessionFiguresToy()
 void TestExport::sessionFiguresModel()
 {
     lrlab::Session session;
-    session.current = lrlab::parseRunConfig(
-        R"({"problem": {"type": "linreg"}, "schedule": {"lr": 0.05}, "steps": 60})", "linreg")
-                          .config;
+    session.current =
+        lrlab::parseRunConfig(
+            R"({"problem": {"type": "linreg"}, "schedule": {"lr": 0.05}, "steps": 60})", "linreg")
+            .config;
     lrlab::SessionFigureOptions options;
     options.modelGrid = 12;
     lrlab::SessionFigures figures(session, options);
     QVERIFY2(figures.landscapeNote().isEmpty(), qPrintable(figures.landscapeNote()));
-    QCOMPARE(figures.maximumStep(), 59);  // minibatch rows 0..steps−1
+    QCOMPARE(figures.maximumStep(), 59); // minibatch rows 0..steps−1
     int maps = 0, curves = 0;
     for (int i = 0; i < figures.landscape()->plottableCount(); ++i) {
         maps += qobject_cast<QCPColorMap*>(figures.landscape()->plottable(i)) != nullptr;
@@ -614,7 +618,7 @@ void TestExport::sessionFiguresModel()
     }
     QCOMPARE(maps, 1);
     QCOMPARE(curves, 1);
-    QCOMPARE(figures.landscape()->xAxis->label(), QString("w"));  // the axes plane of (w, b)
+    QCOMPARE(figures.landscape()->xAxis->label(), QString("w")); // the axes plane of (w, b)
 }
 
 void TestExport::animationGifFromSession()
@@ -639,7 +643,7 @@ void TestExport::animationGifFromSession()
     QCOMPARE(gif.frames, 5);
     QCOMPARE(gif.width, 320);
     QCOMPARE(gif.height, 200);
-    options.lastStep = 500;  // past the runs' end
+    options.lastStep = 500; // past the runs' end
     QVERIFY_THROWS_EXCEPTION(std::invalid_argument,
                              lrlab::exportAnimationGif(figures, lrlab::FigureKind::Loss, options,
                                                        dir.filePath("bad.gif")));
@@ -651,19 +655,19 @@ void TestExport::cliExport_data()
     QTest::addColumn<QString>("format");
     QTest::addColumn<QStringList>("extra");
     QTest::addColumn<QSize>("size");
-    QTest::newRow("landscape-png") << "landscape" << "png" << QStringList{"--size", "500x400"}
-                                   << QSize(500, 400);
-    QTest::newRow("dashboard-png-2x") << "dashboard" << "png"
-                                      << QStringList{"--size", "900x300", "--scale", "2"}
-                                      << QSize(1800, 600);
-    QTest::newRow("loss-svg") << "loss" << "svg" << QStringList{"--size", "640x480"}
-                              << QSize(640, 480);
-    QTest::newRow("lr-pdf") << "lr" << "pdf" << QStringList{"--size", "640x480"}
-                            << QSize(640, 480);
-    QTest::newRow("dashboard-gif") << "dashboard" << "gif"
-                                   << QStringList{"--size", "600x200", "--steps", "0:9", "--fps",
-                                                  "10"}
-                                   << QSize(600, 200);
+    QTest::newRow("landscape-png") << "landscape"
+                                   << "png" << QStringList{"--size", "500x400"} << QSize(500, 400);
+    QTest::newRow("dashboard-png-2x")
+        << "dashboard"
+        << "png" << QStringList{"--size", "900x300", "--scale", "2"} << QSize(1800, 600);
+    QTest::newRow("loss-svg") << "loss"
+                              << "svg" << QStringList{"--size", "640x480"} << QSize(640, 480);
+    QTest::newRow("lr-pdf") << "lr"
+                            << "pdf" << QStringList{"--size", "640x480"} << QSize(640, 480);
+    QTest::newRow("dashboard-gif")
+        << "dashboard"
+        << "gif" << QStringList{"--size", "600x200", "--steps", "0:9", "--fps", "10"}
+        << QSize(600, 200);
 }
 
 void TestExport::cliExport()
@@ -678,7 +682,8 @@ void TestExport::cliExport()
     lrlab::saveSession(toySession(), session.toStdString());
     const QString out = dir.filePath("fig." + format);
     const Result r = runLrlab(QStringList{"export", "--session", session, "--plot", plot,
-                                          "--format", format, "--out", out} + extra);
+                                          "--format", format, "--out", out} +
+                              extra);
     QVERIFY2(r.exitCode == 0, r.err.constData());
     const QByteArray bytes = readAll(out);
     if (format == "png") {
@@ -689,8 +694,8 @@ void TestExport::cliExport()
         const SvgSummary svg = readSvg(bytes);
         QVERIFY2(svg.error.isEmpty(), qPrintable(svg.error));
         QCOMPARE(svg.viewBox, QString("0 0 %1 %2").arg(size.width()).arg(size.height()));
-        QVERIFY2(svg.texts.contains("step"), qPrintable(svg.texts.join('|')));  // x-axis label
-        QVERIFY2(svg.texts.contains("lr 0.01"), qPrintable(svg.texts.join('|')));  // legend
+        QVERIFY2(svg.texts.contains("step"), qPrintable(svg.texts.join('|')));    // x-axis label
+        QVERIFY2(svg.texts.contains("lr 0.01"), qPrintable(svg.texts.join('|'))); // legend
     } else if (format == "pdf") {
         QVERIFY(bytes.startsWith("%PDF-"));
         const QRegularExpression page(R"(/Type\s*/Page[^s])");
@@ -699,23 +704,23 @@ void TestExport::cliExport()
         const GifSummary gif = readGif(out);
         QVERIFY(gif.ok);
         QCOMPARE(QSize(gif.width, gif.height), size);
-        QCOMPARE(gif.frames, 10);  // steps 0..9: one frame a step
-        QCOMPARE(gif.delays.front(), 10);  // 10 fps
+        QCOMPARE(gif.frames, 10);         // steps 0..9: one frame a step
+        QCOMPARE(gif.delays.front(), 10); // 10 fps
     }
 }
 
 void TestExport::cliBadInput_data()
 {
-    QTest::addColumn<QString>("sessionText");  // empty: a valid session
-    QTest::addColumn<QStringList>("arguments");  // after --session F --out OUT
+    QTest::addColumn<QString>("sessionText");   // empty: a valid session
+    QTest::addColumn<QStringList>("arguments"); // after --session F --out OUT
     QTest::addColumn<QString>("expected");
     QTest::newRow("truncated-session") << R"({"version": 1, "current": {"steps": 1)"
                                        << QStringList{"--plot", "loss"} << "s.json: line";
-    QTest::newRow("newer-session") << R"({"version": 2, "current": {}})"
-                                   << QStringList{"--plot", "loss"} << "session.version";
+    QTest::newRow("newer-session")
+        << R"({"version": 2, "current": {}})" << QStringList{"--plot", "loss"} << "session.version";
     QTest::newRow("bad-config-in-session")
-        << R"({"version": 1, "current": {"schedule": {"lr": -1}}})"
-        << QStringList{"--plot", "loss"} << "session.current.schedule.lr";
+        << R"({"version": 1, "current": {"schedule": {"lr": -1}}})" << QStringList{"--plot", "loss"}
+        << "session.current.schedule.lr";
     QTest::newRow("unknown-plot") << QString() << QStringList{"--plot", "surface"} << "--plot";
     QTest::newRow("bad-size") << QString() << QStringList{"--plot", "loss", "--size", "big"}
                               << "--size";
@@ -743,8 +748,8 @@ void TestExport::cliBadInput()
         f.write(sessionText.toUtf8());
     }
     const QString out = dir.filePath("fig.png");
-    const Result r = runLrlab(QStringList{"export", "--session", session, "--out", out} +
-                              arguments);
+    const Result r =
+        runLrlab(QStringList{"export", "--session", session, "--out", out} + arguments);
     QCOMPARE(r.exitCode, 2);
     QVERIFY2(QString(r.err).contains(expected), r.err.constData());
     QVERIFY(!QFile::exists(out));

@@ -2,8 +2,6 @@
 // scale), SVG (well-formed XML with the plot's text) and PDF (%PDF with a page), the clipboard,
 // run data as CSV (current, combined, one file per run) and the playback as a GIF (frame count
 // and size read back with giflib). The actions' methods are called with paths: no dialogs.
-#include "ui/main_window.h"
-#include "ui/shell/app_settings.h"
 #include "ui/compare/compare_painter.h"
 #include "ui/controls/experiment_panel.h"
 #include "ui/controls/learning_rate_control.h"
@@ -16,7 +14,9 @@
 #include "ui/explorer/stability_marks.h"
 #include "ui/export/export_controller.h"
 #include "ui/lessons/lesson_controller.h"
+#include "ui/main_window.h"
 #include "ui/session/session_controller.h"
+#include "ui/shell/app_settings.h"
 #include "ui/shell/help_menu.h"
 #include "ui/shell/text_size_actions.h"
 #include "ui/shell/theme_menu.h"
@@ -97,7 +97,7 @@ QList<QStringList> readCsv(const QString& path)
     return rows;
 }
 
-}  // namespace
+} // namespace
 
 class TestExportUi : public QObject
 {
@@ -158,7 +158,7 @@ void TestExportUi::figure_data()
 {
     QTest::addColumn<QString>("figure");
     QTest::addColumn<QString>("format");
-    QTest::addColumn<QString>("text");  // a label the figure must carry (SVG)
+    QTest::addColumn<QString>("text"); // a label the figure must carry (SVG)
     for (const char* format : {"png", "svg", "pdf"}) {
         const QString f = QString::fromLatin1(format);
         QTest::addRow("landscape-%s", format) << "landscape" << f << "x";
@@ -185,7 +185,7 @@ void TestExportUi::figure()
     if (format == QLatin1String("png")) {
         QImage image;
         QVERIFY(image.loadFromData(bytes, "PNG"));
-        QCOMPARE(image.size(), QSize(960, 600));  // size × scale
+        QCOMPARE(image.size(), QSize(960, 600)); // size × scale
         // Not blank: a plot has more than the background colour.
         const QImage small = image.scaled(64, 40);
         bool varied = false;
@@ -214,7 +214,7 @@ void TestExportUi::figure()
         QVERIFY2(!xml.hasError(), qPrintable(xml.errorString()));
         QVERIFY(root);
         QVERIFY2(texts.contains(text), qPrintable(texts.left(400)));
-        QVERIFY(paths > 3);  // axes, ticks and curves are vector paths
+        QVERIFY(paths > 3); // axes, ticks and curves are vector paths
     } else {
         QVERIFY(bytes.startsWith("%PDF-"));
         QVERIFY(bytes.contains("/Type /Page") || bytes.contains("/Type/Page"));
@@ -232,7 +232,7 @@ void TestExportUi::unknownFormatIsReported()
     QVERIFY(errors.first().first().toString().contains(QStringLiteral("loss.bmp")));
     QVERIFY(!QFileInfo::exists(path));
     QVERIFY(!m_window->exporter()->exportFigureTo(QStringLiteral("no-such-plot"),
-                                      dir.filePath(QStringLiteral("x.png"))));
+                                                  dir.filePath(QStringLiteral("x.png"))));
     QCOMPARE(errors.count(), 2);
 }
 
@@ -247,7 +247,8 @@ void TestExportUi::clipboard()
     const QImage image = QGuiApplication::clipboard()->image();
     QVERIFY(!image.isNull());
     const double dpr = m_window->devicePixelRatioF();
-    QCOMPARE(image.size(), QSize(qRound(dashboard->width() * dpr), qRound(dashboard->height() * dpr)));
+    QCOMPARE(image.size(),
+             QSize(qRound(dashboard->width() * dpr), qRound(dashboard->height() * dpr)));
 }
 
 void TestExportUi::currentRunCsv()
@@ -260,8 +261,8 @@ void TestExportUi::currentRunCsv()
     QCOMPARE(rows.size(), kSteps + 2);
     QCOMPARE(rows[0], (QStringList{"step", "lr", "loss", "x", "y"}));
     QCOMPARE(rows[1][0], QStringLiteral("0"));
-    QVERIFY(nearlyEqual(rows[1][1].toDouble(), 1e-3));   // constant schedule
-    QVERIFY(nearlyEqual(rows[1][2].toDouble(), 12.5));   // f(−1.5, 2)
+    QVERIFY(nearlyEqual(rows[1][1].toDouble(), 1e-3)); // constant schedule
+    QVERIFY(nearlyEqual(rows[1][2].toDouble(), 12.5)); // f(−1.5, 2)
     QVERIFY(nearlyEqual(rows[1][3].toDouble(), -1.5));
     QVERIFY(nearlyEqual(rows[1][4].toDouble(), 2.0));
     QCOMPARE(rows.last()[0], QString::number(kSteps));
@@ -307,7 +308,7 @@ void TestExportUi::shownRunsCsv()
 void TestExportUi::animation_data()
 {
     QTest::addColumn<QString>("figure");
-    QTest::addColumn<int>("frames");   // 0 = one per step, at most 6 s
+    QTest::addColumn<int>("frames"); // 0 = one per step, at most 6 s
     QTest::addColumn<double>("fps");
     QTest::addColumn<bool>("fixedPalette");
     QTest::addColumn<int>("expected");
@@ -356,9 +357,10 @@ void TestExportUi::contextMenus()
         QVERIFY(plot);
         QCOMPARE(plot->contextMenuPolicy(), Qt::CustomContextMenu);
     }
-    for (const char* name : {"exportLandscapeAction", "exportLossAction", "exportLrAction",
-                             "exportDashboardAction", "exportCurrentCsvAction",
-                             "exportCombinedCsvAction", "exportCsvFilesAction", "exportGifAction"}) {
+    for (const char* name :
+         {"exportLandscapeAction", "exportLossAction", "exportLrAction", "exportDashboardAction",
+          "exportCurrentCsvAction", "exportCombinedCsvAction", "exportCsvFilesAction",
+          "exportGifAction"}) {
         auto* action = m_window->findChild<QAction*>(QString::fromLatin1(name));
         QVERIFY2(action && !action->text().isEmpty(), name);
     }

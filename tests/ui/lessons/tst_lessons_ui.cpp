@@ -3,8 +3,6 @@
 // from the JSON, not through the lesson parser), the current run is the lesson's config (also
 // a toy surface's parameters), the lesson text is in the panel (English and Chinese), the LR
 // finder lesson opens and starts the finder, and the Lesson menu lists every lesson numbered.
-#include "ui/main_window.h"
-#include "ui/shell/app_settings.h"
 #include "ui/compare/compare_painter.h"
 #include "ui/controls/experiment_panel.h"
 #include "ui/controls/learning_rate_control.h"
@@ -17,7 +15,9 @@
 #include "ui/explorer/stability_marks.h"
 #include "ui/export/export_controller.h"
 #include "ui/lessons/lesson_controller.h"
+#include "ui/main_window.h"
 #include "ui/session/session_controller.h"
+#include "ui/shell/app_settings.h"
 #include "ui/shell/help_menu.h"
 #include "ui/shell/text_size_actions.h"
 #include "ui/shell/theme_menu.h"
@@ -72,7 +72,7 @@ double entryLearningRate(const QJsonObject& lesson, const QJsonObject& entry)
     return lesson.value("config").toObject().value("schedule").toObject().value("lr").toDouble();
 }
 
-}  // namespace
+} // namespace
 
 class TestLessonsUi : public QObject
 {
@@ -112,8 +112,7 @@ void TestLessonsUi::lessonLoads_data()
     }
     // One Chinese row: labels and text come in the language of the setting.
     QTest::newRow("lr-too-large-small-right-zh_CN")
-        << QDir(lrlab::lessonsDirectory()).filePath("01-lr-too-large-small-right.json")
-        << "zh_CN";
+        << QDir(lrlab::lessonsDirectory()).filePath("01-lr-too-large-small-right.json") << "zh_CN";
 }
 
 void TestLessonsUi::lessonLoads()
@@ -156,9 +155,9 @@ void TestLessonsUi::lessonLoads()
                                                         : labels.value("en").toString();
         const lrlab::ShownRun& run = pinned[static_cast<std::size_t>(i)];
         QCOMPARE(run.label, label);
-        QVERIFY2(nearlyEqual(run.record->config.schedule.learningRate,
-                             entryLearningRate(json, entry)),
-                 qPrintable(label));
+        QVERIFY2(
+            nearlyEqual(run.record->config.schedule.learningRate, entryLearningRate(json, entry)),
+            qPrintable(label));
         QVERIFY(run.record->rows() > 0);
     }
     // The painter's legends use the same labels.
@@ -193,14 +192,17 @@ void TestLessonsUi::lrFinderLesson()
     QVERIFY(window.lessons()->loadLessonById(json.value("id").toString()));
     // The finder started on the lesson's range and reaches its suggestions.
     QCOMPARE(window.docks()->finder()->options().iterations, view.value("iterations").toInt());
-    QVERIFY(nearlyEqual(window.docks()->finder()->options().startLr, view.value("start_lr").toDouble()));
-    QVERIFY(nearlyEqual(window.docks()->finder()->options().endLr, view.value("end_lr").toDouble()));
+    QVERIFY(nearlyEqual(window.docks()->finder()->options().startLr,
+                        view.value("start_lr").toDouble()));
+    QVERIFY(
+        nearlyEqual(window.docks()->finder()->options().endLr, view.value("end_lr").toDouble()));
     QTRY_VERIFY_WITH_TIMEOUT(finished.count() >= 1, kTimeout);
     QVERIFY(window.docks()->finder()->hasResult());
     QCOMPARE(window.docks()->finder()->config().problem.type, std::string("mlp"));
     auto* dock = window.findChild<QDockWidget*>(QStringLiteral("lrFinderDock"));
     QVERIFY(dock && dock->isVisible());
-    QCOMPARE(window.sessions()->captureSession().view.value("tab").toString(), QStringLiteral("lr_finder"));
+    QCOMPARE(window.sessions()->captureSession().view.value("tab").toString(),
+             QStringLiteral("lr_finder"));
 }
 
 void TestLessonsUi::surfaceParametersReachTheRun()
@@ -221,7 +223,8 @@ void TestLessonsUi::surfaceParametersReachTheRun()
                         problem.value("angle_deg").toDouble()));
     QTRY_COMPARE_WITH_TIMEOUT(loaded.count(), 1, kTimeout);
     QTRY_VERIFY_WITH_TIMEOUT(window.runs()->currentRecord() &&
-                                 window.runs()->displayedGeneration() == window.runs()->submittedGeneration(),
+                                 window.runs()->displayedGeneration() ==
+                                     window.runs()->submittedGeneration(),
                              kTimeout);
     // The current run is on the lesson's surface: its first loss is that surface's value at
     // the start fields (which round the start point to their decimals), not the default's.
@@ -254,7 +257,7 @@ void TestLessonsUi::menuListsEveryLesson()
         text.remove(QLatin1Char('&'));
         QCOMPARE(text, QStringLiteral("%1. %2").arg(i + 1).arg(
                            json.value("title").toObject().value("en").toString().remove('&')));
-        QVERIFY(!action->associatedObjects().isEmpty());  // in the Lesson menu
+        QVERIFY(!action->associatedObjects().isEmpty()); // in the Lesson menu
     }
 }
 
@@ -266,7 +269,8 @@ void TestLessonsUi::panelIsDismissible()
     QVERIFY(!window.lessons()->panel()->isVisibleTo(&window));
     QVERIFY(window.lessons()->loadLessonById(QStringLiteral("optimizers-on-rosenbrock")));
     QVERIFY(window.lessons()->panel()->isVisibleTo(&window));
-    auto* close = window.lessons()->panel()->findChild<QToolButton*>(QStringLiteral("lessonPanelClose"));
+    auto* close =
+        window.lessons()->panel()->findChild<QToolButton*>(QStringLiteral("lessonPanelClose"));
     QVERIFY(close);
     close->click();
     QVERIFY(!window.lessons()->panel()->isVisibleTo(&window));

@@ -2,8 +2,6 @@
 // broken files that change nothing and report the file and key, the recent list, the title,
 // the unsaved-changes answer, and autosave with recovery. QSettings and AppDataLocation live in
 // a temporary HOME (test mode); no modal dialog opens.
-#include "ui/main_window.h"
-#include "ui/shell/app_settings.h"
 #include "ui/compare/compare_painter.h"
 #include "ui/controls/experiment_panel.h"
 #include "ui/controls/learning_rate_control.h"
@@ -16,7 +14,9 @@
 #include "ui/explorer/stability_marks.h"
 #include "ui/export/export_controller.h"
 #include "ui/lessons/lesson_controller.h"
+#include "ui/main_window.h"
 #include "ui/session/session_controller.h"
+#include "ui/shell/app_settings.h"
 #include "ui/shell/help_menu.h"
 #include "ui/shell/text_size_actions.h"
 #include "ui/shell/theme_menu.h"
@@ -100,7 +100,7 @@ bool writeAll(const QString& path, const QByteArray& bytes)
            file.write(bytes) == bytes.size();
 }
 
-}  // namespace
+} // namespace
 
 class TestSessionsUi : public QObject
 {
@@ -224,7 +224,7 @@ void TestSessionsUi::roundTripIsLossless()
 void TestSessionsUi::brokenSessionChangesNothing_data()
 {
     QTest::addColumn<QByteArray>("bytes");
-    QTest::addColumn<QString>("expected");  // part of the message besides the file name
+    QTest::addColumn<QString>("expected"); // part of the message besides the file name
 
     lrlab::Session valid;
     valid.current = toyConfig(0.5);
@@ -258,8 +258,8 @@ void TestSessionsUi::brokenSessionChangesNothing_data()
 
     QJsonObject newer = good;
     newer["version"] = 99;
-    QTest::newRow("newer-version") << QJsonDocument(newer).toJson()
-                                   << QStringLiteral("session.version");
+    QTest::newRow("newer-version")
+        << QJsonDocument(newer).toJson() << QStringLiteral("session.version");
 }
 
 void TestSessionsUi::brokenSessionChangesNothing()
@@ -297,7 +297,8 @@ void TestSessionsUi::brokenSessionChangesNothing()
 
     // A file that does not exist is reported the same way.
     errors.clear();
-    QVERIFY(!window.sessions()->openSessionFile(dir.filePath(QStringLiteral("nowhere.lrlab.json"))));
+    QVERIFY(
+        !window.sessions()->openSessionFile(dir.filePath(QStringLiteral("nowhere.lrlab.json"))));
     QCOMPARE(errors.count(), 1);
     QVERIFY(errors.first().first().toString().contains(QStringLiteral("nowhere.lrlab.json")));
     QCOMPARE(json(window.model()->config()), current);
@@ -317,8 +318,7 @@ void TestSessionsUi::recentList()
     }
     // Newest first, at most 8, stored under "recentSessions".
     QCOMPARE(window.sessions()->recentSessions(), written.mid(0, 8));
-    QCOMPARE(QSettings().value(QStringLiteral("recentSessions")).toStringList(),
-             written.mid(0, 8));
+    QCOMPARE(QSettings().value(QStringLiteral("recentSessions")).toStringList(), written.mid(0, 8));
     // Opening an older one moves it to the front without duplicating it.
     const QString older = written.at(5);
     QSignalSpy loaded(window.sessions(), &lrlab::SessionController::sessionLoaded);
@@ -345,8 +345,10 @@ void TestSessionsUi::missingRecentFileIsRemoved()
     window.dialogs()->setModalDialogsEnabled(false);
     QVERIFY(waitForLatest(window));
     QTemporaryDir dir;
-    const QString kept = QFileInfo(dir.filePath(QStringLiteral("kept.lrlab.json"))).absoluteFilePath();
-    const QString gone = QFileInfo(dir.filePath(QStringLiteral("gone.lrlab.json"))).absoluteFilePath();
+    const QString kept =
+        QFileInfo(dir.filePath(QStringLiteral("kept.lrlab.json"))).absoluteFilePath();
+    const QString gone =
+        QFileInfo(dir.filePath(QStringLiteral("gone.lrlab.json"))).absoluteFilePath();
     QVERIFY(window.sessions()->saveSessionFile(kept));
     QVERIFY(window.sessions()->saveSessionFile(gone));
     QVERIFY(QFile::remove(gone));
@@ -405,7 +407,7 @@ void TestSessionsUi::autosaveAndRecovery()
         lrlab::MainWindow window;
         autosave = window.sessions()->autosavePath();
         QVERIFY(autosave.startsWith(m_home.path()));
-        prepare(window);  // a change: the autosave follows shortly
+        prepare(window); // a change: the autosave follows shortly
         QTRY_VERIFY_WITH_TIMEOUT(QFileInfo::exists(autosave), kTimeout);
         current = json(window.model()->config());
         pinned = pinnedOf(window);
@@ -441,7 +443,8 @@ void TestSessionsUi::autosaveAndRecovery()
 
     // Saving makes it clean and removes the autosave.
     QTemporaryDir dir;
-    QVERIFY(window.sessions()->saveSessionFile(dir.filePath(QStringLiteral("recovered.lrlab.json"))));
+    QVERIFY(
+        window.sessions()->saveSessionFile(dir.filePath(QStringLiteral("recovered.lrlab.json"))));
     QVERIFY(!window.sessions()->isSessionModified());
     QVERIFY(!QFileInfo::exists(autosave));
 }
@@ -464,7 +467,7 @@ void TestSessionsUi::menusAndShortcuts()
         QVERIFY2(action, e.name);
         QCOMPARE(action->shortcut(), e.shortcut);
         QVERIFY2(!action->text().isEmpty(), e.name);
-        QVERIFY2(!action->associatedObjects().isEmpty(), e.name);  // in a menu
+        QVERIFY2(!action->associatedObjects().isEmpty(), e.name); // in a menu
     }
 }
 

@@ -64,8 +64,7 @@ QString decade(double rate)
 
 /// Independent best run of one method at one size: highest target accuracy among runs that did
 /// not diverge; ties to the lower target loss, then to the lower LR.
-int expectedBest(const std::vector<lrlab::FineTuneResult>& results, FineTuneMethod method,
-                 int size)
+int expectedBest(const std::vector<lrlab::FineTuneResult>& results, FineTuneMethod method, int size)
 {
     int best = -1;
     for (int i = 0; i < static_cast<int>(results.size()); ++i) {
@@ -88,7 +87,7 @@ int expectedBest(const std::vector<lrlab::FineTuneResult>& results, FineTuneMeth
     return best;
 }
 
-}  // namespace
+} // namespace
 
 class TestFineTuneView : public QObject
 {
@@ -143,7 +142,7 @@ void TestFineTuneView::smallSweepDrawsEveryMethod()
     QSignalSpy finished(&view, &lrlab::FineTuneView::finished);
     view.run();
     QCOMPARE(started.count(), 1);
-    QCOMPARE(started.at(0).at(0).toInt(), 12);  // 3 methods × 4 rates
+    QCOMPARE(started.at(0).at(0).toInt(), 12); // 3 methods × 4 rates
     QVERIFY(view.isRunning());
     // A fresh view has no prepared data: it starts by preparing (loading or pre-training).
     QVERIFY(view.isPreparing());
@@ -159,7 +158,7 @@ void TestFineTuneView::smallSweepDrawsEveryMethod()
     QCOMPARE(static_cast<int>(results.size()), 12);
     QCOMPARE(static_cast<int>(view.learningRates().size()), 4);
     QCOMPARE(view.shownSize(), 100);
-    QVERIFY(view.pretrainedSourceAccuracy() > 0.8);  // pre-training learned the source task
+    QVERIFY(view.pretrainedSourceAccuracy() > 0.8); // pre-training learned the source task
     QVERIFY(view.accuracyPlot()->xAxis->scaleType() == QCPAxis::stLogarithmic);
     for (int m = 0; m < 3; ++m) {
         const FineTuneMethod method = kMethods[m];
@@ -170,7 +169,7 @@ void TestFineTuneView::smallSweepDrawsEveryMethod()
         QCOMPARE(target->dataCount(), 4);
         QCOMPARE(source->dataCount(), 4);
         QCOMPARE(forget->dataCount(), 4);
-        QVERIFY(target->pen().color() == source->pen().color());  // same colour per method
+        QVERIFY(target->pen().color() == source->pen().color()); // same colour per method
         QCOMPARE(source->pen().style(), Qt::DashLine);
         for (int i = 0; i < 4; ++i) {
             const double rate = std::pow(10.0, -4 + i);
@@ -187,13 +186,13 @@ void TestFineTuneView::smallSweepDrawsEveryMethod()
             QVERIFY(nearlyEqual(target->data()->at(i)->value, 100.0 * r.targetValidationAccuracy));
             QVERIFY(nearlyEqual(source->data()->at(i)->value, 100.0 * r.sourceValidationAccuracy));
             // Forgetting is the pre-trained source accuracy minus the run's, in points.
-            QVERIFY(nearlyEqual(forget->data()->at(i)->value,
-                                100.0 * (view.pretrainedSourceAccuracy() -
-                                         r.sourceValidationAccuracy),
-                                1e-9, 1e-9));
+            QVERIFY(
+                nearlyEqual(forget->data()->at(i)->value,
+                            100.0 * (view.pretrainedSourceAccuracy() - r.sourceValidationAccuracy),
+                            1e-9, 1e-9));
         }
     }
-    QVERIFY(view.sizePlot()->isHidden());  // one size: no best-LR-against-size plot
+    QVERIFY(view.sizePlot()->isHidden()); // one size: no best-LR-against-size plot
     QVERIFY(view.sizeGraph(FineTuneMethod::Full) == nullptr);
 }
 
@@ -236,7 +235,7 @@ void TestFineTuneView::bestMarkerAtMaximum()
 
 void TestFineTuneView::pretrainingIsCachedOnDisk()
 {
-    smallView();  // has prepared the data with the default seed at least once
+    smallView(); // has prepared the data with the default seed at least once
     const QStringList files =
         QDir(m_cache.path()).entryList({QStringLiteral("pretrain-*.bin")}, QDir::Files);
     QVERIFY2(!files.isEmpty(), "the pre-trained weights are cached in LRLAB_CACHE_DIR");
@@ -255,7 +254,7 @@ void TestFineTuneView::pretrainingIsCachedOnDisk()
     QVERIFY(!view.isPreparing());
     QTRY_VERIFY_WITH_TIMEOUT(finished.count() == 2, kTimeoutMs);
     QCOMPARE(static_cast<int>(view.results().size()), 4);
-    QVERIFY(view.targetGraph(FineTuneMethod::Full) == nullptr);  // not run, not shown
+    QVERIFY(view.targetGraph(FineTuneMethod::Full) == nullptr); // not run, not shown
 }
 
 void TestFineTuneView::parameterTable()
@@ -263,8 +262,8 @@ void TestFineTuneView::parameterTable()
     lrlab::FineTuneView& view = smallView();
     // Counted by hand for 64-128-10: full = all weights and biases; head = the output layer;
     // LoRA (r = 8, hidden layer only) = r·(in + out) of the 64→128 weight.
-    const int expected[3] = {kHidden * kIn + kHidden + kOut * kHidden + kOut,
-                             8 * (kIn + kHidden), kOut * kHidden + kOut};
+    const int expected[3] = {kHidden * kIn + kHidden + kOut * kHidden + kOut, 8 * (kIn + kHidden),
+                             kOut * kHidden + kOut};
     auto* table = view.findChild<QTableWidget*>(QStringLiteral("finetuneMemory"));
     QVERIFY(table != nullptr);
     QCOMPARE(table->rowCount(), 3);
@@ -297,7 +296,7 @@ void TestFineTuneView::cancelStopsQuickly()
     QElapsedTimer clock;
     clock.start();
     view.cancel();
-    QVERIFY(!view.isRunning());  // the GUI is idle at once
+    QVERIFY(!view.isRunning()); // the GUI is idle at once
     QCOMPARE(cancelled.count(), 1);
     QTRY_VERIFY_WITH_TIMEOUT(view.pendingJobs() == 0, 3000);
     QVERIFY(clock.elapsed() < 3000);
@@ -321,12 +320,12 @@ void TestFineTuneView::secondRunDropsFirstGeneration()
     QCOMPARE(view.generation(), quint64(1));
     smallSettings(view);
     view.setLearningRateRange(1e-3, 1e-2, 2);
-    view.run();  // abandons the first
+    view.run(); // abandons the first
     QCOMPARE(view.generation(), quint64(2));
     QCOMPARE(started.count(), 2);
     QTRY_VERIFY_WITH_TIMEOUT(finished.count() >= 1, kTimeoutMs);
     QTRY_VERIFY_WITH_TIMEOUT(view.pendingJobs() == 0, 10000);
-    QCOMPARE(finished.count(), 1);  // only the newest generation reports
+    QCOMPARE(finished.count(), 1); // only the newest generation reports
     QCOMPARE(finished.at(0).at(0).toInt(), 6);
     QCOMPARE(static_cast<int>(view.results().size()), 6);
     QVERIFY(nearlyEqual(view.learningRates().front(), 1e-3));
@@ -360,7 +359,7 @@ void TestFineTuneView::clickLoadsRunCurves()
     }
     QVERIFY(index >= 0);
     QCustomPlot* plot = view.accuracyPlot();
-    plot->replot(QCustomPlot::rpImmediateRefresh);  // lay the axes out for coordToPixel
+    plot->replot(QCustomPlot::rpImmediateRefresh); // lay the axes out for coordToPixel
     const auto point = view.targetGraph(FineTuneMethod::Lora)->data()->at(lrIndex);
     const QPoint pixel(qRound(plot->xAxis->coordToPixel(point->key)),
                        qRound(plot->yAxis->coordToPixel(point->value)));
@@ -414,7 +413,7 @@ void TestFineTuneView::sizesCrossed()
     QSignalSpy finished(&view, &lrlab::FineTuneView::finished);
     view.run();
     QTRY_VERIFY_WITH_TIMEOUT(finished.count() == 1, kTimeoutMs);
-    QCOMPARE(finished.at(0).at(0).toInt(), 12);  // 2 sizes × 2 methods × 3 rates
+    QCOMPARE(finished.at(0).at(0).toInt(), 12); // 2 sizes × 2 methods × 3 rates
     QCOMPARE(view.trainSizes(), (std::vector<int>{30, 100}));
     QVERIFY(!view.sizePlot()->isHidden());
     for (FineTuneMethod m : {FineTuneMethod::Full, FineTuneMethod::Lora}) {
@@ -430,7 +429,7 @@ void TestFineTuneView::sizesCrossed()
                                 view.results()[static_cast<std::size_t>(best)].learningRate));
         }
     }
-    QVERIFY(view.sizeGraph(FineTuneMethod::Head) == nullptr);  // not run
+    QVERIFY(view.sizeGraph(FineTuneMethod::Head) == nullptr); // not run
     // The accuracy plot shows the size control's value (100); switching shows the other size.
     QCOMPARE(view.shownSize(), 100);
     QCOMPARE(view.targetGraph(FineTuneMethod::Full)->dataCount(), 3);
@@ -500,10 +499,9 @@ void TestFineTuneView::destroyWhileRunning()
     largeSettings(*view);
     QSignalSpy progress(view.get(), &lrlab::FineTuneView::progressChanged);
     view->run();
-    QTRY_VERIFY_WITH_TIMEOUT(progress.count() > 0 && progress.last().at(1).toInt() > 0,
-                             kTimeoutMs);
+    QTRY_VERIFY_WITH_TIMEOUT(progress.count() > 0 && progress.last().at(1).toInt() > 0, kTimeoutMs);
     clock.start();
-    view.reset();  // raises the flags and waits for the (then short) job
+    view.reset(); // raises the flags and waits for the (then short) job
     QVERIFY(clock.elapsed() < 3000);
 }
 

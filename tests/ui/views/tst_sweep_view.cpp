@@ -32,7 +32,9 @@ constexpr double kLambda1 = 10.0;
 lrlab::RunConfig toyConfig()
 {
     return lrlab::parseRunConfig(R"({"problem": {"type": "quadratic"}, "init": [1, 1],
-        "optimizer": {"type": "sgd"}, "steps": 200})", "toy.json").config;
+        "optimizer": {"type": "sgd"}, "steps": 200})",
+                                 "toy.json")
+        .config;
 }
 
 /// A model sweep long enough to still be running when the test cancels or replaces it.
@@ -40,7 +42,9 @@ lrlab::RunConfig largeModelConfig()
 {
     return lrlab::parseRunConfig(R"({"problem": {"type": "mlp", "dataset": "digits",
         "hidden": [64]}, "optimizer": {"type": "sgd", "momentum": 0.9}, "steps": 5000,
-        "eval_every": 100})", "large.json").config;
+        "eval_every": 100})",
+                                 "large.json")
+        .config;
 }
 
 /// The rates numpy.logspace(-3, 0, 7) gives: 10^(-3 + i/2).
@@ -61,7 +65,7 @@ bool waitFinished(QSignalSpy& spy, int count = 1)
     return QTest::qWaitFor([&] { return spy.count() >= count; }, kTimeoutMs);
 }
 
-}  // namespace
+} // namespace
 
 class TestSweepView : public QObject
 {
@@ -112,11 +116,15 @@ void TestSweepView::toySweepFollowsClosedForm()
         QCOMPARE(r.diverged, shouldDiverge);
         if (shouldDiverge) {
             ++divergedCount;
-            QVERIFY(std::isnan(loss->data()->at(i)->value));  // a gap: drawn as a cross instead
+            QVERIFY(std::isnan(loss->data()->at(i)->value)); // a gap: drawn as a cross instead
         } else {
             QVERIFY2(nearlyEqual(r.finalLoss, closedFormLoss(lr, 200), 1e-9, 1e-300),
                      qPrintable(QStringLiteral("lr %1: %2").arg(lr).arg(r.finalLoss)));
-            QVERIFY2(nearlyEqual(loss->data()->at(i)->value, r.finalLoss), qPrintable(QStringLiteral("%1 vs %2 key %3").arg(loss->data()->at(i)->value).arg(r.finalLoss).arg(loss->data()->at(i)->key)));  // f* = 0
+            QVERIFY2(nearlyEqual(loss->data()->at(i)->value, r.finalLoss),
+                     qPrintable(QStringLiteral("%1 vs %2 key %3")
+                                    .arg(loss->data()->at(i)->value)
+                                    .arg(r.finalLoss)
+                                    .arg(loss->data()->at(i)->key))); // f* = 0
         }
     }
     QCOMPARE(view.divergedGraph(0)->dataCount(), divergedCount);
@@ -124,7 +132,8 @@ void TestSweepView::toySweepFollowsClosedForm()
         QVERIFY(view.divergedGraph(0)->data()->at(k)->key >= 0.3);
         // Crosses sit at the top of the axis, above every plotted loss.
         QVERIFY(view.divergedGraph(0)->data()->at(k)->value > 1.0);
-        QVERIFY(view.divergedGraph(0)->data()->at(k)->value <= view.uCurvePlot()->yAxis->range().upper);
+        QVERIFY(view.divergedGraph(0)->data()->at(k)->value <=
+                view.uCurvePlot()->yAxis->range().upper);
     }
     // The best rate is below the stability limit 2/λ₁ = 0.2: by the closed form it is 0.1, where
     // the stiff coordinate is solved in one step.
@@ -134,10 +143,10 @@ void TestSweepView::toySweepFollowsClosedForm()
     QVERIFY(nearlyEqual(view.learningRates()[static_cast<std::size_t>(best)], 0.1));
     QCOMPARE(view.bestGraph(0)->dataCount(), 1);
     QVERIFY(nearlyEqual(view.bestGraph(0)->data()->at(0)->key, 0.1));
-    QVERIFY(view.validationGraph(0) == nullptr);  // toy surfaces have no validation split
+    QVERIFY(view.validationGraph(0) == nullptr); // toy surfaces have no validation split
     QVERIFY(view.uCurvePlot()->xAxis->scaleType() == QCPAxis::stLogarithmic);
     QVERIFY(view.uCurvePlot()->yAxis->scaleType() == QCPAxis::stLogarithmic);
-    QVERIFY(view.heatMapPlot()->isHidden());  // nothing crossed: no heat map
+    QVERIFY(view.heatMapPlot()->isHidden()); // nothing crossed: no heat map
     QVERIFY(view.pointDescription(0, 6).contains(QStringLiteral("diverged: yes")));
     QVERIFY(view.pointDescription(0, 0).contains(QStringLiteral("lr 1.00e-3")));
 }
@@ -172,7 +181,7 @@ void TestSweepView::crossingWithMomentum()
             const lrlab::SweepRunResult& r = view.results()[static_cast<std::size_t>(j * 7 + i)];
             QCOMPARE(r.diverged, shouldDiverge);
             const double cell = map->data()->cell(i, j);
-            QCOMPARE(std::isnan(cell), shouldDiverge);  // diverged cells take the NaN colour
+            QCOMPARE(std::isnan(cell), shouldDiverge); // diverged cells take the NaN colour
             if (!shouldDiverge)
                 QVERIFY(nearlyEqual(cell, std::log10(r.finalLoss), 1e-12, 1e-12));
         }
@@ -186,12 +195,18 @@ void TestSweepView::defaultValues_data()
 {
     QTest::addColumn<QString>("key");
     QTest::addColumn<QString>("expected");
-    QTest::newRow("optimizer") << "optimizer" << "sgd,adam,adamw,lion";
-    QTest::newRow("momentum") << "momentum" << "0,0.5,0.9";
-    QTest::newRow("batch-size") << "batch_size" << "8,32,128";
-    QTest::newRow("warmup-steps") << "warmup_steps" << "0,50,200";
-    QTest::newRow("weight-decay") << "weight_decay" << "0,0.01,0.1";
-    QTest::newRow("none") << "" << "";
+    QTest::newRow("optimizer") << "optimizer"
+                               << "sgd,adam,adamw,lion";
+    QTest::newRow("momentum") << "momentum"
+                              << "0,0.5,0.9";
+    QTest::newRow("batch-size") << "batch_size"
+                                << "8,32,128";
+    QTest::newRow("warmup-steps") << "warmup_steps"
+                                  << "0,50,200";
+    QTest::newRow("weight-decay") << "weight_decay"
+                                  << "0,0.01,0.1";
+    QTest::newRow("none") << ""
+                          << "";
 }
 
 void TestSweepView::defaultValues()
@@ -200,8 +215,9 @@ void TestSweepView::defaultValues()
     QFETCH(QString, expected);
     lrlab::SweepView view;
     // batch_size is offered for models only.
-    view.setBaseConfig(lrlab::parseRunConfig(
-        R"({"problem": {"type": "softmax", "dataset": "iris"}})", "m.json").config);
+    view.setBaseConfig(
+        lrlab::parseRunConfig(R"({"problem": {"type": "softmax", "dataset": "iris"}})", "m.json")
+            .config);
     view.setCrossedSetting(key);
     auto* values = view.findChild<QLineEdit*>(QStringLiteral("sweepValues"));
     QVERIFY(values != nullptr);
@@ -231,13 +247,13 @@ void TestSweepView::cancelStopsQuickly()
     QElapsedTimer clock;
     clock.start();
     view.cancel();
-    QVERIFY(!view.isRunning());  // the GUI is idle at once
+    QVERIFY(!view.isRunning()); // the GUI is idle at once
     QCOMPARE(cancelled.count(), 1);
     // The workers see the flag at their next step: the future returns promptly.
     QTRY_VERIFY_WITH_TIMEOUT(view.pendingSweeps() == 0, 3000);
     QVERIFY(clock.elapsed() < 3000);
     QCOMPARE(finished.count(), 0);
-    QVERIFY(view.results().empty());  // nothing of the cancelled sweep is shown
+    QVERIFY(view.results().empty()); // nothing of the cancelled sweep is shown
 
     // Still usable: a toy sweep runs to the end.
     view.setBaseConfig(toyConfig());
@@ -258,7 +274,7 @@ void TestSweepView::secondRunDropsFirstGeneration()
     QCOMPARE(view.generation(), quint64(1));
     view.setBaseConfig(toyConfig());
     view.setLearningRateRange(1e-3, 1.0, 7);
-    view.run();  // abandons generation 1 while it runs
+    view.run(); // abandons generation 1 while it runs
     QCOMPARE(view.generation(), quint64(2));
     QVERIFY(waitFinished(finished));
     // Wait for the abandoned generation too: its (cancelled) results must not replace ours.
@@ -268,7 +284,7 @@ void TestSweepView::secondRunDropsFirstGeneration()
     QCOMPARE(static_cast<int>(view.results().size()), 7);
     for (std::size_t i = 0; i < view.results().size(); ++i) {
         QVERIFY(nearlyEqual(view.results()[i].learningRate, gridRate(static_cast<int>(i))));
-        QVERIFY(std::isnan(view.results()[i].validationLoss));  // toy, not the model sweep
+        QVERIFY(std::isnan(view.results()[i].validationLoss)); // toy, not the model sweep
         QCOMPARE(view.points()[i].config.problem.type, std::string("quadratic"));
     }
 }
@@ -294,13 +310,13 @@ void TestSweepView::clickLoadsRun()
     QCOMPARE(config.steps, 200);
     QCOMPARE(config.problem.type, std::string("quadratic"));
 
-    view.activateCell(2, 0);  // heat-map cell (lr index 2, momentum 0)
+    view.activateCell(2, 0); // heat-map cell (lr index 2, momentum 0)
     QCOMPARE(requested.count(), 2);
     config = requested.at(1).at(0).value<lrlab::RunConfig>();
     QVERIFY(nearlyEqual(config.schedule.learningRate, gridRate(2)));
     QVERIFY(nearlyEqual(config.optimizer.momentum, 0.0));
 
-    view.activatePoint(5, 0);  // no such curve: nothing
+    view.activatePoint(5, 0); // no such curve: nothing
     QCOMPARE(requested.count(), 2);
 
     // A real mouse click on the pixel of curve 0's point at lr index 4.
@@ -326,8 +342,10 @@ void TestSweepView::modelSweepFillsValidation()
     lrlab::SweepView view;
     view.setThreadCount(kThreads);
     view.setBaseConfig(lrlab::parseRunConfig(
-        R"({"problem": {"type": "mlp", "dataset": "iris", "hidden": [8]},
-            "optimizer": {"type": "sgd"}, "steps": 100, "eval_every": 20})", "iris.json").config);
+                           R"({"problem": {"type": "mlp", "dataset": "iris", "hidden": [8]},
+            "optimizer": {"type": "sgd"}, "steps": 100, "eval_every": 20})",
+                           "iris.json")
+                           .config);
     view.setLearningRateRange(1e-3, 3.0, 4);
     view.setCrossedSetting(QStringLiteral("optimizer"), QStringLiteral("sgd,adam"));
     QSignalSpy finished(&view, &lrlab::SweepView::sweepFinished);
@@ -400,7 +418,7 @@ void TestSweepView::exportWritesSweepColumns()
         const double lr = gridRate(i);
         QVERIFY(nearlyEqual(cells[0].toDouble(), lr));
         QCOMPARE(cells[3], lr >= 0.3 ? QStringLiteral("true") : QStringLiteral("false"));
-        QVERIFY(cells[7].isEmpty());  // no validation loss on a toy surface
+        QVERIFY(cells[7].isEmpty()); // no validation loss on a toy surface
         if (lr < 0.3) {
             QVERIFY(nearlyEqual(cells[5].toDouble(), closedFormLoss(lr, 200), 1e-9, 1e-300));
             // Steps to target: the first k with closed-form loss <= 1e-3 (none for the slowest).
@@ -447,7 +465,7 @@ void TestSweepView::destroyWhileRunning()
         view.setLearningRateRange(1e-4, 1.0, 40);
         view.run();
         QVERIFY(view.isRunning());
-    }  // the destructor cancels and waits
+    } // the destructor cancels and waits
     QVERIFY(clock.elapsed() < 5000);
 }
 

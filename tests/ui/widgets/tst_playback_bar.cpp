@@ -23,7 +23,7 @@ QList<int> emitted(const QSignalSpy& spy)
     return steps;
 }
 
-}  // namespace
+} // namespace
 
 class TestPlaybackBar : public QObject
 {
@@ -57,7 +57,7 @@ void TestPlaybackBar::initialState()
     bar.setMaximumStep(100);
     QCOMPARE(bar.slider()->maximum(), 100);
     QCOMPARE(bar.stepLabel()->text(), QStringLiteral("step 0 / 100"));
-    bar.play();  // nothing to play is not an error
+    bar.play(); // nothing to play is not an error
     bar.setMaximumStep(0);
     bar.play();
     QVERIFY(!bar.isPlaying());
@@ -153,12 +153,12 @@ void TestPlaybackBar::stepsStayInRange()
     lrlab::PlaybackBar bar;
     bar.setMaximumStep(3);
     QSignalSpy steps(&bar, &lrlab::PlaybackBar::stepChanged);
-    bar.stepBack();  // already at 0
+    bar.stepBack(); // already at 0
     QCOMPARE(bar.step(), 0);
     for (int i = 0; i < 5; ++i)
         bar.stepForward();
     QCOMPARE(bar.step(), 3);
-    QCOMPARE(emitted(steps), (QList<int>{1, 2, 3}));  // no signal when nothing moved
+    QCOMPARE(emitted(steps), (QList<int>{1, 2, 3})); // no signal when nothing moved
     bar.setStep(-4);
     QCOMPARE(bar.step(), 0);
 }
@@ -224,7 +224,7 @@ void TestPlaybackBar::maximumClampsStep()
     QCOMPARE(emitted(steps), QList<int>{10});
     QCOMPARE(bar.slider()->maximum(), 10);
     QCOMPARE(bar.stepLabel()->text(), QStringLiteral("step 10 / 10"));
-    bar.setMaximumStep(200);  // growing never moves the step
+    bar.setMaximumStep(200); // growing never moves the step
     QCOMPARE(bar.step(), 10);
     QCOMPARE(steps.count(), 1);
 }
@@ -235,7 +235,7 @@ void TestPlaybackBar::speedChoice_data()
     QTest::addColumn<double>("chosen");
     QTest::newRow("exact-quarter") << 0.25 << 0.25;
     QTest::newRow("exact-eight") << 8.0 << 8.0;
-    QTest::newRow("three-to-four") << 3.0 << 4.0;  // |log 4/3| < |log 3/2|
+    QTest::newRow("three-to-four") << 3.0 << 4.0; // |log 4/3| < |log 3/2|
     QTest::newRow("below-range") << 0.01 << 0.25;
     QTest::newRow("above-range") << 100.0 << 8.0;
     QTest::newRow("one-point-two") << 1.2 << 1.0;

@@ -42,7 +42,7 @@ lrlab::RunRequest modelRequest(const std::string& type, int steps, double learni
     return request;
 }
 
-}  // namespace
+} // namespace
 
 class TestTrainingThread : public QObject
 {
@@ -77,7 +77,7 @@ void TestTrainingThread::onlyLatestGenerationFinishes()
     QCOMPARE(finished.count(), 1);
     QCOMPARE(finished.at(0).at(0).value<quint64>(), second);
     const auto result = finished.at(0).at(1).value<lrlab::RunResult>();
-    QCOMPARE(result.trace.rows(), 38);  // rows 0..steps
+    QCOMPARE(result.trace.rows(), 38); // rows 0..steps
     QCOMPARE(result.config.steps, 37);
     QCOMPARE(failed.count(), 0);
     // The second request needed a landscape of its own size unless the first one's was done.
@@ -90,9 +90,12 @@ void TestTrainingThread::invalidRequestFails_data()
 {
     QTest::addColumn<QString>("field");
     QTest::addColumn<QString>("expectedKey");
-    QTest::newRow("unknown-surface") << "type" << "problem.type";
-    QTest::newRow("negative-lr") << "lr" << "schedule.lr";
-    QTest::newRow("warmup-longer-than-run") << "warmup" << "schedule.warmup_steps";
+    QTest::newRow("unknown-surface") << "type"
+                                     << "problem.type";
+    QTest::newRow("negative-lr") << "lr"
+                                 << "schedule.lr";
+    QTest::newRow("warmup-longer-than-run") << "warmup"
+                                            << "schedule.warmup_steps";
 }
 
 void TestTrainingThread::invalidRequestFails()
@@ -162,8 +165,12 @@ void TestTrainingThread::landscapeGridValues()
 
     // Expected from the definition: cell (i, j) at the evenly spaced points of the view box
     // (both ends included), f floor = min(known minimum, sampled minimum), offset 1e-4·range.
-    auto xAt = [&](int i) { return info.view.xMin + i * (info.view.xMax - info.view.xMin) / (n - 1); };
-    auto yAt = [&](int j) { return info.view.yMin + j * (info.view.yMax - info.view.yMin) / (n - 1); };
+    auto xAt = [&](int i) {
+        return info.view.xMin + i * (info.view.xMax - info.view.xMin) / (n - 1);
+    };
+    auto yAt = [&](int j) {
+        return info.view.yMin + j * (info.view.yMax - info.view.yMin) / (n - 1);
+    };
     double lo = info.minimumValue, hi = -1e300;
     for (int j = 0; j < n; ++j)
         for (int i = 0; i < n; ++i) {
@@ -241,8 +248,8 @@ void TestTrainingThread::modelRunStreamsChunks()
     QCOMPARE(fine.image.size, request.modelFineGrid);
     QVERIFY(!coarse.final);
     QVERIFY(fine.final);
-    QCOMPARE(fine.plane, direct.twoParameters() ? lrlab::LandscapePlane::Axes
-                                                : lrlab::LandscapePlane::Pca);
+    QCOMPARE(fine.plane,
+             direct.twoParameters() ? lrlab::LandscapePlane::Axes : lrlab::LandscapePlane::Pca);
     QVERIFY(fine.trajectory.size() >= 2);
 }
 

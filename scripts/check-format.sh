@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Fails when a C++ source or header is not formatted by the repository's .clang-format.
+#   scripts/check-format.sh          check every tracked .h/.cpp (CI)
+#   scripts/check-format.sh --fix    reformat them in place
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+mapfile -t files < <(git ls-files '*.h' '*.cpp')
+if [ "${1:-}" = "--fix" ]; then
+    clang-format -i "${files[@]}"
+    exit 0
+fi
+bad=()
+for f in "${files[@]}"; do
+    if ! clang-format --dry-run --Werror "$f" >/dev/null 2>&1; then
+        bad+=("$f")
+    fi
+done
+if [ ${#bad[@]} -ne 0 ]; then
+    echo "lrlab: not formatted with .clang-format (run scripts/check-format.sh --fix):" >&2
+    printf '  %s\n' "${bad[@]}" >&2
+    exit 1
+fi
+echo "lrlab: ${#files[@]} C++ files formatted"
