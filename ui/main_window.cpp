@@ -40,6 +40,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QScrollArea>
+#include <QScrollBar>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTimer>
@@ -165,11 +166,16 @@ QWidget* MainWindow::buildCentral()
     scroll->setFocusPolicy(Qt::NoFocus);
     m_controls = new ExperimentPanel(m_model);
     scroll->setWidget(m_controls);
-    scroll->setMinimumWidth(m_controls->sizeHint().width() + 24);
+    // The fields take any value the core may accept, so their size hints are wide: the column
+    // is as wide as its labels and fields need at least (fitToColumn), at any text size.
+    scroll->setMinimumWidth(m_controls->minimumSizeHint().width() +
+                            scroll->verticalScrollBar()->sizeHint().width() + 8);
     splitter->addWidget(scroll);
     splitter->setStretchFactor(0, 1);
     splitter->setStretchFactor(1, 0);
     splitter->setChildrenCollapsible(false);
+    // The plots take the width; the controls column its minimum.
+    splitter->setSizes({100000, scroll->minimumWidth()});
     layout->addWidget(splitter, 1);
 
     // The runs on the three plots, with cursors driven by the playback bar.

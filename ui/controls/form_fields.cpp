@@ -17,6 +17,7 @@ QDoubleSpinBox* makeSpin(QWidget* parent, const char* name, double lo, double hi
     spin->setSingleStep(step);
     spin->setKeyboardTracking(false);
     spin->setToolTip(tip);
+    fitToColumn(spin);
     return spin;
 }
 
@@ -29,7 +30,13 @@ QSpinBox* makeIntSpin(QWidget* parent, const char* name, int lo, int hi, int ste
     spin->setSingleStep(step);
     spin->setKeyboardTracking(false);
     spin->setToolTip(tip);
+    fitToColumn(spin);
     return spin;
+}
+
+void fitToColumn(QAbstractSpinBox* spin)
+{
+    spin->setMinimumWidth(spin->fontMetrics().averageCharWidth() * 10);
 }
 
 void selectData(QComboBox* combo, const QString& value)

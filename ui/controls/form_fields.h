@@ -2,6 +2,7 @@
 
 #include <QString>
 
+class QAbstractSpinBox;
 class QComboBox;
 class QDoubleSpinBox;
 class QSpinBox;
@@ -17,6 +18,9 @@ QDoubleSpinBox* makeSpin(QWidget* parent, const char* name, double lo, double hi
                          double step, const QString& tip);
 QSpinBox* makeIntSpin(QWidget* parent, const char* name, int lo, int hi, int step,
                       const QString& tip);
+/// A field whose range is wide (the core validates, not the box) would otherwise ask for the
+/// width of its longest value: it may shrink to ten characters.
+void fitToColumn(QAbstractSpinBox* spin);
 /// Selects the entry whose data is value (nothing when there is none), without signals.
 void selectData(QComboBox* combo, const QString& value);
 

@@ -52,6 +52,7 @@ OptimizerControls::OptimizerControls(ExperimentModel* model, QWidget* parent)
     m_eps->setObjectName(QStringLiteral("eps"));
     m_eps->setRange(0.0, 1e6);
     m_eps->setSmallestStep(1e-12);
+    fitToColumn(m_eps);
     m_eps->setToolTip(tr("Added to the denominator to avoid division by zero. A large eps "
                          "makes the method behave like plain SGD where gradients are small."));
     m_form->addRow(tr("&Eps:"), m_eps);

@@ -101,6 +101,7 @@ ScheduleControls::ScheduleControls(ExperimentModel* model, QWidget* parent)
     m_minLr = new ScientificSpinBox(this);
     m_minLr->setObjectName(QStringLiteral("minLr"));
     m_minLr->setRange(0.0, LearningRateControl::kFieldMaximum);
+    fitToColumn(m_minLr);
     m_minLr->setToolTip(tr("The floor the decay ends at (at most the peak LR). A small floor "
                            "keeps the run moving at the end."));
     m_form->addRow(tr("Min lr:"), m_minLr);
