@@ -106,7 +106,10 @@ OptimizerControls::OptimizerControls(ExperimentModel* model, QWidget* parent)
     });
 
     connect(m_model, &ExperimentModel::configChanged, this,
-            [this](const RunConfig& config) { showConfig(config); });
+            [this](const RunConfig& config, ConfigChanges what) {
+                if (what & (ConfigChange::Optimizer))
+                    showConfig(config);
+            });
     connect(m_model, &ExperimentModel::refused, this, [this] { showConfig(m_model->config()); });
     showConfig(m_model->config());
 }

@@ -57,8 +57,13 @@ ProblemControls::ProblemControls(ExperimentModel* model, QWidget* parent)
 {
     m_featureJob = new BackgroundJob(this);
     build();
+    // Only what this group shows: a slider drag does not touch the other fields.
     connect(m_model, &ExperimentModel::configChanged, this,
-            [this](const RunConfig& config) { showConfig(config); });
+            [this](const RunConfig& config, ConfigChanges what) {
+                if (what & (ConfigChange::Problem | ConfigChange::Start | ConfigChange::Seed |
+                            ConfigChange::Evaluation))
+                    showConfig(config);
+            });
     // A refused edit leaves the model as it was: put the field back.
     connect(m_model, &ExperimentModel::refused, this, [this] { showConfig(m_model->config()); });
     showConfig(m_model->config());

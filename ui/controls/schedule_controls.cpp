@@ -149,8 +149,13 @@ ScheduleControls::ScheduleControls(ExperimentModel* model, QWidget* parent)
         commit("schedule.shape", [shape](ScheduleSpec& s) { s.shape = shape; });
     });
 
+    // Only what this group shows: a slider drag does not touch the other fields.
     connect(m_model, &ExperimentModel::configChanged, this,
-            [this](const RunConfig& config) { showConfig(config); });
+            [this](const RunConfig& config, ConfigChanges what) {
+                if (what &
+                    (ConfigChange::Schedule | ConfigChange::Steps | ConfigChange::LearningRate))
+                    showConfig(config);
+            });
     connect(m_model, &ExperimentModel::refused, this, [this] { showConfig(m_model->config()); });
     showConfig(m_model->config());
 }
