@@ -4,6 +4,7 @@
 #include <QFile>
 #include <QList>
 #include <QString>
+#include <QStringList>
 #include <QTemporaryDir>
 
 namespace lrlab::test {
@@ -18,6 +19,14 @@ inline QString writeFile(const QTemporaryDir& dir, const QString& name, const QB
         return {};
     f.write(text);
     return path;
+}
+
+/// Writes bytes to the file at path, replacing it; false when it cannot be written in full.
+inline bool writeAll(const QString& path, const QByteArray& bytes)
+{
+    QFile file(path);
+    return file.open(QIODevice::WriteOnly | QIODevice::Truncate) &&
+           file.write(bytes) == bytes.size();
 }
 
 /// The whole content of the file at path; empty when it cannot be read.
@@ -40,6 +49,17 @@ inline QList<QByteArray> lines(const QByteArray& text)
 inline QList<QByteArray> fileLines(const QString& path)
 {
     return lines(readFile(path));
+}
+
+/// Rows of the CSV file at path, split at commas (for files holding no quoted commas); none when
+/// it cannot be read.
+inline QList<QStringList> readCsv(const QString& path)
+{
+    QList<QStringList> rows;
+    for (const QByteArray& line : readFile(path).split('\n'))
+        if (!line.isEmpty())
+            rows << QString::fromUtf8(line).split(QLatin1Char(','));
+    return rows;
 }
 
 } // namespace lrlab::test

@@ -75,11 +75,8 @@ void CurvePlots::build(QWidget* parent)
     m_accuracyPlot->yAxis->ticker()->setTickCount(3);
     m_accuracyPlot->setVisible(false);
 
-    m_lrPlot = new QCustomPlot(parent);
-    m_lrPlot->setObjectName(QStringLiteral("schedulePlot"));
-    m_lrPlot->setMinimumSize(320, 160);
-    addTitle(m_lrPlot, tr("Learning-rate schedule"));
-    styleAxes(m_lrPlot, tr("step"), tr("learning rate"));
+    m_lrPlot = makeTitledPlot(parent, QStringLiteral("schedulePlot"), QSize(320, 160),
+                              tr("Learning-rate schedule"), tr("step"), tr("learning rate"));
     m_lrGraph = m_lrPlot->addGraph();
     m_lrGraph->setName(tr("schedule"));
     m_lrGraph->setPen(QPen(QColor(40, 140, 70), 2));

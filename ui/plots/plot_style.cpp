@@ -43,6 +43,17 @@ QCPTextElement* addTitle(QCustomPlot* plot, const QString& text)
     return title;
 }
 
+QCustomPlot* makeTitledPlot(QWidget* parent, const QString& objectName, const QSize& minimum,
+                            const QString& title, const QString& xLabel, const QString& yLabel)
+{
+    auto* plot = new QCustomPlot(parent);
+    plot->setObjectName(objectName);
+    plot->setMinimumSize(minimum);
+    addTitle(plot, title);
+    styleAxes(plot, xLabel, yLabel);
+    return plot;
+}
+
 void setLogAxis(QCPAxis* axis)
 {
     axis->setScaleType(QCPAxis::stLogarithmic);

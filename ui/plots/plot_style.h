@@ -9,6 +9,8 @@ class QCPColorGradient;
 class QCPItemText;
 class QCPTextElement;
 class QCustomPlot;
+class QSize;
+class QWidget;
 
 namespace lrlab {
 
@@ -32,6 +34,11 @@ void styleAxes(QCustomPlot* plot, const QString& xLabel, const QString& yLabel);
 /// Inserts a row above the plot layout holding a bold title two points above the plot's font.
 /// Returns the title element (owned by the plot) so the caller can change its text later.
 QCPTextElement* addTitle(QCustomPlot* plot, const QString& text);
+
+/// A new plot owned by parent, named objectName (tests and figure export find it by it), at
+/// least minimum in size, with a title (addTitle) and its axes styled and labelled (styleAxes).
+QCustomPlot* makeTitledPlot(QWidget* parent, const QString& objectName, const QSize& minimum,
+                            const QString& title, const QString& xLabel, const QString& yLabel);
 
 /// A log₁₀ axis: logarithmic scale, a QCPAxisTickerLog with 8 sub-ticks per decade, tick labels
 /// written as powers of ten ("eb" number format, precision 0, e.g. 10⁻³).

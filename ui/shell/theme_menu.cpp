@@ -1,10 +1,10 @@
 #include "ui/shell/theme_menu.h"
 
 #include "ui/shell/app_settings.h"
+#include "ui/shell/choice_menu.h"
 #include "ui/theme.h"
 
 #include <QAction>
-#include <QActionGroup>
 #include <QMenu>
 
 namespace lrlab {
@@ -13,18 +13,10 @@ ThemeMenu::ThemeMenu(QObject* parent) : QObject(parent) {}
 
 QMenu* ThemeMenu::addTo(QMenu* menu)
 {
-    QMenu* themes = menu->addMenu(tr("&Theme"));
-    themes->setObjectName(QStringLiteral("themeMenu"));
-    auto* group = new QActionGroup(themes);
-    m_light = themes->addAction(tr("&Light"));
-    m_light->setObjectName(QStringLiteral("themeLight"));
-    m_dark = themes->addAction(tr("&Dark"));
-    m_dark->setObjectName(QStringLiteral("themeDark"));
-    for (QAction* action : {m_light.data(), m_dark.data()}) {
-        action->setCheckable(true);
-        group->addAction(action);
-    }
-    (applicationTheme() == Theme::Dark ? m_dark : m_light)->setChecked(true);
+    QMenu* themes = addChoiceMenu(menu, tr("&Theme"), QStringLiteral("themeMenu"));
+    const bool dark = applicationTheme() == Theme::Dark;
+    m_light = addChoice(themes, tr("&Light"), QStringLiteral("themeLight"), !dark);
+    m_dark = addChoice(themes, tr("&Dark"), QStringLiteral("themeDark"), dark);
     connect(m_light, &QAction::triggered, this, [this] { setDarkTheme(false); });
     connect(m_dark, &QAction::triggered, this, [this] { setDarkTheme(true); });
     return themes;

@@ -34,12 +34,10 @@ FineTuneCurves::FineTuneCurves(const FineTuneOutcome& outcome, QWidget* parent)
 
 void FineTuneCurves::buildAccuracy(QWidget* parent)
 {
-    m_accPlot = new QCustomPlot(parent);
-    m_accPlot->setObjectName(QStringLiteral("finetuneAccuracy"));
-    m_accPlot->setMinimumSize(380, 300);
-    addTitle(m_accPlot, FineTuneView::tr("Validation accuracy against learning rate"));
-    styleAxes(m_accPlot, FineTuneView::tr("learning rate"),
-              FineTuneView::tr("validation accuracy (%)"));
+    m_accPlot = makeTitledPlot(parent, QStringLiteral("finetuneAccuracy"), QSize(380, 300),
+                               FineTuneView::tr("Validation accuracy against learning rate"),
+                               FineTuneView::tr("learning rate"),
+                               FineTuneView::tr("validation accuracy (%)"));
     setLogAxis(m_accPlot->xAxis);
     m_accPlot->yAxis->setRange(0, 102);
     putLegendBelow(m_accPlot, 4);
@@ -57,12 +55,10 @@ void FineTuneCurves::buildAccuracy(QWidget* parent)
 
 void FineTuneCurves::buildForgetting(QWidget* parent)
 {
-    m_forgetPlot = new QCustomPlot(parent);
-    m_forgetPlot->setObjectName(QStringLiteral("finetuneForgetting"));
-    m_forgetPlot->setMinimumSize(300, 300);
-    addTitle(m_forgetPlot, FineTuneView::tr("Forgetting: source accuracy lost"));
-    styleAxes(m_forgetPlot, FineTuneView::tr("learning rate"),
-              FineTuneView::tr("points lost on the source task"));
+    m_forgetPlot = makeTitledPlot(parent, QStringLiteral("finetuneForgetting"), QSize(300, 300),
+                                  FineTuneView::tr("Forgetting: source accuracy lost"),
+                                  FineTuneView::tr("learning rate"),
+                                  FineTuneView::tr("points lost on the source task"));
     setLogAxis(m_forgetPlot->xAxis);
     m_forgetPlot->legend->setVisible(true);
     styleLegend(m_forgetPlot, Qt::AlignTop | Qt::AlignLeft);
@@ -147,12 +143,10 @@ void FineTuneCurves::buildMethodGraphs()
 
 void FineTuneCurves::buildSizes(QWidget* parent)
 {
-    m_sizePlot = new QCustomPlot(parent);
-    m_sizePlot->setObjectName(QStringLiteral("finetuneSizes"));
-    m_sizePlot->setMinimumSize(280, 220);
-    addTitle(m_sizePlot, FineTuneView::tr("Best LR against training-set size"));
-    styleAxes(m_sizePlot, FineTuneView::tr("training images"),
-              FineTuneView::tr("best learning rate"));
+    m_sizePlot =
+        makeTitledPlot(parent, QStringLiteral("finetuneSizes"), QSize(280, 220),
+                       FineTuneView::tr("Best LR against training-set size"),
+                       FineTuneView::tr("training images"), FineTuneView::tr("best learning rate"));
     setLogAxis(m_sizePlot->xAxis);
     m_sizePlot->xAxis->setNumberFormat(QStringLiteral("g"));
     setLogAxis(m_sizePlot->yAxis);

@@ -155,7 +155,7 @@ QWidget* FineTuneSettings::buildTraining()
         "quoted fine-tuning LRs are AdamW rates. Pick adam8bit to see its state cost in the "
         "memory table (adam vs adam8bit are listed for every method anyway)."));
     trainForm->addRow(FineTuneView::tr("&Optimizer"), m_optimizer);
-    const RateGridControls grid = addRateGrid(
+    m_rates = addRateGrid(
         trainForm, training, QStringLiteral("finetune"),
         {FineTuneView::tr("LR &from"), FineTuneView::tr("LR &to"), FineTuneView::tr("&Rates"),
          FineTuneView::tr("The smallest learning rate of the grid."),
@@ -164,12 +164,7 @@ QWidget* FineTuneSettings::buildTraining()
          FineTuneView::tr("How many rates, evenly spaced on a log scale (13 over four decades "
                           "is three per decade). Each is one run per method (and size).")},
         1e-8, 10.0, kMinRates, kMaxRates);
-    m_from = grid.from;
-    m_to = grid.to;
-    m_count = grid.count;
-    m_from->setValue(1e-5);
-    m_to->setValue(1e-1);
-    m_count->setValue(13);
+    m_rates.set(1e-5, 1e-1, 13);
     m_steps = makeSpinBox(
         training, QStringLiteral("finetuneSteps"), 1, 100000, 200,
         FineTuneView::tr("Optimizer updates per run. The best LR depends on it: fewer steps "
@@ -220,9 +215,7 @@ void FineTuneSettings::setOptimizer(const QString& type)
 
 void FineTuneSettings::setLearningRateRange(double from, double to, int count)
 {
-    m_from->setValue(from);
-    m_to->setValue(to);
-    m_count->setValue(count);
+    m_rates.set(from, to, count);
 }
 
 void FineTuneSettings::setSteps(int steps)
@@ -270,7 +263,7 @@ bool FineTuneSettings::request(FineTuneRequest& request, QString& error) const
         error = FineTuneView::tr("Pick at least one method.");
         return false;
     }
-    if (!(m_from->value() < m_to->value())) {
+    if (!(m_rates.from->value() < m_rates.to->value())) {
         error = FineTuneView::tr("The first learning rate must be smaller than the last.");
         return false;
     }
@@ -288,7 +281,8 @@ bool FineTuneSettings::request(FineTuneRequest& request, QString& error) const
     base.seed = request.data.recipe.seed;
     // About ten evaluations a run: enough for the run plot, cheap next to the steps.
     base.evalEvery = std::max(1, base.steps / 10);
-    sweep.rates = logSpacedRates(m_from->value(), m_to->value(), m_count->value());
+    sweep.rates =
+        logSpacedRates(m_rates.from->value(), m_rates.to->value(), m_rates.count->value());
     return true;
 }
 

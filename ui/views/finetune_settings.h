@@ -2,6 +2,7 @@
 
 #include "core/finetune/finetune_lab.h"
 #include "ui/views/finetune_outcome.h"
+#include "ui/views/view_helpers.h"
 
 #include <QString>
 #include <QWidget>
@@ -15,8 +16,6 @@ class QLineEdit;
 class QSpinBox;
 
 namespace lrlab {
-
-class ScientificSpinBox;
 
 /// The settings of the Fine-tuning view: the task (shift, training size, crossed sizes), the
 /// methods (with LoRA's rank and α) and the training (optimizer, LR grid, steps, batch, seed),
@@ -63,9 +62,7 @@ private:
     QSpinBox* m_rank = nullptr;
     QDoubleSpinBox* m_alpha = nullptr;
     QComboBox* m_optimizer = nullptr;
-    ScientificSpinBox* m_from = nullptr;
-    ScientificSpinBox* m_to = nullptr;
-    QSpinBox* m_count = nullptr;
+    RateGridControls m_rates;
     QSpinBox* m_steps = nullptr;
     QSpinBox* m_batch = nullptr;
     QSpinBox* m_seed = nullptr;

@@ -69,11 +69,9 @@ SweepPlots::SweepPlots(const SweepOutcome& outcome, QWidget* parent)
 
 void SweepPlots::buildUCurve()
 {
-    m_curvePlot = new QCustomPlot(m_plotSplitter);
-    m_curvePlot->setObjectName(QStringLiteral("sweepUCurve"));
-    m_curvePlot->setMinimumSize(360, 280);
-    addTitle(m_curvePlot, SweepView::tr("Final loss against learning rate"));
-    styleAxes(m_curvePlot, SweepView::tr("learning rate"), SweepView::tr("final loss"));
+    m_curvePlot = makeTitledPlot(m_plotSplitter, QStringLiteral("sweepUCurve"), QSize(360, 280),
+                                 SweepView::tr("Final loss against learning rate"),
+                                 SweepView::tr("learning rate"), SweepView::tr("final loss"));
     setLogAxis(m_curvePlot->xAxis);
     setLogAxis(m_curvePlot->yAxis);
     m_curvePlot->legend->setVisible(true);
@@ -94,11 +92,9 @@ void SweepPlots::buildUCurve()
 
 void SweepPlots::buildHeatMap()
 {
-    m_heatPlot = new QCustomPlot(m_plotSplitter);
-    m_heatPlot->setObjectName(QStringLiteral("sweepHeatMap"));
-    m_heatPlot->setMinimumSize(320, 280);
-    addTitle(m_heatPlot, SweepView::tr("Final loss over learning rate × setting"));
-    styleAxes(m_heatPlot, SweepView::tr("learning rate"), QString());
+    m_heatPlot = makeTitledPlot(m_plotSplitter, QStringLiteral("sweepHeatMap"), QSize(320, 280),
+                                SweepView::tr("Final loss over learning rate × setting"),
+                                SweepView::tr("learning rate"), QString());
     m_heatPlot->axisRect()->setupFullAxesBox(false);
     m_heatMap = new QCPColorMap(m_heatPlot->xAxis, m_heatPlot->yAxis);
     m_heatMap->setGradient(viridis());

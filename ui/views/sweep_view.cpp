@@ -101,20 +101,15 @@ QWidget* SweepView::buildControls()
 
     auto* rates = new QGroupBox(tr("Learning rates"), panel);
     auto* rateForm = new QFormLayout(rates);
-    const RateGridControls grid = addRateGrid(
-        rateForm, rates, QStringLiteral("sweep"),
-        {tr("&From"), tr("&To"), tr("&Count"), tr("The smallest learning rate of the grid."),
-         tr("The largest learning rate of the grid. Go far enough right to see "
-            "the runs diverge: the cliff is what locates the best rate."),
-         tr("How many rates, evenly spaced on a log scale (13 over four decades "
-            "is three per decade). Each is one full training run.")},
-        1e-8, 100.0, kMinRates, kMaxRates);
-    m_from = grid.from;
-    m_to = grid.to;
-    m_count = grid.count;
-    m_from->setValue(1e-4);
-    m_to->setValue(1.0);
-    m_count->setValue(13);
+    m_rates = addRateGrid(rateForm, rates, QStringLiteral("sweep"),
+                          {tr("&From"), tr("&To"), tr("&Count"),
+                           tr("The smallest learning rate of the grid."),
+                           tr("The largest learning rate of the grid. Go far enough right to see "
+                              "the runs diverge: the cliff is what locates the best rate."),
+                           tr("How many rates, evenly spaced on a log scale (13 over four decades "
+                              "is three per decade). Each is one full training run.")},
+                          1e-8, 100.0, kMinRates, kMaxRates);
+    m_rates.set(1e-4, 1.0, 13);
     column->addWidget(rates);
 
     auto* cross = new QGroupBox(tr("Cross with"), panel);
@@ -195,9 +190,7 @@ void SweepView::setBaseConfig(const lrlab::RunConfig& config)
 
 void SweepView::setLearningRateRange(double from, double to, int count)
 {
-    m_from->setValue(from);
-    m_to->setValue(to);
-    m_count->setValue(count);
+    m_rates.set(from, to, count);
 }
 
 void SweepView::setCrossedSetting(const QString& key, const QString& values)
@@ -303,9 +296,9 @@ void SweepView::refuse(const QString& message)
 
 void SweepView::run()
 {
-    const double from = m_from->value();
-    const double to = m_to->value();
-    const int count = m_count->value();
+    const double from = m_rates.from->value();
+    const double to = m_rates.to->value();
+    const int count = m_rates.count->value();
     if (!(from < to)) {
         refuse(tr("The first learning rate must be smaller than the last."));
         return;

@@ -4,6 +4,7 @@
 #include "core/config/run_config.h"
 #include "ui/views/job_view.h"
 #include "ui/views/sweep_outcome.h"
+#include "ui/views/view_helpers.h"
 
 #include <QString>
 #include <QStringList>
@@ -141,9 +142,7 @@ private:
 
     // Controls.
     QLabel* m_baseLabel = nullptr;
-    ScientificSpinBox* m_from = nullptr;
-    ScientificSpinBox* m_to = nullptr;
-    QSpinBox* m_count = nullptr;
+    RateGridControls m_rates;
     QComboBox* m_crossCombo = nullptr;
     QLineEdit* m_values = nullptr;
     QCheckBox* m_targetCheck = nullptr;

@@ -9,6 +9,13 @@
 
 namespace lrlab {
 
+void RateGridControls::set(double fromRate, double toRate, int rateCount) const
+{
+    from->setValue(fromRate);
+    to->setValue(toRate);
+    count->setValue(rateCount);
+}
+
 RateGridControls addRateGrid(QFormLayout* form, QWidget* parent, const QString& prefix,
                              const RateGridTexts& texts, double minRate, double maxRate,
                              int minCount, int maxCount)

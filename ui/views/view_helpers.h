@@ -23,6 +23,9 @@ struct RateGridControls
     ScientificSpinBox* from = nullptr;
     ScientificSpinBox* to = nullptr;
     QSpinBox* count = nullptr;
+
+    /// Shows count rates from `from` to `to` (signals as the fields do).
+    void set(double fromRate, double toRate, int rateCount) const;
 };
 
 /// The texts of the rate-grid controls (each view words them for its runs).
@@ -33,7 +36,7 @@ struct RateGridTexts
 };
 
 /// Adds the three rate-grid rows to form: spin boxes named prefix + From / To / Count, rates in
-/// [minRate, maxRate], count in [minCount, maxCount], starting at from / to / count.
+/// [minRate, maxRate], count in [minCount, maxCount] (set() gives their starting values).
 RateGridControls addRateGrid(QFormLayout* form, QWidget* parent, const QString& prefix,
                              const RateGridTexts& texts, double minRate, double maxRate,
                              int minCount, int maxCount);

@@ -4,6 +4,7 @@
 // but not drawn.
 #include "ui/main_window.h"
 
+#include "tests/common/main_window_waits.h"
 #include "ui/compare/compare_painter.h"
 #include "ui/compare/pinned_runs.h"
 #include "ui/controls/experiment_panel.h"
@@ -28,21 +29,11 @@
 #include <qcustomplot.h>
 
 using namespace lrlab;
+using lrlab::test::waitForLatest;
 
 namespace {
 
-constexpr int kTimeout = 30000;
-
-bool waitForLatest(MainWindow& window)
-{
-    return QTest::qWaitFor(
-        [&] {
-            RunController* runs = window.runs();
-            return runs->displayedGeneration() == runs->submittedGeneration() && !runs->isBusy() &&
-                   runs->currentRecord() != nullptr;
-        },
-        kTimeout);
-}
+constexpr int kTimeout = lrlab::test::kRunTimeout;
 
 template <class T> T* field(MainWindow& window, const char* name)
 {

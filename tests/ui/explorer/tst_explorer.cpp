@@ -25,7 +25,9 @@
 #include "core/engine/model_problem.h"
 #include "core/engine/model_run.h"
 #include "core/engine/toy_run.h"
+#include "tests/common/main_window_waits.h"
 #include "tests/common/nearly_equal.h"
+#include "tests/common/run_configs.h"
 #include "ui/compare/compare_painter.h"
 #include "ui/compare/pinned_runs.h"
 #include "ui/controls/learning_rate_control.h"
@@ -43,31 +45,16 @@
 #include <cmath>
 
 using lrlab::test::nearlyEqual;
+using lrlab::test::waitForLatest;
 
 namespace {
 
-constexpr int kTimeout = 30000;
-
-/// Waits until the window shows the final result of its latest request.
-bool waitForLatest(lrlab::MainWindow& window, int timeout = kTimeout)
-{
-    return QTest::qWaitFor(
-        [&] {
-            return window.runs()->displayedGeneration() == window.runs()->submittedGeneration() &&
-                   !window.runs()->isBusy() && window.runs()->currentRecord() != nullptr;
-        },
-        timeout);
-}
+constexpr int kTimeout = lrlab::test::kRunTimeout;
 
 lrlab::RunConfig toyConfig(double lr = 1e-3)
 {
-    lrlab::RunConfig config;
-    config.problem.type = "rosenbrock";
-    config.optimizer.type = "sgd";
+    lrlab::RunConfig config = lrlab::test::runConfig("rosenbrock", lr, 500);
     config.optimizer.momentum = 0.9;
-    config.steps = 500;
-    config.schedule.totalSteps = 500;
-    config.schedule.learningRate = lr;
     config.init = {-1.5, 2.0};
     return config;
 }
@@ -107,6 +94,15 @@ void compareWithDirectRun(const lrlab::RunRecord& record)
             QVERIFY((std::isnan(a) && std::isnan(b)) || a == b);
         }
     }
+}
+
+/// The rows of a test run on a toy surface and on a model: column "model" false ("toy") and
+/// true ("iris-mlp").
+void addToyAndModelRows()
+{
+    QTest::addColumn<bool>("model");
+    QTest::newRow("toy") << false;
+    QTest::newRow("iris-mlp") << true;
 }
 
 } // namespace
@@ -180,9 +176,7 @@ void TestExplorer::pinningKeepsRuns()
 
 void TestExplorer::trioYieldsThreeRuns_data()
 {
-    QTest::addColumn<bool>("model");
-    QTest::newRow("toy") << false;
-    QTest::newRow("iris-mlp") << true;
+    addToyAndModelRows();
 }
 
 void TestExplorer::trioYieldsThreeRuns()
@@ -404,9 +398,7 @@ void TestExplorer::errorShownInWindow()
 
 void TestExplorer::stressRapidChanges_data()
 {
-    QTest::addColumn<bool>("model");
-    QTest::newRow("toy") << false;
-    QTest::newRow("iris-mlp") << true;
+    addToyAndModelRows();
 }
 
 void TestExplorer::stressRapidChanges()

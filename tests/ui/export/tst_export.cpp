@@ -5,6 +5,7 @@
 #include "core/engine/model_problem.h"
 #include "core/engine/model_run.h"
 #include "core/engine/toy_run.h"
+#include "tests/common/files.h"
 #include "tests/common/nearly_equal.h"
 #include "ui/export/animation_export.h"
 #include "ui/export/export_run.h"
@@ -31,6 +32,7 @@
 #include <sstream>
 
 using lrlab::test::nearlyEqual;
+using lrlab::test::readFile;
 
 namespace {
 
@@ -70,12 +72,6 @@ int countColour(const QImage& image, const QRect& area, const QColor& colour)
                 ++n;
         }
     return n;
-}
-
-QByteArray readAll(const QString& path)
-{
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
 }
 
 /// Texts of every <text> element of an SVG, or an error string.
@@ -312,7 +308,7 @@ void TestExport::svgIsVectorWithLabels()
     options.size = QSize(640, 480);
     const QString path = dir.filePath("plot.svg");
     lrlab::saveFigureSvg(plot.get(), path, options);
-    const SvgSummary svg = readSvg(readAll(path));
+    const SvgSummary svg = readSvg(readFile(path));
     QVERIFY2(svg.error.isEmpty(), qPrintable(svg.error));
     QCOMPARE(svg.viewBox, QString("0 0 640 480"));
     QVERIFY2(svg.texts.contains(kAxisLabel), qPrintable(svg.texts.join('|')));
@@ -329,7 +325,7 @@ void TestExport::pdfHasAPageOfTheSize()
     options.size = QSize(640, 480);
     const QString path = dir.filePath("plot.pdf");
     lrlab::saveFigurePdf(plot.get(), path, options);
-    const QByteArray pdf = readAll(path);
+    const QByteArray pdf = readFile(path);
     QVERIFY(pdf.startsWith("%PDF-"));
     QVERIFY(QRegularExpression(R"(/Type\s*/Page[^s])").match(QString::fromLatin1(pdf)).hasMatch());
     // 640 x 480 logical pixels at 96 dpi = 480 x 360 points.
@@ -424,7 +420,7 @@ void TestExport::gifLoopsForever()
     writer.addFrame(frame);
     writer.addFrame(frame.scaled(16, 16)); // other sizes are scaled to the GIF's
     writer.commit();
-    const QByteArray bytes = readAll(path);
+    const QByteArray bytes = readFile(path);
     QVERIFY(bytes.startsWith("GIF89a"));
     // Application extension: 0x21 0xFF, block of 11 "NETSCAPE2.0", sub-block {3, 1, 0, 0}.
     const QByteArray loop =
@@ -454,10 +450,10 @@ void TestExport::gifCancelLeavesNoFile()
     // An existing file survives a cancelled export.
     const QString existing = dir.filePath("existing.gif");
     QVERIFY(lrlab::writeGif(existing, QSize(16, 16), 2, frame));
-    const QByteArray before = readAll(existing);
+    const QByteArray before = readFile(existing);
     QVERIFY(
         !lrlab::writeGif(existing, QSize(32, 32), 5, frame, {}, [](int, int) { return false; }));
-    QCOMPARE(readAll(existing), before);
+    QCOMPARE(readFile(existing), before);
 }
 
 void TestExport::csvRowsMatchTheTrace()
@@ -528,10 +524,10 @@ void TestExport::csvFilesPerRun()
     QCOMPARE(paths, QStringList({dir.filePath("csv/trace-1-lr_0.01.csv"),
                                  dir.filePath("csv/trace-2-current.csv")}));
     for (std::size_t i = 0; i < runs.size(); ++i)
-        QCOMPARE(readAll(paths[static_cast<int>(i)]),
+        QCOMPARE(readFile(paths[static_cast<int>(i)]),
                  QByteArray::fromStdString(lrlab::runTraceCsv(runs[i])));
     // The pinned run really is the pinned config (lr 0.01): its first row's lr.
-    const QStringList lines = QString(readAll(paths[0])).split('\n');
+    const QStringList lines = QString(readFile(paths[0])).split('\n');
     QVERIFY(nearlyEqual(cells(lines[1])[1].toDouble(), 0.01));
 }
 
@@ -685,7 +681,7 @@ void TestExport::cliExport()
                                           "--format", format, "--out", out} +
                               extra);
     QVERIFY2(r.exitCode == 0, r.err.constData());
-    const QByteArray bytes = readAll(out);
+    const QByteArray bytes = readFile(out);
     if (format == "png") {
         QImage image;
         QVERIFY(image.loadFromData(bytes, "PNG"));

@@ -5,6 +5,7 @@
 #include "ui/export/export_controller.h"
 
 #include "tests/common/explorer_fixture.h"
+#include "tests/common/files.h"
 #include "tests/common/nearly_equal.h"
 #include "tests/common/run_configs.h"
 #include "ui/compare/pin_loader.h"
@@ -28,6 +29,8 @@
 
 using lrlab::ExportController;
 using lrlab::test::nearlyEqual;
+using lrlab::test::readCsv;
+using lrlab::test::readFile;
 
 namespace {
 
@@ -38,22 +41,6 @@ lrlab::RunConfig toyConfig(double lr)
     lrlab::RunConfig config = lrlab::test::runConfig("rosenbrock", lr, kSteps);
     config.init = {-1.5, 2.0};
     return config;
-}
-
-QByteArray readAll(const QString& path)
-{
-    QFile file(path);
-    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
-}
-
-/// Rows of a CSV file, split at commas (the test's files hold no quoted commas).
-QList<QStringList> readCsv(const QString& path)
-{
-    QList<QStringList> rows;
-    for (const QByteArray& line : readAll(path).split('\n'))
-        if (!line.isEmpty())
-            rows << QString::fromUtf8(line).split(QLatin1Char(','));
-    return rows;
 }
 
 } // namespace
@@ -124,7 +111,7 @@ void TestExportController::figure()
     QSignalSpy errors(m_dialogs.get(), &lrlab::UserDialogs::errorShown);
     QVERIFY(m_export->exportFigureTo(figure, path, QSize(320, 200), 1.5));
     QCOMPARE(errors.count(), 0);
-    const QByteArray bytes = readAll(path);
+    const QByteArray bytes = readFile(path);
     if (format == QLatin1String("png")) {
         QImage image;
         QVERIFY(image.loadFromData(bytes, "PNG"));
@@ -221,7 +208,7 @@ void TestExportController::animation()
     options.lastStep = 100;
     options.frames = 3;
     QVERIFY(m_export->exportAnimationTo(QStringLiteral("loss"), options, path));
-    const QByteArray bytes = readAll(path);
+    const QByteArray bytes = readFile(path);
     QVERIFY(bytes.startsWith("GIF89a"));
     // The logical screen size, little-endian, after the signature.
     const auto word = [&bytes](int at) {

@@ -25,7 +25,10 @@
 #include "ui/widgets/message_bar.h"
 #include "ui/widgets/run_status_bar.h"
 
+#include "tests/common/files.h"
+#include "tests/common/main_window_waits.h"
 #include "tests/common/nearly_equal.h"
+#include "tests/common/run_configs.h"
 #include "ui/compare/pinned_runs.h"
 #include "ui/export/animation_export.h"
 #include "ui/widgets/playback_bar.h"
@@ -50,51 +53,20 @@
 #include <cmath>
 
 using lrlab::test::nearlyEqual;
+using lrlab::test::readCsv;
+using lrlab::test::readFile;
+using lrlab::test::waitForLatest;
 
 namespace {
 
-constexpr int kTimeout = 30000;
 constexpr int kSteps = 200;
-
-bool waitForLatest(lrlab::MainWindow& window, int timeout = kTimeout)
-{
-    return QTest::qWaitFor(
-        [&] {
-            return window.runs()->displayedGeneration() == window.runs()->submittedGeneration() &&
-                   !window.runs()->isBusy() && window.runs()->currentRecord() != nullptr;
-        },
-        timeout);
-}
 
 /// Rosenbrock (a = 1, b = 100) from (−1.5, 2): f = (1 + 1.5)² + 100 (2 − 2.25)² = 12.5.
 lrlab::RunConfig toyConfig(double lr)
 {
-    lrlab::RunConfig config;
-    config.problem.type = "rosenbrock";
-    config.optimizer.type = "sgd";
-    config.steps = kSteps;
-    config.schedule.totalSteps = kSteps;
-    config.schedule.learningRate = lr;
+    lrlab::RunConfig config = lrlab::test::runConfig("rosenbrock", lr, kSteps);
     config.init = {-1.5, 2.0};
     return config;
-}
-
-QByteArray readAll(const QString& path)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return {};
-    return file.readAll();
-}
-
-/// Rows of a CSV file, split at commas (the test's files hold no quoted commas).
-QList<QStringList> readCsv(const QString& path)
-{
-    QList<QStringList> rows;
-    for (const QByteArray& line : readAll(path).split('\n'))
-        if (!line.isEmpty())
-            rows << QString::fromUtf8(line).split(QLatin1Char(','));
-    return rows;
 }
 
 } // namespace
@@ -180,7 +152,7 @@ void TestExportUi::figure()
     QSignalSpy errors(m_window->dialogs(), &lrlab::UserDialogs::errorShown);
     QVERIFY(m_window->exporter()->exportFigureTo(figure, path, size, scale));
     QCOMPARE(errors.count(), 0);
-    const QByteArray bytes = readAll(path);
+    const QByteArray bytes = readFile(path);
     QVERIFY(!bytes.isEmpty());
     if (format == QLatin1String("png")) {
         QImage image;
@@ -337,7 +309,7 @@ void TestExportUi::animation()
     options.palette = fixedPalette ? lrlab::GifPalette::Fixed : lrlab::GifPalette::PerFrame;
     QVERIFY(m_window->exporter()->exportAnimationTo(figure, options, path));
 
-    QVERIFY(readAll(path).startsWith("GIF89a"));
+    QVERIFY(readFile(path).startsWith("GIF89a"));
     int error = 0;
     GifFileType* gif = DGifOpenFileName(path.toLocal8Bit().constData(), &error);
     QVERIFY(gif);

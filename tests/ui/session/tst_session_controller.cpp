@@ -10,6 +10,7 @@
 #include "core/config/config_json.h"
 #include "core/config/session.h"
 #include "tests/common/explorer_fixture.h"
+#include "tests/common/files.h"
 #include "tests/common/run_configs.h"
 #include "ui/compare/pin_loader.h"
 #include "ui/compare/run_record.h"
@@ -32,6 +33,7 @@
 
 using lrlab::RunConfig;
 using lrlab::SessionController;
+using lrlab::test::writeAll;
 
 namespace {
 
@@ -75,13 +77,6 @@ std::vector<std::pair<QString, QJsonObject>> pinnedJson(const lrlab::PinnedRuns&
     for (const lrlab::ShownRun& run : pins.pinned())
         out.emplace_back(run.label, json(run.record->config));
     return out;
-}
-
-bool writeAll(const QString& path, const QByteArray& bytes)
-{
-    QFile file(path);
-    return file.open(QIODevice::WriteOnly | QIODevice::Truncate) &&
-           file.write(bytes) == bytes.size();
 }
 
 } // namespace

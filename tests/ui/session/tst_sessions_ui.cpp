@@ -2,6 +2,9 @@
 // broken files that change nothing and report the file and key, the recent list, the title,
 // the unsaved-changes answer, and autosave with recovery. QSettings and AppDataLocation live in
 // a temporary HOME (test mode); no modal dialog opens.
+#include "tests/common/files.h"
+#include "tests/common/main_window_waits.h"
+#include "tests/common/run_configs.h"
 #include "ui/compare/compare_painter.h"
 #include "ui/controls/experiment_panel.h"
 #include "ui/controls/learning_rate_control.h"
@@ -42,30 +45,19 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+using lrlab::test::readFile;
+using lrlab::test::waitForLatest;
+using lrlab::test::writeAll;
+
 namespace {
 
-constexpr int kTimeout = 30000;
-
-bool waitForLatest(lrlab::MainWindow& window, int timeout = kTimeout)
-{
-    return QTest::qWaitFor(
-        [&] {
-            return window.runs()->displayedGeneration() == window.runs()->submittedGeneration() &&
-                   !window.runs()->isBusy() && window.runs()->currentRecord() != nullptr;
-        },
-        timeout);
-}
+constexpr int kTimeout = lrlab::test::kRunTimeout;
 
 lrlab::RunConfig toyConfig(double lr, const std::string& optimizer = "sgd")
 {
-    lrlab::RunConfig config;
-    config.problem.type = "rosenbrock";
-    config.optimizer.type = optimizer;
+    lrlab::RunConfig config = lrlab::test::runConfig("rosenbrock", lr, 300, optimizer);
     if (optimizer == "sgd")
         config.optimizer.momentum = 0.9;
-    config.steps = 300;
-    config.schedule.totalSteps = 300;
-    config.schedule.learningRate = lr;
     config.init = {-1.5, 2.0};
     return config;
 }
@@ -83,21 +75,6 @@ std::vector<std::pair<QJsonObject, QString>> pinnedOf(const lrlab::MainWindow& w
         if (!run.current)
             out.emplace_back(json(run.record->config), run.label);
     return out;
-}
-
-QByteArray readAll(const QString& path)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return {};
-    return file.readAll();
-}
-
-bool writeAll(const QString& path, const QByteArray& bytes)
-{
-    QFile file(path);
-    return file.open(QIODevice::WriteOnly | QIODevice::Truncate) &&
-           file.write(bytes) == bytes.size();
 }
 
 } // namespace
@@ -421,7 +398,7 @@ void TestSessionsUi::autosaveAndRecovery()
             }
         };
         QTRY_VERIFY_WITH_TIMEOUT(holdsLastState(), kTimeout);
-        crashed = readAll(autosave);
+        crashed = readFile(autosave);
         QVERIFY(!crashed.isEmpty());
     }
     // The window went away cleanly: no autosave left behind.
