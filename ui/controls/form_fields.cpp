@@ -2,8 +2,11 @@
 
 #include <QComboBox>
 #include <QDoubleSpinBox>
+#include <QFormLayout>
 #include <QSignalBlocker>
 #include <QSpinBox>
+
+#include <algorithm>
 
 namespace lrlab {
 
@@ -45,6 +48,13 @@ void selectData(QComboBox* combo, const QString& value)
     const int index = combo->findData(value);
     if (index >= 0)
         combo->setCurrentIndex(index);
+}
+
+void showRowsFor(QFormLayout* form, const std::vector<std::string>& keys,
+                 std::initializer_list<std::pair<QWidget*, const char*>> fields)
+{
+    for (const auto& [field, key] : fields)
+        form->setRowVisible(field, std::find(keys.begin(), keys.end(), key) != keys.end());
 }
 
 } // namespace lrlab

@@ -2,9 +2,15 @@
 
 #include <QString>
 
+#include <initializer_list>
+#include <string>
+#include <utility>
+#include <vector>
+
 class QAbstractSpinBox;
 class QComboBox;
 class QDoubleSpinBox;
+class QFormLayout;
 class QSpinBox;
 class QWidget;
 
@@ -23,5 +29,9 @@ QSpinBox* makeIntSpin(QWidget* parent, const char* name, int lo, int hi, int ste
 void fitToColumn(QAbstractSpinBox* spin);
 /// Selects the entry whose data is value (nothing when there is none), without signals.
 void selectData(QComboBox* combo, const QString& value);
+/// Shows the form's row of each field whose key (a config key, e.g. "weight_decay") is among
+/// keys and hides the others: a group shows only what its current choice reads.
+void showRowsFor(QFormLayout* form, const std::vector<std::string>& keys,
+                 std::initializer_list<std::pair<QWidget*, const char*>> fields);
 
 } // namespace lrlab

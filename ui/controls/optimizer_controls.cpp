@@ -11,8 +11,8 @@
 #include <QSignalBlocker>
 #include <QSpinBox>
 
-#include <algorithm>
 #include <limits>
+#include <type_traits>
 
 namespace lrlab {
 
@@ -87,23 +87,19 @@ OptimizerControls::OptimizerControls(ExperimentModel* model, QWidget* parent)
     connect(m_nesterov, &QCheckBox::toggled, this, [this](bool on) {
         commit("optimizer.nesterov", [on](OptimizerSpec& o) { o.nesterov = on; });
     });
-    connect(m_alpha, &QDoubleSpinBox::valueChanged, this, [this](double v) {
-        commit("optimizer.alpha", [v](OptimizerSpec& o) { o.alpha = v; });
-    });
-    connect(m_eps, &QDoubleSpinBox::valueChanged, this,
-            [this](double v) { commit("optimizer.eps", [v](OptimizerSpec& o) { o.eps = v; }); });
-    connect(m_beta1, &QDoubleSpinBox::valueChanged, this, [this](double v) {
-        commit("optimizer.beta1", [v](OptimizerSpec& o) { o.beta1 = v; });
-    });
-    connect(m_beta2, &QDoubleSpinBox::valueChanged, this, [this](double v) {
-        commit("optimizer.beta2", [v](OptimizerSpec& o) { o.beta2 = v; });
-    });
-    connect(m_weightDecay, &QDoubleSpinBox::valueChanged, this, [this](double v) {
-        commit("optimizer.weight_decay", [v](OptimizerSpec& o) { o.weightDecay = v; });
-    });
-    connect(m_blockSize, &QSpinBox::valueChanged, this, [this](int v) {
-        commit("optimizer.block_size", [v](OptimizerSpec& o) { o.blockSize = v; });
-    });
+    // Each field commits its one optimizer key; the spin boxes pass int or double.
+    const auto onEdit = [this](auto* field, const char* key, auto set) {
+        using Field = std::remove_pointer_t<decltype(field)>;
+        connect(field, &Field::valueChanged, this,
+                [this, key, set](auto v) { commit(key, [&](OptimizerSpec& o) { set(o, v); }); });
+    };
+    onEdit(m_alpha, "optimizer.alpha", [](OptimizerSpec& o, double v) { o.alpha = v; });
+    onEdit(m_eps, "optimizer.eps", [](OptimizerSpec& o, double v) { o.eps = v; });
+    onEdit(m_beta1, "optimizer.beta1", [](OptimizerSpec& o, double v) { o.beta1 = v; });
+    onEdit(m_beta2, "optimizer.beta2", [](OptimizerSpec& o, double v) { o.beta2 = v; });
+    onEdit(m_weightDecay, "optimizer.weight_decay",
+           [](OptimizerSpec& o, double v) { o.weightDecay = v; });
+    onEdit(m_blockSize, "optimizer.block_size", [](OptimizerSpec& o, int v) { o.blockSize = v; });
 
     connect(m_model, &ExperimentModel::configChanged, this,
             [this](const RunConfig& config, ConfigChanges what) {
@@ -135,19 +131,16 @@ void OptimizerControls::showConfig(const RunConfig& config)
         m_weightDecay->setValue(o.weightDecay);
         m_blockSize->setValue(o.blockSize);
     }
-    const std::vector<std::string> keys = optimizerKeys(o.type);
-    const auto takes = [&keys](const char* key) {
-        return std::find(keys.begin(), keys.end(), key) != keys.end();
-    };
-    m_form->setRowVisible(m_momentum, takes("momentum"));
-    m_form->setRowVisible(m_nesterov, takes("nesterov"));
+    showRowsFor(m_form, optimizerKeys(o.type),
+                {{m_momentum, "momentum"},
+                 {m_nesterov, "nesterov"},
+                 {m_alpha, "alpha"},
+                 {m_eps, "eps"},
+                 {m_beta1, "beta1"},
+                 {m_beta2, "beta2"},
+                 {m_weightDecay, "weight_decay"},
+                 {m_blockSize, "block_size"}});
     m_nesterov->setEnabled(o.momentum > 0.0);
-    m_form->setRowVisible(m_alpha, takes("alpha"));
-    m_form->setRowVisible(m_eps, takes("eps"));
-    m_form->setRowVisible(m_beta1, takes("beta1"));
-    m_form->setRowVisible(m_beta2, takes("beta2"));
-    m_form->setRowVisible(m_weightDecay, takes("weight_decay"));
-    m_form->setRowVisible(m_blockSize, takes("block_size"));
 }
 
 } // namespace lrlab

@@ -11,8 +11,8 @@
 #include <QSignalBlocker>
 #include <QSpinBox>
 
-#include <algorithm>
 #include <limits>
+#include <type_traits>
 
 namespace lrlab {
 
@@ -110,40 +110,37 @@ ScheduleControls::ScheduleControls(ExperimentModel* model, QWidget* parent)
     connect(m_decay, &QComboBox::currentIndexChanged, this, [this] {
         m_model->setDecay(decayFromName(m_decay->currentData().toString().toStdString()));
     });
-    const auto onInt = [this](QSpinBox* spin, const char* key, auto set) {
-        connect(spin, &QSpinBox::valueChanged, this,
-                [this, key, set](int v) { commit(key, [&](ScheduleSpec& s) { set(s, v); }); });
+    // Each field commits its one schedule key; the spin boxes pass int or double.
+    const auto onEdit = [this](auto* field, const char* key, auto set) {
+        using Field = std::remove_pointer_t<decltype(field)>;
+        connect(field, &Field::valueChanged, this,
+                [this, key, set](auto v) { commit(key, [&](ScheduleSpec& s) { set(s, v); }); });
     };
-    const auto onDouble = [this](QDoubleSpinBox* spin, const char* key, auto set) {
-        connect(spin, &QDoubleSpinBox::valueChanged, this,
-                [this, key, set](double v) { commit(key, [&](ScheduleSpec& s) { set(s, v); }); });
-    };
-    onInt(m_warmupSteps, "schedule.warmup_steps",
-          [](ScheduleSpec& s, int v) { s.warmupSteps = v; });
-    onDouble(m_warmupStartFactor, "schedule.warmup_start_factor",
-             [](ScheduleSpec& s, double v) { s.warmupStartFactor = v; });
-    onDouble(m_gamma, "schedule.gamma", [](ScheduleSpec& s, double v) { s.gamma = v; });
+    onEdit(m_warmupSteps, "schedule.warmup_steps",
+           [](ScheduleSpec& s, int v) { s.warmupSteps = v; });
+    onEdit(m_warmupStartFactor, "schedule.warmup_start_factor",
+           [](ScheduleSpec& s, double v) { s.warmupStartFactor = v; });
+    onEdit(m_gamma, "schedule.gamma", [](ScheduleSpec& s, double v) { s.gamma = v; });
     // 0 shows "auto": the schedule's own default.
-    onInt(m_stepSize, "schedule.step_size", [](ScheduleSpec& s, int v) {
+    onEdit(m_stepSize, "schedule.step_size", [](ScheduleSpec& s, int v) {
         s.stepSize = v > 0 ? std::optional<int>(v) : std::nullopt;
     });
-    onInt(m_stepsPerEpoch, "schedule.steps_per_epoch",
-          [](ScheduleSpec& s, int v) { s.stepsPerEpoch = v; });
-    onInt(m_t0, "schedule.t0",
-          [](ScheduleSpec& s, int v) { s.t0 = v > 0 ? std::optional<int>(v) : std::nullopt; });
-    onInt(m_tMult, "schedule.t_mult", [](ScheduleSpec& s, int v) { s.tMult = v; });
-    onDouble(m_power, "schedule.power", [](ScheduleSpec& s, double v) { s.power = v; });
-    onDouble(m_timescale, "schedule.timescale", [](ScheduleSpec& s, double v) {
+    onEdit(m_stepsPerEpoch, "schedule.steps_per_epoch",
+           [](ScheduleSpec& s, int v) { s.stepsPerEpoch = v; });
+    onEdit(m_t0, "schedule.t0",
+           [](ScheduleSpec& s, int v) { s.t0 = v > 0 ? std::optional<int>(v) : std::nullopt; });
+    onEdit(m_tMult, "schedule.t_mult", [](ScheduleSpec& s, int v) { s.tMult = v; });
+    onEdit(m_power, "schedule.power", [](ScheduleSpec& s, double v) { s.power = v; });
+    onEdit(m_timescale, "schedule.timescale", [](ScheduleSpec& s, double v) {
         s.timescale = v > 0.0 ? std::optional<double>(v) : std::nullopt;
     });
-    onDouble(m_pctStart, "schedule.pct_start", [](ScheduleSpec& s, double v) { s.pctStart = v; });
-    onDouble(m_divFactor, "schedule.div_factor",
-             [](ScheduleSpec& s, double v) { s.divFactor = v; });
-    onDouble(m_finalDivFactor, "schedule.final_div_factor",
-             [](ScheduleSpec& s, double v) { s.finalDivFactor = v; });
-    onDouble(m_decayFraction, "schedule.decay_fraction",
-             [](ScheduleSpec& s, double v) { s.decayFraction = v; });
-    onDouble(m_minLr, "schedule.min_lr", [](ScheduleSpec& s, double v) { s.minLr = v; });
+    onEdit(m_pctStart, "schedule.pct_start", [](ScheduleSpec& s, double v) { s.pctStart = v; });
+    onEdit(m_divFactor, "schedule.div_factor", [](ScheduleSpec& s, double v) { s.divFactor = v; });
+    onEdit(m_finalDivFactor, "schedule.final_div_factor",
+           [](ScheduleSpec& s, double v) { s.finalDivFactor = v; });
+    onEdit(m_decayFraction, "schedule.decay_fraction",
+           [](ScheduleSpec& s, double v) { s.decayFraction = v; });
+    onEdit(m_minLr, "schedule.min_lr", [](ScheduleSpec& s, double v) { s.minLr = v; });
     connect(m_shape, &QComboBox::currentIndexChanged, this, [this] {
         const WsdShape shape = wsdShapeFromName(m_shape->currentData().toString().toStdString());
         commit("schedule.shape", [shape](ScheduleSpec& s) { s.shape = shape; });
@@ -192,22 +189,20 @@ void ScheduleControls::showConfig(const RunConfig& config)
         selectData(m_shape, QString::fromStdString(wsdShapeName(s.shape)));
         m_minLr->setValue(s.minLr);
     }
-    const std::vector<std::string> keys = decayKeys(s.decay);
-    const std::pair<QWidget*, const char*> rows[] = {{m_gamma, "gamma"},
-                                                     {m_stepSize, "step_size"},
-                                                     {m_stepsPerEpoch, "steps_per_epoch"},
-                                                     {m_t0, "t0"},
-                                                     {m_tMult, "t_mult"},
-                                                     {m_power, "power"},
-                                                     {m_timescale, "timescale"},
-                                                     {m_pctStart, "pct_start"},
-                                                     {m_divFactor, "div_factor"},
-                                                     {m_finalDivFactor, "final_div_factor"},
-                                                     {m_decayFraction, "decay_fraction"},
-                                                     {m_shape, "shape"},
-                                                     {m_minLr, "min_lr"}};
-    for (const auto& [widget, key] : rows)
-        m_form->setRowVisible(widget, std::find(keys.begin(), keys.end(), key) != keys.end());
+    showRowsFor(m_form, decayKeys(s.decay),
+                {{m_gamma, "gamma"},
+                 {m_stepSize, "step_size"},
+                 {m_stepsPerEpoch, "steps_per_epoch"},
+                 {m_t0, "t0"},
+                 {m_tMult, "t_mult"},
+                 {m_power, "power"},
+                 {m_timescale, "timescale"},
+                 {m_pctStart, "pct_start"},
+                 {m_divFactor, "div_factor"},
+                 {m_finalDivFactor, "final_div_factor"},
+                 {m_decayFraction, "decay_fraction"},
+                 {m_shape, "shape"},
+                 {m_minLr, "min_lr"}});
     // One-cycle has its own rise (DESIGN.md §2.4: W must be 0).
     const bool warmup = s.decay != Decay::OneCycle;
     m_warmupSteps->setEnabled(warmup);
