@@ -17,9 +17,8 @@
 namespace lrlab {
 
 OptimizerControls::OptimizerControls(ExperimentModel* model, QWidget* parent)
-    : QGroupBox(tr("Optimizer"), parent), m_model(model)
+    : ConfigGroup(tr("Optimizer"), model, parent)
 {
-    m_form = new QFormLayout(this);
     m_type = new QComboBox(this);
     m_type->setObjectName(QStringLiteral("optimizerCombo"));
     for (const std::string& name : optimizerNames())
@@ -101,13 +100,7 @@ OptimizerControls::OptimizerControls(ExperimentModel* model, QWidget* parent)
            [](OptimizerSpec& o, double v) { o.weightDecay = v; });
     onEdit(m_blockSize, "optimizer.block_size", [](OptimizerSpec& o, int v) { o.blockSize = v; });
 
-    connect(m_model, &ExperimentModel::configChanged, this,
-            [this](const RunConfig& config, ConfigChanges what) {
-                if (what & (ConfigChange::Optimizer))
-                    showConfig(config);
-            });
-    connect(m_model, &ExperimentModel::refused, this, [this] { showConfig(m_model->config()); });
-    showConfig(m_model->config());
+    followModel(ConfigChange::Optimizer);
 }
 
 void OptimizerControls::commit(const char* key, const std::function<void(OptimizerSpec&)>& change)

@@ -1,14 +1,10 @@
 #pragma once
 
-#include "core/config/run_config.h"
-#include "ui/experiment_model.h"
-
-#include <QGroupBox>
+#include "ui/controls/config_group.h"
 
 class QCheckBox;
 class QComboBox;
 class QDoubleSpinBox;
-class QFormLayout;
 class QSpinBox;
 
 namespace lrlab {
@@ -18,19 +14,17 @@ class ScientificSpinBox;
 /// The "Optimizer" group: the update rule and only the hyper-parameters it takes (momentum,
 /// Nesterov, alpha, eps, betas, weight decay, 8-bit block size), showing PyTorch's defaults.
 /// Edits go to the ExperimentModel; the fields show its config. GUI thread only.
-class OptimizerControls : public QGroupBox
+class OptimizerControls : public ConfigGroup
 {
     Q_OBJECT
 public:
     OptimizerControls(ExperimentModel* model, QWidget* parent = nullptr);
 
 private:
-    void showConfig(const RunConfig& config);
+    void showConfig(const RunConfig& config) override;
     /// Sets one optimizer field (a config key path) from an edit.
     void commit(const char* key, const std::function<void(OptimizerSpec&)>& change);
 
-    ExperimentModel* m_model;
-    QFormLayout* m_form = nullptr;
     QComboBox* m_type = nullptr;
     QDoubleSpinBox* m_momentum = nullptr;
     QCheckBox* m_nesterov = nullptr;

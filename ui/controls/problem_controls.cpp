@@ -53,27 +53,18 @@ std::string datasetOf(const RunConfig& config)
 } // namespace
 
 ProblemControls::ProblemControls(ExperimentModel* model, QWidget* parent)
-    : QGroupBox(tr("Problem"), parent), m_model(model)
+    : ConfigGroup(tr("Problem"), model, parent)
 {
     m_featureJob = new BackgroundJob(this);
     build();
-    // Only what this group shows: a slider drag does not touch the other fields.
-    connect(m_model, &ExperimentModel::configChanged, this,
-            [this](const RunConfig& config, ConfigChanges what) {
-                if (what & (ConfigChange::Problem | ConfigChange::Start | ConfigChange::Seed |
-                            ConfigChange::Evaluation))
-                    showConfig(config);
-            });
-    // A refused edit leaves the model as it was: put the field back.
-    connect(m_model, &ExperimentModel::refused, this, [this] { showConfig(m_model->config()); });
-    showConfig(m_model->config());
+    followModel(ConfigChange::Problem | ConfigChange::Start | ConfigChange::Seed |
+                ConfigChange::Evaluation);
 }
 
 ProblemControls::~ProblemControls() = default;
 
 void ProblemControls::build()
 {
-    m_form = new QFormLayout(this);
     m_problem = new QComboBox(this);
     m_problem->setObjectName(QStringLiteral("problemCombo"));
     for (const ToySurfaceDescriptor& d : toySurfaceCatalogue())

@@ -1,13 +1,9 @@
 #pragma once
 
-#include "core/config/run_config.h"
-#include "ui/experiment_model.h"
-
-#include <QGroupBox>
+#include "ui/controls/config_group.h"
 
 class QComboBox;
 class QDoubleSpinBox;
-class QFormLayout;
 class QLineEdit;
 class QSpinBox;
 
@@ -20,7 +16,7 @@ class BackgroundJob;
 /// seed. Every edit goes to the ExperimentModel; the fields show the model's config (updated
 /// from configChanged under signal blockers, and put back after a refusal). "Open CSV…" in the
 /// dataset list asks for a file. GUI thread only.
-class ProblemControls : public QGroupBox
+class ProblemControls : public ConfigGroup
 {
     Q_OBJECT
 public:
@@ -34,7 +30,7 @@ public:
 
 private:
     void build();
-    void showConfig(const RunConfig& config);
+    void showConfig(const RunConfig& config) override;
     void updateRows(const RunConfig& config);
     /// Lists the features of the config's dataset (loaded off the GUI thread).
     void listFeatures(const RunConfig& config);
@@ -42,8 +38,6 @@ private:
     void commitSeed();
     void datasetChosen();
 
-    ExperimentModel* m_model;
-    QFormLayout* m_form = nullptr;
     QComboBox* m_problem = nullptr;
     QWidget* m_startRow = nullptr;
     QDoubleSpinBox* m_startX = nullptr;

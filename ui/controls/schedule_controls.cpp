@@ -23,9 +23,8 @@ constexpr int kIntMax = std::numeric_limits<int>::max();
 } // namespace
 
 ScheduleControls::ScheduleControls(ExperimentModel* model, QWidget* parent)
-    : QGroupBox(tr("Schedule"), parent), m_model(model)
+    : ConfigGroup(tr("Schedule"), model, parent)
 {
-    m_form = new QFormLayout(this);
     // No caps of their own: the model refuses what the core refuses (and huge runs up front).
     m_steps = makeIntSpin(this, "steps", 0, kIntMax, 100,
                           tr("Number of optimizer updates. Decays are stretched over the whole "
@@ -146,15 +145,7 @@ ScheduleControls::ScheduleControls(ExperimentModel* model, QWidget* parent)
         commit("schedule.shape", [shape](ScheduleSpec& s) { s.shape = shape; });
     });
 
-    // Only what this group shows: a slider drag does not touch the other fields.
-    connect(m_model, &ExperimentModel::configChanged, this,
-            [this](const RunConfig& config, ConfigChanges what) {
-                if (what &
-                    (ConfigChange::Schedule | ConfigChange::Steps | ConfigChange::LearningRate))
-                    showConfig(config);
-            });
-    connect(m_model, &ExperimentModel::refused, this, [this] { showConfig(m_model->config()); });
-    showConfig(m_model->config());
+    followModel(ConfigChange::Schedule | ConfigChange::Steps | ConfigChange::LearningRate);
 }
 
 void ScheduleControls::commit(const char* key, const std::function<void(ScheduleSpec&)>& change)

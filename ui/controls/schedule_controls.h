@@ -1,13 +1,9 @@
 #pragma once
 
-#include "core/config/run_config.h"
-#include "ui/experiment_model.h"
-
-#include <QGroupBox>
+#include "ui/controls/config_group.h"
 
 class QComboBox;
 class QDoubleSpinBox;
-class QFormLayout;
 class QSpinBox;
 
 namespace lrlab {
@@ -18,18 +14,16 @@ class ScientificSpinBox;
 /// parameters that decay reads (the core's decayKeys). Edits go to the ExperimentModel; the
 /// fields show its config. "auto" fields (step size, t0, timescale) are the schedule's own
 /// defaults (DESIGN.md §2.4). GUI thread only.
-class ScheduleControls : public QGroupBox
+class ScheduleControls : public ConfigGroup
 {
     Q_OBJECT
 public:
     ScheduleControls(ExperimentModel* model, QWidget* parent = nullptr);
 
 private:
-    void showConfig(const RunConfig& config);
+    void showConfig(const RunConfig& config) override;
     void commit(const char* key, const std::function<void(ScheduleSpec&)>& change);
 
-    ExperimentModel* m_model;
-    QFormLayout* m_form = nullptr;
     QSpinBox* m_steps = nullptr;
     QSpinBox* m_warmupSteps = nullptr;
     QDoubleSpinBox* m_warmupStartFactor = nullptr;
