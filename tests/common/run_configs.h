@@ -25,6 +25,15 @@ inline RunConfig runConfig(const std::string& type, double lr = 0.01, int steps 
     return c;
 }
 
+/// runConfig() of Rosenbrock (a = 1, b = 100) from (−1.5, 2), where
+/// f = (1 + 1.5)² + 100 (2 − 2.25)² = 12.5.
+inline RunConfig rosenbrockRun(double lr, int steps, const std::string& optimizer = "sgd")
+{
+    RunConfig c = runConfig("rosenbrock", lr, steps, optimizer);
+    c.init = {-1.5, 2.0};
+    return c;
+}
+
 /// runConfig() of the digits MLP: 64 pixels → `hidden` tanh units → 10 classes.
 inline RunConfig digitsMlp(int hidden, double lr = 0.01, int steps = 1000,
                            const std::string& optimizer = "sgd")

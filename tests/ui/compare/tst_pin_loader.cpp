@@ -24,9 +24,7 @@ constexpr int kTimeoutMs = 30000;
 
 RunConfig rosenbrock(double lr, int steps = 300)
 {
-    RunConfig config = lrlab::test::runConfig("rosenbrock", lr, steps);
-    config.init = {-1.5, 2.0};
-    return config;
+    return lrlab::test::rosenbrockRun(lr, steps);
 }
 
 /// Runs slow enough that a 300-step load started after them finishes first.

@@ -53,9 +53,8 @@ constexpr int kTimeout = lrlab::test::kRunTimeout;
 
 lrlab::RunConfig toyConfig(double lr = 1e-3)
 {
-    lrlab::RunConfig config = lrlab::test::runConfig("rosenbrock", lr, 500);
+    lrlab::RunConfig config = lrlab::test::rosenbrockRun(lr, 500);
     config.optimizer.momentum = 0.9;
-    config.init = {-1.5, 2.0};
     return config;
 }
 

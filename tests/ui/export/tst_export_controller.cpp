@@ -38,9 +38,7 @@ constexpr int kSteps = 200;
 
 lrlab::RunConfig toyConfig(double lr)
 {
-    lrlab::RunConfig config = lrlab::test::runConfig("rosenbrock", lr, kSteps);
-    config.init = {-1.5, 2.0};
-    return config;
+    return lrlab::test::rosenbrockRun(lr, kSteps);
 }
 
 } // namespace

@@ -61,12 +61,9 @@ namespace {
 
 constexpr int kSteps = 200;
 
-/// Rosenbrock (a = 1, b = 100) from (−1.5, 2): f = (1 + 1.5)² + 100 (2 − 2.25)² = 12.5.
 lrlab::RunConfig toyConfig(double lr)
 {
-    lrlab::RunConfig config = lrlab::test::runConfig("rosenbrock", lr, kSteps);
-    config.init = {-1.5, 2.0};
-    return config;
+    return lrlab::test::rosenbrockRun(lr, kSteps);
 }
 
 } // namespace

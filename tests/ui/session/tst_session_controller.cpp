@@ -41,9 +41,7 @@ constexpr int kTimeoutMs = 30000;
 
 RunConfig toyConfig(double lr, const std::string& optimizer = "sgd")
 {
-    RunConfig config = lrlab::test::runConfig("rosenbrock", lr, 300, optimizer);
-    config.init = {-1.5, 2.0};
-    return config;
+    return lrlab::test::rosenbrockRun(lr, 300, optimizer);
 }
 
 using Explorer = lrlab::test::ControllersFixture;

@@ -55,10 +55,9 @@ constexpr int kTimeout = lrlab::test::kRunTimeout;
 
 lrlab::RunConfig toyConfig(double lr, const std::string& optimizer = "sgd")
 {
-    lrlab::RunConfig config = lrlab::test::runConfig("rosenbrock", lr, 300, optimizer);
+    lrlab::RunConfig config = lrlab::test::rosenbrockRun(lr, 300, optimizer);
     if (optimizer == "sgd")
         config.optimizer.momentum = 0.9;
-    config.init = {-1.5, 2.0};
     return config;
 }
 
