@@ -60,6 +60,21 @@ std::unique_ptr<QCustomPlot> makeTestPlot(const QColor& colour = Qt::red)
     return plot;
 }
 
+/// Saves the test plot (makeTestPlot()) laid out at size and scale with save (saveFigurePng,
+/// saveFigureSvg or saveFigurePdf) as the file name in dir, and returns the file's path.
+QString saveTestPlot(const QTemporaryDir& dir, const QString& name, const QSize& size,
+                     void (*save)(QWidget*, const QString&, const lrlab::FigureExportOptions&),
+                     double scale = 1.0)
+{
+    const auto plot = makeTestPlot();
+    lrlab::FigureExportOptions options;
+    options.size = size;
+    options.scale = scale;
+    const QString path = dir.filePath(name);
+    save(plot.get(), path, options);
+    return path;
+}
+
 int countColour(const QImage& image, const QRect& area, const QColor& colour)
 {
     int n = 0;
@@ -261,12 +276,7 @@ void TestExport::pngAtAskedSize()
     QFETCH(QSize, pixels);
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
-    const auto plot = makeTestPlot();
-    lrlab::FigureExportOptions options;
-    options.size = size;
-    options.scale = scale;
-    const QString path = dir.filePath("plot.png");
-    lrlab::saveFigurePng(plot.get(), path, options);
+    const QString path = saveTestPlot(dir, "plot.png", size, lrlab::saveFigurePng, scale);
     QImage image;
     QVERIFY(image.load(path, "PNG"));
     QCOMPARE(image.size(), pixels);
@@ -303,11 +313,7 @@ void TestExport::svgIsVectorWithLabels()
 {
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
-    const auto plot = makeTestPlot();
-    lrlab::FigureExportOptions options;
-    options.size = QSize(640, 480);
-    const QString path = dir.filePath("plot.svg");
-    lrlab::saveFigureSvg(plot.get(), path, options);
+    const QString path = saveTestPlot(dir, "plot.svg", QSize(640, 480), lrlab::saveFigureSvg);
     const SvgSummary svg = readSvg(readFile(path));
     QVERIFY2(svg.error.isEmpty(), qPrintable(svg.error));
     QCOMPARE(svg.viewBox, QString("0 0 640 480"));
@@ -320,11 +326,7 @@ void TestExport::pdfHasAPageOfTheSize()
 {
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
-    const auto plot = makeTestPlot();
-    lrlab::FigureExportOptions options;
-    options.size = QSize(640, 480);
-    const QString path = dir.filePath("plot.pdf");
-    lrlab::saveFigurePdf(plot.get(), path, options);
+    const QString path = saveTestPlot(dir, "plot.pdf", QSize(640, 480), lrlab::saveFigurePdf);
     const QByteArray pdf = readFile(path);
     QVERIFY(pdf.startsWith("%PDF-"));
     QVERIFY(QRegularExpression(R"(/Type\s*/Page[^s])").match(QString::fromLatin1(pdf)).hasMatch());
