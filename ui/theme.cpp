@@ -412,4 +412,13 @@ void setFontScale(double scale)
         rescaleFonts(top, previous);
 }
 
+void enlargeFont(QWidget* widget, double points, bool bold)
+{
+    QFont font = widget->font();
+    font.setPointSizeF(font.pointSizeF() + points);
+    if (bold)
+        font.setBold(true);
+    widget->setFont(font);
+}
+
 } // namespace lrlab

@@ -61,4 +61,8 @@ double fontScale();
 /// application font. GUI thread.
 void setFontScale(double scale);
 
+/// Gives widget its own font, points larger than the one it has (bold when bold), e.g. for a
+/// heading; setFontScale scales it with the rest. GUI thread.
+void enlargeFont(QWidget* widget, double points, bool bold = false);
+
 } // namespace lrlab

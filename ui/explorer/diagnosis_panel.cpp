@@ -1,5 +1,7 @@
 #include "ui/explorer/diagnosis_panel.h"
 
+#include "ui/theme.h"
+
 #include <QLabel>
 #include <QVBoxLayout>
 
@@ -33,16 +35,11 @@ DiagnosisPanel::DiagnosisPanel(QWidget* parent) : QWidget(parent)
     auto* layout = new QVBoxLayout(this);
     m_title = new QLabel(this);
     m_title->setObjectName(QStringLiteral("diagnosisLabel"));
-    QFont big = m_title->font();
-    big.setPointSizeF(big.pointSizeF() + 5);
-    big.setBold(true);
-    m_title->setFont(big);
+    enlargeFont(m_title, 5, true);
     m_advice = new QLabel(this);
     m_advice->setObjectName(QStringLiteral("diagnosisAdvice"));
     m_advice->setWordWrap(true);
-    QFont adviceFont = m_advice->font();
-    adviceFont.setPointSizeF(adviceFont.pointSizeF() + 1.5);
-    m_advice->setFont(adviceFont);
+    enlargeFont(m_advice, 1.5);
     m_evidence = new QLabel(this);
     m_evidence->setObjectName(QStringLiteral("diagnosisEvidence"));
     m_evidence->setWordWrap(true);

@@ -5,6 +5,7 @@
 #include "ui/explorer/analysis_docks.h"
 #include "ui/language.h"
 #include "ui/session/session_controller.h"
+#include "ui/theme.h"
 #include "ui/views/lr_finder_view.h"
 #include "ui/widgets/message_bar.h"
 
@@ -67,17 +68,12 @@ void LessonController::buildPanel()
     auto* texts = new QVBoxLayout;
     m_title = new QLabel(frame);
     m_title->setObjectName(QStringLiteral("lessonTitle"));
-    QFont titleFont = m_title->font();
-    titleFont.setPointSizeF(titleFont.pointSizeF() + 4);
-    titleFont.setBold(true);
-    m_title->setFont(titleFont);
+    enlargeFont(m_title, 4, true);
     m_text = new QLabel(frame);
     m_text->setObjectName(QStringLiteral("lessonText"));
     m_text->setWordWrap(true);
     m_text->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    QFont textFont = m_text->font();
-    textFont.setPointSizeF(textFont.pointSizeF() + 2);
-    m_text->setFont(textFont);
+    enlargeFont(m_text, 2);
     texts->addWidget(m_title);
     texts->addWidget(m_text);
     layout->addLayout(texts, 1);
