@@ -103,18 +103,19 @@ void LandscapeView::build()
 void LandscapeView::prepare(const RunConfig& config, ConfigChanges what)
 {
     const bool model = isModelType(config.problem.type);
-    if (what & ConfigChange::Problem) {
+    // A new learning rate or schedule keeps the map, its titles and markers: nothing to redraw
+    // until the run arrives. A model's map depends on its problem and split (the seed).
+    const bool newMap = (what & ConfigChange::Problem) || (model && (what & ConfigChange::Seed));
+    if (newMap) {
         m_note->setVisible(false);
         if (model)
             prepareModel(config);
         else
             prepareToy(config);
-    } else if (model) {
-        prepareModel(config);
     }
-    if (!model)
-        setStartMarker(config);
-    replotPath();
+    const bool moved = !model && setStartMarker(config);
+    if (newMap || moved)
+        replotPath();
 }
 
 void LandscapeView::prepareToy(const RunConfig& config)
@@ -180,10 +181,10 @@ void LandscapeView::prepareModel(const RunConfig& config)
     m_plot->replot(QCustomPlot::rpQueuedReplot);
 }
 
-void LandscapeView::setStartMarker(const RunConfig& config)
+bool LandscapeView::setStartMarker(const RunConfig& config)
 {
     if (config.init.size() != 2)
-        return;
+        return false;
     // The start marker follows the fields at once; the path follows with the run.
     const bool moved = m_startMarker->dataCount() != 1 ||
                        m_startMarker->data()->begin()->key != config.init[0] ||
@@ -192,6 +193,7 @@ void LandscapeView::setStartMarker(const RunConfig& config)
         m_startMarker->data()->clear();
         m_startMarker->addData(config.init[0], config.init[1]);
     }
+    return moved;
 }
 
 void LandscapeView::putImage(const LandscapeImage& image, bool interpolate)

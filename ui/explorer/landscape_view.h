@@ -66,7 +66,8 @@ private:
     void prepareToy(const RunConfig& config);
     void prepareModel(const RunConfig& config);
     void putImage(const LandscapeImage& image, bool interpolate);
-    void setStartMarker(const RunConfig& config);
+    /// Puts the start marker at config's start; true when it moved.
+    bool setStartMarker(const RunConfig& config);
     void setStartFromMap(QMouseEvent* event);
 
     ExperimentModel* m_model;
