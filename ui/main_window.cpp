@@ -161,15 +161,14 @@ QWidget* MainWindow::buildCentral()
     splitter->addWidget(plotsColumn);
 
     auto* scroll = new QScrollArea(splitter);
+    m_controlsColumn = scroll;
     scroll->setWidgetResizable(true);
-    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    // Never clipped without a sign: a scroll bar appears if the column ever needs more.
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAsNeeded);
     scroll->setFocusPolicy(Qt::NoFocus);
     m_controls = new ExperimentPanel(m_model);
     scroll->setWidget(m_controls);
-    // The fields take any value the core may accept, so their size hints are wide: the column
-    // is as wide as its labels and fields need at least (fitToColumn), at any text size.
-    scroll->setMinimumWidth(m_controls->minimumSizeHint().width() +
-                            scroll->verticalScrollBar()->sizeHint().width() + 8);
+    fitControlsColumn();
     splitter->addWidget(scroll);
     splitter->setStretchFactor(0, 1);
     splitter->setStretchFactor(1, 0);
@@ -198,8 +197,10 @@ void MainWindow::connectModel()
             [this](const RunConfig& config, ConfigChanges what) {
                 m_landscape->prepare(config, what);
                 m_curves->prepare(config, what);
-                if (what & ConfigChange::Problem)
+                if (what & ConfigChange::Problem) {
                     m_pins->setAxes(PinnedRuns::axesKey(config));
+                    fitControlsColumn();
+                }
                 m_docks->finder()->setBaseConfig(config);
                 m_docks->sweep()->setBaseConfig(config);
             });
@@ -207,8 +208,10 @@ void MainWindow::connectModel()
     connect(m_model, &ExperimentModel::refused, this, [this](const QString&, const QString& why) {
         m_messages->showMessage(tr("Not applied: %1").arg(why));
     });
-    connect(m_stability, &StabilityMarks::limitsChanged, m_curves,
-            [this](double limit) { m_curves->setStableLimit(limit); });
+    connect(m_stability, &StabilityMarks::limitsChanged, m_curves, [this](double limit) {
+        m_curves->setStableLimit(limit);
+        fitControlsColumn(); // the explanation under the slider may need other room
+    });
     connect(m_pins, &PinnedRuns::changed, this, &MainWindow::showRuns);
     connect(m_playback, &PlaybackBar::stepChanged, this, [this](int step) {
         m_painter->setCursorStep(step);
@@ -251,6 +254,17 @@ void MainWindow::connectRuns()
         m_messages->showMessage(message);
     });
     connect(m_runs, &RunController::runNote, m_messages, &MessageBar::showMessage);
+}
+
+void MainWindow::fitControlsColumn()
+{
+    // The fields take any value the core may accept, so their size hints are wide: the column
+    // is as wide as its labels and fields need at least (fitToColumn), at any text size, for
+    // the rows the current problem shows.
+    m_controls->layout()->activate();
+    m_controlsColumn->setMinimumWidth(m_controls->minimumSizeHint().width() +
+                                      m_controlsColumn->verticalScrollBar()->sizeHint().width() +
+                                      8);
 }
 
 void MainWindow::showRuns()
@@ -401,6 +415,7 @@ void MainWindow::showEvent(QShowEvent* event)
         // The plots keep most of the height; resizeDocks needs the window laid out once.
         m_docksSized = true;
         QTimer::singleShot(0, this, [this] {
+            fitControlsColumn(); // with the theme and text size the window is shown in
             resizeDocks({m_docks->diagnosisDock()}, {std::max(190, height() / 5)}, Qt::Vertical);
         });
     }

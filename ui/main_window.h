@@ -5,6 +5,8 @@
 
 #include <memory>
 
+class QScrollArea;
+
 namespace lrlab {
 
 class AnalysisDocks;
@@ -109,6 +111,8 @@ private:
     void connectModel();
     /// The pinned set or the current run changed: redraw the runs on every plot.
     void showRuns();
+    /// The controls column as narrow as the current problem's rows allow.
+    void fitControlsColumn();
     QWidget* figure(const QString& name) const;
 
     ExperimentModel* m_model = nullptr;
@@ -125,6 +129,7 @@ private:
     HoverTips* m_hoverTips = nullptr;
     PlaybackBar* m_playback = nullptr;
     QWidget* m_plots = nullptr; ///< every plot: the "dashboard" figure
+    QScrollArea* m_controlsColumn = nullptr;
     SessionController* m_sessions = nullptr;
     ExportController* m_export = nullptr;
     LessonController* m_lessons = nullptr;

@@ -128,6 +128,9 @@ LearningRateControl::LearningRateControl(QWidget* parent) : QWidget(parent)
     m_limitLabel->setObjectName(QStringLiteral("stableLimitLabel"));
     m_ratioLabel = new QLabel(this);
     m_ratioLabel->setObjectName(QStringLiteral("learningRateRatioLabel"));
+    // Its text changes with every rate and limit: it must not widen the controls column (it
+    // sits in the stretching column, where there is room for it).
+    m_ratioLabel->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     auto* divide = new QToolButton(this);
     divide->setObjectName(QStringLiteral("learningRateDivideBy10"));
     divide->setText(QStringLiteral("×0.1"));
