@@ -2,28 +2,12 @@
 // scale), SVG (well-formed XML with the plot's text) and PDF (%PDF with a page), the clipboard,
 // run data as CSV (current, combined, one file per run) and the playback as a GIF (frame count
 // and size read back with giflib). The actions' methods are called with paths: no dialogs.
-#include "ui/compare/compare_painter.h"
-#include "ui/controls/experiment_panel.h"
-#include "ui/controls/learning_rate_control.h"
 #include "ui/experiment_model.h"
-#include "ui/explorer/analysis_docks.h"
-#include "ui/explorer/curve_plots.h"
-#include "ui/explorer/diagnosis_panel.h"
-#include "ui/explorer/landscape_view.h"
 #include "ui/explorer/run_controller.h"
-#include "ui/explorer/stability_marks.h"
 #include "ui/export/export_controller.h"
-#include "ui/lessons/lesson_controller.h"
 #include "ui/main_window.h"
-#include "ui/session/session_controller.h"
 #include "ui/shell/app_settings.h"
-#include "ui/shell/help_menu.h"
-#include "ui/shell/text_size_actions.h"
-#include "ui/shell/theme_menu.h"
 #include "ui/shell/user_dialogs.h"
-#include "ui/shell/window_settings.h"
-#include "ui/widgets/message_bar.h"
-#include "ui/widgets/run_status_bar.h"
 
 #include "tests/common/files.h"
 #include "tests/common/main_window_waits.h"

@@ -3,28 +3,14 @@
 // from the JSON, not through the lesson parser), the current run is the lesson's config (also
 // a toy surface's parameters), the lesson text is in the panel (English and Chinese), the LR
 // finder lesson opens and starts the finder, and the Lesson menu lists every lesson numbered.
-#include "ui/compare/compare_painter.h"
-#include "ui/controls/experiment_panel.h"
-#include "ui/controls/learning_rate_control.h"
 #include "ui/experiment_model.h"
 #include "ui/explorer/analysis_docks.h"
-#include "ui/explorer/curve_plots.h"
-#include "ui/explorer/diagnosis_panel.h"
-#include "ui/explorer/landscape_view.h"
 #include "ui/explorer/run_controller.h"
-#include "ui/explorer/stability_marks.h"
-#include "ui/export/export_controller.h"
 #include "ui/lessons/lesson_controller.h"
 #include "ui/main_window.h"
 #include "ui/session/session_controller.h"
 #include "ui/shell/app_settings.h"
-#include "ui/shell/help_menu.h"
-#include "ui/shell/text_size_actions.h"
-#include "ui/shell/theme_menu.h"
 #include "ui/shell/user_dialogs.h"
-#include "ui/shell/window_settings.h"
-#include "ui/widgets/message_bar.h"
-#include "ui/widgets/run_status_bar.h"
 
 #include "core/config/config_json.h"
 #include "core/config/lesson.h"
