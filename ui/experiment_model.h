@@ -37,6 +37,9 @@ enum class ConfigChange : unsigned {
 };
 Q_DECLARE_FLAGS(ConfigChanges, ConfigChange)
 
+/// Every field: what a first run, or a view built for a config, has to take into account.
+inline constexpr ConfigChanges kAllConfigChanges = ConfigChanges::fromInt(0xff);
+
 /// The fields in which b differs from a.
 ConfigChanges changesBetween(const RunConfig& a, const RunConfig& b);
 

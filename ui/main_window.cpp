@@ -112,7 +112,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     applyThemeToWidget(this);
 
     // The first run: every view prepares for the whole config.
-    const ConfigChanges all(0xff);
+    const ConfigChanges all = kAllConfigChanges;
     m_landscape->prepare(m_model->config(), all);
     m_curves->prepare(m_model->config(), all);
     m_pins->setAxes(PinnedRuns::axesKey(m_model->config()));
@@ -300,7 +300,7 @@ void MainWindow::pinCurrent()
         return;
     RunRecord record = *current;
     const std::string& type = record.config.problem.type;
-    if (isModelType(type) && type != "linreg" && type != "logreg") {
+    if (isModelType(type) && !isOneFeatureModel(type)) {
         record.pathRows.clear();
         record.pathX.clear();
         record.pathY.clear();

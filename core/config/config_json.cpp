@@ -207,7 +207,7 @@ void parseProblem(ObjectReader& top, RunConfig& config)
         p.dataset = r.string("dataset", p.dataset);
         p.batchSize = static_cast<int>(r.integer("batch_size", p.batchSize, 1, 1 << 24));
         p.valFraction = r.number("val_fraction", p.valFraction);
-        if (p.type == "linreg" || p.type == "logreg") {
+        if (isOneFeatureModel(p.type)) {
             names.push_back("feature");
             // The default feature belongs to the default dataset; with another dataset and no
             // feature, ModelProblem picks one when it loads the data.
@@ -446,7 +446,7 @@ QJsonObject runConfigToJson(const RunConfig& config)
     } else if (isModelType(p.type)) {
         if (!p.dataset.empty())
             problem["dataset"] = QString::fromStdString(p.dataset);
-        if ((p.type == "linreg" || p.type == "logreg") && !p.feature.empty())
+        if (isOneFeatureModel(p.type) && !p.feature.empty())
             problem["feature"] = QString::fromStdString(p.feature);
         if (p.type == "mlp") {
             QJsonArray hidden;

@@ -64,6 +64,8 @@ std::string defaultFeature(const std::string& modelType);
 /// The real-model problem types of DESIGN.md §2.2: linreg, logreg, softmax, mlp.
 const std::vector<std::string>& modelTypeNames();
 bool isModelType(const std::string& type);
+/// linreg and logreg: one input feature, so two parameters (w, b) and an exact loss surface.
+bool isOneFeatureModel(const std::string& type);
 
 /// Checks a config's values and their relations (ranges, warmup vs run length, names known,
 /// keys meaningful for the chosen type). Throws std::invalid_argument whose message starts with

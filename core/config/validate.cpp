@@ -187,6 +187,11 @@ const std::vector<std::string>& modelTypeNames()
     return names;
 }
 
+bool isOneFeatureModel(const std::string& type)
+{
+    return type == "linreg" || type == "logreg";
+}
+
 bool isModelType(const std::string& type)
 {
     const auto& names = modelTypeNames();

@@ -65,7 +65,7 @@ std::shared_ptr<const ModelProblem> ModelProblem::create(const ProblemSpec& spec
     problem->m_problemSpec = spec;
     problem->m_datasetName = spec.dataset.empty() ? defaultDataset(spec.type) : spec.dataset;
     std::shared_ptr<const Dataset> full = cachedDataset(problem->m_datasetName);
-    if (spec.type == "linreg" || spec.type == "logreg") {
+    if (isOneFeatureModel(spec.type)) {
         // No feature named: the type's default where the dataset has it, else its first one.
         problem->m_featureName = spec.feature;
         if (problem->m_featureName.empty())

@@ -45,12 +45,15 @@ int PinnedRuns::addPin(const RunRecord& record)
 {
     if (isFull()) {
         m_customLabels.erase(m_pinned.front().id);
+        m_axesOf.erase(m_pinned.front().id);
         m_pinned.erase(m_pinned.begin()); // the oldest: pins are kept in id order
     }
     ShownRun run;
     run.id = m_nextId++;
     run.record = std::make_shared<const RunRecord>(record);
     run.colour = freeColour();
+    // Keyed once: shown() asks for every pin on every change (each chunk of a streaming run).
+    m_axesOf[run.id] = axesKey(record.config);
     m_pinned.push_back(std::move(run));
     return m_pinned.back().id;
 }
@@ -92,6 +95,7 @@ bool PinnedRuns::unpin(int id)
         return false;
     m_pinned.erase(it);
     m_customLabels.erase(id);
+    m_axesOf.erase(id);
     relabel();
     emit changed();
     return true;
@@ -103,6 +107,7 @@ void PinnedRuns::clear()
         return;
     m_pinned.clear();
     m_customLabels.clear();
+    m_axesOf.clear();
     relabel();
     emit changed();
 }
@@ -131,7 +136,7 @@ void PinnedRuns::setAxes(const QString& key)
 
 bool PinnedRuns::isOnAxes(const ShownRun& run) const
 {
-    return m_axes.isEmpty() || axesKey(run.record->config) == m_axes;
+    return m_axes.isEmpty() || m_axesOf.at(run.id) == m_axes;
 }
 
 int PinnedRuns::hiddenCount() const
@@ -153,7 +158,7 @@ QString PinnedRuns::axesKey(const RunConfig& config)
     // An empty dataset or feature is the type's default (DESIGN.md §2.2).
     const std::string datasetName = p.dataset.empty() ? defaultDataset(p.type) : p.dataset;
     const QString dataset = QString::fromStdString(datasetName);
-    if (p.type == "linreg" || p.type == "logreg") {
+    if (isOneFeatureModel(p.type)) {
         const std::string feature = p.feature.empty() && datasetName == defaultDataset(p.type)
                                         ? defaultFeature(p.type)
                                         : p.feature;

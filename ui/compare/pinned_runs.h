@@ -102,6 +102,7 @@ private:
 
     std::vector<ShownRun> m_pinned;
     std::map<int, QString> m_customLabels; ///< pin id -> its own label
+    std::map<int, QString> m_axesOf;       ///< pin id -> axesKey of its config
     QString m_axes;
     ShownRun m_current;
     int m_nextId = 1;

@@ -30,11 +30,6 @@ namespace {
 /// Combo data of the "Open CSV…" entry of the dataset list.
 const char* const kOpenCsv = "__open_csv__";
 
-bool needsFeature(const std::string& type)
-{
-    return type == "linreg" || type == "logreg";
-}
-
 QString hiddenText(const std::vector<int>& widths)
 {
     QStringList parts;
@@ -225,7 +220,7 @@ void ProblemControls::updateRows(const RunConfig& config)
     m_form->setRowVisible(m_startRow, !model);
     m_form->setRowVisible(m_noise, !model);
     m_form->setRowVisible(m_dataset, model);
-    m_form->setRowVisible(m_feature, needsFeature(type));
+    m_form->setRowVisible(m_feature, isOneFeatureModel(type));
     m_form->setRowVisible(m_hidden, type == "mlp");
     m_form->setRowVisible(m_activation, type == "mlp");
     m_form->setRowVisible(m_batchSize, model);
@@ -235,7 +230,7 @@ void ProblemControls::updateRows(const RunConfig& config)
 
 void ProblemControls::listFeatures(const RunConfig& config)
 {
-    if (!needsFeature(config.problem.type))
+    if (!isOneFeatureModel(config.problem.type))
         return;
     const std::string type = config.problem.type;
     const QString dataset = QString::fromStdString(datasetOf(config));

@@ -18,11 +18,6 @@ namespace lrlab {
 
 namespace {
 
-bool isTwoParameterModel(const std::string& type)
-{
-    return type == "linreg" || type == "logreg";
-}
-
 } // namespace
 
 LandscapeView::LandscapeView(ExperimentModel* model, QWidget* parent)
@@ -160,7 +155,7 @@ void LandscapeView::prepareModel(const RunConfig& config)
     // The map of a two-parameter model is the exact loss over (w, b): it stays valid while only
     // the optimizer or the schedule change. A larger model's plane belongs to one run.
     const std::string key = problemKey(config.problem, config.seed);
-    const bool twoParameters = isTwoParameterModel(config.problem.type);
+    const bool twoParameters = isOneFeatureModel(config.problem.type);
     m_modelMapValid = twoParameters && key == m_shownModelKey;
     if (m_modelMapValid)
         return;
@@ -256,7 +251,7 @@ void LandscapeView::showModelLandscape(quint64 generation, const ModelLandscape&
 
 void LandscapeView::followPath(const RunRecord& record)
 {
-    if (m_modelMapValid || !isTwoParameterModel(record.config.problem.type) || !record.hasPath())
+    if (m_modelMapValid || !isOneFeatureModel(record.config.problem.type) || !record.hasPath())
         return;
     double x0 = std::numeric_limits<double>::infinity(), x1 = -x0, y0 = x0, y1 = -x0;
     for (std::size_t k = 0; k < record.pathX.size(); ++k) {

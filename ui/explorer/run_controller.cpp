@@ -69,7 +69,7 @@ const ModelRunResult* RunController::lastModelRun() const
 
 void RunController::rerun()
 {
-    submit(m_model->config(), ConfigChanges(0xff));
+    submit(m_model->config(), kAllConfigChanges);
 }
 
 void RunController::submit(const RunConfig& config, ConfigChanges what)

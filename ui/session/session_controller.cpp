@@ -189,7 +189,7 @@ QJsonObject SessionController::captureView(const ExplorerParts& parts)
     // The plane the map shows: the exact (w, b) surface for toys and two-parameter models,
     // the trajectory's PCA plane for larger models.
     const std::string& type = parts.model->config().problem.type;
-    const bool axes = !isModelType(type) || type == "linreg" || type == "logreg";
+    const bool axes = !isModelType(type) || isOneFeatureModel(type);
     view[QStringLiteral("plane")] = axes ? QStringLiteral("axes") : QStringLiteral("pca");
     return view;
 }
