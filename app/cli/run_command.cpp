@@ -35,14 +35,15 @@ void printSummary(const std::string& dir, RunStatus status, int steps, double fi
                   int divergedAt, double lastFiniteLoss, const Diagnosis& diagnosis,
                   const std::vector<std::pair<std::string, std::string>>& extra)
 {
-    QJsonObject summary{{"status", QString::fromStdString(runStatusName(status))},
-                        {"steps", steps},
-                        {"final_loss", jsonNumberOrNull(finalLoss)},
-                        {"last_finite_loss", jsonNumberOrNull(lastFiniteLoss)},
-                        {"diverged_at", divergedAt >= 0 ? QJsonValue(divergedAt) : QJsonValue()},
-                        {"diagnosis", QString::fromStdString(diagnosis.name)},
-                        {"advice", QString::fromStdString(diagnosis.advice)},
-                        {"evidence", QString::fromStdString(diagnosis.evidence)}};
+    const QJsonObject summary{
+        {"status", QString::fromStdString(runStatusName(status))},
+        {"steps", steps},
+        {"final_loss", jsonNumberOrNull(finalLoss)},
+        {"last_finite_loss", jsonNumberOrNull(lastFiniteLoss)},
+        {"diverged_at", divergedAt >= 0 ? QJsonValue(divergedAt) : QJsonValue()},
+        {"diagnosis", QString::fromStdString(diagnosis.name)},
+        {"advice", QString::fromStdString(diagnosis.advice)},
+        {"evidence", QString::fromStdString(diagnosis.evidence)}};
     writeJsonFile(dir + "/summary.json", summary);
     std::cout << "status: " << runStatusName(status) << '\n'
               << "steps: " << steps << '\n'
