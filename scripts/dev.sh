@@ -16,7 +16,7 @@ packages=(build-essential cmake ninja-build pkg-config
           qt6-base-dev qt6-base-dev-tools qt6-svg-dev qt6-tools-dev qt6-tools-dev-tools
           qt6-l10n-tools libqcustomplot-dev libeigen3-dev zlib1g-dev libgl-dev libgif-dev
           fonts-noto-cjk dataset-fashion-mnist clang-format file help2man man-db groff-base
-          desktop-file-utils appstream lintian git)
+          desktop-file-utils appstream lintian git locales)
 
 install_deps() {
     local missing=()

@@ -4,6 +4,7 @@
 #include "core/util/format.h"
 
 #include <QDir>
+#include <QJsonDocument>
 #include <QSaveFile>
 
 #include <iostream>
@@ -104,20 +105,15 @@ std::vector<double> parseRateGrid(const QString& text, const std::string& option
     return logSpacedRates(a, b, n);
 }
 
-std::string jsonString(const std::string& text)
+QJsonValue jsonNumberOrNull(double v)
 {
-    std::string out = "\"";
-    for (char c : text) {
-        if (c == '"' || c == '\\')
-            out += '\\';
-        out += c;
-    }
-    return out + "\"";
+    return std::isfinite(v) ? QJsonValue(v) : QJsonValue(QJsonValue::Null);
 }
 
-std::string jsonNumber(double v)
+void writeJsonFile(const std::string& path, const QJsonObject& object)
 {
-    return std::isfinite(v) ? formatDouble(v) : "null";
+    const QByteArray text = QJsonDocument(object).toJson(QJsonDocument::Indented);
+    writeFile(path, [&](std::ostream& out) { out.write(text.constData(), text.size()); });
 }
 
 std::string csvCell(double v)

@@ -3,6 +3,8 @@
 #include "core/config/config_json.h"
 
 #include <QCommandLineParser>
+#include <QJsonObject>
+#include <QJsonValue>
 #include <QString>
 #include <QStringList>
 
@@ -52,9 +54,11 @@ LoadedConfig loadConfigFile(const std::string& path);
 std::vector<double> parseRateGrid(const QString& text, const std::string& option,
                                   const std::string& example);
 
-/// JSON text of a string (quotes and backslashes escaped) and of a number (null unless finite).
-std::string jsonString(const std::string& text);
-std::string jsonNumber(double v);
+/// A JSON number, or null when v is not finite (JSON has no NaN or infinity).
+QJsonValue jsonNumberOrNull(double v);
+/// Writes object as indented JSON to path (or stdout for "-") through Output. QJsonDocument
+/// writes C-locale numbers (shortest text that round-trips) and the keys in sorted order.
+void writeJsonFile(const std::string& path, const QJsonObject& object);
 /// A CSV cell of a number: empty for NaN, else formatDouble.
 std::string csvCell(double v);
 

@@ -56,9 +56,9 @@ LrFinderOptions optionsFrom(const QCommandLineParser& parser)
     return o;
 }
 
-std::string jsonOptional(const std::optional<double>& v)
+QJsonValue jsonOptional(const std::optional<double>& v)
 {
-    return v.has_value() ? formatDouble(*v) : "null";
+    return v.has_value() ? jsonNumberOrNull(*v) : QJsonValue();
 }
 
 void writeCsv(std::ostream& out, const LrFinderResult& result)
@@ -69,14 +69,17 @@ void writeCsv(std::ostream& out, const LrFinderResult& result)
             << formatDouble(result.losses[i]) << ',' << formatDouble(result.smoothed[i]) << '\n';
 }
 
-void writeSummary(std::ostream& out, const LrFinderResult& result)
+/// The --summary file: the suggestions, the iterations run and whether the test stopped early.
+QJsonObject summaryJson(const LrFinderResult& result)
 {
     const LrSuggestions& s = result.suggestions;
-    out << "{\n  \"suggestions\": {\"steepest\": " << jsonOptional(s.steepest)
-        << ", \"valley\": " << jsonOptional(s.valley)
-        << ", \"minimum\": " << jsonOptional(s.minimum) << ", \"steep\": " << jsonOptional(s.steep)
-        << "},\n  \"iterations\": " << result.iterations
-        << ",\n  \"stopped_early\": " << (result.stoppedEarly ? "true" : "false") << "\n}\n";
+    const QJsonObject suggestions{{"steepest", jsonOptional(s.steepest)},
+                                  {"valley", jsonOptional(s.valley)},
+                                  {"minimum", jsonOptional(s.minimum)},
+                                  {"steep", jsonOptional(s.steep)}};
+    return {{"suggestions", suggestions},
+            {"iterations", result.iterations},
+            {"stopped_early", result.stoppedEarly}};
 }
 
 } // namespace
@@ -131,8 +134,7 @@ int findLrCommand(const QStringList& arguments)
 
     writeFile("-", [&](std::ostream& o) { writeCsv(o, result); });
     if (parser.isSet("summary"))
-        writeFile(parser.value("summary").toStdString(),
-                  [&](std::ostream& o) { writeSummary(o, result); });
+        writeJsonFile(parser.value("summary").toStdString(), summaryJson(result));
     if (!traceDir.empty()) {
         makeDirectory(traceDir);
         if (toy) {

@@ -35,16 +35,16 @@ void printSummary(const std::string& dir, RunStatus status, int steps, double fi
                   int divergedAt, double lastFiniteLoss, const Diagnosis& diagnosis,
                   const std::vector<std::pair<std::string, std::string>>& extra)
 {
-    writeFile(dir + "/summary.json", [&](std::ostream& json) {
-        json << "{\n  \"status\": \"" << runStatusName(status) << "\",\n"
-             << "  \"steps\": " << steps << ",\n"
-             << "  \"final_loss\": " << jsonNumber(finalLoss) << ",\n"
-             << "  \"last_finite_loss\": " << jsonNumber(lastFiniteLoss) << ",\n"
-             << "  \"diverged_at\": " << (divergedAt >= 0 ? std::to_string(divergedAt) : "null")
-             << ",\n  \"diagnosis\": " << jsonString(diagnosis.name) << ",\n"
-             << "  \"advice\": " << jsonString(diagnosis.advice) << ",\n"
-             << "  \"evidence\": " << jsonString(diagnosis.evidence) << "\n}\n";
-    });
+    const QJsonObject summary{
+        {"status", QString::fromStdString(runStatusName(status))},
+        {"steps", steps},
+        {"final_loss", jsonNumberOrNull(finalLoss)},
+        {"last_finite_loss", jsonNumberOrNull(lastFiniteLoss)},
+        {"diverged_at", divergedAt >= 0 ? QJsonValue(divergedAt) : QJsonValue()},
+        {"diagnosis", QString::fromStdString(diagnosis.name)},
+        {"advice", QString::fromStdString(diagnosis.advice)},
+        {"evidence", QString::fromStdString(diagnosis.evidence)}};
+    writeJsonFile(dir + "/summary.json", summary);
     std::cout << "status: " << runStatusName(status) << '\n'
               << "steps: " << steps << '\n'
               << "final loss: " << formatDouble(finalLoss) << '\n';

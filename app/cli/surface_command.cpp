@@ -8,6 +8,9 @@
 #include "core/problems/toy_surface.h"
 #include "core/util/format.h"
 
+#include <QJsonArray>
+#include <QJsonObject>
+
 #include <cmath>
 #include <functional>
 #include <iostream>
@@ -76,8 +79,8 @@ void writeGridCsv(std::ostream& out, const LandscapeGrid& grid, const char* head
     }
 }
 
-void writePlaneJson(std::ostream& out, const Landscape& landscape, int parameters,
-                    std::uint64_t seed, int coarse)
+/// plane.json: the plane, its axes and ranges, and the grid's lowest finite cell.
+QJsonObject planeJson(const Landscape& landscape, int parameters, std::uint64_t seed, int coarse)
 {
     // The grid's lowest finite cell: where the map's minimum sits.
     int best = -1;
@@ -86,33 +89,31 @@ void writePlaneJson(std::ostream& out, const Landscape& landscape, int parameter
             (best < 0 ||
              landscape.grid.loss[k] < landscape.grid.loss[static_cast<std::size_t>(best)]))
             best = static_cast<int>(k);
-    const bool pca = landscape.plane == LandscapePlane::Pca;
     const ViewBox& b = landscape.box;
-    out << "{\n  \"plane\": " << jsonString(landscapePlaneName(landscape.plane)) << ",\n"
-        << "  \"n\": " << landscape.grid.n << ",\n"
-        << "  \"alpha_label\": " << jsonString(landscape.alphaLabel) << ",\n"
-        << "  \"beta_label\": " << jsonString(landscape.betaLabel) << ",\n"
-        << "  \"explained_variance\": "
-        << (pca ? "[" + jsonNumber(landscape.alphaExplainedVariance) + ", " +
-                      jsonNumber(landscape.betaExplainedVariance) + "]"
-                : std::string("null"))
-        << ",\n  \"alpha_range\": [" << jsonNumber(b.xMin) << ", " << jsonNumber(b.xMax) << "],\n"
-        << "  \"beta_range\": [" << jsonNumber(b.yMin) << ", " << jsonNumber(b.yMax) << "],\n"
-        << "  \"parameters\": " << parameters << ",\n"
-        << "  \"seed\": " << seed << ",\n"
-        << "  \"coarse\": " << (coarse > 0 ? std::to_string(coarse) : std::string("null"))
-        << ",\n  \"minimum\": ";
-    if (best < 0) {
-        out << "null";
-    } else {
+    QJsonValue explained;
+    if (landscape.plane == LandscapePlane::Pca)
+        explained = QJsonArray{jsonNumberOrNull(landscape.alphaExplainedVariance),
+                               jsonNumberOrNull(landscape.betaExplainedVariance)};
+    QJsonValue minimum;
+    if (best >= 0) {
         const int n = landscape.grid.n;
-        out << "{\"alpha\": "
-            << jsonNumber(landscape.grid.alpha[static_cast<std::size_t>(best % n)])
-            << ", \"beta\": " << jsonNumber(landscape.grid.beta[static_cast<std::size_t>(best / n)])
-            << ", \"loss\": " << jsonNumber(landscape.grid.loss[static_cast<std::size_t>(best)])
-            << "}";
+        minimum = QJsonObject{
+            {"alpha", jsonNumberOrNull(landscape.grid.alpha[static_cast<std::size_t>(best % n)])},
+            {"beta", jsonNumberOrNull(landscape.grid.beta[static_cast<std::size_t>(best / n)])},
+            {"loss", jsonNumberOrNull(landscape.grid.loss[static_cast<std::size_t>(best)])}};
     }
-    out << "\n}\n";
+    return {{"plane", QString::fromStdString(landscapePlaneName(landscape.plane))},
+            {"n", landscape.grid.n},
+            {"alpha_label", QString::fromStdString(landscape.alphaLabel)},
+            {"beta_label", QString::fromStdString(landscape.betaLabel)},
+            {"explained_variance", explained},
+            {"alpha_range", QJsonArray{jsonNumberOrNull(b.xMin), jsonNumberOrNull(b.xMax)}},
+            {"beta_range", QJsonArray{jsonNumberOrNull(b.yMin), jsonNumberOrNull(b.yMax)}},
+            {"parameters", parameters},
+            // Seeds are at most 2^53 (config_json), exact in a qint64.
+            {"seed", static_cast<qint64>(seed)},
+            {"coarse", coarse > 0 ? QJsonValue(coarse) : QJsonValue()},
+            {"minimum", minimum}};
 }
 
 void writeTrajectoryCsv(std::ostream& out, const LandscapeTrajectory& t, const char* header)
@@ -142,9 +143,7 @@ void writeLandscape(const SurfaceOptions& options, const Landscape& landscape,
             writeTrajectoryCsv(o, landscape.trajectory,
                                toy ? "step,x,y,loss" : "step,alpha,beta,loss");
         });
-        writeFile(dir + "/plane.json", [&](std::ostream& o) {
-            writePlaneJson(o, landscape, parameters, seed, options.coarse);
-        });
+        writeJsonFile(dir + "/plane.json", planeJson(landscape, parameters, seed, options.coarse));
     }
     writeFile("-", [&](std::ostream& o) { writeGridCsv(o, landscape.grid, gridHeader); });
 }

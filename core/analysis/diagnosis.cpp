@@ -1,8 +1,9 @@
 #include "core/analysis/diagnosis.h"
 
+#include "core/util/format.h"
+
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
 
 namespace lrlab {
 
@@ -16,13 +17,6 @@ constexpr double kOscillationVariation = 3.0;   // total variation / net change
 constexpr double kSmoothing = 0.1;              // EMA weight for noisy (minibatch) curves
 constexpr double kNoisyOscillationLevel = 0.3;  // noisy: late mean above 30 % of the start
 constexpr double kNoisySwing = 0.5;             // noisy: late swing above half the late mean
-
-std::string format(const char* pattern, double a, double b = 0.0)
-{
-    char buffer[160];
-    std::snprintf(buffer, sizeof buffer, pattern, a, b);
-    return buffer;
-}
 
 /// The name and advice of each label, in enum order.
 struct LabelText
@@ -83,7 +77,7 @@ Diagnosis diagnose(const LossHistory& history)
     for (std::size_t i = 0; i < raw.size(); ++i)
         if (!std::isfinite(raw[i]))
             return make(DiagnosisLabel::Diverged,
-                        format("the loss became non-finite at step %.0f", static_cast<double>(i)));
+                        "the loss became non-finite at step " + std::to_string(i));
 
     // Work on the excess over the floor; smooth noisy minibatch curves first.
     std::vector<double> e(raw.size());
@@ -97,8 +91,9 @@ Diagnosis diagnose(const LossHistory& history)
     const double last = e.back();
     const double tiny = 1e-12 * std::max(1.0, first);
     if (first > tiny && last > kDivergenceFactor * first)
-        return make(DiagnosisLabel::Diverged,
-                    format("the loss ended %.3g times above its start", last / first));
+        return make(DiagnosisLabel::Diverged, "the loss ended " +
+                                                  formatSignificant(last / first, 3) +
+                                                  " times above its start");
 
     // Overfitting: validation rose from its minimum while training kept falling.
     const std::vector<double>& val = history.validation;
@@ -114,8 +109,8 @@ Diagnosis diagnose(const LossHistory& history)
         if (std::isfinite(valLast) && minIndex + 1 < val.size() &&
             valLast > valMin * (1.0 + kOverfitRise) + 1e-12 && trainFalling)
             return make(DiagnosisLabel::Overfitting,
-                        format("validation loss rose from %.4g to %.4g while training loss fell",
-                               valMin, valLast));
+                        "validation loss rose from " + formatSignificant(valMin, 4) + " to " +
+                            formatSignificant(valLast, 4) + " while training loss fell");
     }
 
     // Oscillation over the second half of the run.
@@ -158,20 +153,21 @@ Diagnosis diagnose(const LossHistory& history)
             signChanges > kOscillationSignChanges * moves &&
             variation > kOscillationVariation * net && variation > 1e-3 * level)
             return make(DiagnosisLabel::Oscillating,
-                        format("%.0f%% of the late steps reverse direction; the loss travels "
-                               "%.3g times its net change",
-                               100.0 * signChanges / moves, net > 0 ? variation / net : INFINITY));
+                        formatFixed(100.0 * signChanges / moves, 0) +
+                            "% of the late steps reverse direction; the loss travels " +
+                            formatSignificant(net > 0 ? variation / net : INFINITY, 3) +
+                            " times its net change");
     }
 
     if (first <= tiny)
         return make(DiagnosisLabel::Converging, "the run starts at the minimum");
     const double progress = (first - last) / first;
     if (progress < kStagnationProgress)
-        return make(
-            DiagnosisLabel::Stagnating,
-            format("the loss fell by only %.2f%% of its excess over the floor", 100.0 * progress));
-    return make(DiagnosisLabel::Converging,
-                format("the loss fell by %.2f%% of its excess over the floor", 100.0 * progress));
+        return make(DiagnosisLabel::Stagnating, "the loss fell by only " +
+                                                    formatFixed(100.0 * progress, 2) +
+                                                    "% of its excess over the floor");
+    return make(DiagnosisLabel::Converging, "the loss fell by " + formatFixed(100.0 * progress, 2) +
+                                                "% of its excess over the floor");
 }
 
 } // namespace lrlab

@@ -9,10 +9,10 @@
 #include "core/analysis/landscape_pca.h"
 #include "core/engine/parallel_engine.h"
 #include "core/models/model.h"
+#include "core/util/format.h"
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
 #include <stdexcept>
 
 namespace lrlab {
@@ -61,9 +61,7 @@ bool allFinite(const std::vector<float>& values)
 
 std::string percentLabel(const char* prefix, double fraction)
 {
-    char text[64];
-    std::snprintf(text, sizeof text, "%s (%.1f %% of variance)", prefix, 100.0 * fraction);
-    return text;
+    return std::string(prefix) + " (" + formatFixed(100.0 * fraction, 1) + " % of variance)";
 }
 
 /// One Model<float> and one parameter buffer per worker, built before the parallel job so the

@@ -5,12 +5,12 @@
 #include "core/engine/toy_run.h"
 #include "core/optimizers/optimizer.h"
 #include "core/problems/toy_surface.h"
+#include "core/util/format.h"
 
 #include <Eigen/Core>
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
 #include <limits>
 #include <stdexcept>
 
@@ -21,9 +21,7 @@ namespace {
 /// A short human-readable number for messages (1e-09, 0.5, 12).
 std::string number(double v)
 {
-    char buffer[32];
-    std::snprintf(buffer, sizeof buffer, "%.6g", v);
-    return buffer;
+    return formatSignificant(v, 6);
 }
 
 /// Index of the first minimum of v[first, last).

@@ -1,5 +1,6 @@
 #include "core/datasets/split.h"
 
+#include "core/util/format.h"
 #include "core/util/rng.h"
 #include "core/util/rng_streams.h"
 
@@ -96,12 +97,12 @@ DataSplit makeSplit(const Dataset& dataset, double valFraction, std::uint64_t se
     } else {
         if (!(valFraction >= 0.0 && valFraction < 1.0))
             throw std::invalid_argument("val_fraction must lie in [0, 1), got " +
-                                        std::to_string(valFraction));
+                                        formatSignificant(valFraction, 6));
         // std::round: halves away from zero (not Python's banker's rounding).
         const auto validationCount = static_cast<int>(std::round(n * valFraction));
         const int trainCount = n - validationCount;
         if (trainCount < 1)
-            throw std::invalid_argument("val_fraction " + std::to_string(valFraction) +
+            throw std::invalid_argument("val_fraction " + formatSignificant(valFraction, 6) +
                                         " leaves no training rows of " + std::to_string(n));
         // The split's own stream, so batch size or initialization never change it.
         Rng rng(seed, kStreamSplit);

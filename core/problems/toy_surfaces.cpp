@@ -1,8 +1,9 @@
 #include "core/problems/toy_surface.h"
 
+#include "core/util/format.h"
+
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
 #include <stdexcept>
 #include <utility>
 
@@ -40,9 +41,7 @@ Eigen::VectorXd point(double x, double y)
 /// Shortest decimal text that reads naturally in a formula ("100", "0.5", "1e-06").
 std::string formatNumber(double v)
 {
-    char buffer[32];
-    std::snprintf(buffer, sizeof buffer, "%.6g", v);
-    return buffer;
+    return formatSignificant(v, 6);
 }
 
 /// Adapts a surface kernel type S (f, fg, h, info) to the ToySurface interface.

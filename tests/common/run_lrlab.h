@@ -3,6 +3,7 @@
 #include <QByteArray>
 #include <QFile>
 #include <QProcess>
+#include <QProcessEnvironment>
 #include <QString>
 #include <QStringList>
 #include <QTemporaryDir>
@@ -34,16 +35,25 @@ inline void prepareCliTest(const QTemporaryDir& dir)
     qputenv("LRLAB_CACHE_DIR", dir.filePath("cache").toUtf8());
 }
 
-/// Runs `lrlab arguments…` to its end (at most two minutes) in this process's environment and
-/// captures its output. Blocks the calling thread.
-inline CliResult runLrlab(const QStringList& arguments)
+/// Runs `lrlab arguments…` to its end (at most two minutes) with `environment`, in
+/// workingDirectory (empty: this process's), and captures its output. Blocks the calling thread.
+inline CliResult runLrlab(const QStringList& arguments, const QProcessEnvironment& environment,
+                          const QString& workingDirectory = QString())
 {
     QProcess p;
+    p.setProcessEnvironment(environment);
+    p.setWorkingDirectory(workingDirectory);
     p.start(lrlabBinary(), arguments);
     if (!p.waitForFinished(120000))
         return {};
     return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(),
             p.readAllStandardError()};
+}
+
+/// Runs `lrlab arguments…` in this process's environment (see above).
+inline CliResult runLrlab(const QStringList& arguments)
+{
+    return runLrlab(arguments, QProcessEnvironment::systemEnvironment());
 }
 
 /// Checks that a run was refused as bad input: exit status 2, `message` somewhere in stderr and

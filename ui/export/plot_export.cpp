@@ -1,5 +1,7 @@
 #include "ui/export/plot_export.h"
 
+#include "core/util/format.h"
+
 #include <QBuffer>
 #include <QClipboard>
 #include <QCoreApplication>
@@ -51,7 +53,8 @@ QSize resolvedSize(QWidget* figure, const FigureExportOptions& options)
 void checkScale(const QSize& size, double scale)
 {
     if (!(scale >= 0.1 && scale <= 10.0))
-        throw std::invalid_argument("scale: " + std::to_string(scale) + " is outside [0.1, 10]");
+        throw std::invalid_argument("scale: " + formatSignificant(scale, 6) +
+                                    " is outside [0.1, 10]");
     if (static_cast<double>(size.width()) * size.height() * scale * scale > kMaxPixels)
         throw std::invalid_argument("size x scale: the image would exceed 400 megapixels");
 }

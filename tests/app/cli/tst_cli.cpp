@@ -8,12 +8,17 @@
 #include "tests/common/run_lrlab.h"
 
 #include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QTemporaryDir>
 #include <QtTest>
+
+#include <cmath>
 
 using lrlab::test::CliResult;
 using lrlab::test::fileLines;
 using lrlab::test::lines;
+using lrlab::test::readFile;
 using lrlab::test::runLrlab;
 using lrlab::test::writeFile;
 
@@ -119,6 +124,7 @@ private slots:
     void runMatchesCoreExactly();
     void runTraceDir();
     void divergedRunEndsAtNonFiniteRow();
+    void divergedRunSummaryIsValidJson();
     void schedule();
     void modelRunTraceDir();
     void badInput_data();
@@ -203,6 +209,27 @@ void TestCli::divergedRunEndsAtNonFiniteRow()
     QVERIFY2(last.contains("inf") || last.contains("nan"), last.constData());
     for (int i = 1; i < rows.size() - 1; ++i)
         QVERIFY(!rows.at(i).contains("nan") && !rows.at(i).contains("inf"));
+}
+
+void TestCli::divergedRunSummaryIsValidJson()
+{
+    const QString config = writeFile(m_dir, "boom-dir.json", R"({"problem": {"type": "rosenbrock"},
+        "optimizer": {"type": "sgd"}, "schedule": {"lr": 5}, "steps": 1000})");
+    const QString out = m_dir.filePath("boom-out");
+    const CliResult r = runLrlab({"run", "--config", config, "--trace-dir", out});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    QJsonParseError error;
+    const QJsonObject summary =
+        QJsonDocument::fromJson(readFile(out + "/summary.json"), &error).object();
+    QVERIFY2(error.error == QJsonParseError::NoError, qPrintable(error.errorString()));
+    QCOMPARE(summary.keys(), (QStringList{"advice", "diagnosis", "diverged_at", "evidence",
+                                          "final_loss", "last_finite_loss", "status", "steps"}));
+    // The last row's loss is not finite: JSON has no NaN or infinity, so it is null.
+    QVERIFY(summary.value("final_loss").isNull());
+    QVERIFY(std::isfinite(summary.value("last_finite_loss").toDouble(NAN)));
+    const QList<QByteArray> rows = fileLines(out + "/trace.csv");
+    QCOMPARE(summary.value("diverged_at").toInt(-1), rows.size() - 2); // the last data row
+    QCOMPARE(summary.value("diagnosis").toString(), QString("diverged"));
 }
 
 void TestCli::schedule()
