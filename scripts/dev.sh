@@ -3,9 +3,11 @@
 #   scripts/dev.sh open    build (Release) and open the Learning Rate Lab window
 #   scripts/dev.sh test    build and run every test (CTest)
 #   scripts/dev.sh bench   build and run the benchmarks (tests/bench)
+#   scripts/dev.sh fuzz [SECONDS]  build the libFuzzer harnesses (clang, build-fuzz) and run each
+#                          for SECONDS (default 30); fails naming the reproducer of any finding
 #   scripts/dev.sh deps    only install the Debian packages
-# Environment: BUILD_DIR (default build), LRLAB_NATIVE=OFF for a portable binary,
-# JOBS (default: number of cores).
+# Environment: BUILD_DIR (default build), FUZZ_BUILD_DIR (default build-fuzz), LRLAB_NATIVE=OFF
+# for a portable binary, JOBS (default: number of cores).
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -16,7 +18,7 @@ packages=(build-essential cmake ninja-build pkg-config
           qt6-base-dev qt6-base-dev-tools qt6-svg-dev qt6-tools-dev qt6-tools-dev-tools
           qt6-l10n-tools libqcustomplot-dev libeigen3-dev zlib1g-dev libgl-dev libgif-dev
           fonts-noto-cjk dataset-fashion-mnist clang-format file help2man man-db groff-base
-          desktop-file-utils appstream lintian git locales)
+          desktop-file-utils appstream lintian git locales clang libclang-rt-14-dev)
 
 install_deps() {
     local missing=()
@@ -41,6 +43,47 @@ build() {
     cmake --build "$build_dir" -j "$jobs"
 }
 
+# The readers of untrusted files and their extra seeds beyond tests/fuzz/corpus/<name>/ (README:
+# Fuzzing). Only small files: libFuzzer reads at most -max_len bytes of each anyway.
+fuzz_harnesses=(config session lesson csv idx)
+declare -A fuzz_seeds=([lesson]="resources/lessons/*.json"
+                       [csv]="resources/datasets/iris.csv resources/datasets/wine.csv")
+declare -A fuzz_dicts=([config]=json [session]=json [lesson]=json [csv]=csv [idx]=idx)
+
+fuzz() {
+    local seconds=${1:-30}
+    local dir=${FUZZ_BUILD_DIR:-$here/build-fuzz}
+    install_deps
+    cmake -S "$here" -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+        -DCMAKE_CXX_COMPILER=clang++ -DLRLAB_FUZZ=ON ${LRLAB_CMAKE_ARGS:-}
+    cmake --build "$dir" -j "$jobs"
+    local failed=()
+    for name in "${fuzz_harnesses[@]}"; do
+        # The working corpus grows from run to run; findings go to findings/<name>/.
+        local corpus="$dir/corpus/$name" findings="$dir/findings/$name" log="$dir/fuzz_$name.log"
+        mkdir -p "$corpus" "$findings"
+        local seeds=("$here/tests/fuzz/corpus/$name"/*) pattern
+        for pattern in ${fuzz_seeds[$name]:-}; do seeds+=("$here"/$pattern); done
+        cp -n "${seeds[@]}" "$corpus/"
+        echo "lrlab: fuzzing $name for ${seconds}s (corpus $corpus)"
+        if ! "$dir/fuzz/fuzz_$name" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
+            -malloc_limit_mb=512 -max_len=8192 -dict="$here/tests/fuzz/${fuzz_dicts[$name]}.dict" \
+            -artifact_prefix="$findings/" -print_final_stats=1 "$corpus" >"$log" 2>&1; then
+            tail -n 40 "$log" >&2
+            echo "lrlab: fuzz_$name found a problem; reproducer: $(ls -t "$findings"/* | head -n 1)" >&2
+            echo "  replay: $dir/fuzz/fuzz_$name <reproducer>   (log: $log)" >&2
+            failed+=("$name")
+        else
+            echo "  $(grep -E '^stat::(number_of_executed_units|peak_rss_mb)' "$log" | tr '\n' ' ')"
+        fi
+    done
+    if [ ${#failed[@]} -gt 0 ]; then
+        echo "lrlab: fuzzing found problems in: ${failed[*]}" >&2
+        return 1
+    fi
+    echo "lrlab: fuzzing found nothing (${#fuzz_harnesses[@]} harnesses, ${seconds}s each)"
+}
+
 case "${1:-open}" in
     deps)
         install_deps ;;
@@ -54,9 +97,11 @@ case "${1:-open}" in
     test)
         build
         QT_QPA_PLATFORM=offscreen ctest --test-dir "$build_dir" --output-on-failure -j "$jobs" ;;
+    fuzz)
+        fuzz "${2:-30}" ;;
     bench)
         build
         cmake --build "$build_dir" --target bench ;;
     *)
-        sed -n '2,9p' "$0"; exit 2 ;;
+        sed -n '2,12p' "$0"; exit 2 ;;
 esac

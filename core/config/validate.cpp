@@ -68,7 +68,7 @@ void validateProblem(const RunConfig& config)
         for (const auto& [name, value] : p.parameters) {
             const bool known =
                 std::any_of(it->parameters.begin(), it->parameters.end(),
-                            [&](const SurfaceParameter& sp) { return sp.name == name; });
+                            [&key = name](const SurfaceParameter& sp) { return sp.name == key; });
             if (!known)
                 fail("problem." + name, p.type + " has no parameter '" + name + "'");
             requireFinite("problem." + name, value);
