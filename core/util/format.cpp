@@ -1,5 +1,6 @@
 #include "core/util/format.h"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <stdexcept>
@@ -9,22 +10,25 @@ namespace lrlab {
 
 namespace {
 
-/// std::to_chars of value in `format` with `precision`; nan, inf and -inf spelled out.
+/// The largest precision the formatters take (more digits than any double holds).
+constexpr int kMaxPrecision = 60;
+
+/// std::to_chars of value in `format` with `precision` (clamped to [0, kMaxPrecision]); nan,
+/// inf and -inf spelled out.
 std::string formatWith(double value, std::chars_format format, int precision)
 {
     if (std::isnan(value))
         return "nan";
     if (std::isinf(value))
         return value > 0 ? "inf" : "-inf";
-    // Wide enough for any finite double in fixed notation (309 integer digits) or precision
-    // significant digits with sign, point and exponent.
-    std::string text(static_cast<std::size_t>(precision) + 330, '\0');
-    const auto [end, error] =
-        std::to_chars(text.data(), text.data() + text.size(), value, format, precision);
+    // Wide enough for any finite double in fixed notation (309 integer digits, the point and
+    // kMaxPrecision decimals) or in general notation.
+    char text[400];
+    const auto [end, error] = std::to_chars(text, text + sizeof text, value, format,
+                                            std::clamp(precision, 0, kMaxPrecision));
     if (error != std::errc())
         throw std::logic_error("formatWith: the buffer does not fit the number");
-    text.resize(static_cast<std::size_t>(end - text.data()));
-    return text;
+    return std::string(text, end);
 }
 
 } // namespace
@@ -41,12 +45,12 @@ std::string formatFloat(float value)
 
 std::string formatSignificant(double value, int digits)
 {
-    return formatWith(value, std::chars_format::general, digits < 1 ? 1 : digits);
+    return formatWith(value, std::chars_format::general, std::max(digits, 1));
 }
 
 std::string formatFixed(double value, int decimals)
 {
-    return formatWith(value, std::chars_format::fixed, decimals < 0 ? 0 : decimals);
+    return formatWith(value, std::chars_format::fixed, decimals);
 }
 
 } // namespace lrlab

@@ -14,10 +14,10 @@ namespace lrlab {
 std::string formatDouble(double value);
 /// A float with 9 significant digits (round-trips a float), as printf's "%.9g" in the C locale.
 std::string formatFloat(float value);
-/// value with at most `digits` (>= 1) significant digits, as printf's "%.*g" in the C locale
+/// value with at most `digits` (1..60) significant digits, as printf's "%.*g" in the C locale
 /// (trailing zeros dropped; scientific notation for large and small exponents).
 std::string formatSignificant(double value, int digits);
-/// value with `decimals` (>= 0) digits after the decimal point, as printf's "%.*f" in the C
+/// value with `decimals` (0..60) digits after the decimal point, as printf's "%.*f" in the C
 /// locale.
 std::string formatFixed(double value, int decimals);
 
