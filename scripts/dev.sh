@@ -3,8 +3,9 @@
 #   scripts/dev.sh open    build (Release) and open the Learning Rate Lab window
 #   scripts/dev.sh test    build and run every test (CTest)
 #   scripts/dev.sh bench   build and run the benchmarks (tests/bench)
-#   scripts/dev.sh fuzz [SECONDS]  build the libFuzzer harnesses (clang, build-fuzz) and run each
-#                          for SECONDS (default 30); fails naming the reproducer of any finding
+#   scripts/dev.sh fuzz [SECONDS [HARNESS...]]  build the libFuzzer harnesses (clang, build-fuzz)
+#                          and run each (or the named: config session lesson csv idx) for SECONDS
+#                          (default 30); fails naming the reproducer of any finding
 #   scripts/dev.sh deps    only install the Debian packages
 # Environment: BUILD_DIR (default build), FUZZ_BUILD_DIR (default build-fuzz), LRLAB_NATIVE=OFF
 # for a portable binary, JOBS (default: number of cores).
@@ -52,13 +53,24 @@ declare -A fuzz_dicts=([config]=json [session]=json [lesson]=json [csv]=csv [idx
 
 fuzz() {
     local seconds=${1:-30}
+    shift || true
+    local harnesses=("$@") name
+    if [ ${#harnesses[@]} -eq 0 ]; then
+        harnesses=("${fuzz_harnesses[@]}")
+    fi
+    for name in "${harnesses[@]}"; do
+        if [ ! -d "$here/tests/fuzz/corpus/$name" ]; then
+            echo "lrlab: no fuzz harness '$name' (harnesses: ${fuzz_harnesses[*]})" >&2
+            return 2
+        fi
+    done
     local dir=${FUZZ_BUILD_DIR:-$here/build-fuzz}
     install_deps
     cmake -S "$here" -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
         -DCMAKE_CXX_COMPILER=clang++ -DLRLAB_FUZZ=ON ${LRLAB_CMAKE_ARGS:-}
     cmake --build "$dir" -j "$jobs"
     local failed=()
-    for name in "${fuzz_harnesses[@]}"; do
+    for name in "${harnesses[@]}"; do
         # The working corpus grows from run to run; findings go to findings/<name>/.
         local corpus="$dir/corpus/$name" findings="$dir/findings/$name" log="$dir/fuzz_$name.log"
         mkdir -p "$corpus" "$findings"
@@ -81,7 +93,7 @@ fuzz() {
         echo "lrlab: fuzzing found problems in: ${failed[*]}" >&2
         return 1
     fi
-    echo "lrlab: fuzzing found nothing (${#fuzz_harnesses[@]} harnesses, ${seconds}s each)"
+    echo "lrlab: fuzzing found nothing (${#harnesses[@]} harnesses, ${seconds}s each)"
 }
 
 case "${1:-open}" in
@@ -98,10 +110,11 @@ case "${1:-open}" in
         build
         QT_QPA_PLATFORM=offscreen ctest --test-dir "$build_dir" --output-on-failure -j "$jobs" ;;
     fuzz)
-        fuzz "${2:-30}" ;;
+        shift
+        fuzz "$@" ;;
     bench)
         build
         cmake --build "$build_dir" --target bench ;;
     *)
-        sed -n '2,12p' "$0"; exit 2 ;;
+        sed -n '2,13p' "$0"; exit 2 ;;
 esac

@@ -1,9 +1,9 @@
-// libFuzzer harness: bytes as a CSV dataset file through loadCsvDataset (which takes a path: the
-// bytes are written to an in-memory regular file). A DatasetError is the expected answer to a
-// bad file; anything else is a finding, and so is a loaded dataset whose arrays disagree with
-// its row, feature and class counts.
+// libFuzzer harness: bytes as a CSV dataset file through loadCsvDataset, which takes a path (the
+// bytes go to a file in memory, input_file.h). A DatasetError is the expected answer to a bad
+// file; anything else is a finding, and so is a loaded dataset whose arrays disagree with its
+// row, feature and class counts.
 #include "core/datasets/csv_loader.h"
-#include "tests/fuzz/memory_file.h"
+#include "tests/fuzz/input_file.h"
 
 #include <algorithm>
 #include <cstdint>
@@ -12,7 +12,7 @@
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size)
 {
-    static lrlab::fuzz::MemoryFile file;
+    static lrlab::fuzz::InputFile file(".csv");
     file.write(data, size);
     lrlab::Dataset dataset;
     try {

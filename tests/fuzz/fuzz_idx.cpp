@@ -1,9 +1,9 @@
 // libFuzzer harness: bytes as an IDX file (plain or gzip) through readIdxImages and
-// readIdxLabels (both take a path: the bytes are written to an in-memory regular file). A
+// readIdxLabels, which take a path (the bytes go to a file in memory, input_file.h). A
 // DatasetError is the expected answer to a bad file; anything else is a finding, and so is a
 // result whose size disagrees with its header's counts.
 #include "core/datasets/idx_loader.h"
-#include "tests/fuzz/memory_file.h"
+#include "tests/fuzz/input_file.h"
 
 #include <cstdint>
 #include <cstdio>
@@ -11,7 +11,7 @@
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size)
 {
-    static lrlab::fuzz::MemoryFile file;
+    static lrlab::fuzz::InputFile file(".idx");
     file.write(data, size);
     try {
         const lrlab::IdxImages images = lrlab::readIdxImages(file.path());
