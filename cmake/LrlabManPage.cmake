@@ -42,6 +42,8 @@ foreach(sub IN LISTS subcommands)
         message(FATAL_ERROR "help2man made no DESCRIPTION of 'lrlab ${sub} --help'")
     endif()
     string(SUBSTRING "${page}" ${start} -1 body)
+    # help2man makes a heading of a help line that ends with a colon: keep it a paragraph.
+    string(REGEX REPLACE "\n\\.SS \"([^\n]*)\"\n" "\n.PP\n\\1\n" body "${body}")
     string(REPLACE ".SH DESCRIPTION\n" ".SS \"lrlab ${sub} \\fR[\\fIoptions\\fR]\"\n" body "${body}")
     string(REPLACE ".SH OPTIONS\n" ".PP\nOptions of \\fBlrlab ${sub}\\fR:\n" body "${body}")
     string(APPEND section "${body}")

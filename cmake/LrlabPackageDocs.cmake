@@ -92,4 +92,8 @@ add_custom_command(OUTPUT ${man_page} ${man_page}.gz
 add_custom_target(lrlab_package_docs ALL DEPENDS ${changelog}.gz ${man_page}.gz)
 
 install(FILES ${changelog}.gz DESTINATION ${CMAKE_INSTALL_DOCDIR})
+if(LRLAB_DEBIAN_REVISION STREQUAL "1")   # lintian's tag applies to the first revision only
+    install(FILES ${PROJECT_SOURCE_DIR}/resources/debian/lintian-overrides
+            DESTINATION ${CMAKE_INSTALL_DATADIR}/lintian/overrides RENAME lrlab)
+endif()
 install(FILES ${man_page}.gz DESTINATION ${CMAKE_INSTALL_MANDIR}/man1)

@@ -6,7 +6,7 @@
 # and the packages of `scripts/dev.sh deps`. Usage: scripts/test-deb.sh [build-dir]
 set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-build_dir=${1:-${BUILD_DIR:-$here/build}}
+build_dir=$(cd "${1:-${BUILD_DIR:-$here/build}}" && pwd)   # apt-get takes a path, not a name
 sudo=()
 [ "$(id -u)" -ne 0 ] && sudo=(sudo)
 
