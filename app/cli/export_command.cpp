@@ -76,6 +76,7 @@ int exportCommand(const QStringList& arguments)
         throw UsageError("--plot: unknown plot '" + plotName.toStdString() +
                          "' (expected landscape, loss, lr or dashboard)");
     const QString out = requiredValue(parser, "out");
+    checkOutputPath(out, "out");
     const QString formatName = parser.isSet("format") ? parser.value("format").toLower()
                                                       : QFileInfo(out).suffix().toLower();
     const bool gif = formatName == QLatin1String("gif");

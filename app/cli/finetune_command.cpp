@@ -91,7 +91,7 @@ int fineTuneCommand(const QStringList& arguments)
     parser.addOption({"batch-size", "Minibatch size (default 32).", "B"});
     parser.addOption({"seed", "Seed of split, pre-training, batches, LoRA init (default 1).", "s"});
     parser.addOption({"threads", "Sweep worker threads (default: every core).", "T"});
-    parser.addOption({"out", "Write to F instead of stdout.", "F"});
+    parser.addOption({"out", "Write to file F instead of standard output.", "F"});
     if (!parseOrHelp(parser, arguments, kFineTuneDescription))
         return kExitOk;
 
@@ -170,6 +170,7 @@ int fineTuneCommand(const QStringList& arguments)
         methods = {FineTuneMethod::Full};
     }
     const std::string outPath = parser.isSet("out") ? parser.value("out").toStdString() : "-";
+    checkOutputPath(QString::fromStdString(outPath), "out"); // before the runs, not after
 
     QElapsedTimer timer;
     timer.start();

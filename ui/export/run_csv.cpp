@@ -1,9 +1,9 @@
 #include "ui/export/run_csv.h"
 
 #include "core/engine/trace_csv.h"
+#include "core/util/output_file.h"
 
 #include <QDir>
-#include <QSaveFile>
 
 #include <algorithm>
 #include <sstream>
@@ -48,15 +48,7 @@ std::string quoted(const QString& label)
 
 void saveText(const std::string& text, const QString& path)
 {
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
-        throw std::runtime_error(path.toStdString() +
-                                 ": cannot write: " + file.errorString().toStdString());
-    if (file.write(text.data(), static_cast<qint64>(text.size())) !=
-            static_cast<qint64>(text.size()) ||
-        !file.commit())
-        throw std::runtime_error(path.toStdString() +
-                                 ": write failed: " + file.errorString().toStdString());
+    writeOutputFile(path, QByteArray(text.data(), static_cast<qsizetype>(text.size())));
 }
 
 QString fileSafe(const QString& label)

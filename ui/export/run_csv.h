@@ -20,7 +20,8 @@ std::string runTraceCsv(const ExportRun& run);
 /// step,lr,loss,x,y,train_loss,val_loss,val_acc; a column a run does not have is left empty.
 void writeCombinedCsv(std::ostream& out, const std::vector<ExportRun>& runs);
 
-/// Writes one run's trace CSV to path atomically (QSaveFile). Throws std::runtime_error.
+/// Writes one run's trace CSV to path atomically (writeOutputFile: a device or FIFO in place).
+/// Throws std::runtime_error.
 void saveRunCsv(const ExportRun& run, const QString& path);
 
 /// Writes the combined CSV of runs to path atomically. Throws std::runtime_error.
