@@ -54,7 +54,7 @@ void checkExportBudget(ExportKind kind, const QSize& size, double scale, int fra
     if (kind == ExportKind::Raster && scale != 1.0)
         what += " at scale " + shortNumber(scale);
     if (kind == ExportKind::Animation)
-        what = std::to_string(frames) + " frames of " + what;
+        what = std::to_string(frames) + (frames == 1 ? " frame of " : " frames of ") + what;
     if (e.frameBytes > static_cast<double>(kMaxExportFrameBytes))
         throw std::invalid_argument("export: " + what + " pixels needs about " +
                                     gibibytes(e.frameBytes) + " of memory a frame; the limit is " +

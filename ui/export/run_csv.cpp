@@ -2,8 +2,10 @@
 
 #include "core/engine/trace_csv.h"
 #include "core/util/output_file.h"
+#include "core/util/output_set.h"
 
 #include <QDir>
+#include <QRegularExpression>
 
 #include <algorithm>
 #include <sstream>
@@ -139,18 +141,31 @@ void saveCombinedCsv(const std::vector<ExportRun>& runs, const QString& path)
 QStringList saveRunCsvFiles(const std::vector<ExportRun>& runs, const QString& directory,
                             const QString& stem)
 {
-    if (!QDir().mkpath(directory))
-        throw std::runtime_error(directory.toStdString() + ": cannot create the directory");
-    QStringList paths;
+    std::vector<std::pair<QString, std::string>> files;
     for (std::size_t i = 0; i < runs.size(); ++i) {
         QString name = stem + '-' + QString::number(i + 1);
         const QString label = fileSafe(runs[i].label);
         if (!label.isEmpty())
             name += '-' + label;
-        const QString path = QDir(directory).filePath(name + ".csv");
-        saveRunCsv(runs[i], path);
-        paths << path;
+        files.emplace_back(name + ".csv", runTraceCsv(runs[i]));
     }
+    // The set: these files, and those of an earlier export with the same stem (which go).
+    const QRegularExpression earlier('^' + QRegularExpression::escape(stem) +
+                                     "-[0-9]+(-[A-Za-z0-9._-]+)?\\.csv$");
+    QStringList family;
+    for (const QString& name : QDir(directory).entryList(QDir::Files))
+        if (earlier.match(name).hasMatch())
+            family << name;
+    for (const auto& file : files)
+        if (!family.contains(file.first))
+            family << file.first;
+    OutputSet set(directory, family);
+    for (const auto& [name, text] : files)
+        set.add(name, QByteArray(text.data(), static_cast<qsizetype>(text.size())));
+    set.commit();
+    QStringList paths;
+    for (const auto& file : files)
+        paths << QDir(directory).filePath(file.first);
     return paths;
 }
 
