@@ -16,8 +16,8 @@ namespace lrlab::cli {
 namespace {
 
 const char* kRunDescription =
-    "Runs one experiment from a JSON config (its keys: README.md, 'Semantics') and writes its\n"
-    "trace as CSV:\n"
+    "Runs one experiment from a JSON config (objects problem, optimizer and schedule; steps,\n"
+    "seed, init, eval_every; unknown keys are errors) and writes its trace as CSV:\n"
     "  toy surfaces: step,lr,loss,x,y for rows k = 0..steps (row k holds the parameters after\n"
     "  k updates and the rate of update k);\n"
     "  models: step,lr,loss[,x,y],train_loss,val_loss[,val_acc] for rows k = 0..steps-1 (loss\n"

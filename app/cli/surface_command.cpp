@@ -217,7 +217,8 @@ int surfaceCommand(const QStringList& arguments)
     parser.addOption(
         {"grid", "Grid side N (2.." + QString::number(kMaxLandscapeGrid) + "): N x N cells.", "N"});
     parser.addOption({"plane", "axes, pca or random (see above).", "P"});
-    parser.addOption({"threads", "Worker threads (default: every core).", "T"});
+    parser.addOption(
+        {"threads", "Worker threads (default: every core the process may run on).", "T"});
     parser.addOption({"coarse", "Compute an n x n preview grid first (2..N).", "n"});
     parser.addOption({"box",
                       "Grid box xmin,xmax,ymin,ymax (default: see above); write it as "

@@ -37,7 +37,8 @@ int sweepCommand(const QStringList& arguments)
     parser.addOption({"config", "The base experiment's JSON config file.", "F"});
     parser.addOption({"lr", "Log-spaced learning rates from A to B, N of them.", "A:B:N"});
     parser.addOption({"vary", "Cross with the values of one setting.", "KEY=v1,v2,..."});
-    parser.addOption({"threads", "Worker threads (default: every core).", "N"});
+    parser.addOption(
+        {"threads", "Worker threads (default: every core the process may run on).", "N"});
     parser.addOption({"target", "Report the first step whose loss is <= T.", "T"});
     parser.addOption({"out", "Write the CSV to file F instead of standard output.", "F"});
     if (!parseOrHelp(parser, arguments, kSweepDescription))
