@@ -218,7 +218,7 @@ Refusal ExperimentModel::setDecay(Decay decay)
         s.totalSteps = old.totalSteps;
         s.minLr = old.minLr;
         s.decay = decay;
-        // One-cycle has its own rise (DESIGN.md §2.4: W must be 0).
+        // One-cycle has its own rise (docs/semantics.md §2.4: W must be 0).
         if (decay != Decay::OneCycle) {
             s.warmupSteps = old.warmupSteps;
             s.warmupStartFactor = old.warmupStartFactor;

@@ -2,10 +2,9 @@
 
 #include "core/analysis/sweep.h"
 #include "core/util/format.h"
+#include "core/util/output_file.h"
 
-#include <QDir>
 #include <QJsonDocument>
-#include <QSaveFile>
 
 #include <iostream>
 
@@ -110,10 +109,15 @@ QJsonValue jsonNumberOrNull(double v)
     return std::isfinite(v) ? QJsonValue(v) : QJsonValue(QJsonValue::Null);
 }
 
-void writeJsonFile(const std::string& path, const QJsonObject& object)
+void writeJson(std::ostream& out, const QJsonObject& object)
 {
     const QByteArray text = QJsonDocument(object).toJson(QJsonDocument::Indented);
-    writeFile(path, [&](std::ostream& out) { out.write(text.constData(), text.size()); });
+    out.write(text.constData(), text.size());
+}
+
+void writeJsonFile(const std::string& path, const QJsonObject& object)
+{
+    writeFile(path, [&](std::ostream& out) { writeJson(out, object); });
 }
 
 std::string csvCell(double v)
@@ -128,40 +132,40 @@ void writeFile(const std::string& path, const std::function<void(std::ostream&)>
     out.commit();
 }
 
-Output::Output(const std::string& path) : m_path(path == "-" ? std::string() : path)
-{
-    if (m_path.empty()) {
-        m_stream = &std::cout;
-    } else {
-        m_buffer = std::make_unique<std::ostringstream>();
-        m_stream = m_buffer.get();
-    }
-}
+Output::Output(const std::string& path) : m_path(path.empty() ? std::string("-") : path) {}
 
 Output::~Output() = default;
 
 void Output::commit()
 {
-    if (!m_buffer) {
-        std::cout.flush();
-        if (!std::cout)
-            throw std::runtime_error("write to standard output failed");
-        return;
-    }
-    QSaveFile file(QString::fromStdString(m_path));
-    if (!file.open(QIODevice::WriteOnly))
-        throw std::runtime_error(m_path + ": cannot write: " + file.errorString().toStdString());
-    const std::string data = m_buffer->str();
-    if (file.write(data.data(), static_cast<qint64>(data.size())) !=
-            static_cast<qint64>(data.size()) ||
-        !file.commit())
-        throw std::runtime_error(m_path + ": write failed: " + file.errorString().toStdString());
+    const std::string text = m_buffer.str();
+    writeOutputFile(QString::fromStdString(m_path),
+                    QByteArray(text.data(), static_cast<qsizetype>(text.size())));
 }
 
-void makeDirectory(const std::string& dir)
+void checkOutputPath(const QString& path, const QString& option)
 {
-    if (!QDir().mkpath(QString::fromStdString(dir)))
-        throw std::runtime_error(dir + ": cannot create the directory");
+    try {
+        checkOutputFile(path);
+    } catch (const std::invalid_argument& e) {
+        throw UsageError("--" + option.toStdString() + ": " + e.what());
+    }
+}
+
+void checkOutputSet(const OutputSet& set, const QString& option)
+{
+    try {
+        set.check();
+    } catch (const std::invalid_argument& e) {
+        throw UsageError("--" + option.toStdString() + ": " + e.what());
+    }
+}
+
+const QStringList& traceFolderFiles()
+{
+    static const QStringList files{"trace.csv",   "init.csv",  "final.csv",
+                                   "batches.csv", "split.csv", "summary.json"};
+    return files;
 }
 
 } // namespace lrlab::cli

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/config/config_json.h"
+#include "core/util/output_set.h"
 
 #include <QCommandLineParser>
 #include <QJsonObject>
@@ -59,31 +60,42 @@ QJsonValue jsonNumberOrNull(double v);
 /// Writes object as indented JSON to path (or stdout for "-") through Output. QJsonDocument
 /// writes C-locale numbers (shortest text that round-trips) and the keys in sorted order.
 void writeJsonFile(const std::string& path, const QJsonObject& object);
+/// Writes object as indented JSON (QJsonDocument) to out.
+void writeJson(std::ostream& out, const QJsonObject& object);
 /// A CSV cell of a number: empty for NaN, else formatDouble.
 std::string csvCell(double v);
 
-/// An output destination: a file written atomically (QSaveFile: a failed run leaves no partial
-/// file) or standard output for "-" / empty. commit() reports write errors.
+/// An output destination: its text is collected in stream() and written on commit() through
+/// lrlab::OutputFile: a regular file atomically (a failed run leaves no partial file), standard
+/// output ("-" or empty), a device or a FIFO directly.
 class Output
 {
 public:
     explicit Output(const std::string& path);
     ~Output();
-    std::ostream& stream() { return *m_stream; }
-    /// Flushes and, for a file, atomically replaces it. Throws std::runtime_error on failure.
+    std::ostream& stream() { return m_buffer; }
+    /// Writes the text. Throws std::runtime_error naming the file on failure (a full disk is
+    /// named as such).
     void commit();
 
 private:
     std::string m_path;
-    std::unique_ptr<std::ostringstream> m_buffer;
-    std::ostream* m_stream = nullptr;
+    std::ostringstream m_buffer;
 };
 
 /// Writes a file (or stdout for "-") through Output: write fills the stream, then it is
 /// committed. Throws std::runtime_error on failure.
 void writeFile(const std::string& path, const std::function<void(std::ostream&)>& write);
 
-/// Creates directory `dir` (and parents). Throws std::runtime_error on failure.
-void makeDirectory(const std::string& dir);
+/// Checks the path of an output option before any work (lrlab::checkOutputFile); a path that
+/// cannot be written is a UsageError naming the option.
+void checkOutputPath(const QString& path, const QString& option);
+/// Checks an output folder before any work (lrlab::OutputSet::check); UsageError naming the
+/// option.
+void checkOutputSet(const OutputSet& set, const QString& option);
+
+/// Every file lrlab writes into a trace folder ('run --out-dir', 'find-lr --out-dir'): a new
+/// set in the folder replaces all of them.
+const QStringList& traceFolderFiles();
 
 } // namespace lrlab::cli

@@ -26,7 +26,11 @@ const char* kExportDescription =
     "dpi), gif (the playback: --steps A:B, --fps, --frames; default one frame per step, at most\n"
     "6 s). Default --format: the --out suffix. Default --size: 720x620 landscape, 720x460 loss\n"
     "and lr, 1800x600 dashboard. --cursor K draws a still at playback step K.\n"
-    "Bad input exits with status 2.";
+    "Every export fits one budget, checked before drawing: at most 2 GiB of memory a frame\n"
+    "(png 8 bytes a device pixel, svg/pdf 4, gif 11) and 2e9 pixels drawn in all (frames x\n"
+    "frame pixels). A regular --out file is replaced only when complete; a device or FIFO is\n"
+    "written in place. Bad input, a budget exceeded or an --out that cannot be written exits\n"
+    "with status 2.";
 
 QSize parseSize(const QString& text)
 {
@@ -76,6 +80,7 @@ int exportCommand(const QStringList& arguments)
         throw UsageError("--plot: unknown plot '" + plotName.toStdString() +
                          "' (expected landscape, loss, lr or dashboard)");
     const QString out = requiredValue(parser, "out");
+    checkOutputPath(out, "out");
     const QString formatName = parser.isSet("format") ? parser.value("format").toLower()
                                                       : QFileInfo(out).suffix().toLower();
     const bool gif = formatName == QLatin1String("gif");

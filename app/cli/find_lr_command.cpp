@@ -19,18 +19,21 @@ namespace lrlab::cli {
 namespace {
 
 const char* kFindLrDescription =
-    "The learning-rate range test (DESIGN.md §2.5, as pytorch-lr-finder's range_test): from a\n"
+    "The learning-rate range test (as pytorch-lr-finder's range_test): from a\n"
     "fresh model (or the toy surface's start) and a fresh optimizer of the config, iteration\n"
     "i = 0..N-1 trains one minibatch at lr_i = start*(end/start)^(i/(N-1)) (exp) or\n"
     "start + i/(N-1)*(end-start) (linear); the config's schedule is ignored. The recorded loss\n"
     "is the minibatch loss before the update (with --validation: the validation loss after it),\n"
     "smoothed as s_i = f*l_i + (1-f)*s_(i-1); the test stops once s_i exceeds diverge-th times\n"
     "the lowest s so far, or on a non-finite loss.\n"
-    "Writes iter,lr,loss,smoothed_loss to standard output. --summary J writes the suggestions\n"
-    "(steepest: pytorch-lr-finder's steepest gradient; valley, minimum, steep: fastai's, on the\n"
-    "smoothed losses without the first skip-start and last skip-end points; null when too few\n"
-    "points remain), the iterations run and whether the test stopped early. --trace-dir D\n"
-    "writes D/init.csv, and for models D/batches.csv and D/split.csv as 'lrlab run' does.\n"
+    "Writes iter,lr,loss,smoothed_loss to standard output (--out F: to file F). --summary J\n"
+    "writes the suggestions (steepest: pytorch-lr-finder's steepest gradient; valley,\n"
+    "minimum, steep: fastai's, on the smoothed losses without the first skip-start and last\n"
+    "skip-end points; null when too few points remain), the iterations run and whether the\n"
+    "test stopped early. --out-dir D\n"
+    "writes D/init.csv, and for models D/batches.csv and D/split.csv as 'lrlab run' does; the\n"
+    "other files of a run's folder in D are removed. Every output path is checked before the\n"
+    "test runs.\n"
     "Bad input exits with status 2.";
 
 /// Core option errors already name the option; the CLI reports them as bad usage.
@@ -107,15 +110,24 @@ int findLrCommand(const QStringList& arguments)
     parser.addOption({"skip-end", "Points dropped at the end before suggesting (default 5).", "K"});
     parser.addOption({"validation", "Record the validation loss after each update (models)."});
     parser.addOption({"summary", "Write the suggestions as JSON to file J.", "J"});
-    parser.addOption({"trace-dir",
-                      "Write init.csv (models: also batches.csv, split.csv) into "
-                      "directory D.",
+    parser.addOption({"out", "Write the CSV to file F instead of standard output.", "F"});
+    parser.addOption({{"out-dir", "trace-dir"},
+                      "Write init.csv (models: also batches.csv, split.csv) into folder D "
+                      "(--trace-dir is an old name).",
                       "D"});
     if (!parseOrHelp(parser, arguments, kFindLrDescription))
         return kExitOk;
     LrFinderOptions options = optionsFrom(parser);
-    const std::string traceDir = parser.value("trace-dir").toStdString();
-    options.recordBatches = !traceDir.empty();
+    const QString outDir = parser.value("out-dir");
+    const QString outPath = parser.isSet("out") ? parser.value("out") : QStringLiteral("-");
+    options.recordBatches = !outDir.isEmpty();
+    // Every output is checked before the test runs.
+    checkOutputPath(outPath, "out");
+    if (parser.isSet("summary"))
+        checkOutputPath(parser.value("summary"), "summary");
+    OutputSet set(outDir, traceFolderFiles());
+    if (!outDir.isEmpty())
+        checkOutputSet(set, "out-dir");
 
     const std::string path = requiredValue(parser, "config").toStdString();
     const LoadedConfig loaded = loadConfigFile(path);
@@ -132,11 +144,7 @@ int findLrCommand(const QStringList& arguments)
         result = runLrFinder(config, *problem, options);
     }
 
-    writeFile("-", [&](std::ostream& o) { writeCsv(o, result); });
-    if (parser.isSet("summary"))
-        writeJsonFile(parser.value("summary").toStdString(), summaryJson(result));
-    if (!traceDir.empty()) {
-        makeDirectory(traceDir);
+    if (!outDir.isEmpty()) {
         if (toy) {
             // The start point in double, as 'lrlab run' writes a toy init.csv.
             std::vector<double> start = config.init;
@@ -144,23 +152,24 @@ int findLrCommand(const QStringList& arguments)
                 const auto surface = makeToySurface(config.problem.type, config.problem.parameters);
                 start = {surface->info().start(0), surface->info().start(1)};
             }
-            writeFile(traceDir + "/init.csv",
-                      [&](std::ostream& o) { writeParameterCsv(o, start); });
+            set.add("init.csv", [&](std::ostream& o) { writeParameterCsv(o, start); });
         } else {
-            writeFile(traceDir + "/init.csv",
-                      [&](std::ostream& o) { writeParameterCsv(o, result.initial); });
+            set.add("init.csv", [&](std::ostream& o) { writeParameterCsv(o, result.initial); });
             // writeBatchesCsv reads a ModelTrace's batch fields: lend it the finder's batches.
             ModelTrace batches;
             batches.batchOffsets = result.batchOffsets;
             batches.batchRows = result.batchRows;
-            writeFile(traceDir + "/batches.csv",
-                      [&](std::ostream& o) { writeBatchesCsv(o, batches); });
-            writeFile(traceDir + "/split.csv", [&](std::ostream& o) {
+            set.add("batches.csv", [&](std::ostream& o) { writeBatchesCsv(o, batches); });
+            set.add("split.csv", [&](std::ostream& o) {
                 writeSplitCsv(o, problem->dataset().rows, problem->split().train,
                               problem->split().validation);
             });
         }
+        set.commit();
     }
+    if (parser.isSet("summary"))
+        writeJsonFile(parser.value("summary").toStdString(), summaryJson(result));
+    writeFile(outPath.toStdString(), [&](std::ostream& o) { writeCsv(o, result); });
     return kExitOk;
 }
 

@@ -29,6 +29,7 @@ const char* kFineTuneDescription =
     "and the best LR per method (and size) on stderr: the highest target validation accuracy\n"
     "among runs that did not diverge, ties to the lower loss. forgetting = pre-trained source\n"
     "validation accuracy minus the accuracy after fine-tuning.\n"
+    "--out F writes to file F (checked before the runs; a device or FIFO is written in place).\n"
     "Example: lrlab finetune --lr 1e-5:1e-1:13 --sizes 50,200,all";
 
 struct LrArgument
@@ -90,8 +91,9 @@ int fineTuneCommand(const QStringList& arguments)
     parser.addOption({"steps", "Optimizer updates per run (default 200).", "S"});
     parser.addOption({"batch-size", "Minibatch size (default 32).", "B"});
     parser.addOption({"seed", "Seed of split, pre-training, batches, LoRA init (default 1).", "s"});
-    parser.addOption({"threads", "Sweep worker threads (default: every core).", "T"});
-    parser.addOption({"out", "Write to F instead of stdout.", "F"});
+    parser.addOption(
+        {"threads", "Sweep worker threads (default: every core the process may run on).", "T"});
+    parser.addOption({"out", "Write to file F instead of standard output.", "F"});
     if (!parseOrHelp(parser, arguments, kFineTuneDescription))
         return kExitOk;
 
@@ -170,6 +172,7 @@ int fineTuneCommand(const QStringList& arguments)
         methods = {FineTuneMethod::Full};
     }
     const std::string outPath = parser.isSet("out") ? parser.value("out").toStdString() : "-";
+    checkOutputPath(QString::fromStdString(outPath), "out"); // before the runs, not after
 
     QElapsedTimer timer;
     timer.start();

@@ -24,8 +24,8 @@ namespace lrlab::cli {
 namespace {
 
 const char* kSurfaceDescription =
-    "Writes the loss on an N x N grid as CSV on standard output (rows in ascending beta, alpha\n"
-    "varying fastest):\n"
+    "Writes the loss on an N x N grid as CSV on standard output or, with --out F, to file F\n"
+    "(rows in ascending beta, alpha varying fastest):\n"
     "  toy surfaces: x,y,loss over the surface's view box (or --box), plane axes only;\n"
     "  models: first trains the config (as 'run'), then alpha,beta,loss on a plane through the\n"
     "  final parameters theta_c: loss(alpha, beta) = mean training-split loss at\n"
@@ -39,7 +39,8 @@ const char* kSurfaceDescription =
     "With --out-dir D also D/grid.csv (the same grid), D/trajectory.csv (step,alpha,beta,loss:\n"
     "the run projected into the plane with its true training loss; toy: step,x,y,loss) and\n"
     "D/plane.json (plane, axis labels, explained variance, ranges, N). --coarse n computes an\n"
-    "n x n preview first, as the window does, and writes it to D/coarse.csv.\n"
+    "n x n preview first, as the window does, and writes it to D/coarse.csv. The files of D\n"
+    "are replaced together; those this run does not write (coarse.csv) are removed.\n"
     "Bad input exits with status 2.";
 
 struct SurfaceOptions
@@ -50,7 +51,11 @@ struct SurfaceOptions
     std::optional<ViewBox> box;
     int threads = 0;
     std::string outDir;
+    std::string out = "-"; ///< the grid CSV
 };
+
+/// Every file 'surface --out-dir' writes; a new set replaces all of them.
+const QStringList kSurfaceFolderFiles{"grid.csv", "coarse.csv", "trajectory.csv", "plane.json"};
 
 ViewBox parseBox(const QString& text)
 {
@@ -132,20 +137,19 @@ void writeLandscape(const SurfaceOptions& options, const Landscape& landscape,
 {
     const char* gridHeader = toy ? "x,y,loss" : "alpha,beta,loss";
     if (!options.outDir.empty()) {
-        const std::string& dir = options.outDir;
-        makeDirectory(dir);
-        writeFile(dir + "/grid.csv",
-                  [&](std::ostream& o) { writeGridCsv(o, landscape.grid, gridHeader); });
+        OutputSet set(QString::fromStdString(options.outDir), kSurfaceFolderFiles);
+        set.add("grid.csv", [&](std::ostream& o) { writeGridCsv(o, landscape.grid, gridHeader); });
         if (coarse != nullptr)
-            writeFile(dir + "/coarse.csv",
-                      [&](std::ostream& o) { writeGridCsv(o, *coarse, gridHeader); });
-        writeFile(dir + "/trajectory.csv", [&](std::ostream& o) {
+            set.add("coarse.csv", [&](std::ostream& o) { writeGridCsv(o, *coarse, gridHeader); });
+        set.add("trajectory.csv", [&](std::ostream& o) {
             writeTrajectoryCsv(o, landscape.trajectory,
                                toy ? "step,x,y,loss" : "step,alpha,beta,loss");
         });
-        writeJsonFile(dir + "/plane.json", planeJson(landscape, parameters, seed, options.coarse));
+        const QJsonObject plane = planeJson(landscape, parameters, seed, options.coarse);
+        set.add("plane.json", [&](std::ostream& o) { writeJson(o, plane); });
+        set.commit();
     }
-    writeFile("-", [&](std::ostream& o) { writeGridCsv(o, landscape.grid, gridHeader); });
+    writeFile(options.out, [&](std::ostream& o) { writeGridCsv(o, landscape.grid, gridHeader); });
 }
 
 int toySurface(const RunConfig& config, const SurfaceOptions& options)
@@ -213,14 +217,16 @@ int surfaceCommand(const QStringList& arguments)
     parser.addOption(
         {"grid", "Grid side N (2.." + QString::number(kMaxLandscapeGrid) + "): N x N cells.", "N"});
     parser.addOption({"plane", "axes, pca or random (see above).", "P"});
-    parser.addOption({"threads", "Worker threads (default: every core).", "T"});
+    parser.addOption(
+        {"threads", "Worker threads (default: every core the process may run on).", "T"});
     parser.addOption({"coarse", "Compute an n x n preview grid first (2..N).", "n"});
     parser.addOption({"box",
                       "Grid box xmin,xmax,ymin,ymax (default: see above); write it as "
                       "--box=-1,1,-1,1 when it starts with a minus.",
                       "B"});
+    parser.addOption({"out", "Write the grid CSV to file F instead of standard output.", "F"});
     parser.addOption(
-        {"out-dir", "Also write grid.csv, trajectory.csv and plane.json into D.", "D"});
+        {"out-dir", "Also write grid.csv, trajectory.csv and plane.json into folder D.", "D"});
     if (!parseOrHelp(parser, arguments, kSurfaceDescription))
         return kExitOk;
     SurfaceOptions options;
@@ -239,6 +245,13 @@ int surfaceCommand(const QStringList& arguments)
     if (parser.isSet("box"))
         options.box = parseBox(parser.value("box"));
     options.outDir = parser.value("out-dir").toStdString();
+    if (parser.isSet("out"))
+        options.out = parser.value("out").toStdString();
+    // Every output is checked before the grid is computed.
+    checkOutputPath(QString::fromStdString(options.out), "out");
+    if (!options.outDir.empty())
+        checkOutputSet(OutputSet(QString::fromStdString(options.outDir), kSurfaceFolderFiles),
+                       "out-dir");
 
     const std::string path = requiredValue(parser, "config").toStdString();
     const LoadedConfig loaded = loadConfigFile(path);

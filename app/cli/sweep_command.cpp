@@ -20,8 +20,9 @@ namespace {
 const char* kSweepDescription =
     "Runs the config at every learning rate of a log-spaced grid, optionally crossed with the\n"
     "values of one other setting, in parallel on all cores (results do not depend on --threads).\n"
-    "One CSV row a run on stdout:\n"
-    "  lr,<vary key>,status,diverged,steps,final_loss,best_loss,val_loss,val_acc,steps_to_target\n"
+    "One CSV row a run on standard output (--out F: to file F):\n"
+    "  lr,[<vary key>,]status,diverged,steps,final_loss,best_loss,val_loss,val_acc,\n"
+    "  steps_to_target (the vary column only with --vary)\n"
     "final/best loss: toy surfaces f(θ); models the full training loss at the evaluation rows.\n"
     "--vary takes warmup_steps, batch_size, momentum, weight_decay, optimizer, decay, min_lr,\n"
     "hidden (64x32), noise, val_fraction, beta1, beta2, steps, seed, or any key path such as\n"
@@ -36,8 +37,10 @@ int sweepCommand(const QStringList& arguments)
     parser.addOption({"config", "The base experiment's JSON config file.", "F"});
     parser.addOption({"lr", "Log-spaced learning rates from A to B, N of them.", "A:B:N"});
     parser.addOption({"vary", "Cross with the values of one setting.", "KEY=v1,v2,..."});
-    parser.addOption({"threads", "Worker threads (default: every core).", "N"});
+    parser.addOption(
+        {"threads", "Worker threads (default: every core the process may run on).", "N"});
     parser.addOption({"target", "Report the first step whose loss is <= T.", "T"});
+    parser.addOption({"out", "Write the CSV to file F instead of standard output.", "F"});
     if (!parseOrHelp(parser, arguments, kSweepDescription))
         return kExitOk;
     const std::string path = requiredValue(parser, "config").toStdString();
@@ -45,6 +48,8 @@ int sweepCommand(const QStringList& arguments)
         parseRateGrid(requiredValue(parser, "lr"), "--lr", "1e-4:1:13");
     const int threads = intValue(parser, "threads", 0, 0, 1024);
     const double target = doubleValue(parser, "target", -1.0);
+    const QString outPath = parser.isSet("out") ? parser.value("out") : QStringLiteral("-");
+    checkOutputPath(outPath, "out");
     std::string varyKey;
     std::vector<std::string> values;
     if (parser.isSet("vary")) {
@@ -79,14 +84,14 @@ int sweepCommand(const QStringList& arguments)
     const std::vector<SweepRunResult> results = runSweep(points, options);
     const double seconds = static_cast<double>(timer.nsecsElapsed()) * 1e-9;
 
-    Output out("-");
+    Output out(outPath.toStdString());
     std::ostream& o = out.stream();
-    o << "lr," << (varyKey.empty() ? "vary" : varyKey)
-      << ",status,diverged,steps,final_loss,best_loss,val_loss,val_acc,steps_to_target\n";
+    o << "lr," << (varyKey.empty() ? "" : varyKey + ",")
+      << "status,diverged,steps,final_loss,best_loss,val_loss,val_acc,steps_to_target\n";
     for (const SweepRunResult& r : results) {
-        o << formatDouble(r.learningRate) << ',' << r.varyValue << ',' << runStatusName(r.status)
-          << ',' << (r.diverged ? "true" : "false") << ',' << r.steps << ','
-          << formatDouble(r.finalLoss) << ',' << csvCell(r.bestLoss) << ','
+        o << formatDouble(r.learningRate) << ',' << (varyKey.empty() ? "" : r.varyValue + ",")
+          << runStatusName(r.status) << ',' << (r.diverged ? "true" : "false") << ',' << r.steps
+          << ',' << formatDouble(r.finalLoss) << ',' << csvCell(r.bestLoss) << ','
           << csvCell(r.validationLoss) << ',' << csvCell(r.validationAccuracy) << ','
           << (r.stepsToTarget >= 0 ? std::to_string(r.stepsToTarget) : std::string()) << '\n';
     }

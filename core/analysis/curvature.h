@@ -12,7 +12,7 @@
 
 namespace lrlab {
 
-/// Settings of the Hessian eigenvalue estimate (DESIGN.md §2.6, models).
+/// Settings of the Hessian eigenvalue estimate (docs/semantics.md §2.6, models).
 struct CurvatureOptions
 {
     /// Lanczos iterations at most (each one Hessian-vector product = two gradients); the

@@ -5,7 +5,7 @@
 
 namespace lrlab {
 
-/// What a loss history says about the learning rate (DESIGN.md §2.6).
+/// What a loss history says about the learning rate (docs/semantics.md §2.6).
 enum class DiagnosisLabel {
     Diverged,    ///< non-finite, or far above its start: lower the LR
     Oscillating, ///< bouncing without settling: lower the LR (or add warmup)

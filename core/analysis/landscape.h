@@ -17,7 +17,7 @@
 
 namespace lrlab {
 
-/// How the two grid axes are chosen (DESIGN.md §3, `surface --plane`).
+/// How the two grid axes are chosen (docs/semantics.md §3.1, `surface --plane`).
 enum class LandscapePlane {
     Axes,  ///< the raw parameters: (x, y) of a toy surface, (w, b) of linreg/logreg
     Pca,   ///< the top two principal directions of the trajectory around the final parameters

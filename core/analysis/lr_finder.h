@@ -17,7 +17,8 @@ enum class LrFinderMode {
     Linear       ///< lr_i = start + (i/(N−1))·(end − start)
 };
 
-/// Settings of the LR range test (DESIGN.md §2.5), defaults as pytorch-lr-finder's range_test.
+/// Settings of the LR range test (docs/semantics.md §2.5), defaults as pytorch-lr-finder's
+/// range_test.
 struct LrFinderOptions
 {
     double startLr = 1e-7;                         ///< first LR, > 0 (--start-lr)
@@ -68,8 +69,8 @@ struct LrSuggestions
 /// (throws std::invalid_argument otherwise, as numpy raises ValueError).
 std::vector<double> numpyGradient(const std::vector<double>& values);
 
-/// Pure: the four suggestions of DESIGN.md §2.5 from a finished test's LRs and smoothed losses
-/// (same length). The cut also ends before the first non-finite smoothed loss (fastai drops
+/// Pure: the four suggestions of docs/semantics.md §2.5 from a finished test's LRs and smoothed
+/// losses (same length). The cut also ends before the first non-finite smoothed loss (fastai drops
 /// from the first NaN) so a diverged last point cannot win an argmin. fastai's valley is
 /// reproduced literally (an O(n²) longest-decreasing-subsequence pass, Python's wrap-around of
 /// a negative index included).
@@ -135,7 +136,7 @@ struct LrFinderResult
 /// the finder's thread.
 using LrFinderProgress = std::function<void(const LrFinderResult& soFar)>;
 
-/// The LR range test of DESIGN.md §2.5 on config's problem. Models: a fresh model from the
+/// The LR range test of docs/semantics.md §2.5 on config's problem. Models: a fresh model from the
 /// config's init (config.init or the seeded initialization), a fresh optimizer of
 /// config.optimizer (the schedule is ignored), minibatches from BatchSampler(config.seed) as in
 /// runModel (so a run's batches.csv starts with the same batches). Toy surfaces: the start

@@ -4,7 +4,7 @@
 
 namespace lrlab {
 
-/// Step-size theory for gradient descent on a quadratic (DESIGN.md §2.6), applied to the
+/// Step-size theory for gradient descent on a quadratic (docs/semantics.md §2.6), applied to the
 /// Hessian at a point: λ₁ ≥ … ≥ λₙ its eigenvalues.
 struct StabilityLimits
 {

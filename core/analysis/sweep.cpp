@@ -75,7 +75,7 @@ SweepRunResult runSweepPoint(const SweepPoint& point, double targetLoss, const C
     callbacks.model.maxSnapshots = 0;
     const ExperimentResult run = runExperiment(point.config, cancel, callbacks);
     r.status = run.status();
-    // Diverged as the diagnosis says (DESIGN.md §2.6): non-finite, or far above the start.
+    // Diverged as the diagnosis says (docs/semantics.md §2.6): non-finite, or far above the start.
     LossHistory history;
     // Toy surfaces: f at every row. Models: the full training loss at the evaluation rows (not
     // the noisy minibatch loss); a model run that stopped on a non-finite loss diverged too.

@@ -23,11 +23,11 @@ struct SweepRunResult
     double learningRate = 0.0;
     std::string varyValue;
     RunStatus status = RunStatus::Finished;
-    bool diverged = false;           ///< non-finite or far above the start (DESIGN.md §2.6)
-    int steps = 0;                   ///< rows run
-    double finalLoss = 0.0;          ///< toy: f at the end; model: full training loss at the end
-    double bestLoss = 0.0;           ///< the lowest finite value of the same measure
-    double validationLoss = 0.0;     ///< models: at the end (NaN for toy surfaces)
+    bool diverged = false;       ///< non-finite or far above the start (docs/semantics.md §2.6)
+    int steps = 0;               ///< rows run
+    double finalLoss = 0.0;      ///< toy: f at the end; model: full training loss at the end
+    double bestLoss = 0.0;       ///< the lowest finite value of the same measure
+    double validationLoss = 0.0; ///< models: at the end (NaN for toy surfaces)
     double validationAccuracy = 0.0; ///< models, classification (else NaN)
     int stepsToTarget = -1;          ///< first row whose loss <= target (-1: never, or no target)
 };

@@ -30,8 +30,8 @@ struct LoadedConfig
 /// How an error message names a JSON value's type: "a number", "an array", "nothing" (absent).
 std::string jsonTypeName(const QJsonValue& value);
 
-/// Parses and validates a JSON config (DESIGN.md §2). `source` names it in messages (a path).
-/// Throws ConfigError: "<source>: line L, column C: <JSON syntax error>" or
+/// Parses and validates a JSON config (docs/semantics.md §2). `source` names it in messages (a
+/// path). Throws ConfigError: "<source>: line L, column C: <JSON syntax error>" or
 /// "<source>: <key.path>: <what is wrong>".
 LoadedConfig parseRunConfig(const QByteArray& json, const std::string& source);
 

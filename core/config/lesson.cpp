@@ -216,7 +216,7 @@ Lesson parseLesson(const QByteArray& json, const QString& source)
     lesson.text = readLocalized(root.value("text"), source, "text");
 
     if (!root.value("config").isObject())
-        fail(source, "config", "expected an object (an experiment, DESIGN.md §2)");
+        fail(source, "config", "expected an object (an experiment, docs/semantics.md §2)");
     lesson.configJson = root.value("config").toObject();
     const std::string configSource = source.toStdString();
     try {

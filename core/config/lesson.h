@@ -46,7 +46,7 @@ struct LessonRun
 ///       "id": "lr-too-large-small-right",        required; [a-z0-9-]+
 ///       "title": {"en": "…", "zh_CN": "…"},      required; "en" required, others optional
 ///       "text":  {"en": "…", "zh_CN": "…"},      required; 2–5 sentences a teacher reads out
-///       "config": { … },                         required; an experiment, DESIGN.md §2
+///       "config": { … },                         required; an experiment, docs/semantics.md §2
 ///       "compare": [                             optional; default [] (= the config alone)
 ///         {"label": {"en": "too small", "zh_CN": "太小"},   required, "en" required
 ///          "set": {"schedule.lr": 0.0001}}                  optional; key path → value

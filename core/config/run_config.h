@@ -10,11 +10,11 @@
 
 namespace lrlab {
 
-/// The default of the config's top-level "eval_every" (DESIGN.md §2): models measure the full
-/// training and validation loss every this many steps.
+/// The default of the config's top-level "eval_every" (docs/semantics.md §2): models measure the
+/// full training and validation loss every this many steps.
 constexpr int kDefaultEvalEvery = 50;
 
-/// The "problem" object of the config (DESIGN.md §2): a toy surface or a real model.
+/// The "problem" object of the config (docs/semantics.md §2): a toy surface or a real model.
 /// A default-constructed spec is the default problem; defaultProblemSpec() gives the defaults of
 /// one family. Toy surface parameters absent from `parameters` take the surface's defaults.
 struct ProblemSpec
@@ -22,7 +22,7 @@ struct ProblemSpec
     std::string type = "rosenbrock";
     std::map<std::string, double> parameters; ///< toy surface parameters (a, b, angle_deg)
     double noise = 0.0;                       ///< toy: σ of the Gaussian gradient noise
-    // Real models (DESIGN.md §2.2).
+    // Real models (docs/semantics.md §2.2).
     std::string dataset;             ///< name under resources/datasets or a CSV path
     std::string feature;             ///< linreg/logreg: the one input feature
     std::vector<int> hidden{32};     ///< mlp hidden layer widths
@@ -31,7 +31,7 @@ struct ProblemSpec
     double valFraction = 0.2;
 };
 
-/// One experiment: the whole JSON config of DESIGN.md §2 as plain values.
+/// One experiment: the whole JSON config of docs/semantics.md §2 as plain values.
 struct RunConfig
 {
     ProblemSpec problem;
@@ -61,7 +61,7 @@ ProblemSpec defaultProblemSpec(const std::string& type);
 std::string defaultDataset(const std::string& modelType);
 std::string defaultFeature(const std::string& modelType);
 
-/// The real-model problem types of DESIGN.md §2.2: linreg, logreg, softmax, mlp.
+/// The real-model problem types of docs/semantics.md §2.2: linreg, logreg, softmax, mlp.
 const std::vector<std::string>& modelTypeNames();
 bool isModelType(const std::string& type);
 /// linreg and logreg: one input feature, so two parameters (w, b) and an exact loss surface.

@@ -26,7 +26,7 @@ struct PinnedConfig
 /// JSON layout (every key is required except where a default is given; unknown keys are errors):
 /// ```json
 /// {"version": 1,
-///  "current": { config of DESIGN.md §2 },
+///  "current": { config of docs/semantics.md §2 },
 ///  "pinned":  [{"label": "lr 0.1", "config": {…}}, …],   default []
 ///  "view":    {"tab": "landscape", "cursor_step": 120, "speed": 2, "plane": "pca", …},
 ///             default {}

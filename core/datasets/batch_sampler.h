@@ -15,12 +15,13 @@ struct Batch
     int count = 0;
 };
 
-/// Minibatches over the training rows (DESIGN.md §2.2). Each epoch draws a fresh permutation of
-/// the training positions 0..nTrain−1 from Rng(seed, kStreamBatches), the same draw as
-/// Rng::permutation(nTrain) (identity, then Fisher–Yates from the top with Rng::bounded), and cuts
-/// it into consecutive batches of batchSize; the last, shorter batch of an epoch is kept. Epoch e
-/// uses the generator's e-th such draw, so the batches depend only on (trainRows, batchSize,
-/// seed), identical on every compiler and standard library. Batch rows are trainRows[perm[i]].
+/// Minibatches over the training rows (docs/semantics.md §2.2). Each epoch draws a fresh
+/// permutation of the training positions 0..nTrain−1 from Rng(seed, kStreamBatches), the same draw
+/// as Rng::permutation(nTrain) (identity, then Fisher–Yates from the top with Rng::bounded), and
+/// cuts it into consecutive batches of batchSize; the last, shorter batch of an epoch is kept.
+/// Epoch e uses the generator's e-th such draw, so the batches depend only on (trainRows,
+/// batchSize, seed), identical on every compiler and standard library. Batch rows are
+/// trainRows[perm[i]].
 ///
 /// Allocates only in the constructor: next() reshuffles in place. Not thread-safe; each run
 /// owns its sampler.

@@ -33,7 +33,7 @@ enum class TaskKind {
     Regression      ///< a real target (CSV column `target`)
 };
 
-/// One table of samples: features plus a label or target per row (DESIGN.md §2.2).
+/// One table of samples: features plus a label or target per row (docs/semantics.md §2.2).
 ///
 /// Feature values live in exactly one of two row-major rows×features buffers: `values` (double,
 /// CSV files) or `bytes` (unsigned 8-bit, Fashion-MNIST: 70000×784 stays at 55 MB rather than

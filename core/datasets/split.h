@@ -7,8 +7,8 @@
 
 namespace lrlab {
 
-/// Per-feature standardization (DESIGN.md §2.2): x' = (x − mean) / std with the training rows'
-/// mean and population std; a std below 1e-12 is stored as 1 (a constant column then becomes
+/// Per-feature standardization (docs/semantics.md §2.2): x' = (x − mean) / std with the training
+/// rows' mean and population std; a std below 1e-12 is stored as 1 (a constant column then becomes
 /// x − mean = 0). Regression targets are standardized the same way; targetMean and targetStd
 /// undo it (for classification they are 0 and 1).
 struct Standardization
@@ -34,12 +34,12 @@ struct DataSplit
     Standardization standardization;
 };
 
-/// Stds below this count as 1 (DESIGN.md §2.2).
+/// Stds below this count as 1 (docs/semantics.md §2.2).
 inline constexpr double kMinStandardDeviation = 1e-12;
 
-/// Splits dataset as DESIGN.md §2.2: p = Rng(seed, kStreamSplit).permutation(rows); the last
-/// round(rows·valFraction) entries of p (std::round, halves away from zero) are validation, the
-/// rest training, both in p's order. A dataset with fixedValidationStart >= 0 (Fashion-MNIST)
+/// Splits dataset as docs/semantics.md §2.2: p = Rng(seed, kStreamSplit).permutation(rows); the
+/// last round(rows·valFraction) entries of p (std::round, halves away from zero) are validation,
+/// the rest training, both in p's order. A dataset with fixedValidationStart >= 0 (Fashion-MNIST)
 /// keeps its own split instead, ignoring valFraction and seed. Then fits the standardization on
 /// the training rows. Throws std::invalid_argument when valFraction is outside [0, 1) or the
 /// training part would be empty.

@@ -11,9 +11,9 @@
 
 namespace lrlab {
 
-/// A real problem ready to train (DESIGN.md §2.2): the dataset (one column for linreg/logreg),
-/// its seeded split and standardization, and the model's shape. Immutable after create(), so
-/// one instance is shared by a run, a sweep's runs and a landscape grid's workers.
+/// A real problem ready to train (docs/semantics.md §2.2): the dataset (one column for
+/// linreg/logreg), its seeded split and standardization, and the model's shape. Immutable after
+/// create(), so one instance is shared by a run, a sweep's runs and a landscape grid's workers.
 ///
 /// Small tabular datasets keep their standardized training and validation rows as float
 /// matrices (gathered once); image datasets (bytes) are gathered chunk by chunk when needed, so

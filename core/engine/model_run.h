@@ -13,8 +13,8 @@
 
 namespace lrlab {
 
-/// The trace of a minibatch run on a real model (DESIGN.md §3): row k = 0..steps−1 holds the
-/// LR of update k and the minibatch loss at θ_k (the forward pass of update k). Evaluation rows
+/// The trace of a minibatch run on a real model (docs/semantics.md §3.1): row k = 0..steps−1 holds
+/// the LR of update k and the minibatch loss at θ_k (the forward pass of update k). Evaluation rows
 /// (multiples of eval_every and the last row) add the full training loss, validation loss and
 /// accuracy at θ_k. A run whose loss turns non-finite ends at that row.
 struct ModelTrace

@@ -7,13 +7,26 @@
 #include <thread>
 #include <vector>
 
+#ifdef __linux__
+#include <sched.h>
+#endif
+
 namespace lrlab {
+
+int availableCores()
+{
+#ifdef __linux__
+    cpu_set_t mask;
+    CPU_ZERO(&mask);
+    if (sched_getaffinity(0, sizeof(mask), &mask) == 0 && CPU_COUNT(&mask) > 0)
+        return CPU_COUNT(&mask);
+#endif
+    return std::max(1, static_cast<int>(std::thread::hardware_concurrency()));
+}
 
 int resolveThreadCount(int threads)
 {
-    if (threads > 0)
-        return threads;
-    return std::max(1, static_cast<int>(std::thread::hardware_concurrency()));
+    return threads > 0 ? threads : availableCores();
 }
 
 bool parallelFor(int count, const std::function<void(int index, int worker)>& task,

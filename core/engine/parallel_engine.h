@@ -16,7 +16,11 @@ struct ParallelOptions
     std::function<void(int done, int total)> progress;
 };
 
-/// The number of threads `threads` resolves to (0 = every core, at least 1).
+/// The cores this process may run on: the CPU affinity mask (sched_getaffinity, so `taskset
+/// -c 0` means one), else std::thread::hardware_concurrency(); at least 1.
+int availableCores();
+
+/// The number of threads `threads` resolves to (0 = every available core, at least 1).
 int resolveThreadCount(int threads);
 
 /// The one parallel engine behind sweeps, landscape grids and fine-tuning sweeps: runs

@@ -30,7 +30,7 @@ struct ExperimentResult
 };
 
 /// What a caller adds to a run: model options and a hook between building and training.
-/// Option struct at namespace scope (STYLE.md §2).
+/// An option struct at namespace scope, so it can be default-constructed in a default argument.
 struct ExperimentCallbacks
 {
     /// Model runs: passed to runModel unchanged (snapshots for a PCA plane, recorded batches,

@@ -11,8 +11,8 @@
 
 namespace lrlab {
 
-/// The trace of a run on a two-parameter toy surface (DESIGN.md §3): row k = 0..steps holds
-/// θ_k (after k updates), f(θ_k) and the LR of update k (the last row repeats the schedule's
+/// The trace of a run on a two-parameter toy surface (docs/semantics.md §3.1): row k = 0..steps
+/// holds θ_k (after k updates), f(θ_k) and the LR of update k (the last row repeats the schedule's
 /// value at k = steps). A diverged run ends at the first row with a non-finite value.
 struct ToyTrace
 {
@@ -32,9 +32,9 @@ struct ToyTrace
 /// Throws std::invalid_argument ("init: ...") unless init has 0 or 2 numbers.
 Eigen::Vector2d toyStartPoint(const RunConfig& config, const ToySurface& surface);
 
-/// The gradient noise of a toy problem (DESIGN.md §2.1): adds σ·N(0, I) (σ = config.problem.noise)
-/// with draws from Rng(config.seed, kStreamGradientNoise), so a run and an LR range test of the
-/// same config see the same draws. One per run; not thread-safe; never allocates.
+/// The gradient noise of a toy problem (docs/semantics.md §2.1): adds σ·N(0, I) (σ =
+/// config.problem.noise) with draws from Rng(config.seed, kStreamGradientNoise), so a run and an LR
+/// range test of the same config see the same draws. One per run; not thread-safe; never allocates.
 class ToyGradientNoise
 {
 public:

@@ -7,11 +7,11 @@
 
 namespace lrlab {
 
-/// Writes a toy trace as CSV (DESIGN.md §3): header "step,lr,loss,x,y", then one row per
+/// Writes a toy trace as CSV (docs/semantics.md §3.1): header "step,lr,loss,x,y", then one row per
 /// recorded step with 17 significant digits; a diverged trace ends at its non-finite row.
 void writeToyTraceCsv(std::ostream& out, const ToyTrace& trace);
 
-/// Writes a model trace as CSV (DESIGN.md §3): "step,lr,loss[,x,y],train_loss,val_loss
+/// Writes a model trace as CSV (docs/semantics.md §3.1): "step,lr,loss[,x,y],train_loss,val_loss
 /// [,val_acc]" (x, y for two-parameter models; val_acc for classification). The evaluation
 /// columns are empty on rows without an evaluation. Floats with 9 digits, doubles with 17.
 void writeModelTraceCsv(std::ostream& out, const ModelTrace& trace, bool classification);

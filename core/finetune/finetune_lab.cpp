@@ -212,7 +212,8 @@ FineTuneResult runFineTune(const FineTuneData& data, const FineTuneConfig& confi
     r.sourceValidationLoss = source.loss;
     r.forgetting = data.pretrainedSourceValidation().accuracy - source.accuracy;
     if (r.status != RunStatus::Cancelled) {
-        // Diverged as DESIGN.md §2.6 says (the full target training loss, not the noisy batches).
+        // Diverged as docs/semantics.md §2.6 says (the full target training loss, not the noisy
+        // batches).
         LossHistory history;
         history.loss = r.targetTrainLoss;
         r.diverged = diagnose(history).label == DiagnosisLabel::Diverged;

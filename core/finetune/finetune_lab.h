@@ -28,8 +28,8 @@ struct FineTuneDataSpec
 /// Everything a fine-tuning run reads, prepared once and immutable (shared by every run of a
 /// sweep across threads).
 ///
-/// Split: the source split of DESIGN.md §2.2 (seed = recipe.seed). The target task uses the SAME
-/// row partition: target training rows are the shifted images of the source training rows (in
+/// Split: the source split of docs/semantics.md §2.2 (seed = recipe.seed). The target task uses the
+/// SAME row partition: target training rows are the shifted images of the source training rows (in
 /// the split's permutation order, so the first N of them are a seeded random draw), target
 /// validation rows are the shifted source validation rows. So no target validation image was
 /// seen by pre-training in any form, and the source validation split measures forgetting.

@@ -10,7 +10,7 @@
 namespace lrlab {
 
 /// The fixed pre-training recipe of the fine-tuning lab: an MLP trained on the source dataset
-/// (digits) with Adam at a constant LR, minibatches and split as every lrlab run (DESIGN.md
+/// (digits) with Adam at a constant LR, minibatches and split as every lrlab run (docs/semantics.md
 /// §2.2: split Rng(seed, kStreamSplit), init Rng(seed, kStreamInit), batches
 /// Rng(seed, kStreamBatches)), standardized with the training rows' statistics. Deterministic
 /// from the seed: the same recipe and data give bitwise the same weights.

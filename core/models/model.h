@@ -25,8 +25,8 @@ struct LayerShape
     int biasOffset = 0;   ///< index of bias(0) = weightOffset + outputs·inputs
 };
 
-/// A feed-forward model of DESIGN.md §2.2 (linreg, logreg, softmax, mlp) evaluated on a flat
-/// parameter vector that the caller owns, in the layout of PyTorch's nn.Linear sequence.
+/// A feed-forward model of docs/semantics.md §2.2 (linreg, logreg, softmax, mlp) evaluated on a
+/// flat parameter vector that the caller owns, in the layout of PyTorch's nn.Linear sequence.
 /// Scalar is float for training (like PyTorch's float32) and double for gradient checks.
 ///
 /// Batches are row-major n×inputs buffers of Scalar. The forward and backward passes are

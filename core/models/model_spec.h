@@ -5,7 +5,7 @@
 
 namespace lrlab {
 
-/// The real-model kinds of DESIGN.md §2.2.
+/// The real-model kinds of docs/semantics.md §2.2.
 enum class ModelKind {
     LinReg,  ///< y = w·x + b on one feature, mean squared error
     LogReg,  ///< one logit w·x + b on one feature, binary cross-entropy with logits
@@ -41,7 +41,7 @@ struct ModelSpec
     bool isClassification() const { return loss != LossKind::MeanSquaredError; }
 };
 
-/// Builds the spec of a model from its config values (DESIGN.md §2.2).
+/// Builds the spec of a model from its config values (docs/semantics.md §2.2).
 /// type: "linreg", "logreg", "softmax" or "mlp"; inputs: features per sample; classes: the
 /// number of classes of a classification dataset, or 0 for a regression dataset; hidden and
 /// activation ("relu" or "tanh"): used by mlp only, ignored by the other kinds (the config

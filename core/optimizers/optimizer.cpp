@@ -25,8 +25,8 @@ bool isDefault(double value)
 
 OptimizerSpec OptimizerSpec::resolved() const
 {
-    // Defaults of DESIGN.md §2.3. Fields a type does not use still get a harmless value, so a
-    // resolved spec never carries a sentinel whatever its type.
+    // Defaults of docs/semantics.md §2.3. Fields a type does not use still get a harmless value, so
+    // a resolved spec never carries a sentinel whatever its type.
     OptimizerSpec spec = *this;
     if (isDefault(spec.eps))
         spec.eps = type == "adagrad" ? 1e-10 : 1e-8;

@@ -9,7 +9,7 @@
 
 namespace lrlab {
 
-/// Hyper-parameters of every optimizer (DESIGN.md §2.3). A negative or NaN value in a field
+/// Hyper-parameters of every optimizer (docs/semantics.md §2.3). A negative or NaN value in a field
 /// with a per-optimizer default means "use that optimizer's default"; see resolved().
 struct OptimizerSpec
 {

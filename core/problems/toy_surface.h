@@ -9,7 +9,7 @@
 
 namespace lrlab {
 
-/// A two-parameter analytic test surface of DESIGN.md §2.1 with exact gradient and Hessian.
+/// A two-parameter analytic test surface of docs/semantics.md §2.1 with exact gradient and Hessian.
 /// Immutable and thread-safe after construction.
 class ToySurface : public Problem
 {
@@ -36,7 +36,7 @@ struct ToySurfaceDescriptor
     std::vector<SurfaceParameter> parameters;
 };
 
-/// All ten toy surfaces, in the order of DESIGN.md §2.1.
+/// All ten toy surfaces, in the order of docs/semantics.md §2.1.
 const std::vector<ToySurfaceDescriptor>& toySurfaceCatalogue();
 
 /// True if name is one of the toy surfaces.

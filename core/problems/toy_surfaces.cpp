@@ -7,8 +7,8 @@
 #include <stdexcept>
 #include <utility>
 
-// The ten analytic surfaces of DESIGN.md §2.1. Each surface is a small value type with three
-// inline kernels (value; value and gradient; Hessian) and its teaching metadata; one template
+// The ten analytic surfaces of docs/semantics.md §2.1. Each surface is a small value type with
+// three inline kernels (value; value and gradient; Hessian) and its teaching metadata; one template
 // adapter turns it into a ToySurface. The kernels work on two scalars, so grid evaluation via
 // valueAt and optimizer steps via valueAndGradient never allocate.
 //
@@ -315,10 +315,10 @@ public:
 // Hessian is k_t (I − uuᵀ) + k_r uuᵀ with radial curvature k_r = −0.4 e^{−0.2 s} and tangential
 // curvature k_t = 2 e^{−0.2 s}/s, which is unbounded as r → 0. Convention at the origin (and for
 // r < 1e-300, where k_t would overflow): the cone's gradient is 0 (its minimal subgradient, as
-// DESIGN.md §2.1 asks) and its Hessian is −0.4·I, the second derivative along every ray from the
-// origin (the radial limit), with the unbounded tangential part left out. The smooth cosine term
-// adds 2π²e·I there, so hessian(0, 0) = (2π²e − 0.4)·I ≈ 53.26·I: a finite curvature that makes
-// the stability marks of §2.6 meaningful at the minimum.
+// docs/semantics.md §2.1 asks) and its Hessian is −0.4·I, the second derivative along every ray
+// from the origin (the radial limit), with the unbounded tangential part left out. The smooth
+// cosine term adds 2π²e·I there, so hessian(0, 0) = (2π²e − 0.4)·I ≈ 53.26·I: a finite curvature
+// that makes the stability marks of §2.6 meaningful at the minimum.
 class Ackley
 {
 public:

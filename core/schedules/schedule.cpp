@@ -7,8 +7,8 @@
 
 namespace lrlab {
 
-// Every formula below is DESIGN.md §2.4 written in the same operation order as its text, so the
-// GUI preview, the CLI and the tests see the same doubles. learningRateAt does not validate
+// Every formula below is docs/semantics.md §2.4 written in the same operation order as its text, so
+// the GUI preview, the CLI and the tests see the same doubles. learningRateAt does not validate
 // (config validation does); it only avoids division by zero and out-of-range integer arithmetic
 // so that no spec makes it throw or trap.
 

@@ -6,7 +6,7 @@
 
 namespace lrlab {
 
-/// Decay after warmup (DESIGN.md §2.4).
+/// Decay after warmup (docs/semantics.md §2.4).
 enum class Decay {
     Constant,
     Cosine,

@@ -2,7 +2,7 @@
 // 64-32-10 tanh (trained 200 steps) over the full training split on 1 and 2 threads, with the
 // achieved GFLOP/s of its forward GEMMs against a plain Eigen float GEMM pair of the same shapes
 // measured in the same run; the plane construction itself; and a 256×256 toy grid. Prints a
-// table (median of 5); not a CTest test. Budget (DESIGN.md §5): the 51×51 model grid in
+// table (median of 5); not a CTest test. Budget: the 51×51 model grid in
 // ≤ 300 ms on 2 cores, the toy grid in a few ms.
 
 #if defined(__GNUC__) && !defined(__clang__) && __GNUC__ == 12

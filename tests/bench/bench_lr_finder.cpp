@@ -1,5 +1,5 @@
-// Wall time of a 100-iteration LR range test (runLrFinder, DESIGN.md §2.5) on the digits MLPs:
-// 64-32-10 tanh and 64-256-256-10 relu, batch 32, plain SGD, median of 5 after a warm-up run
+// Wall time of a 100-iteration LR range test (runLrFinder, docs/semantics.md §2.5) on the digits
+// MLPs: 64-32-10 tanh and 64-256-256-10 relu, batch 32, plain SGD, median of 5 after a warm-up run
 // (which also loads the dataset into the process cache). The range ends at lr 1 so no run
 // stops early and every row times the full 100 iterations; the validation rows add one pass
 // over the 360 validation rows per iteration. Prints a table; not a CTest test.

@@ -1,5 +1,5 @@
 // Benchmark: latency from a learning-rate slider change to the repainted toy-lab window
-// (offscreen), against the 60 Hz frame budget (DESIGN.md §5), with the cost of its two
+// (offscreen), against the 60 Hz frame budget (README, "Measured"), with the cost of its two
 // ingredients measured in the same process: a 256×256 landscape grid and a 1000-step runToy.
 // Prints tables; asserts nothing.
 #include "core/analysis/landscape_image.h"

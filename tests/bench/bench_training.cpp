@@ -1,7 +1,7 @@
-// Whole-run benchmarks of the core (DESIGN.md §5): a 1000-step digits re-train against one
-// 60 Hz frame, sweep speed-up from 1 to all cores (same run, ratio), and the resident memory of
-// Fashion-MNIST loaded as bytes. Plain main; prints a table. Run: cmake --build build --target
-// bench
+// Whole-run benchmarks of the core (budgets: README, "Measured"): a 1000-step digits re-train
+// against one 60 Hz frame, sweep speed-up from 1 to all cores (same run, ratio), and the resident
+// memory of Fashion-MNIST loaded as bytes. Plain main; prints a table. Run: cmake --build build
+// --target bench
 #include "core/analysis/sweep.h"
 #include "core/config/config_json.h"
 #include "core/engine/model_run.h"

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Check `lrlab find-lr` on real models against pytorch-lr-finder's range_test algorithm
-written out in PyTorch (DESIGN.md §2.5), fed the same init.csv, batches.csv and split.csv:
+written out in PyTorch (docs/semantics.md §2.5), fed the same init.csv, batches.csv and split.csv:
 lr_i = start*(end/start)**(i/(N-1)) or start + i/(N-1)*(end-start) as its ExponentialLR /
 LinearLR compute it, _train_batch (zero_grad, forward, loss, backward, step; the loss before
 the update), _validate (mean loss over the validation rows after the update), the smoothing

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Check `lrlab run` on real models against PyTorch fed the same init.csv, batches.csv and
-split.csv (DESIGN.md §2.2, §3): the standardization is recomputed from split.csv, the model is
+split.csv (docs/semantics.md §2.2, §3): the standardization is recomputed from split.csv, the model is
 an nn.Sequential of nn.Linear layers loaded from init.csv, the optimizer is torch.optim's, the
 LR of each step is the trace's lr column. Prints the largest relative difference of the
 minibatch losses, the evaluation losses and the final parameters. Skips without torch.

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Cross-check `lrlab run` and `lrlab schedule` against PyTorch and an independent Python
-implementation of DESIGN.md §2.4.
+implementation of docs/semantics.md §2.4.
 
 Toy runs: the same surface written with torch autograd (float64), the same optimizer from
 torch.optim (lion as lion-pytorch writes it), the LR set each step from the Python schedule.
@@ -27,7 +27,7 @@ LRLAB = sys.argv[1] if len(sys.argv) > 1 else "build/bin/lrlab"
 TOL = 1e-9
 
 
-# ---- schedules, written from DESIGN.md §2.4 independently of the C++ -------------------------
+# ---- schedules, written from docs/semantics.md §2.4 independently of the C++ -------------------------
 def lr_at(s, t, steps):
     base = s.get("lr", 0.01)
     W = s.get("warmup_steps", 0)

@@ -1,5 +1,5 @@
 """The PyTorch side shared by torch_check_models.py and torch_check_lr_finder.py: lrlab's
-real-model problems (DESIGN.md §2.2) rebuilt in PyTorch from a config and the files of an lrlab
+real-model problems (docs/semantics.md §2.2) rebuilt in PyTorch from a config and the files of an lrlab
 --trace-dir (init.csv, batches.csv, split.csv). Imports torch: import it inside the scripts'
 `try: ... except ImportError` so that they skip without PyTorch.
 """

@@ -61,7 +61,7 @@ void TestExperimentModel::switchingToAModelAppliesTheFamilyDefaults()
     QVERIFY(!model.edit(QStringLiteral("eval_every"), [](RunConfig& c) { c.evalEvery = 1; }));
     QVERIFY(!model.setProblemType(type.toStdString()));
     const RunConfig& c = model.config();
-    // DESIGN.md §2.2: the config reader's defaults for {"problem": {"type": …}}.
+    // docs/semantics.md §2.2: the config reader's defaults for {"problem": {"type": …}}.
     const LoadedConfig read = parseRunConfig(
         QStringLiteral("{\"problem\": {\"type\": \"%1\"}}").arg(type).toUtf8(), "test");
     QCOMPARE(c.problem.hidden, read.config.problem.hidden);
@@ -242,7 +242,8 @@ void TestExperimentModel::decayChangeResetsItsParameters()
     QVERIFY(!model.setDecay(Decay::Exponential));
     QVERIFY(!model.config().schedule.gamma.has_value()); // exponential's own default
     QCOMPARE(model.config().schedule.warmupSteps, 10);
-    // One-cycle has its own rise: warmup goes to 0 (DESIGN.md §2.4), or it would be refused.
+    // One-cycle has its own rise: warmup goes to 0 (docs/semantics.md §2.4), or it would be
+    // refused.
     QVERIFY(!model.setDecay(Decay::OneCycle));
     QCOMPARE(model.config().schedule.warmupSteps, 0);
 }

@@ -188,7 +188,8 @@ void TestMainWindow::schedulePreviewFollowsSchedule()
     const int total = steps - warmup;
     for (auto it = graph->data()->constBegin(); it != graph->data()->constEnd(); ++it) {
         const int t = static_cast<int>(it->key);
-        // DESIGN.md §2.4 written out: linear warmup from start·base, then cosine to the floor.
+        // docs/semantics.md §2.4 written out: linear warmup from start·base, then cosine to the
+        // floor.
         const double expected =
             t < warmup ? base * (start + (1.0 - start) * t / warmup)
                        : floor + (base - floor) * 0.5 *

@@ -155,7 +155,7 @@ QString PinnedRuns::axesKey(const RunConfig& config)
                 QStringLiteral(";%1=%2").arg(QString::fromStdString(name)).arg(value, 0, 'g', 17);
         return key;
     }
-    // An empty dataset or feature is the type's default (DESIGN.md §2.2).
+    // An empty dataset or feature is the type's default (docs/semantics.md §2.2).
     const std::string datasetName = p.dataset.empty() ? defaultDataset(p.type) : p.dataset;
     const QString dataset = QString::fromStdString(datasetName);
     if (isOneFeatureModel(p.type)) {

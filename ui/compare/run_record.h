@@ -13,8 +13,8 @@ struct ToyTrace;
 
 /// A run as the compare views show it: a copied value (no pointers into worker buffers), so it
 /// can be pinned and kept after the trace that produced it is gone. Row k is step k (the row
-/// semantics of DESIGN.md §3). A diverged toy trace keeps its last, non-finite row; the plots
-/// skip non-finite values. Plain data, safe to copy between threads.
+/// semantics of docs/semantics.md §3.1). A diverged toy trace keeps its last, non-finite row; the
+/// plots skip non-finite values. Plain data, safe to copy between threads.
 struct RunRecord
 {
     RunConfig config;

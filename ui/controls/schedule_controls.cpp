@@ -165,7 +165,8 @@ void ScheduleControls::showConfig(const RunConfig& config)
         m_warmupSteps->setValue(s.warmupSteps);
         m_warmupStartFactor->setValue(s.warmupStartFactor);
         selectData(m_decay, QString::fromStdString(decayName(s.decay)));
-        // gamma's default depends on the decay (exponential 0.99, step 0.1; DESIGN.md §2.4).
+        // gamma's default depends on the decay (exponential 0.99, step 0.1; docs/semantics.md
+        // §2.4).
         m_gamma->setValue(s.gamma ? *s.gamma : (s.decay == Decay::Step ? 0.1 : 0.99));
         m_stepSize->setValue(s.stepSize.value_or(0));
         m_stepsPerEpoch->setValue(s.stepsPerEpoch);
@@ -194,7 +195,7 @@ void ScheduleControls::showConfig(const RunConfig& config)
                  {m_decayFraction, "decay_fraction"},
                  {m_shape, "shape"},
                  {m_minLr, "min_lr"}});
-    // One-cycle has its own rise (DESIGN.md §2.4: W must be 0).
+    // One-cycle has its own rise (docs/semantics.md §2.4: W must be 0).
     const bool warmup = s.decay != Decay::OneCycle;
     m_warmupSteps->setEnabled(warmup);
     m_warmupStartFactor->setEnabled(warmup);

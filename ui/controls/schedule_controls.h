@@ -13,7 +13,7 @@ class ScientificSpinBox;
 /// The "Schedule" group: steps, warmup (steps and start factor), the decay and only the
 /// parameters that decay reads (the core's decayKeys). Edits go to the ExperimentModel; the
 /// fields show its config. "auto" fields (step size, t0, timescale) are the schedule's own
-/// defaults (DESIGN.md §2.4). GUI thread only.
+/// defaults (docs/semantics.md §2.4). GUI thread only.
 class ScheduleControls : public ConfigGroup
 {
     Q_OBJECT

@@ -1,5 +1,6 @@
 #include "ui/export/animation_export.h"
 
+#include "ui/export/export_budget.h"
 #include "ui/export/plot_export.h"
 
 #include <QCoreApplication>
@@ -67,6 +68,7 @@ bool exportAnimationGif(SessionFigures& figures, FigureKind kind, const Animatio
     const std::vector<int> steps = animationSteps(options.firstStep, last, frames);
     FigureExportOptions frameOptions;
     frameOptions.size = options.size.isValid() ? options.size : SessionFigures::defaultSize(kind);
+    checkExportBudget(ExportKind::Animation, frameOptions.size, 1.0, frames);
     GifOptions gif;
     gif.framesPerSecond = options.framesPerSecond;
     gif.palette = options.palette;

@@ -51,7 +51,7 @@ public:
                         double scale = 1.0);
     /// Puts figure on the clipboard as an image at the screen's pixel ratio.
     bool copyFigure(const QString& figure);
-    /// The current run's trace as CSV (DESIGN.md §3).
+    /// The current run's trace as CSV (docs/semantics.md §3.1).
     bool exportCurrentRunCsv(const QString& path);
     /// Every shown run (pins, then the current run) in one combined CSV.
     bool exportShownRunsCsv(const QString& path);

@@ -1,6 +1,6 @@
 #include "ui/export/gif_writer.h"
 
-#include <QSaveFile>
+#include "core/util/output_file.h"
 
 #include <gif_lib.h>
 
@@ -34,10 +34,20 @@ int levelValue(int index, int levels)
     return (index * 255 + (levels - 1) / 2) / (levels - 1);
 }
 
-int writeToSaveFile(GifFileType* gif, const GifByteType* data, int length)
+/// The open output and the first write error (giflib's callback must not throw).
+struct GifOutput
 {
-    auto* file = static_cast<QSaveFile*>(gif->UserData);
-    return static_cast<int>(file->write(reinterpret_cast<const char*>(data), length));
+    std::unique_ptr<OutputFile> file;
+    std::string error;
+};
+
+int writeToOutput(GifFileType* gif, const GifByteType* data, int length)
+{
+    auto* output = static_cast<GifOutput*>(gif->UserData);
+    if (!output->error.empty())
+        return 0;
+    output->error = output->file->tryWrite(reinterpret_cast<const char*>(data), length);
+    return output->error.empty() ? length : 0;
 }
 
 std::string gifError(int code)
@@ -51,13 +61,13 @@ std::string gifError(int code)
 /// The open file, giflib's handle and the per-frame scratch buffers (allocated once).
 struct GifWriter::State
 {
-    QSaveFile file;
+    GifOutput output;
     GifFileType* gif = nullptr;
     ColorMapObject* fixedMap = nullptr;
     std::vector<GifByteType> red, green, blue, indices;
     std::array<GifColorType, 256> colours{};
 
-    explicit State(const QString& path) : file(path) {}
+    State() = default;
     ~State()
     {
         close();
@@ -88,12 +98,10 @@ GifWriter::GifWriter(const QString& path, const QSize& size, const GifOptions& o
         throw std::invalid_argument("size: a GIF is 1..65535 pixels per side");
     if (!(options.framesPerSecond > 0.0 && options.framesPerSecond <= 100.0))
         throw std::invalid_argument("fps: expected a frame rate in (0, 100]");
-    m_state = std::make_unique<State>(path);
-    if (!m_state->file.open(QIODevice::WriteOnly))
-        throw std::runtime_error(path.toStdString() +
-                                 ": cannot write: " + m_state->file.errorString().toStdString());
+    m_state = std::make_unique<State>();
+    m_state->output.file = std::make_unique<OutputFile>(path);
     int error = 0;
-    m_state->gif = EGifOpen(&m_state->file, writeToSaveFile, &error);
+    m_state->gif = EGifOpen(&m_state->output, writeToOutput, &error);
     if (m_state->gif == nullptr)
         throw std::runtime_error(path.toStdString() + ": " + gifError(error));
     EGifSetGifVersion(m_state->gif, true); // GIF89a: delays and the loop extension
@@ -116,7 +124,7 @@ GifWriter::GifWriter(const QString& path, const QSize& size, const GifOptions& o
     }
     if (EGifPutScreenDesc(m_state->gif, size.width(), size.height(), 8, 0, m_state->fixedMap) ==
         GIF_ERROR)
-        throw std::runtime_error(path.toStdString() + ": " + gifError(m_state->gif->Error));
+        throw std::runtime_error(failure(m_state->gif->Error));
     if (options.loop) {
         static const GifByteType netscape[] = "NETSCAPE2.0";
         static const GifByteType loopForever[3] = {1, 0, 0}; // sub-block 1, count 0 = forever
@@ -124,7 +132,7 @@ GifWriter::GifWriter(const QString& path, const QSize& size, const GifOptions& o
             EGifPutExtensionBlock(m_state->gif, 11, netscape) == GIF_ERROR ||
             EGifPutExtensionBlock(m_state->gif, 3, loopForever) == GIF_ERROR ||
             EGifPutExtensionTrailer(m_state->gif) == GIF_ERROR)
-            throw std::runtime_error(path.toStdString() + ": " + gifError(m_state->gif->Error));
+            throw std::runtime_error(failure(m_state->gif->Error));
     }
     const auto pixels = static_cast<std::size_t>(size.width()) * size.height();
     m_state->indices.resize(pixels);
@@ -135,7 +143,14 @@ GifWriter::GifWriter(const QString& path, const QSize& size, const GifOptions& o
     }
 }
 
-GifWriter::~GifWriter() = default; // State closes giflib; an uncommitted QSaveFile is dropped
+std::string GifWriter::failure(int gifErrorCode) const
+{
+    if (m_state && !m_state->output.error.empty())
+        return m_state->output.error;
+    return m_path.toStdString() + ": " + gifError(gifErrorCode);
+}
+
+GifWriter::~GifWriter() = default; // State closes giflib; an uncommitted file is dropped
 
 void GifWriter::addFrame(const QImage& frame)
 {
@@ -227,10 +242,10 @@ void GifWriter::addFrame(const QImage& frame)
     if (localMap != nullptr)
         GifFreeMapObject(localMap); // EGifPutImageDesc keeps its own copy
     if (!ok)
-        throw std::runtime_error(m_path.toStdString() + ": " + gifError(s.gif->Error));
+        throw std::runtime_error(failure(s.gif->Error));
     for (int y = 0; y < h; ++y)
         if (EGifPutLine(s.gif, s.indices.data() + static_cast<std::size_t>(y) * w, w) == GIF_ERROR)
-            throw std::runtime_error(m_path.toStdString() + ": " + gifError(s.gif->Error));
+            throw std::runtime_error(failure(s.gif->Error));
     ++m_frames;
 }
 
@@ -242,10 +257,8 @@ void GifWriter::commit()
         throw std::runtime_error(m_path.toStdString() + ": an animation needs a frame");
     const int error = m_state->close();
     if (error != GIF_OK)
-        throw std::runtime_error(m_path.toStdString() + ": " + gifError(error));
-    if (!m_state->file.commit())
-        throw std::runtime_error(m_path.toStdString() +
-                                 ": write failed: " + m_state->file.errorString().toStdString());
+        throw std::runtime_error(failure(error));
+    m_state->output.file->commit();
 }
 
 bool writeGif(const QString& path, const QSize& size, int frameCount,

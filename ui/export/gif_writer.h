@@ -6,6 +6,7 @@
 
 #include <functional>
 #include <memory>
+#include <string>
 
 namespace lrlab {
 
@@ -28,8 +29,9 @@ struct GifOptions
 };
 
 /// Streams an animated GIF89a (giflib) to a file. Frames are added one at a time and are not
-/// kept. The file is written through a QSaveFile: it appears only on commit(), so a failed or
-/// cancelled export leaves no partial file and never clobbers an existing one. Not thread-safe;
+/// kept. The file is written through an OutputFile: a regular file appears only on commit(), so
+/// a failed or cancelled export leaves no partial file and never clobbers an existing one; a
+/// device or FIFO is written in place. Not thread-safe;
 /// one writer per thread.
 class GifWriter
 {
@@ -55,6 +57,10 @@ public:
     static int delayCentiseconds(double framesPerSecond);
 
 private:
+    /// The message of giflib's error code: the output's write error (a full disk) if there
+    /// was one, else giflib's text; both name the path.
+    std::string failure(int gifErrorCode) const;
+
     struct State;
     std::unique_ptr<State> m_state;
     QString m_path;

@@ -1,6 +1,8 @@
 #include "ui/export/plot_export.h"
 
 #include "core/util/format.h"
+#include "core/util/output_file.h"
+#include "ui/export/export_budget.h"
 
 #include <QBuffer>
 #include <QClipboard>
@@ -12,7 +14,6 @@
 #include <QPageLayout>
 #include <QPageSize>
 #include <QPdfWriter>
-#include <QSaveFile>
 #include <QSvgGenerator>
 #include <QWidget>
 
@@ -30,7 +31,6 @@ namespace {
 /// the same room on paper as in the window.
 constexpr int kExportDpi = 96;
 constexpr int kMaxSide = 20000;
-constexpr double kMaxPixels = 400e6;
 
 QString tr(const char* text)
 {
@@ -55,8 +55,7 @@ void checkScale(const QSize& size, double scale)
     if (!(scale >= 0.1 && scale <= 10.0))
         throw std::invalid_argument("scale: " + formatSignificant(scale, 6) +
                                     " is outside [0.1, 10]");
-    if (static_cast<double>(size.width()) * size.height() * scale * scale > kMaxPixels)
-        throw std::invalid_argument("size x scale: the image would exceed 400 megapixels");
+    checkExportBudget(ExportKind::Raster, size, scale, 1);
 }
 
 struct PlacedPlot
@@ -99,17 +98,6 @@ void paintFigure(QCPPainter& painter, QWidget* figure, const QSize& size, const 
         p.plot->toPainter(&painter, w, h);
         painter.restore();
     }
-}
-
-void commitBytes(const QByteArray& bytes, const QString& path)
-{
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
-        throw std::runtime_error(path.toStdString() +
-                                 ": cannot write: " + file.errorString().toStdString());
-    if (file.write(bytes) != bytes.size() || !file.commit())
-        throw std::runtime_error(path.toStdString() +
-                                 ": write failed: " + file.errorString().toStdString());
 }
 
 } // namespace
@@ -172,12 +160,13 @@ void saveFigurePng(QWidget* figure, const QString& path, const FigureExportOptio
     buffer.open(QIODevice::WriteOnly);
     if (!image.convertToFormat(QImage::Format_RGB32).save(&buffer, "PNG"))
         throw std::runtime_error(path.toStdString() + ": PNG encoding failed");
-    commitBytes(bytes, path);
+    writeOutputFile(path, bytes);
 }
 
 void saveFigureSvg(QWidget* figure, const QString& path, const FigureExportOptions& options)
 {
     const QSize size = resolvedSize(figure, options);
+    checkExportBudget(ExportKind::Vector, size, 1.0, 1);
     QByteArray bytes;
     QBuffer buffer(&bytes);
     buffer.open(QIODevice::WriteOnly);
@@ -196,18 +185,20 @@ void saveFigureSvg(QWidget* figure, const QString& path, const FigureExportOptio
     paintFigure(painter, figure, size, options.background);
     painter.end();
     buffer.close();
-    commitBytes(bytes, path);
+    writeOutputFile(path, bytes);
 }
 
 void saveFigurePdf(QWidget* figure, const QString& path, const FigureExportOptions& options)
 {
     const QSize size = resolvedSize(figure, options);
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
-        throw std::runtime_error(path.toStdString() +
-                                 ": cannot write: " + file.errorString().toStdString());
+    checkExportBudget(ExportKind::Vector, size, 1.0, 1);
+    // Rendered in memory and written at once: a device or FIFO is written in place, a file
+    // atomically (writeOutputFile).
+    QByteArray bytes;
+    QBuffer buffer(&bytes);
+    buffer.open(QIODevice::WriteOnly);
     {
-        QPdfWriter pdf(&file);
+        QPdfWriter pdf(&buffer);
         pdf.setResolution(kExportDpi);
         pdf.setCreator(QStringLiteral("lrlab"));
         pdf.setTitle(options.title.isEmpty() ? QStringLiteral("lrlab figure") : options.title);
@@ -226,9 +217,8 @@ void saveFigurePdf(QWidget* figure, const QString& path, const FigureExportOptio
         paintFigure(painter, figure, size, options.background);
         painter.end();
     }
-    if (!file.commit())
-        throw std::runtime_error(path.toStdString() +
-                                 ": write failed: " + file.errorString().toStdString());
+    buffer.close();
+    writeOutputFile(path, bytes);
 }
 
 void saveFigure(QWidget* figure, const QString& path, FigureFormat format,

@@ -37,7 +37,8 @@ struct FigureExportOptions
 /// options.size. Other child widgets are not drawn. GUI thread only.
 QImage renderFigure(QWidget* figure, const FigureExportOptions& options = {});
 
-/// PNG of renderFigure: (size × scale) pixels. Written atomically (QSaveFile).
+/// PNG of renderFigure: (size × scale) pixels. Written atomically (writeOutputFile; a device or
+/// FIFO is written in place).
 /// All save functions throw std::runtime_error naming the path on failure, and
 /// std::invalid_argument for a bad size or scale.
 void saveFigurePng(QWidget* figure, const QString& path, const FigureExportOptions& options = {});

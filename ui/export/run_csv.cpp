@@ -1,9 +1,11 @@
 #include "ui/export/run_csv.h"
 
 #include "core/engine/trace_csv.h"
+#include "core/util/output_file.h"
+#include "core/util/output_set.h"
 
 #include <QDir>
-#include <QSaveFile>
+#include <QRegularExpression>
 
 #include <algorithm>
 #include <sstream>
@@ -48,15 +50,7 @@ std::string quoted(const QString& label)
 
 void saveText(const std::string& text, const QString& path)
 {
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
-        throw std::runtime_error(path.toStdString() +
-                                 ": cannot write: " + file.errorString().toStdString());
-    if (file.write(text.data(), static_cast<qint64>(text.size())) !=
-            static_cast<qint64>(text.size()) ||
-        !file.commit())
-        throw std::runtime_error(path.toStdString() +
-                                 ": write failed: " + file.errorString().toStdString());
+    writeOutputFile(path, QByteArray(text.data(), static_cast<qsizetype>(text.size())));
 }
 
 QString fileSafe(const QString& label)
@@ -147,18 +141,31 @@ void saveCombinedCsv(const std::vector<ExportRun>& runs, const QString& path)
 QStringList saveRunCsvFiles(const std::vector<ExportRun>& runs, const QString& directory,
                             const QString& stem)
 {
-    if (!QDir().mkpath(directory))
-        throw std::runtime_error(directory.toStdString() + ": cannot create the directory");
-    QStringList paths;
+    std::vector<std::pair<QString, std::string>> files;
     for (std::size_t i = 0; i < runs.size(); ++i) {
         QString name = stem + '-' + QString::number(i + 1);
         const QString label = fileSafe(runs[i].label);
         if (!label.isEmpty())
             name += '-' + label;
-        const QString path = QDir(directory).filePath(name + ".csv");
-        saveRunCsv(runs[i], path);
-        paths << path;
+        files.emplace_back(name + ".csv", runTraceCsv(runs[i]));
     }
+    // The set: these files, and those of an earlier export with the same stem (which go).
+    const QRegularExpression earlier('^' + QRegularExpression::escape(stem) +
+                                     "-[0-9]+(-[A-Za-z0-9._-]+)?\\.csv$");
+    QStringList family;
+    for (const QString& name : QDir(directory).entryList(QDir::Files))
+        if (earlier.match(name).hasMatch())
+            family << name;
+    for (const auto& file : files)
+        if (!family.contains(file.first))
+            family << file.first;
+    OutputSet set(directory, family);
+    for (const auto& [name, text] : files)
+        set.add(name, QByteArray(text.data(), static_cast<qsizetype>(text.size())));
+    set.commit();
+    QStringList paths;
+    for (const auto& file : files)
+        paths << QDir(directory).filePath(file.first);
     return paths;
 }
 

@@ -26,7 +26,7 @@ class PinLoader;
 class RecentSessions;
 class UserDialogs;
 
-/// The explorer's sessions (DESIGN.md): New / Open / Save / Save As / Open Recent, the
+/// The explorer's sessions (docs/semantics.md): New / Open / Save / Save As / Open Recent, the
 /// unsaved-changes question, the window title with its modified flag, autosave and crash
 /// recovery, and the Session value itself (captureSession / applySession).
 ///

@@ -20,8 +20,8 @@ namespace lrlab {
 
 class ScientificSpinBox;
 
-/// The LR finder view of the explorer (DESIGN.md §2.5): runs Leslie Smith's range test on the
-/// explorer's current experiment and shows the recorded loss and its smoothed curve against the
+/// The LR finder view of the explorer (docs/semantics.md §2.5): runs Leslie Smith's range test on
+/// the explorer's current experiment and shows the recorded loss and its smoothed curve against the
 /// learning rate (log axis), with the four suggestions (steepest, valley, minimum, steep) marked
 /// and named; a "use" button per suggestion emits learningRateChosen() so the explorer can put
 /// that rate on its LR control.

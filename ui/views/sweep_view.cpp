@@ -2,6 +2,7 @@
 
 #include "core/analysis/sweep.h"
 #include "core/problems/toy_surface.h"
+#include "core/util/output_file.h"
 #include "ui/controls/scientific_spin_box.h"
 #include "ui/views/sweep_plots.h"
 #include "ui/views/view_helpers.h"
@@ -10,7 +11,6 @@
 
 #include <QCheckBox>
 #include <QComboBox>
-#include <QFile>
 #include <QFileDialog>
 #include <QFormLayout>
 #include <QGroupBox>
@@ -389,14 +389,13 @@ void SweepView::finish(std::vector<SweepRunResult> results)
 
 bool SweepView::exportCsv(const QString& path)
 {
-    QFile file(path);
-    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate | QIODevice::Text)) {
-        setStatus(tr("Cannot write %1: %2").arg(path, file.errorString()), true);
-        return false;
-    }
-    const QByteArray bytes = csvText().toUtf8();
-    if (file.write(bytes) != bytes.size()) {
-        setStatus(tr("Cannot write %1: %2").arg(path, file.errorString()), true);
+    try {
+        writeOutputFile(path, csvText().toUtf8()); // atomic for a file, in place for a device
+    } catch (const std::exception& e) {
+        QString reason = QString::fromUtf8(e.what());
+        if (reason.startsWith(path + ": "))
+            reason.remove(0, path.size() + 2); // the message names the path already
+        setStatus(tr("Cannot write %1: %2").arg(path, reason), true);
         return false;
     }
     setStatus(tr("Saved %1 rows to %2.").arg(m_shown.results.size()).arg(path), false);

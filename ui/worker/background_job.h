@@ -51,11 +51,11 @@ private:
 };
 
 /// Runs one function at a time on a thread pool for the GUI, the latest request winning
-/// (STYLE.md §6a): start() returns a generation (1, 2, …) and raises the cancel flag of the job
-/// before it; results, progress, posts and failures of any generation but the newest are
-/// dropped. cancel() raises the newest job's flag at once and makes the object idle at once
-/// (the work winds down in the background; its result is dropped). An exception thrown by the
-/// work becomes failed(generation, message). The destructor raises every flag and waits for
+/// (one helper for every job off the GUI thread): start() returns a generation (1, 2, …) and raises
+/// the cancel flag of the job before it; results, progress, posts and failures of any generation
+/// but the newest are dropped. cancel() raises the newest job's flag at once and makes the object
+/// idle at once (the work winds down in the background; its result is dropped). An exception thrown
+/// by the work becomes failed(generation, message). The destructor raises every flag and waits for
 /// every job it started, so work may be handed references to data that outlives the object.
 ///
 /// Several independent instances may coexist (one per kind of job in a window).

@@ -92,13 +92,13 @@ struct ModelLandscape
     double milliseconds = 0.0;
 };
 
-/// The background worker of the explorer (STYLE.md §6): a QThread that runs the latest request
-/// only. submit() replaces any pending request, bumps the generation and raises the cancel flag,
-/// so a run (or grid) in progress is abandoned at its next step and only the newest generation
-/// reports. Everything sent out is a copied value carried by a queued signal that names its
-/// generation; the receiver should still drop generations older than the one it last
-/// submitted. The object lives in the GUI thread; submit() and generation() may be called from
-/// any thread. The destructor stops the thread cleanly (abort + wake + wait, never terminate()).
+/// The background worker of the explorer (the latest request wins): a QThread that runs the latest
+/// request only. submit() replaces any pending request, bumps the generation and raises the cancel
+/// flag, so a run (or grid) in progress is abandoned at its next step and only the newest
+/// generation reports. Everything sent out is a copied value carried by a queued signal that names
+/// its generation; the receiver should still drop generations older than the one it last submitted.
+/// The object lives in the GUI thread; submit() and generation() may be called from any thread. The
+/// destructor stops the thread cleanly (abort + wake + wait, never terminate()).
 class TrainingThread : public QThread
 {
     Q_OBJECT

@@ -1,4 +1,4 @@
-// Diagnosis (DESIGN.md §2.6) on synthetic curves and on real toy runs.
+// Diagnosis (docs/semantics.md §2.6) on synthetic curves and on real toy runs.
 #include "core/analysis/diagnosis.h"
 #include "core/engine/toy_run.h"
 

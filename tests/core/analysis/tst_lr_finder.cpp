@@ -1,6 +1,6 @@
-// The LR range test (DESIGN.md §2.5): the LR sequence, smoothing and stop rule, numpy.gradient,
-// the four suggestions on hand-worked data, the finder on a real model and on the quadratic
-// (where the stable limit 2/λ₁ is known), and option errors. `lrlab find-lr` is tested in
+// The LR range test (docs/semantics.md §2.5): the LR sequence, smoothing and stop rule,
+// numpy.gradient, the four suggestions on hand-worked data, the finder on a real model and on the
+// quadratic (where the stable limit 2/λ₁ is known), and option errors. `lrlab find-lr` is tested in
 // tests/app/cli/tst_cli_find_lr.
 #include "core/analysis/lr_finder.h"
 #include "core/datasets/batch_sampler.h"

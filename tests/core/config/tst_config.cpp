@@ -1,5 +1,5 @@
-// Config loading and validation (DESIGN.md §2): every bad input is refused with a message that
-// names the source and the key path; good configs load with the documented defaults.
+// Config loading and validation (docs/semantics.md §2): every bad input is refused with a message
+// that names the source and the key path; good configs load with the documented defaults.
 #include "core/config/config_json.h"
 #include "tests/common/nearly_equal.h"
 #include "tests/common/throws.h"

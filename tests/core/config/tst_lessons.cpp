@@ -121,8 +121,9 @@ void checkTooLargeTooSmall(const Lesson& lesson)
     const double a = surfaceParameter(base, "a", 1.0);
     const double b = surfaceParameter(base, "b", 10.0);
     const double angle = surfaceParameter(base, "angle_deg", 0.0) * kPi / 180.0;
-    const double limit = 2.0 / std::max(a, b); // DESIGN.md §2.1: GD stable iff lr < 2/max(a,b)
-    QVERIFY(nearlyEqual(limit, 0.2));          // the text says 2/10 = 0.2
+    const double limit =
+        2.0 / std::max(a, b);         // docs/semantics.md §2.1: GD stable iff lr < 2/max(a,b)
+    QVERIFY(nearlyEqual(limit, 0.2)); // the text says 2/10 = 0.2
     std::vector<double> lr;
     for (const auto& c : configs)
         lr.push_back(c.schedule.learningRate);
@@ -181,7 +182,7 @@ void checkWarmup(const Lesson& lesson)
     QVERIFY(nearlyEqual(configs[1].schedule.learningRate, 0.05));
     const ModelTrace plain = trainModel(configs[0]);
     const ModelTrace warm = trainModel(configs[1]);
-    // Warmup climbs linearly from 0 (DESIGN.md §2.4 with s = 0): lr_k = base·k/W.
+    // Warmup climbs linearly from 0 (docs/semantics.md §2.4 with s = 0): lr_k = base·k/W.
     for (int k : {0, 50, 99})
         QVERIFY(nearlyEqual(warm.learningRate[k], 0.05 * k / 100.0));
     QVERIFY(nearlyEqual(plain.learningRate[0], 0.05));
@@ -227,7 +228,7 @@ void checkDecays(const Lesson& lesson)
     std::vector<ToyTrace> traces;
     for (const auto& c : configs)
         traces.push_back(runToy(c));
-    // The rates, from the formulas of DESIGN.md §2.4 (min_lr 0, no warmup).
+    // The rates, from the formulas of docs/semantics.md §2.4 (min_lr 0, no warmup).
     const auto cosine = [&](int k) { return 0.5 * base * (1.0 + std::cos(kPi * k / T)); };
     const auto exponential = [&](int k) { return base * std::pow(gammaExp, k); };
     const auto step = [&](int k) { return base * std::pow(gammaStep, k / stepSize); };
@@ -272,7 +273,7 @@ void checkMomentum(const Lesson& lesson)
     for (int i : {2, 3}) {
         QVERIFY(nearlyEqual(configs[i].optimizer.momentum, 0.9));
         QVERIFY(nearlyEqual(configs[i].schedule.learningRate, 0.01));
-        // Heavy ball is stable for lr·λ < 2 + 2β (DESIGN.md §2.6).
+        // Heavy ball is stable for lr·λ < 2 + 2β (docs/semantics.md §2.6).
         QVERIFY(configs[i].schedule.learningRate * std::max(a, b) < 2.0 + 2.0 * 0.9);
     }
     QVERIFY(!configs[2].optimizer.nesterov);
@@ -435,7 +436,8 @@ void checkWeightDecay(const Lesson& lesson)
     QVERIFY(nearlyEqual(configs[1].optimizer.resolved().weightDecay, 1.0));
     const auto problem = ModelProblem::create(configs[0].problem, configs[0].seed);
     const int n = problem->trainCount() + problem->validationCount();
-    QCOMPARE(problem->trainCount(), n - static_cast<int>(std::lround(0.9 * n))); // DESIGN §2.2
+    QCOMPARE(problem->trainCount(),
+             n - static_cast<int>(std::lround(0.9 * n))); // docs/semantics.md §2.2
     QCOMPARE(problem->trainCount(), 180);
     // Weights of 64 → 256 → 10 (nn.Linear layout): "about 19 000".
     const int weights = 64 * 256 + 256 + 256 * 10 + 10;

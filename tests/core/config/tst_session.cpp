@@ -136,7 +136,7 @@ void TestSession::defaultsForOptionalKeys()
     QVERIFY(s.pinned.empty());
     QVERIFY(s.view.isEmpty());
     QVERIFY(s.language.empty());
-    QCOMPARE(s.current.problem.type, std::string("rosenbrock")); // DESIGN.md §2 defaults
+    QCOMPARE(s.current.problem.type, std::string("rosenbrock")); // docs/semantics.md §2 defaults
     QCOMPARE(s.current.steps, 1000);
 }
 

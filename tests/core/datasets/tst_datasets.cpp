@@ -550,7 +550,7 @@ void TestDatasets::split()
     std::iota(identity.begin(), identity.end(), 0);
     QCOMPARE(sorted(all), identity);
 
-    // The contract of DESIGN.md §2.2: the seeded permutation, its tail is validation.
+    // The contract of docs/semantics.md §2.2: the seeded permutation, its tail is validation.
     lrlab::Rng rng(seed, lrlab::kStreamSplit);
     QCOMPARE(all, rng.permutation(d.rows));
 

@@ -1,4 +1,4 @@
-// Minibatch training on real data (DESIGN.md §2.2, §3): trace layout, determinism, the
+// Minibatch training on real data (docs/semantics.md §2.2, §3): trace layout, determinism, the
 // minibatch order, the closed-form least-squares answer, divergence as a result, diagnosis on
 // real runs, and clear errors for impossible settings.
 #include "core/analysis/diagnosis.h"

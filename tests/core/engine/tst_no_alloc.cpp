@@ -1,5 +1,5 @@
-// STYLE.md §5: after reserve()/reset(), a training step (lossAndGradient + optimizer step) and
-// the evaluations never allocate. Three independent guards watch the hot loop:
+// Steps never allocate: after reserve()/reset(), a training step (lossAndGradient + optimizer step)
+// and the evaluations never allocate. Three independent guards watch the hot loop:
 //  1. Eigen's own guard: built with EIGEN_RUNTIME_NO_MALLOC and asserts on (tests/CMakeLists),
 //     Eigen::internal::set_is_malloc_allowed(false) aborts on an Eigen heap allocation. It only
 //     sees Eigen code compiled in this file: lrlab_core is built without the macro.

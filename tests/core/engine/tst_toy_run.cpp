@@ -1,5 +1,5 @@
-// The toy run engine: trace layout (DESIGN.md §3), closed-form gradient descent, divergence as
-// a result, seeded noise, cancellation, and the stable-limit theory it is judged by.
+// The toy run engine: trace layout (docs/semantics.md §3.1), closed-form gradient descent,
+// divergence as a result, seeded noise, cancellation, and the stable-limit theory it is judged by.
 #include "core/analysis/stability.h"
 #include "core/engine/toy_run.h"
 #include "core/schedules/schedule.h"

@@ -72,10 +72,10 @@ std::vector<int> widthsOf(const ModelSpec& spec)
     return widths;
 }
 
-/// Independent per-sample reference of the forward pass and the loss, straight from DESIGN.md
-/// §2.2 and PyTorch's nn.Linear layout (weight out×in row-major, then bias). The BCE uses the
-/// textbook −[y log σ(z) + (1−y) log(1−σ(z))], not the model's stable form. minAbsPre receives
-/// the smallest |pre-activation| of any hidden unit (relu kinks).
+/// Independent per-sample reference of the forward pass and the loss, straight from
+/// docs/semantics.md §2.2 and PyTorch's nn.Linear layout (weight out×in row-major, then bias). The
+/// BCE uses the textbook −[y log σ(z) + (1−y) log(1−σ(z))], not the model's stable form. minAbsPre
+/// receives the smallest |pre-activation| of any hidden unit (relu kinks).
 double referenceLoss(const ModelSpec& spec, const std::vector<double>& p, const Batch& batch,
                      double* minAbsPre = nullptr)
 {

@@ -38,7 +38,7 @@ OptimizerSpec makeSpec(const std::string& type)
     return spec;
 }
 
-/// An independent per-coordinate transcription of DESIGN.md §2.3 (torch 1.13 semantics), in
+/// An independent per-coordinate transcription of docs/semantics.md §2.3 (torch 1.13 semantics), in
 /// plain doubles, used as the expected value of the optimizer trajectories. It keeps torch's
 /// grouping ((value·t1)·t2, (value·t1)/t2) so results match to a few ulps.
 class ReferenceOptimizer
@@ -184,7 +184,7 @@ void TestOptimizers::resolvedDefaults_data()
     QTest::addColumn<double>("beta1");
     QTest::addColumn<double>("beta2");
     QTest::addColumn<double>("weightDecay");
-    // DESIGN.md §2.3 defaults.
+    // docs/semantics.md §2.3 defaults.
     QTest::newRow("sgd") << "sgd" << 1e-8 << 0.9 << 0.999 << 0.0;
     QTest::newRow("rmsprop") << "rmsprop" << 1e-8 << 0.9 << 0.999 << 0.0;
     QTest::newRow("adagrad") << "adagrad" << 1e-10 << 0.9 << 0.999 << 0.0;

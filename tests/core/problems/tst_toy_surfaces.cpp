@@ -69,7 +69,7 @@ double parameter(const ParameterMap& p, const char* key, double fallback)
     return it == p.end() ? fallback : it->second;
 }
 
-/// The formulas of DESIGN.md §2.1 written out literally (cos, not the sin² forms the
+/// The formulas of docs/semantics.md §2.1 written out literally (cos, not the sin² forms the
 /// implementation uses), as an independent reference for values.
 double referenceValue(const std::string& name, const ParameterMap& p, double x, double y)
 {
@@ -168,8 +168,8 @@ bool insideView(const lrlab::ViewBox& v, double x, double y)
 
 } // namespace
 
-/// Tests the ten toy surfaces of DESIGN.md §2.1: values, analytic derivatives, minima and the
-/// catalogue/factory contract.
+/// Tests the ten toy surfaces of docs/semantics.md §2.1: values, analytic derivatives, minima and
+/// the catalogue/factory contract.
 class TestToySurfaces : public QObject
 {
     Q_OBJECT
@@ -336,7 +336,7 @@ void TestToySurfaces::listedMinima_data()
 {
     QTest::addColumn<std::string>("name");
     QTest::addColumn<ParameterMap>("parameters");
-    QTest::addColumn<QList<QPointF>>("expected"); // literature / DESIGN.md values
+    QTest::addColumn<QList<QPointF>>("expected"); // literature / docs/semantics.md values
     QTest::addColumn<double>("tolerance");        // of those expected coordinates
     QTest::addColumn<double>("expectedValue");
     const ParameterMap none;
@@ -503,7 +503,7 @@ void TestToySurfaces::quadraticHessianHasEigenvaluesAB()
         lrlab::makeToySurface("quadratic", {{"a", a}, {"b", b}, {"angle_deg", angle}});
     const Eigen::Matrix2d hess = surface->hessian(Eigen::Vector2d(0.3, -0.8));
     // R(θ)·e₁ = (cos θ, sin θ) is the a-eigenvector, R(θ)·e₂ the b-eigenvector; the stability
-    // limit of DESIGN.md §2.1 (lr < 2/max(a, b)) rests on this.
+    // limit of docs/semantics.md §2.1 (lr < 2/max(a, b)) rests on this.
     const double t = angle * kPi / 180.0;
     const Eigen::Vector2d u(std::cos(t), std::sin(t));
     const Eigen::Vector2d w(-std::sin(t), std::cos(t));
@@ -566,7 +566,7 @@ void TestToySurfaces::catalogueListsAllTen()
     QVERIFY(!lrlab::isToySurface("mlp"));
     QVERIFY(!lrlab::isToySurface(""));
 
-    // Parameters with their defaults, in DESIGN.md order.
+    // Parameters with their defaults, in docs/semantics.md order.
     const auto& quadratic = catalogue[0].parameters;
     QCOMPARE(quadratic.size(), std::size_t(3));
     QCOMPARE(quadratic[0].name, std::string("a"));

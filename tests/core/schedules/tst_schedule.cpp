@@ -47,7 +47,8 @@ ScheduleSpec makeSpec(Decay decay)
     return specOf(decay, kBase, kWarmup, kTotal, kMin);
 }
 
-/// DESIGN.md §2.4 after warmup, written out for the test: τ clamped to T (no restarts here).
+/// docs/semantics.md §2.4 after warmup, written out for the test: τ clamped to T (no restarts
+/// here).
 double decayFormula(const ScheduleSpec& s, int tau)
 {
     const double T = std::max(1, s.totalSteps - s.warmupSteps);

@@ -93,7 +93,7 @@ void TestExperimentControls::switchingToAnMlpShowsAndTrainsTheDefaults()
     // A toy problem first, with an unusual evaluation interval left behind in the model.
     auto* problem = field<QComboBox>(window, "problemCombo");
     problem->setCurrentIndex(problem->findData(QStringLiteral("mlp")));
-    // On screen: the config defaults of DESIGN.md §2.2, not the fields' minimums.
+    // On screen: the config defaults of docs/semantics.md §2.2, not the fields' minimums.
     QCOMPARE(field<QLineEdit>(window, "hiddenSizes")->text(), QStringLiteral("32"));
     QCOMPARE(field<QSpinBox>(window, "batchSize")->value(), 32);
     QCOMPARE(field<QDoubleSpinBox>(window, "valFraction")->value(), 0.2);

@@ -468,7 +468,7 @@ void TestExport::csvRowsMatchTheTrace()
         QString::fromStdString(lrlab::runTraceCsv(run)).split('\n', Qt::SkipEmptyParts);
     QCOMPARE(lines.first(), QString("step,lr,loss,x,y"));
     QCOMPARE(lines.size(), trace.rows() + 1);
-    QCOMPARE(trace.rows(), config.steps + 1); // DESIGN.md §3: rows 0..steps
+    QCOMPARE(trace.rows(), config.steps + 1); // docs/semantics.md §3.1: rows 0..steps
     for (int k = 0; k < trace.rows(); ++k) {
         const QStringList c = cells(lines[k + 1]);
         QCOMPARE(c.size(), 5);

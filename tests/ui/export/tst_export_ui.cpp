@@ -210,7 +210,7 @@ void TestExportUi::currentRunCsv()
     const QString path = dir.filePath(QStringLiteral("trace.csv"));
     QVERIFY(m_window->exporter()->exportCurrentRunCsv(path));
     const QList<QStringList> rows = readCsv(path);
-    // Header plus rows k = 0..steps (DESIGN.md §3, two-parameter problems).
+    // Header plus rows k = 0..steps (docs/semantics.md §3.1, two-parameter problems).
     QCOMPARE(rows.size(), kSteps + 2);
     QCOMPARE(rows[0], (QStringList{"step", "lr", "loss", "x", "y"}));
     QCOMPARE(rows[1][0], QStringLiteral("0"));

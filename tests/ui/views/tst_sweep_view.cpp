@@ -176,7 +176,7 @@ void TestSweepView::crossingWithMomentum()
     const double betas[] = {0.0, 0.9};
     for (int j = 0; j < 2; ++j) {
         for (int i = 0; i < 7; ++i) {
-            // Heavy-ball momentum β is stable iff lr·λ₁ < 2 + 2β (DESIGN.md §2.6).
+            // Heavy-ball momentum β is stable iff lr·λ₁ < 2 + 2β (docs/semantics.md §2.6).
             const bool shouldDiverge = gridRate(i) * kLambda1 > 2.0 + 2.0 * betas[j];
             const lrlab::SweepRunResult& r = view.results()[static_cast<std::size_t>(j * 7 + i)];
             QCOMPARE(r.diverged, shouldDiverge);

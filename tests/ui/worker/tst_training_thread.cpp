@@ -1,4 +1,4 @@
-// Tests of the toy lab's background worker (STYLE.md §6): latest request wins, failures are
+// Tests of the toy lab's background worker: latest request wins, failures are
 // reported as signals, destruction while busy is clean; and the landscape grid it computes.
 #include "core/analysis/landscape_image.h"
 #include "ui/worker/training_thread.h"
