@@ -1,5 +1,7 @@
 #include "app/cli/cli_common.h"
 
+#include "app/cli/interrupt.h"
+
 #include "core/analysis/sweep.h"
 #include "core/util/format.h"
 
@@ -146,6 +148,7 @@ Output::~Output() = default;
 
 void Output::commit()
 {
+    throwIfInterrupted(); // a stopped run commits no file
     if (!m_buffer) {
         std::cout.flush();
         if (!std::cout)

@@ -1,5 +1,6 @@
 #include "app/cli/cli_common.h"
 #include "app/cli/commands.h"
+#include "app/cli/interrupt.h"
 
 #include "core/analysis/diagnosis.h"
 #include "core/config/config_json.h"
@@ -129,7 +130,8 @@ int runCommand(const QStringList& arguments)
     ExperimentCallbacks callbacks;
     callbacks.model.recordBatches = !traceDir.isEmpty();
     callbacks.model.maxSnapshots = 0;
-    const ExperimentResult run = runExperiment(loaded.config, nullptr, callbacks);
+    const ExperimentResult run = runExperiment(loaded.config, interruptFlag(), callbacks);
+    throwIfInterrupted();
     const auto writeTrace = [&](std::ostream& o) { writeTraceCsv(o, run); };
     if (traceDir.isEmpty()) {
         writeFile("-", writeTrace);
