@@ -11,6 +11,7 @@
 #include <QtTest>
 
 #include <csignal>
+#include <sys/resource.h>
 #include <sys/stat.h>
 
 using lrlab::test::CliResult;
@@ -32,6 +33,7 @@ private slots:
     void finetuneSizeAboveTrainingRows();
     void signalStopsRunWithoutOutput_data();
     void signalStopsRunWithoutOutput();
+    void outOfMemoryNamesTheCommand();
 
 private:
     /// Writes a config into the test's directory and returns its path.
@@ -89,12 +91,12 @@ void TestCliLimits::refused_data()
     const QString directory = m_dir.path();
     QTest::newRow("config-dev-zero") << QStringList{"run", "--config", "/dev/zero"}
                                      << "/dev/zero: is a character device, not a regular file";
-    QTest::newRow("config-fifo")
-        << QStringList{"run", "--config", m_dir.filePath("fifo.json")}
-        << m_dir.filePath("fifo.json") + ": is a FIFO (named pipe), not a regular file";
+    QTest::newRow("config-fifo") << QStringList{"run", "--config", m_dir.filePath("fifo.json")}
+                                 << m_dir.filePath("fifo.json") +
+                                        ": is a FIFO (named pipe), not a regular file";
     QTest::newRow("session-dev-urandom")
-        << QStringList{"export", "--session", "/dev/urandom", "--plot", "loss", "--out",
-                       m_dir.filePath("x.png")}
+        << QStringList{"export", "--session", "/dev/urandom",         "--plot",
+                       "loss",   "--out",     m_dir.filePath("x.png")}
         << "/dev/urandom: is a character device, not a regular file";
     QTest::newRow("dataset-directory")
         << QStringList{"run", "--config",
@@ -118,8 +120,13 @@ void TestCliLimits::refused_data()
         << QStringList{"run", "--config", config("twice.json", "{\"steps\": 5,\n\"steps\": 6}")}
         << "duplicate key 'steps' at line 2";
     QTest::newRow("vary-names-value")
-        << QStringList{"sweep", "--config", config("toy.json", R"({"steps": 5})"), "--lr",
-                       "1e-3:1e-2:2", "--vary", "problem.type=mlp,nosuch"}
+        << QStringList{"sweep",
+                       "--config",
+                       config("toy.json", R"({"steps": 5})"),
+                       "--lr",
+                       "1e-3:1e-2:2",
+                       "--vary",
+                       "problem.type=mlp,nosuch"}
         << "--vary: problem.type=nosuch: problem.type: unknown problem \"nosuch\"";
 }
 
@@ -178,6 +185,30 @@ void TestCliLimits::signalStopsRunWithoutOutput()
              qPrintable(err));
     QVERIFY(p.readAllStandardOutput().isEmpty());
     QVERIFY2(QDir(traceDir).isEmpty(), qPrintable(traceDir)); // nothing written (or no folder)
+}
+
+void TestCliLimits::outOfMemoryNamesTheCommand()
+{
+#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
+    QSKIP("a sanitizer reserves more address space than the limit this test sets");
+#endif
+    // Within the documented limits, but not within 250 MB of address space.
+    const QString path =
+        config("oom.json", R"({"problem": {"type": "mlp", "hidden": [20000]}, "steps": 3})");
+    QProcess p;
+    p.setChildProcessModifier([] {
+        const rlimit limit{250ul << 20, 250ul << 20};
+        setrlimit(RLIMIT_AS, &limit);
+    });
+    p.start(lrlab::test::lrlabBinary(), {"run", "--config", path});
+    QVERIFY(p.waitForFinished(60000));
+    QCOMPARE(p.exitCode(), 1);
+    const QString err = QString::fromUtf8(p.readAllStandardError());
+    QVERIFY2(err.contains("lrlab run: out of memory (std::bad_alloc) while running 'lrlab run "
+                          "--config " +
+                          path + "'"),
+             qPrintable(err));
+    QVERIFY(p.readAllStandardOutput().isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestCliLimits)
