@@ -30,7 +30,7 @@ std::string typeName(mode_t mode)
 std::string systemError(int errnum)
 {
     if (errnum == ENOENT)
-        return "no such file";
+        return "the file does not exist";
     return std::strerror(errnum);
 }
 
@@ -50,8 +50,7 @@ RegularFile::RegularFile(const std::string& path, std::uint64_t maxBytes, const 
     {
     };
     if (::stat(path.c_str(), &info) != 0)
-        throw InputFileError(path, errno == ENOENT ? "does not exist"
-                                                   : "cannot read: " + systemError(errno));
+        throw InputFileError(path, "cannot read: " + systemError(errno));
     if (!S_ISREG(info.st_mode))
         throw InputFileError(path, typeName(info.st_mode));
     // O_NONBLOCK: should the path become a FIFO between stat and open, open does not wait.

@@ -45,7 +45,8 @@ void TestInputFile::refused_data()
                               << "is a character device, not a regular file";
     QTest::newRow("dev-urandom") << "/dev/urandom"
                                  << "is a character device, not a regular file";
-    QTest::newRow("missing") << m_dir.filePath("missing.json") << "does not exist";
+    QTest::newRow("missing") << m_dir.filePath("missing.json")
+                             << "cannot read: the file does not exist";
     QTest::newRow("over-cap") << m_dir.filePath("big.txt")
                               << "is 4.8 KiB, more than the 4 KiB a test file may have";
 }
