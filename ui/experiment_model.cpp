@@ -86,21 +86,13 @@ ExperimentModel::ExperimentModel(QObject* parent) : QObject(parent), m_config(de
 Refusal ExperimentModel::commit(const RunConfig& candidate, const QString& field)
 {
     Refusal refusal;
-    if (candidate.steps > kMaxSteps) {
-        refusal.field = QStringLiteral("steps");
-        refusal.reason =
-            tr("steps: %1 steps would keep about %2 of traces in memory; at most %3 steps.")
-                .arg(QLocale().toString(candidate.steps))
-                .arg(QLocale().formattedDataSize(
-                    static_cast<qint64>(candidate.steps * kBytesPerStep)))
-                .arg(QLocale().toString(kMaxSteps));
-    } else {
-        try {
-            validate(candidate);
-        } catch (const std::invalid_argument& e) {
-            refusal.field = fieldOf(e.what(), field);
-            refusal.reason = QString::fromStdString(e.what());
-        }
+    // validate() also refuses runs over the core's memory and time limits (kMaxRunSteps, ...):
+    // the window shows the same message as the command line.
+    try {
+        validate(candidate);
+    } catch (const std::invalid_argument& e) {
+        refusal.field = fieldOf(e.what(), field);
+        refusal.reason = QString::fromStdString(e.what());
     }
     if (refusal) {
         emit refused(refusal.field, refusal.reason);

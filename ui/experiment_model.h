@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/config/resource_estimate.h"
 #include "core/config/run_config.h"
 #include "core/problems/toy_surface.h"
 
@@ -53,10 +54,9 @@ class ExperimentModel : public QObject
 {
     Q_OBJECT
 public:
-    /// Runs longer than this are refused up front: their traces and plot copies would take
-    /// gigabytes (about kBytesPerStep each).
-    static constexpr int kMaxSteps = 5'000'000;
-    static constexpr double kBytesPerStep = 400.0;
+    /// Runs longer than this are refused up front by the core's validate(): their traces and
+    /// plot copies would take gigabytes (about kTraceBytesPerStep each).
+    static constexpr int kMaxSteps = kMaxRunSteps;
 
     /// Starts with defaultExperiment().
     explicit ExperimentModel(QObject* parent = nullptr);

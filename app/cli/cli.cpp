@@ -2,6 +2,7 @@
 
 #include "app/cli/cli_common.h"
 #include "app/cli/commands.h"
+#include "app/cli/interrupt.h"
 #include "core/datasets/dataset.h"
 #include "ui/gui_main.h"
 
@@ -14,6 +15,9 @@
 #include <iostream>
 #include <map>
 #include <memory>
+#include <new>
+#include <set>
+#include <string>
 #include <vector>
 
 namespace lrlab::cli {
@@ -51,16 +55,55 @@ void printUsage(std::ostream& out)
     out << "\n'lrlab SUBCOMMAND --help' documents each subcommand.\n";
 }
 
-bool looksLikeSubcommand(const char* arg)
+/// Options QGuiApplication and QApplication take themselves (Qt 6 documentation of
+/// QGuiApplication and QApplication): they open the window with that setting.
+bool isQtGuiOption(const char* arg)
 {
-    return arg != nullptr && arg[0] != '-' && arg[0] != '\0';
+    static const std::set<std::string> options{"platform",      "platformpluginpath",
+                                               "platformtheme", "plugin",
+                                               "qmljsdebugger", "qwindowgeometry",
+                                               "geometry",      "qwindowicon",
+                                               "icon",          "qwindowtitle",
+                                               "title",         "reverse",
+                                               "session",       "style",
+                                               "stylesheet",    "widgetcount",
+                                               "display",       "name",
+                                               "dialogs",       "nograb",
+                                               "dograb",        "sync",
+                                               "visual",        "ncols",
+                                               "cmap",          "fn",
+                                               "font",          "bg",
+                                               "background",    "fg",
+                                               "foreground",    "btn",
+                                               "button",        "im",
+                                               "inputstyle",    "testability"};
+    std::string name = arg;
+    if (name.rfind("--", 0) == 0)
+        name.erase(0, 2);
+    else if (name.rfind('-', 0) == 0)
+        name.erase(0, 1);
+    else
+        return false;
+    const std::size_t equals = name.find('=');
+    if (equals != std::string::npos)
+        name.erase(equals);
+    return options.count(name) > 0;
+}
+
+/// The command line for a message: "lrlab run --config c.json".
+std::string commandLine(int argc, char* argv[])
+{
+    std::string text = "lrlab";
+    for (int i = 1; i < argc; ++i)
+        text += std::string(" ") + argv[i];
+    return text;
 }
 
 } // namespace
 
 int main(int argc, char* argv[])
 {
-    if (argc >= 2 && (std::strcmp(argv[1], "--version") == 0 || std::strcmp(argv[1], "-v") == 0)) {
+    if (argc >= 2 && std::strcmp(argv[1], "--version") == 0) {
         std::cout << "lrlab " << LRLAB_VERSION << '\n';
         return kExitOk;
     }
@@ -68,8 +111,13 @@ int main(int argc, char* argv[])
         printUsage(std::cout);
         return kExitOk;
     }
-    if (argc < 2 || !looksLikeSubcommand(argv[1]))
+    if (argc < 2 || isQtGuiOption(argv[1]))
         return runGui(argc, argv);
+    if (argv[1][0] == '-' || argv[1][0] == '\0') {
+        std::cerr << "lrlab: unknown option '" << argv[1] << "'\n";
+        printUsage(std::cerr);
+        return kExitBadInput;
+    }
 
     // export draws the window's figures: it needs a QApplication, on the offscreen platform
     // unless one is asked for, so a figure is the same on a desktop and on a server.
@@ -91,11 +139,21 @@ int main(int argc, char* argv[])
         printUsage(std::cerr);
         return kExitBadInput;
     }
+    installInterruptHandlers();
     QStringList arguments{"lrlab " + name};
     for (int i = 2; i < argc; ++i)
         arguments << QString::fromLocal8Bit(argv[i]);
     try {
         return it->second.run(arguments);
+    } catch (const Interrupted& e) {
+        std::cerr << "lrlab " << name.toStdString() << ": " << e.what() << '\n';
+        return 128 + e.signalNumber();
+    } catch (const std::bad_alloc&) {
+        std::cerr << "lrlab " << name.toStdString()
+                  << ": out of memory (std::bad_alloc) while running '" << commandLine(argc, argv)
+                  << "': the input needs more memory than this machine gives (see README, "
+                     "Limits)\n";
+        return kExitFailure;
     } catch (const UsageError& e) {
         std::cerr << "lrlab " << name.toStdString() << ": " << e.what() << '\n';
         return kExitBadInput;

@@ -1,5 +1,7 @@
 #include "app/cli/cli_common.h"
 
+#include "app/cli/interrupt.h"
+
 #include "core/analysis/sweep.h"
 #include "core/util/format.h"
 #include "core/util/output_file.h"
@@ -138,6 +140,7 @@ Output::~Output() = default;
 
 void Output::commit()
 {
+    throwIfInterrupted(); // a stopped run commits no file
     const std::string text = m_buffer.str();
     writeOutputFile(QString::fromStdString(m_path),
                     QByteArray(text.data(), static_cast<qsizetype>(text.size())));

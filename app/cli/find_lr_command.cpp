@@ -1,5 +1,6 @@
 #include "app/cli/cli_common.h"
 #include "app/cli/commands.h"
+#include "app/cli/interrupt.h"
 
 #include "core/analysis/lr_finder.h"
 #include "core/config/config_json.h"
@@ -138,11 +139,12 @@ int findLrCommand(const QStringList& arguments)
     std::shared_ptr<const ModelProblem> problem;
     LrFinderResult result;
     if (toy) {
-        result = runLrFinder(config, options);
+        result = runLrFinder(config, options, interruptFlag());
     } else {
         problem = ModelProblem::create(config.problem, config.seed);
-        result = runLrFinder(config, *problem, options);
+        result = runLrFinder(config, *problem, options, interruptFlag());
     }
+    throwIfInterrupted();
 
     if (!outDir.isEmpty()) {
         if (toy) {

@@ -1,5 +1,6 @@
 #include "app/cli/cli_common.h"
 #include "app/cli/commands.h"
+#include "app/cli/interrupt.h"
 
 #include "core/analysis/sweep.h"
 #include "core/engine/parallel_engine.h"
@@ -177,6 +178,16 @@ int fineTuneCommand(const QStringList& arguments)
     QElapsedTimer timer;
     timer.start();
     const auto data = FineTuneData::create(dataSpec);
+    // A size above the target's training rows is refused, not clamped, when the user gave it.
+    const int available = data->targetTrainCount();
+    const bool sizeGiven = parser.isSet("sizes") || parser.isSet("train-size");
+    for (const int size : sizes.empty() ? std::vector<int>{config.trainSize} : sizes)
+        if (sizeGiven && size > available)
+            throw UsageError(std::string(sizes.empty() ? "--train-size" : "--sizes") + ": " +
+                             std::to_string(size) + " is more than the " +
+                             std::to_string(available) +
+                             " training rows of the target split (give at most " +
+                             std::to_string(available) + ", or all)");
     const PretrainedModel& pre = data->pretrained();
     const double preSource = data->pretrainedSourceValidation().accuracy;
     if (!pre.cacheProblem.empty())
@@ -185,7 +196,8 @@ int fineTuneCommand(const QStringList& arguments)
     if (!sweep) {
         config.method = methods.front();
         config.schedule.learningRate = lr.rates.front();
-        const FineTuneResult r = runFineTune(*data, config);
+        const FineTuneResult r = runFineTune(*data, config, interruptFlag());
+        throwIfInterrupted();
         Output out(outPath);
         std::ostream& o = out.stream();
         o << "method: " << fineTuneMethodName(r.method) << '\n'
@@ -219,7 +231,9 @@ int fineTuneCommand(const QStringList& arguments)
     FineTuneSweepOptions options;
     options.threads = threads;
     options.keepCurves = false;
+    options.cancel = interruptFlag();
     const std::vector<FineTuneResult> results = runFineTuneSweep(*data, spec, options);
+    throwIfInterrupted();
     const double seconds = static_cast<double>(timer.nsecsElapsed()) * 1e-9;
 
     Output out(outPath);

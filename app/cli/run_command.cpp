@@ -1,5 +1,6 @@
 #include "app/cli/cli_common.h"
 #include "app/cli/commands.h"
+#include "app/cli/interrupt.h"
 
 #include "core/analysis/diagnosis.h"
 #include "core/config/config_json.h"
@@ -142,7 +143,8 @@ int runCommand(const QStringList& arguments)
     ExperimentCallbacks callbacks;
     callbacks.model.recordBatches = !outDir.isEmpty();
     callbacks.model.maxSnapshots = 0;
-    const ExperimentResult run = runExperiment(loaded.config, nullptr, callbacks);
+    const ExperimentResult run = runExperiment(loaded.config, interruptFlag(), callbacks);
+    throwIfInterrupted();
     const auto writeTrace = [&](std::ostream& o) { writeTraceCsv(o, run); };
     if (outDir.isEmpty()) {
         writeFile(outPath.toStdString(), writeTrace);

@@ -1,5 +1,6 @@
 #include "app/cli/cli_common.h"
 #include "app/cli/commands.h"
+#include "app/cli/interrupt.h"
 
 #include "core/analysis/landscape.h"
 #include "core/config/config_json.h"
@@ -160,17 +161,19 @@ int toySurface(const RunConfig& config, const SurfaceOptions& options)
     // The trajectory only goes to a file: run the config only when there is one.
     std::optional<ExperimentResult> run;
     if (!options.outDir.empty())
-        run = runExperiment(config, nullptr);
+        run = runExperiment(config, interruptFlag());
     const std::shared_ptr<const ToySurface> surface =
         run ? run->surface : makeToySurface(config.problem.type, config.problem.parameters);
     LandscapeOptions landscapeOptions;
     landscapeOptions.threads = options.threads;
+    landscapeOptions.cancel = interruptFlag();
     const ViewBox box = options.box ? *options.box : surface->info().view;
     std::optional<LandscapeGrid> coarse;
     if (options.coarse > 0)
         coarse = computeToyGrid(*surface, options.coarse, box, landscapeOptions);
     const Landscape landscape =
         toyLandscape(*surface, options.grid, &box, run ? &run->toy : nullptr, landscapeOptions);
+    throwIfInterrupted();
     writeLandscape(options, landscape, coarse ? &*coarse : nullptr, 2, config.seed, true);
     return kExitOk;
 }
@@ -190,10 +193,11 @@ int modelSurface(const RunConfig& config, const SurfaceOptions& options)
                              config.problem.type + " has " + std::to_string(parameters) +
                              " parameters (use pca or random)");
     };
-    const ExperimentResult run = runExperiment(config, nullptr, callbacks);
+    const ExperimentResult run = runExperiment(config, interruptFlag(), callbacks);
     const ModelProblem& problem = *run.problem;
     LandscapeOptions landscapeOptions;
     landscapeOptions.threads = options.threads;
+    landscapeOptions.cancel = interruptFlag();
     landscapeOptions.seed = config.seed;
     const ModelPlane modelPlane =
         makeModelPlane(plane, run.model, problem.modelSpec(), landscapeOptions);
@@ -204,6 +208,7 @@ int modelSurface(const RunConfig& config, const SurfaceOptions& options)
     const Landscape landscape =
         planeLandscape(problem, modelPlane, options.grid, &box,
                        options.outDir.empty() ? nullptr : &run.model, landscapeOptions);
+    throwIfInterrupted();
     writeLandscape(options, landscape, coarse ? &*coarse : nullptr, parameters, config.seed, false);
     return kExitOk;
 }

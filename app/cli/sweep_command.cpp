@@ -1,5 +1,6 @@
 #include "app/cli/cli_common.h"
 #include "app/cli/commands.h"
+#include "app/cli/interrupt.h"
 
 #include "core/analysis/sweep.h"
 #include "core/config/config_json.h"
@@ -81,7 +82,9 @@ int sweepCommand(const QStringList& arguments)
     options.targetLoss = target;
     QElapsedTimer timer;
     timer.start();
+    options.cancel = interruptFlag();
     const std::vector<SweepRunResult> results = runSweep(points, options);
+    throwIfInterrupted();
     const double seconds = static_cast<double>(timer.nsecsElapsed()) * 1e-9;
 
     Output out(outPath.toStdString());

@@ -1,11 +1,11 @@
 #include "core/config/config_json.h"
 
+#include "core/config/json_file.h"
 #include "core/problems/toy_surface.h"
+#include "core/util/input_file.h"
 
-#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QJsonParseError>
 #include <QSet>
 
 #include <algorithm>
@@ -99,7 +99,11 @@ public:
         const QJsonValue v = take(key);
         if (!v.isString())
             fail(key, "expected a string, got " + jsonTypeName(v));
-        return v.toString().toStdString();
+        const std::string text = v.toString().toStdString();
+        if (std::any_of(text.begin(), text.end(),
+                        [](char c) { return static_cast<unsigned char>(c) < 0x20; }))
+            fail(key, "contains a control character: \"" + escapeControl(text) + "\"");
+        return text;
     }
 
     QJsonObject object(const QString& key)
@@ -205,6 +209,10 @@ void parseProblem(ObjectReader& top, RunConfig& config)
     } else if (isModelType(p.type)) {
         std::vector<std::string> names{"type", "dataset", "batch_size", "val_fraction"};
         p.dataset = r.string("dataset", p.dataset);
+        if (p.dataset.empty())
+            r.fail("dataset", "is empty (give a built-in name or a CSV path, or leave the key out "
+                              "for " +
+                                  defaultDataset(p.type) + ")");
         p.batchSize = static_cast<int>(r.integer("batch_size", p.batchSize, 1, 1 << 24));
         p.valFraction = r.number("val_fraction", p.valFraction);
         if (isOneFeatureModel(p.type)) {
@@ -330,30 +338,9 @@ void parseSchedule(ObjectReader& top, RunConfig& config, std::vector<std::string
     r.rejectUnknown(joined(allowed));
 }
 
-/// "line L, column C" of a byte offset into text, with the text of that line.
-std::string lineAndColumn(const QByteArray& text, int offset)
-{
-    int line = 1;
-    int column = 1;
-    int lineStart = 0;
-    for (int i = 0; i < offset && i < text.size(); ++i) {
-        if (text.at(i) == '\n') {
-            ++line;
-            column = 1;
-            lineStart = i + 1;
-        } else {
-            ++column;
-        }
-    }
-    int lineEnd = static_cast<int>(text.indexOf('\n', lineStart));
-    if (lineEnd < 0)
-        lineEnd = static_cast<int>(text.size());
-    const QByteArray lineText = text.mid(lineStart, std::min(lineEnd - lineStart, 80)).trimmed();
-    return "line " + std::to_string(line) + ", column " + std::to_string(column) + " (in \"" +
-           lineText.toStdString() + "\")";
-}
-
 } // namespace
+
+ConfigError::ConfigError(const std::string& message) : std::invalid_argument(escapeNul(message)) {}
 
 std::string jsonTypeName(const QJsonValue& v)
 {
@@ -415,22 +402,12 @@ LoadedConfig parseRunConfig(const QByteArray& json, const std::string& source)
 {
     if (json.trimmed().isEmpty())
         throw ConfigError(source + ": the file is empty (expected a JSON object)");
-    QJsonParseError error;
-    const QJsonDocument doc = QJsonDocument::fromJson(json, &error);
-    if (error.error != QJsonParseError::NoError)
-        throw ConfigError(source + ": " + lineAndColumn(json, error.offset) + ": " +
-                          error.errorString().toStdString());
-    if (!doc.isObject())
-        throw ConfigError(source + ": expected a JSON object at the top level");
-    return runConfigFromJson(doc.object(), source);
+    return runConfigFromJson(parseJsonObject(json, source), source);
 }
 
 LoadedConfig loadRunConfig(const std::string& path)
 {
-    QFile file(QString::fromStdString(path));
-    if (!file.open(QIODevice::ReadOnly))
-        throw ConfigError(path + ": cannot read the file: " + file.errorString().toStdString());
-    return parseRunConfig(file.readAll(), path);
+    return parseRunConfig(readJsonFile(path), path);
 }
 
 QJsonObject runConfigToJson(const RunConfig& config)

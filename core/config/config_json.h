@@ -13,10 +13,11 @@
 namespace lrlab {
 
 /// A config that failed to load: the message names the source, and the key path or the line.
+/// A NUL byte in the message (quoted from the input) is shown as \0 so what() is not cut short.
 class ConfigError : public std::invalid_argument
 {
 public:
-    using std::invalid_argument::invalid_argument;
+    explicit ConfigError(const std::string& message);
 };
 
 /// A parsed config plus notes on keys that are valid but have no effect with the chosen type

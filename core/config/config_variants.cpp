@@ -69,10 +69,13 @@ RunConfig withSetting(const RunConfig& base, const std::string& keyPath, const s
     } else if (parts.size() == 2) {
         QJsonObject inner = root.value(parts[0]).toObject();
         inner[parts[1]] = v;
-        if (keyPath == "optimizer.type") {
-            // A different optimizer takes its own defaults, not the previous one's settings.
+        if (keyPath == "optimizer.type" || keyPath == "problem.type") {
+            // A different optimizer or problem takes its own defaults, not the previous one's
+            // settings (an mlp's hidden sizes mean nothing to booth).
             inner = QJsonObject{{"type", v}};
         }
+        if (keyPath == "problem.type" && v != root.value("problem").toObject().value("type"))
+            root.remove("init"); // a start point belongs to its problem
         root[parts[0]] = inner;
     } else {
         throw ConfigError(keyPath + ": expected a key such as schedule.warmup_steps");

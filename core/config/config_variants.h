@@ -13,7 +13,9 @@ namespace lrlab {
 std::string variantKeyPath(const std::string& key);
 
 /// A copy of base with the setting at keyPath set to value (a number, true/false, or a name;
-/// "64x32" or "64,32" for hidden) and re-validated. Throws ConfigError naming the key and value.
+/// "64x32" or "64,32" for hidden) and re-validated. A new optimizer.type or problem.type starts
+/// from that type's defaults (a new problem also drops the start point). Throws ConfigError
+/// naming the key and value.
 RunConfig withSetting(const RunConfig& base, const std::string& keyPath, const std::string& value);
 
 } // namespace lrlab

@@ -1,14 +1,13 @@
 #include "core/config/lesson.h"
 
 #include "core/config/config_variants.h"
+#include "core/config/json_file.h"
 
 #include <QCoreApplication>
 #include <QDir>
-#include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QJsonParseError>
 #include <QRegularExpression>
 
 #include <algorithm>
@@ -77,15 +76,6 @@ std::string settingText(const QJsonValue& value, const QString& source, const st
         break;
     }
     fail(source, path, "expected a number, true/false, a name or an array of layer widths");
-}
-
-/// "line L, column C" of a byte offset (columns count bytes).
-std::string lineAndColumn(const QByteArray& text, int offset)
-{
-    const QByteArray before = text.left(offset);
-    const int line = static_cast<int>(before.count('\n')) + 1;
-    const int column = offset - static_cast<int>(before.lastIndexOf('\n'));
-    return "line " + std::to_string(line) + ", column " + std::to_string(column);
 }
 
 /// Lower number = applied earlier: keys that reset or reshape other keys come first.
@@ -174,14 +164,7 @@ QStringList Lesson::languages() const
 
 Lesson parseLesson(const QByteArray& json, const QString& source)
 {
-    QJsonParseError error;
-    const QJsonDocument doc = QJsonDocument::fromJson(json, &error);
-    if (error.error != QJsonParseError::NoError)
-        throw ConfigError(source.toStdString() + ": " + lineAndColumn(json, error.offset) + ": " +
-                          error.errorString().toStdString());
-    if (!doc.isObject())
-        throw ConfigError(source.toStdString() + ": expected a JSON object at the top level");
-    const QJsonObject root = doc.object();
+    const QJsonObject root = parseJsonObject(json, source.toStdString());
 
     // The version first: a newer file may have keys this build does not know.
     if (!root.contains("lrlab_lesson"))
@@ -250,11 +233,7 @@ Lesson parseLesson(const QByteArray& json, const QString& source)
 
 Lesson loadLesson(const QString& path)
 {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        throw ConfigError(path.toStdString() +
-                          ": cannot read the file: " + file.errorString().toStdString());
-    return parseLesson(file.readAll(), path);
+    return parseLesson(readJsonFile(path.toStdString()), path);
 }
 
 QString lessonsDirectory()

@@ -68,8 +68,9 @@ bool isModelType(const std::string& type);
 bool isOneFeatureModel(const std::string& type);
 
 /// Checks a config's values and their relations (ranges, warmup vs run length, names known,
-/// keys meaningful for the chosen type). Throws std::invalid_argument whose message starts with
-/// the key path, e.g. "schedule.warmup_steps: 2000 exceeds the run's 1000 steps".
+/// keys meaningful for the chosen type) and its estimated memory and time against the limits
+/// (checkResourceLimits). Throws std::invalid_argument whose message starts with the key path,
+/// e.g. "schedule.warmup_steps: 2000 exceeds the run's 1000 steps".
 void validate(const RunConfig& config);
 
 } // namespace lrlab

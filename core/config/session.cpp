@@ -1,11 +1,10 @@
 #include "core/config/session.h"
 
 #include "core/config/config_json.h"
+#include "core/config/json_file.h"
 
-#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QJsonParseError>
 #include <QJsonValue>
 #include <QSaveFile>
 #include <QStringList>
@@ -131,20 +130,6 @@ bool validLanguage(const QString& language)
     return true;
 }
 
-std::string lineAndColumn(const QByteArray& text, int offset)
-{
-    int line = 1, column = 1;
-    for (int i = 0; i < offset && i < text.size(); ++i) {
-        if (text[i] == '\n') {
-            ++line;
-            column = 1;
-        } else {
-            ++column;
-        }
-    }
-    return "line " + std::to_string(line) + ", column " + std::to_string(column);
-}
-
 } // namespace
 
 QJsonObject sessionToJson(const Session& session)
@@ -239,23 +224,13 @@ Session parseSession(const QByteArray& json, const std::string& source)
 {
     if (json.trimmed().isEmpty())
         throw ConfigError(source + ": the file is empty (expected an lrlab session)");
-    QJsonParseError error;
-    const QJsonDocument doc = QJsonDocument::fromJson(json, &error);
-    if (error.error != QJsonParseError::NoError)
-        throw ConfigError(source + ": " + lineAndColumn(json, error.offset) + ": " +
-                          error.errorString().toStdString() +
-                          " (the session file is broken or truncated)");
-    if (!doc.isObject())
-        throw ConfigError(source + ": expected a JSON object at the top level");
-    return sessionFromJson(doc.object(), source);
+    return sessionFromJson(
+        parseJsonObject(json, source, " (the session file is broken or truncated)"), source);
 }
 
 Session loadSession(const std::string& path)
 {
-    QFile file(QString::fromStdString(path));
-    if (!file.open(QIODevice::ReadOnly))
-        throw ConfigError(path + ": cannot read the file: " + file.errorString().toStdString());
-    return parseSession(file.readAll(), path);
+    return parseSession(readJsonFile(path), path);
 }
 
 void saveSession(const Session& session, const std::string& path)

@@ -1,5 +1,7 @@
 #include "core/config/run_config.h"
 
+#include "core/config/resource_estimate.h"
+
 #include "core/problems/toy_surface.h"
 
 #include <algorithm>
@@ -207,6 +209,7 @@ void validate(const RunConfig& config)
     validateProblem(config);
     validateOptimizer(config.optimizer);
     validateSchedule(config.schedule, config.steps);
+    checkResourceLimits(config);
 }
 
 } // namespace lrlab

@@ -1,10 +1,10 @@
 #include "core/datasets/csv_loader.h"
 
+#include "core/util/input_file.h"
+
 #include <charconv>
 #include <cmath>
-#include <fstream>
 #include <set>
-#include <sstream>
 #include <string_view>
 #include <system_error>
 
@@ -64,7 +64,7 @@ ParseResult parseNumber(std::string_view cell, double& value)
 
 std::string quoted(std::string_view text)
 {
-    return "'" + std::string(text) + "'";
+    return "'" + escapeControl(std::string(text)) + "'";
 }
 
 std::string fileStem(const std::string& path)
@@ -86,14 +86,12 @@ bool isBlank(std::string_view line)
 
 Dataset loadCsvDataset(const std::string& path, const std::string& name)
 {
-    std::ifstream file(path, std::ios::binary);
-    if (!file)
-        throw DatasetError(path, 0, "cannot open the file");
-    std::ostringstream buffer;
-    buffer << file.rdbuf();
-    const std::string text = buffer.str();
-    if (file.bad())
-        throw DatasetError(path, 0, "read error");
+    std::string text;
+    try {
+        text = readRegularFile(path, kMaxDatasetFileBytes, "a dataset file");
+    } catch (const InputFileError& e) {
+        throw DatasetError(path, 0, e.reason());
+    }
     if (text.find_first_not_of(" \t\r\n") == std::string::npos)
         throw DatasetError(path, 1, "the file is empty (expected a header line of column names)");
 
@@ -111,13 +109,20 @@ Dataset loadCsvDataset(const std::string& path, const std::string& name)
     int columns = 0;
     std::string lastColumn;
     int maxLabel = -1;
+    int maxLabelLine = 0;
+    std::set<int> classesSeen;
     int labelLine = 0; // first line whose label differs from the first row's
     int firstLabel = -1;
 
     while (!rest.empty()) {
-        const std::size_t newline = rest.find('\n');
-        std::string_view line = rest.substr(0, newline);
-        rest = newline == std::string_view::npos ? std::string_view() : rest.substr(newline + 1);
+        // A line ends at LF, CR LF or a lone CR (classic Mac OS files).
+        const std::size_t lineEnd = rest.find_first_of("\r\n");
+        const std::string_view line = rest.substr(0, lineEnd);
+        std::size_t next = lineEnd == std::string_view::npos ? rest.size() : lineEnd + 1;
+        if (lineEnd != std::string_view::npos && rest[lineEnd] == '\r' && next < rest.size() &&
+            rest[next] == '\n')
+            ++next;
+        rest = rest.substr(next);
         ++lineNumber;
 
         if (lineNumber == 1) {
@@ -212,8 +217,11 @@ Dataset loadCsvDataset(const std::string& path, const std::string& name)
                     firstLabel = label;
                 else if (labelLine == 0 && label != firstLabel)
                     labelLine = lineNumber;
-                if (label > maxLabel)
+                if (label > maxLabel) {
                     maxLabel = label;
+                    maxLabelLine = lineNumber;
+                }
+                classesSeen.insert(label);
                 dataset.labels.push_back(label);
             }
         }
@@ -227,7 +235,16 @@ Dataset loadCsvDataset(const std::string& path, const std::string& name)
             throw DatasetError(path, firstDataLine,
                                "only one class (every label is " + std::to_string(firstLabel) +
                                    "); classification needs at least 2");
-        dataset.numClasses = maxLabel + 1;
+        const int classes = maxLabel + 1;
+        const auto present = static_cast<int>(classesSeen.size());
+        if (classes > kMaxSparseClasses && present < classes)
+            throw DatasetError(
+                path, maxLabelLine,
+                "label " + std::to_string(maxLabel) + " makes " + std::to_string(classes) +
+                    " classes but only " + std::to_string(present) +
+                    " of them occur: labels must be 0..K-1 with K <= " +
+                    std::to_string(kMaxSparseClasses) + ", or every class 0..K-1 present");
+        dataset.numClasses = classes;
     }
     return dataset;
 }

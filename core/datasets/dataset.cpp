@@ -2,6 +2,7 @@
 
 #include "core/datasets/csv_loader.h"
 #include "core/datasets/idx_loader.h"
+#include "core/util/input_file.h"
 
 #include <cstdlib>
 #include <filesystem>
@@ -33,7 +34,7 @@ bool endsWith(const std::string& text, const std::string& suffix)
 } // namespace
 
 DatasetError::DatasetError(const std::string& file, int line, const std::string& what)
-    : std::runtime_error(formatMessage(file, line, what)), m_file(file), m_line(line)
+    : std::runtime_error(escapeNul(formatMessage(file, line, what))), m_file(file), m_line(line)
 {
 }
 

@@ -1,5 +1,8 @@
 #include "core/datasets/idx_loader.h"
 
+#include "core/util/input_file.h"
+
+#include <unistd.h>
 #include <zlib.h>
 
 #include <algorithm>
@@ -16,6 +19,10 @@ constexpr std::uint32_t kLabelsMagic = 0x00000801; // unsigned byte, 1 dimension
 constexpr int kFashionMnistClasses = 10;
 // gzread takes an unsigned int length; reading in slices also keeps zlib's work per call small.
 constexpr std::size_t kReadSlice = std::size_t(1) << 24;
+// deflate never compresses better than 1032:1 (RFC 1951 blocks; zlib's technical notes).
+constexpr std::uint64_t kMaxDeflateRatio = 1032;
+constexpr std::uint64_t kImagesHeaderBytes = 16;
+constexpr std::uint64_t kLabelsHeaderBytes = 8;
 
 std::string hex32(std::uint32_t value)
 {
@@ -33,12 +40,20 @@ class GzReader
 public:
     explicit GzReader(const std::string& path) : m_path(path)
     {
-        std::error_code error;
-        if (!std::filesystem::is_regular_file(path, error))
-            throw DatasetError(path, 0, "the file does not exist");
-        m_file = gzopen(path.c_str(), "rb");
-        if (m_file == nullptr)
-            throw DatasetError(path, 0, "cannot open the file");
+        try {
+            RegularFile file(path, kMaxDatasetFileBytes, "a dataset file");
+            m_fileBytes = file.size();
+            unsigned char magic[2] = {0, 0};
+            const int fd = file.releaseDescriptor();
+            m_compressed = ::pread(fd, magic, 2, 0) == 2 && magic[0] == 0x1f && magic[1] == 0x8b;
+            m_file = gzdopen(fd, "rb");
+            if (m_file == nullptr) {
+                ::close(fd);
+                throw DatasetError(path, 0, "cannot open the file");
+            }
+        } catch (const InputFileError& e) {
+            throw DatasetError(path, 0, e.reason());
+        }
     }
     ~GzReader()
     {
@@ -91,6 +106,23 @@ public:
 
     const std::string& path() const { return m_path; }
 
+    /// Refuses a header whose counts need more bytes than the file can hold, before anything
+    /// is allocated: a plain file must hold them exactly, a gzip file at most kMaxDeflateRatio
+    /// times its size (deflate's limit).
+    void checkPayload(std::uint64_t headerBytes, std::uint64_t payloadBytes,
+                      const std::string& claim) const
+    {
+        const std::uint64_t needed = headerBytes + payloadBytes;
+        const std::uint64_t most = m_compressed ? m_fileBytes * kMaxDeflateRatio : m_fileBytes;
+        if (needed > most)
+            throw DatasetError(
+                m_path, 0,
+                "the header claims " + claim + " (" + formatBytes(needed) + ") but the file is " +
+                    formatBytes(m_fileBytes) +
+                    (m_compressed ? " of gzip, which holds at most " + formatBytes(most) : "") +
+                    " (corrupt header?)");
+    }
+
 private:
     [[noreturn]] void fail(const char* what, std::size_t size, std::size_t done)
     {
@@ -112,6 +144,8 @@ private:
 
     std::string m_path;
     gzFile m_file = nullptr;
+    std::uint64_t m_fileBytes = 0;
+    bool m_compressed = false;
 };
 
 struct ImagesHeader
@@ -143,6 +177,9 @@ ImagesHeader readImagesHeader(GzReader& reader)
         throw DatasetError(reader.path(), 0,
                            "implausible image dimensions " + std::to_string(count) + " x " +
                                std::to_string(rows) + " x " + std::to_string(cols));
+    reader.checkPayload(kImagesHeaderBytes, std::uint64_t(count) * rows * cols,
+                        std::to_string(count) + " images of " + std::to_string(rows) + "x" +
+                            std::to_string(cols));
     return {static_cast<int>(count), static_cast<int>(rows), static_cast<int>(cols)};
 }
 
@@ -152,6 +189,7 @@ int readLabelsHeader(GzReader& reader)
     const std::uint32_t count = reader.readBigEndian32("header");
     if (count > static_cast<std::uint32_t>(INT_MAX))
         throw DatasetError(reader.path(), 0, "implausible label count " + std::to_string(count));
+    reader.checkPayload(kLabelsHeaderBytes, count, std::to_string(count) + " labels");
     return static_cast<int>(count);
 }
 

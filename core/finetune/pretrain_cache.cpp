@@ -5,12 +5,15 @@
 #include "core/models/model.h"
 #include "core/optimizers/optimizer.h"
 #include "core/util/format.h"
+#include "core/util/input_file.h"
 
 #include <Eigen/Core>
 #include <zlib.h>
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
+#include <cmath>
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
@@ -75,27 +78,30 @@ bool readCacheFile(const std::string& path, std::uint64_t key, int count,
                    std::vector<float>& params, std::string* why)
 {
     std::error_code ec;
-    if (!std::filesystem::exists(path, ec)) {
+    if (!std::filesystem::exists(path, ec) && !std::filesystem::is_symlink(path, ec)) {
         why->clear();
         return false;
     }
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
-        *why = "cannot open " + path;
-        return false;
-    }
     const auto expectedSize = kHeaderBytes + static_cast<std::size_t>(count) * sizeof(float);
-    const auto size = std::filesystem::file_size(path, ec);
-    if (ec || size != expectedSize) {
-        *why = path + ": " + std::to_string(ec ? 0 : size) + " bytes, expected " +
-               std::to_string(expectedSize) + " (truncated or not a cache file)";
+    std::string bytes;
+    try {
+        // A regular file only (a FIFO at the path must not block), never more than a valid one.
+        RegularFile file(path, expectedSize, "a pre-training cache file of these settings");
+        if (file.size() != expectedSize) {
+            *why = path + ": " + std::to_string(file.size()) + " bytes, expected " +
+                   std::to_string(expectedSize) + " (truncated or not a cache file)";
+            return false;
+        }
+        bytes = file.readAll();
+    } catch (const InputFileError& e) {
+        *why = e.what();
         return false;
     }
-    char header[kHeaderBytes];
-    if (!in.read(header, static_cast<std::streamsize>(kHeaderBytes))) {
-        *why = path + ": cannot read the header";
+    if (bytes.size() != expectedSize) {
+        *why = path + ": changed while it was read";
         return false;
     }
+    const char* header = bytes.data();
     std::uint32_t version = 0;
     std::uint32_t storedCount = 0;
     std::uint64_t storedKey = 0;
@@ -120,13 +126,18 @@ bool readCacheFile(const std::string& path, std::uint64_t key, int count,
         return false;
     }
     params.assign(static_cast<std::size_t>(count), 0.0f);
-    if (!in.read(reinterpret_cast<char*>(params.data()),
-                 static_cast<std::streamsize>(params.size() * sizeof(float)))) {
-        *why = path + ": cannot read the payload";
-        return false;
-    }
+    std::memcpy(params.data(), bytes.data() + kHeaderBytes, params.size() * sizeof(float));
     if (crcOf(params) != storedCrc) {
         *why = path + ": checksum mismatch (corrupt payload)";
+        return false;
+    }
+    // Training never stores a non-finite weight: such a file was not written by lrlab.
+    const auto bad =
+        std::find_if(params.begin(), params.end(), [](float v) { return !std::isfinite(v); });
+    if (bad != params.end()) {
+        const std::string value = std::isnan(*bad) ? "nan" : (*bad > 0 ? "inf" : "-inf");
+        *why = path + ": non-finite weight " + value + " at index " +
+               std::to_string(bad - params.begin()) + " (not written by lrlab)";
         return false;
     }
     why->clear();

@@ -1,8 +1,35 @@
 #include "core/models/model_spec.h"
 
+#include <climits>
+#include <cstdint>
 #include <stdexcept>
 
 namespace lrlab {
+
+namespace {
+
+/// Model<> indexes its parameters with int: refuse a shape whose count does not fit, computed
+/// in 64 bits (each product of two int widths fits; the sum is checked as it grows).
+void checkParameterCount(int inputs, const std::vector<int>& hidden, int outputs)
+{
+    std::int64_t count = 0;
+    std::int64_t previous = inputs;
+    std::vector<int> widths = hidden;
+    widths.push_back(outputs);
+    for (const int width : widths) {
+        count += previous * width + width;
+        if (count > INT_MAX) {
+            std::string shape = std::to_string(inputs);
+            for (const int w : widths)
+                shape += "x" + std::to_string(w);
+            throw std::invalid_argument("mlp " + shape + " has more than " +
+                                        std::to_string(INT_MAX) + " parameters");
+        }
+        previous = width;
+    }
+}
+
+} // namespace
 
 std::string modelKindName(ModelKind kind)
 {
@@ -97,6 +124,7 @@ ModelSpec makeModelSpec(const std::string& type, int inputs, int classes,
                 throw std::invalid_argument("mlp hidden layer widths must be >= 1, got " +
                                             std::to_string(width));
         spec.hidden = hidden;
+        checkParameterCount(inputs, hidden, classes == 0 ? 1 : classes);
         spec.activation = parseActivation(activation);
         spec.outputs = classes == 0 ? 1 : classes;
         spec.loss = classes == 0 ? LossKind::MeanSquaredError : LossKind::CrossEntropy;
