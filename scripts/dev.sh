@@ -2,9 +2,10 @@
 # lrlab developer entry point: install what is missing, build, then open the window or test.
 #   scripts/dev.sh open    build (Release) and open the Learning Rate Lab window
 #   scripts/dev.sh test    build and run every test (CTest)
-#   scripts/dev.sh bench   build and run the benchmarks (tests/bench)
+#   scripts/dev.sh bench   build and run the benchmarks (tests/bench), then the model kernels
+#                          against a -march=native build (scripts/bench-kernels.sh)
 #   scripts/dev.sh deps    only install the Debian packages
-# Environment: BUILD_DIR (default build), LRLAB_NATIVE=OFF for a portable binary,
+# Environment: BUILD_DIR (default build), LRLAB_NATIVE=ON for a -march=native binary,
 # JOBS (default: number of cores).
 set -euo pipefail
 
@@ -15,7 +16,7 @@ jobs=${JOBS:-$(nproc)}
 packages=(build-essential cmake ninja-build pkg-config
           qt6-base-dev qt6-base-dev-tools qt6-svg-dev qt6-tools-dev qt6-tools-dev-tools
           qt6-l10n-tools libqcustomplot-dev libeigen3-dev zlib1g-dev libgl-dev libgif-dev
-          fonts-noto-cjk dataset-fashion-mnist clang-format file)
+          fonts-noto-cjk dataset-fashion-mnist clang-format file qemu-user)
 
 install_deps() {
     local missing=()
@@ -36,7 +37,7 @@ install_deps() {
 build() {
     install_deps
     cmake -S "$here" -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE=Release \
-        -DLRLAB_NATIVE="${LRLAB_NATIVE:-ON}" ${LRLAB_CMAKE_ARGS:-}
+        -DLRLAB_NATIVE="${LRLAB_NATIVE:-OFF}" ${LRLAB_CMAKE_ARGS:-}
     cmake --build "$build_dir" -j "$jobs"
 }
 
@@ -55,7 +56,15 @@ case "${1:-open}" in
         QT_QPA_PLATFORM=offscreen ctest --test-dir "$build_dir" --output-on-failure -j "$jobs" ;;
     bench)
         build
-        cmake --build "$build_dir" --target bench ;;
+        cmake --build "$build_dir" --target bench
+        # The model kernels of this portable build against a -march=native build of the same
+        # source (a second build tree), measured alternately in the same run.
+        native_dir=${NATIVE_BUILD_DIR:-$build_dir-native}
+        cmake -S "$here" -B "$native_dir" -G Ninja -DCMAKE_BUILD_TYPE=Release -DLRLAB_NATIVE=ON \
+            ${LRLAB_CMAKE_ARGS:-}
+        cmake --build "$native_dir" --target bench_core_kernels -j "$jobs"
+        "$here/scripts/bench-kernels.sh" portable="$build_dir/tests/bench/bench_core_kernels" \
+            native="$native_dir/tests/bench/bench_core_kernels" ;;
     *)
-        sed -n '2,9p' "$0"; exit 2 ;;
+        sed -n '2,10p' "$0"; exit 2 ;;
 esac
