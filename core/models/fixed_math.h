@@ -4,8 +4,9 @@
 // is evaluated in double with plain +, −, ×, ÷ in a fixed order (the project compiles with
 // -ffp-contract=off, so nothing is fused into an FMA), without libm (glibc picks FMA variants of
 // exp and log at run time) and rounded once to float. Their error before that rounding is below
-// 1e−12 relative, so the float results are the correctly rounded ones nearly always; they are as
-// accurate as glibc's expf/tanhf/logf.
+// 1e−12 relative, so the float results are the correctly rounded ones nearly always (as accurate
+// as glibc's expf and logf). tanh is Eigen's float approximation (a few ulp), computed likewise
+// without FMA.
 //
 // Everything here has internal linkage (an unnamed namespace): the per-target kernel files
 // (kernels_*.cpp) include it with different -march flags, and inline functions with external
@@ -74,20 +75,27 @@ inline float expFloat(float x)
     return static_cast<float>(er * powerOfTwo(shifted));
 }
 
-/// tanh(x) for float x, as expm1(2|x|) / (expm1(2|x|) + 2) in double, then rounded once.
+/// tanh(x) for float x in float: Eigen 3.4's rational approximation (generic_fast_tanh_float,
+/// the coefficients of its non-FMA variant) evaluated with separate multiplies and adds. Within a
+/// few ulp of the exact value; |x| < 0.0004 returns x, NaN stays NaN.
 inline float tanhFloat(float x)
 {
-    double t = x < 0.0f ? -static_cast<double>(x) : static_cast<double>(x);
-    t = t > 10.0 ? 10.0 : t; // tanh(10) rounds to 1 in float
-    const double y = t + t;
-    const double shifted = y * kLog2e + kRoundShift;
-    const double k = shifted - kRoundShift;
-    const double r = (y - k * kLn2Hi) - k * kLn2Lo;
-    const double scale = powerOfTwo(shifted);
-    // expm1(y) = 2^k·expm1(r) + (2^k − 1); exact cancellation-free for k = 0 (scale 1).
-    const double em1 = scale * (r + expm1Tail(r)) + (scale - 1.0);
-    const double magnitude = em1 / (em1 + 2.0);
-    return static_cast<float>(x < 0.0f ? -magnitude : magnitude);
+    // Clamped to ±7.905 (where the approximation reaches 1) so that NaN stays NaN.
+    float c = x > 7.90531110763549805f ? 7.90531110763549805f : x;
+    c = c < -7.90531110763549805f ? -7.90531110763549805f : c;
+    const float x2 = c * c;
+    float p = x2 * -2.76076847742355e-16f + 2.00018790482477e-13f;
+    p = x2 * p + -8.60467152213735e-11f;
+    p = x2 * p + 5.12229709037114e-08f;
+    p = x2 * p + 1.48572235717979e-05f;
+    p = x2 * p + 6.37261928875436e-04f;
+    p = x2 * p + 4.89352455891786e-03f;
+    p = c * p;
+    float q = x2 * 1.19825839466702e-06f + 1.18534705686654e-04f;
+    q = x2 * q + 2.26843463243900e-03f;
+    q = x2 * q + 4.89352518554385e-03f;
+    const float magnitude = x < 0.0f ? -x : x;
+    return magnitude < 0.0004f ? x : p / q;
 }
 
 /// Natural logarithm of a double, to about 1e−15 relative: 0 gives −inf, negative numbers and

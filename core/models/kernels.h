@@ -31,12 +31,14 @@ template <typename Scalar> struct KernelTable
     /// gemmWorkspaceSize(rows, cols, depth) elements (the packed operands).
     void (*gemmAccumulate)(int rows, int cols, int depth, MatrixView<Scalar> a,
                            MatrixView<Scalar> b, Scalar* c, std::ptrdiff_t ldc, Scalar* workspace);
-    /// x = tanh(x) (float: fixedmath::tanhFloat; double: libm tanh).
+    /// x = tanh(x) (float: fixedmath::tanhFloat, Eigen's approximation; double: libm tanh).
     void (*tanhInPlace)(Scalar* x, std::size_t n);
     /// x = max(x, 0).
     void (*reluInPlace)(Scalar* x, std::size_t n);
     /// x = exp(x) (float: fixedmath::expFloat; double: libm exp).
     void (*expInPlace)(Scalar* x, std::size_t n);
+    /// x = log(x) (float: fixedmath::logDouble rounded to float; double: libm log).
+    void (*logInPlace)(Scalar* x, std::size_t n);
     /// delta = delta · (1 − a·a): the tanh derivative from the activation output a.
     void (*tanhBackward)(Scalar* delta, const Scalar* activation, std::size_t n);
     /// delta = a > 0 ? delta : 0: the ReLU derivative from the activation output a.

@@ -194,25 +194,92 @@ inline DoubleVector expm1Tail(DoubleVector r)
     return p * r * r;
 }
 
+typedef float FloatVector __attribute__((vector_size(LRLAB_KERNEL_VECTOR_BYTES)));
+constexpr int kFloats = LRLAB_KERNEL_VECTOR_BYTES / 4;
+
+inline FloatVector splatFloat(float value)
+{
+    return FloatVector{} + value;
+}
+
 void tanhFloat(float* x, std::size_t n)
+{
+    std::size_t i = 0;
+    for (; i + kFloats <= n; i += kFloats) {
+        FloatVector v;
+        __builtin_memcpy(&v, x + i, sizeof v);
+        FloatVector c = v > 7.90531110763549805f ? splatFloat(7.90531110763549805f) : v;
+        c = c < -7.90531110763549805f ? splatFloat(-7.90531110763549805f) : c;
+        const FloatVector x2 = c * c;
+        FloatVector p = x2 * -2.76076847742355e-16f + 2.00018790482477e-13f;
+        p = x2 * p + -8.60467152213735e-11f;
+        p = x2 * p + 5.12229709037114e-08f;
+        p = x2 * p + 1.48572235717979e-05f;
+        p = x2 * p + 6.37261928875436e-04f;
+        p = x2 * p + 4.89352455891786e-03f;
+        p = c * p;
+        FloatVector q = x2 * 1.19825839466702e-06f + 1.18534705686654e-04f;
+        q = x2 * q + 2.26843463243900e-03f;
+        q = x2 * q + 4.89352518554385e-03f;
+        const FloatVector magnitude = v < 0.0f ? -v : v;
+        const FloatVector result = magnitude < 0.0004f ? v : p / q;
+        __builtin_memcpy(x + i, &result, sizeof result);
+    }
+    for (; i < n; ++i)
+        x[i] = fixedmath::tanhFloat(x[i]);
+}
+
+/// x = log(x) for float x (fixedmath::logDouble, rounded to float). A vector holding a lane that
+/// is not a positive finite number goes through the scalar function, which handles those.
+void logFloat(float* x, std::size_t n)
 {
     using namespace fixedmath;
     std::size_t i = 0;
     for (; i + kDoubles <= n; i += kDoubles) {
-        const DoubleVector xd = loadFloats(x + i);
-        DoubleVector t = xd < 0.0 ? -xd : xd;
-        t = t > 10.0 ? splat(10.0) : t;
-        const DoubleVector y = t + t;
-        const DoubleVector shifted = y * kLog2e + kRoundShift;
-        const DoubleVector k = shifted - kRoundShift;
-        const DoubleVector r = (y - k * kLn2Hi) - k * kLn2Lo;
-        const DoubleVector scale = powerOfTwo(shifted);
-        const DoubleVector em1 = scale * (r + expm1Tail(r)) + (scale - 1.0);
-        const DoubleVector magnitude = em1 / (em1 + 2.0);
-        storeFloats(x + i, xd < 0.0 ? -magnitude : magnitude);
+        const DoubleVector d = loadFloats(x + i);
+        bool ordinary = true;
+        for (int k = 0; k < kDoubles; ++k)
+            ordinary = ordinary && d[k] > 0.0 && d[k] <= 1.7976931348623157e308;
+        if (!ordinary) {
+            for (int k = 0; k < kDoubles; ++k)
+                x[i + k] = static_cast<float>(logDouble(x[i + k]));
+            continue;
+        }
+        const BitsVector bits = reinterpret_cast<BitsVector>(d);
+        // The biased exponent as a double: its bits under 2^52's exponent, minus 2^52.
+        const DoubleVector biased =
+            reinterpret_cast<DoubleVector>(((bits >> 52) & 0x7ffULL) | 0x4330000000000000ULL) -
+            4503599627370496.0;
+        DoubleVector m =
+            reinterpret_cast<DoubleVector>((bits & 0x000fffffffffffffULL) | 0x3ff0000000000000ULL);
+        DoubleVector exponent = biased - 1023.0;
+        const auto large = m > 1.4142135623730951;
+        m = large ? m * 0.5 : m;
+        exponent = large ? exponent + 1.0 : exponent;
+        const DoubleVector s = (m - 1.0) / (m + 1.0);
+        const DoubleVector s2 = s * s;
+        DoubleVector p = splat(1.0 / 23.0);
+        p = p * s2 + 1.0 / 21.0;
+        p = p * s2 + 1.0 / 19.0;
+        p = p * s2 + 1.0 / 17.0;
+        p = p * s2 + 1.0 / 15.0;
+        p = p * s2 + 1.0 / 13.0;
+        p = p * s2 + 1.0 / 11.0;
+        p = p * s2 + 1.0 / 9.0;
+        p = p * s2 + 1.0 / 7.0;
+        p = p * s2 + 1.0 / 5.0;
+        p = p * s2 + 1.0 / 3.0;
+        const DoubleVector logM = 2.0 * s + 2.0 * s * s2 * p;
+        storeFloats(x + i, exponent * kLn2 + logM);
     }
     for (; i < n; ++i)
-        x[i] = fixedmath::tanhFloat(x[i]);
+        x[i] = static_cast<float>(logDouble(x[i]));
+}
+
+void logDoubles(double* x, std::size_t n)
+{
+    for (std::size_t i = 0; i < n; ++i)
+        x[i] = ::log(x[i]);
 }
 
 void tanhDouble(double* x, std::size_t n)
@@ -280,12 +347,22 @@ KernelSet makeKernelSet(Target target)
 {
     KernelSet set;
     set.target = target;
-    set.single = {
-        &gemmAccumulate<float>, &tanhFloat,           &reluInPlace<float>,         &expFloat,
-        &tanhBackward<float>,   &reluBackward<float>, &columnSumsAccumulate<float>};
-    set.dual = {
-        &gemmAccumulate<double>, &tanhDouble,           &reluInPlace<double>,         &expDouble,
-        &tanhBackward<double>,   &reluBackward<double>, &columnSumsAccumulate<double>};
+    set.single.gemmAccumulate = &gemmAccumulate<float>;
+    set.single.tanhInPlace = &tanhFloat;
+    set.single.reluInPlace = &reluInPlace<float>;
+    set.single.expInPlace = &expFloat;
+    set.single.logInPlace = &logFloat;
+    set.single.tanhBackward = &tanhBackward<float>;
+    set.single.reluBackward = &reluBackward<float>;
+    set.single.columnSumsAccumulate = &columnSumsAccumulate<float>;
+    set.dual.gemmAccumulate = &gemmAccumulate<double>;
+    set.dual.tanhInPlace = &tanhDouble;
+    set.dual.reluInPlace = &reluInPlace<double>;
+    set.dual.expInPlace = &expDouble;
+    set.dual.logInPlace = &logDoubles;
+    set.dual.tanhBackward = &tanhBackward<double>;
+    set.dual.reluBackward = &reluBackward<double>;
+    set.dual.columnSumsAccumulate = &columnSumsAccumulate<double>;
     return set;
 }
 

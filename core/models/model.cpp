@@ -55,14 +55,6 @@ double expOf(double x)
 {
     return std::exp(x);
 }
-double logOf(float x)
-{
-    return fixedmath::logDouble(x);
-}
-double logOf(double x)
-{
-    return std::log(x);
-}
 float log1pOf(float x)
 {
     return static_cast<float>(fixedmath::log1pDouble(x));
@@ -222,15 +214,14 @@ double Model<Scalar>::head(const Scalar* logits, int m, const int* labels, const
             for (int c = 0; c < k; ++c)
                 e[product(i, k) + static_cast<std::size_t>(c)] = row[c] - best;
         }
-        kernels::activeTable<Scalar>().expInPlace(e, product(m, k));
+        const kernels::KernelTable<Scalar>& kernel = kernels::activeTable<Scalar>();
+        kernel.expInPlace(e, product(m, k));
         for (int i = 0; i < m; ++i) {
             const Scalar* row = e + product(i, k);
             Scalar sum = row[0];
             for (int c = 1; c < k; ++c)
                 sum += row[c];
             rowSum[i] = sum;
-            total += static_cast<double>(rowMax[i]) -
-                     static_cast<double>(logits[product(i, k) + labels[i]]) + logOf(sum);
         }
         if (delta != nullptr) {
             for (int i = 0; i < m; ++i) {
@@ -241,6 +232,11 @@ double Model<Scalar>::head(const Scalar* logits, int m, const int* labels, const
                 row[labels[i]] -= scale;
             }
         }
+        kernel.logInPlace(rowSum, static_cast<std::size_t>(m)); // Σ is spent: log Σ in place
+        for (int i = 0; i < m; ++i)
+            total += static_cast<double>(rowMax[i]) -
+                     static_cast<double>(logits[product(i, k) + labels[i]]) +
+                     static_cast<double>(rowSum[i]);
         if (correct != nullptr) {
             for (int i = 0; i < m; ++i) {
                 const Scalar* row = logits + product(i, k);

@@ -184,6 +184,12 @@ void TestKernels::elementwiseMatchReference()
 {
     const std::vector<float> x = elementInputs();
     const std::vector<float> activation = randomValues<float>(x.size(), 5);
+    std::vector<float> positive = x; // log: mostly positive, and the special values
+    for (std::size_t i = 0; i < positive.size(); i += 2)
+        positive[i] = std::fabs(positive[i]) * 1e3f;
+    std::vector<float> logRef = positive;
+    for (float& v : logRef)
+        v = static_cast<float>(lrlab::fixedmath::logDouble(v));
     std::vector<float> tanhRef = x, expRef = x, reluRef = x, tanhBack = x, reluBack = x;
     for (std::size_t i = 0; i < x.size(); ++i) {
         tanhRef[i] = lrlab::fixedmath::tanhFloat(x[i]);
@@ -201,6 +207,9 @@ void TestKernels::elementwiseMatchReference()
         y = x;
         k.expInPlace(y.data(), y.size());
         QVERIFY2(sameBits(y, expRef), name);
+        y = positive;
+        k.logInPlace(y.data(), y.size());
+        QVERIFY2(sameBits(y, logRef), name);
         y = x;
         k.reluInPlace(y.data(), y.size());
         QVERIFY2(sameBits(y, reluRef), name);
@@ -231,8 +240,8 @@ void TestKernels::columnSumsInRowOrder()
     }
 }
 
-// Against libm in double, rounded to float: at most 1 ulp apart (nearly always 0), and the
-// special values as IEEE defines them.
+// Against libm in double, rounded to float: exp and log at most 1 ulp apart (nearly always 0),
+// tanh (Eigen's approximation) at most kTanhUlps; and the special values as IEEE defines them.
 void TestKernels::floatFunctionsAreAccurate()
 {
     using namespace lrlab::fixedmath;
@@ -255,13 +264,17 @@ void TestKernels::floatFunctionsAreAccurate()
         worstLog = std::max(worstLog, ulpDistance(static_cast<float>(logDouble(xl)),
                                                   static_cast<float>(std::log(xl))));
     }
-    QVERIFY2(worstExp <= 1 && worstTanh <= 1 && worstLog <= 1,
+    constexpr long kTanhUlps = 8;
+    QVERIFY2(worstExp <= 1 && worstTanh <= kTanhUlps && worstLog <= 1,
              qPrintable(QString("worst ulp: exp %1, tanh %2, log %3")
                             .arg(worstExp)
                             .arg(worstTanh)
                             .arg(worstLog)));
     QVERIFY2(differingExp < samples / 1000, qPrintable(QString::number(differingExp)));
+    qInfo("worst ulp against libm: exp %ld, tanh %ld, log %ld", worstExp, worstTanh, worstLog);
     QCOMPARE(tanhFloat(1e-30f), 1e-30f);
+    QCOMPARE(tanhFloat(20.0f), 1.0f);
+    QCOMPARE(tanhFloat(-20.0f), -1.0f);
     QCOMPARE(expFloat(0.0f), 1.0f);
     QCOMPARE(expFloat(89.0f), std::numeric_limits<float>::infinity());
     QCOMPARE(expFloat(-110.0f), 0.0f);
