@@ -91,14 +91,26 @@ void gemmPanels(int rows, int cols, int depth, MatrixView<Scalar> a, MatrixView<
         Scalar* out = packedB + panel * bPanelSize;
         const int first = panel * sliver;
         const int count = cols - first < sliver ? cols - first : sliver;
-        for (int p = 0; p < depth; ++p) {
-            const Scalar* row = b.data + p * b.rowStride + first * b.colStride;
-            Scalar* dst = out + p * sliver;
-            for (int j = 0; j < count; ++j)
-                dst[j] = row[j * b.colStride];
-            for (int j = count; j < sliver; ++j)
-                dst[j] = Scalar(0);
+        if (b.colStride == 1) { // rows of B are contiguous: copy them
+            for (int p = 0; p < depth; ++p) {
+                const Scalar* row = b.data + p * b.rowStride + first;
+                Scalar* dst = out + p * sliver;
+                for (int j = 0; j < count; ++j)
+                    dst[j] = row[j];
+                for (int j = count; j < sliver; ++j)
+                    dst[j] = Scalar(0);
+            }
+            continue;
         }
+        // A transposed B (the forward pass's Wᵀ): read its columns contiguously, write strided.
+        for (int j = 0; j < count; ++j) {
+            const Scalar* column = b.data + (first + j) * b.colStride;
+            for (int p = 0; p < depth; ++p)
+                out[p * sliver + j] = column[p * b.rowStride];
+        }
+        for (int p = 0; p < depth; ++p)
+            for (int j = count; j < sliver; ++j)
+                out[p * sliver + j] = Scalar(0);
     }
     // Column slivers outside, row panels inside: one B sliver stays in cache while A streams.
     alignas(64) Scalar edge[kRows * sliver];
