@@ -68,7 +68,8 @@ void TestCliPortable::sameFilesOnAnOldCpu()
     const CliResult e = runProgram(m_qemu, {"-cpu", "Nehalem", lrlab::test::lrlabBinary(), "run",
                                             "--config", config, "--trace-dir", emulated});
     QVERIFY2(e.exitCode == 0, e.err.constData());
-    QCOMPARE(e.out, n.out);
+    // The printed summary is the same but for the folder it names.
+    QCOMPARE(QString::fromUtf8(e.out).replace(emulated, native), QString::fromUtf8(n.out));
     const QStringList files = QDir(native).entryList(QDir::Files, QDir::Name);
     QVERIFY(files.contains("trace.csv") && files.contains("final.csv"));
     QCOMPARE(QDir(emulated).entryList(QDir::Files, QDir::Name), files);
