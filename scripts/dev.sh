@@ -2,13 +2,14 @@
 # lrlab developer entry point: install what is missing, build, then open the window or test.
 #   scripts/dev.sh open    build (Release) and open the Learning Rate Lab window
 #   scripts/dev.sh test    build and run every test (CTest)
-#   scripts/dev.sh bench   build and run the benchmarks (tests/bench)
+#   scripts/dev.sh bench   build and run the benchmarks (tests/bench), then the model kernels
+#                          against a -march=native build (scripts/bench-kernels.sh)
 #   scripts/dev.sh fuzz [SECONDS [HARNESS...]]  build the libFuzzer harnesses (clang, build-fuzz)
 #                          and run each (or the named: config session lesson csv idx) for SECONDS
 #                          (default 30); fails naming the reproducer of any finding
 #   scripts/dev.sh deps    only install the Debian packages
-# Environment: BUILD_DIR (default build), FUZZ_BUILD_DIR (default build-fuzz), LRLAB_NATIVE=OFF
-# for a portable binary, JOBS (default: number of cores).
+# Environment: BUILD_DIR (default build), FUZZ_BUILD_DIR (default build-fuzz), LRLAB_NATIVE=ON
+# for a -march=native binary, JOBS (default: number of cores).
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -19,7 +20,7 @@ packages=(build-essential cmake ninja-build pkg-config
           qt6-base-dev qt6-base-dev-tools qt6-svg-dev qt6-tools-dev qt6-tools-dev-tools
           qt6-l10n-tools libqcustomplot-dev libeigen3-dev zlib1g-dev libgl-dev libgif-dev
           fonts-noto-cjk dataset-fashion-mnist clang-format file help2man man-db groff-base
-          desktop-file-utils appstream lintian git locales clang libclang-rt-14-dev)
+          desktop-file-utils appstream lintian git locales clang libclang-rt-14-dev qemu-user)
 
 install_deps() {
     local missing=()
@@ -40,7 +41,7 @@ install_deps() {
 build() {
     install_deps
     cmake -S "$here" -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE=Release \
-        -DLRLAB_NATIVE="${LRLAB_NATIVE:-ON}" ${LRLAB_CMAKE_ARGS:-}
+        -DLRLAB_NATIVE="${LRLAB_NATIVE:-OFF}" ${LRLAB_CMAKE_ARGS:-}
     cmake --build "$build_dir" -j "$jobs"
 }
 
@@ -114,7 +115,15 @@ case "${1:-open}" in
         fuzz "$@" ;;
     bench)
         build
-        cmake --build "$build_dir" --target bench ;;
+        cmake --build "$build_dir" --target bench
+        # The model kernels of this portable build against a -march=native build of the same
+        # source (a second build tree), measured alternately in the same run.
+        native_dir=${NATIVE_BUILD_DIR:-$build_dir-native}
+        cmake -S "$here" -B "$native_dir" -G Ninja -DCMAKE_BUILD_TYPE=Release -DLRLAB_NATIVE=ON \
+            ${LRLAB_CMAKE_ARGS:-}
+        cmake --build "$native_dir" --target bench_core_kernels -j "$jobs"
+        "$here/scripts/bench-kernels.sh" portable="$build_dir/tests/bench/bench_core_kernels" \
+            native="$native_dir/tests/bench/bench_core_kernels" ;;
     *)
-        sed -n '2,13p' "$0"; exit 2 ;;
+        sed -n '2,15p' "$0"; exit 2 ;;
 esac

@@ -30,9 +30,10 @@ struct LayerShape
 /// Scalar is float for training (like PyTorch's float32) and double for gradient checks.
 ///
 /// Batches are row-major n×inputs buffers of Scalar. The forward and backward passes are
-/// batched Eigen GEMMs over Maps of workspaces sized by reserve(); after reserve(maxBatch)
-/// nothing in lossAndGradient(), loss() or evaluate() allocates. Batches larger than the
-/// reserved size are processed in chunks of maxBatch rows (same results up to summation
+/// batched GEMMs and element-wise passes of the fixed-order kernels (kernels.h, chosen for the
+/// CPU at run time, bit-identical on every CPU) over workspaces sized by reserve(); after
+/// reserve(maxBatch) nothing in lossAndGradient(), loss() or evaluate() allocates. Batches larger
+/// than the reserved size are processed in chunks of maxBatch rows (same results up to summation
 /// order). Without a reserve() call the first call reserves min(n, 256) rows.
 ///
 /// The workspaces make a Model stateful: not thread-safe, one instance per thread (copying is
@@ -114,11 +115,9 @@ private:
     std::vector<std::vector<Scalar>> m_activations; ///< per layer: maxBatch×outputs
     std::vector<Scalar> m_deltaA;                   ///< maxBatch×maxWidth ping-pong buffers
     std::vector<Scalar> m_deltaB;
-    std::vector<Scalar> m_rowMax; ///< maxBatch: cross-entropy row maxima
-    std::vector<Scalar> m_rowSum; ///< maxBatch: Σ exp(z − max) per row
-    std::vector<Scalar> m_blockA; ///< GEMM packing buffers (Eigen's blocking space)
-    std::vector<Scalar> m_blockB;
-    std::size_t m_blockCapacity = 0; ///< usable elements of each packing buffer
+    std::vector<Scalar> m_rowMax;        ///< maxBatch: cross-entropy row maxima
+    std::vector<Scalar> m_rowSum;        ///< maxBatch: Σ exp(z − max) per row
+    std::vector<Scalar> m_gemmWorkspace; ///< the GEMMs' packed operands (kernels.h)
 };
 
 extern template class Model<float>;

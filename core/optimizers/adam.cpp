@@ -1,6 +1,7 @@
 #include "core/optimizers/adam.h"
 
 #include "core/optimizers/adam_update.h"
+#include "core/optimizers/target_clones.h"
 
 #include <cmath>
 
@@ -8,6 +9,33 @@ namespace lrlab {
 
 // Per element, as torch.optim.Adam / AdamW 1.13 (_single_tensor_adam(w), amsgrad false) with
 // ATen's rounding: the constants and the element update of adam_update.h.
+
+namespace {
+
+template <typename Scalar>
+inline void adamElements(Scalar* theta, const Scalar* gradient, Scalar* m, Scalar* v,
+                         Eigen::Index n, const detail::AdamCoefficients<Scalar>& c,
+                         detail::AdamDecay decay)
+{
+    for (Eigen::Index i = 0; i < n; ++i)
+        detail::adamUpdate(theta[i], gradient[i], m[i], v[i], c, decay);
+}
+
+LRLAB_TARGET_CLONES void adamElementsOf(float* theta, const float* gradient, float* m, float* v,
+                                        Eigen::Index n, const detail::AdamCoefficients<float>& c,
+                                        detail::AdamDecay decay)
+{
+    adamElements(theta, gradient, m, v, n, c, decay);
+}
+
+LRLAB_TARGET_CLONES void adamElementsOf(double* theta, const double* gradient, double* m, double* v,
+                                        Eigen::Index n, const detail::AdamCoefficients<double>& c,
+                                        detail::AdamDecay decay)
+{
+    adamElements(theta, gradient, m, v, n, c, decay);
+}
+
+} // namespace
 
 template <typename Scalar> Adam<Scalar>::Adam(const AdamOptions& options) : m_options(options) {}
 
@@ -30,13 +58,7 @@ void Adam<Scalar>::step(Eigen::Ref<Vector> x, const Eigen::Ref<const Vector>& gr
     const AdamDecay decay = m_options.decoupled            ? AdamDecay::Decoupled
                             : m_options.weightDecay != 0.0 ? AdamDecay::Coupled
                                                            : AdamDecay::None;
-    Scalar* theta = x.data();
-    const Scalar* gradient = grad.data();
-    Scalar* m = m_first.data();
-    Scalar* v = m_second.data();
-    const Eigen::Index n = x.size();
-    for (Eigen::Index i = 0; i < n; ++i)
-        detail::adamUpdate(theta[i], gradient[i], m[i], v[i], c, decay);
+    adamElementsOf(x.data(), grad.data(), m_first.data(), m_second.data(), x.size(), c, decay);
 }
 
 template <typename Scalar> std::size_t Adam<Scalar>::stateBytes() const

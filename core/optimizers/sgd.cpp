@@ -1,11 +1,57 @@
 #include "core/optimizers/sgd.h"
 
 #include "core/optimizers/exact_math.h"
+#include "core/optimizers/target_clones.h"
 
 namespace lrlab {
 
 // Per element, as torch.optim.SGD 1.13 (_single_tensor_sgd) with ATen's rounding (exact_math.h).
 // Python floats are cast to Scalar where ATen casts them (Scalar::to<scalar_t>()).
+
+namespace {
+
+/// One step's settings of the element loop.
+template <typename Scalar> struct SgdElements
+{
+    Scalar weightDecay, momentum, negLr;
+    bool decay, useMomentum, firstBuffer, nesterov;
+};
+
+template <typename Scalar>
+inline void sgdElements(const SgdElements<Scalar>& e, Scalar* theta, const Scalar* g,
+                        Scalar* buffer, Eigen::Index n)
+{
+    for (Eigen::Index i = 0; i < n; ++i) {
+        Scalar d = g[i];
+        if (e.decay)
+            d = detail::torchAdd(d, theta[i], e.weightDecay); // d_p.add(param, alpha=wd)
+        if (e.useMomentum) {
+            if (e.firstBuffer)
+                buffer[i] = d; // torch.clone(d_p)
+            else
+                buffer[i] = buffer[i] * e.momentum + d; // mul_(μ).add_(d_p, alpha=1 - 0)
+            if (e.nesterov)
+                d = detail::torchAdd(d, buffer[i], e.momentum); // d_p.add(buf, alpha=μ)
+            else
+                d = buffer[i];
+        }
+        theta[i] = detail::torchAdd(theta[i], d, e.negLr); // param.add_(d_p, alpha=-lr)
+    }
+}
+
+LRLAB_TARGET_CLONES void sgdElementsOf(const SgdElements<float>& e, float* theta, const float* g,
+                                       float* buffer, Eigen::Index n)
+{
+    sgdElements(e, theta, g, buffer, n);
+}
+
+LRLAB_TARGET_CLONES void sgdElementsOf(const SgdElements<double>& e, double* theta, const double* g,
+                                       double* buffer, Eigen::Index n)
+{
+    sgdElements(e, theta, g, buffer, n);
+}
+
+} // namespace
 
 template <typename Scalar> Sgd<Scalar>::Sgd(const SgdOptions& options) : m_options(options) {}
 
@@ -19,33 +65,16 @@ template <typename Scalar>
 void Sgd<Scalar>::step(Eigen::Ref<Vector> x, const Eigen::Ref<const Vector>& grad,
                        double learningRate)
 {
-    const Scalar weightDecay = static_cast<Scalar>(m_options.weightDecay);
-    const Scalar momentum = static_cast<Scalar>(m_options.momentum);
-    const Scalar negLr = static_cast<Scalar>(-learningRate);
-    const bool decay = m_options.weightDecay != 0.0;
-    const bool useMomentum = m_options.momentum != 0.0;
-    const bool firstBuffer = useMomentum && !m_hasBuffer;
-    Scalar* theta = x.data();
-    const Scalar* g = grad.data();
-    Scalar* buffer = m_buffer.data();
-    const Eigen::Index n = x.size();
-    for (Eigen::Index i = 0; i < n; ++i) {
-        Scalar d = g[i];
-        if (decay)
-            d = detail::torchAdd(d, theta[i], weightDecay); // d_p.add(param, alpha=wd)
-        if (useMomentum) {
-            if (firstBuffer)
-                buffer[i] = d; // torch.clone(d_p)
-            else
-                buffer[i] = buffer[i] * momentum + d; // mul_(μ).add_(d_p, alpha=1 - 0)
-            if (m_options.nesterov)
-                d = detail::torchAdd(d, buffer[i], momentum); // d_p.add(buf, alpha=μ)
-            else
-                d = buffer[i];
-        }
-        theta[i] = detail::torchAdd(theta[i], d, negLr); // param.add_(d_p, alpha=-lr)
-    }
-    m_hasBuffer = useMomentum;
+    SgdElements<Scalar> e;
+    e.weightDecay = static_cast<Scalar>(m_options.weightDecay);
+    e.momentum = static_cast<Scalar>(m_options.momentum);
+    e.negLr = static_cast<Scalar>(-learningRate);
+    e.decay = m_options.weightDecay != 0.0;
+    e.useMomentum = m_options.momentum != 0.0;
+    e.firstBuffer = e.useMomentum && !m_hasBuffer;
+    e.nesterov = m_options.nesterov;
+    sgdElementsOf(e, x.data(), grad.data(), m_buffer.data(), x.size());
+    m_hasBuffer = e.useMomentum;
 }
 
 template <typename Scalar> std::size_t Sgd<Scalar>::stateBytes() const
