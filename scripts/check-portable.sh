@@ -27,6 +27,12 @@ diff -r "$work/native" "$work/nehalem"
 diff <(sed "s|$work/native|DIR|g" "$work/native.out") <(sed "s|$work/nehalem|DIR|g" "$work/nehalem.out")
 echo "check-portable: the run under qemu -cpu Nehalem wrote the same files"
 
+# A stripped binary (the package's) has no function names to tell the kernels apart: the unstripped
+# build of the same source is checked by tst_cli_portable, the qemu run above checks this one.
+if ! nm "$binary" >/dev/null 2>&1 || [ -z "$(nm "$binary" 2>/dev/null | head -n 1)" ]; then
+    echo "check-portable: $binary is stripped; the instruction check runs on the unstripped build"
+    exit 0
+fi
 offenders=$(objdump -d -C --no-show-raw-insn "$binary" | awk '
     /^[0-9a-f]+ <.*>:$/ { name = $0; next }
     /^ *[0-9a-f]+:\t+v[a-z0-9]+[ \t]/ || /%[yz]mm/ {

@@ -38,4 +38,6 @@ test -f /usr/share/icons/hicolor/scalable/apps/lrlab.svg
 test "$(man -w lrlab)" = /usr/share/man/man1/lrlab.1.gz
 desktop-file-validate /usr/share/applications/io.github.lrlab.Lrlab.desktop
 appstreamcli validate --no-net --strict /usr/share/metainfo/io.github.lrlab.Lrlab.metainfo.xml
+# The packaged binary runs on a CPU without AVX (qemu -cpu Nehalem) and writes the same trace.
+"$here/scripts/check-portable.sh" /usr/bin/lrlab
 echo "test-deb: the installed package works"
