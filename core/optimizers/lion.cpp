@@ -1,6 +1,7 @@
 #include "core/optimizers/lion.h"
 
 #include "core/optimizers/exact_math.h"
+#include "core/optimizers/target_clones.h"
 
 namespace lrlab {
 
@@ -9,6 +10,41 @@ namespace lrlab {
 //   update = exp_avg.clone().mul_(beta1).add(grad, alpha=1 - beta1).sign_()
 //   p.add_(update, alpha=-lr)
 //   exp_avg.mul_(beta2).add_(grad, alpha=1 - beta2)
+
+namespace {
+
+template <typename Scalar> struct LionCoefficients
+{
+    Scalar decay, beta1, beta2, oneMinusBeta1, oneMinusBeta2, negLr;
+};
+
+template <typename Scalar>
+inline void lionElements(Scalar* theta, const Scalar* g, Scalar* m, Eigen::Index n,
+                         const LionCoefficients<Scalar>& c)
+{
+    for (Eigen::Index i = 0; i < n; ++i) {
+        theta[i] = theta[i] * c.decay;
+        const Scalar interpolated = detail::torchAdd(m[i] * c.beta1, g[i], c.oneMinusBeta1);
+        const Scalar update = detail::torchSign(interpolated);
+        theta[i] = detail::torchAdd(theta[i], update, c.negLr);
+        m[i] = detail::torchAdd(m[i] * c.beta2, g[i], c.oneMinusBeta2);
+    }
+}
+
+// One clone per CPU level (target_clones.h): the fma of torchAdd is an instruction there.
+LRLAB_TARGET_CLONES void lionElementsOf(float* theta, const float* g, float* m, Eigen::Index n,
+                                        const LionCoefficients<float>& c)
+{
+    lionElements(theta, g, m, n, c);
+}
+
+LRLAB_TARGET_CLONES void lionElementsOf(double* theta, const double* g, double* m, Eigen::Index n,
+                                        const LionCoefficients<double>& c)
+{
+    lionElements(theta, g, m, n, c);
+}
+
+} // namespace
 
 template <typename Scalar> Lion<Scalar>::Lion(const LionOptions& options) : m_options(options) {}
 
@@ -21,23 +57,14 @@ template <typename Scalar>
 void Lion<Scalar>::step(Eigen::Ref<Vector> x, const Eigen::Ref<const Vector>& grad,
                         double learningRate)
 {
-    const Scalar decay = static_cast<Scalar>(1.0 - learningRate * m_options.weightDecay);
-    const Scalar beta1 = static_cast<Scalar>(m_options.beta1);
-    const Scalar beta2 = static_cast<Scalar>(m_options.beta2);
-    const Scalar oneMinusBeta1 = static_cast<Scalar>(1.0 - m_options.beta1);
-    const Scalar oneMinusBeta2 = static_cast<Scalar>(1.0 - m_options.beta2);
-    const Scalar negLr = static_cast<Scalar>(-learningRate);
-    Scalar* theta = x.data();
-    const Scalar* g = grad.data();
-    Scalar* m = m_momentum.data();
-    const Eigen::Index n = x.size();
-    for (Eigen::Index i = 0; i < n; ++i) {
-        theta[i] = theta[i] * decay;
-        const Scalar interpolated = detail::torchAdd(m[i] * beta1, g[i], oneMinusBeta1);
-        const Scalar update = detail::torchSign(interpolated);
-        theta[i] = detail::torchAdd(theta[i], update, negLr);
-        m[i] = detail::torchAdd(m[i] * beta2, g[i], oneMinusBeta2);
-    }
+    const LionCoefficients<Scalar> c{
+        static_cast<Scalar>(1.0 - learningRate * m_options.weightDecay),
+        static_cast<Scalar>(m_options.beta1),
+        static_cast<Scalar>(m_options.beta2),
+        static_cast<Scalar>(1.0 - m_options.beta1),
+        static_cast<Scalar>(1.0 - m_options.beta2),
+        static_cast<Scalar>(-learningRate)};
+    lionElementsOf(x.data(), grad.data(), m_momentum.data(), x.size(), c);
 }
 
 template <typename Scalar> std::size_t Lion<Scalar>::stateBytes() const
