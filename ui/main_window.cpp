@@ -23,6 +23,7 @@
 #include "ui/shell/accessibility.h"
 #include "ui/shell/help_menu.h"
 #include "ui/shell/language_menu.h"
+#include "ui/shell/playback_keys.h"
 #include "ui/shell/text_size_actions.h"
 #include "ui/shell/theme_menu.h"
 #include "ui/shell/user_dialogs.h"
@@ -158,6 +159,7 @@ QWidget* MainWindow::buildCentral()
     m_playback = new PlaybackBar(plotsColumn);
     m_playback->setObjectName(QStringLiteral("playbackBar"));
     plotsLayout->addWidget(m_playback);
+    new PlaybackKeys(this, m_playback); // Space, Left, Right anywhere in the window
     splitter->addWidget(plotsColumn);
 
     auto* scroll = new QScrollArea(splitter);

@@ -1,12 +1,15 @@
 #include "ui/widgets/playback_bar.h"
 
 #include <QComboBox>
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QKeySequence>
 #include <QLabel>
+#include <QPainter>
+#include <QPainterPath>
+#include <QPixmap>
 #include <QShortcut>
 #include <QSlider>
-#include <QStyle>
 #include <QTimer>
 #include <QToolButton>
 
@@ -20,6 +23,50 @@ namespace {
 /// About one frame at 60 Hz: the cursor moves as smoothly as the screen can show.
 constexpr int kTickMilliseconds = 16;
 
+/// The glyphs of the playback buttons.
+enum class MediaGlyph { Play, Pause, SeekForward, SeekBackward };
+
+/// A glyph drawn in colour (the palette's button text), so it stands out from the button in
+/// every theme; the style's media icons are dark pixmaps that vanish on a dark button.
+QIcon mediaIcon(MediaGlyph glyph, const QColor& colour)
+{
+    constexpr int kSize = 32; // drawn large; QIcon scales it to the button
+    QPixmap pixmap(kSize, kSize);
+    pixmap.fill(Qt::transparent);
+    QPainter painter(&pixmap);
+    painter.setRenderHint(QPainter::Antialiasing);
+    painter.setPen(Qt::NoPen);
+    painter.setBrush(colour);
+    const auto triangle = [](double left, double right, bool pointsRight) {
+        QPainterPath path;
+        const double tip = pointsRight ? right : left;
+        const double base = pointsRight ? left : right;
+        path.moveTo(base, 6);
+        path.lineTo(tip, 16);
+        path.lineTo(base, 26);
+        path.closeSubpath();
+        return path;
+    };
+    switch (glyph) {
+    case MediaGlyph::Play:
+        painter.drawPath(triangle(8, 26, true));
+        break;
+    case MediaGlyph::Pause:
+        painter.drawRect(QRectF(8, 6, 6, 20));
+        painter.drawRect(QRectF(18, 6, 6, 20));
+        break;
+    case MediaGlyph::SeekForward:
+        painter.drawPath(triangle(3, 16, true));
+        painter.drawPath(triangle(16, 29, true));
+        break;
+    case MediaGlyph::SeekBackward:
+        painter.drawPath(triangle(3, 16, false));
+        painter.drawPath(triangle(16, 29, false));
+        break;
+    }
+    return QIcon(pixmap);
+}
+
 } // namespace
 
 const QList<double>& PlaybackBar::speeds()
@@ -32,14 +79,12 @@ PlaybackBar::PlaybackBar(QWidget* parent) : QWidget(parent)
 {
     m_back = new QToolButton(this);
     m_back->setObjectName(QStringLiteral("stepBack"));
-    m_back->setIcon(style()->standardIcon(QStyle::SP_MediaSeekBackward));
     m_back->setToolTip(tr("One step back (Left)"));
     m_play = new QToolButton(this);
     m_play->setObjectName(QStringLiteral("playPause"));
     m_play->setCheckable(true);
     m_forward = new QToolButton(this);
     m_forward->setObjectName(QStringLiteral("stepForward"));
-    m_forward->setIcon(style()->standardIcon(QStyle::SP_MediaSeekForward));
     m_forward->setToolTip(tr("One step forward (Right)"));
 
     m_speed = new QComboBox(this);
@@ -106,7 +151,7 @@ PlaybackBar::PlaybackBar(QWidget* parent) : QWidget(parent)
         m_shortcuts << shortcut;
     }
 
-    updatePlayButton();
+    updateIcons();
     updateLabel();
 }
 
@@ -226,6 +271,26 @@ void PlaybackBar::tick()
         pause();
 }
 
+QColor PlaybackBar::glyphColour() const
+{
+    return palette().color(QPalette::ButtonText);
+}
+
+void PlaybackBar::updateIcons()
+{
+    m_back->setIcon(mediaIcon(MediaGlyph::SeekBackward, glyphColour()));
+    m_forward->setIcon(mediaIcon(MediaGlyph::SeekForward, glyphColour()));
+    updatePlayButton();
+}
+
+void PlaybackBar::changeEvent(QEvent* event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange || event->type() == QEvent::StyleChange ||
+        event->type() == QEvent::ApplicationPaletteChange)
+        updateIcons(); // the glyphs follow the theme
+}
+
 void PlaybackBar::updateLabel()
 {
     m_label->setText(tr("step %1 / %2").arg(m_step).arg(m_maximumStep));
@@ -236,7 +301,7 @@ void PlaybackBar::updatePlayButton()
     const bool playing = isPlaying();
     const QSignalBlocker block(m_play);
     m_play->setChecked(playing);
-    m_play->setIcon(style()->standardIcon(playing ? QStyle::SP_MediaPause : QStyle::SP_MediaPlay));
+    m_play->setIcon(mediaIcon(playing ? MediaGlyph::Pause : MediaGlyph::Play, glyphColour()));
     m_play->setToolTip(playing ? tr("Pause (Space)") : tr("Play every shown run in step (Space)"));
 }
 

@@ -65,8 +65,15 @@ signals:
     /// Playback started (true) or stopped (false), by the user, by pause() or at the end.
     void playingChanged(bool playing);
 
+protected:
+    void changeEvent(QEvent* event) override;
+
 private:
     void tick();
+    /// The colour of the button glyphs: the palette's button text.
+    QColor glyphColour() const;
+    /// Draws the buttons' glyphs in glyphColour().
+    void updateIcons();
     void updateLabel();
     void updatePlayButton();
 

@@ -2,15 +2,22 @@
 // speed choice and pace, shortcuts and tooltips.
 #include "ui/widgets/playback_bar.h"
 
+#include "ui/theme.h"
+
+#include <QApplication>
 #include <QComboBox>
 #include <QElapsedTimer>
+#include <QImage>
 #include <QLabel>
 #include <QSignalSpy>
 #include <QSlider>
+#include <QStyleFactory>
 #include <QTest>
 #include <QToolButton>
 
+#include <algorithm>
 #include <cmath>
+#include <functional>
 
 namespace {
 
@@ -21,6 +28,35 @@ QList<int> emitted(const QSignalSpy& spy)
     for (const QList<QVariant>& args : spy)
         steps << args.at(0).toInt();
     return steps;
+}
+
+/// Relative luminance (0…1) of a colour, by ITU-R BT.709.
+double luminance(QColor colour)
+{
+    return 0.2126 * colour.redF() + 0.7152 * colour.greenF() + 0.0722 * colour.blueF();
+}
+
+/// How far the glyph of a button stands out from the button: the mean luminance difference
+/// between the button's background (its corner pixel) and the glyph pixels, the tenth of the
+/// icon area that differs most from the background (a glyph covers more than that).
+double glyphContrast(QToolButton* button)
+{
+    const QImage image = button->grab().toImage();
+    const double ratio = image.devicePixelRatio();
+    const QColor background = image.pixelColor(int(4 * ratio), image.height() / 2);
+    const QSize icon = button->iconSize() * ratio;
+    const QRect area(
+        QPoint((image.width() - icon.width()) / 2, (image.height() - icon.height()) / 2), icon);
+    QList<double> differences;
+    for (int y = area.top(); y <= area.bottom(); ++y)
+        for (int x = area.left(); x <= area.right(); ++x)
+            differences << std::abs(luminance(image.pixelColor(x, y)) - luminance(background));
+    std::sort(differences.begin(), differences.end(), std::greater<>());
+    const qsizetype glyph = std::max<qsizetype>(1, differences.size() / 10);
+    double sum = 0.0;
+    for (qsizetype i = 0; i < glyph; ++i)
+        sum += differences[i];
+    return sum / double(glyph);
 }
 
 } // namespace
@@ -44,6 +80,8 @@ private slots:
     void paceNeverExceedsSpeed();
     void spaceToggles();
     void everyControlHasATooltip();
+    void glyphsStandOutInEveryTheme_data();
+    void glyphsStandOutInEveryTheme();
 };
 
 void TestPlaybackBar::initialState()
@@ -295,6 +333,33 @@ void TestPlaybackBar::everyControlHasATooltip()
     bar.play();
     QVERIFY(bar.playButton()->toolTip().startsWith(QStringLiteral("Pause")));
     bar.pause();
+}
+
+void TestPlaybackBar::glyphsStandOutInEveryTheme_data()
+{
+    QTest::addColumn<lrlab::Theme>("theme");
+    QTest::newRow("light") << lrlab::Theme::Light;
+    QTest::newRow("dark") << lrlab::Theme::Dark;
+}
+
+void TestPlaybackBar::glyphsStandOutInEveryTheme()
+{
+    QFETCH(lrlab::Theme, theme);
+    QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion"))); // as the program
+    lrlab::PlaybackBar bar;
+    bar.setMaximumStep(10);
+    bar.show(); // themed after showing: the glyphs must follow a switch of the theme
+    QVERIFY(QTest::qWaitForWindowExposed(&bar));
+    lrlab::setApplicationTheme(theme);
+    QCoreApplication::processEvents();
+    for (QToolButton* button : {bar.stepBackButton(), bar.playButton(), bar.stepForwardButton()})
+        QVERIFY2(glyphContrast(button) > 0.4, qPrintable(QStringLiteral("%1: contrast %2")
+                                                             .arg(button->objectName())
+                                                             .arg(glyphContrast(button))));
+    bar.play();
+    QVERIFY2(glyphContrast(bar.playButton()) > 0.4, "the pause glyph");
+    bar.pause();
+    lrlab::setApplicationTheme(lrlab::Theme::Light);
 }
 
 QTEST_MAIN(TestPlaybackBar)
