@@ -108,7 +108,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
                     m_messages->showMessage(tr("The trio failed: %1").arg(message));
             });
     buildMenus();
-    resize(1600, 1000);
+    m_windowSettings->applyDefaultGeometry(QSize(1600, 1000));
     Accessibility::apply(this);
     applyThemeToWidget(this);
 

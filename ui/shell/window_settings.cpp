@@ -5,6 +5,8 @@
 #include <QAction>
 #include <QMainWindow>
 #include <QMenu>
+#include <QScreen>
+#include <QStyle>
 
 namespace lrlab {
 
@@ -34,6 +36,23 @@ void WindowSettings::addFullScreenAction(QMenu* menu)
         else
             m_window->showNormal();
     });
+}
+
+void WindowSettings::applyDefaultGeometry(QSize preferred)
+{
+    if (!m_window)
+        return;
+    const QScreen* screen = m_window->screen();
+    if (!screen) {
+        m_window->resize(preferred);
+        return;
+    }
+    const QRect available = screen->availableGeometry();
+    const QSize size = preferred
+                           .boundedTo(QSize(int(available.width() * kScreenShare),
+                                            int(available.height() * kScreenShare)))
+                           .expandedTo(m_window->minimumSizeHint());
+    m_window->setGeometry(QStyle::alignedRect(Qt::LeftToRight, Qt::AlignCenter, size, available));
 }
 
 void WindowSettings::save() const
