@@ -51,6 +51,12 @@ ProblemControls::ProblemControls(ExperimentModel* model, QWidget* parent)
     : ConfigGroup(tr("Problem"), model, parent)
 {
     m_featureJob = new BackgroundJob(this);
+    m_csvJob = new BackgroundJob(this);
+    // A CSV that cannot be read never becomes the dataset nor an entry of the list: the
+    // experiment stays as it was and the message names the file and what is wrong.
+    connect(m_csvJob, &BackgroundJob::failed, this, [this](quint64, const QString& message) {
+        m_model->reject(QStringLiteral("problem.dataset"), tr("problem.dataset: %1").arg(message));
+    });
     build();
     followModel(ConfigChange::Problem | ConfigChange::Start | ConfigChange::Seed |
                 ConfigChange::Evaluation);
@@ -326,9 +332,16 @@ void ProblemControls::openCsv()
 
 void ProblemControls::useCsv(const QString& path)
 {
-    if (!m_model->isModel() && m_model->setProblemType("mlp"))
-        return;
-    m_model->setDataset(path.toStdString());
+    showConfig(m_model->config()); // the list shows the dataset in use while the file loads
+    // Loaded (through the core's cache, so the run does not read it again) off the GUI thread;
+    // only a file that loads becomes the dataset.
+    const std::string name = path.toStdString();
+    m_csvJob->start([name](const JobContext&) { return cachedDataset(name) != nullptr; },
+                    [this, name](quint64, bool) {
+                        if (!m_model->isModel() && m_model->setProblemType("mlp"))
+                            return;
+                        m_model->setDataset(name);
+                    });
 }
 
 } // namespace lrlab

@@ -26,6 +26,9 @@ public:
     /// Asks for a dataset CSV and makes it the dataset (an MLP when a toy surface is shown).
     void openCsv();
     /// Makes path the dataset (an MLP when a toy surface is shown): Open CSV without a dialog.
+    /// The file is loaded first, off the GUI thread; one that fails to load is refused
+    /// (ExperimentModel::refused, field "problem.dataset", the loader's message naming the file)
+    /// and never listed, and the experiment is kept.
     void useCsv(const QString& path);
 
 private:
@@ -52,7 +55,8 @@ private:
     QSpinBox* m_evalEvery = nullptr;
     QLineEdit* m_seed = nullptr;
     BackgroundJob* m_featureJob = nullptr;
-    QString m_featuresOf; ///< the dataset the feature list belongs to
+    BackgroundJob* m_csvJob = nullptr; ///< loads a CSV before it becomes the dataset
+    QString m_featuresOf;              ///< the dataset the feature list belongs to
 };
 
 } // namespace lrlab

@@ -20,6 +20,7 @@
 
 #include <QComboBox>
 #include <QDoubleSpinBox>
+#include <QFile>
 #include <QLabel>
 #include <QLineEdit>
 #include <QSpinBox>
@@ -79,6 +80,8 @@ private slots:
     void switchingToAnMlpShowsAndTrainsTheDefaults();
     void hiddenSizesShowWhatIsTrained();
     void failedRunLeavesNoStaleCurves();
+    void csvThatFailsToLoadIsNotListed_data();
+    void csvThatFailsToLoadIsNotListed();
     void pinsOfAnotherProblemAreHiddenNotMisdrawn();
     void outOfRangeEntriesAreNamedNotSnapped();
     void hugeLearningRateRunsAndDiverges();
@@ -140,7 +143,10 @@ void TestExperimentControls::failedRunLeavesNoStaleCurves()
     QVERIFY(file.open(QIODevice::WriteOnly));
     file.write("a,b,label\n1,2,0\n3,oops,1\n");
     file.close();
-    window.controls()->problemControls()->useCsv(csv);
+    // As a session or lesson naming a file that no longer loads (Open CSV refuses it up front).
+    RunConfig broken = irisMlp();
+    broken.problem.dataset = csv.toStdString();
+    QVERIFY(!window.model()->apply(broken));
     QTRY_VERIFY_WITH_TIMEOUT(!window.messageBar()->text().isEmpty(), kTimeout);
     // The message names the file and the line; nothing of Rosenbrock stays under the MLP's
     // titles.
@@ -151,6 +157,59 @@ void TestExperimentControls::failedRunLeavesNoStaleCurves()
     QVERIFY(window.comparePainter()->lossGraph(PinnedRuns::kCurrentId) == nullptr);
     QCOMPARE(window.curves()->lossPlot()->yAxis->label(), QStringLiteral("loss"));
     QCOMPARE(window.landscapeView()->colorMap()->data()->keySize(), 0);
+}
+
+void TestExperimentControls::csvThatFailsToLoadIsNotListed_data()
+{
+    QTest::addColumn<bool>("onModel");
+    QTest::newRow("from the MLP on iris") << true;
+    QTest::newRow("from Rosenbrock") << false;
+}
+
+void TestExperimentControls::csvThatFailsToLoadIsNotListed()
+{
+    QFETCH(bool, onModel);
+    MainWindow window;
+    window.show();
+    if (onModel)
+        QVERIFY(!window.model()->apply(irisMlp()));
+    QVERIFY(waitForLatest(window));
+    const RunConfig before = window.model()->config();
+    auto* datasets = field<QComboBox>(window, "datasetCombo");
+    const int listed = datasets->count();
+    QTemporaryDir dir;
+    const QString csv = dir.filePath(QStringLiteral("broken.csv"));
+    QFile file(csv);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("a,b,label\n1,2,0\n3,oops,1\n");
+    file.close();
+
+    window.controls()->problemControls()->useCsv(csv);
+    QTRY_VERIFY_WITH_TIMEOUT(!window.messageBar()->text().isEmpty(), kTimeout);
+    const QString message = window.messageBar()->text();
+    QVERIFY2(message.contains(QLatin1String("broken.csv")), qPrintable(message));
+    // Not in the list, not the dataset: the experiment on screen is the one before.
+    QCOMPARE(datasets->findData(csv), -1);
+    QCOMPARE(datasets->count(), listed);
+    QCOMPARE(window.model()->config().problem.type, before.problem.type);
+    QCOMPARE(window.model()->config().problem.dataset, before.problem.dataset);
+    if (onModel)
+        QCOMPARE(datasets->currentData().toString(), QStringLiteral("iris"));
+    QVERIFY(window.runs()->currentRecord() != nullptr);
+
+    // A file that loads is listed and chosen.
+    const QString good = dir.filePath(QStringLiteral("good.csv"));
+    QFile goodFile(good);
+    QVERIFY(goodFile.open(QIODevice::WriteOnly));
+    for (int i = 0; i < 40; ++i)
+        goodFile.write(i == 0 ? "a,b,label\n"
+                              : QByteArray::number(i) + ",1," + QByteArray::number(i % 2) + "\n");
+    goodFile.close();
+    window.controls()->problemControls()->useCsv(good);
+    QTRY_COMPARE_WITH_TIMEOUT(window.model()->config().problem.dataset, good.toStdString(),
+                              kTimeout);
+    QVERIFY(datasets->findData(good) >= 0);
+    QCOMPARE(datasets->currentData().toString(), good);
 }
 
 void TestExperimentControls::pinsOfAnotherProblemAreHiddenNotMisdrawn()
