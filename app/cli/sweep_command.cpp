@@ -25,6 +25,10 @@ const char* kSweepDescription =
     "  lr,[<vary key>,]status,diverged,steps,final_loss,best_loss,val_loss,val_acc,\n"
     "  steps_to_target (the vary column only with --vary)\n"
     "final/best loss: toy surfaces f(θ); models the full training loss at the evaluation rows.\n"
+    "val_loss: the final validation loss (models with a validation split; else empty).\n"
+    "diverged: non-finite, or the training or validation loss ended more than 10x above its\n"
+    "start. The best run (on standard error) has the lowest val_loss where there is one, else\n"
+    "the lowest final_loss, among the runs that did not diverge.\n"
     "--vary takes warmup_steps, batch_size, momentum, weight_decay, optimizer, decay, min_lr,\n"
     "hidden (64x32), noise, val_fraction, beta1, beta2, steps, seed, or any key path such as\n"
     "optimizer.beta2 or schedule.gamma.\n"
@@ -101,6 +105,19 @@ int sweepCommand(const QStringList& arguments)
     out.commit();
     std::cerr << "lrlab sweep: " << results.size() << " runs on " << resolveThreadCount(threads)
               << " threads in " << seconds << " s\n";
+    const SweepCriterion criterion = sweepCriterion(results);
+    const int best = bestSweepRun(results, criterion);
+    const char* by =
+        criterion == SweepCriterion::ValidationLoss ? "by validation loss" : "by training loss";
+    if (best < 0) {
+        std::cerr << "lrlab sweep: every run diverged\n";
+    } else {
+        const SweepRunResult& r = results[static_cast<std::size_t>(best)];
+        std::cerr << "lrlab sweep: best " << by << ": lr " << formatDouble(r.learningRate)
+                  << (varyKey.empty() ? "" : " " + varyKey + "=" + r.varyValue) << ", "
+                  << (criterion == SweepCriterion::ValidationLoss ? "val_loss " : "final_loss ")
+                  << formatDouble(sweepScore(r, criterion)) << "\n";
+    }
     return kExitOk;
 }
 

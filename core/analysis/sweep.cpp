@@ -82,9 +82,17 @@ SweepRunResult runSweepPoint(const SweepPoint& point, double targetLoss, const C
     const std::vector<double>& loss = run.isToy() ? run.toy.loss : run.model.trainLoss;
     history.loss = loss;
     history.floor = run.minimumValue;
+    // The same rule on the validation loss (floor 0): a model whose validation loss blows up
+    // while its training loss still falls has overshot too. Without a validation split the
+    // validation losses are all NaN: nothing to judge.
+    LossHistory validation;
+    validation.loss = run.model.validationLoss;
+    const bool validationDiverged = !validation.loss.empty() &&
+                                    std::isfinite(validation.loss.front()) &&
+                                    diagnose(validation).label == DiagnosisLabel::Diverged;
     r.diverged = run.status() != RunStatus::Cancelled &&
                  ((!run.isToy() && run.status() == RunStatus::Diverged) ||
-                  diagnose(history).label == DiagnosisLabel::Diverged);
+                  diagnose(history).label == DiagnosisLabel::Diverged || validationDiverged);
     r.steps = run.isToy() ? run.toy.rows() - 1 : run.model.rows();
     r.finalLoss = loss.empty() ? kNaN : loss.back();
     r.bestLoss = kNaN;
@@ -99,6 +107,36 @@ SweepRunResult runSweepPoint(const SweepPoint& point, double targetLoss, const C
     r.validationLoss = last(run.model.validationLoss);
     r.validationAccuracy = last(run.model.validationAccuracy);
     return r;
+}
+
+SweepCriterion sweepCriterion(const std::vector<SweepRunResult>& results)
+{
+    const bool anyValidation =
+        std::any_of(results.begin(), results.end(),
+                    [](const SweepRunResult& r) { return std::isfinite(r.validationLoss); });
+    return anyValidation ? SweepCriterion::ValidationLoss : SweepCriterion::TrainingLoss;
+}
+
+double sweepScore(const SweepRunResult& result, SweepCriterion criterion)
+{
+    return criterion == SweepCriterion::ValidationLoss ? result.validationLoss : result.finalLoss;
+}
+
+int bestSweepRun(const std::vector<SweepRunResult>& results, SweepCriterion criterion,
+                 std::size_t first, std::size_t count)
+{
+    const std::size_t end =
+        first + std::min(count, results.size() - std::min(first, results.size()));
+    int best = -1;
+    for (std::size_t i = first; i < end; ++i) {
+        const SweepRunResult& r = results[i];
+        const double score = sweepScore(r, criterion);
+        if (r.diverged || !std::isfinite(score) || !std::isfinite(r.finalLoss))
+            continue;
+        if (best < 0 || score < sweepScore(results[static_cast<std::size_t>(best)], criterion))
+            best = static_cast<int>(i);
+    }
+    return best;
 }
 
 std::vector<SweepRunResult> runSweep(const std::vector<SweepPoint>& points,

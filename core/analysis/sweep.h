@@ -23,14 +23,34 @@ struct SweepRunResult
     double learningRate = 0.0;
     std::string varyValue;
     RunStatus status = RunStatus::Finished;
-    bool diverged = false;       ///< non-finite or far above the start (docs/semantics.md §2.6)
-    int steps = 0;               ///< rows run
-    double finalLoss = 0.0;      ///< toy: f at the end; model: full training loss at the end
-    double bestLoss = 0.0;       ///< the lowest finite value of the same measure
-    double validationLoss = 0.0; ///< models: at the end (NaN for toy surfaces)
+    /// Non-finite, or the training loss or the validation loss ended more than 10× above its
+    /// start (docs/semantics.md §2.6 and §4).
+    bool diverged = false;
+    int steps = 0;                   ///< rows run
+    double finalLoss = 0.0;          ///< toy: f at the end; model: full training loss at the end
+    double bestLoss = 0.0;           ///< the lowest finite value of the same measure
+    double validationLoss = 0.0;     ///< models: at the end (NaN for toy surfaces)
     double validationAccuracy = 0.0; ///< models, classification (else NaN)
     int stepsToTarget = -1;          ///< first row whose loss <= target (-1: never, or no target)
 };
+
+/// What picks a sweep's best run.
+enum class SweepCriterion {
+    ValidationLoss, ///< the final validation loss: models with a validation split
+    TrainingLoss    ///< the final training loss (toy surfaces: f): no validation split
+};
+
+/// ValidationLoss if any run has a finite final validation loss, else TrainingLoss.
+SweepCriterion sweepCriterion(const std::vector<SweepRunResult>& results);
+
+/// The value the criterion ranks a run by (lower is better): its final validation loss or its
+/// final training loss.
+double sweepScore(const SweepRunResult& result, SweepCriterion criterion);
+
+/// The index into results of the best run among results[first, first + count): the lowest
+/// finite score among the runs that did not diverge; -1 if there is none.
+int bestSweepRun(const std::vector<SweepRunResult>& results, SweepCriterion criterion,
+                 std::size_t first = 0, std::size_t count = std::size_t(-1));
 
 /// Settings of a sweep besides its points.
 struct SweepOptions

@@ -86,8 +86,20 @@ QWidget* FineTuneSettings::buildTask()
     m_sizes->setPlaceholderText(FineTuneView::tr("e.g. 50,200,all"));
     m_sizes->setToolTip(FineTuneView::tr(
         "Optional: repeat the sweep for each training-set size (comma-separated, 'all' for "
-        "the whole training split) and plot the best LR against the size. Empty: one size, "
-        "the one above."));
+        "the whole training split) and plot the best LR against the size; Training size is "
+        "then not used. Empty: one size, the one above."));
+    // Crossed sizes replace the single size: the field is disabled and says why.
+    const QString trainSizeTip = m_trainSize->toolTip();
+    const auto updateTrainSize = [this, trainSizeTip](const QString& sizes) {
+        const bool crossed = !sizes.trimmed().isEmpty();
+        m_trainSize->setEnabled(!crossed);
+        m_trainSize->setToolTip(
+            crossed ? FineTuneView::tr("Not used while Cross sizes is set: the sweep runs at "
+                                       "each of those sizes instead. Clear Cross sizes to run "
+                                       "at this one.")
+                    : trainSizeTip);
+    };
+    connect(m_sizes, &QLineEdit::textChanged, this, updateTrainSize);
     taskForm->addRow(FineTuneView::tr("S&hift"), m_shift);
     taskForm->addRow(FineTuneView::tr("Training &size"), m_trainSize);
     taskForm->addRow(FineTuneView::tr("Cross si&zes"), m_sizes);

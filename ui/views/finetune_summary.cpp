@@ -90,6 +90,16 @@ QString fineTuneSummaryHtml(const FineTuneSummaryInput& in)
         return tr("<i>Run the sweep to measure the best learning rate of each method.</i>");
     const std::vector<FineTuneResult>& results = *in.results;
     QStringList paragraphs;
+    // The quoted claims this sweep showed and the ones it measured but did not show; the
+    // closing sentence names only the first as what to compare.
+    QStringList shown;
+    QStringList notShown;
+    const auto record = [&](bool reproduced, const QString& claim) {
+        (reproduced ? shown : notShown) << claim;
+    };
+    const QString loraClaim = tr("LoRA above full fine-tuning");
+    const QString forgettingClaim = tr("source accuracy lost at large LRs");
+    const QString sizeClaim = tr("smaller data wanting smaller LRs");
 
     // 1. What was measured: the best LR of each method at the shown size.
     QStringList bests;
@@ -124,6 +134,7 @@ QString fineTuneSummaryHtml(const FineTuneSummaryInput& in)
         const double r = lora->learningRate / full->learningRate;
         const QString l = formatFineTuneRate(lora->learningRate);
         const QString f = formatFineTuneRate(full->learningRate);
+        record(r > 1.0 + 1e-9, loraClaim);
         if (r > 1.0 + 1e-9)
             paragraphs << tr("LoRA's best LR %1 is %2 full fine-tuning's %3 — the same ordering "
                              "as %4.")
@@ -151,7 +162,9 @@ QString fineTuneSummaryHtml(const FineTuneSummaryInput& in)
             if (r->sourceValidationAccuracy < worst->sourceValidationAccuracy)
                 worst = r;
         const double drop = low->sourceValidationAccuracy - worst->sourceValidationAccuracy;
-        if (drop >= 0.10 && worst->learningRate > low->learningRate)
+        const bool forgets = drop >= 0.10 && worst->learningRate > low->learningRate;
+        record(forgets, forgettingClaim);
+        if (forgets)
             paragraphs << tr("Forgetting: full fine-tuning keeps %1 of the source task at %2 but "
                              "only %3 at %4 — too large an LR overwrites what pre-training "
                              "learned, which is why the quoted full-parameter rate (%5) is the "
@@ -214,6 +227,7 @@ QString fineTuneSummaryHtml(const FineTuneSummaryInput& in)
     // 5. Dataset size: does the best LR shrink with less data?
     if (in.sizes.size() >= 2) {
         QStringList lines;
+        bool everyMethodSmaller = true;
         for (FineTuneMethod m :
              {FineTuneMethod::Full, FineTuneMethod::Lora, FineTuneMethod::Head}) {
             QStringList cells;
@@ -241,6 +255,7 @@ QString fineTuneSummaryHtml(const FineTuneSummaryInput& in)
             if (!any)
                 continue;
             QString verdict;
+            everyMethodSmaller = everyMethodSmaller && nonDecreasing && strictlySomewhere;
             if (nonDecreasing && strictlySomewhere)
                 verdict = tr("smaller with less data, as quoted");
             else if (nonDecreasing)
@@ -251,17 +266,25 @@ QString fineTuneSummaryHtml(const FineTuneSummaryInput& in)
                 << tr("%1: %2 (%3)").arg(displayName(m), cells.join(QStringLiteral(", ")), verdict);
         }
         if (!lines.isEmpty())
+            record(everyMethodSmaller, sizeClaim);
+        if (!lines.isEmpty())
             paragraphs
                 << tr("Best LR by training-set size — %1.").arg(lines.join(QStringLiteral("; ")));
     }
 
-    // 6. What carries over to large models.
-    paragraphs << tr("<i>These are the numbers of a 64-128-10 MLP on 8×8 digits after %1 steps, "
-                     "not of a large language model: absolute rates differ by orders of "
-                     "magnitude between the two (larger models and longer runs want smaller "
-                     "rates). What to compare is the ordering — LoRA above full fine-tuning, "
-                     "source accuracy lost at large LRs, smaller data wanting smaller LRs.</i>")
-                      .arg(in.steps);
+    // 6. What carries over to large models: only what this sweep showed.
+    QString closing = tr("<i>These are the numbers of a 64-128-10 MLP on 8×8 digits after %1 "
+                         "steps, not of a large language model: absolute rates differ by orders "
+                         "of magnitude between the two (larger models and longer runs want "
+                         "smaller rates).")
+                          .arg(in.steps);
+    if (!shown.isEmpty())
+        closing += tr(" What to compare is the ordering this sweep shows — %1.")
+                       .arg(shown.join(QStringLiteral(", ")));
+    if (!notShown.isEmpty())
+        closing += tr(" This sweep does not show %1: it is no evidence for it.")
+                       .arg(notShown.join(tr(" or ")));
+    paragraphs << closing + QStringLiteral("</i>");
     return QStringLiteral("<p>") + paragraphs.join(QStringLiteral("</p><p>")) +
            QStringLiteral("</p>");
 }

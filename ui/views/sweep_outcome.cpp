@@ -55,20 +55,20 @@ int SweepOutcome::bestIndex(int curve) const
 void SweepOutcome::findBest()
 {
     best.clear();
-    const int n = static_cast<int>(rates.size());
+    criterion = sweepCriterion(results);
+    const auto n = rates.size();
     for (int c = 0; c < curves(); ++c) {
-        int bestRun = -1;
-        for (int i = 0; i < n; ++i) {
-            const SweepRunResult* r = result(c, i);
-            if (r == nullptr)
-                break;
-            if (r->diverged || !std::isfinite(r->finalLoss))
-                continue;
-            if (bestRun < 0 || r->finalLoss < result(c, bestRun)->finalLoss)
-                bestRun = i;
-        }
-        best.push_back(bestRun);
+        const int first = resultIndex(c, 0);
+        const int run =
+            first < 0 ? -1 : bestSweepRun(results, criterion, static_cast<std::size_t>(first), n);
+        best.push_back(run < 0 ? -1 : run - first);
     }
+}
+
+QString SweepOutcome::criterionText() const
+{
+    return criterion == SweepCriterion::ValidationLoss ? SweepView::tr("by validation loss")
+                                                       : SweepView::tr("by training loss");
 }
 
 QString SweepOutcome::summary() const
@@ -76,12 +76,12 @@ QString SweepOutcome::summary() const
     int diverged = 0;
     for (const SweepRunResult& r : results)
         diverged += r.diverged ? 1 : 0;
+    const auto score = [this](int c) { return sweepScore(*result(c, bestIndex(c)), criterion); };
     int bestCurve = -1;
     for (int c = 0; c < curves(); ++c) {
         if (bestIndex(c) < 0)
             continue;
-        if (bestCurve < 0 ||
-            result(c, bestIndex(c))->finalLoss < result(bestCurve, bestIndex(bestCurve))->finalLoss)
+        if (bestCurve < 0 || score(c) < score(bestCurve))
             bestCurve = c;
     }
     QString text;
@@ -89,10 +89,14 @@ QString SweepOutcome::summary() const
         text = SweepView::tr("Every run diverged: lower the learning rates.");
     } else {
         const SweepRunResult& r = *result(bestCurve, bestIndex(bestCurve));
-        text = SweepView::tr("Best: lr %1").arg(ScientificSpinBox::format(r.learningRate));
+        text = SweepView::tr("Best %1: lr %2")
+                   .arg(criterionText(), ScientificSpinBox::format(r.learningRate));
         if (!key.isEmpty())
             text += SweepView::tr(" with %1 %2").arg(key, values.value(bestCurve));
-        text += SweepView::tr(", final loss %1.").arg(sweepNumber(r.finalLoss));
+        text += criterion == SweepCriterion::ValidationLoss
+                    ? SweepView::tr(", validation loss %1 (training loss %2).")
+                          .arg(sweepNumber(r.validationLoss), sweepNumber(r.finalLoss))
+                    : SweepView::tr(", final loss %1.").arg(sweepNumber(r.finalLoss));
     }
     text += SweepView::tr(" %1 of %2 runs diverged.").arg(diverged).arg(results.size());
     // A best rate at the right end of the grid has not met its cliff yet: the true optimum
@@ -148,7 +152,7 @@ QString SweepOutcome::pointDescription(int curve, int lrIndex) const
     else if (targetSet)
         text += SweepView::tr("\nnever reached the target");
     if (bestIndex(curve) == lrIndex)
-        text += SweepView::tr("\n◆ the best rate of this curve");
+        text += SweepView::tr("\n◆ the best rate of this curve (%1)").arg(criterionText());
     text += SweepView::tr("\nclick to load this run");
     return text;
 }

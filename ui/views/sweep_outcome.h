@@ -23,6 +23,8 @@ struct SweepOutcome
     bool model = false;        ///< a real model (validation loss, no f*)
     bool targetSet = false;    ///< a target loss was asked for
     std::vector<int> best;     ///< per curve: index into rates of the best run, or -1
+    /// What picked best: the final validation loss where there is a validation split.
+    SweepCriterion criterion = SweepCriterion::TrainingLoss;
 
     /// One curve per value of the crossed setting (one if none).
     int curves() const;
@@ -35,8 +37,11 @@ struct SweepOutcome
     double plottedLoss(double loss) const { return model ? loss : loss - floor; }
     /// best[curve], or -1.
     int bestIndex(int curve) const;
-    /// Fills best: per curve the lowest final loss among the runs that did not diverge.
+    /// Fills criterion and best: per curve the lowest final validation loss (or, without a
+    /// validation split, final training loss) among the runs that did not diverge.
     void findBest();
+    /// "by validation loss" or "by training loss", as the view names the criterion.
+    QString criterionText() const;
 
     /// The status line after the sweep: the best run, how many diverged, and a hint when a
     /// best rate is the grid's largest.

@@ -82,7 +82,9 @@ void SweepPlots::buildUCurve()
         "• Left side: steps too small, the run crawls and ends high.\n"
         "• Right side: steps overshoot and the loss blows up (red ×: diverged).\n"
         "• The best rate (◆) sits just left of that cliff: a little smaller is safe, a "
-        "little larger diverges.\n"
+        "little larger diverges. It is the lowest final validation loss where there is a "
+        "validation split (a run whose validation loss ends 10× above its start counts as "
+        "diverged), else the lowest final training loss.\n"
         "Dashed: validation loss (models). Click a point to load that run."));
     m_curveNote = addPlotNote(m_curvePlot, 0.5, 0.45);
     addRunInteraction(m_curvePlot, [this](const QPoint& pos, int& curve, int& lrIndex) {
@@ -117,7 +119,8 @@ void SweepPlots::buildHeatMap()
         QCPScatterStyle(QCPScatterStyle::ssDiamond, QPen(Qt::white, 2.0), Qt::NoBrush, 13));
     m_heatPlot->setToolTip(SweepView::tr(
         "Each cell is one run: its colour is log₁₀ of the final loss (dark = low). Grey cells "
-        "with a red × diverged; ◆ marks each row's best rate.\n"
+        "with a red × diverged; ◆ marks each row's best rate (by validation loss where there is "
+        "a validation split).\n"
         "A row is one U-curve seen from above; compare rows to see how the setting moves "
         "the sweet spot and the cliff. Click a cell to load that run."));
     addRunInteraction(m_heatPlot, [this](const QPoint& pos, int& curve, int& lrIndex) {
@@ -289,14 +292,22 @@ void SweepPlots::showUCurve()
         divGraph->setData(divKeys, divValues, true);
         m_divergedGraphs.push_back(divGraph);
 
+        // The ◆ sits on the curve that chose it: the dashed validation curve when the best run
+        // is picked by validation loss. One curve: the legend names its rate too.
         QCPGraph* bestGraph = m_curvePlot->addGraph();
-        bestGraph->setName(SweepView::tr("best LR"));
+        const int best = m_outcome.bestIndex(c);
+        bestGraph->setName(
+            curves == 1 && best >= 0
+                ? SweepView::tr("best LR %1 (%2)")
+                      .arg(ScientificSpinBox::format(keys[best]), m_outcome.criterionText())
+                : SweepView::tr("best LR (%1)").arg(m_outcome.criterionText()));
         bestGraph->setLineStyle(QCPGraph::lsNone);
         bestGraph->setScatterStyle(
             QCPScatterStyle(QCPScatterStyle::ssDiamond, QPen(Qt::black, 1.5), colour, 14));
-        const int best = m_outcome.bestIndex(c);
         if (best >= 0)
-            bestGraph->addData(keys[best], loss[best]);
+            bestGraph->addData(keys[best], m_outcome.criterion == SweepCriterion::ValidationLoss
+                                               ? val[best]
+                                               : loss[best]);
         m_bestGraphs.push_back(bestGraph);
     }
     // Legend: the curves in order, then one entry each for the marks they share.

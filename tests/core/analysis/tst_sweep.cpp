@@ -60,6 +60,8 @@ private slots:
     void toySummary();
     void threadIndependent();
     void cancelled();
+    void digitsBestByValidationLoss();
+    void noValidationSplitRanksByTraining();
 };
 
 void TestSweep::logGrid_data()
@@ -165,6 +167,8 @@ void TestSweep::toySummary()
     QCOMPARE(results[1].bestLoss, results[1].finalLoss);
     QCOMPARE(results[0].stepsToTarget, -1); // too slow to get there in 200 steps
     QVERIFY(std::isnan(results[0].validationLoss));
+    QCOMPARE(lrlab::sweepCriterion(results), lrlab::SweepCriterion::TrainingLoss);
+    QCOMPARE(lrlab::bestSweepRun(results, lrlab::SweepCriterion::TrainingLoss), 1);
 }
 
 void TestSweep::threadIndependent()
@@ -192,6 +196,78 @@ void TestSweep::cancelled()
         lrlab::runSweep(lrlab::sweepPoints(toyBase(), {0.01, 0.1}, "", {}), options);
     for (const auto& r : results)
         QCOMPARE(r.status, lrlab::RunStatus::Cancelled);
+}
+
+void TestSweep::digitsBestByValidationLoss()
+{
+    // Adam on digits, 500 steps: from lr 1e-2 up the training loss keeps falling or stays low
+    // while the validation loss climbs; at lr 0.32 the validation loss ends ~50× above its start
+    // (an untrained softmax over 10 classes: ≈ ln 10) while the training loss ends near it.
+    const lrlab::RunConfig base =
+        lrlab::parseRunConfig(R"({"problem": {"type": "mlp", "dataset": "digits", "hidden": [64]},
+        "optimizer": {"type": "adam"}, "steps": 500, "eval_every": 50})",
+                              "digits.json")
+            .config;
+    const std::vector<double> rates = lrlab::logSpacedRates(1e-3, 1.0, 7);
+    lrlab::SweepOptions options;
+    options.threads = 2;
+    const auto results = lrlab::runSweep(lrlab::sweepPoints(base, rates, "", {}), options);
+    QCOMPARE(results.size(), rates.size());
+    QCOMPARE(lrlab::sweepCriterion(results), lrlab::SweepCriterion::ValidationLoss);
+
+    // The validation blow-up: a training loss under 2× the start would not count, the
+    // validation loss more than 10× the start does.
+    const double start = std::log(10.0);
+    int blownUp = -1;
+    for (int i = 0; i < static_cast<int>(results.size()); ++i) {
+        const lrlab::SweepRunResult& r = results[static_cast<std::size_t>(i)];
+        if (r.finalLoss < 2.0 * start && r.validationLoss > 20.0 * start)
+            blownUp = i;
+        if (r.validationLoss < 5.0 * start && r.finalLoss < 5.0 * start)
+            QVERIFY2(!r.diverged, qPrintable(QString::number(r.learningRate)));
+    }
+    QVERIFY(blownUp >= 0);
+    QVERIFY(results[static_cast<std::size_t>(blownUp)].diverged);
+
+    // Independent argmins over the runs that did not diverge.
+    int lowestValidation = -1;
+    int lowestTraining = -1;
+    for (int i = 0; i < static_cast<int>(results.size()); ++i) {
+        const lrlab::SweepRunResult& r = results[static_cast<std::size_t>(i)];
+        if (r.diverged)
+            continue;
+        if (lowestValidation < 0 ||
+            r.validationLoss < results[static_cast<std::size_t>(lowestValidation)].validationLoss)
+            lowestValidation = i;
+        if (lowestTraining < 0 ||
+            r.finalLoss < results[static_cast<std::size_t>(lowestTraining)].finalLoss)
+            lowestTraining = i;
+    }
+    QVERIFY(lowestValidation != lowestTraining); // the two criteria disagree on this grid
+    QCOMPARE(lrlab::bestSweepRun(results, lrlab::SweepCriterion::ValidationLoss), lowestValidation);
+    QCOMPARE(lrlab::bestSweepRun(results, lrlab::sweepCriterion(results)), lowestValidation);
+    QCOMPARE(lrlab::bestSweepRun(results, lrlab::SweepCriterion::TrainingLoss), lowestTraining);
+    // Over a sub-range (as one curve of a crossed sweep): indices stay indices into results.
+    QCOMPARE(lrlab::bestSweepRun(results, lrlab::SweepCriterion::ValidationLoss, 3, 2), 3);
+}
+
+void TestSweep::noValidationSplitRanksByTraining()
+{
+    // Without a validation split the validation losses are NaN: ranked by training loss, and
+    // no run counts as diverged for it.
+    lrlab::RunConfig base = mlpBase();
+    base.problem.valFraction = 0.0;
+    const auto results = lrlab::runSweep(lrlab::sweepPoints(base, {1e-3, 1e-2, 1e-1}, "", {}), {});
+    QCOMPARE(lrlab::sweepCriterion(results), lrlab::SweepCriterion::TrainingLoss);
+    int lowest = 0;
+    for (int i = 0; i < 3; ++i) {
+        QVERIFY(std::isnan(results[static_cast<std::size_t>(i)].validationLoss));
+        QVERIFY(!results[static_cast<std::size_t>(i)].diverged);
+        if (results[static_cast<std::size_t>(i)].finalLoss <
+            results[static_cast<std::size_t>(lowest)].finalLoss)
+            lowest = i;
+    }
+    QCOMPARE(lrlab::bestSweepRun(results, lrlab::SweepCriterion::TrainingLoss), lowest);
 }
 
 QTEST_GUILESS_MAIN(TestSweep)

@@ -13,6 +13,7 @@
 #include <QElapsedTimer>
 #include <QProgressBar>
 #include <QSignalSpy>
+#include <QSpinBox>
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
@@ -105,6 +106,7 @@ private slots:
     void sizesCrossed();
     void summaryStatesMeasuredRates();
     void badSettingsAreReported();
+    void trainSizeDisabledWhileSizesCrossed();
     void destroyWhileRunning();
     void screenshot();
 
@@ -490,6 +492,22 @@ void TestFineTuneView::badSettingsAreReported()
     QCOMPARE(failed.count(), 3);
     QCOMPARE(started.count(), 0);
     QVERIFY(!view.isRunning());
+}
+
+void TestFineTuneView::trainSizeDisabledWhileSizesCrossed()
+{
+    lrlab::FineTuneView view;
+    auto* trainSize = view.findChild<QSpinBox*>(QStringLiteral("finetuneTrainSize"));
+    QVERIFY(trainSize != nullptr);
+    QVERIFY(trainSize->isEnabled());
+    const QString ownTip = trainSize->toolTip();
+    view.setSizes(QStringLiteral("50,200,all"));
+    QVERIFY(!trainSize->isEnabled());
+    QVERIFY(trainSize->toolTip().contains(QStringLiteral("Cross sizes")));
+    QVERIFY(trainSize->toolTip() != ownTip);
+    view.setSizes(QStringLiteral("  ")); // blank: no crossing, the size is used again
+    QVERIFY(trainSize->isEnabled());
+    QCOMPARE(trainSize->toolTip(), ownTip);
 }
 
 void TestFineTuneView::destroyWhileRunning()

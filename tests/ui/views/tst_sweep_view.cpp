@@ -5,6 +5,7 @@
 
 #include "core/config/config_json.h"
 #include "tests/common/nearly_equal.h"
+#include "ui/controls/scientific_spin_box.h"
 
 #include <QElapsedTimer>
 #include <QFile>
@@ -79,6 +80,7 @@ private slots:
     void secondRunDropsFirstGeneration();
     void clickLoadsRun();
     void modelSweepFillsValidation();
+    void bestNamesCriterion();
     void exportWritesSweepColumns();
     void badSettingIsReported();
     void destroyWhileRunning();
@@ -143,6 +145,11 @@ void TestSweepView::toySweepFollowsClosedForm()
     QVERIFY(nearlyEqual(view.learningRates()[static_cast<std::size_t>(best)], 0.1));
     QCOMPARE(view.bestGraph(0)->dataCount(), 1);
     QVERIFY(nearlyEqual(view.bestGraph(0)->data()->at(0)->key, 0.1));
+    // Toy surfaces have no validation split: the best run is named as chosen by training loss.
+    const QString rate = lrlab::ScientificSpinBox::format(0.1);
+    QCOMPARE(view.bestGraph(0)->name(), QStringLiteral("best LR %1 (by training loss)").arg(rate));
+    QVERIFY2(view.statusText().startsWith(QStringLiteral("Best by training loss: lr ") + rate),
+             qPrintable(view.statusText()));
     QVERIFY(view.validationGraph(0) == nullptr); // toy surfaces have no validation split
     QVERIFY(view.uCurvePlot()->xAxis->scaleType() == QCPAxis::stLogarithmic);
     QVERIFY(view.uCurvePlot()->yAxis->scaleType() == QCPAxis::stLogarithmic);
@@ -389,6 +396,46 @@ void TestSweepView::modelSweepFillsValidation()
         QString path = qEnvironmentVariable("LRLAB_SWEEP_SCREENSHOT");
         view.grab().save(path.replace(QStringLiteral(".png"), QStringLiteral("_model.png")));
     }
+}
+
+void TestSweepView::bestNamesCriterion()
+{
+    // Adam on digits (as tests/core/analysis/tst_sweep): the lowest training loss and the
+    // lowest validation loss fall on different rates; the view picks and names the latter.
+    lrlab::SweepView view;
+    view.setThreadCount(kThreads);
+    view.setBaseConfig(lrlab::parseRunConfig(
+                           R"({"problem": {"type": "mlp", "dataset": "digits", "hidden": [64]},
+            "optimizer": {"type": "adam"}, "steps": 500, "eval_every": 50})",
+                           "digits.json")
+                           .config);
+    view.setLearningRateRange(1e-3, 1.0, 7);
+    QSignalSpy finished(&view, &lrlab::SweepView::sweepFinished);
+    view.run();
+    QVERIFY(waitFinished(finished));
+    const std::vector<lrlab::SweepRunResult>& results = view.results();
+    const int best = view.bestIndex(0);
+    QCOMPARE(best, lrlab::bestSweepRun(results, lrlab::SweepCriterion::ValidationLoss));
+    QVERIFY(best != lrlab::bestSweepRun(results, lrlab::SweepCriterion::TrainingLoss));
+    const QString rate =
+        lrlab::ScientificSpinBox::format(view.learningRates()[static_cast<std::size_t>(best)]);
+    const QString status = view.statusText();
+    QVERIFY2(status.contains(QStringLiteral("Best by validation loss: lr ") + rate),
+             qPrintable(status));
+    int diverged = 0;
+    for (const lrlab::SweepRunResult& r : results)
+        diverged += r.diverged ? 1 : 0;
+    QVERIFY(diverged > 0);
+    QVERIFY(status.contains(QStringLiteral(" %1 of 7 runs diverged").arg(diverged)));
+    // The ◆ names criterion and rate, and sits on the validation curve at that rate.
+    QCPGraph* marker = view.bestGraph(0);
+    QCOMPARE(marker->name(), QStringLiteral("best LR %1 (by validation loss)").arg(rate));
+    QCOMPARE(marker->dataCount(), 1);
+    QVERIFY(nearlyEqual(marker->data()->at(0)->key,
+                        view.learningRates()[static_cast<std::size_t>(best)]));
+    QVERIFY(nearlyEqual(marker->data()->at(0)->value,
+                        results[static_cast<std::size_t>(best)].validationLoss));
+    QVERIFY(view.pointDescription(0, best).contains(QStringLiteral("(by validation loss)")));
 }
 
 void TestSweepView::exportWritesSweepColumns()
