@@ -181,8 +181,8 @@ void TestLanguageSwitch::automaticLabelsAreTranslated()
     lrlab::RunConfig run;
     lrlab::RunConfig other;
     if (key == QLatin1String("lr")) {
-        run.schedule.lr = 0.1;
-        other.schedule.lr = 0.01;
+        run.schedule.learningRate = 0.1;
+        other.schedule.learningRate = 0.01;
     } else if (key == QLatin1String("steps")) {
         run.steps = 200;
         other.steps = 100;
@@ -190,7 +190,7 @@ void TestLanguageSwitch::automaticLabelsAreTranslated()
         run.init = {1.0, -2.0};
         other.init = {0.5, 0.5};
     } else {
-        run.schedule.decay = "cosine";
+        run.schedule.decay = lrlab::Decay::Cosine;
     }
     QCOMPARE(lrlab::describeDifference(run, {other}), english);
     QVERIFY(lrlab::installLanguage(QStringLiteral("zh_CN")));
