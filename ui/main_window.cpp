@@ -451,8 +451,7 @@ void MainWindow::restoreShellState(const ShellState& state)
         // The open lesson's labels in the new language (the panel follows through the view).
         m_lessons->showPanelFor(session.view.value(QStringLiteral("lesson")).toString());
         for (PinnedConfig& pin : session.pinned)
-            pin.label =
-                m_lessons->lessonRunLabel(QString::fromStdString(pin.label)).toStdString();
+            pin.label = m_lessons->lessonRunLabel(QString::fromStdString(pin.label)).toStdString();
         m_sessions->applySession(session);
         m_sessions->setSessionFile(state.sessionPath, state.sessionModified);
     }

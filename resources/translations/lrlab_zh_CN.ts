@@ -572,162 +572,162 @@
         <translation>学习率</translation>
     </message>
     <message>
-        <location filename="../../ui/compare/difference_label.cpp" line="152"/>
+        <location filename="../../ui/compare/difference_label.cpp" line="153"/>
         <source>momentum</source>
         <translation>动量</translation>
     </message>
     <message>
-        <location filename="../../ui/compare/difference_label.cpp" line="155"/>
+        <location filename="../../ui/compare/difference_label.cpp" line="156"/>
         <source>alpha</source>
         <translation>alpha</translation>
     </message>
     <message>
-        <location filename="../../ui/compare/difference_label.cpp" line="156"/>
+        <location filename="../../ui/compare/difference_label.cpp" line="157"/>
         <source>eps</source>
         <translation>eps</translation>
     </message>
     <message>
-        <location filename="../../ui/compare/difference_label.cpp" line="157"/>
+        <location filename="../../ui/compare/difference_label.cpp" line="159"/>
         <source>wd</source>
         <translation>权重衰减</translation>
     </message>
     <message>
-        <location filename="../../ui/compare/difference_label.cpp" line="158"/>
+        <location filename="../../ui/compare/difference_label.cpp" line="161"/>
         <source>block</source>
         <translation>块大小</translation>
     </message>
     <message>
-        <location filename="../../ui/compare/difference_label.cpp" line="159"/>
+        <location filename="../../ui/compare/difference_label.cpp" line="163"/>
         <source>warmup</source>
         <translation>预热</translation>
     </message>
     <message>
-        <location filename="../../ui/compare/difference_label.cpp" line="160"/>
+        <location filename="../../ui/compare/difference_label.cpp" line="164"/>
         <source>min lr</source>
         <translation>最小学习率</translation>
     </message>
     <message>
-        <location filename="../../ui/compare/difference_label.cpp" line="161"/>
+        <location filename="../../ui/compare/difference_label.cpp" line="166"/>
         <source>schedule steps</source>
         <translation>调度步数</translation>
     </message>
     <message>
-        <location filename="../../ui/compare/difference_label.cpp" line="162"/>
+        <location filename="../../ui/compare/difference_label.cpp" line="167"/>
         <source>gamma</source>
         <translation>gamma</translation>
     </message>
     <message>
-        <location filename="../../ui/compare/difference_label.cpp" line="163"/>
+        <location filename="../../ui/compare/difference_label.cpp" line="169"/>
         <source>step size</source>
         <translation>步长间隔</translation>
     </message>
     <message>
-        <location filename="../../ui/compare/difference_label.cpp" line="164"/>
+        <location filename="../../ui/compare/difference_label.cpp" line="171"/>
         <source>steps/epoch</source>
         <translation>每轮步数</translation>
     </message>
     <message>
-        <location filename="../../ui/compare/difference_label.cpp" line="167"/>
+        <location filename="../../ui/compare/difference_label.cpp" line="174"/>
         <source>power</source>
         <translation>幂次</translation>
     </message>
     <message>
-        <location filename="../../ui/compare/difference_label.cpp" line="168"/>
+        <location filename="../../ui/compare/difference_label.cpp" line="176"/>
         <source>timescale</source>
         <translation>时间尺度</translation>
     </message>
     <message>
-        <location filename="../../ui/compare/difference_label.cpp" line="169"/>
+        <location filename="../../ui/compare/difference_label.cpp" line="178"/>
         <source>pct start</source>
         <translation>上升比例</translation>
     </message>
     <message>
-        <location filename="../../ui/compare/difference_label.cpp" line="170"/>
+        <location filename="../../ui/compare/difference_label.cpp" line="179"/>
         <source>div</source>
         <translation>初始除数</translation>
     </message>
     <message>
-        <location filename="../../ui/compare/difference_label.cpp" line="171"/>
+        <location filename="../../ui/compare/difference_label.cpp" line="181"/>
         <source>final div</source>
         <translation>最终除数</translation>
     </message>
     <message>
-        <location filename="../../ui/compare/difference_label.cpp" line="172"/>
+        <location filename="../../ui/compare/difference_label.cpp" line="183"/>
         <source>decay fraction</source>
         <translation>衰减比例</translation>
     </message>
     <message>
-        <location filename="../../ui/compare/difference_label.cpp" line="173"/>
+        <location filename="../../ui/compare/difference_label.cpp" line="184"/>
         <source>feature</source>
         <translation>特征</translation>
     </message>
     <message>
-        <location filename="../../ui/compare/difference_label.cpp" line="174"/>
+        <location filename="../../ui/compare/difference_label.cpp" line="186"/>
         <source>batch</source>
         <translation>批大小</translation>
     </message>
     <message>
-        <location filename="../../ui/compare/difference_label.cpp" line="175"/>
+        <location filename="../../ui/compare/difference_label.cpp" line="188"/>
         <source>val</source>
         <translation>验证比例</translation>
     </message>
     <message>
-        <location filename="../../ui/compare/difference_label.cpp" line="176"/>
+        <location filename="../../ui/compare/difference_label.cpp" line="189"/>
         <source>noise</source>
         <translation>噪声</translation>
     </message>
     <message>
-        <location filename="../../ui/compare/difference_label.cpp" line="177"/>
+        <location filename="../../ui/compare/difference_label.cpp" line="190"/>
         <source>steps</source>
         <translation>步数</translation>
     </message>
     <message>
-        <location filename="../../ui/compare/difference_label.cpp" line="178"/>
+        <location filename="../../ui/compare/difference_label.cpp" line="191"/>
         <source>eval every</source>
         <translation>评估间隔</translation>
     </message>
     <message>
-        <location filename="../../ui/compare/difference_label.cpp" line="179"/>
+        <location filename="../../ui/compare/difference_label.cpp" line="192"/>
         <source>seed</source>
         <translation>种子</translation>
     </message>
     <message>
-        <location filename="../../ui/compare/difference_label.cpp" line="185"/>
+        <location filename="../../ui/compare/difference_label.cpp" line="199"/>
         <source>nesterov</source>
         <translation>Nesterov</translation>
     </message>
     <message>
-        <location filename="../../ui/compare/difference_label.cpp" line="186"/>
+        <location filename="../../ui/compare/difference_label.cpp" line="200"/>
         <source>no nesterov</source>
         <translation>无 Nesterov</translation>
     </message>
     <message>
-        <location filename="../../ui/compare/difference_label.cpp" line="191"/>
+        <location filename="../../ui/compare/difference_label.cpp" line="204"/>
         <source>constant lr</source>
         <translation>恒定学习率</translation>
     </message>
     <message>
-        <location filename="../../ui/compare/difference_label.cpp" line="192"/>
+        <location filename="../../ui/compare/difference_label.cpp" line="205"/>
         <source>%1 decay</source>
         <translation>%1 衰减</translation>
     </message>
     <message>
-        <location filename="../../ui/compare/difference_label.cpp" line="196"/>
+        <location filename="../../ui/compare/difference_label.cpp" line="209"/>
         <source>warmup from %1×</source>
         <translation>预热起点 %1×</translation>
     </message>
     <message>
-        <location filename="../../ui/compare/difference_label.cpp" line="199"/>
+        <location filename="../../ui/compare/difference_label.cpp" line="212"/>
         <source>%1 cool-down</source>
         <translation>%1 冷却</translation>
     </message>
     <message>
-        <location filename="../../ui/compare/difference_label.cpp" line="204"/>
+        <location filename="../../ui/compare/difference_label.cpp" line="217"/>
         <source>angle %1°</source>
         <translation>角度 %1°</translation>
     </message>
     <message>
-        <location filename="../../ui/compare/difference_label.cpp" line="318"/>
+        <location filename="../../ui/compare/difference_label.cpp" line="331"/>
         <source>run %1</source>
         <translation>运行 %1</translation>
     </message>

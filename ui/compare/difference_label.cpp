@@ -149,30 +149,43 @@ QString phrase(const QString& key, const QJsonValue& value)
     /// key → the word before the value; symbols (β1, t0) are not translated.
     static const std::map<QString, const char*> prefixes{
         {QStringLiteral("schedule.lr"), QT_TRANSLATE_NOOP("lrlab::DifferenceLabel", "lr")},
-        {QStringLiteral("optimizer.momentum"), QT_TRANSLATE_NOOP("lrlab::DifferenceLabel", "momentum")},
+        {QStringLiteral("optimizer.momentum"),
+         QT_TRANSLATE_NOOP("lrlab::DifferenceLabel", "momentum")},
         {QStringLiteral("optimizer.beta1"), "β1"},
         {QStringLiteral("optimizer.beta2"), "β2"},
         {QStringLiteral("optimizer.alpha"), QT_TRANSLATE_NOOP("lrlab::DifferenceLabel", "alpha")},
         {QStringLiteral("optimizer.eps"), QT_TRANSLATE_NOOP("lrlab::DifferenceLabel", "eps")},
-        {QStringLiteral("optimizer.weight_decay"), QT_TRANSLATE_NOOP("lrlab::DifferenceLabel", "wd")},
-        {QStringLiteral("optimizer.block_size"), QT_TRANSLATE_NOOP("lrlab::DifferenceLabel", "block")},
-        {QStringLiteral("schedule.warmup_steps"), QT_TRANSLATE_NOOP("lrlab::DifferenceLabel", "warmup")},
+        {QStringLiteral("optimizer.weight_decay"),
+         QT_TRANSLATE_NOOP("lrlab::DifferenceLabel", "wd")},
+        {QStringLiteral("optimizer.block_size"),
+         QT_TRANSLATE_NOOP("lrlab::DifferenceLabel", "block")},
+        {QStringLiteral("schedule.warmup_steps"),
+         QT_TRANSLATE_NOOP("lrlab::DifferenceLabel", "warmup")},
         {QStringLiteral("schedule.min_lr"), QT_TRANSLATE_NOOP("lrlab::DifferenceLabel", "min lr")},
-        {QStringLiteral("schedule.total_steps"), QT_TRANSLATE_NOOP("lrlab::DifferenceLabel", "schedule steps")},
+        {QStringLiteral("schedule.total_steps"),
+         QT_TRANSLATE_NOOP("lrlab::DifferenceLabel", "schedule steps")},
         {QStringLiteral("schedule.gamma"), QT_TRANSLATE_NOOP("lrlab::DifferenceLabel", "gamma")},
-        {QStringLiteral("schedule.step_size"), QT_TRANSLATE_NOOP("lrlab::DifferenceLabel", "step size")},
-        {QStringLiteral("schedule.steps_per_epoch"), QT_TRANSLATE_NOOP("lrlab::DifferenceLabel", "steps/epoch")},
+        {QStringLiteral("schedule.step_size"),
+         QT_TRANSLATE_NOOP("lrlab::DifferenceLabel", "step size")},
+        {QStringLiteral("schedule.steps_per_epoch"),
+         QT_TRANSLATE_NOOP("lrlab::DifferenceLabel", "steps/epoch")},
         {QStringLiteral("schedule.t0"), "t0"},
         {QStringLiteral("schedule.t_mult"), "t_mult"},
         {QStringLiteral("schedule.power"), QT_TRANSLATE_NOOP("lrlab::DifferenceLabel", "power")},
-        {QStringLiteral("schedule.timescale"), QT_TRANSLATE_NOOP("lrlab::DifferenceLabel", "timescale")},
-        {QStringLiteral("schedule.pct_start"), QT_TRANSLATE_NOOP("lrlab::DifferenceLabel", "pct start")},
+        {QStringLiteral("schedule.timescale"),
+         QT_TRANSLATE_NOOP("lrlab::DifferenceLabel", "timescale")},
+        {QStringLiteral("schedule.pct_start"),
+         QT_TRANSLATE_NOOP("lrlab::DifferenceLabel", "pct start")},
         {QStringLiteral("schedule.div_factor"), QT_TRANSLATE_NOOP("lrlab::DifferenceLabel", "div")},
-        {QStringLiteral("schedule.final_div_factor"), QT_TRANSLATE_NOOP("lrlab::DifferenceLabel", "final div")},
-        {QStringLiteral("schedule.decay_fraction"), QT_TRANSLATE_NOOP("lrlab::DifferenceLabel", "decay fraction")},
+        {QStringLiteral("schedule.final_div_factor"),
+         QT_TRANSLATE_NOOP("lrlab::DifferenceLabel", "final div")},
+        {QStringLiteral("schedule.decay_fraction"),
+         QT_TRANSLATE_NOOP("lrlab::DifferenceLabel", "decay fraction")},
         {QStringLiteral("problem.feature"), QT_TRANSLATE_NOOP("lrlab::DifferenceLabel", "feature")},
-        {QStringLiteral("problem.batch_size"), QT_TRANSLATE_NOOP("lrlab::DifferenceLabel", "batch")},
-        {QStringLiteral("problem.val_fraction"), QT_TRANSLATE_NOOP("lrlab::DifferenceLabel", "val")},
+        {QStringLiteral("problem.batch_size"),
+         QT_TRANSLATE_NOOP("lrlab::DifferenceLabel", "batch")},
+        {QStringLiteral("problem.val_fraction"),
+         QT_TRANSLATE_NOOP("lrlab::DifferenceLabel", "val")},
         {QStringLiteral("problem.noise"), QT_TRANSLATE_NOOP("lrlab::DifferenceLabel", "noise")},
         {QStringLiteral("steps"), QT_TRANSLATE_NOOP("lrlab::DifferenceLabel", "steps")},
         {QStringLiteral("eval_every"), QT_TRANSLATE_NOOP("lrlab::DifferenceLabel", "eval every")},
@@ -182,9 +195,9 @@ QString phrase(const QString& key, const QJsonValue& value)
         key == QLatin1String("problem.dataset") || key == QLatin1String("problem.activation"))
         return text(value);
     if (key == QLatin1String("optimizer.nesterov"))
-        return value.toBool() ? QCoreApplication::translate("lrlab::DifferenceLabel", "nesterov")
-                              : QCoreApplication::translate("lrlab::DifferenceLabel",
-                                                            "no nesterov");
+        return value.toBool()
+                   ? QCoreApplication::translate("lrlab::DifferenceLabel", "nesterov")
+                   : QCoreApplication::translate("lrlab::DifferenceLabel", "no nesterov");
     if (key == QLatin1String("schedule.decay")) {
         const QString decay = value.toString();
         return decay == QLatin1String("constant")

@@ -168,10 +168,14 @@ void TestLanguageSwitch::automaticLabelsAreTranslated_data()
 {
     QTest::addColumn<QString>("key");
     QTest::addColumn<QString>("english");
-    QTest::newRow("lr") << "lr" << "lr 0.1";
-    QTest::newRow("steps") << "steps" << "steps 200";
-    QTest::newRow("start") << "start" << "start (1, -2)";
-    QTest::newRow("decay") << "decay" << "cosine decay";
+    QTest::newRow("lr") << "lr"
+                        << "lr 0.1";
+    QTest::newRow("steps") << "steps"
+                           << "steps 200";
+    QTest::newRow("start") << "start"
+                           << "start (1, -2)";
+    QTest::newRow("decay") << "decay"
+                           << "cosine decay";
 }
 
 void TestLanguageSwitch::automaticLabelsAreTranslated()
@@ -203,8 +207,8 @@ void TestLanguageSwitch::automaticLabelsAreTranslated()
 
 void TestLanguageSwitch::qtButtonsAreTranslated()
 {
-    const QString catalogue = QLibraryInfo::path(QLibraryInfo::TranslationsPath) +
-                              QStringLiteral("/qtbase_zh_CN.qm");
+    const QString catalogue =
+        QLibraryInfo::path(QLibraryInfo::TranslationsPath) + QStringLiteral("/qtbase_zh_CN.qm");
     QVERIFY2(QFile::exists(catalogue), qPrintable(catalogue + " missing (qt6-translations-l10n)"));
     QVERIFY(lrlab::installLanguage(QStringLiteral("zh_CN")));
     QDialogButtonBox box(QDialogButtonBox::Save | QDialogButtonBox::Discard |
