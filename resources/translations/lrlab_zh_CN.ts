@@ -1953,17 +1953,32 @@ the plane of the trajectory&apos;s two main directions.</source>
 即由轨迹两个主方向张成的平面。</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/landscape_view.cpp" line="239"/>
+        <location filename="../../ui/explorer/landscape_view.cpp" line="229"/>
+        <source>PC%1</source>
+        <translation>PC%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/explorer/landscape_view.cpp" line="230"/>
+        <source>PC%1 (%2 % of variance)</source>
+        <translation>PC%1（解释 %2 % 的方差）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/explorer/landscape_view.cpp" line="235"/>
+        <source>random direction %1 (filter-normalized)</source>
+        <translation>随机方向 %1（按滤波器归一化）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/explorer/landscape_view.cpp" line="260"/>
         <source>Loss over (w, b): %1 on %2, feature %3</source>
         <translation>(w, b) 上的损失：%1，数据集 %2，特征 %3</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/landscape_view.cpp" line="246"/>
+        <location filename="../../ui/explorer/landscape_view.cpp" line="267"/>
         <source>Loss landscape: PCA plane of the trajectory (%1 × %1)</source>
         <translation>损失地形：轨迹的 PCA 平面（%1 × %1）</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/landscape_view.cpp" line="279"/>
+        <location filename="../../ui/explorer/landscape_view.cpp" line="300"/>
         <source>diverged at step %1</source>
         <translation>在第 %1 步发散</translation>
     </message>

@@ -1,8 +1,9 @@
 // The language switch as View ▸ Language makes it: the Lesson menu, the open lesson's panel and
 // its pins follow it (the Chinese texts of resources/lessons/*.json), automatic pin labels are
-// translated, and Qt's own zh_CN catalogue names the standard buttons.
+// translated (and the PCA axis titles), and Qt's own zh_CN catalogue names the standard buttons.
 #include "ui/compare/difference_label.h"
 #include "ui/compare/pinned_runs.h"
+#include "ui/explorer/landscape_view.h"
 #include "ui/language.h"
 #include "ui/lessons/lesson_controller.h"
 #include "ui/main_window.h"
@@ -85,6 +86,7 @@ private slots:
     void lessonsFollowTheLanguageMenu();
     void automaticLabelsAreTranslated_data();
     void automaticLabelsAreTranslated();
+    void pcaAxisTitlesAreTranslated();
     void qtButtonsAreTranslated();
 
 private:
@@ -203,6 +205,21 @@ void TestLanguageSwitch::automaticLabelsAreTranslated()
     // The numbers stay as the UI formats them.
     const QString digits = QString(english).remove(QRegularExpression(QStringLiteral("[^0-9.-]")));
     QCOMPARE(QString(chinese).remove(QRegularExpression(QStringLiteral("[^0-9.-]"))), digits);
+}
+
+void TestLanguageSwitch::pcaAxisTitlesAreTranslated()
+{
+    lrlab::ModelLandscape landscape;
+    landscape.plane = lrlab::LandscapePlane::Pca;
+    landscape.alphaExplainedVariance = 0.8317;
+    landscape.betaExplainedVariance = 0.105;
+    QCOMPARE(lrlab::modelAxisTitle(landscape, 0), QStringLiteral("PC1 (83.2 % of variance)"));
+    QCOMPARE(lrlab::modelAxisTitle(landscape, 1), QStringLiteral("PC2 (10.5 % of variance)"));
+    QVERIFY(lrlab::installLanguage(QStringLiteral("zh_CN")));
+    const QString first = lrlab::modelAxisTitle(landscape, 0);
+    QVERIFY2(containsHan(first), qPrintable(first));
+    QVERIFY(first.contains(QStringLiteral("PC1")) && first.contains(QStringLiteral("83.2")));
+    QVERIFY(lrlab::modelAxisTitle(landscape, 1).contains(QStringLiteral("10.5")));
 }
 
 void TestLanguageSwitch::qtButtonsAreTranslated()
