@@ -18,7 +18,7 @@ jobs=${JOBS:-$(nproc)}
 
 packages=(build-essential cmake ninja-build pkg-config
           qt6-base-dev qt6-base-dev-tools qt6-svg-dev qt6-tools-dev qt6-tools-dev-tools
-          qt6-l10n-tools libqcustomplot-dev libeigen3-dev zlib1g-dev libgl-dev libgif-dev
+          qt6-l10n-tools qt6-translations-l10n libqcustomplot-dev libeigen3-dev zlib1g-dev libgl-dev libgif-dev
           fonts-noto-cjk dataset-fashion-mnist clang-format file help2man man-db groff-base
           desktop-file-utils appstream lintian git locales clang libclang-rt-14-dev qemu-user)
 

@@ -426,7 +426,13 @@ void MainWindow::showEvent(QShowEvent* event)
 MainWindow::ShellState MainWindow::shellState() const
 {
     ShellState state;
-    state.session = std::make_shared<const Session>(m_sessions->captureSession());
+    Session session = m_sessions->captureSession();
+    // Automatic labels are left empty so the new window names the pins in its language.
+    const std::vector<ShownRun>& pinned = m_pins->pinned();
+    for (std::size_t i = 0; i < pinned.size() && i < session.pinned.size(); ++i)
+        if (!m_pins->hasOwnLabel(pinned[i].id))
+            session.pinned[i].label.clear();
+    state.session = std::make_shared<const Session>(std::move(session));
     state.sessionPath = m_sessions->sessionPath();
     state.sessionModified = m_sessions->isSessionModified();
     state.geometry = saveGeometry();
@@ -444,6 +450,10 @@ void MainWindow::restoreShellState(const ShellState& state)
     if (state.session) {
         Session session = *state.session;
         session.language = currentLanguage().toStdString(); // no request to switch back
+        // The open lesson's labels in the new language (the panel follows through the view).
+        m_lessons->showPanelFor(session.view.value(QStringLiteral("lesson")).toString());
+        for (PinnedConfig& pin : session.pinned)
+            pin.label = m_lessons->lessonRunLabel(QString::fromStdString(pin.label)).toStdString();
         m_sessions->applySession(session);
         m_sessions->setSessionFile(state.sessionPath, state.sessionModified);
     }

@@ -20,6 +20,15 @@ namespace {
 
 using FlatConfig = std::map<QString, QJsonValue>;
 
+/// The translation context of the phrases (lupdate reads it from QT_TRANSLATE_NOOP).
+constexpr const char* kContext = "lrlab::DifferenceLabel";
+
+/// source in the installed language (QCoreApplication translators).
+QString translated(const char* source)
+{
+    return QCoreApplication::translate(kContext, source);
+}
+
 /// A config and the values its types take by default, both flattened to "object.key" paths.
 struct FlatRun
 {
@@ -117,77 +126,100 @@ QString hiddenText(const QJsonValue& value)
     QStringList widths;
     for (const QJsonValue& width : layers)
         widths << text(width);
-    return QStringLiteral("hidden ") + widths.join(QChar(0x00D7));
+    return QCoreApplication::translate("lrlab::DifferenceLabel", "hidden %1")
+        .arg(widths.join(QChar(0x00D7)));
 }
 
 QString initText(const QJsonValue& value)
 {
     const QJsonArray init = value.toArray();
     if (init.size() > 4)
-        return QStringLiteral("init of %1 values").arg(init.size());
+        return QCoreApplication::translate("lrlab::DifferenceLabel", "init of %1 values")
+            .arg(init.size());
     QStringList coordinates;
     for (const QJsonValue& v : init)
         coordinates << text(v);
-    return QStringLiteral("start (") + coordinates.join(QStringLiteral(", ")) + QLatin1Char(')');
+    return QCoreApplication::translate("lrlab::DifferenceLabel", "start (%1)")
+        .arg(coordinates.join(QStringLiteral(", ")));
 }
 
 /// One key's phrase: a prefix before the value ("lr 0.1"), or a special form.
 QString phrase(const QString& key, const QJsonValue& value)
 {
-    static const std::map<QString, QString> prefixes{
-        {QStringLiteral("schedule.lr"), QStringLiteral("lr")},
-        {QStringLiteral("optimizer.momentum"), QStringLiteral("momentum")},
-        {QStringLiteral("optimizer.beta1"), QStringLiteral("β1")},
-        {QStringLiteral("optimizer.beta2"), QStringLiteral("β2")},
-        {QStringLiteral("optimizer.alpha"), QStringLiteral("alpha")},
-        {QStringLiteral("optimizer.eps"), QStringLiteral("eps")},
-        {QStringLiteral("optimizer.weight_decay"), QStringLiteral("wd")},
-        {QStringLiteral("optimizer.block_size"), QStringLiteral("block")},
-        {QStringLiteral("schedule.warmup_steps"), QStringLiteral("warmup")},
-        {QStringLiteral("schedule.min_lr"), QStringLiteral("min lr")},
-        {QStringLiteral("schedule.total_steps"), QStringLiteral("schedule steps")},
-        {QStringLiteral("schedule.gamma"), QStringLiteral("gamma")},
-        {QStringLiteral("schedule.step_size"), QStringLiteral("step size")},
-        {QStringLiteral("schedule.steps_per_epoch"), QStringLiteral("steps/epoch")},
-        {QStringLiteral("schedule.t0"), QStringLiteral("t0")},
-        {QStringLiteral("schedule.t_mult"), QStringLiteral("t_mult")},
-        {QStringLiteral("schedule.power"), QStringLiteral("power")},
-        {QStringLiteral("schedule.timescale"), QStringLiteral("timescale")},
-        {QStringLiteral("schedule.pct_start"), QStringLiteral("pct start")},
-        {QStringLiteral("schedule.div_factor"), QStringLiteral("div")},
-        {QStringLiteral("schedule.final_div_factor"), QStringLiteral("final div")},
-        {QStringLiteral("schedule.decay_fraction"), QStringLiteral("decay fraction")},
-        {QStringLiteral("problem.feature"), QStringLiteral("feature")},
-        {QStringLiteral("problem.batch_size"), QStringLiteral("batch")},
-        {QStringLiteral("problem.val_fraction"), QStringLiteral("val")},
-        {QStringLiteral("problem.noise"), QStringLiteral("noise")},
-        {QStringLiteral("steps"), QStringLiteral("steps")},
-        {QStringLiteral("eval_every"), QStringLiteral("eval every")},
-        {QStringLiteral("seed"), QStringLiteral("seed")},
+    /// key → the word before the value; symbols (β1, t0) are not translated.
+    static const std::map<QString, const char*> prefixes{
+        {QStringLiteral("schedule.lr"), QT_TRANSLATE_NOOP("lrlab::DifferenceLabel", "lr")},
+        {QStringLiteral("optimizer.momentum"),
+         QT_TRANSLATE_NOOP("lrlab::DifferenceLabel", "momentum")},
+        {QStringLiteral("optimizer.beta1"), "β1"},
+        {QStringLiteral("optimizer.beta2"), "β2"},
+        {QStringLiteral("optimizer.alpha"), QT_TRANSLATE_NOOP("lrlab::DifferenceLabel", "alpha")},
+        {QStringLiteral("optimizer.eps"), QT_TRANSLATE_NOOP("lrlab::DifferenceLabel", "eps")},
+        {QStringLiteral("optimizer.weight_decay"),
+         QT_TRANSLATE_NOOP("lrlab::DifferenceLabel", "wd")},
+        {QStringLiteral("optimizer.block_size"),
+         QT_TRANSLATE_NOOP("lrlab::DifferenceLabel", "block")},
+        {QStringLiteral("schedule.warmup_steps"),
+         QT_TRANSLATE_NOOP("lrlab::DifferenceLabel", "warmup")},
+        {QStringLiteral("schedule.min_lr"), QT_TRANSLATE_NOOP("lrlab::DifferenceLabel", "min lr")},
+        {QStringLiteral("schedule.total_steps"),
+         QT_TRANSLATE_NOOP("lrlab::DifferenceLabel", "schedule steps")},
+        {QStringLiteral("schedule.gamma"), QT_TRANSLATE_NOOP("lrlab::DifferenceLabel", "gamma")},
+        {QStringLiteral("schedule.step_size"),
+         QT_TRANSLATE_NOOP("lrlab::DifferenceLabel", "step size")},
+        {QStringLiteral("schedule.steps_per_epoch"),
+         QT_TRANSLATE_NOOP("lrlab::DifferenceLabel", "steps/epoch")},
+        {QStringLiteral("schedule.t0"), "t0"},
+        {QStringLiteral("schedule.t_mult"), "t_mult"},
+        {QStringLiteral("schedule.power"), QT_TRANSLATE_NOOP("lrlab::DifferenceLabel", "power")},
+        {QStringLiteral("schedule.timescale"),
+         QT_TRANSLATE_NOOP("lrlab::DifferenceLabel", "timescale")},
+        {QStringLiteral("schedule.pct_start"),
+         QT_TRANSLATE_NOOP("lrlab::DifferenceLabel", "pct start")},
+        {QStringLiteral("schedule.div_factor"), QT_TRANSLATE_NOOP("lrlab::DifferenceLabel", "div")},
+        {QStringLiteral("schedule.final_div_factor"),
+         QT_TRANSLATE_NOOP("lrlab::DifferenceLabel", "final div")},
+        {QStringLiteral("schedule.decay_fraction"),
+         QT_TRANSLATE_NOOP("lrlab::DifferenceLabel", "decay fraction")},
+        {QStringLiteral("problem.feature"), QT_TRANSLATE_NOOP("lrlab::DifferenceLabel", "feature")},
+        {QStringLiteral("problem.batch_size"),
+         QT_TRANSLATE_NOOP("lrlab::DifferenceLabel", "batch")},
+        {QStringLiteral("problem.val_fraction"),
+         QT_TRANSLATE_NOOP("lrlab::DifferenceLabel", "val")},
+        {QStringLiteral("problem.noise"), QT_TRANSLATE_NOOP("lrlab::DifferenceLabel", "noise")},
+        {QStringLiteral("steps"), QT_TRANSLATE_NOOP("lrlab::DifferenceLabel", "steps")},
+        {QStringLiteral("eval_every"), QT_TRANSLATE_NOOP("lrlab::DifferenceLabel", "eval every")},
+        {QStringLiteral("seed"), QT_TRANSLATE_NOOP("lrlab::DifferenceLabel", "seed")},
     };
     if (key == QLatin1String("optimizer.type") || key == QLatin1String("problem.type") ||
         key == QLatin1String("problem.dataset") || key == QLatin1String("problem.activation"))
         return text(value);
     if (key == QLatin1String("optimizer.nesterov"))
-        return value.toBool() ? QStringLiteral("nesterov") : QStringLiteral("no nesterov");
+        return value.toBool()
+                   ? QCoreApplication::translate("lrlab::DifferenceLabel", "nesterov")
+                   : QCoreApplication::translate("lrlab::DifferenceLabel", "no nesterov");
     if (key == QLatin1String("schedule.decay")) {
         const QString decay = value.toString();
-        return decay == QLatin1String("constant") ? QStringLiteral("constant lr")
-                                                  : spaced(decay) + QStringLiteral(" decay");
+        return decay == QLatin1String("constant")
+                   ? QCoreApplication::translate("lrlab::DifferenceLabel", "constant lr")
+                   : QCoreApplication::translate("lrlab::DifferenceLabel", "%1 decay")
+                         .arg(spaced(decay));
     }
     if (key == QLatin1String("schedule.warmup_start_factor"))
-        return QStringLiteral("warmup from ") + text(value) + QChar(0x00D7);
+        return QCoreApplication::translate("lrlab::DifferenceLabel", "warmup from %1×")
+            .arg(text(value));
     if (key == QLatin1String("schedule.shape"))
-        return text(value) + QStringLiteral(" cool-down");
+        return QCoreApplication::translate("lrlab::DifferenceLabel", "%1 cool-down")
+            .arg(text(value));
     if (key == QLatin1String("problem.hidden"))
         return hiddenText(value);
     if (key == QLatin1String("problem.angle_deg"))
-        return QStringLiteral("angle ") + text(value) + QChar(0x00B0);
+        return QCoreApplication::translate("lrlab::DifferenceLabel", "angle %1°").arg(text(value));
     if (key == QLatin1String("init"))
         return initText(value);
     const auto it = prefixes.find(key);
     if (it != prefixes.end())
-        return it->second + QLatin1Char(' ') + text(value);
+        return translated(it->second) + QLatin1Char(' ') + text(value);
     // Surface parameters (a, b) and keys added later: the key's last part.
     return spaced(key.section(QLatin1Char('.'), -1)) + QLatin1Char(' ') + text(value);
 }
@@ -296,7 +328,7 @@ QString describeDifference(const RunConfig& run, const std::vector<RunConfig>& o
     all.insert(all.end(), others.begin(), others.end());
     const QStringList parts = differingParts(all).front();
     if (parts.isEmpty())
-        return QStringLiteral("run %1").arg(number);
+        return QCoreApplication::translate("lrlab::DifferenceLabel", "run %1").arg(number);
     return parts.join(QStringLiteral(", "));
 }
 

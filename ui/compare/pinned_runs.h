@@ -63,6 +63,8 @@ public:
     /// Gives pin id a label of its own (a session's or a lesson's); empty goes back to the
     /// automatic one. False if there is no such pin.
     bool setLabel(int id, const QString& label);
+    /// True when pin id has a label of its own (setLabel), false when its label is automatic.
+    bool hasOwnLabel(int id) const { return m_customLabels.count(id) > 0; }
 
     /// The axes the plots show now (axesKey of the current config): pins made on other axes
     /// are kept but left out of shown() — never drawn on the wrong axes. Empty shows all.

@@ -218,6 +218,27 @@ void LandscapeView::showToyLandscape(const LandscapeImage& image)
     emit landscapeDisplayed(QString::fromStdString(image.surface));
 }
 
+QString modelAxisTitle(const ModelLandscape& landscape, int axis)
+{
+    const int number = axis + 1;
+    switch (landscape.plane) {
+    case LandscapePlane::Pca: {
+        const double explained =
+            axis == 0 ? landscape.alphaExplainedVariance : landscape.betaExplainedVariance;
+        if (!std::isfinite(explained))
+            return LandscapeView::tr("PC%1").arg(number);
+        return LandscapeView::tr("PC%1 (%2 % of variance)")
+            .arg(number)
+            .arg(QString::number(100.0 * explained, 'f', 1));
+    }
+    case LandscapePlane::Random:
+        return LandscapeView::tr("random direction %1 (filter-normalized)").arg(number);
+    case LandscapePlane::Axes:
+        break;
+    }
+    return QString::fromStdString(axis == 0 ? landscape.alphaLabel : landscape.betaLabel);
+}
+
 void LandscapeView::showModelLandscape(quint64 generation, const ModelLandscape& landscape,
                                        const ModelRunResult& run)
 {
@@ -226,8 +247,8 @@ void LandscapeView::showModelLandscape(quint64 generation, const ModelLandscape&
     putImage(image, true);
     m_plot->xAxis->setRange(image.view.xMin, image.view.xMax);
     m_plot->yAxis->setRange(image.view.yMin, image.view.yMax);
-    m_plot->xAxis->setLabel(QString::fromStdString(landscape.alphaLabel));
-    m_plot->yAxis->setLabel(QString::fromStdString(landscape.betaLabel));
+    m_plot->xAxis->setLabel(modelAxisTitle(landscape, 0));
+    m_plot->yAxis->setLabel(modelAxisTitle(landscape, 1));
     m_info->setVisible(false);
     m_startMarker->data()->clear();
     if (!landscape.trajectory.alpha.empty())

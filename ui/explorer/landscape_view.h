@@ -21,6 +21,11 @@ namespace lrlab {
 class HoverTips;
 struct RunRecord;
 
+/// The title of axis (0 = α, 1 = β) of a model landscape in the installed language: for the
+/// pca plane "PC1 (83.2 % of variance)" with the percentage formatted here (one decimal), for
+/// the random plane "random direction 1 (filter-normalized)", else the core's label ("w", "b").
+QString modelAxisTitle(const ModelLandscape& landscape, int axis);
+
 /// The landscape plot of the explorer: a toy surface's log-loss colour map with contour bands,
 /// a two-parameter model's exact (w, b) surface, or the PCA plane of a larger model's run
 /// (computed after the run, coarse first); the start and the global minima marked; notes for a

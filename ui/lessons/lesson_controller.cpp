@@ -20,6 +20,7 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <exception>
 #include <utility>
 
@@ -123,6 +124,19 @@ const Lesson* LessonController::findLesson(const QString& id) const
 QString LessonController::lessonLanguage() const
 {
     return preferredLanguage();
+}
+
+QString LessonController::lessonRunLabel(const QString& label) const
+{
+    const Lesson* lesson = findLesson(m_lessonId);
+    if (!lesson || label.isEmpty())
+        return label;
+    // A lesson without compare runs labels its one run with its title.
+    const std::vector<LessonRun> untitled{LessonRun{lesson->title, lesson->config, {}}};
+    for (const LessonRun& run : lesson->compare.empty() ? untitled : lesson->compare)
+        if (std::find(run.label.cbegin(), run.label.cend(), label) != run.label.cend())
+            return localizedText(run.label, lessonLanguage());
+    return label;
 }
 
 void LessonController::showPanelFor(const QString& id)

@@ -58,6 +58,9 @@ public:
 
     /// The language lesson texts are shown in (preferredLanguage()).
     QString lessonLanguage() const;
+    /// label in lessonLanguage() when it is, in any language, the label of a run of the open
+    /// lesson (a language switch keeps the lesson's pins); else label unchanged.
+    QString lessonRunLabel(const QString& label) const;
     /// The panel's title, a blank line and its text; empty while the panel is hidden.
     QString lessonPanelText() const;
     /// The lesson the panel shows, empty when it is hidden.

@@ -265,6 +265,8 @@ void TrainingThread::emitModelLandscape(quint64 generation, const RunRequest& re
         landscape.plane = type;
         landscape.alphaLabel = plane.alphaLabel;
         landscape.betaLabel = plane.betaLabel;
+        landscape.alphaExplainedVariance = plane.alphaExplainedVariance;
+        landscape.betaExplainedVariance = plane.betaExplainedVariance;
         landscape.trajectory = path;
         landscape.final = n == request.modelFineGrid;
         landscape.milliseconds = static_cast<double>(gridTimer.nsecsElapsed()) * 1e-6;

@@ -15,6 +15,7 @@
 #include <QWaitCondition>
 
 #include <atomic>
+#include <limits>
 #include <string>
 #include <vector>
 
@@ -87,8 +88,11 @@ struct ModelLandscape
     LandscapeImage image;
     LandscapePlane plane = LandscapePlane::Axes;
     std::string alphaLabel, betaLabel; ///< with explained variance for pca
-    LandscapeTrajectory trajectory;    ///< the run's path in plane coordinates
-    bool final = false;                ///< false for the coarse grid, true for the fine
+    /// Fractions of the trajectory's variance along the two pca directions (NaN otherwise).
+    double alphaExplainedVariance = std::numeric_limits<double>::quiet_NaN();
+    double betaExplainedVariance = std::numeric_limits<double>::quiet_NaN();
+    LandscapeTrajectory trajectory; ///< the run's path in plane coordinates
+    bool final = false;             ///< false for the coarse grid, true for the fine
     double milliseconds = 0.0;
 };
 
