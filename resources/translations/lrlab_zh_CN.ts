@@ -190,56 +190,56 @@
 <context>
     <name>lrlab</name>
     <message>
-        <location filename="../../ui/export/plot_export.cpp" line="258"/>
+        <location filename="../../ui/export/plot_export.cpp" line="250"/>
         <source>PNG image (*.png)</source>
         <translation>PNG 图像 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../ui/export/plot_export.cpp" line="258"/>
+        <location filename="../../ui/export/plot_export.cpp" line="250"/>
         <source>SVG vector image (*.svg)</source>
         <translation>SVG 矢量图 (*.svg)</translation>
     </message>
     <message>
-        <location filename="../../ui/export/plot_export.cpp" line="259"/>
+        <location filename="../../ui/export/plot_export.cpp" line="251"/>
         <source>PDF document (*.pdf)</source>
         <translation>PDF 文档 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/export/plot_export.cpp" line="265"/>
-        <location filename="../../ui/export/plot_export.cpp" line="282"/>
+        <location filename="../../ui/export/plot_export.cpp" line="257"/>
+        <location filename="../../ui/export/plot_export.cpp" line="275"/>
         <source>Export figure</source>
         <translation>导出图形</translation>
     </message>
     <message>
-        <location filename="../../ui/export/plot_export.cpp" line="283"/>
+        <location filename="../../ui/export/plot_export.cpp" line="276"/>
         <source>The figure could not be saved:
 %1</source>
         <translation>无法保存图形：
 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/export/animation_export.cpp" line="94"/>
+        <location filename="../../ui/export/animation_export.cpp" line="96"/>
         <source>Rendering the animation…</source>
         <translation>正在渲染动画…</translation>
     </message>
     <message>
-        <location filename="../../ui/export/animation_export.cpp" line="94"/>
+        <location filename="../../ui/export/animation_export.cpp" line="96"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/export/animation_export.cpp" line="95"/>
-        <location filename="../../ui/export/animation_export.cpp" line="108"/>
+        <location filename="../../ui/export/animation_export.cpp" line="97"/>
+        <location filename="../../ui/export/animation_export.cpp" line="111"/>
         <source>Export animation</source>
         <translation>导出动画</translation>
     </message>
     <message>
-        <location filename="../../ui/export/animation_export.cpp" line="101"/>
+        <location filename="../../ui/export/animation_export.cpp" line="103"/>
         <source>Frame %1 of %2</source>
         <translation>第 %1 / %2 帧</translation>
     </message>
     <message>
-        <location filename="../../ui/export/animation_export.cpp" line="109"/>
+        <location filename="../../ui/export/animation_export.cpp" line="112"/>
         <source>The animation could not be saved:
 %1</source>
         <translation>无法保存动画：
@@ -281,7 +281,7 @@
         <translation>&lt;b&gt;实测&lt;/b&gt;（%1，%2 张训练图像，%3，%4 步），最佳学习率：%5。微调之前，预训练模型在目标任务上的得分为 %6，在源任务上为 %7。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/finetune_summary.cpp" line="120"/>
+        <location filename="../../ui/views/finetune_summary.cpp" line="121"/>
         <source>the quoted %1 (LoRA) vs %2 (full)</source>
         <translation>引用值 %1（LoRA）对比 %2（全量）</translation>
     </message>
@@ -326,52 +326,52 @@
         <translation>各方法在其最佳学习率下保留的源任务准确率：%1。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/finetune_summary.cpp" line="194"/>
+        <location filename="../../ui/views/finetune_summary.cpp" line="195"/>
         <source>The general %1 (conservative %2) corresponds to %3 on this grid, where full fine-tuning reaches %4 on the target task (%5 at its best LR).</source>
         <translation>通用的 %1（保守值 %2）在该网格上对应 %3，此时全量微调在目标任务上达到 %4（在其最佳学习率下为 %5）。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/finetune_summary.cpp" line="203"/>
+        <location filename="../../ui/views/finetune_summary.cpp" line="204"/>
         <source>The general %1 (conservative %2) lies %3 this grid (%4 – %5).</source>
         <translation>通用的 %1（保守值 %2）%3该网格的范围（%4 – %5）。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/finetune_summary.cpp" line="207"/>
+        <location filename="../../ui/views/finetune_summary.cpp" line="208"/>
         <source>below</source>
         <translation>低于</translation>
     </message>
     <message>
-        <location filename="../../ui/views/finetune_summary.cpp" line="208"/>
+        <location filename="../../ui/views/finetune_summary.cpp" line="209"/>
         <source>above</source>
         <translation>高于</translation>
     </message>
     <message>
-        <location filename="../../ui/views/finetune_summary.cpp" line="243"/>
+        <location filename="../../ui/views/finetune_summary.cpp" line="245"/>
         <source>smaller with less data, as quoted</source>
         <translation>数据越少越小，与引用一致</translation>
     </message>
     <message>
-        <location filename="../../ui/views/finetune_summary.cpp" line="245"/>
+        <location filename="../../ui/views/finetune_summary.cpp" line="247"/>
         <source>the same at every size: &lt;b&gt;not reproduced&lt;/b&gt;</source>
         <translation>各种规模下都相同：&lt;b&gt;未能复现&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/views/finetune_summary.cpp" line="247"/>
+        <location filename="../../ui/views/finetune_summary.cpp" line="249"/>
         <source>not smaller with less data: &lt;b&gt;not reproduced&lt;/b&gt;</source>
         <translation>数据更少时并未变小：&lt;b&gt;未能复现&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/views/finetune_summary.cpp" line="248"/>
+        <location filename="../../ui/views/finetune_summary.cpp" line="251"/>
         <source>%1: %2 (%3)</source>
         <translation>%1：%2（%3）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/finetune_summary.cpp" line="252"/>
+        <location filename="../../ui/views/finetune_summary.cpp" line="255"/>
         <source>Best LR by training-set size — %1.</source>
         <translation>各训练集规模下的最佳学习率 — %1。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/finetune_summary.cpp" line="257"/>
+        <location filename="../../ui/views/finetune_summary.cpp" line="259"/>
         <source>&lt;i&gt;These are the numbers of a 64-128-10 MLP on 8×8 digits after %1 steps, not of a large language model: absolute rates differ by orders of magnitude between the two (larger models and longer runs want smaller rates). What to compare is the ordering — LoRA above full fine-tuning, source accuracy lost at large LRs, smaller data wanting smaller LRs.&lt;/i&gt;</source>
         <translation>&lt;i&gt;这些数字来自在 8×8 手写数字上训练 %1 步的 64-128-10 MLP，而不是大型语言模型：两者的绝对学习率相差几个数量级（更大的模型和更长的训练需要更小的学习率）。应该比较的是顺序 — LoRA 高于全量微调、大学习率下源任务准确率下降、数据越少需要的学习率越小。&lt;/i&gt;</translation>
     </message>
@@ -403,20 +403,20 @@
     <name>lrlab::CurvePlots</name>
     <message>
         <location filename="../../ui/explorer/curve_plots.cpp" line="36"/>
-        <location filename="../../ui/explorer/curve_plots.cpp" line="109"/>
+        <location filename="../../ui/explorer/curve_plots.cpp" line="106"/>
         <source>Loss  f − f*  (log scale)</source>
         <translation>损失  f − f*  （对数刻度）</translation>
     </message>
     <message>
         <location filename="../../ui/explorer/curve_plots.cpp" line="37"/>
         <location filename="../../ui/explorer/curve_plots.cpp" line="69"/>
-        <location filename="../../ui/explorer/curve_plots.cpp" line="82"/>
+        <location filename="../../ui/explorer/curve_plots.cpp" line="79"/>
         <source>step</source>
         <translation>步</translation>
     </message>
     <message>
         <location filename="../../ui/explorer/curve_plots.cpp" line="37"/>
-        <location filename="../../ui/explorer/curve_plots.cpp" line="110"/>
+        <location filename="../../ui/explorer/curve_plots.cpp" line="107"/>
         <source>f − f*</source>
         <translation>f − f*</translation>
     </message>
@@ -446,47 +446,47 @@
         <translation>准确率</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/curve_plots.cpp" line="81"/>
+        <location filename="../../ui/explorer/curve_plots.cpp" line="79"/>
         <source>Learning-rate schedule</source>
         <translation>学习率调度</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/curve_plots.cpp" line="82"/>
+        <location filename="../../ui/explorer/curve_plots.cpp" line="79"/>
         <source>learning rate</source>
         <translation>学习率</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/curve_plots.cpp" line="84"/>
+        <location filename="../../ui/explorer/curve_plots.cpp" line="81"/>
         <source>schedule</source>
         <translation>调度</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/curve_plots.cpp" line="109"/>
+        <location filename="../../ui/explorer/curve_plots.cpp" line="106"/>
         <source>Loss (log scale)</source>
         <translation>损失（对数刻度）</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/curve_plots.cpp" line="110"/>
+        <location filename="../../ui/explorer/curve_plots.cpp" line="107"/>
         <source>loss</source>
         <translation>损失</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/curve_plots.cpp" line="150"/>
+        <location filename="../../ui/explorer/curve_plots.cpp" line="147"/>
         <source>stable limit %1</source>
         <translation>稳定上限 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/curve_plots.cpp" line="151"/>
+        <location filename="../../ui/explorer/curve_plots.cpp" line="148"/>
         <source>stable limit %1 (far above)</source>
         <translation>稳定上限 %1（远高于此）</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/curve_plots.cpp" line="189"/>
+        <location filename="../../ui/explorer/curve_plots.cpp" line="186"/>
         <source>diverged at step %1</source>
         <translation>在第 %1 步发散</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/curve_plots.cpp" line="201"/>
+        <location filename="../../ui/explorer/curve_plots.cpp" line="198"/>
         <source>minibatch (current)</source>
         <translation>小批量（当前）</translation>
     </message>
@@ -494,52 +494,52 @@
 <context>
     <name>lrlab::DiagnosisPanel</name>
     <message>
-        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="84"/>
+        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="81"/>
         <source>Diverged</source>
         <translation>发散</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="86"/>
+        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="83"/>
         <source>Oscillating</source>
         <translation>振荡</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="88"/>
+        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="85"/>
         <source>Stagnating</source>
         <translation>停滞</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="90"/>
+        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="87"/>
         <source>Converging</source>
         <translation>正在收敛</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="92"/>
+        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="89"/>
         <source>Overfitting</source>
         <translation>过拟合</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="101"/>
+        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="98"/>
         <source>The learning rate is too large: lower it (try 10x smaller) or add warmup.</source>
         <translation>学习率太大：请降低学习率（试试缩小到 1/10），或加入预热。</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="103"/>
+        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="100"/>
         <source>The loss bounces instead of settling: lower the learning rate, or let a decay schedule bring it down.</source>
         <translation>损失来回跳动而无法稳定下来：请降低学习率，或使用衰减调度让学习率逐渐降低。</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="106"/>
+        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="103"/>
         <source>The loss barely moves: raise the learning rate, or use warmup with a higher peak and a decay schedule.</source>
         <translation>损失几乎不动：请提高学习率，或使用预热配合更高的峰值和衰减调度。</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="109"/>
+        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="106"/>
         <source>Steady progress: the learning rate is in a good range.</source>
         <translation>稳步下降：学习率处于合适的范围。</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="111"/>
+        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="108"/>
         <source>Validation loss rises while training loss falls: add weight decay (AdamW), use more data, or stop earlier.</source>
         <translation>训练损失下降而验证损失上升：请加入权重衰减（AdamW）、使用更多数据，或更早停止训练。</translation>
     </message>
@@ -550,14 +550,6 @@
         <location filename="../../ui/compare/difference_label.cpp" line="116"/>
         <source>no hidden layer</source>
         <translation>无隐藏层</translation>
-    </message>
-</context>
-<context>
-    <name>lrlab::ExperimentModel</name>
-    <message>
-        <location filename="../../ui/experiment_model.cpp" line="92"/>
-        <source>steps: %1 steps would keep about %2 of traces in memory; at most %3 steps.</source>
-        <translation>steps：%1 步的轨迹约需占用 %2 内存；最多 %3 步。</translation>
     </message>
 </context>
 <context>
@@ -962,12 +954,12 @@
 <context>
     <name>lrlab::ExportRun</name>
     <message>
-        <location filename="../../ui/export/export_run.cpp" line="51"/>
+        <location filename="../../ui/export/export_run.cpp" line="53"/>
         <source>run %1</source>
         <translation>运行 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/export/export_run.cpp" line="55"/>
+        <location filename="../../ui/export/export_run.cpp" line="57"/>
         <source>current</source>
         <translation>当前</translation>
     </message>
@@ -1130,17 +1122,17 @@
         <translation>学习率的个数，在对数刻度上均匀分布（四个数量级上取 13 个，即每个数量级三个）。每个学习率对每种方法（及每个大小）各运行一次。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/finetune_settings.cpp" line="175"/>
+        <location filename="../../ui/views/finetune_settings.cpp" line="170"/>
         <source>Optimizer updates per run. The best LR depends on it: fewer steps favour larger rates.</source>
         <translation>每次运行的优化器更新次数。最佳学习率取决于它：步数越少，越适合较大的学习率。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/finetune_settings.cpp" line="178"/>
+        <location filename="../../ui/views/finetune_settings.cpp" line="173"/>
         <source>Minibatch size (capped at the training-set size).</source>
         <translation>小批量大小（不超过训练集大小）。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/finetune_settings.cpp" line="181"/>
+        <location filename="../../ui/views/finetune_settings.cpp" line="176"/>
         <source>Seeds the split, the pre-training, the minibatches and LoRA&apos;s A. A new seed pre-trains a new source model (cached too).</source>
         <translation>用于数据划分、预训练、小批量以及 LoRA 的 A 的随机种子。新的随机种子会预训练一个新的源模型（同样会被缓存）。</translation>
     </message>
@@ -1165,17 +1157,17 @@
         <translation>学习率个数(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/finetune_settings.cpp" line="183"/>
+        <location filename="../../ui/views/finetune_settings.cpp" line="178"/>
         <source>Ste&amp;ps</source>
         <translation>步数(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/finetune_settings.cpp" line="184"/>
+        <location filename="../../ui/views/finetune_settings.cpp" line="179"/>
         <source>&amp;Batch size</source>
         <translation>批量大小(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/finetune_settings.cpp" line="185"/>
+        <location filename="../../ui/views/finetune_settings.cpp" line="180"/>
         <source>S&amp;eed</source>
         <translation>随机种子(&amp;E)</translation>
     </message>
@@ -1215,24 +1207,24 @@
         <translation>显示的大小(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/finetune_curves.cpp" line="40"/>
+        <location filename="../../ui/views/finetune_curves.cpp" line="38"/>
         <source>Validation accuracy against learning rate</source>
         <translation>验证准确率与学习率的关系</translation>
     </message>
     <message>
-        <location filename="../../ui/views/finetune_curves.cpp" line="41"/>
-        <location filename="../../ui/views/finetune_curves.cpp" line="64"/>
+        <location filename="../../ui/views/finetune_curves.cpp" line="39"/>
+        <location filename="../../ui/views/finetune_curves.cpp" line="60"/>
         <source>learning rate</source>
         <translation>学习率</translation>
     </message>
     <message>
-        <location filename="../../ui/views/finetune_curves.cpp" line="42"/>
+        <location filename="../../ui/views/finetune_curves.cpp" line="40"/>
         <location filename="../../ui/views/finetune_run_plot.cpp" line="22"/>
         <source>validation accuracy (%)</source>
         <translation>验证准确率（%）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/finetune_curves.cpp" line="46"/>
+        <location filename="../../ui/views/finetune_curves.cpp" line="44"/>
         <source>Each point is one complete fine-tuning run at that learning rate.
 • Solid: accuracy on the target (shifted) task — what fine-tuning is for.
 • Dashed, same colour: accuracy on the original source task — what it keeps.
@@ -1245,53 +1237,53 @@ Too small a rate barely moves the model (target stays near the grey line); too l
 学习率太小几乎不会改变模型（目标准确率停留在灰线附近）；太大则会破坏模型（源任务准确率先下降，随后目标准确率也下降）。◆ 标出每种方法的最佳目标准确率。点击一个点可查看该运行的损失曲线。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/finetune_curves.cpp" line="63"/>
+        <location filename="../../ui/views/finetune_curves.cpp" line="59"/>
         <source>Forgetting: source accuracy lost</source>
         <translation>遗忘：源任务准确率的损失</translation>
     </message>
     <message>
-        <location filename="../../ui/views/finetune_curves.cpp" line="65"/>
+        <location filename="../../ui/views/finetune_curves.cpp" line="61"/>
         <source>points lost on the source task</source>
         <translation>源任务上损失的百分点</translation>
     </message>
     <message>
-        <location filename="../../ui/views/finetune_curves.cpp" line="69"/>
+        <location filename="../../ui/views/finetune_curves.cpp" line="65"/>
         <source>Forgetting = the pre-trained model&apos;s source validation accuracy minus the accuracy after fine-tuning, in percentage points: the gap between the grey line and the dashed curves on the left, shaded. Near zero at small rates; large rates overwrite what pre-training learned. LoRA and head-only freeze most weights, so they can forget less. Click a point to see that run.</source>
         <translation>遗忘 = 预训练模型在源任务上的验证准确率减去微调后的准确率，以百分点计：即左图中灰线与虚线之间的阴影间隙。学习率小时接近零；学习率大时会覆盖预训练学到的知识。LoRA 和仅输出头冻结了大部分权重，因此遗忘得更少。点击一个点可查看该运行。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/finetune_curves.cpp" line="84"/>
+        <location filename="../../ui/views/finetune_curves.cpp" line="80"/>
         <source>%1 (target)</source>
         <translation>%1（目标任务）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/finetune_curves.cpp" line="90"/>
+        <location filename="../../ui/views/finetune_curves.cpp" line="86"/>
         <source>source task (dashed)</source>
         <translation>源任务（虚线）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/finetune_curves.cpp" line="96"/>
+        <location filename="../../ui/views/finetune_curves.cpp" line="92"/>
         <location filename="../../ui/views/finetune_tables.cpp" line="102"/>
         <source>diverged</source>
         <translation>已发散</translation>
     </message>
     <message>
-        <location filename="../../ui/views/finetune_curves.cpp" line="102"/>
+        <location filename="../../ui/views/finetune_curves.cpp" line="98"/>
         <source>best LR</source>
         <translation>最佳学习率</translation>
     </message>
     <message>
-        <location filename="../../ui/views/finetune_curves.cpp" line="136"/>
+        <location filename="../../ui/views/finetune_curves.cpp" line="132"/>
         <source>pre-trained, source</source>
         <translation>预训练，源任务</translation>
     </message>
     <message>
-        <location filename="../../ui/views/finetune_curves.cpp" line="139"/>
+        <location filename="../../ui/views/finetune_curves.cpp" line="135"/>
         <source>pre-trained, target</source>
         <translation>预训练，目标任务</translation>
     </message>
     <message>
-        <location filename="../../ui/views/finetune_curves.cpp" line="142"/>
+        <location filename="../../ui/views/finetune_curves.cpp" line="138"/>
         <source>shown below</source>
         <translation>显示于下方</translation>
     </message>
@@ -1337,22 +1329,22 @@ Too small a rate barely moves the model (target stays near the grey line); too l
         <translation>源任务准确率</translation>
     </message>
     <message>
-        <location filename="../../ui/views/finetune_curves.cpp" line="153"/>
+        <location filename="../../ui/views/finetune_curves.cpp" line="148"/>
         <source>Best LR against training-set size</source>
         <translation>最佳学习率与训练集大小的关系</translation>
     </message>
     <message>
-        <location filename="../../ui/views/finetune_curves.cpp" line="154"/>
+        <location filename="../../ui/views/finetune_curves.cpp" line="149"/>
         <source>training images</source>
         <translation>训练图像数</translation>
     </message>
     <message>
-        <location filename="../../ui/views/finetune_curves.cpp" line="155"/>
+        <location filename="../../ui/views/finetune_curves.cpp" line="149"/>
         <source>best learning rate</source>
         <translation>最佳学习率</translation>
     </message>
     <message>
-        <location filename="../../ui/views/finetune_curves.cpp" line="160"/>
+        <location filename="../../ui/views/finetune_curves.cpp" line="154"/>
         <source>Each point is the best rate of one method at one training-set size (the sweep repeated per size). The quoted rule: less data → noisier gradients → a smaller LR, so the lines should rise to the right. Click a point to show that size above.</source>
         <translation>每个点是一种方法在一个训练集大小下的最佳学习率（对每个大小重复扫描）。引用的规律：数据越少 → 梯度噪声越大 → 学习率越小，因此曲线应当向右上升。点击一个点可在上方显示该大小。</translation>
     </message>
@@ -1382,12 +1374,12 @@ Too small a rate barely moves the model (target stays near the grey line); too l
         <translation>所有运行</translation>
     </message>
     <message>
-        <location filename="../../ui/views/finetune_settings.cpp" line="270"/>
+        <location filename="../../ui/views/finetune_settings.cpp" line="263"/>
         <source>Pick at least one method.</source>
         <translation>请至少选择一种方法。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/finetune_settings.cpp" line="274"/>
+        <location filename="../../ui/views/finetune_settings.cpp" line="267"/>
         <source>The first learning rate must be smaller than the last.</source>
         <translation>起始学习率必须小于终止学习率。</translation>
     </message>
@@ -1455,12 +1447,12 @@ Too small a rate barely moves the model (target stays near the grey line); too l
         <translation>点击一个点可查看其损失曲线。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/finetune_curves.cpp" line="241"/>
+        <location filename="../../ui/views/finetune_curves.cpp" line="235"/>
         <source>best %1</source>
         <translation>最佳 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/finetune_curves.cpp" line="344"/>
+        <location filename="../../ui/views/finetune_curves.cpp" line="338"/>
         <source>Press Run: one fine-tuning run per method and learning rate.</source>
         <translation>按“运行”：每种方法和每个学习率各进行一次微调。</translation>
     </message>
@@ -1603,17 +1595,17 @@ click to see its loss curves</source>
 点击以查看其损失曲线</translation>
     </message>
     <message>
-        <location filename="../../ui/views/finetune_curves.cpp" line="171"/>
+        <location filename="../../ui/views/finetune_curves.cpp" line="165"/>
         <source>%1 training images</source>
         <translation>%1 张训练图像</translation>
     </message>
     <message>
-        <location filename="../../ui/views/finetune_curves.cpp" line="173"/>
+        <location filename="../../ui/views/finetune_curves.cpp" line="167"/>
         <source>%1: best lr %2</source>
         <translation>%1：最佳 lr %2</translation>
     </message>
     <message>
-        <location filename="../../ui/views/finetune_curves.cpp" line="176"/>
+        <location filename="../../ui/views/finetune_curves.cpp" line="170"/>
         <source>click to show this size above</source>
         <translation>点击以在上方显示该大小</translation>
     </message>
@@ -1737,61 +1729,61 @@ click to see its loss curves</source>
 <context>
     <name>lrlab::LandscapeView</name>
     <message>
-        <location filename="../../ui/explorer/landscape_view.cpp" line="62"/>
+        <location filename="../../ui/explorer/landscape_view.cpp" line="57"/>
         <source>start</source>
         <translation>起点</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/landscape_view.cpp" line="67"/>
+        <location filename="../../ui/explorer/landscape_view.cpp" line="62"/>
         <source>global minimum</source>
         <translation>全局最小值</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/landscape_view.cpp" line="132"/>
+        <location filename="../../ui/explorer/landscape_view.cpp" line="128"/>
         <source>log₁₀(f − f* + ε)</source>
         <translation>log₁₀(f − f* + ε)</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/landscape_view.cpp" line="158"/>
+        <location filename="../../ui/explorer/landscape_view.cpp" line="154"/>
         <source>log₁₀(loss − min + ε)</source>
         <translation>log₁₀(损失 − 最小值 + ε)</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/landscape_view.cpp" line="171"/>
+        <location filename="../../ui/explorer/landscape_view.cpp" line="167"/>
         <source>Loss over (w, b): %1</source>
         <translation>(w, b) 上的损失：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/landscape_view.cpp" line="172"/>
+        <location filename="../../ui/explorer/landscape_view.cpp" line="168"/>
         <source>Loss landscape (PCA plane of the trajectory)</source>
         <translation>损失地形（轨迹的 PCA 平面）</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/landscape_view.cpp" line="176"/>
+        <location filename="../../ui/explorer/landscape_view.cpp" line="172"/>
         <source>The (w, b) path grows here;
 the loss surface follows the run.</source>
         <translation>(w, b) 路径在此处延伸；
 损失曲面随运行而更新。</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/landscape_view.cpp" line="177"/>
+        <location filename="../../ui/explorer/landscape_view.cpp" line="173"/>
         <source>The landscape is computed after the run:
 the plane of the trajectory&apos;s two main directions.</source>
         <translation>损失地形在运行结束后计算：
 即由轨迹两个主方向张成的平面。</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/landscape_view.cpp" line="242"/>
+        <location filename="../../ui/explorer/landscape_view.cpp" line="239"/>
         <source>Loss over (w, b): %1 on %2, feature %3</source>
         <translation>(w, b) 上的损失：%1，数据集 %2，特征 %3</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/landscape_view.cpp" line="249"/>
+        <location filename="../../ui/explorer/landscape_view.cpp" line="246"/>
         <source>Loss landscape: PCA plane of the trajectory (%1 × %1)</source>
         <translation>损失地形：轨迹的 PCA 平面（%1 × %1）</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/landscape_view.cpp" line="282"/>
+        <location filename="../../ui/explorer/landscape_view.cpp" line="279"/>
         <source>diverged at step %1</source>
         <translation>在第 %1 步发散</translation>
     </message>
@@ -1807,17 +1799,27 @@ the plane of the trajectory&apos;s two main directions.</source>
 <context>
     <name>lrlab::LearningRateControl</name>
     <message>
-        <location filename="../../ui/controls/learning_rate_control.cpp" line="134"/>
+        <location filename="../../ui/controls/learning_rate_control.cpp" line="147"/>
         <source>Divide the learning rate by 10.</source>
         <translation>将学习率除以 10。</translation>
     </message>
     <message>
-        <location filename="../../ui/controls/learning_rate_control.cpp" line="138"/>
+        <location filename="../../ui/controls/learning_rate_control.cpp" line="151"/>
         <source>Multiply the learning rate by 10.</source>
         <translation>将学习率乘以 10。</translation>
     </message>
     <message>
-        <location filename="../../ui/controls/learning_rate_control.cpp" line="245"/>
+        <location filename="../../ui/controls/learning_rate_control.cpp" line="261"/>
+        <source>lr = %1 × SGD&apos;s limit (reference)</source>
+        <translation>lr = %1 × SGD 的上限（参考）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controls/learning_rate_control.cpp" line="262"/>
+        <source>SGD&apos;s stable limit 2/λ₁, shown for reference: an adaptive optimizer rescales its steps, so its effective step differs and this limit does not apply to it.</source>
+        <translation>SGD 的稳定上限 2/λ₁，仅供参考：自适应优化器会重新缩放其步长，因此它的有效步长不同，这个上限对它不适用。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controls/learning_rate_control.cpp" line="269"/>
         <source>lr = %1 × limit</source>
         <translation>lr = %1 × 稳定上限</translation>
     </message>
@@ -1825,17 +1827,17 @@ the plane of the trajectory&apos;s two main directions.</source>
 <context>
     <name>lrlab::LessonController</name>
     <message>
-        <location filename="../../ui/lessons/lesson_controller.cpp" line="53"/>
+        <location filename="../../ui/lessons/lesson_controller.cpp" line="54"/>
         <source>Some lessons could not be read: %1</source>
         <translation>部分课程无法读取：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/lessons/lesson_controller.cpp" line="87"/>
+        <location filename="../../ui/lessons/lesson_controller.cpp" line="83"/>
         <source>Close the lesson text.</source>
         <translation>关闭课程说明。</translation>
     </message>
     <message>
-        <location filename="../../ui/lessons/lesson_controller.cpp" line="180"/>
+        <location filename="../../ui/lessons/lesson_controller.cpp" line="176"/>
         <source>The lesson could not be opened: %1</source>
         <translation>无法打开该课程：%1</translation>
     </message>
@@ -1997,142 +1999,142 @@ the plane of the trajectory&apos;s two main directions.</source>
 <context>
     <name>lrlab::MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.cpp" line="57"/>
+        <location filename="../../ui/main_window.cpp" line="58"/>
         <source>lrlab — Learning Rate Lab</source>
         <translation>lrlab — 学习率实验室</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="242"/>
+        <location filename="../../ui/main_window.cpp" line="251"/>
         <source>No landscape: %1</source>
         <translation>无损失地形：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="344"/>
+        <location filename="../../ui/main_window.cpp" line="364"/>
         <source>LR &amp;trio ×0.1 / ×1 / ×10</source>
         <translation>学习率三档对比 ×0.1 / ×1 / ×10(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="202"/>
+        <location filename="../../ui/main_window.cpp" line="209"/>
         <source>Not applied: %1</source>
         <translation>未应用：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="325"/>
+        <location filename="../../ui/main_window.cpp" line="345"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="334"/>
+        <location filename="../../ui/main_window.cpp" line="354"/>
         <source>&amp;Open dataset CSV…</source>
         <translation>打开数据集 CSV(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="337"/>
+        <location filename="../../ui/main_window.cpp" line="357"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="340"/>
+        <location filename="../../ui/main_window.cpp" line="360"/>
         <source>&amp;Run</source>
         <translation>运行(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="341"/>
+        <location filename="../../ui/main_window.cpp" line="361"/>
         <source>&amp;Pin current run</source>
         <translation>固定当前运行(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="342"/>
+        <location filename="../../ui/main_window.cpp" line="362"/>
         <source>Ctrl+P</source>
         <translation>Ctrl+P</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="343"/>
+        <location filename="../../ui/main_window.cpp" line="363"/>
         <source>&amp;Clear pins</source>
         <translation>清除固定(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="345"/>
+        <location filename="../../ui/main_window.cpp" line="365"/>
         <source>Ctrl+T</source>
         <translation>Ctrl+T</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="347"/>
+        <location filename="../../ui/main_window.cpp" line="367"/>
         <source>Play / pause</source>
         <translation>播放 / 暂停</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="348"/>
+        <location filename="../../ui/main_window.cpp" line="368"/>
         <source>Ctrl+Space</source>
         <translation>Ctrl+Space</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="349"/>
+        <location filename="../../ui/main_window.cpp" line="369"/>
         <source>Run the LR &amp;finder</source>
         <translation>运行学习率范围测试(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="353"/>
+        <location filename="../../ui/main_window.cpp" line="373"/>
         <source>Ctrl+F</source>
         <translation>Ctrl+F</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="355"/>
+        <location filename="../../ui/main_window.cpp" line="375"/>
         <source>&amp;Lesson</source>
         <translation>课程(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="357"/>
+        <location filename="../../ui/main_window.cpp" line="377"/>
         <source>&amp;Default lesson</source>
         <translation>默认课程(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="358"/>
+        <location filename="../../ui/main_window.cpp" line="378"/>
         <source>Ctrl+R</source>
         <translation>Ctrl+R</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="361"/>
+        <location filename="../../ui/main_window.cpp" line="381"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="370"/>
+        <location filename="../../ui/main_window.cpp" line="390"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="373"/>
+        <location filename="../../ui/main_window.cpp" line="393"/>
         <source>&amp;About lrlab</source>
         <translation>关于 lrlab(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="374"/>
+        <location filename="../../ui/main_window.cpp" line="394"/>
         <source>About lrlab</source>
         <translation>关于 lrlab</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="375"/>
+        <location filename="../../ui/main_window.cpp" line="395"/>
         <source>&lt;b&gt;lrlab %1&lt;/b&gt; — Learning Rate Lab&lt;br&gt;How learning rate, warmup, decay and optimizer shape a training run, on toy loss surfaces and real models.</source>
         <translation>&lt;b&gt;lrlab %1&lt;/b&gt; — 学习率实验室&lt;br&gt;在玩具损失曲面和真实模型上，展示学习率、预热、衰减和优化器如何塑造一次训练。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="296"/>
+        <location filename="../../ui/main_window.cpp" line="316"/>
         <source>Running the trio ×0.1 / ×1 / ×10…</source>
         <translation>正在运行三档对比 ×0.1 / ×1 / ×10…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="106"/>
+        <location filename="../../ui/main_window.cpp" line="107"/>
         <source>The trio failed: %1</source>
         <translation>三档对比运行失败：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="100"/>
+        <location filename="../../ui/main_window.cpp" line="101"/>
         <source>Trio pinned: lr ×0.1, ×1, ×10.</source>
         <translation>三档对比已固定：lr ×0.1、×1、×10。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="330"/>
+        <location filename="../../ui/main_window.cpp" line="350"/>
         <source>Session and export</source>
         <translation>会话与导出</translation>
     </message>
@@ -2154,42 +2156,42 @@ the plane of the trajectory&apos;s two main directions.</source>
         <translation>优化器</translation>
     </message>
     <message>
-        <location filename="../../ui/controls/optimizer_controls.cpp" line="28"/>
+        <location filename="../../ui/controls/optimizer_controls.cpp" line="27"/>
         <source>The update rule. SGD steps along the negative gradient (with momentum: a heavy ball). RMSprop, Adagrad, Adam and AdamW divide by a running gradient size, so the LR becomes a step length rather than a multiple of the gradient. Lion steps by the sign of its momentum.</source>
         <translation>更新规则。SGD 沿负梯度方向前进（带动量时：像一个重球）。RMSprop、Adagrad、Adam 和 AdamW 会除以梯度大小的滑动估计，因此学习率变成了步长，而不是梯度的倍数。Lion 按其动量的符号前进。</translation>
     </message>
     <message>
-        <location filename="../../ui/controls/optimizer_controls.cpp" line="32"/>
+        <location filename="../../ui/controls/optimizer_controls.cpp" line="31"/>
         <source>&amp;Optimizer:</source>
         <translation>优化器(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../ui/controls/optimizer_controls.cpp" line="35"/>
+        <location filename="../../ui/controls/optimizer_controls.cpp" line="34"/>
         <source>Heavy-ball coefficient β: each step adds β × the previous step. More β speeds travel along a valley but overshoots and oscillates; the stable LR grows to 2(1+β)/λ₁. 0 = plain gradient descent.</source>
         <translation>重球系数 β：每一步都会加上 β × 上一步。β 越大，沿山谷前进越快，但会越过目标并产生振荡；稳定的学习率上限增大到 2(1+β)/λ₁。0 = 普通梯度下降。</translation>
     </message>
     <message>
-        <location filename="../../ui/controls/optimizer_controls.cpp" line="39"/>
+        <location filename="../../ui/controls/optimizer_controls.cpp" line="38"/>
         <source>&amp;Momentum β:</source>
         <translation>动量 β(&amp;M)：</translation>
     </message>
     <message>
-        <location filename="../../ui/controls/optimizer_controls.cpp" line="40"/>
+        <location filename="../../ui/controls/optimizer_controls.cpp" line="39"/>
         <source>Nes&amp;terov</source>
         <translation>Nesterov 动量(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/controls/optimizer_controls.cpp" line="42"/>
+        <location filename="../../ui/controls/optimizer_controls.cpp" line="41"/>
         <source>Look-ahead momentum: the gradient correction is applied after the momentum step, which damps heavy-ball oscillation. Needs momentum &gt; 0.</source>
         <translation>前瞻式动量：在动量步之后再施加梯度修正，从而抑制重球式振荡。需要动量 &gt; 0。</translation>
     </message>
     <message>
-        <location filename="../../ui/controls/optimizer_controls.cpp" line="47"/>
+        <location filename="../../ui/controls/optimizer_controls.cpp" line="46"/>
         <source>RMSprop: decay of the running mean of squared gradients. Near 1 = long memory and smooth step sizes; smaller = reacts fast but noisily.</source>
         <translation>RMSprop：梯度平方滑动平均的衰减系数。接近 1 = 记忆长、步长平滑；更小 = 反应快但噪声大。</translation>
     </message>
     <message>
-        <location filename="../../ui/controls/optimizer_controls.cpp" line="50"/>
+        <location filename="../../ui/controls/optimizer_controls.cpp" line="49"/>
         <source>&amp;Alpha:</source>
         <translation>Alpha(&amp;A)：</translation>
     </message>
@@ -2247,17 +2249,17 @@ the plane of the trajectory&apos;s two main directions.</source>
 <context>
     <name>lrlab::PinnedRuns</name>
     <message>
-        <location filename="../../ui/compare/pinned_runs.cpp" line="217"/>
+        <location filename="../../ui/compare/pinned_runs.cpp" line="222"/>
         <source>run %1</source>
         <translation>运行 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/compare/pinned_runs.cpp" line="227"/>
+        <location filename="../../ui/compare/pinned_runs.cpp" line="232"/>
         <source>current</source>
         <translation>当前</translation>
     </message>
     <message>
-        <location filename="../../ui/compare/pinned_runs.cpp" line="227"/>
+        <location filename="../../ui/compare/pinned_runs.cpp" line="232"/>
         <source>current: %1</source>
         <translation>当前：%1</translation>
     </message>
@@ -2309,152 +2311,152 @@ the plane of the trajectory&apos;s two main directions.</source>
 <context>
     <name>lrlab::ProblemControls</name>
     <message>
-        <location filename="../../ui/controls/problem_controls.cpp" line="56"/>
+        <location filename="../../ui/controls/problem_controls.cpp" line="51"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../ui/controls/problem_controls.cpp" line="80"/>
+        <location filename="../../ui/controls/problem_controls.cpp" line="71"/>
         <source>What to minimise. Toy surfaces f(x, y): Rosenbrock&apos;s curved valley, the quadratic bowl where 2/λ₁ is exact, many-minima Rastrigin and Ackley, a saddle. Real models trained on a dataset with minibatches: linear and logistic regression (two parameters: an exact surface), softmax regression and an MLP.</source>
         <translation>要最小化的目标。玩具曲面 f(x, y)：Rosenbrock 的弯曲山谷、2/λ₁ 恰好精确成立的二次碗形曲面、有众多极小值的 Rastrigin 和 Ackley，以及一个鞍点。在数据集上用小批量训练的真实模型：线性回归和逻辑回归（两个参数：曲面是精确的）、softmax 回归和 MLP。</translation>
     </message>
     <message>
-        <location filename="../../ui/controls/problem_controls.cpp" line="84"/>
+        <location filename="../../ui/controls/problem_controls.cpp" line="75"/>
         <source>&amp;Problem:</source>
         <translation>问题(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../ui/controls/problem_controls.cpp" line="86"/>
+        <location filename="../../ui/controls/problem_controls.cpp" line="77"/>
         <source>Where the optimizer starts (%1). Click or drag on the map to move it. The stable limit is computed from the curvature here.</source>
         <translation>优化器的起点（%1）。在地图上点击或拖动可移动它。稳定上限由此处的曲率计算。</translation>
     </message>
     <message>
-        <location filename="../../ui/controls/problem_controls.cpp" line="90"/>
+        <location filename="../../ui/controls/problem_controls.cpp" line="81"/>
         <source>Default</source>
         <translation>默认</translation>
     </message>
     <message>
-        <location filename="../../ui/controls/problem_controls.cpp" line="92"/>
+        <location filename="../../ui/controls/problem_controls.cpp" line="83"/>
         <source>Back to the surface&apos;s default start point.</source>
         <translation>回到该曲面的默认起点。</translation>
     </message>
     <message>
-        <location filename="../../ui/controls/problem_controls.cpp" line="99"/>
+        <location filename="../../ui/controls/problem_controls.cpp" line="90"/>
         <source>S&amp;tart x, y:</source>
         <translation>起点 x, y(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../ui/controls/problem_controls.cpp" line="103"/>
+        <location filename="../../ui/controls/problem_controls.cpp" line="94"/>
         <source>Standard deviation σ of Gaussian noise added to every gradient, like minibatch noise. With noise the path jitters and only a smaller or decaying learning rate settles near the minimum; 0 = exact gradients.</source>
         <translation>加到每个梯度上的高斯噪声的标准差 σ，类似小批量噪声。有噪声时路径会抖动，只有更小或逐渐衰减的学习率才能稳定在最小值附近；0 = 精确梯度。</translation>
     </message>
     <message>
-        <location filename="../../ui/controls/problem_controls.cpp" line="107"/>
+        <location filename="../../ui/controls/problem_controls.cpp" line="98"/>
         <source>Gradient &amp;noise σ:</source>
         <translation>梯度噪声 σ(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../ui/controls/problem_controls.cpp" line="116"/>
+        <location filename="../../ui/controls/problem_controls.cpp" line="107"/>
         <source>Open CSV…</source>
         <translation>打开 CSV…</translation>
     </message>
     <message>
-        <location filename="../../ui/controls/problem_controls.cpp" line="117"/>
+        <location filename="../../ui/controls/problem_controls.cpp" line="108"/>
         <source>The data the model is trained on. Any CSV with feature columns and a last column named label (classes) or target (regression) can be opened.</source>
         <translation>用于训练模型的数据。可以打开任何包含特征列、且最后一列名为 label（类别）或 target（回归）的 CSV 文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/controls/problem_controls.cpp" line="120"/>
+        <location filename="../../ui/controls/problem_controls.cpp" line="111"/>
         <source>&amp;Dataset:</source>
         <translation>数据集(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../ui/controls/problem_controls.cpp" line="123"/>
+        <location filename="../../ui/controls/problem_controls.cpp" line="114"/>
         <source>The one input feature of linear or logistic regression: the model has two parameters, slope w and intercept b, so its loss is an exact surface over (w, b).</source>
         <translation>线性回归或逻辑回归的唯一输入特征：模型只有两个参数——斜率 w 和截距 b，因此其损失是 (w, b) 上的精确曲面。</translation>
     </message>
     <message>
-        <location filename="../../ui/controls/problem_controls.cpp" line="126"/>
+        <location filename="../../ui/controls/problem_controls.cpp" line="117"/>
         <source>&amp;Feature:</source>
         <translation>特征(&amp;F)：</translation>
     </message>
     <message>
-        <location filename="../../ui/controls/problem_controls.cpp" line="129"/>
+        <location filename="../../ui/controls/problem_controls.cpp" line="120"/>
         <source>Widths of the hidden layers, e.g. &quot;64, 32&quot;.</source>
         <translation>各隐藏层的宽度，例如 &quot;64, 32&quot;。</translation>
     </message>
     <message>
-        <location filename="../../ui/controls/problem_controls.cpp" line="130"/>
+        <location filename="../../ui/controls/problem_controls.cpp" line="121"/>
         <source>&amp;Hidden sizes:</source>
         <translation>隐藏层大小(&amp;H)：</translation>
     </message>
     <message>
-        <location filename="../../ui/controls/problem_controls.cpp" line="135"/>
+        <location filename="../../ui/controls/problem_controls.cpp" line="126"/>
         <source>Nonlinearity of the hidden layers.</source>
         <translation>隐藏层的非线性函数。</translation>
     </message>
     <message>
-        <location filename="../../ui/controls/problem_controls.cpp" line="136"/>
+        <location filename="../../ui/controls/problem_controls.cpp" line="127"/>
         <source>&amp;Activation:</source>
         <translation>激活函数(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../ui/controls/problem_controls.cpp" line="139"/>
+        <location filename="../../ui/controls/problem_controls.cpp" line="130"/>
         <source>Rows per minibatch. Smaller batches = noisier gradients, which usually call for a smaller learning rate.</source>
         <translation>每个小批量的行数。批量越小 = 梯度噪声越大，通常需要更小的学习率。</translation>
     </message>
     <message>
-        <location filename="../../ui/controls/problem_controls.cpp" line="141"/>
+        <location filename="../../ui/controls/problem_controls.cpp" line="132"/>
         <source>&amp;Batch size:</source>
         <translation>批量大小(&amp;B)：</translation>
     </message>
     <message>
-        <location filename="../../ui/controls/problem_controls.cpp" line="143"/>
+        <location filename="../../ui/controls/problem_controls.cpp" line="134"/>
         <source>Fraction of the rows held out for validation (loss and accuracy on data the model does not train on).</source>
         <translation>留作验证的行所占比例（在模型不参与训练的数据上计算损失和准确率）。</translation>
     </message>
     <message>
-        <location filename="../../ui/controls/problem_controls.cpp" line="145"/>
+        <location filename="../../ui/controls/problem_controls.cpp" line="136"/>
         <source>&amp;Validation fraction:</source>
         <translation>验证比例(&amp;V)：</translation>
     </message>
     <message>
-        <location filename="../../ui/controls/problem_controls.cpp" line="147"/>
+        <location filename="../../ui/controls/problem_controls.cpp" line="138"/>
         <source>Steps between evaluations of the validation loss and accuracy (and the full training loss).</source>
         <translation>两次评估验证损失和准确率（以及完整训练损失）之间间隔的步数。</translation>
     </message>
     <message>
-        <location filename="../../ui/controls/problem_controls.cpp" line="149"/>
+        <location filename="../../ui/controls/problem_controls.cpp" line="140"/>
         <source>&amp;Evaluate every:</source>
         <translation>评估间隔(&amp;E)：</translation>
     </message>
     <message>
-        <location filename="../../ui/controls/problem_controls.cpp" line="154"/>
+        <location filename="../../ui/controls/problem_controls.cpp" line="145"/>
         <source>Seed of every random choice (gradient noise; model initialization, split and minibatches): the same seed gives the same run.</source>
         <translation>所有随机选择（梯度噪声；模型初始化、数据划分和小批量）的随机种子：相同的随机种子得到相同的运行结果。</translation>
     </message>
     <message>
-        <location filename="../../ui/controls/problem_controls.cpp" line="156"/>
+        <location filename="../../ui/controls/problem_controls.cpp" line="147"/>
         <source>Seed:</source>
         <translation>随机种子：</translation>
     </message>
     <message>
-        <location filename="../../ui/controls/problem_controls.cpp" line="296"/>
+        <location filename="../../ui/controls/problem_controls.cpp" line="287"/>
         <source>problem.hidden: give at least one layer width, e.g. &quot;64, 32&quot;</source>
         <translation>problem.hidden：至少给出一层的宽度，例如 &quot;64, 32&quot;</translation>
     </message>
     <message>
-        <location filename="../../ui/controls/problem_controls.cpp" line="308"/>
+        <location filename="../../ui/controls/problem_controls.cpp" line="299"/>
         <source>seed: must be a whole number from 0 to %1</source>
         <translation>seed：必须是 0 到 %1 之间的整数</translation>
     </message>
     <message>
-        <location filename="../../ui/controls/problem_controls.cpp" line="327"/>
+        <location filename="../../ui/controls/problem_controls.cpp" line="318"/>
         <source>Open a dataset CSV</source>
         <translation>打开数据集 CSV</translation>
     </message>
     <message>
-        <location filename="../../ui/controls/problem_controls.cpp" line="328"/>
+        <location filename="../../ui/controls/problem_controls.cpp" line="319"/>
         <source>CSV files (*.csv);;All files (*)</source>
         <translation>CSV 文件 (*.csv);;所有文件 (*)</translation>
     </message>
@@ -2581,169 +2583,169 @@ the plane of the trajectory&apos;s two main directions.</source>
         <translation>学习率调度</translation>
     </message>
     <message>
-        <location filename="../../ui/controls/schedule_controls.cpp" line="31"/>
+        <location filename="../../ui/controls/schedule_controls.cpp" line="30"/>
         <source>Number of optimizer updates. Decays are stretched over the whole run.</source>
         <translation>优化器的更新次数。衰减会拉伸到整个运行过程。</translation>
     </message>
     <message>
-        <location filename="../../ui/controls/schedule_controls.cpp" line="33"/>
+        <location filename="../../ui/controls/schedule_controls.cpp" line="32"/>
         <source>&amp;Steps:</source>
         <translation>步数(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../ui/controls/schedule_controls.cpp" line="35"/>
+        <location filename="../../ui/controls/schedule_controls.cpp" line="34"/>
         <source>The LR rises linearly from (start factor × lr) to lr over this many steps. Warmup lets a large LR survive a steep start; too long wastes steps.</source>
         <translation>学习率在这么多步内从（起始因子 × lr）线性上升到 lr。预热让较大的学习率能挺过陡峭的开局；预热过长则会浪费步数。</translation>
     </message>
     <message>
-        <location filename="../../ui/controls/schedule_controls.cpp" line="38"/>
+        <location filename="../../ui/controls/schedule_controls.cpp" line="37"/>
         <source>Wa&amp;rmup steps:</source>
         <translation>预热步数(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../ui/controls/schedule_controls.cpp" line="40"/>
+        <location filename="../../ui/controls/schedule_controls.cpp" line="39"/>
         <source>Fraction of the LR used at the first warmup step (0 = start from zero).</source>
         <translation>预热第一步所用学习率的比例（0 = 从零开始）。</translation>
     </message>
     <message>
-        <location filename="../../ui/controls/schedule_controls.cpp" line="42"/>
+        <location filename="../../ui/controls/schedule_controls.cpp" line="41"/>
         <source>Warmup start factor:</source>
         <translation>预热起始因子：</translation>
     </message>
     <message>
-        <location filename="../../ui/controls/schedule_controls.cpp" line="47"/>
+        <location filename="../../ui/controls/schedule_controls.cpp" line="46"/>
         <source>How the LR falls after warmup. Decay lets a run take big steps early and settle precisely late; a constant LR keeps bouncing at the scale the LR sets.</source>
         <translation>预热之后学习率如何下降。衰减让运行在前期迈大步、后期精确收敛；恒定学习率则会一直以学习率所决定的幅度来回跳动。</translation>
     </message>
     <message>
-        <location filename="../../ui/controls/schedule_controls.cpp" line="50"/>
+        <location filename="../../ui/controls/schedule_controls.cpp" line="49"/>
         <source>&amp;Decay:</source>
         <translation>衰减(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../ui/controls/schedule_controls.cpp" line="52"/>
+        <location filename="../../ui/controls/schedule_controls.cpp" line="51"/>
         <source>Factor per decay: exponential multiplies by gamma every epoch, step decay every step_size steps. Smaller = faster decay.</source>
         <translation>每次衰减的因子：指数衰减每一轮乘以 gamma，阶梯衰减每 step_size 步乘一次。越小 = 衰减越快。</translation>
     </message>
     <message>
-        <location filename="../../ui/controls/schedule_controls.cpp" line="54"/>
+        <location filename="../../ui/controls/schedule_controls.cpp" line="53"/>
         <source>Gamma:</source>
         <translation>Gamma：</translation>
     </message>
     <message>
-        <location filename="../../ui/controls/schedule_controls.cpp" line="56"/>
+        <location filename="../../ui/controls/schedule_controls.cpp" line="55"/>
         <source>Step decay: steps between multiplications by gamma (auto = a third of the run).</source>
         <translation>阶梯衰减：两次乘以 gamma 之间的步数（自动 = 运行长度的三分之一）。</translation>
     </message>
     <message>
-        <location filename="../../ui/controls/schedule_controls.cpp" line="58"/>
-        <location filename="../../ui/controls/schedule_controls.cpp" line="68"/>
-        <location filename="../../ui/controls/schedule_controls.cpp" line="80"/>
+        <location filename="../../ui/controls/schedule_controls.cpp" line="57"/>
+        <location filename="../../ui/controls/schedule_controls.cpp" line="67"/>
+        <location filename="../../ui/controls/schedule_controls.cpp" line="79"/>
         <source>auto</source>
         <translation>自动</translation>
     </message>
     <message>
-        <location filename="../../ui/controls/schedule_controls.cpp" line="59"/>
+        <location filename="../../ui/controls/schedule_controls.cpp" line="58"/>
         <source>Step size:</source>
         <translation>阶梯步长：</translation>
     </message>
     <message>
-        <location filename="../../ui/controls/schedule_controls.cpp" line="61"/>
+        <location filename="../../ui/controls/schedule_controls.cpp" line="60"/>
         <source>Exponential decay applies gamma once per this many steps.</source>
         <translation>指数衰减每隔这么多步应用一次 gamma。</translation>
     </message>
     <message>
-        <location filename="../../ui/controls/schedule_controls.cpp" line="63"/>
+        <location filename="../../ui/controls/schedule_controls.cpp" line="62"/>
         <source>Steps per epoch:</source>
         <translation>每轮步数：</translation>
     </message>
     <message>
-        <location filename="../../ui/controls/schedule_controls.cpp" line="65"/>
+        <location filename="../../ui/controls/schedule_controls.cpp" line="64"/>
         <source>Length of the first cosine cycle (auto = a quarter of the run). At each restart the LR jumps back to its peak, which can kick the path out of a poor basin.</source>
         <translation>第一个余弦周期的长度（自动 = 运行长度的四分之一）。每次重启时学习率跳回峰值，可能把路径踢出一个不好的盆地。</translation>
     </message>
     <message>
-        <location filename="../../ui/controls/schedule_controls.cpp" line="69"/>
+        <location filename="../../ui/controls/schedule_controls.cpp" line="68"/>
         <source>First cycle t0:</source>
         <translation>首个周期 t0：</translation>
     </message>
     <message>
-        <location filename="../../ui/controls/schedule_controls.cpp" line="71"/>
+        <location filename="../../ui/controls/schedule_controls.cpp" line="70"/>
         <source>Each cycle is t_mult times longer than the previous one.</source>
         <translation>每个周期的长度是前一个周期的 t_mult 倍。</translation>
     </message>
     <message>
-        <location filename="../../ui/controls/schedule_controls.cpp" line="72"/>
+        <location filename="../../ui/controls/schedule_controls.cpp" line="71"/>
         <source>Cycle multiplier:</source>
         <translation>周期倍数：</translation>
     </message>
     <message>
-        <location filename="../../ui/controls/schedule_controls.cpp" line="74"/>
+        <location filename="../../ui/controls/schedule_controls.cpp" line="73"/>
         <source>Exponent of polynomial decay: 1 = linear; larger falls fast then flattens; smaller stays high longer.</source>
         <translation>多项式衰减的指数：1 = 线性；更大则先快速下降后趋于平缓；更小则在高位保持更久。</translation>
     </message>
     <message>
-        <location filename="../../ui/controls/schedule_controls.cpp" line="76"/>
+        <location filename="../../ui/controls/schedule_controls.cpp" line="75"/>
         <source>Power:</source>
         <translation>指数：</translation>
     </message>
     <message>
-        <location filename="../../ui/controls/schedule_controls.cpp" line="78"/>
+        <location filename="../../ui/controls/schedule_controls.cpp" line="77"/>
         <source>Inverse square root: lr/√(1 + τ/timescale). Smaller = faster decay (auto = the warmup length, or 10000 without warmup).</source>
         <translation>平方根倒数：lr/√(1 + τ/timescale)。越小 = 衰减越快（自动 = 预热长度；无预热时为 10000）。</translation>
     </message>
     <message>
-        <location filename="../../ui/controls/schedule_controls.cpp" line="81"/>
+        <location filename="../../ui/controls/schedule_controls.cpp" line="80"/>
         <source>Timescale:</source>
         <translation>时间尺度：</translation>
     </message>
     <message>
-        <location filename="../../ui/controls/schedule_controls.cpp" line="83"/>
+        <location filename="../../ui/controls/schedule_controls.cpp" line="82"/>
         <source>One-cycle: fraction of the run spent rising to the peak LR.</source>
         <translation>One-cycle：用于上升到峰值学习率的运行比例。</translation>
     </message>
     <message>
-        <location filename="../../ui/controls/schedule_controls.cpp" line="84"/>
+        <location filename="../../ui/controls/schedule_controls.cpp" line="83"/>
         <source>Rise fraction:</source>
         <translation>上升比例：</translation>
     </message>
     <message>
-        <location filename="../../ui/controls/schedule_controls.cpp" line="86"/>
+        <location filename="../../ui/controls/schedule_controls.cpp" line="85"/>
         <source>One-cycle starts at lr / div_factor.</source>
         <translation>One-cycle 从 lr / div_factor 开始。</translation>
     </message>
     <message>
-        <location filename="../../ui/controls/schedule_controls.cpp" line="87"/>
+        <location filename="../../ui/controls/schedule_controls.cpp" line="86"/>
         <source>Div factor:</source>
         <translation>初始除数：</translation>
     </message>
     <message>
-        <location filename="../../ui/controls/schedule_controls.cpp" line="89"/>
+        <location filename="../../ui/controls/schedule_controls.cpp" line="88"/>
         <source>One-cycle ends at (lr / div_factor) / final_div_factor.</source>
         <translation>One-cycle 结束于 (lr / div_factor) / final_div_factor。</translation>
     </message>
     <message>
-        <location filename="../../ui/controls/schedule_controls.cpp" line="90"/>
+        <location filename="../../ui/controls/schedule_controls.cpp" line="89"/>
         <source>Final div factor:</source>
         <translation>最终除数：</translation>
     </message>
     <message>
-        <location filename="../../ui/controls/schedule_controls.cpp" line="92"/>
+        <location filename="../../ui/controls/schedule_controls.cpp" line="91"/>
         <source>WSD: the LR stays at its peak, then falls to min_lr over this last fraction of the run.</source>
         <translation>WSD：学习率先保持在峰值，然后在运行的最后这一比例内降到 min_lr。</translation>
     </message>
     <message>
-        <location filename="../../ui/controls/schedule_controls.cpp" line="94"/>
+        <location filename="../../ui/controls/schedule_controls.cpp" line="93"/>
         <source>Decay fraction:</source>
         <translation>衰减比例：</translation>
     </message>
     <message>
-        <location filename="../../ui/controls/schedule_controls.cpp" line="99"/>
+        <location filename="../../ui/controls/schedule_controls.cpp" line="98"/>
         <source>WSD: shape of the final cool-down.</source>
         <translation>WSD：最终冷却阶段的曲线形状。</translation>
     </message>
     <message>
-        <location filename="../../ui/controls/schedule_controls.cpp" line="100"/>
+        <location filename="../../ui/controls/schedule_controls.cpp" line="99"/>
         <source>Cool-down shape:</source>
         <translation>冷却形状：</translation>
     </message>
@@ -2988,68 +2990,73 @@ the plane of the trajectory&apos;s two main directions.</source>
 <context>
     <name>lrlab::StabilityMarks</name>
     <message>
-        <location filename="../../ui/explorer/stability_marks.cpp" line="39"/>
+        <location filename="../../ui/explorer/stability_marks.cpp" line="45"/>
         <source>No curvature: %1</source>
         <translation>无曲率：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/stability_marks.cpp" line="80"/>
-        <location filename="../../ui/explorer/stability_marks.cpp" line="146"/>
+        <location filename="../../ui/explorer/stability_marks.cpp" line="86"/>
+        <location filename="../../ui/explorer/stability_marks.cpp" line="157"/>
         <source> &lt;span style=&apos;color:#148c3c&apos;&gt;▲&lt;/span&gt; Best constant rate 2/(λ₁+λₙ) = &lt;b&gt;%1&lt;/b&gt; (λₙ = %2).</source>
         <translation> &lt;span style=&apos;color:#148c3c&apos;&gt;▲&lt;/span&gt; 最佳恒定学习率 2/(λ₁+λₙ) = &lt;b&gt;%1&lt;/b&gt;（λₙ = %2）。</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/stability_marks.cpp" line="86"/>
+        <location filename="../../ui/explorer/stability_marks.cpp" line="92"/>
         <source>λ₁ = %1 at the start: no positive curvature, so the Hessian sets no step-size limit here.</source>
         <translation>起点处 λ₁ = %1：没有正曲率，因此 Hessian 在此处不限制步长。</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/stability_marks.cpp" line="90"/>
+        <location filename="../../ui/explorer/stability_marks.cpp" line="96"/>
         <source>&lt;span style=&apos;color:#c81e1e&apos;&gt;▼&lt;/span&gt; Stable limit 2(1+β)/λ₁ = &lt;b&gt;%1&lt;/b&gt; (λ₁ = %2 at the start, heavy-ball β = %3; plain GD: 2/λ₁ = %4).</source>
         <translation>&lt;span style=&apos;color:#c81e1e&apos;&gt;▼&lt;/span&gt; 稳定上限 2(1+β)/λ₁ = &lt;b&gt;%1&lt;/b&gt;（起点处 λ₁ = %2，重球 β = %3；普通梯度下降：2/λ₁ = %4）。</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/stability_marks.cpp" line="97"/>
+        <location filename="../../ui/explorer/stability_marks.cpp" line="103"/>
         <source>&lt;span style=&apos;color:#c81e1e&apos;&gt;▼&lt;/span&gt; Stable limit 2/λ₁ = &lt;b&gt;%1&lt;/b&gt; (λ₁ = %2, the largest curvature at the start).</source>
         <translation>&lt;span style=&apos;color:#c81e1e&apos;&gt;▼&lt;/span&gt; 稳定上限 2/λ₁ = &lt;b&gt;%1&lt;/b&gt;（λ₁ = %2，即起点处的最大曲率）。</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/stability_marks.cpp" line="102"/>
-        <source>&lt;span style=&apos;color:#c81e1e&apos;&gt;▼&lt;/span&gt; Gradient-descent limit 2/λ₁ = &lt;b&gt;%1&lt;/b&gt; (λ₁ = %2 at the start). %3 rescales its steps, so for it this is only a reference.</source>
-        <translation>&lt;span style=&apos;color:#c81e1e&apos;&gt;▼&lt;/span&gt; 梯度下降上限 2/λ₁ = &lt;b&gt;%1&lt;/b&gt;（起点处 λ₁ = %2）。%3 会重新缩放其步长，因此这对它而言仅供参考。</translation>
+        <location filename="../../ui/explorer/stability_marks.cpp" line="108"/>
+        <source>&lt;span style=&apos;color:#787878&apos;&gt;▼&lt;/span&gt; SGD&apos;s limit 2/λ₁ = &lt;b&gt;%1&lt;/b&gt; (λ₁ = %2 at the start), a reference: %3 rescales its steps, so its effective step differs.</source>
+        <translation>&lt;span style=&apos;color:#787878&apos;&gt;▼&lt;/span&gt; SGD 的上限 2/λ₁ = &lt;b&gt;%1&lt;/b&gt;（起点处 λ₁ = %2），仅供参考：%3 会重新缩放其步长，因此它的有效步长不同。</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/stability_marks.cpp" line="118"/>
+        <location filename="../../ui/explorer/stability_marks.cpp" line="142"/>
+        <source>&lt;span style=&apos;color:%5&apos;&gt;▼&lt;/span&gt; %1 = &lt;b&gt;%2&lt;/b&gt; (λ₁ = %3 of the full-batch training loss at the initialization%4).</source>
+        <translation>&lt;span style=&apos;color:%5&apos;&gt;▼&lt;/span&gt; %1 = &lt;b&gt;%2&lt;/b&gt;（初始化处全批量训练损失的 λ₁ = %3%4）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/explorer/stability_marks.cpp" line="151"/>
+        <source>; a reference: %1 rescales its steps, so its effective step differs</source>
+        <translation>；仅供参考：%1 会重新缩放其步长，因此它的有效步长不同</translation>
+    </message>
+    <message>
+        <location filename="../../ui/explorer/stability_marks.cpp" line="124"/>
         <source>Computing the curvature at the start (extreme Hessian eigenvalues of the training loss)…</source>
         <translation>正在计算起点处的曲率（训练损失 Hessian 的极端特征值）…</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/stability_marks.cpp" line="133"/>
+        <location filename="../../ui/explorer/stability_marks.cpp" line="139"/>
         <source>λ₁ = %1 at the start: no positive curvature, no step-size limit.</source>
         <translation>起点处 λ₁ = %1：没有正曲率，没有步长上限。</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/stability_marks.cpp" line="136"/>
-        <source>&lt;span style=&apos;color:#c81e1e&apos;&gt;▼&lt;/span&gt; %1 = &lt;b&gt;%2&lt;/b&gt; (λ₁ = %3 of the full-batch training loss at the initialization%4).</source>
-        <translation>&lt;span style=&apos;color:#c81e1e&apos;&gt;▼&lt;/span&gt; %1 = &lt;b&gt;%2&lt;/b&gt;（初始化处全批量训练损失的 λ₁ = %3%4）。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/explorer/stability_marks.cpp" line="138"/>
+        <location filename="../../ui/explorer/stability_marks.cpp" line="144"/>
         <source>Stable limit 2(1+β)/λ₁</source>
         <translation>稳定上限 2(1+β)/λ₁</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/stability_marks.cpp" line="138"/>
+        <location filename="../../ui/explorer/stability_marks.cpp" line="145"/>
+        <source>SGD&apos;s limit 2/λ₁</source>
+        <translation>SGD 的上限 2/λ₁</translation>
+    </message>
+    <message>
+        <location filename="../../ui/explorer/stability_marks.cpp" line="146"/>
         <source>Stable limit 2/λ₁</source>
         <translation>稳定上限 2/λ₁</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/stability_marks.cpp" line="143"/>
-        <source>; %1 rescales its steps, so this is a reference</source>
-        <translation>；%1 会重新缩放其步长，因此这仅供参考</translation>
-    </message>
-    <message>
-        <location filename="../../ui/explorer/stability_marks.cpp" line="152"/>
+        <location filename="../../ui/explorer/stability_marks.cpp" line="163"/>
         <source> λₙ = %1 ≤ 0: no best constant rate.</source>
         <translation> λₙ = %1 ≤ 0：不存在最佳恒定学习率。</translation>
     </message>
@@ -3110,126 +3117,126 @@ the plane of the trajectory&apos;s two main directions.</source>
         <translation>学习率的个数，在对数刻度上均匀分布（四个数量级上取 13 个，即每个数量级三个）。每个学习率都是一次完整的训练。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sweep_view.cpp" line="106"/>
+        <location filename="../../ui/views/sweep_view.cpp" line="105"/>
         <source>&amp;From</source>
         <translation>从(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sweep_view.cpp" line="106"/>
+        <location filename="../../ui/views/sweep_view.cpp" line="105"/>
         <source>&amp;To</source>
         <translation>到(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sweep_view.cpp" line="106"/>
+        <location filename="../../ui/views/sweep_view.cpp" line="105"/>
         <source>&amp;Count</source>
         <translation>个数(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sweep_view.cpp" line="120"/>
+        <location filename="../../ui/views/sweep_view.cpp" line="115"/>
         <source>Cross with</source>
         <translation>交叉设置</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sweep_view.cpp" line="127"/>
+        <location filename="../../ui/views/sweep_view.cpp" line="122"/>
         <source>Repeat the LR sweep for each value of a second setting: one U-curve per value and a heat map. The best LR depends on the rest: adam wants a far smaller LR than sgd, momentum β multiplies the effective step by 1/(1−β), larger batches tolerate larger rates.</source>
         <translation>对第二个设置的每个取值重复学习率扫描：每个取值一条 U 形曲线，外加一张热力图。最佳学习率取决于其他设置：adam 需要比 sgd 小得多的学习率，动量 β 会把有效步长乘以 1/(1−β)，更大的批量能承受更大的学习率。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sweep_view.cpp" line="133"/>
+        <location filename="../../ui/views/sweep_view.cpp" line="128"/>
         <source>The values of the crossed setting, separated by commas.</source>
         <translation>交叉设置的取值，用逗号分隔。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sweep_view.cpp" line="134"/>
+        <location filename="../../ui/views/sweep_view.cpp" line="129"/>
         <source>&amp;Setting</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sweep_view.cpp" line="135"/>
+        <location filename="../../ui/views/sweep_view.cpp" line="130"/>
         <source>&amp;Values</source>
         <translation>取值(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sweep_view.cpp" line="140"/>
+        <location filename="../../ui/views/sweep_view.cpp" line="135"/>
         <source>T&amp;arget loss</source>
         <translation>目标损失(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sweep_view.cpp" line="148"/>
+        <location filename="../../ui/views/sweep_view.cpp" line="143"/>
         <source>Report for each run the first step whose loss is at or below this value: it compares how fast the rates get there, not only where they end.</source>
         <translation>为每次运行报告损失首次达到或低于此值的步数：它比较的是各个学习率到达目标的速度，而不仅仅是最终停在哪里。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sweep_view.cpp" line="157"/>
+        <location filename="../../ui/views/sweep_view.cpp" line="152"/>
         <source>&amp;Run sweep</source>
         <translation>运行扫描(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sweep_view.cpp" line="158"/>
+        <location filename="../../ui/views/sweep_view.cpp" line="153"/>
         <source>Run every rate of the grid (× every value) in parallel on all cores (Ctrl+Return). A sweep already running is abandoned.</source>
         <translation>在所有 CPU 核心上并行运行网格中的每个学习率（× 每个取值）（Ctrl+Return）。已在进行的扫描会被放弃。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sweep_view.cpp" line="160"/>
+        <location filename="../../ui/views/sweep_view.cpp" line="155"/>
         <source>Cance&amp;l</source>
         <translation>取消(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sweep_view.cpp" line="161"/>
+        <location filename="../../ui/views/sweep_view.cpp" line="156"/>
         <source>Stop the sweep now (Esc). Runs check for it every step.</source>
         <translation>立即停止扫描（Esc）。各运行在每一步都会检查停止请求。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sweep_view.cpp" line="163"/>
+        <location filename="../../ui/views/sweep_view.cpp" line="158"/>
         <source>%v / %m runs</source>
         <translation>%v / %m 次运行</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sweep_view.cpp" line="166"/>
+        <location filename="../../ui/views/sweep_view.cpp" line="161"/>
         <source>&amp;Export CSV…</source>
         <translation>导出 CSV(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sweep_view.cpp" line="168"/>
+        <location filename="../../ui/views/sweep_view.cpp" line="163"/>
         <source>Save the sweep table with the columns of `lrlab sweep`.</source>
         <translation>以 `lrlab sweep` 的列格式保存扫描表。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sweep_view.cpp" line="171"/>
+        <location filename="../../ui/views/sweep_view.cpp" line="166"/>
         <source>Export sweep table</source>
         <translation>导出扫描表</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sweep_view.cpp" line="171"/>
+        <location filename="../../ui/views/sweep_view.cpp" line="166"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sweep_view.cpp" line="178"/>
+        <location filename="../../ui/views/sweep_view.cpp" line="173"/>
         <source>&lt;b&gt;Reading the U-curve.&lt;/b&gt; Too small a rate crawls: the run ends high on the left. Too large overshoots: the loss blows up on the right (red ×). The best rate (◆) sits just left of that cliff. Click a point, a cell or a table row to load the run.</source>
         <translation>&lt;b&gt;如何阅读 U 形曲线。&lt;/b&gt;学习率太小，运行缓慢爬行：左侧的运行结束时损失仍然很高。学习率太大则会过冲：右侧的损失爆炸（红色 ×）。最佳学习率（◆）就位于这道悬崖的左边。点击一个点、一个单元格或表格中的一行即可加载该运行。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sweep_plots.cpp" line="75"/>
+        <location filename="../../ui/views/sweep_plots.cpp" line="73"/>
         <source>Final loss against learning rate</source>
         <translation>最终损失与学习率的关系</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sweep_plots.cpp" line="76"/>
-        <location filename="../../ui/views/sweep_plots.cpp" line="101"/>
+        <location filename="../../ui/views/sweep_plots.cpp" line="74"/>
+        <location filename="../../ui/views/sweep_plots.cpp" line="97"/>
         <source>learning rate</source>
         <translation>学习率</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sweep_plots.cpp" line="76"/>
-        <location filename="../../ui/views/sweep_plots.cpp" line="246"/>
-        <location filename="../../ui/views/sweep_plots.cpp" line="328"/>
-        <location filename="../../ui/views/sweep_plots.cpp" line="434"/>
+        <location filename="../../ui/views/sweep_plots.cpp" line="74"/>
+        <location filename="../../ui/views/sweep_plots.cpp" line="242"/>
+        <location filename="../../ui/views/sweep_plots.cpp" line="324"/>
+        <location filename="../../ui/views/sweep_plots.cpp" line="430"/>
         <source>final loss</source>
         <translation>最终损失</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sweep_plots.cpp" line="81"/>
+        <location filename="../../ui/views/sweep_plots.cpp" line="79"/>
         <source>The U-curve: every point is one complete run, its final loss against its learning rate (both on log scales).
 • Left side: steps too small, the run crawls and ends high.
 • Right side: steps overshoot and the loss blows up (red ×: diverged).
@@ -3242,44 +3249,44 @@ Dashed: validation loss (models). Click a point to load that run.</source>
 虚线：验证损失（模型）。点击一个点即可加载该运行。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sweep_plots.cpp" line="100"/>
+        <location filename="../../ui/views/sweep_plots.cpp" line="96"/>
         <source>Final loss over learning rate × setting</source>
         <translation>最终损失随学习率 × 设置的变化</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sweep_plots.cpp" line="122"/>
+        <location filename="../../ui/views/sweep_plots.cpp" line="118"/>
         <source>Each cell is one run: its colour is log₁₀ of the final loss (dark = low). Grey cells with a red × diverged; ◆ marks each row&apos;s best rate.
 A row is one U-curve seen from above; compare rows to see how the setting moves the sweet spot and the cliff. Click a cell to load that run.</source>
         <translation>每个单元格是一次运行：其颜色表示最终损失的 log₁₀（越深 = 越低）。带红色 × 的灰色单元格表示已发散；◆ 标出每一行的最佳学习率。
 每一行就是从上方俯视的一条 U 形曲线；比较各行可以看出该设置如何移动最佳区间和悬崖。点击一个单元格即可加载该运行。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sweep_plots.cpp" line="153"/>
+        <location filename="../../ui/views/sweep_plots.cpp" line="149"/>
         <source>One row a run, as `lrlab sweep` writes it. Enter or double-click loads the run.</source>
         <translation>每行一次运行，格式与 `lrlab sweep` 的输出相同。按 Enter 或双击即可加载该运行。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sweep_view.cpp" line="245"/>
+        <location filename="../../ui/views/sweep_view.cpp" line="238"/>
         <source>&lt;b&gt;Sweeping:&lt;/b&gt; %1</source>
         <translation>&lt;b&gt;正在扫描：&lt;/b&gt;%1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sweep_view.cpp" line="310"/>
+        <location filename="../../ui/views/sweep_view.cpp" line="303"/>
         <source>The first learning rate must be smaller than the last.</source>
         <translation>起始学习率必须小于终止学习率。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sweep_view.cpp" line="325"/>
+        <location filename="../../ui/views/sweep_view.cpp" line="318"/>
         <source>Give at least one value for %1.</source>
         <translation>请为 %1 至少给出一个取值。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sweep_view.cpp" line="341"/>
+        <location filename="../../ui/views/sweep_view.cpp" line="334"/>
         <source>Cannot sweep: %1</source>
         <translation>无法扫描：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sweep_view.cpp" line="370"/>
+        <location filename="../../ui/views/sweep_view.cpp" line="363"/>
         <source>Running %1 runs…</source>
         <translation>正在执行 %1 次运行…</translation>
     </message>
@@ -3290,7 +3297,7 @@ A row is one U-curve seen from above; compare rows to see how the setting moves 
     </message>
     <message>
         <location filename="../../ui/views/sweep_outcome.cpp" line="89"/>
-        <location filename="../../ui/views/sweep_plots.cpp" line="336"/>
+        <location filename="../../ui/views/sweep_plots.cpp" line="332"/>
         <source>Every run diverged: lower the learning rates.</source>
         <translation>所有运行都发散了：请降低学习率。</translation>
     </message>
@@ -3320,104 +3327,103 @@ A row is one U-curve seen from above; compare rows to see how the setting moves 
         <translation>有一个最佳学习率是所试过的最大值：请提高“到”以找到悬崖。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sweep_plots.cpp" line="177"/>
+        <location filename="../../ui/views/sweep_plots.cpp" line="173"/>
         <source>Press Run sweep to train once per learning rate.</source>
         <translation>按“运行扫描”，为每个学习率各训练一次。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sweep_plots.cpp" line="283"/>
+        <location filename="../../ui/views/sweep_plots.cpp" line="279"/>
         <source>validation loss (dashed)</source>
         <translation>验证损失（虚线）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sweep_plots.cpp" line="290"/>
-        <location filename="../../ui/views/sweep_plots.cpp" line="433"/>
+        <location filename="../../ui/views/sweep_plots.cpp" line="286"/>
+        <location filename="../../ui/views/sweep_plots.cpp" line="429"/>
         <source>diverged</source>
         <translation>已发散</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sweep_plots.cpp" line="297"/>
+        <location filename="../../ui/views/sweep_plots.cpp" line="293"/>
         <source>best LR</source>
         <translation>最佳学习率</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sweep_plots.cpp" line="326"/>
+        <location filename="../../ui/views/sweep_plots.cpp" line="322"/>
         <source>final training loss</source>
         <translation>最终训练损失</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sweep_plots.cpp" line="331"/>
+        <location filename="../../ui/views/sweep_plots.cpp" line="327"/>
         <source>final loss − f* (f* = %1)</source>
         <translation>最终损失 − f*（f* = %1）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sweep_plots.cpp" line="399"/>
+        <location filename="../../ui/views/sweep_plots.cpp" line="395"/>
         <source>log₁₀ final loss</source>
         <translation>log₁₀ 最终损失</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sweep_plots.cpp" line="400"/>
+        <location filename="../../ui/views/sweep_plots.cpp" line="396"/>
         <source>log₁₀(final − f*)</source>
         <translation>log₁₀(最终损失 − f*)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sweep_plots.cpp" line="432"/>
+        <location filename="../../ui/views/sweep_plots.cpp" line="428"/>
         <source>lr</source>
         <translation>lr</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sweep_plots.cpp" line="432"/>
+        <location filename="../../ui/views/sweep_plots.cpp" line="428"/>
         <source>vary</source>
         <translation>变量</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sweep_plots.cpp" line="433"/>
+        <location filename="../../ui/views/sweep_plots.cpp" line="429"/>
         <source>status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sweep_plots.cpp" line="434"/>
+        <location filename="../../ui/views/sweep_plots.cpp" line="430"/>
         <source>steps</source>
         <translation>步数</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sweep_plots.cpp" line="435"/>
+        <location filename="../../ui/views/sweep_plots.cpp" line="431"/>
         <source>best loss</source>
         <translation>最佳损失</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sweep_plots.cpp" line="435"/>
+        <location filename="../../ui/views/sweep_plots.cpp" line="431"/>
         <source>val loss</source>
         <translation>验证损失</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sweep_plots.cpp" line="436"/>
+        <location filename="../../ui/views/sweep_plots.cpp" line="432"/>
         <source>val acc</source>
         <translation>验证准确率</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sweep_plots.cpp" line="436"/>
+        <location filename="../../ui/views/sweep_plots.cpp" line="432"/>
         <source>steps to target</source>
         <translation>到达目标步数</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sweep_plots.cpp" line="443"/>
+        <location filename="../../ui/views/sweep_plots.cpp" line="439"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sweep_plots.cpp" line="443"/>
+        <location filename="../../ui/views/sweep_plots.cpp" line="439"/>
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sweep_view.cpp" line="401"/>
-        <location filename="../../ui/views/sweep_view.cpp" line="406"/>
+        <location filename="../../ui/views/sweep_view.cpp" line="398"/>
         <source>Cannot write %1: %2</source>
         <translation>无法写入 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sweep_view.cpp" line="409"/>
+        <location filename="../../ui/views/sweep_view.cpp" line="401"/>
         <source>Saved %1 rows to %2.</source>
         <translation>已将 %1 行保存到 %2。</translation>
     </message>
@@ -3517,12 +3523,12 @@ click to load this run</source>
         <translation>主题(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/theme_menu.cpp" line="19"/>
+        <location filename="../../ui/shell/theme_menu.cpp" line="18"/>
         <source>&amp;Light</source>
         <translation>浅色(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/theme_menu.cpp" line="21"/>
+        <location filename="../../ui/shell/theme_menu.cpp" line="19"/>
         <source>&amp;Dark</source>
         <translation>深色(&amp;D)</translation>
     </message>
