@@ -471,22 +471,32 @@
         <translation>损失</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/curve_plots.cpp" line="147"/>
+        <location filename="../../ui/explorer/curve_plots.cpp" line="153"/>
+        <source>SGD&apos;s limit %1 (reference)</source>
+        <translation>SGD 的上限 %1（参考）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/explorer/curve_plots.cpp" line="154"/>
+        <source>SGD&apos;s limit %1 (reference, far above)</source>
+        <translation>SGD 的上限 %1（参考，远高于此）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/explorer/curve_plots.cpp" line="156"/>
         <source>stable limit %1</source>
         <translation>稳定上限 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/curve_plots.cpp" line="148"/>
+        <location filename="../../ui/explorer/curve_plots.cpp" line="157"/>
         <source>stable limit %1 (far above)</source>
         <translation>稳定上限 %1（远高于此）</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/curve_plots.cpp" line="186"/>
+        <location filename="../../ui/explorer/curve_plots.cpp" line="195"/>
         <source>diverged at step %1</source>
         <translation>在第 %1 步发散</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/curve_plots.cpp" line="198"/>
+        <location filename="../../ui/explorer/curve_plots.cpp" line="207"/>
         <source>minibatch (current)</source>
         <translation>小批量（当前）</translation>
     </message>

@@ -268,6 +268,16 @@ void TestExperimentControls::stableLimitWarnsOnlyForSgd()
     QCOMPARE(control->slider()->markIsReference(), !warns);
     QCOMPARE(ratio->text().contains(QLatin1String("SGD")), !warns);
     QVERIFY2(ratio->text().contains(QLatin1String("1.57")), qPrintable(ratio->text()));
+    // The limit line on the schedule plot: red "stable limit" for SGD, grey "SGD's limit" else.
+    QCustomPlot* schedule = window.curves()->schedulePlot();
+    QCPItemText* label = nullptr;
+    for (int i = 0; i < schedule->itemCount(); ++i)
+        if (auto* text = qobject_cast<QCPItemText*>(schedule->item(i));
+            text && text->visible() && text->text().contains(QLatin1String("limit")))
+            label = text;
+    QVERIFY(label != nullptr);
+    QCOMPARE(label->text().startsWith(QLatin1String("SGD's limit")), !warns);
+    QCOMPARE(label->color() == QColor(200, 30, 30), warns);
 }
 
 QTEST_MAIN(TestExperimentControls)
