@@ -12,6 +12,9 @@ namespace {
 constexpr double kDivergenceFactor = 10.0;      // last excess loss > 10× the first: diverged
 constexpr double kOverfitRise = 0.10;           // validation 10 % above its minimum
 constexpr double kStagnationProgress = 0.10;    // less than 10 % of the excess removed
+constexpr double kFloorReach = 1e-3;            // "at the floor": excess below 0.1 % of the start
+constexpr double kRecentFraction = 0.25;        // the recent rate is measured on the last quarter
+constexpr double kSlowFactor = 10.0;            // too slow: needs > 10× the run's steps to finish
 constexpr double kOscillationSignChanges = 0.3; // fraction of sign changes of Δloss
 constexpr double kOscillationVariation = 3.0;   // total variation / net change
 constexpr double kSmoothing = 0.1;              // EMA weight for noisy (minibatch) curves
@@ -59,6 +62,67 @@ Diagnosis make(DiagnosisLabel label, std::string evidence)
     if (const LabelText* text = labelText(label))
         d.advice = text->advice;
     return d;
+}
+
+/// Whether the recent rate of progress can bring the excess to the floor in time.
+struct RecentProgress
+{
+    bool tooSlow = false;
+    std::string evidence;
+};
+
+double meanOf(const std::vector<double>& v, std::size_t begin, std::size_t end)
+{
+    double sum = 0.0;
+    for (std::size_t i = begin; i < end; ++i)
+        sum += v[i];
+    return sum / static_cast<double>(end - begin);
+}
+
+/// The rule of docs/semantics.md §2.6: the target is kFloorReach × the starting excess; a run
+/// whose (smoothed) excess ends below it has reached the floor. Otherwise the recent rate is
+/// the log-space decrease per step between the means of the two halves of the last quarter of
+/// the run; the run is too slow when at that rate it would need more than kSlowFactor × its
+/// length to reach the target (or when the excess no longer falls).
+RecentProgress recentProgress(const std::vector<double>& excess, double first)
+{
+    RecentProgress out;
+    const std::size_t n = excess.size();
+    const double target = kFloorReach * first;
+    const double last = excess.back();
+    if (last <= target) {
+        out.evidence = "it ended within " + formatSignificant(100.0 * kFloorReach, 2) +
+                       "% of its starting excess from the floor";
+        return out;
+    }
+    const auto window = std::max<std::size_t>(
+        2, static_cast<std::size_t>(kRecentFraction * static_cast<double>(n)) & ~std::size_t{1});
+    if (window > n) {
+        out.evidence = "the run is too short to measure its recent rate";
+        return out;
+    }
+    const std::size_t half = window / 2;
+    const double earlier = meanOf(excess, n - window, n - half);
+    const double later = meanOf(excess, n - half, n);
+    const double rate = later > 0.0 && earlier > later
+                            ? std::log(earlier / later) / static_cast<double>(half)
+                            : 0.0;
+    const std::string targetText =
+        formatSignificant(100.0 * kFloorReach, 2) + "% of its starting excess over the floor";
+    if (rate <= 0.0) {
+        out.tooSlow = true;
+        out.evidence = "over the last " + std::to_string(window) +
+                       " steps the loss stopped falling, " + formatSignificant(last / first, 3) +
+                       " of its starting excess above the floor";
+        return out;
+    }
+    const double needed = std::log(last / target) / rate;
+    out.tooSlow = needed > kSlowFactor * static_cast<double>(n);
+    out.evidence = "at the rate of its last " + std::to_string(window) +
+                   " steps it would need about " + formatSignificant(needed, 2) +
+                   " more steps to come within " + targetText + " (the run has " +
+                   std::to_string(n) + ")";
+    return out;
 }
 
 } // namespace
@@ -166,8 +230,12 @@ Diagnosis diagnose(const LossHistory& history)
         return make(DiagnosisLabel::Stagnating, "the loss fell by only " +
                                                     formatFixed(100.0 * progress, 2) +
                                                     "% of its excess over the floor");
+    const RecentProgress recent = recentProgress(e, first);
+    if (recent.tooSlow)
+        return make(DiagnosisLabel::Stagnating, "too slow: " + recent.evidence);
     return make(DiagnosisLabel::Converging, "the loss fell by " + formatFixed(100.0 * progress, 2) +
-                                                "% of its excess over the floor");
+                                                "% of its excess over the floor; " +
+                                                recent.evidence);
 }
 
 } // namespace lrlab

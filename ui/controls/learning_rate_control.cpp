@@ -22,6 +22,7 @@ namespace {
 
 const QColor kLimitColour(200, 30, 30);
 const QColor kBestColour(20, 140, 60);
+const QColor kReferenceColour(120, 120, 120);
 
 double roundToSignificant(double value, int digits)
 {
@@ -48,6 +49,12 @@ void MarkedSlider::setBestValue(double value)
 void MarkedSlider::setMarkValue(double value)
 {
     m_markValue = value;
+    update();
+}
+
+void MarkedSlider::setMarkIsReference(bool reference)
+{
+    m_markIsReference = reference;
     update();
 }
 
@@ -85,18 +92,21 @@ void MarkedSlider::paintEvent(QPaintEvent* event)
     if (!std::isfinite(m_markValue))
         return;
     const double x = pixelOf(m_markValue);
-    // Wash over the unstable part of the groove.
-    QColor wash = kLimitColour;
-    wash.setAlpha(60);
-    painter.fillRect(QRectF(x, groove.top(), groove.right() - x, groove.height()), wash);
-    painter.setPen(QPen(kLimitColour, 2));
+    const QColor colour = m_markIsReference ? kReferenceColour : kLimitColour;
+    // Wash over the unstable part of the groove (a reference mark claims no unstable range).
+    if (!m_markIsReference) {
+        QColor wash = kLimitColour;
+        wash.setAlpha(60);
+        painter.fillRect(QRectF(x, groove.top(), groove.right() - x, groove.height()), wash);
+    }
+    painter.setPen(QPen(colour, 2));
     painter.drawLine(QPointF(x, 1), QPointF(x, height() - 1));
     QPainterPath triangle;
     triangle.moveTo(x - 5, 0);
     triangle.lineTo(x + 5, 0);
     triangle.lineTo(x, 7);
     triangle.closeSubpath();
-    painter.fillPath(triangle, kLimitColour);
+    painter.fillPath(triangle, colour);
 }
 
 LearningRateControl::LearningRateControl(QWidget* parent) : QWidget(parent)
@@ -210,9 +220,11 @@ void LearningRateControl::showLearningRate(double learningRate)
     updateRatio();
 }
 
-void LearningRateControl::setStableLimit(double limit, const QString& explanation)
+void LearningRateControl::setStableLimit(double limit, const QString& explanation, bool reference)
 {
     m_stableLimit = limit;
+    m_limitIsReference = reference;
+    m_slider->setMarkIsReference(reference);
     m_explanation = explanation;
     if (std::isfinite(limit) && limit > 0.0)
         m_slider->setMarkValue(sliderValueForRate(limit));
@@ -244,8 +256,18 @@ void LearningRateControl::updateRatio()
         return;
     }
     const double ratio = m_learningRate / m_stableLimit;
+    if (m_limitIsReference) {
+        // The theory gives the limit only for SGD: a reference, never a warning.
+        m_ratioLabel->setText(tr("lr = %1 × SGD's limit (reference)").arg(ratio, 0, 'g', 3));
+        m_ratioLabel->setToolTip(tr("SGD's stable limit 2/λ₁, shown for reference: an adaptive "
+                                    "optimizer rescales its steps, so its effective step differs "
+                                    "and this limit does not apply to it."));
+        m_ratioLabel->setStyleSheet(QString());
+        return;
+    }
     const bool unstable = ratio >= 1.0;
     m_ratioLabel->setText(tr("lr = %1 × limit").arg(ratio, 0, 'g', 3));
+    m_ratioLabel->setToolTip(QString());
     m_ratioLabel->setStyleSheet(
         unstable ? QStringLiteral("color: rgb(200,30,30); font-weight: bold;") : QString());
 }

@@ -21,6 +21,9 @@ public:
     /// Slider value (fractional) of the mark; NaN hides it.
     void setMarkValue(double value);
     double markValue() const { return m_markValue; }
+    /// A reference mark (another optimizer's limit) is drawn in neutral grey without the wash.
+    void setMarkIsReference(bool reference);
+    bool markIsReference() const { return m_markIsReference; }
     /// Slider value (fractional) of the best-rate mark; NaN hides it.
     void setBestValue(double value);
     double bestValue() const { return m_bestValue; }
@@ -31,6 +34,7 @@ protected:
 private:
     double m_markValue;
     double m_bestValue;
+    bool m_markIsReference = false;
 };
 
 /// The learning-rate control: a log-scale slider over [1e-6, 10] (100 positions a decade), a
@@ -58,8 +62,13 @@ public:
     void showLearningRate(double learningRate);
 
     /// The stable limit to mark (e.g. 2/λ₁) and the sentence explaining it. A non-finite or
-    /// non-positive limit hides the mark and shows the explanation alone.
-    void setStableLimit(double limit, const QString& explanation);
+    /// non-positive limit hides the mark and shows the explanation alone. A reference limit
+    /// (SGD's limit shown for an adaptive optimizer, for which the theory gives none) is drawn
+    /// in neutral grey and the ratio never turns into the red warning.
+    void setStableLimit(double limit, const QString& explanation, bool reference = false);
+    bool stableLimitIsReference() const { return m_limitIsReference; }
+    /// The "lr = r × limit" label (red and bold above an SGD limit).
+    QLabel* ratioLabel() const { return m_ratioLabel; }
     double stableLimit() const { return m_stableLimit; }
     /// The best constant rate to mark (2/(λ₁+λₙ)); non-finite or non-positive hides it.
     void setBestRate(double rate);
@@ -90,6 +99,7 @@ private:
     double m_learningRate = 0.01;
     double m_stableLimit = 0.0;
     double m_bestRate = 0.0;
+    bool m_limitIsReference = false;
     QString m_explanation;
 };
 

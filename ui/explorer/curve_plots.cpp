@@ -144,8 +144,17 @@ void CurvePlots::drawSchedulePreview()
         m_lrLimitText->setPositionAlignment(Qt::AlignRight |
                                             (near ? Qt::AlignBottom : Qt::AlignTop));
         const QString limit = ScientificSpinBox::format(m_stableLimit);
-        m_lrLimitText->setText(near ? tr("stable limit %1").arg(limit)
-                                    : tr("stable limit %1 (far above)").arg(limit));
+        // The theory's limit is SGD's: for adaptive optimizers a grey reference, not an alarm.
+        const bool reference = m_config.optimizer.type != "sgd";
+        const QColor colour = reference ? QColor(120, 120, 120) : alarmColour();
+        m_lrLimitLine->setPen(QPen(colour, 1.5, Qt::DashLine));
+        m_lrLimitText->setColor(colour);
+        if (reference)
+            m_lrLimitText->setText(near ? tr("SGD's limit %1 (reference)").arg(limit)
+                                        : tr("SGD's limit %1 (reference, far above)").arg(limit));
+        else
+            m_lrLimitText->setText(near ? tr("stable limit %1").arg(limit)
+                                        : tr("stable limit %1 (far above)").arg(limit));
     }
     m_previewTop = top;
     rescaleLearningRate();

@@ -22,6 +22,12 @@ QString formatRate(double value)
     return ScientificSpinBox::format(value);
 }
 
+/// For every optimizer but SGD the theory's limit is SGD's, shown only as a reference.
+bool limitIsReference(const RunConfig& config)
+{
+    return config.optimizer.type != "sgd";
+}
+
 bool isHeavyBall(const RunConfig& config)
 {
     return config.optimizer.type == "sgd" && config.optimizer.momentum > 0.0;
@@ -60,7 +66,7 @@ void StabilityMarks::show(double limit, double best, const QString& text)
 {
     m_stableLimit = limit;
     m_bestRate = best;
-    m_control->setStableLimit(limit, text);
+    m_control->setStableLimit(limit, text, limitIsReference(m_model->config()));
     m_control->setBestRate(best);
     emit limitsChanged(limit, best);
 }
@@ -99,9 +105,9 @@ void StabilityMarks::showToy(const RunConfig& config)
                    .arg(formatRate(limit))
                    .arg(limits.lambdaMax, 0, 'g', 4);
     } else {
-        text = tr("<span style='color:#c81e1e'>▼</span> Gradient-descent limit 2/λ₁ = <b>%1</b> "
-                  "(λ₁ = %2 at the start). %3 rescales its steps, so for it this is only a "
-                  "reference.")
+        text = tr("<span style='color:#787878'>▼</span> SGD's limit 2/λ₁ = <b>%1</b> "
+                  "(λ₁ = %2 at the start), a reference: %3 rescales its steps, so its effective "
+                  "step differs.")
                    .arg(formatRate(limit))
                    .arg(limits.lambdaMax, 0, 'g', 4)
                    .arg(optimizerDisplayName(config.optimizer.type));
@@ -133,15 +139,20 @@ void StabilityMarks::showModel(const RunConfig& config)
         text = tr("λ₁ = %1 at the start: no positive curvature, no step-size limit.")
                    .arg(m_curvature.lambdaMax, 0, 'g', 3);
     } else {
-        text = tr("<span style='color:#c81e1e'>▼</span> %1 = <b>%2</b> (λ₁ = %3 of the "
+        text = tr("<span style='color:%5'>▼</span> %1 = <b>%2</b> (λ₁ = %3 of the "
                   "full-batch training loss at the initialization%4).")
-                   .arg(heavyBall ? tr("Stable limit 2(1+β)/λ₁") : tr("Stable limit 2/λ₁"))
+                   .arg(heavyBall                  ? tr("Stable limit 2(1+β)/λ₁")
+                        : limitIsReference(config) ? tr("SGD's limit 2/λ₁")
+                                                   : tr("Stable limit 2/λ₁"))
                    .arg(formatRate(limit))
                    .arg(m_curvature.lambdaMax, 0, 'g', 4)
                    .arg(config.optimizer.type == "sgd"
                             ? QString()
-                            : tr("; %1 rescales its steps, so this is a reference")
-                                  .arg(optimizerDisplayName(config.optimizer.type)));
+                            : tr("; a reference: %1 rescales its steps, so its effective step "
+                                 "differs")
+                                  .arg(optimizerDisplayName(config.optimizer.type)))
+                   .arg(limitIsReference(config) ? QStringLiteral("#787878")
+                                                 : QStringLiteral("#c81e1e"));
         if (std::isfinite(limits.bestLr) && limits.bestLr > 0.0)
             text += tr(" <span style='color:#148c3c'>▲</span> Best constant rate 2/(λ₁+λₙ) = "
                        "<b>%1</b> (λₙ = %2).")

@@ -1,6 +1,7 @@
 // Diagnosis (docs/semantics.md §2.6) on synthetic curves and on real toy runs.
 #include "core/analysis/diagnosis.h"
 #include "core/engine/toy_run.h"
+#include "tests/common/run_configs.h"
 
 #include <QtTest>
 
@@ -32,6 +33,9 @@ private slots:
     void noisyMinibatchCurveIsNotOscillating();
     void toyRuns_data();
     void toyRuns();
+    void slowProgress_data();
+    void slowProgress();
+    void digitsMlpAtAGoodRateConverges();
 };
 
 void TestDiagnosis::synthetic_data()
@@ -125,6 +129,45 @@ void TestDiagnosis::toyRuns()
     h.loss = t.loss;
     const lrlab::Diagnosis d = lrlab::diagnose(h);
     QVERIFY2(d.label == expected, (d.name + ": " + d.evidence).c_str());
+}
+
+void TestDiagnosis::slowProgress_data()
+{
+    // The window's default experiment: heavy-ball SGD (β = 0.9) on Rosenbrock from (−1.5, 2),
+    // cosine decay over 2000 steps; each row changes it as the name says.
+    QTest::addColumn<QString>("optimizer");
+    QTest::addColumn<double>("lr");
+    QTest::addColumn<lrlab::DiagnosisLabel>("expected");
+    // 0.00055 × the stable limit: an early drop along the wall, then a crawl.
+    QTest::newRow("sgd-1e-5-too-slow") << "sgd" << 1e-5 << lrlab::DiagnosisLabel::Stagnating;
+    QTest::newRow("adam-1.5e-3-too-slow") << "adam" << 1.5e-3 << lrlab::DiagnosisLabel::Stagnating;
+    QTest::newRow("default-converges") << "sgd" << 1.5e-3 << lrlab::DiagnosisLabel::Converging;
+    QTest::newRow("adam-0.03-converges") << "adam" << 0.03 << lrlab::DiagnosisLabel::Converging;
+    QTest::newRow("sgd-1e-2-diverges") << "sgd" << 1e-2 << lrlab::DiagnosisLabel::Diverged;
+}
+
+void TestDiagnosis::slowProgress()
+{
+    QFETCH(QString, optimizer);
+    QFETCH(double, lr);
+    QFETCH(lrlab::DiagnosisLabel, expected);
+    lrlab::RunConfig c = lrlab::test::rosenbrockRun(lr, 2000, optimizer.toStdString());
+    if (optimizer == QLatin1String("sgd"))
+        c.optimizer.momentum = 0.9;
+    c.schedule.decay = lrlab::Decay::Cosine;
+    lrlab::LossHistory h;
+    h.loss = lrlab::runToy(c).loss;
+    const lrlab::Diagnosis d = lrlab::diagnose(h);
+    QVERIFY2(d.label == expected, (d.name + ": " + d.evidence).c_str());
+    if (d.label == lrlab::DiagnosisLabel::Stagnating)
+        QVERIFY2(d.evidence.rfind("too slow", 0) == 0, d.evidence.c_str());
+}
+
+void TestDiagnosis::digitsMlpAtAGoodRateConverges()
+{
+    const lrlab::RunConfig c = lrlab::test::digitsMlp(64, 3e-3, 1000, "adam");
+    const lrlab::Diagnosis d = lrlab::test::diagnoseModel(lrlab::test::trainModel(c).trace);
+    QVERIFY2(d.label == lrlab::DiagnosisLabel::Converging, (d.name + ": " + d.evidence).c_str());
 }
 
 QTEST_GUILESS_MAIN(TestDiagnosis)

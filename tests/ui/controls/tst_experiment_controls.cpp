@@ -26,6 +26,7 @@
 #include <QSpinBox>
 #include <QTemporaryDir>
 #include <QTest>
+#include <cmath>
 
 #include <qcustomplot.h>
 
@@ -86,6 +87,8 @@ private slots:
     void outOfRangeEntriesAreNamedNotSnapped();
     void hugeLearningRateRunsAndDiverges();
     void batchLargerThanTheSplitIsExplained();
+    void stableLimitWarnsOnlyForSgd_data();
+    void stableLimitWarnsOnlyForSgd();
 };
 
 void TestExperimentControls::switchingToAnMlpShowsAndTrainsTheDefaults()
@@ -289,6 +292,51 @@ void TestExperimentControls::batchLargerThanTheSplitIsExplained()
     QCOMPARE(field<QSpinBox>(window, "batchSize")->value(), 1000);
     QVERIFY2(window.messageBar()->text().contains(QLatin1String("120 training rows")),
              qPrintable(window.messageBar()->text()));
+}
+
+void TestExperimentControls::stableLimitWarnsOnlyForSgd_data()
+{
+    QTest::addColumn<QString>("optimizer");
+    QTest::addColumn<bool>("warns");
+    QTest::newRow("sgd") << "sgd" << true;
+    QTest::newRow("adam") << "adam" << false;
+    QTest::newRow("adamw") << "adamw" << false;
+    QTest::newRow("lion") << "lion" << false;
+    QTest::newRow("adam8bit") << "adam8bit" << false;
+}
+
+void TestExperimentControls::stableLimitWarnsOnlyForSgd()
+{
+    QFETCH(QString, optimizer);
+    QFETCH(bool, warns);
+    MainWindow window;
+    window.show();
+    QVERIFY(waitForLatest(window));
+    RunConfig config = window.model()->config();
+    config.optimizer.type = optimizer.toStdString();
+    config.optimizer.momentum = 0.0;
+    QVERIFY(!window.model()->apply(config));
+    LearningRateControl* control = window.controls()->learningRateControl();
+    const double limit = control->stableLimit();
+    QVERIFY(std::isfinite(limit) && limit > 0.0);
+    control->setLearningRate(1.57 * limit); // above the limit, as the Adam run
+    const QLabel* ratio = control->ratioLabel();
+    const bool red = ratio->styleSheet().contains(QLatin1String("200,30,30"));
+    QCOMPARE(red, warns);
+    QCOMPARE(control->stableLimitIsReference(), !warns);
+    QCOMPARE(control->slider()->markIsReference(), !warns);
+    QCOMPARE(ratio->text().contains(QLatin1String("SGD")), !warns);
+    QVERIFY2(ratio->text().contains(QLatin1String("1.57")), qPrintable(ratio->text()));
+    // The limit line on the schedule plot: red "stable limit" for SGD, grey "SGD's limit" else.
+    QCustomPlot* schedule = window.curves()->schedulePlot();
+    QCPItemText* label = nullptr;
+    for (int i = 0; i < schedule->itemCount(); ++i)
+        if (auto* text = qobject_cast<QCPItemText*>(schedule->item(i));
+            text && text->visible() && text->text().contains(QLatin1String("limit")))
+            label = text;
+    QVERIFY(label != nullptr);
+    QCOMPARE(label->text().startsWith(QLatin1String("SGD's limit")), !warns);
+    QCOMPARE(label->color() == QColor(200, 30, 30), warns);
 }
 
 QTEST_MAIN(TestExperimentControls)
