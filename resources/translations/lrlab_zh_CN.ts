@@ -500,22 +500,32 @@
         <translation>损失</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/curve_plots.cpp" line="147" />
+        <location filename="../../ui/explorer/curve_plots.cpp" line="153" />
+        <source>SGD's limit %1 (reference)</source>
+        <translation>SGD 的上限 %1（参考）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/explorer/curve_plots.cpp" line="154" />
+        <source>SGD's limit %1 (reference, far above)</source>
+        <translation>SGD 的上限 %1（参考，远高于此）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/explorer/curve_plots.cpp" line="156" />
         <source>stable limit %1</source>
         <translation>稳定上限 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/curve_plots.cpp" line="148" />
+        <location filename="../../ui/explorer/curve_plots.cpp" line="157" />
         <source>stable limit %1 (far above)</source>
         <translation>稳定上限 %1（远高于此）</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/curve_plots.cpp" line="186" />
+        <location filename="../../ui/explorer/curve_plots.cpp" line="195" />
         <source>diverged at step %1</source>
         <translation>在第 %1 步发散</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/curve_plots.cpp" line="198" />
+        <location filename="../../ui/explorer/curve_plots.cpp" line="207" />
         <source>minibatch (current)</source>
         <translation>小批量（当前）</translation>
     </message>
@@ -598,7 +608,7 @@
     <message>
         <location filename="../../ui/compare/difference_label.cpp" line="151" />
         <source>lr</source>
-        <translation>lr</translation>
+        <translation>学习率</translation>
     </message>
     <message>
         <location filename="../../ui/compare/difference_label.cpp" line="153" />
@@ -2028,17 +2038,27 @@ the plane of the trajectory's two main directions.</source>
 <context>
     <name>lrlab::LearningRateControl</name>
     <message>
-        <location filename="../../ui/controls/learning_rate_control.cpp" line="137" />
+        <location filename="../../ui/controls/learning_rate_control.cpp" line="147" />
         <source>Divide the learning rate by 10.</source>
         <translation>将学习率除以 10。</translation>
     </message>
     <message>
-        <location filename="../../ui/controls/learning_rate_control.cpp" line="141" />
+        <location filename="../../ui/controls/learning_rate_control.cpp" line="151" />
         <source>Multiply the learning rate by 10.</source>
         <translation>将学习率乘以 10。</translation>
     </message>
     <message>
-        <location filename="../../ui/controls/learning_rate_control.cpp" line="248" />
+        <location filename="../../ui/controls/learning_rate_control.cpp" line="261" />
+        <source>lr = %1 × SGD's limit (reference)</source>
+        <translation>lr = %1 × SGD 的上限（参考）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controls/learning_rate_control.cpp" line="262" />
+        <source>SGD's stable limit 2/λ₁, shown for reference: an adaptive optimizer rescales its steps, so its effective step differs and this limit does not apply to it.</source>
+        <translation>SGD 的稳定上限 2/λ₁，仅供参考：自适应优化器会重新缩放其步长，因此它的有效步长不同，这个上限对它不适用。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/controls/learning_rate_control.cpp" line="269" />
         <source>lr = %1 × limit</source>
         <translation>lr = %1 × 稳定上限</translation>
     </message>
@@ -3214,68 +3234,73 @@ the plane of the trajectory's two main directions.</source>
 <context>
     <name>lrlab::StabilityMarks</name>
     <message>
-        <location filename="../../ui/explorer/stability_marks.cpp" line="39" />
+        <location filename="../../ui/explorer/stability_marks.cpp" line="45" />
         <source>No curvature: %1</source>
         <translation>无曲率：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/stability_marks.cpp" line="80" />
-        <location filename="../../ui/explorer/stability_marks.cpp" line="146" />
+        <location filename="../../ui/explorer/stability_marks.cpp" line="86" />
+        <location filename="../../ui/explorer/stability_marks.cpp" line="157" />
         <source> &lt;span style='color:#148c3c'&gt;▲&lt;/span&gt; Best constant rate 2/(λ₁+λₙ) = &lt;b&gt;%1&lt;/b&gt; (λₙ = %2).</source>
         <translation> &lt;span style='color:#148c3c'&gt;▲&lt;/span&gt; 最佳恒定学习率 2/(λ₁+λₙ) = &lt;b&gt;%1&lt;/b&gt;（λₙ = %2）。</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/stability_marks.cpp" line="86" />
+        <location filename="../../ui/explorer/stability_marks.cpp" line="92" />
         <source>λ₁ = %1 at the start: no positive curvature, so the Hessian sets no step-size limit here.</source>
         <translation>起点处 λ₁ = %1：没有正曲率，因此 Hessian 在此处不限制步长。</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/stability_marks.cpp" line="90" />
+        <location filename="../../ui/explorer/stability_marks.cpp" line="96" />
         <source>&lt;span style='color:#c81e1e'&gt;▼&lt;/span&gt; Stable limit 2(1+β)/λ₁ = &lt;b&gt;%1&lt;/b&gt; (λ₁ = %2 at the start, heavy-ball β = %3; plain GD: 2/λ₁ = %4).</source>
         <translation>&lt;span style='color:#c81e1e'&gt;▼&lt;/span&gt; 稳定上限 2(1+β)/λ₁ = &lt;b&gt;%1&lt;/b&gt;（起点处 λ₁ = %2，重球 β = %3；普通梯度下降：2/λ₁ = %4）。</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/stability_marks.cpp" line="97" />
+        <location filename="../../ui/explorer/stability_marks.cpp" line="103" />
         <source>&lt;span style='color:#c81e1e'&gt;▼&lt;/span&gt; Stable limit 2/λ₁ = &lt;b&gt;%1&lt;/b&gt; (λ₁ = %2, the largest curvature at the start).</source>
         <translation>&lt;span style='color:#c81e1e'&gt;▼&lt;/span&gt; 稳定上限 2/λ₁ = &lt;b&gt;%1&lt;/b&gt;（λ₁ = %2，即起点处的最大曲率）。</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/stability_marks.cpp" line="102" />
-        <source>&lt;span style='color:#c81e1e'&gt;▼&lt;/span&gt; Gradient-descent limit 2/λ₁ = &lt;b&gt;%1&lt;/b&gt; (λ₁ = %2 at the start). %3 rescales its steps, so for it this is only a reference.</source>
-        <translation>&lt;span style='color:#c81e1e'&gt;▼&lt;/span&gt; 梯度下降上限 2/λ₁ = &lt;b&gt;%1&lt;/b&gt;（起点处 λ₁ = %2）。%3 会重新缩放其步长，因此这对它而言仅供参考。</translation>
+        <location filename="../../ui/explorer/stability_marks.cpp" line="108" />
+        <source>&lt;span style='color:#787878'&gt;▼&lt;/span&gt; SGD's limit 2/λ₁ = &lt;b&gt;%1&lt;/b&gt; (λ₁ = %2 at the start), a reference: %3 rescales its steps, so its effective step differs.</source>
+        <translation>&lt;span style='color:#787878'&gt;▼&lt;/span&gt; SGD 的上限 2/λ₁ = &lt;b&gt;%1&lt;/b&gt;（起点处 λ₁ = %2），仅供参考：%3 会重新缩放其步长，因此它的有效步长不同。</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/stability_marks.cpp" line="118" />
+        <location filename="../../ui/explorer/stability_marks.cpp" line="142" />
+        <source>&lt;span style='color:%5'&gt;▼&lt;/span&gt; %1 = &lt;b&gt;%2&lt;/b&gt; (λ₁ = %3 of the full-batch training loss at the initialization%4).</source>
+        <translation>&lt;span style='color:%5'&gt;▼&lt;/span&gt; %1 = &lt;b&gt;%2&lt;/b&gt;（初始化处全批量训练损失的 λ₁ = %3%4）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/explorer/stability_marks.cpp" line="151" />
+        <source>; a reference: %1 rescales its steps, so its effective step differs</source>
+        <translation>；仅供参考：%1 会重新缩放其步长，因此它的有效步长不同</translation>
+    </message>
+    <message>
+        <location filename="../../ui/explorer/stability_marks.cpp" line="124" />
         <source>Computing the curvature at the start (extreme Hessian eigenvalues of the training loss)…</source>
         <translation>正在计算起点处的曲率（训练损失 Hessian 的极端特征值）…</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/stability_marks.cpp" line="133" />
+        <location filename="../../ui/explorer/stability_marks.cpp" line="139" />
         <source>λ₁ = %1 at the start: no positive curvature, no step-size limit.</source>
         <translation>起点处 λ₁ = %1：没有正曲率，没有步长上限。</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/stability_marks.cpp" line="136" />
-        <source>&lt;span style='color:#c81e1e'&gt;▼&lt;/span&gt; %1 = &lt;b&gt;%2&lt;/b&gt; (λ₁ = %3 of the full-batch training loss at the initialization%4).</source>
-        <translation>&lt;span style='color:#c81e1e'&gt;▼&lt;/span&gt; %1 = &lt;b&gt;%2&lt;/b&gt;（初始化处全批量训练损失的 λ₁ = %3%4）。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/explorer/stability_marks.cpp" line="138" />
+        <location filename="../../ui/explorer/stability_marks.cpp" line="144" />
         <source>Stable limit 2(1+β)/λ₁</source>
         <translation>稳定上限 2(1+β)/λ₁</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/stability_marks.cpp" line="138" />
+        <location filename="../../ui/explorer/stability_marks.cpp" line="145" />
+        <source>SGD's limit 2/λ₁</source>
+        <translation>SGD 的上限 2/λ₁</translation>
+    </message>
+    <message>
+        <location filename="../../ui/explorer/stability_marks.cpp" line="146" />
         <source>Stable limit 2/λ₁</source>
         <translation>稳定上限 2/λ₁</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/stability_marks.cpp" line="143" />
-        <source>; %1 rescales its steps, so this is a reference</source>
-        <translation>；%1 会重新缩放其步长，因此这仅供参考</translation>
-    </message>
-    <message>
-        <location filename="../../ui/explorer/stability_marks.cpp" line="152" />
+        <location filename="../../ui/explorer/stability_marks.cpp" line="163" />
         <source> λₙ = %1 ≤ 0: no best constant rate.</source>
         <translation> λₙ = %1 ≤ 0：不存在最佳恒定学习率。</translation>
     </message>
