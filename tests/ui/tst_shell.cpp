@@ -2,6 +2,7 @@
 // switch (texts change, the experiment and the pins survive), the themes on the plots, the
 // settings round trip, the start page, the Fine-tuning tab, the text size and keyboard access.
 #include "core/config/lesson.h"
+#include "tests/common/isolated_settings.h"
 #include "tests/common/nearly_equal.h"
 #include "ui/compare/pinned_runs.h"
 #include "ui/controls/experiment_panel.h"
@@ -106,19 +107,13 @@ private slots:
     void controlPanelReachableByKeyboard();
 
 private:
-    std::unique_ptr<QTemporaryDir> m_settingsDir;
+    std::unique_ptr<lrlab::test::IsolatedSettings> m_settings;
 };
 
 void TestShell::initTestCase()
 {
-    QStandardPaths::setTestModeEnabled(true);
-    m_settingsDir = std::make_unique<QTemporaryDir>();
-    QVERIFY(m_settingsDir->isValid());
-    for (QSettings::Format format : {QSettings::NativeFormat, QSettings::IniFormat})
-        QSettings::setPath(format, QSettings::UserScope, m_settingsDir->path());
-    // The same settings file as the program's, whatever QSettings() constructor is used.
-    QCoreApplication::setOrganizationName(QStringLiteral("lrlab"));
-    QCoreApplication::setApplicationName(QStringLiteral("lrlab"));
+    m_settings = std::make_unique<lrlab::test::IsolatedSettings>();
+    QVERIFY(m_settings->isValid());
 }
 
 void TestShell::init()

@@ -1,7 +1,8 @@
 #include "ui/export/export_budget.h"
 
+#include "core/util/format.h"
+
 #include <algorithm>
-#include <charconv>
 #include <cmath>
 #include <stdexcept>
 
@@ -22,17 +23,9 @@ double bytesPerPixel(ExportKind kind)
     return 8.0;
 }
 
-/// A number for a message, with up to three significant digits ("2.6e+12", "400").
-std::string shortNumber(double v)
-{
-    char text[32];
-    const auto end = std::to_chars(text, text + sizeof(text), v, std::chars_format::general, 3);
-    return std::string(text, end.ptr);
-}
-
 std::string gibibytes(double bytes)
 {
-    return shortNumber(bytes / static_cast<double>(std::int64_t{1} << 30)) + " GiB";
+    return formatSignificant(bytes / static_cast<double>(std::int64_t{1} << 30), 3) + " GiB";
 }
 
 } // namespace
@@ -52,7 +45,7 @@ void checkExportBudget(ExportKind kind, const QSize& size, double scale, int fra
     const ExportEstimate e = estimateExport(kind, size, scale, frames);
     std::string what = std::to_string(size.width()) + "x" + std::to_string(size.height());
     if (kind == ExportKind::Raster && scale != 1.0)
-        what += " at scale " + shortNumber(scale);
+        what += " at scale " + formatSignificant(scale, 3);
     if (kind == ExportKind::Animation)
         what = std::to_string(frames) + (frames == 1 ? " frame of " : " frames of ") + what;
     if (e.frameBytes > static_cast<double>(kMaxExportFrameBytes))
@@ -63,8 +56,8 @@ void checkExportBudget(ExportKind kind, const QSize& size, double scale, int fra
     if (e.totalPixels > kMaxExportPixels) {
         const auto fitting = static_cast<long long>(std::floor(kMaxExportPixels / e.framePixels));
         throw std::invalid_argument("export: " + what + " pixels would draw " +
-                                    shortNumber(e.totalPixels) + " pixels; the limit is " +
-                                    shortNumber(kMaxExportPixels) + " (at most " +
+                                    formatSignificant(e.totalPixels, 3) + " pixels; the limit is " +
+                                    formatSignificant(kMaxExportPixels, 3) + " (at most " +
                                     std::to_string(fitting) + " frames at this size)");
     }
 }

@@ -1,6 +1,7 @@
 // The language switch as View ▸ Language makes it: the Lesson menu, the open lesson's panel and
 // its pins follow it (the Chinese texts of resources/lessons/*.json), automatic pin labels are
 // translated (and the PCA axis titles), and Qt's own zh_CN catalogue names the standard buttons.
+#include "tests/common/isolated_settings.h"
 #include "ui/compare/difference_label.h"
 #include "ui/compare/pinned_runs.h"
 #include "ui/explorer/landscape_view.h"
@@ -90,19 +91,14 @@ private slots:
     void qtButtonsAreTranslated();
 
 private:
-    std::unique_ptr<QTemporaryDir> m_settingsDir;
+    std::unique_ptr<lrlab::test::IsolatedSettings> m_settings;
 };
 
 void TestLanguageSwitch::initTestCase()
 {
     qputenv("LRLAB_NO_RECOVERY_PROMPT", "1");
-    QStandardPaths::setTestModeEnabled(true);
-    m_settingsDir = std::make_unique<QTemporaryDir>();
-    QVERIFY(m_settingsDir->isValid());
-    for (QSettings::Format format : {QSettings::NativeFormat, QSettings::IniFormat})
-        QSettings::setPath(format, QSettings::UserScope, m_settingsDir->path());
-    QCoreApplication::setOrganizationName(QStringLiteral("lrlab"));
-    QCoreApplication::setApplicationName(QStringLiteral("lrlab"));
+    m_settings = std::make_unique<lrlab::test::IsolatedSettings>();
+    QVERIFY(m_settings->isValid());
 }
 
 void TestLanguageSwitch::cleanup()
