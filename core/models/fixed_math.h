@@ -77,25 +77,33 @@ inline float expFloat(float x)
 
 /// tanh(x) for float x in float: Eigen 3.4's rational approximation (generic_fast_tanh_float,
 /// the coefficients of its non-FMA variant) evaluated with separate multiplies and adds. Within a
-/// few ulp of the exact value; |x| < 0.0004 returns x, NaN stays NaN.
-inline float tanhFloat(float x)
+/// few ulp of the exact value; |x| < 0.0004 returns x, NaN stays NaN. T is float or a GCC vector
+/// of floats (the kernels' loop): each lane goes through the same operations, so both agree bit
+/// for bit.
+template <typename T> inline T tanhApproximation(T x)
 {
     // Clamped to ±7.905 (where the approximation reaches 1) so that NaN stays NaN.
-    float c = x > 7.90531110763549805f ? 7.90531110763549805f : x;
-    c = c < -7.90531110763549805f ? -7.90531110763549805f : c;
-    const float x2 = c * c;
-    float p = x2 * -2.76076847742355e-16f + 2.00018790482477e-13f;
+    const T limit = T{} + 7.90531110763549805f;
+    T c = x > limit ? limit : x;
+    c = c < -limit ? -limit : c;
+    const T x2 = c * c;
+    T p = x2 * -2.76076847742355e-16f + 2.00018790482477e-13f;
     p = x2 * p + -8.60467152213735e-11f;
     p = x2 * p + 5.12229709037114e-08f;
     p = x2 * p + 1.48572235717979e-05f;
     p = x2 * p + 6.37261928875436e-04f;
     p = x2 * p + 4.89352455891786e-03f;
     p = c * p;
-    float q = x2 * 1.19825839466702e-06f + 1.18534705686654e-04f;
+    T q = x2 * 1.19825839466702e-06f + 1.18534705686654e-04f;
     q = x2 * q + 2.26843463243900e-03f;
     q = x2 * q + 4.89352518554385e-03f;
-    const float magnitude = x < 0.0f ? -x : x;
+    const T magnitude = x < 0.0f ? -x : x;
     return magnitude < 0.0004f ? x : p / q;
+}
+
+inline float tanhFloat(float x)
+{
+    return tanhApproximation(x);
 }
 
 /// Natural logarithm of a double, to about 1e−15 relative: 0 gives −inf, negative numbers and

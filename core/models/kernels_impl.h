@@ -209,32 +209,13 @@ inline DoubleVector expm1Tail(DoubleVector r)
 typedef float FloatVector __attribute__((vector_size(LRLAB_KERNEL_VECTOR_BYTES)));
 constexpr int kFloats = LRLAB_KERNEL_VECTOR_BYTES / 4;
 
-inline FloatVector splatFloat(float value)
-{
-    return FloatVector{} + value;
-}
-
 void tanhFloat(float* x, std::size_t n)
 {
     std::size_t i = 0;
     for (; i + kFloats <= n; i += kFloats) {
         FloatVector v;
         __builtin_memcpy(&v, x + i, sizeof v);
-        FloatVector c = v > 7.90531110763549805f ? splatFloat(7.90531110763549805f) : v;
-        c = c < -7.90531110763549805f ? splatFloat(-7.90531110763549805f) : c;
-        const FloatVector x2 = c * c;
-        FloatVector p = x2 * -2.76076847742355e-16f + 2.00018790482477e-13f;
-        p = x2 * p + -8.60467152213735e-11f;
-        p = x2 * p + 5.12229709037114e-08f;
-        p = x2 * p + 1.48572235717979e-05f;
-        p = x2 * p + 6.37261928875436e-04f;
-        p = x2 * p + 4.89352455891786e-03f;
-        p = c * p;
-        FloatVector q = x2 * 1.19825839466702e-06f + 1.18534705686654e-04f;
-        q = x2 * q + 2.26843463243900e-03f;
-        q = x2 * q + 4.89352518554385e-03f;
-        const FloatVector magnitude = v < 0.0f ? -v : v;
-        const FloatVector result = magnitude < 0.0004f ? v : p / q;
+        const FloatVector result = fixedmath::tanhApproximation(v);
         __builtin_memcpy(x + i, &result, sizeof result);
     }
     for (; i < n; ++i)
