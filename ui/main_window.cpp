@@ -184,9 +184,11 @@ QWidget* MainWindow::buildCentral()
     options.landscapeLayer = QStringLiteral("path");
     // Replots are ours: the map's path layer alone, so a new run never rescales the colour map.
     options.autoReplot = false;
+    options.smoothing = RunController::kSmoothing;
     m_painter = new ComparePainter(
-        ComparePlots{m_landscape->plot(), m_curves->lossPlot(), m_curves->schedulePlot()}, options,
-        this);
+        ComparePlots{m_landscape->plot(), m_curves->lossPlot(), m_curves->schedulePlot(),
+                     m_curves->accuracyPlot()},
+        options, this);
     m_curves->setPainter(m_painter);
     m_hoverTips = new HoverTips(m_painter, this);
     m_landscape->setHoverTips(m_hoverTips);
@@ -200,6 +202,8 @@ void MainWindow::connectModel()
                 m_landscape->prepare(config, what);
                 m_curves->prepare(config, what);
                 if (what & ConfigChange::Problem) {
+                    if (!isModelType(config.problem.type) || isOneFeatureModel(config.problem.type))
+                        m_painter->setLandscapePlane(nullptr);
                     m_pins->setAxes(PinnedRuns::axesKey(config));
                     fitControlsColumn();
                 }
@@ -248,6 +252,10 @@ void MainWindow::connectRuns()
             [this](quint64 generation, const ModelLandscape& landscape) {
                 if (const ModelRunResult* run = m_runs->lastModelRun())
                     m_landscape->showModelLandscape(generation, landscape, *run);
+                // Pinned paths follow the plane now on the map.
+                m_painter->setLandscapePlane(
+                    landscape.plane == LandscapePlane::Axes ? nullptr : landscape.modelPlane);
+                m_landscape->replotPath();
             });
     connect(m_runs, &RunController::landscapeFailed, m_landscape,
             [this](const QString& why) { m_landscape->showNote(tr("No landscape: %1").arg(why)); });
@@ -300,14 +308,9 @@ void MainWindow::pinCurrent()
     const auto current = m_runs->currentRecord();
     if (!current)
         return;
-    RunRecord record = *current;
-    const std::string& type = record.config.problem.type;
-    if (isModelType(type) && !isOneFeatureModel(type)) {
-        record.pathRows.clear();
-        record.pathX.clear();
-        record.pathY.clear();
-    }
-    m_pins->pin(record);
+    // A larger model's PCA path keeps its plane and snapshots: the painter projects it onto the
+    // plane on the map, or leaves it off with a note in its legend entry.
+    m_pins->pin(*current);
 }
 
 void MainWindow::runTrio()

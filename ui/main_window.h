@@ -85,8 +85,8 @@ public:
     void restoreShellState(const ShellState& state);
 
 public slots:
-    /// Pins the current run (Ctrl+P). A larger model's PCA path stays behind: on another run's
-    /// plane it would lie.
+    /// Pins the current run (Ctrl+P). A larger model's path is kept with its plane and parameter
+    /// snapshots, so it is drawn projected onto the plane the map shows.
     void pinCurrent();
     void clearPins();
     /// Runs the current config at lr ×0.1, ×1 and ×10 in the background and pins all three.

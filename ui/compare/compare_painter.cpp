@@ -21,6 +21,10 @@ struct ComparePainter::Slot
     QPointer<QCPItemTracer> mapCursor;
     QPointer<QCPItemTracer> lossCursor;
     QPointer<QCPItemTracer> lrCursor;
+    QPointer<QCPGraph> validation; ///< pinned runs: validation loss on the loss plot
+    QPointer<QCPGraph> smoothed;   ///< pinned runs: moving average on the loss plot
+    QPointer<QCPGraph> accuracy;   ///< pinned runs: validation accuracy on the accuracy plot
+    bool onPlane = true;           ///< false: the path cannot be shown on the map's plane
 };
 
 namespace {
@@ -67,12 +71,41 @@ void placeTracer(QCPItemTracer* tracer, double key, double value)
     tracer->position->setCoords(key, value);
 }
 
+/// A graph of plot for a series without a legend entry (nullptr when plot is).
+QCPGraph* makeSeriesGraph(QCustomPlot* plot)
+{
+    if (!plot)
+        return nullptr;
+    auto* graph = new QCPGraph(plot->xAxis, plot->yAxis);
+    graph->setSelectable(QCP::stNone);
+    graph->removeFromLegend();
+    return graph;
+}
+
+/// The finite values at their rows; on a logarithmic axis floored at floor (> 0).
+void setSeries(QCPGraph* graph, const std::vector<int>& rows, const std::vector<double>& values,
+               double floor)
+{
+    if (!graph)
+        return;
+    const bool log = isLog(graph->valueAxis());
+    QVector<double> keys, shown;
+    const std::size_t n = std::min(rows.size(), values.size());
+    for (std::size_t i = 0; i < n; ++i) {
+        if (!std::isfinite(values[i]))
+            continue;
+        keys.push_back(rows[i]);
+        shown.push_back(log ? std::max(values[i], floor) : values[i]);
+    }
+    graph->setData(keys, shown, true);
+}
+
 } // namespace
 
 ComparePainter::ComparePainter(const ComparePlots& plots, const ComparePainterOptions& options,
                                QObject* parent)
     : QObject(parent), m_landscape(plots.landscape), m_loss(plots.loss), m_lr(plots.learningRate),
-      m_options(options)
+      m_accuracy(plots.accuracy), m_options(options)
 {
 }
 
@@ -88,7 +121,7 @@ ComparePainter::~ComparePainter()
 
 ComparePlots ComparePainter::plots() const
 {
-    return ComparePlots{m_landscape.data(), m_loss.data(), m_lr.data()};
+    return ComparePlots{m_landscape.data(), m_loss.data(), m_lr.data(), m_accuracy.data()};
 }
 
 const ShownRun* ComparePainter::run(int id) const
@@ -147,6 +180,13 @@ ComparePainter::Slot& ComparePainter::slotFor(const ShownRun& run)
         *tracer = makeTracer(plot, plot->xAxis, plot->yAxis, 7);
         s.record.reset();
     }
+    const std::pair<QCustomPlot*, QPointer<QCPGraph>*> series[] = {
+        {m_loss.data(), &s.validation}, {m_loss.data(), &s.smoothed}, {m_accuracy.data(), &s.accuracy}};
+    for (const auto& [plot, graph] : series)
+        if (plot && !*graph) {
+            *graph = makeSeriesGraph(plot);
+            s.record.reset();
+        }
     return s;
 }
 
@@ -165,7 +205,12 @@ void ComparePainter::removeSlot(Slot& slot)
             m_loss->removePlottable(slot.loss);
         if (slot.lossCursor)
             m_loss->removeItem(slot.lossCursor);
+        for (QCPGraph* graph : {slot.validation.data(), slot.smoothed.data()})
+            if (graph)
+                m_loss->removePlottable(graph);
     }
+    if (m_accuracy && slot.accuracy)
+        m_accuracy->removePlottable(slot.accuracy);
     if (m_lr) {
         if (slot.learningRate)
             m_lr->removePlottable(slot.learningRate);
@@ -174,29 +219,65 @@ void ComparePainter::removeSlot(Slot& slot)
     }
 }
 
+void ComparePainter::uploadPath(Slot& slot)
+{
+    if (!slot.curve || !slot.record)
+        return;
+    const PlanePath path = pathOnPlane(*slot.record, m_plane, &slot.onPlane);
+    QVector<double> t, xs, ys;
+    const std::size_t n = std::min({path.rows.size(), path.x.size(), path.y.size()});
+    t.reserve(static_cast<int>(n));
+    xs.reserve(static_cast<int>(n));
+    ys.reserve(static_cast<int>(n));
+    for (std::size_t i = 0; i < n; ++i) {
+        const double x = path.x[i], y = path.y[i];
+        if (!std::isfinite(x) || !std::isfinite(y) || std::abs(x) > m_options.landscapeReach ||
+            std::abs(y) > m_options.landscapeReach)
+            break; // the path stops where it left the finite world
+        t.push_back(path.rows[i]);
+        xs.push_back(x);
+        ys.push_back(y);
+    }
+    slot.curve->setData(t, xs, ys, true);
+    slot.endMarker->data()->clear();
+    if (!xs.isEmpty())
+        slot.endMarker->addData(xs.back(), ys.back());
+}
+
+void ComparePainter::uploadSeries(Slot& slot)
+{
+    if (!slot.record)
+        return;
+    const RunRecord& r = *slot.record;
+    // The current run's own series are CurvePlots'; a pin draws the same ones in its colour.
+    static const std::vector<int> noRows;
+    static const std::vector<double> noValues;
+    const bool pinned = !slot.current;
+    setSeries(slot.validation, pinned ? r.evalRows : noRows, r.validationLoss,
+              m_options.lossFloor);
+    setSeries(slot.accuracy, pinned ? r.evalRows : noRows, r.validationAccuracy,
+              m_options.lossFloor);
+    std::vector<int> rows;
+    std::vector<double> average;
+    if (pinned && m_smoothedShown) {
+        double ema = 0.0;
+        for (int k = 0; k < r.rows(); ++k) {
+            const double loss = r.loss[static_cast<std::size_t>(k)] - r.lossOffset;
+            if (!std::isfinite(loss))
+                continue;
+            ema = rows.empty() ? loss : (1.0 - m_options.smoothing) * ema + m_options.smoothing * loss;
+            rows.push_back(k);
+            average.push_back(ema);
+        }
+    }
+    setSeries(slot.smoothed, rows, average, m_options.lossFloor);
+}
+
 void ComparePainter::uploadData(Slot& slot)
 {
     const RunRecord& r = *slot.record;
-    if (slot.curve) {
-        QVector<double> t, xs, ys;
-        const std::size_t n = std::min({r.pathRows.size(), r.pathX.size(), r.pathY.size()});
-        t.reserve(static_cast<int>(n));
-        xs.reserve(static_cast<int>(n));
-        ys.reserve(static_cast<int>(n));
-        for (std::size_t i = 0; i < n; ++i) {
-            const double x = r.pathX[i], y = r.pathY[i];
-            if (!std::isfinite(x) || !std::isfinite(y) || std::abs(x) > m_options.landscapeReach ||
-                std::abs(y) > m_options.landscapeReach)
-                break; // the path stops where it left the finite world
-            t.push_back(r.pathRows[i]);
-            xs.push_back(x);
-            ys.push_back(y);
-        }
-        slot.curve->setData(t, xs, ys, true);
-        slot.endMarker->data()->clear();
-        if (!xs.isEmpty())
-            slot.endMarker->addData(xs.back(), ys.back());
-    }
+    uploadPath(slot);
+    uploadSeries(slot);
     if (slot.loss) {
         const bool log = isLog(slot.loss->valueAxis());
         QVector<double> steps, values;
@@ -235,7 +316,9 @@ void ComparePainter::styleSlot(Slot& slot, const ShownRun& run)
     const double width = run.current ? m_options.currentPenWidth : m_options.pinnedPenWidth;
     const QPen pen(run.colour, width);
     if (slot.curve) {
-        slot.curve->setName(run.label);
+        slot.curve->setName(slot.onPlane || run.current
+                                ? run.label
+                                : tr("%1 (not on this plane)").arg(run.label));
         slot.curve->setPen(pen);
         slot.endMarker->setName(run.label);
         slot.endMarker->setScatterStyle(
@@ -248,6 +331,24 @@ void ComparePainter::styleSlot(Slot& slot, const ShownRun& run)
             continue;
         graph->setName(run.label);
         graph->setPen(pen);
+    }
+    // Beside its moving average a pin's raw loss is a faint line, as the current run's is.
+    if (slot.loss && !run.current && m_smoothedShown) {
+        QColor faint = run.colour;
+        faint.setAlpha(90);
+        slot.loss->setPen(QPen(faint, width));
+    }
+    for (QCPGraph* graph : {slot.validation.data(), slot.accuracy.data()}) {
+        if (!graph)
+            continue;
+        graph->setName(run.label);
+        graph->setPen(QPen(run.colour, 1.6, Qt::DashLine));
+        graph->setScatterStyle(
+            QCPScatterStyle(QCPScatterStyle::ssCircle, QPen(run.colour, 1.4), Qt::white, 5));
+    }
+    if (slot.smoothed) {
+        slot.smoothed->setName(run.label);
+        slot.smoothed->setPen(QPen(run.colour, 1.8));
     }
     for (QCPItemTracer* tracer : {slot.lossCursor.data(), slot.lrCursor.data()}) {
         if (!tracer)
@@ -397,6 +498,35 @@ void ComparePainter::setCursorStep(int step)
         replotCursors();
 }
 
+void ComparePainter::setLandscapePlane(std::shared_ptr<const ModelPlane> plane)
+{
+    if (plane == m_plane)
+        return;
+    m_plane = std::move(plane);
+    for (const ShownRun& run : m_runs) {
+        Slot& slot = *m_slots[run.id];
+        uploadPath(slot);
+        styleSlot(slot, run);
+        placeCursors(slot);
+    }
+    if (m_options.autoReplot)
+        replot();
+}
+
+void ComparePainter::setSmoothedShown(bool shown)
+{
+    if (shown == m_smoothedShown)
+        return;
+    m_smoothedShown = shown;
+    for (const ShownRun& run : m_runs) {
+        Slot& slot = *m_slots[run.id];
+        uploadSeries(slot);
+        styleSlot(slot, run);
+    }
+    if (m_options.autoReplot)
+        replot();
+}
+
 void ComparePainter::setCursorVisible(bool visible)
 {
     m_cursorVisible = visible;
@@ -425,6 +555,24 @@ QCPGraph* ComparePainter::learningRateGraph(int id) const
 {
     const auto it = m_slots.find(id);
     return it == m_slots.end() ? nullptr : it->second->learningRate.data();
+}
+
+QCPGraph* ComparePainter::validationLossGraph(int id) const
+{
+    const auto it = m_slots.find(id);
+    return it == m_slots.end() ? nullptr : it->second->validation.data();
+}
+
+QCPGraph* ComparePainter::validationAccuracyGraph(int id) const
+{
+    const auto it = m_slots.find(id);
+    return it == m_slots.end() ? nullptr : it->second->accuracy.data();
+}
+
+QCPGraph* ComparePainter::smoothedLossGraph(int id) const
+{
+    const auto it = m_slots.find(id);
+    return it == m_slots.end() ? nullptr : it->second->smoothed.data();
 }
 
 QCPItemTracer* ComparePainter::landscapeCursor(int id) const
@@ -457,7 +605,7 @@ QCPItemStraightLine* ComparePainter::learningRateCursorLine() const
 
 void ComparePainter::replot()
 {
-    for (QCustomPlot* plot : {m_landscape.data(), m_loss.data(), m_lr.data()})
+    for (QCustomPlot* plot : {m_landscape.data(), m_loss.data(), m_lr.data(), m_accuracy.data()})
         if (plot)
             plot->replot(QCustomPlot::rpQueuedReplot);
 }

@@ -24,6 +24,7 @@ struct ComparePlots
     QCustomPlot* landscape = nullptr;    ///< x/y paths (QCPCurve) over the colour map
     QCustomPlot* loss = nullptr;         ///< loss against step, usually a log value axis
     QCustomPlot* learningRate = nullptr; ///< LR against step
+    QCustomPlot* accuracy = nullptr;     ///< validation accuracy against step (pins only)
 };
 
 /// How ComparePainter draws.
@@ -43,13 +44,22 @@ struct ComparePainterOptions
     double pinnedPenWidth = 1.0;
     double currentPenWidth = 2.8; ///< wider: the current run stands out by more than colour
     bool showLegends = true;      ///< add legend entries and show the plots' legends
+    /// Weight of the newest loss in the moving average of a pinned run's loss (the current
+    /// run's smoothing, RunController::kSmoothing).
+    double smoothing = 0.02;
     bool autoReplot = true;       ///< queue replots after setRuns / setCursorStep
 };
 
-/// Draws a compare set (ShownRun list) onto the landscape, loss and LR plots and moves the
-/// playback cursors. Per run: on the landscape a QCPCurve (t = row), an end-point diamond and a
-/// circular QCPItemTracer at the cursor; on the loss plot a QCPGraph of the finite losses and a
-/// tracer; on the LR plot a QCPGraph and a tracer. The loss and LR plots also get one vertical
+/// Draws a compare set (ShownRun list) onto the landscape, loss, LR and accuracy plots and moves
+/// the playback cursors. Per run: on the landscape a QCPCurve (t = row), an end-point diamond and
+/// a circular QCPItemTracer at the cursor; on the loss plot a QCPGraph of the finite losses and a
+/// tracer; on the LR plot a QCPGraph and a tracer. A pinned run also draws the series the current
+/// run's plots show besides (CurvePlots draws the current run's own): its validation loss (loss
+/// plot, dashed with dots), its validation accuracy (accuracy plot) and, while
+/// setSmoothedShown(true), the moving average of its loss. On a model plane (setLandscapePlane)
+/// a pinned path is its own when it was projected onto that plane, else its parameter snapshots
+/// projected onto it (pathOnPlane); a pin with neither gets no path and says so in its legend
+/// entry. The loss and LR plots also get one vertical
 /// QCPItemStraightLine at the cursor step. Everything it creates it owns and tags by run id:
 /// setRuns() reuses a run's plottables (re-uploading data only when the record pointer
 /// changed) and removes those of runs no longer listed; the destructor removes the rest.
@@ -71,6 +81,14 @@ public:
     /// The shown run with this id, or nullptr.
     const ShownRun* run(int id) const;
 
+    /// The plane of the model landscape on the map (null: a toy's (x, y) or a (w, b) map):
+    /// pinned paths are redrawn on it.
+    void setLandscapePlane(std::shared_ptr<const ModelPlane> plane);
+    const std::shared_ptr<const ModelPlane>& landscapePlane() const { return m_plane; }
+    /// Whether pinned runs draw the moving average of their loss (as the current run does).
+    void setSmoothedShown(bool shown);
+    bool smoothedShown() const { return m_smoothedShown; }
+
     /// Moves every cursor to step (all runs together).
     void setCursorStep(int step);
     int cursorStep() const { return m_cursorStep; }
@@ -90,6 +108,11 @@ public:
     QCPGraph* endMarker(int id) const;
     QCPGraph* lossGraph(int id) const;
     QCPGraph* learningRateGraph(int id) const;
+    /// A pinned run's validation loss (loss plot), validation accuracy (accuracy plot) and
+    /// moving average (loss plot); empty graphs for the current run.
+    QCPGraph* validationLossGraph(int id) const;
+    QCPGraph* validationAccuracyGraph(int id) const;
+    QCPGraph* smoothedLossGraph(int id) const;
     QCPItemTracer* landscapeCursor(int id) const;
     QCPItemTracer* lossCursor(int id) const;
     QCPItemTracer* learningRateCursor(int id) const;
@@ -105,13 +128,17 @@ private:
     Slot& slotFor(const ShownRun& run);
     void removeSlot(Slot& slot);
     void uploadData(Slot& slot);
+    void uploadPath(Slot& slot);
+    void uploadSeries(Slot& slot);
     void styleSlot(Slot& slot, const ShownRun& run);
     void placeCursors(Slot& slot);
     void placeCursorLines();
     void orderLegends();
     void replotCursors();
 
-    QPointer<QCustomPlot> m_landscape, m_loss, m_lr;
+    QPointer<QCustomPlot> m_landscape, m_loss, m_lr, m_accuracy;
+    std::shared_ptr<const ModelPlane> m_plane;
+    bool m_smoothedShown = false;
     ComparePainterOptions m_options;
     std::vector<ShownRun> m_runs;
     std::map<int, std::unique_ptr<Slot>> m_slots;

@@ -29,7 +29,8 @@ PinLoader::~PinLoader()
 RunRecord PinLoader::computeRecord(const RunConfig& config, const CancelFlag* cancel)
 {
     ExperimentCallbacks callbacks;
-    callbacks.model.maxSnapshots = 0; // a pin shows no PCA path
+    // Snapshots let a larger model's pin be projected onto the PCA plane on the map.
+    callbacks.model.maxSnapshots = kRecordSnapshots;
     const ExperimentResult result = runExperiment(config, cancel, callbacks);
     if (result.isToy())
         return fromToyTrace(config, result.toy, result.minimumValue);

@@ -65,7 +65,8 @@ public:
     const std::vector<LabelledConfig>& pendingReplacement() const { return m_pending; }
 
     /// The run of config as a pin shows it: a toy surface's trace with its f* as the loss
-    /// offset; a model's trace without PCA snapshots (a pin shows no PCA path). Runs on any
+    /// offset; a model's trace with at most kRecordSnapshots parameter snapshots (projected
+    /// onto the PCA plane on the map). Runs on any
     /// thread; throws std::invalid_argument for an invalid config, DatasetError for bad data.
     static RunRecord computeRecord(const RunConfig& config, const CancelFlag* cancel = nullptr);
 

@@ -20,6 +20,27 @@ int indexOfRow(const std::vector<int>& rows, int row)
     return static_cast<int>(it - rows.begin());
 }
 
+/// Copies at most kRecordSnapshots of trace's snapshots (evenly spaced, the last one kept).
+void keepSnapshots(RunRecord& record, const ModelTrace& trace)
+{
+    const std::size_t count = trace.snapshotRows.size();
+    if (count == 0 || trace.snapshots.size() % count != 0)
+        return;
+    const std::size_t p = trace.snapshots.size() / count;
+    const std::size_t kept = std::min<std::size_t>(count, kRecordSnapshots);
+    auto values = std::make_shared<std::vector<float>>();
+    values->reserve(kept * p);
+    for (std::size_t j = 0; j < kept; ++j) {
+        // j = kept − 1 maps onto count − 1: the final parameters stay.
+        const std::size_t i = kept == 1 ? count - 1 : j * (count - 1) / (kept - 1);
+        record.snapshotRows.push_back(trace.snapshotRows[i]);
+        const auto first = trace.snapshots.begin() + static_cast<std::ptrdiff_t>(i * p);
+        values->insert(values->end(), first, first + static_cast<std::ptrdiff_t>(p));
+    }
+    record.snapshots = std::move(values);
+    record.snapshotParameters = static_cast<int>(p);
+}
+
 } // namespace
 
 int RunRecord::evalIndexOf(int row) const
@@ -51,8 +72,38 @@ RunRecord fromToyTrace(const RunConfig& config, const ToyTrace& trace, double mi
     return record;
 }
 
+PlanePath pathOnPlane(const RunRecord& record, const std::shared_ptr<const ModelPlane>& plane,
+                      bool* ok)
+{
+    PlanePath path;
+    const bool ownPath = !plane || (record.pathPlane ? record.pathPlane == plane
+                                                     : record.hasPath() && !record.hasSnapshots());
+    const bool projectable = plane && record.hasSnapshots() &&
+                             record.snapshotParameters == plane->parameterCount();
+    if (ok)
+        *ok = ownPath || projectable;
+    if (ownPath) {
+        path.rows = record.pathRows;
+        path.x = record.pathX;
+        path.y = record.pathY;
+        return path;
+    }
+    if (!projectable)
+        return path;
+    const auto p = static_cast<std::size_t>(record.snapshotParameters);
+    const std::size_t n = std::min(record.snapshotRows.size(), record.snapshots->size() / p);
+    for (std::size_t i = 0; i < n; ++i) {
+        const Eigen::Vector2d c = planeCoordinates(*plane, record.snapshots->data() + i * p);
+        path.rows.push_back(record.snapshotRows[i]);
+        path.x.push_back(c(0));
+        path.y.push_back(c(1));
+    }
+    return path;
+}
+
 RunRecord fromModelTrace(const RunConfig& config, const ModelTrace& trace,
-                         const LandscapeTrajectory* projectedPath)
+                         const LandscapeTrajectory* projectedPath,
+                         std::shared_ptr<const ModelPlane> plane)
 {
     RunRecord record;
     record.config = config;
@@ -64,6 +115,7 @@ RunRecord fromModelTrace(const RunConfig& config, const ModelTrace& trace,
         record.pathRows.assign(projectedPath->steps.begin(), projectedPath->steps.begin() + n);
         record.pathX.assign(projectedPath->alpha.begin(), projectedPath->alpha.begin() + n);
         record.pathY.assign(projectedPath->beta.begin(), projectedPath->beta.begin() + n);
+        record.pathPlane = std::move(plane);
     } else if (trace.twoParameters()) {
         const std::size_t n = std::min(trace.x.size(), trace.y.size());
         record.pathRows.resize(n);
@@ -80,6 +132,7 @@ RunRecord fromModelTrace(const RunConfig& config, const ModelTrace& trace,
     record.validationAccuracy.assign(evals, std::numeric_limits<double>::quiet_NaN());
     for (std::size_t i = 0; i < evals && i < trace.validationAccuracy.size(); ++i)
         record.validationAccuracy[i] = trace.validationAccuracy[i];
+    keepSnapshots(record, trace);
     record.status = trace.status;
     record.divergedAt = trace.divergedAt;
     return record;

@@ -3,11 +3,13 @@
 #include "core/config/run_config.h"
 #include "core/engine/run_status.h"
 
+#include <memory>
 #include <vector>
 
 namespace lrlab {
 
 struct LandscapeTrajectory;
+struct ModelPlane;
 struct ModelTrace;
 struct ToyTrace;
 
@@ -28,6 +30,15 @@ struct RunRecord
     /// sparse and may end at row rows() (the parameters after the last update).
     std::vector<int> pathRows;
     std::vector<double> pathX, pathY;
+    /// The plane whose (α, β) coordinates pathX, pathY are (a larger model's PCA plane); null
+    /// for a toy's (x, y) and a two-parameter model's (w, b), which need no plane.
+    std::shared_ptr<const ModelPlane> pathPlane;
+    /// Optional parameter snapshots of a model run, so its path can be projected onto another
+    /// run's plane: the parameters θ at snapshotRows[i] are snapshots[i·p … i·p + p − 1] with
+    /// p = snapshotParameters. Shared, never modified.
+    std::vector<int> snapshotRows;
+    std::shared_ptr<const std::vector<float>> snapshots;
+    int snapshotParameters = 0;
     /// Optional evaluations: rows (ascending) and validation loss / accuracy at each of them.
     std::vector<int> evalRows;
     std::vector<double> validationLoss, validationAccuracy;
@@ -41,15 +52,36 @@ struct RunRecord
     int evalIndexOf(int row) const;
     /// Index into pathRows of row, or -1 when the path has no point at that row.
     int pathIndexOf(int row) const;
+    bool hasSnapshots() const { return snapshots && snapshotParameters > 0; }
 };
+
+/// A path on a plane: point i at row rows[i] is (x[i], y[i]).
+struct PlanePath
+{
+    std::vector<int> rows;
+    std::vector<double> x, y;
+};
+
+/// The path of record on plane: its own path when it needs no plane or was projected onto this
+/// very plane; else its snapshots projected onto plane (planeCoordinates) when it keeps
+/// snapshots of the plane's parameter count; else nothing (ok false: the run cannot be shown on
+/// that plane). A null plane takes the record's own path.
+PlanePath pathOnPlane(const RunRecord& record, const std::shared_ptr<const ModelPlane>& plane,
+                      bool* ok = nullptr);
+
+/// At most this many snapshots are kept in a RunRecord (evenly thinned, the last kept): enough
+/// for a path on the map, small enough for eight pins of a 20 000-weight network (5 MB each).
+constexpr int kRecordSnapshots = 64;
 
 /// Copies a toy trace (every row carries x, y). minimumValue is the surface's f* (lossOffset).
 RunRecord fromToyTrace(const RunConfig& config, const ToyTrace& trace, double minimumValue = 0.0);
 
-/// Copies a model trace: loss and LR per row, validation at the evaluation rows, and as the
-/// path either projectedPath (plane coordinates α, β at its rows, e.g. from a PCA landscape) or,
-/// for two-parameter models without one, the raw (w, b) of every row.
+/// Copies a model trace: loss and LR per row, validation at the evaluation rows, at most
+/// kRecordSnapshots of its parameter snapshots, and as the path either projectedPath (plane
+/// coordinates α, β at its rows on plane, e.g. from a PCA landscape) or, for two-parameter
+/// models without one, the raw (w, b) of every row.
 RunRecord fromModelTrace(const RunConfig& config, const ModelTrace& trace,
-                         const LandscapeTrajectory* projectedPath = nullptr);
+                         const LandscapeTrajectory* projectedPath = nullptr,
+                         std::shared_ptr<const ModelPlane> plane = nullptr);
 
 } // namespace lrlab

@@ -4,6 +4,7 @@
 #include "ui/compare/compare_painter.h"
 #include "ui/compare/pinned_runs.h"
 #include "ui/controls/scientific_spin_box.h"
+#include "ui/plots/legend_placement.h"
 #include "ui/plots/plot_style.h"
 
 #include <qcustomplot.h>
@@ -92,6 +93,35 @@ void CurvePlots::build(QWidget* parent)
     m_lrLimitText->setBrush(QColor(255, 255, 255, 200)); // readable over the curve
     // The schedule plot needs no legend: its runs are named on the other two.
     m_lrPlot->legend->setVisible(false);
+    // The legends and labels keep off the curves, re-placed on every replot.
+    LegendPlacement::of(m_lossPlot)->addLabel(m_divergenceText, [this] {
+        const double step = m_divergenceText->position->coords().x();
+        const Qt::Alignment first = m_divergenceText->positionAlignment() & Qt::AlignHorizontal_Mask;
+        const Qt::Alignment second = first == Qt::AlignLeft ? Qt::AlignRight : Qt::AlignLeft;
+        std::vector<LabelSpot> spots;
+        for (const auto& [y, vertical] : {std::pair{0.03, Qt::AlignTop},
+                                          std::pair{0.5, Qt::AlignVCenter},
+                                          std::pair{0.97, Qt::AlignBottom}})
+            for (const Qt::Alignment horizontal : {first, second})
+                spots.push_back(LabelSpot{QPointF(step, y), horizontal | vertical});
+        return spots;
+    });
+    LegendPlacement::of(m_lrPlot)->addLabel(m_lrLimitText, [this] {
+        const double top = m_lrPlot->yAxis->range().upper;
+        const bool near = m_stableLimit < top;
+        // Near: just above or below the line; far above: under the plot's top edge.
+        std::vector<LabelSpot> spots;
+        const std::vector<Qt::Alignment> sides =
+            near ? std::vector<Qt::Alignment>{Qt::AlignBottom, Qt::AlignTop}
+                 : std::vector<Qt::Alignment>{Qt::AlignTop};
+        for (const Qt::Alignment vertical : sides)
+            for (const auto& [x, horizontal] : {std::pair{0.98, Qt::AlignRight},
+                                                std::pair{0.02, Qt::AlignLeft},
+                                                std::pair{0.5, Qt::AlignHCenter}})
+                spots.push_back(LabelSpot{QPointF(x, near ? m_stableLimit : top),
+                                          horizontal | vertical});
+        return spots;
+    });
     // Nine runs of thousands of points on three plots: joining wide polylines (QStroker angles)
     // dominated a repaint; fast polylines draw the segments without join geometry.
     for (QCustomPlot* plot : {m_lossPlot, m_accuracyPlot, m_lrPlot})
@@ -174,8 +204,16 @@ void CurvePlots::showModelCurves(const ModelCurves& curves)
             graph->removeFromLegend();
     }
     m_accuracyPlot->xAxis->setRange(0, std::max(1, curves.steps));
+    // Pinned runs draw the series the current run shows (their moving average only beside it).
+    if (m_painter)
+        m_painter->setSmoothedShown(!curves.smoothed.empty());
     if (!curves.accuracy.empty()) {
-        const double lo = *std::min_element(curves.accuracy.begin(), curves.accuracy.end());
+        double lo = *std::min_element(curves.accuracy.begin(), curves.accuracy.end());
+        if (m_painter)
+            for (const ShownRun& run : m_painter->runs())
+                for (const double a : run.record->validationAccuracy)
+                    if (std::isfinite(a))
+                        lo = std::min(lo, a);
         m_accuracyPlot->yAxis->setRange(std::max(0.0, std::floor(lo * 10.0) / 10.0 - 0.05), 1.02);
     }
     m_accuracyPlot->replot(QCustomPlot::rpQueuedReplot);

@@ -4,6 +4,7 @@
 #include "ui/compare/hover_tips.h"
 #include "ui/compare/run_record.h"
 #include "ui/controls/display_names.h"
+#include "ui/plots/legend_placement.h"
 #include "ui/plots/plot_style.h"
 
 #include <QMouseEvent>
@@ -88,6 +89,13 @@ void LandscapeView::build()
          std::initializer_list<QCPLayerable*>{m_startMarker, m_minimaMarker, m_note, m_info})
         item->setLayer(m_pathLayer);
     m_plot->setPlottingHints(m_plot->plottingHints() | QCP::phFastPolylines);
+    // The legend and the note keep off the paths and markers (the colour map does not count).
+    LegendPlacement::of(m_plot)->addLabel(m_note, [] {
+        return std::vector<LabelSpot>{{QPointF(0.02, 0.02), Qt::AlignLeft | Qt::AlignTop},
+                                      {QPointF(0.98, 0.02), Qt::AlignRight | Qt::AlignTop},
+                                      {QPointF(0.02, 0.98), Qt::AlignLeft | Qt::AlignBottom},
+                                      {QPointF(0.98, 0.98), Qt::AlignRight | Qt::AlignBottom}};
+    });
     connect(m_plot, &QCustomPlot::mousePress, this, &LandscapeView::setStartFromMap);
     connect(m_plot, &QCustomPlot::mouseMove, this, [this](QMouseEvent* event) {
         if (event->buttons() & Qt::LeftButton)

@@ -245,6 +245,7 @@ void TrainingThread::emitModelLandscape(quint64 generation, const RunRequest& re
         if (std::isfinite(f))
             lowest = std::min(lowest, f);
     const std::string key = problemKey(config.problem, config.seed);
+    const auto shared = std::make_shared<const ModelPlane>(plane);
     for (const int n : {request.modelCoarseGrid, request.modelFineGrid}) {
         if (n < 2)
             continue;
@@ -268,6 +269,7 @@ void TrainingThread::emitModelLandscape(quint64 generation, const RunRequest& re
         landscape.alphaExplainedVariance = plane.alphaExplainedVariance;
         landscape.betaExplainedVariance = plane.betaExplainedVariance;
         landscape.trajectory = path;
+        landscape.modelPlane = shared;
         landscape.final = n == request.modelFineGrid;
         landscape.milliseconds = static_cast<double>(gridTimer.nsecsElapsed()) * 1e-6;
         emit modelLandscapeReady(generation, landscape);

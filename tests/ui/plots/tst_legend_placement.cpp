@@ -1,0 +1,188 @@
+// GUI tests of the legend and label placement on the explorer's plots: in lesson 1 and with a
+// diverging run, no legend and no label covers a plotted data point (pixel positions computed
+// here from the graphs' data), the labels do not overlap each other or the legend, and with text
+// ×1.5 a legend takes at most a quarter of its axis rect.
+#include "tests/common/main_window_waits.h"
+#include "tests/common/run_configs.h"
+#include "ui/compare/pin_loader.h"
+#include "ui/compare/pinned_runs.h"
+#include "ui/experiment_model.h"
+#include "ui/explorer/curve_plots.h"
+#include "ui/explorer/landscape_view.h"
+#include "ui/lessons/lesson_controller.h"
+#include "ui/main_window.h"
+#include "ui/plots/legend_placement.h"
+#include "ui/shell/user_dialogs.h"
+#include "ui/theme.h"
+
+#include <QSignalSpy>
+#include <QTest>
+
+#include <qcustomplot.h>
+
+#include <algorithm>
+#include <cmath>
+#include <vector>
+
+namespace {
+
+constexpr int kTimeout = lrlab::test::kRunTimeout;
+
+/// The pixel positions of the data points of plot's visible graphs and curves inside its axis
+/// rect (points only, no line sampling: computed independently of dataPixels).
+std::vector<QPointF> dataPoints(QCustomPlot* plot)
+{
+    std::vector<QPointF> points;
+    const QRectF area = plot->axisRect()->rect();
+    const auto keep = [&](const QCPAxis* x, const QCPAxis* y, double key, double value) {
+        if (!std::isfinite(key) || !std::isfinite(value) ||
+            (y->scaleType() == QCPAxis::stLogarithmic && value <= 0.0))
+            return;
+        const QPointF p(x->coordToPixel(key), y->coordToPixel(value));
+        if (area.contains(p))
+            points.push_back(p);
+    };
+    for (int i = 0; i < plot->plottableCount(); ++i) {
+        const QCPAbstractPlottable* plottable = plot->plottable(i);
+        if (!plottable->realVisibility())
+            continue;
+        if (const auto* graph = qobject_cast<const QCPGraph*>(plottable))
+            for (auto it = graph->data()->constBegin(); it != graph->data()->constEnd(); ++it)
+                keep(graph->keyAxis(), graph->valueAxis(), it->key, it->value);
+        if (const auto* curve = qobject_cast<const QCPCurve*>(plottable))
+            for (auto it = curve->data()->constBegin(); it != curve->data()->constEnd(); ++it)
+                keep(curve->keyAxis(), curve->valueAxis(), it->key, it->value);
+    }
+    return points;
+}
+
+int pointsIn(const std::vector<QPointF>& points, const QRectF& rect)
+{
+    int n = 0;
+    for (const QPointF& p : points)
+        n += rect.contains(p) ? 1 : 0;
+    return n;
+}
+
+QRectF labelRect(const QCPItemText* label)
+{
+    return QRectF(label->topLeft->pixelPosition(), label->bottomRight->pixelPosition())
+        .normalized();
+}
+
+/// The visible text labels of plot.
+std::vector<const QCPItemText*> labelsOf(QCustomPlot* plot)
+{
+    std::vector<const QCPItemText*> labels;
+    for (int i = 0; i < plot->itemCount(); ++i)
+        if (const auto* text = qobject_cast<const QCPItemText*>(plot->item(i)))
+            if (text->visible() && !text->text().isEmpty())
+                labels.push_back(text);
+    return labels;
+}
+
+/// No legend or label of plot covers a data point; labels overlap neither each other nor the
+/// legend.
+void checkClear(QCustomPlot* plot)
+{
+    plot->replot(QCustomPlot::rpImmediateRefresh);
+    const std::vector<QPointF> points = dataPoints(plot);
+    QVERIFY2(!points.empty(), qPrintable(plot->objectName()));
+    std::vector<QRectF> taken;
+    if (plot->legend->visible() && plot->legend->itemCount() > 0) {
+        const QRectF legend = plot->legend->outerRect();
+        QVERIFY2(pointsIn(points, legend) == 0, qPrintable(plot->objectName()));
+        taken.push_back(legend);
+    }
+    for (const QCPItemText* label : labelsOf(plot)) {
+        const QRectF rect = labelRect(label);
+        QVERIFY2(pointsIn(points, rect) == 0, qPrintable(label->text()));
+        for (const QRectF& other : taken)
+            QVERIFY2(!other.intersects(rect), qPrintable(label->text()));
+        taken.push_back(rect);
+    }
+}
+
+bool loadLesson(lrlab::MainWindow& window, const QString& id)
+{
+    QSignalSpy loaded(window.lessons(), &lrlab::LessonController::lessonLoaded);
+    return window.lessons()->loadLessonById(id) &&
+           QTest::qWaitFor([&] { return loaded.count() == 1; }, kTimeout) &&
+           lrlab::test::waitForLatest(window) &&
+           QTest::qWaitFor([&] { return !window.pinLoader()->isReplacing(); }, kTimeout);
+}
+
+} // namespace
+
+class TestLegendPlacement : public QObject
+{
+    Q_OBJECT
+private slots:
+    void lessonOneKeepsDataClear();
+    void divergingRunKeepsDataClear();
+    void largerTextLeavesMostOfThePlot();
+    void cleanup() { lrlab::setFontScale(1.0); }
+};
+
+void TestLegendPlacement::lessonOneKeepsDataClear()
+{
+    lrlab::MainWindow window;
+    window.dialogs()->setModalDialogsEnabled(false);
+    window.resize(1600, 1000);
+    window.show();
+    QVERIFY(loadLesson(window, QStringLiteral("lr-too-large-small-right")));
+    QVERIFY(window.pinnedRuns()->pinnedCount() >= 4);
+    for (QCustomPlot* plot : {window.curves()->lossPlot(), window.curves()->schedulePlot(),
+                              window.landscapeView()->plot()})
+        checkClear(plot);
+    // The stable limit is labelled on the schedule plot.
+    QVERIFY(!labelsOf(window.curves()->schedulePlot()).empty());
+}
+
+void TestLegendPlacement::divergingRunKeepsDataClear()
+{
+    lrlab::MainWindow window;
+    window.dialogs()->setModalDialogsEnabled(false);
+    window.resize(1600, 1000);
+    window.show();
+    window.model()->apply(lrlab::test::rosenbrockRun(1e-3, 300));
+    QVERIFY(lrlab::test::waitForLatest(window));
+    window.pinCurrent();
+    window.model()->apply(lrlab::test::rosenbrockRun(5e-3, 300));
+    QVERIFY(lrlab::test::waitForLatest(window));
+    QVERIFY(window.runs()->currentRecord()->divergedAt >= 0);
+    const std::vector<const QCPItemText*> labels = labelsOf(window.curves()->lossPlot());
+    QVERIFY(std::any_of(labels.begin(), labels.end(), [](const QCPItemText* label) {
+        return label->text().contains(QStringLiteral("diverged"));
+    }));
+    for (QCustomPlot* plot : {window.curves()->lossPlot(), window.curves()->schedulePlot()})
+        checkClear(plot);
+    // On the map the note and the legend do not overlap.
+    QCustomPlot* map = window.landscapeView()->plot();
+    map->replot(QCustomPlot::rpImmediateRefresh);
+    for (const QCPItemText* label : labelsOf(map))
+        QVERIFY(!label->clipToAxisRect() || !QRectF(map->legend->outerRect()).intersects(labelRect(label)));
+}
+
+void TestLegendPlacement::largerTextLeavesMostOfThePlot()
+{
+    lrlab::MainWindow window;
+    window.dialogs()->setModalDialogsEnabled(false);
+    window.resize(1600, 1000);
+    window.show();
+    QVERIFY(loadLesson(window, QStringLiteral("lr-too-large-small-right")));
+    lrlab::setFontScale(1.5);
+    for (QCustomPlot* plot : {window.curves()->lossPlot(), window.landscapeView()->plot()}) {
+        plot->replot(QCustomPlot::rpImmediateRefresh);
+        const QRectF area = plot->axisRect()->rect();
+        const QRectF covered = QRectF(plot->legend->outerRect()).intersected(area);
+        // Bound: the legend takes at most a quarter of the axis rect (kMaxInsetShare).
+        QVERIFY2(covered.width() * covered.height() <=
+                     lrlab::LegendPlacement::kMaxInsetShare * area.width() * area.height(),
+                 qPrintable(plot->objectName()));
+        QVERIFY(pointsIn(dataPoints(plot), plot->legend->outerRect()) == 0);
+    }
+}
+
+QTEST_MAIN(TestLegendPlacement)
+#include "tst_legend_placement.moc"

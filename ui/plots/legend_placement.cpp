@@ -1,0 +1,327 @@
+#include "ui/plots/legend_placement.h"
+
+#include <qcustomplot.h>
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <utility>
+
+namespace lrlab {
+
+namespace {
+
+/// A cost that outweighs any count of covered data pixels.
+constexpr int kCollision = 1000000;
+
+/// Samples the polyline of pixel points into out (points in area only).
+class Sampler
+{
+public:
+    Sampler(const QRectF& area, double spacing, std::vector<QPointF>& out)
+        : m_area(area), m_spacing(spacing), m_out(out)
+    {
+    }
+
+    /// The next point of a line (or of a scatter when joined is false); NaN breaks the line.
+    void add(double x, double y, bool joined)
+    {
+        if (!std::isfinite(x) || !std::isfinite(y)) {
+            m_hasLast = false;
+            return;
+        }
+        const QPointF point(x, y);
+        if (joined && m_hasLast) {
+            const QPointF step = point - m_last;
+            const double length = std::hypot(step.x(), step.y());
+            // At most 400 samples a segment: a diverging run's last segment may be huge.
+            const int pieces = std::min(400, static_cast<int>(length / m_spacing));
+            for (int i = 1; i < pieces; ++i)
+                keep(m_last + step * (static_cast<double>(i) / pieces));
+        }
+        keep(point);
+        m_last = point;
+        m_hasLast = true;
+    }
+    void breakLine() { m_hasLast = false; }
+
+private:
+    void keep(const QPointF& point)
+    {
+        if (m_area.contains(point))
+            m_out.push_back(point);
+    }
+
+    QRectF m_area;
+    double m_spacing;
+    std::vector<QPointF>& m_out;
+    QPointF m_last;
+    bool m_hasLast = false;
+};
+
+double pixelOf(const QCPAxis* axis, double coord)
+{
+    if (axis->scaleType() == QCPAxis::stLogarithmic && !(coord > 0.0))
+        return std::nan("");
+    return axis->coordToPixel(coord);
+}
+
+/// Pixel (x, y) of a data point on key and value axes of either orientation.
+QPointF pixelPoint(const QCPAxis* keyAxis, const QCPAxis* valueAxis, double key, double value)
+{
+    const double k = pixelOf(keyAxis, key), v = pixelOf(valueAxis, value);
+    return keyAxis->orientation() == Qt::Horizontal ? QPointF(k, v) : QPointF(v, k);
+}
+
+Qt::Alignment alignmentOf(LegendPlacement::Spot spot)
+{
+    switch (spot) {
+    case LegendPlacement::Spot::TopRight:
+        return Qt::AlignTop | Qt::AlignRight;
+    case LegendPlacement::Spot::TopLeft:
+        return Qt::AlignTop | Qt::AlignLeft;
+    case LegendPlacement::Spot::BottomRight:
+        return Qt::AlignBottom | Qt::AlignRight;
+    case LegendPlacement::Spot::BottomLeft:
+        return Qt::AlignBottom | Qt::AlignLeft;
+    case LegendPlacement::Spot::Top:
+        return Qt::AlignTop | Qt::AlignHCenter;
+    case LegendPlacement::Spot::Bottom:
+        return Qt::AlignBottom | Qt::AlignHCenter;
+    case LegendPlacement::Spot::Above:
+        break;
+    }
+    return Qt::AlignTop | Qt::AlignRight;
+}
+
+/// A rectangle of size aligned in area as QCPLayoutInset aligns a border-aligned element.
+QRectF alignedRect(const QRectF& area, const QSizeF& size, Qt::Alignment alignment)
+{
+    double x = area.left(), y = area.top();
+    if (alignment & Qt::AlignRight)
+        x = area.right() - size.width();
+    else if (alignment & Qt::AlignHCenter)
+        x = area.center().x() - 0.5 * size.width();
+    if (alignment & Qt::AlignBottom)
+        y = area.bottom() - size.height();
+    else if (alignment & Qt::AlignVCenter)
+        y = area.center().y() - 0.5 * size.height();
+    return QRectF(QPointF(x, y), size);
+}
+
+int insetIndexOf(QCPLayoutInset* inset, QCPLayoutElement* element)
+{
+    for (int i = 0; i < inset->elementCount(); ++i)
+        if (inset->elementAt(i) == element)
+            return i;
+    return -1;
+}
+
+} // namespace
+
+std::vector<QPointF> dataPixels(QCustomPlot* plot, double spacing)
+{
+    std::vector<QPointF> points;
+    const QRectF area = plot->axisRect()->rect();
+    Sampler sampler(area, std::max(spacing, 1.0), points);
+    for (int i = 0; i < plot->plottableCount(); ++i) {
+        const QCPAbstractPlottable* plottable = plot->plottable(i);
+        if (!plottable->realVisibility())
+            continue;
+        const QCPAxis* keyAxis = plottable->keyAxis();
+        const QCPAxis* valueAxis = plottable->valueAxis();
+        if (!keyAxis || !valueAxis)
+            continue;
+        sampler.breakLine();
+        if (const auto* graph = qobject_cast<const QCPGraph*>(plottable)) {
+            const bool joined = graph->lineStyle() != QCPGraph::lsNone;
+            for (auto it = graph->data()->constBegin(); it != graph->data()->constEnd(); ++it) {
+                const QPointF p = pixelPoint(keyAxis, valueAxis, it->key, it->value);
+                sampler.add(p.x(), p.y(), joined);
+            }
+        } else if (const auto* curve = qobject_cast<const QCPCurve*>(plottable)) {
+            const bool joined = curve->lineStyle() != QCPCurve::lsNone;
+            for (auto it = curve->data()->constBegin(); it != curve->data()->constEnd(); ++it) {
+                const QPointF p = pixelPoint(keyAxis, valueAxis, it->key, it->value);
+                sampler.add(p.x(), p.y(), joined);
+            }
+        }
+    }
+    return points;
+}
+
+int coveredCount(const std::vector<QPointF>& points, const QRectF& rect)
+{
+    return static_cast<int>(std::count_if(points.begin(), points.end(),
+                                          [&](const QPointF& p) { return rect.contains(p); }));
+}
+
+LegendPlacement::LegendPlacement(QCustomPlot* plot) : QObject(plot), m_plot(plot)
+{
+    setObjectName(QStringLiteral("legendPlacement"));
+    QCPLayoutInset* inset = plot->axisRect()->insetLayout();
+    const int index = insetIndexOf(inset, plot->legend);
+    m_home = index >= 0 ? inset->insetAlignment(index) : Qt::AlignTop | Qt::AlignRight;
+    connect(plot, &QCustomPlot::afterLayout, this, &LegendPlacement::place);
+}
+
+LegendPlacement* LegendPlacement::of(QCustomPlot* plot)
+{
+    if (auto* existing = plot->findChild<LegendPlacement*>(QStringLiteral("legendPlacement"),
+                                                           Qt::FindDirectChildrenOnly))
+        return existing;
+    return new LegendPlacement(plot);
+}
+
+void LegendPlacement::addLabel(QCPItemText* label,
+                               std::function<std::vector<LabelSpot>()> candidates)
+{
+    m_labels.push_back(Label{label, std::move(candidates)});
+}
+
+void LegendPlacement::relayout()
+{
+    QCPLayoutGrid* layout = m_plot->plotLayout();
+    layout->update(QCPLayoutElement::upPreparation);
+    layout->update(QCPLayoutElement::upMargins);
+    layout->update(QCPLayoutElement::upLayout);
+}
+
+void LegendPlacement::place()
+{
+    if (m_placing || m_plot->axisRect()->rect().width() < 10)
+        return;
+    m_placing = true; // relayout() emits nothing, but a label's candidates might replot
+    QCPLegend* legend = m_plot->legend;
+    if (m_spot == Spot::Above) { // judge the corners on the layout without the extra row
+        moveInside(m_home);
+        relayout();
+    }
+    if (legend->visible() && legend->itemCount() > 0)
+        placeLegend(dataPixels(m_plot));
+    relayout();
+    placeLabels(dataPixels(m_plot));
+    m_placing = false;
+}
+
+void LegendPlacement::placeLegend(const std::vector<QPointF>& points)
+{
+    QCPLayoutInset* inset = m_plot->axisRect()->insetLayout();
+    if (insetIndexOf(inset, m_plot->legend) < 0)
+        return; // someone else put the legend elsewhere
+    const QRectF area = m_plot->axisRect()->rect();
+    const QSizeF size = m_plot->legend->minimumOuterSizeHint();
+    constexpr std::array<Spot, 6> order = {Spot::TopRight,    Spot::TopLeft, Spot::BottomRight,
+                                           Spot::BottomLeft, Spot::Top,     Spot::Bottom};
+    Spot best = Spot::Above;
+    int fewest = kCollision;
+    for (const Spot spot : order) {
+        const int count = coveredCount(points, alignedRect(area, size, alignmentOf(spot)));
+        // The plot's own spot wins a tie.
+        if (count < fewest || (count == fewest && alignmentOf(spot) == m_home)) {
+            fewest = count;
+            best = spot;
+        }
+    }
+    const bool tooLarge = size.width() * size.height() > kMaxInsetShare * area.width() * area.height();
+    if (fewest > 0 || tooLarge) {
+        moveAbove();
+        m_spot = Spot::Above;
+        m_covered = 0;
+        return;
+    }
+    moveInside(alignmentOf(best));
+    m_spot = best;
+    m_covered = fewest;
+}
+
+void LegendPlacement::moveInside(Qt::Alignment alignment)
+{
+    QCPLegend* legend = m_plot->legend;
+    QCPLayoutInset* inset = m_plot->axisRect()->insetLayout();
+    int index = insetIndexOf(inset, legend);
+    if (index < 0) {
+        if (legend->layout() != m_plot->plotLayout())
+            return;
+        m_plot->plotLayout()->take(legend);
+        m_plot->plotLayout()->simplify(); // drops the row that held it
+        legend->setFillOrder(QCPLayoutGrid::foRowsFirst, true);
+        legend->setWrap(0);
+        inset->addElement(legend, alignment);
+        index = insetIndexOf(inset, legend);
+    }
+    inset->setInsetAlignment(index, alignment);
+}
+
+void LegendPlacement::moveAbove()
+{
+    QCPLegend* legend = m_plot->legend;
+    QCPLayoutInset* inset = m_plot->axisRect()->insetLayout();
+    if (insetIndexOf(inset, legend) < 0)
+        return;
+    QCPLayoutGrid* layout = m_plot->plotLayout();
+    int row = -1, column = -1;
+    for (int r = 0; r < layout->rowCount() && row < 0; ++r)
+        for (int c = 0; c < layout->columnCount(); ++c)
+            if (layout->element(r, c) == m_plot->axisRect()) {
+                row = r;
+                column = c;
+                break;
+            }
+    if (row < 0)
+        return;
+    // As many entries side by side as the axis rect's width takes.
+    int widest = 1;
+    for (int i = 0; i < legend->itemCount(); ++i)
+        widest = std::max(widest, legend->item(i)->minimumOuterSizeHint().width());
+    const int perRow =
+        std::max(1, m_plot->axisRect()->width() / (widest + legend->columnSpacing()));
+    inset->take(legend);
+    layout->insertRow(row);
+    layout->addElement(row, column, legend);
+    layout->setRowStretchFactor(row, 0.001);
+    legend->setWrap(perRow);
+    legend->setFillOrder(QCPLayoutGrid::foColumnsFirst, true);
+}
+
+void LegendPlacement::placeLabels(const std::vector<QPointF>& points)
+{
+    const QRectF area = m_plot->axisRect()->rect();
+    std::vector<QRectF> taken;
+    QCPLegend* legend = m_plot->legend;
+    if (legend->visible() && legend->itemCount() > 0)
+        taken.push_back(legend->outerRect());
+    for (const Label& label : m_labels) {
+        if (!label.item || !label.item->visible())
+            continue;
+        const std::vector<LabelSpot> spots = label.candidates();
+        int fewest = -1;
+        LabelSpot chosen{};
+        for (const LabelSpot& spot : spots) {
+            label.item->position->setCoords(spot.coords);
+            label.item->setPositionAlignment(spot.alignment);
+            const QRectF rect = QRectF(label.item->topLeft->pixelPosition(),
+                                       label.item->bottomRight->pixelPosition())
+                                    .normalized();
+            int cost = coveredCount(points, rect);
+            if (!area.contains(rect))
+                cost += kCollision;
+            for (const QRectF& other : taken)
+                if (other.intersects(rect))
+                    cost += kCollision;
+            if (fewest < 0 || cost < fewest) {
+                fewest = cost;
+                chosen = spot;
+            }
+        }
+        if (fewest < 0)
+            continue;
+        label.item->position->setCoords(chosen.coords);
+        label.item->setPositionAlignment(chosen.alignment);
+        taken.push_back(QRectF(label.item->topLeft->pixelPosition(),
+                               label.item->bottomRight->pixelPosition())
+                            .normalized());
+    }
+}
+
+} // namespace lrlab

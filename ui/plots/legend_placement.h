@@ -1,0 +1,88 @@
+#pragma once
+
+#include <QObject>
+#include <QPointF>
+#include <QPointer>
+#include <QRectF>
+
+#include <functional>
+#include <vector>
+
+class QCPItemText;
+class QCustomPlot;
+
+namespace lrlab {
+
+/// The pixel positions of the data of plot's visible graphs and curves (colour maps and other
+/// plottables are not data points) that lie in its axis rect, each line sampled every spacing
+/// pixels between its points so a line through a rectangle counts even where no point does.
+/// Needs a laid-out plot (after a replot or in afterLayout).
+std::vector<QPointF> dataPixels(QCustomPlot* plot, double spacing = 6.0);
+
+/// How many of points lie in rect.
+int coveredCount(const std::vector<QPointF>& points, const QRectF& rect);
+
+/// One place a free text label may take: its position's coords (in the types its position
+/// already has) and its position alignment.
+struct LabelSpot
+{
+    QPointF coords;
+    Qt::Alignment alignment;
+};
+
+/// Keeps a plot's legend and free text labels off its data. On every replot (afterLayout, so after
+/// any change of data, range, size or font) it puts the legend into the corner or edge middle of
+/// the axis rect whose rectangle covers the fewest data pixels (dataPixels; ties keep the plot's
+/// own alignment, then the order top right, top left, bottom right, bottom left, top, bottom);
+/// when every spot covers data, or the legend would take more than kMaxInsetShare of the axis
+/// rect (large text), the legend moves out into a row above the axis rect, its entries side by
+/// side. Then each registered label takes, of its candidate spots, the one with the fewest
+/// covered data pixels, a heavy penalty for touching the legend or a label placed before it, or
+/// leaving the axis rect (ties: the first candidate). Owned by the plot. GUI thread only.
+class LegendPlacement : public QObject
+{
+    Q_OBJECT
+public:
+    /// At most this share of the axis rect's area goes to a legend inside it.
+    static constexpr double kMaxInsetShare = 0.25;
+
+    /// Where the legend is.
+    enum class Spot { TopRight, TopLeft, BottomRight, BottomLeft, Top, Bottom, Above };
+    Q_ENUM(Spot)
+
+    /// The placement of plot, created on first use.
+    static LegendPlacement* of(QCustomPlot* plot);
+
+    /// Places label among the spots candidates() returns (asked on each placement, so they may
+    /// follow the axis ranges); labels are placed in the order they were added.
+    void addLabel(QCPItemText* label, std::function<std::vector<LabelSpot>()> candidates);
+
+    /// Places the legend and the labels now on the plot's current layout (replot() calls it).
+    void place();
+
+    Spot legendSpot() const { return m_spot; }
+    /// Data pixels the legend covers in its spot (0 when it is outside or hidden).
+    int legendCovered() const { return m_covered; }
+
+private:
+    explicit LegendPlacement(QCustomPlot* plot);
+    void placeLegend(const std::vector<QPointF>& points);
+    void moveInside(Qt::Alignment alignment);
+    void moveAbove();
+    void relayout();
+    void placeLabels(const std::vector<QPointF>& points);
+
+    struct Label
+    {
+        QPointer<QCPItemText> item;
+        std::function<std::vector<LabelSpot>()> candidates;
+    };
+    QCustomPlot* m_plot;
+    std::vector<Label> m_labels;
+    Qt::Alignment m_home; ///< the legend's alignment before the first placement
+    Spot m_spot = Spot::TopRight;
+    int m_covered = 0;
+    bool m_placing = false;
+};
+
+} // namespace lrlab
