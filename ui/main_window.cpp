@@ -185,10 +185,9 @@ QWidget* MainWindow::buildCentral()
     // Replots are ours: the map's path layer alone, so a new run never rescales the colour map.
     options.autoReplot = false;
     options.smoothing = RunController::kSmoothing;
-    m_painter = new ComparePainter(
-        ComparePlots{m_landscape->plot(), m_curves->lossPlot(), m_curves->schedulePlot(),
-                     m_curves->accuracyPlot()},
-        options, this);
+    m_painter = new ComparePainter(ComparePlots{m_landscape->plot(), m_curves->lossPlot(),
+                                                m_curves->schedulePlot(), m_curves->accuracyPlot()},
+                                   options, this);
     m_curves->setPainter(m_painter);
     m_hoverTips = new HoverTips(m_painter, this);
     m_landscape->setHoverTips(m_hoverTips);

@@ -181,7 +181,9 @@ ComparePainter::Slot& ComparePainter::slotFor(const ShownRun& run)
         s.record.reset();
     }
     const std::pair<QCustomPlot*, QPointer<QCPGraph>*> series[] = {
-        {m_loss.data(), &s.validation}, {m_loss.data(), &s.smoothed}, {m_accuracy.data(), &s.accuracy}};
+        {m_loss.data(), &s.validation},
+        {m_loss.data(), &s.smoothed},
+        {m_accuracy.data(), &s.accuracy}};
     for (const auto& [plot, graph] : series)
         if (plot && !*graph) {
             *graph = makeSeriesGraph(plot);
@@ -253,8 +255,7 @@ void ComparePainter::uploadSeries(Slot& slot)
     static const std::vector<int> noRows;
     static const std::vector<double> noValues;
     const bool pinned = !slot.current;
-    setSeries(slot.validation, pinned ? r.evalRows : noRows, r.validationLoss,
-              m_options.lossFloor);
+    setSeries(slot.validation, pinned ? r.evalRows : noRows, r.validationLoss, m_options.lossFloor);
     setSeries(slot.accuracy, pinned ? r.evalRows : noRows, r.validationAccuracy,
               m_options.lossFloor);
     std::vector<int> rows;
@@ -265,7 +266,8 @@ void ComparePainter::uploadSeries(Slot& slot)
             const double loss = r.loss[static_cast<std::size_t>(k)] - r.lossOffset;
             if (!std::isfinite(loss))
                 continue;
-            ema = rows.empty() ? loss : (1.0 - m_options.smoothing) * ema + m_options.smoothing * loss;
+            ema = rows.empty() ? loss
+                               : (1.0 - m_options.smoothing) * ema + m_options.smoothing * loss;
             rows.push_back(k);
             average.push_back(ema);
         }
@@ -316,9 +318,8 @@ void ComparePainter::styleSlot(Slot& slot, const ShownRun& run)
     const double width = run.current ? m_options.currentPenWidth : m_options.pinnedPenWidth;
     const QPen pen(run.colour, width);
     if (slot.curve) {
-        slot.curve->setName(slot.onPlane || run.current
-                                ? run.label
-                                : tr("%1 (not on this plane)").arg(run.label));
+        slot.curve->setName(
+            slot.onPlane || run.current ? run.label : tr("%1 (not on this plane)").arg(run.label));
         slot.curve->setPen(pen);
         slot.endMarker->setName(run.label);
         slot.endMarker->setScatterStyle(

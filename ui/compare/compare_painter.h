@@ -47,7 +47,7 @@ struct ComparePainterOptions
     /// Weight of the newest loss in the moving average of a pinned run's loss (the current
     /// run's smoothing, RunController::kSmoothing).
     double smoothing = 0.02;
-    bool autoReplot = true;       ///< queue replots after setRuns / setCursorStep
+    bool autoReplot = true; ///< queue replots after setRuns / setCursorStep
 };
 
 /// Draws a compare set (ShownRun list) onto the landscape, loss, LR and accuracy plots and moves

@@ -20,7 +20,13 @@ int indexOfRow(const std::vector<int>& rows, int row)
     return static_cast<int>(it - rows.begin());
 }
 
-/// Copies at most kRecordSnapshots of trace's snapshots (evenly spaced, the last one kept).
+/// The index of the j-th of kept snapshots evenly spaced over count (the last is count − 1).
+std::size_t thinnedIndex(std::size_t j, std::size_t kept, std::size_t count)
+{
+    return kept == 1 ? count - 1 : j * (count - 1) / (kept - 1);
+}
+
+/// Copies at most kRecordSnapshots of trace's snapshots into record.
 void keepSnapshots(RunRecord& record, const ModelTrace& trace)
 {
     const std::size_t count = trace.snapshotRows.size();
@@ -31,8 +37,7 @@ void keepSnapshots(RunRecord& record, const ModelTrace& trace)
     auto values = std::make_shared<std::vector<float>>();
     values->reserve(kept * p);
     for (std::size_t j = 0; j < kept; ++j) {
-        // j = kept − 1 maps onto count − 1: the final parameters stay.
-        const std::size_t i = kept == 1 ? count - 1 : j * (count - 1) / (kept - 1);
+        const std::size_t i = thinnedIndex(j, kept, count);
         record.snapshotRows.push_back(trace.snapshotRows[i]);
         const auto first = trace.snapshots.begin() + static_cast<std::ptrdiff_t>(i * p);
         values->insert(values->end(), first, first + static_cast<std::ptrdiff_t>(p));
@@ -42,6 +47,31 @@ void keepSnapshots(RunRecord& record, const ModelTrace& trace)
 }
 
 } // namespace
+
+void thinSnapshots(ModelTrace& trace, int count)
+{
+    const std::size_t total = trace.snapshotRows.size();
+    const auto kept = static_cast<std::size_t>(std::max(count, 0));
+    if (total <= kept)
+        return;
+    if (kept == 0 || trace.snapshots.size() % total != 0) {
+        trace.snapshots = {};
+        trace.snapshotRows = {};
+        return;
+    }
+    const std::size_t p = trace.snapshots.size() / total;
+    std::vector<float> values;
+    std::vector<int> rows;
+    values.reserve(kept * p);
+    for (std::size_t j = 0; j < kept; ++j) {
+        const std::size_t i = thinnedIndex(j, kept, total);
+        rows.push_back(trace.snapshotRows[i]);
+        const auto first = trace.snapshots.begin() + static_cast<std::ptrdiff_t>(i * p);
+        values.insert(values.end(), first, first + static_cast<std::ptrdiff_t>(p));
+    }
+    trace.snapshots = std::move(values);
+    trace.snapshotRows = std::move(rows);
+}
 
 int RunRecord::evalIndexOf(int row) const
 {
@@ -78,8 +108,8 @@ PlanePath pathOnPlane(const RunRecord& record, const std::shared_ptr<const Model
     PlanePath path;
     const bool ownPath = !plane || (record.pathPlane ? record.pathPlane == plane
                                                      : record.hasPath() && !record.hasSnapshots());
-    const bool projectable = plane && record.hasSnapshots() &&
-                             record.snapshotParameters == plane->parameterCount();
+    const bool projectable =
+        plane && record.hasSnapshots() && record.snapshotParameters == plane->parameterCount();
     if (ok)
         *ok = ownPath || projectable;
     if (ownPath) {

@@ -73,6 +73,9 @@ PlanePath pathOnPlane(const RunRecord& record, const std::shared_ptr<const Model
 /// for a path on the map, small enough for eight pins of a 20 000-weight network (5 MB each).
 constexpr int kRecordSnapshots = 64;
 
+/// Thins trace's parameter snapshots to at most count (evenly spaced, the final ones kept).
+void thinSnapshots(ModelTrace& trace, int count = kRecordSnapshots);
+
 /// Copies a toy trace (every row carries x, y). minimumValue is the surface's f* (lossOffset).
 RunRecord fromToyTrace(const RunConfig& config, const ToyTrace& trace, double minimumValue = 0.0);
 

@@ -96,12 +96,13 @@ void CurvePlots::build(QWidget* parent)
     // The legends and labels keep off the curves, re-placed on every replot.
     LegendPlacement::of(m_lossPlot)->addLabel(m_divergenceText, [this] {
         const double step = m_divergenceText->position->coords().x();
-        const Qt::Alignment first = m_divergenceText->positionAlignment() & Qt::AlignHorizontal_Mask;
+        const Qt::Alignment first =
+            m_divergenceText->positionAlignment() & Qt::AlignHorizontal_Mask;
         const Qt::Alignment second = first == Qt::AlignLeft ? Qt::AlignRight : Qt::AlignLeft;
         std::vector<LabelSpot> spots;
-        for (const auto& [y, vertical] : {std::pair{0.03, Qt::AlignTop},
-                                          std::pair{0.5, Qt::AlignVCenter},
-                                          std::pair{0.97, Qt::AlignBottom}})
+        for (const auto& [y, vertical] :
+             {std::pair{0.03, Qt::AlignTop}, std::pair{0.5, Qt::AlignVCenter},
+              std::pair{0.97, Qt::AlignBottom}})
             for (const Qt::Alignment horizontal : {first, second})
                 spots.push_back(LabelSpot{QPointF(step, y), horizontal | vertical});
         return spots;
@@ -115,11 +116,18 @@ void CurvePlots::build(QWidget* parent)
             near ? std::vector<Qt::Alignment>{Qt::AlignBottom, Qt::AlignTop}
                  : std::vector<Qt::Alignment>{Qt::AlignTop};
         for (const Qt::Alignment vertical : sides)
-            for (const auto& [x, horizontal] : {std::pair{0.98, Qt::AlignRight},
-                                                std::pair{0.02, Qt::AlignLeft},
-                                                std::pair{0.5, Qt::AlignHCenter}})
-                spots.push_back(LabelSpot{QPointF(x, near ? m_stableLimit : top),
-                                          horizontal | vertical});
+            for (const auto& [x, horizontal] :
+                 {std::pair{0.98, Qt::AlignRight}, std::pair{0.02, Qt::AlignLeft},
+                  std::pair{0.5, Qt::AlignHCenter}})
+                spots.push_back(
+                    LabelSpot{QPointF(x, near ? m_stableLimit : top), horizontal | vertical});
+        // When the runs crowd the line, the label goes where the plot is free (same colour).
+        const QCPRange range = m_lrPlot->yAxis->range();
+        for (const double height : {0.5, 0.3, 0.7, 0.1, 0.9})
+            for (const auto& [x, horizontal] :
+                 {std::pair{0.98, Qt::AlignRight}, std::pair{0.02, Qt::AlignLeft}})
+                spots.push_back(LabelSpot{QPointF(x, range.lower + height * range.size()),
+                                          horizontal | Qt::AlignVCenter});
         return spots;
     });
     // Nine runs of thousands of points on three plots: joining wide polylines (QStroker angles)

@@ -259,9 +259,8 @@ void RunController::showModelLandscape(quint64 generation, const ModelLandscape&
         return;
     // A larger model's path exists only in the plane: the projection replaces the raw one.
     if (landscape.plane != LandscapePlane::Axes)
-        setCurrent(
-            fromModelTrace(m_lastModelRun->config, m_lastModelRun->trace, &landscape.trajectory,
-                           landscape.modelPlane));
+        setCurrent(fromModelTrace(m_lastModelRun->config, m_lastModelRun->trace,
+                                  &landscape.trajectory, landscape.modelPlane));
     if (landscape.final)
         m_status->hideLandscapeProgress();
     emit modelLandscapeReady(generation, landscape);

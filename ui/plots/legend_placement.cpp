@@ -211,7 +211,7 @@ void LegendPlacement::placeLegend(const std::vector<QPointF>& points)
         return; // someone else put the legend elsewhere
     const QRectF area = m_plot->axisRect()->rect();
     const QSizeF size = m_plot->legend->minimumOuterSizeHint();
-    constexpr std::array<Spot, 6> order = {Spot::TopRight,    Spot::TopLeft, Spot::BottomRight,
+    constexpr std::array<Spot, 6> order = {Spot::TopRight,   Spot::TopLeft, Spot::BottomRight,
                                            Spot::BottomLeft, Spot::Top,     Spot::Bottom};
     Spot best = Spot::Above;
     int fewest = kCollision;
@@ -223,7 +223,8 @@ void LegendPlacement::placeLegend(const std::vector<QPointF>& points)
             best = spot;
         }
     }
-    const bool tooLarge = size.width() * size.height() > kMaxInsetShare * area.width() * area.height();
+    const bool tooLarge =
+        size.width() * size.height() > kMaxInsetShare * area.width() * area.height();
     if (fewest > 0 || tooLarge) {
         moveAbove();
         m_spot = Spot::Above;
@@ -263,7 +264,7 @@ void LegendPlacement::moveAbove()
     int row = -1, column = -1;
     for (int r = 0; r < layout->rowCount() && row < 0; ++r)
         for (int c = 0; c < layout->columnCount(); ++c)
-            if (layout->element(r, c) == m_plot->axisRect()) {
+            if (layout->hasElement(r, c) && layout->element(r, c) == m_plot->axisRect()) {
                 row = r;
                 column = c;
                 break;
@@ -318,9 +319,9 @@ void LegendPlacement::placeLabels(const std::vector<QPointF>& points)
             continue;
         label.item->position->setCoords(chosen.coords);
         label.item->setPositionAlignment(chosen.alignment);
-        taken.push_back(QRectF(label.item->topLeft->pixelPosition(),
-                               label.item->bottomRight->pixelPosition())
-                            .normalized());
+        taken.push_back(
+            QRectF(label.item->topLeft->pixelPosition(), label.item->bottomRight->pixelPosition())
+                .normalized());
     }
 }
 

@@ -1,5 +1,7 @@
 #include "ui/worker/training_thread.h"
 
+#include "ui/compare/run_record.h"
+
 #include "core/engine/run_experiment.h"
 
 #include <QElapsedTimer>
@@ -193,10 +195,9 @@ void TrainingThread::process(quint64 generation, const RunRequest& request)
     result.trainRows = problem.trainCount();
     result.runMilliseconds = runMs;
     result.trace = trace;
-    // The GUI needs neither the snapshots nor the batches: do not copy megabytes across.
-    result.trace.snapshots.clear();
-    result.trace.snapshots.shrink_to_fit();
-    result.trace.snapshotRows.clear();
+    // The GUI needs no batches and only a few snapshots (a pin's path is projected onto later
+    // runs' PCA planes from them): do not copy megabytes across.
+    thinSnapshots(result.trace);
     result.trace.batchOffsets.clear();
     result.trace.batchRows.clear();
     emit modelRunFinished(generation, result);

@@ -94,7 +94,7 @@ struct ModelLandscape
     LandscapeTrajectory trajectory; ///< the run's path in plane coordinates
     /// The plane itself, so other runs' snapshots can be projected onto it (pinned paths).
     std::shared_ptr<const ModelPlane> modelPlane;
-    bool final = false;             ///< false for the coarse grid, true for the fine
+    bool final = false; ///< false for the coarse grid, true for the fine
     double milliseconds = 0.0;
 };
 

@@ -141,7 +141,7 @@ void TestPinnedSeries::pinDrawsTheCurrentRunsSeries()
     const Eigen::Vector2d first = lrlab::planeCoordinates(plane, pinned.snapshots->data());
     QCOMPARE(path->data()->constBegin()->key, first(0));
     QCOMPARE(path->data()->constBegin()->value, first(1));
-    QCOMPARE(path->name(), pin.label);
+    QCOMPARE(path->name(), window.pinnedRuns()->find(pin.id)->label);
 }
 
 void TestPinnedSeries::pinNotOnThePlaneSaysSo()

@@ -161,7 +161,8 @@ void TestLegendPlacement::divergingRunKeepsDataClear()
     QCustomPlot* map = window.landscapeView()->plot();
     map->replot(QCustomPlot::rpImmediateRefresh);
     for (const QCPItemText* label : labelsOf(map))
-        QVERIFY(!label->clipToAxisRect() || !QRectF(map->legend->outerRect()).intersects(labelRect(label)));
+        QVERIFY(!label->clipToAxisRect() ||
+                !QRectF(map->legend->outerRect()).intersects(labelRect(label)));
 }
 
 void TestLegendPlacement::largerTextLeavesMostOfThePlot()
