@@ -429,6 +429,14 @@
     </message>
 </context>
 <context>
+    <name>lrlab::ComparePainter</name>
+    <message>
+        <location filename="../../ui/compare/compare_painter.cpp" line="322"/>
+        <source>%1 (not on this plane)</source>
+        <translation>%1（不在此平面上）</translation>
+    </message>
+</context>
+<context>
     <name>lrlab::CurvePlots</name>
     <message>
         <location filename="../../ui/explorer/curve_plots.cpp" line="36" />
