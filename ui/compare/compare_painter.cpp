@@ -180,10 +180,12 @@ ComparePainter::Slot& ComparePainter::slotFor(const ShownRun& run)
         *tracer = makeTracer(plot, plot->xAxis, plot->yAxis, 7);
         s.record.reset();
     }
+    // A pin's own series exist only when it has them to draw: a toy pin adds one graph.
+    const bool evaluated = !run.current && run.record && !run.record->evalRows.empty();
     const std::pair<QCustomPlot*, QPointer<QCPGraph>*> series[] = {
-        {m_loss.data(), &s.validation},
-        {m_loss.data(), &s.smoothed},
-        {m_accuracy.data(), &s.accuracy}};
+        {evaluated ? m_loss.data() : nullptr, &s.validation},
+        {!run.current && m_smoothedShown ? m_loss.data() : nullptr, &s.smoothed},
+        {evaluated ? m_accuracy.data() : nullptr, &s.accuracy}};
     for (const auto& [plot, graph] : series)
         if (plot && !*graph) {
             *graph = makeSeriesGraph(plot);
@@ -520,8 +522,14 @@ void ComparePainter::setSmoothedShown(bool shown)
         return;
     m_smoothedShown = shown;
     for (const ShownRun& run : m_runs) {
-        Slot& slot = *m_slots[run.id];
-        uploadSeries(slot);
+        Slot& slot = slotFor(run); // creates the pins' average graphs
+        if (slot.record != run.record) {
+            slot.record = run.record;
+            slot.current = run.current;
+            uploadData(slot);
+        } else {
+            uploadSeries(slot);
+        }
         styleSlot(slot, run);
     }
     if (m_options.autoReplot)
