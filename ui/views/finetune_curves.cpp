@@ -34,7 +34,7 @@ FineTuneCurves::FineTuneCurves(const FineTuneOutcome& outcome, QWidget* parent)
 
 void FineTuneCurves::buildAccuracy(QWidget* parent)
 {
-    m_accPlot = makeTitledPlot(parent, QStringLiteral("finetuneAccuracy"), QSize(380, 300),
+    m_accPlot = makeTitledPlot(parent, QStringLiteral("finetuneAccuracy"), QSize(260, 170),
                                FineTuneView::tr("Validation accuracy against learning rate"),
                                FineTuneView::tr("learning rate"),
                                FineTuneView::tr("validation accuracy (%)"));
@@ -55,7 +55,7 @@ void FineTuneCurves::buildAccuracy(QWidget* parent)
 
 void FineTuneCurves::buildForgetting(QWidget* parent)
 {
-    m_forgetPlot = makeTitledPlot(parent, QStringLiteral("finetuneForgetting"), QSize(300, 300),
+    m_forgetPlot = makeTitledPlot(parent, QStringLiteral("finetuneForgetting"), QSize(220, 170),
                                   FineTuneView::tr("Forgetting: source accuracy lost"),
                                   FineTuneView::tr("learning rate"),
                                   FineTuneView::tr("points lost on the source task"));
@@ -144,7 +144,7 @@ void FineTuneCurves::buildMethodGraphs()
 void FineTuneCurves::buildSizes(QWidget* parent)
 {
     m_sizePlot =
-        makeTitledPlot(parent, QStringLiteral("finetuneSizes"), QSize(280, 220),
+        makeTitledPlot(parent, QStringLiteral("finetuneSizes"), QSize(220, 170),
                        FineTuneView::tr("Best LR against training-set size"),
                        FineTuneView::tr("training images"), FineTuneView::tr("best learning rate"));
     setLogAxis(m_sizePlot->xAxis);

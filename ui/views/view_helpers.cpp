@@ -2,12 +2,51 @@
 
 #include "ui/controls/scientific_spin_box.h"
 
+#include <QEvent>
 #include <QFormLayout>
 #include <QHeaderView>
+#include <QScrollBar>
 #include <QSpinBox>
 #include <QTableWidget>
 
+#include <algorithm>
+
 namespace lrlab {
+
+ControlsScrollArea::ControlsScrollArea(QWidget* column, QWidget* parent) : QScrollArea(parent)
+{
+    setWidget(column);
+    setWidgetResizable(true);
+    setFrameShape(QFrame::NoFrame);
+    setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    setSizePolicy(QSizePolicy::Minimum, QSizePolicy::Expanding);
+    column->installEventFilter(this); // a new text size or row changes the column's needs
+}
+
+int ControlsScrollArea::chromeWidth() const
+{
+    return 2 * frameWidth() + verticalScrollBar()->sizeHint().width();
+}
+
+QSize ControlsScrollArea::minimumSizeHint() const
+{
+    const int width = widget() ? widget()->minimumSizeHint().width() : 0;
+    return {width + chromeWidth(), 4 * fontMetrics().height()};
+}
+
+QSize ControlsScrollArea::sizeHint() const
+{
+    const QSize column = widget() ? widget()->sizeHint() : QSize();
+    return {std::max(column.width(), minimumSizeHint().width() - chromeWidth()) + chromeWidth(),
+            column.height()};
+}
+
+bool ControlsScrollArea::eventFilter(QObject* watched, QEvent* event)
+{
+    if (watched == widget() && event->type() == QEvent::LayoutRequest)
+        updateGeometry();
+    return QScrollArea::eventFilter(watched, event);
+}
 
 void RateGridControls::set(double fromRate, double toRate, int rateCount) const
 {
