@@ -424,6 +424,21 @@ void MainWindow::showEvent(QShowEvent* event)
     }
 }
 
+void MainWindow::changeEvent(QEvent* event)
+{
+    QMainWindow::changeEvent(event);
+    const bool font =
+        event->type() == QEvent::FontChange || event->type() == QEvent::ApplicationFontChange;
+    if (font && m_controls && !m_refitQueued) {
+        // Once the controls have their new fonts too (they change after the window's).
+        m_refitQueued = true;
+        QTimer::singleShot(0, this, [this] {
+            m_refitQueued = false;
+            fitControlsColumn();
+        });
+    }
+}
+
 MainWindow::ShellState MainWindow::shellState() const
 {
     ShellState state;

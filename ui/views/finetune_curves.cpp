@@ -5,6 +5,7 @@
 #include "ui/views/finetune_outcome.h"
 #include "ui/views/finetune_summary.h"
 #include "ui/views/finetune_view.h"
+#include "ui/views/view_helpers.h"
 
 #include <QStringList>
 
@@ -60,6 +61,7 @@ void FineTuneCurves::buildForgetting(QWidget* parent)
                                   FineTuneView::tr("learning rate"),
                                   FineTuneView::tr("points lost on the source task"));
     setLogAxis(m_forgetPlot->xAxis);
+    keepLastRateLabelInside(m_forgetPlot);
     m_forgetPlot->legend->setVisible(true);
     styleLegend(m_forgetPlot, Qt::AlignTop | Qt::AlignLeft);
     m_forgetPlot->setToolTip(FineTuneView::tr(

@@ -133,10 +133,6 @@ QWidget* FineTuneView::buildPlots()
     m_curves = new FineTuneCurves(m_shown, top);
     top->addWidget(m_curves->accuracyPlot());
     top->addWidget(m_curves->forgettingPlot());
-    top->setStretchFactor(0, 3);
-    top->setStretchFactor(1, 2);
-    top->setSizes({600, 400});
-    top->setChildrenCollapsible(false); // a plot squeezed to nothing would be out of sight
 
     // Row 2: the selected run's curves, best LR against size.
     auto* middle = new QSplitter(Qt::Horizontal, vertical);
@@ -147,6 +143,12 @@ QWidget* FineTuneView::buildPlots()
     middle->setStretchFactor(1, 2);
     middle->setSizes({560, 440});
     middle->setChildrenCollapsible(false);
+    // Sized once the size plot, made in the top row, has moved to the middle one: the top row's
+    // indexes are its two plots only from here.
+    top->setStretchFactor(0, 3);
+    top->setStretchFactor(1, 2);
+    top->setSizes({600, 400});
+    top->setChildrenCollapsible(false); // a plot squeezed to nothing would be out of sight
 
     // Row 3: the summary and the tables.
     auto* bottom = new QSplitter(Qt::Horizontal, vertical);

@@ -75,6 +75,7 @@ void SweepPlots::buildUCurve()
                                  SweepView::tr("Final loss against learning rate"),
                                  SweepView::tr("learning rate"), SweepView::tr("final loss"));
     setLogAxis(m_curvePlot->xAxis);
+    keepLastRateLabelInside(m_curvePlot);
     setLogAxis(m_curvePlot->yAxis);
     m_curvePlot->legend->setVisible(true);
     styleLegend(m_curvePlot, Qt::AlignBottom | Qt::AlignLeft);

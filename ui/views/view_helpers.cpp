@@ -9,6 +9,8 @@
 #include <QSpinBox>
 #include <QTableWidget>
 
+#include <qcustomplot.h>
+
 #include <algorithm>
 
 namespace lrlab {
@@ -46,6 +48,19 @@ bool ControlsScrollArea::eventFilter(QObject* watched, QEvent* event)
     if (watched == widget() && event->type() == QEvent::LayoutRequest)
         updateGeometry();
     return QScrollArea::eventFilter(watched, event);
+}
+
+void keepLastRateLabelInside(QCustomPlot* plot)
+{
+    QCPAxisRect* rect = plot->axisRect();
+    const int ownRight = rect->minimumMargins().right();
+    QObject::connect(plot, &QCustomPlot::beforeReplot, plot, [plot, rect, ownRight] {
+        const QFontMetrics metrics(plot->xAxis->tickLabelFont());
+        QMargins margins = rect->minimumMargins();
+        margins.setRight(
+            std::max(ownRight, metrics.horizontalAdvance(QStringLiteral("10⁻⁰")) / 2 + 2));
+        rect->setMinimumMargins(margins);
+    });
 }
 
 void RateGridControls::set(double fromRate, double toRate, int rateCount) const

@@ -8,6 +8,7 @@
 #include <vector>
 
 class QEvent;
+class QCustomPlot;
 class QFormLayout;
 class QSpinBox;
 class QTableWidget;
@@ -39,6 +40,11 @@ private:
     /// The width of the frame and the vertical scroll bar around the column.
     int chromeWidth() const;
 };
+
+/// Keeps room right of plot's axis rect for half the last tick label of a log-scale x axis
+/// ("10⁻²" centred on the axis end), at whatever text size the plot is drawn in: QCustomPlot's
+/// margins only hold the labels beside an axis, not the overhang of the one at its end.
+void keepLastRateLabelInside(QCustomPlot* plot);
 
 /// The controls of a log-spaced learning-rate grid: first and last rate and how many rates.
 struct RateGridControls
