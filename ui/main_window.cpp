@@ -416,11 +416,27 @@ void MainWindow::showEvent(QShowEvent* event)
 {
     QMainWindow::showEvent(event);
     if (!m_docksSized) {
-        // The plots keep most of the height; resizeDocks needs the window laid out once.
+        // The plots keep most of the height, the docks enough for a view's plot with its axis
+        // labels; resizeDocks needs the window laid out once.
         m_docksSized = true;
         QTimer::singleShot(0, this, [this] {
             fitControlsColumn(); // with the theme and text size the window is shown in
-            resizeDocks({m_docks->diagnosisDock()}, {std::max(190, height() / 5)}, Qt::Vertical);
+            resizeDocks({m_docks->diagnosisDock()}, {std::max(270, height() / 4)}, Qt::Vertical);
+        });
+    }
+}
+
+void MainWindow::changeEvent(QEvent* event)
+{
+    QMainWindow::changeEvent(event);
+    const bool font =
+        event->type() == QEvent::FontChange || event->type() == QEvent::ApplicationFontChange;
+    if (font && m_controls && !m_refitQueued) {
+        // Once the controls have their new fonts too (they change after the window's).
+        m_refitQueued = true;
+        QTimer::singleShot(0, this, [this] {
+            m_refitQueued = false;
+            fitControlsColumn();
         });
     }
 }

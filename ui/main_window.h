@@ -103,6 +103,8 @@ signals:
 protected:
     void closeEvent(QCloseEvent* event) override;
     void showEvent(QShowEvent* event) override;
+    /// A new text size: the controls column refits its fields.
+    void changeEvent(QEvent* event) override;
 
 private:
     QWidget* buildCentral();
@@ -141,6 +143,7 @@ private:
     UserDialogs* m_dialogs = nullptr;
     PinLoader* m_pinLoader = nullptr;
     bool m_docksSized = false;
+    bool m_refitQueued = false;
 };
 
 } // namespace lrlab

@@ -33,7 +33,7 @@ void CurvePlots::build(QWidget* parent)
 {
     m_lossPlot = new QCustomPlot(parent);
     m_lossPlot->setObjectName(QStringLiteral("lossPlot"));
-    m_lossPlot->setMinimumSize(320, 200);
+    m_lossPlot->setMinimumSize(320, 110);
     m_lossTitle = addTitle(m_lossPlot, tr("Loss  f − f*  (log scale)"));
     styleAxes(m_lossPlot, tr("step"), tr("f − f*"));
     setLogAxis(m_lossPlot->yAxis);
@@ -63,7 +63,7 @@ void CurvePlots::build(QWidget* parent)
 
     m_accuracyPlot = new QCustomPlot(parent);
     m_accuracyPlot->setObjectName(QStringLiteral("accuracyPlot"));
-    m_accuracyPlot->setMinimumSize(320, 120);
+    m_accuracyPlot->setMinimumSize(320, 70);
     m_accuracyPlot->setToolTip(tr("Accuracy on the validation rows (held out from training), "
                                   "measured every eval_every steps."));
     addTitle(m_accuracyPlot, tr("Validation accuracy"));
@@ -76,7 +76,7 @@ void CurvePlots::build(QWidget* parent)
     m_accuracyPlot->yAxis->ticker()->setTickCount(3);
     m_accuracyPlot->setVisible(false);
 
-    m_lrPlot = makeTitledPlot(parent, QStringLiteral("schedulePlot"), QSize(320, 160),
+    m_lrPlot = makeTitledPlot(parent, QStringLiteral("schedulePlot"), QSize(320, 90),
                               tr("Learning-rate schedule"), tr("step"), tr("learning rate"));
     m_lrGraph = m_lrPlot->addGraph();
     m_lrGraph->setName(tr("schedule"));

@@ -31,7 +31,7 @@ LandscapeView::LandscapeView(ExperimentModel* model, QWidget* parent)
 void LandscapeView::build()
 {
     m_plot->setObjectName(QStringLiteral("landscapePlot"));
-    m_plot->setMinimumSize(420, 420);
+    m_plot->setMinimumSize(360, 200);
     m_title = addTitle(m_plot, QString());
     styleAxes(m_plot, QStringLiteral("x"), QStringLiteral("y"));
     m_colorMap = new QCPColorMap(m_plot->xAxis, m_plot->yAxis);

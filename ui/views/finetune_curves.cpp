@@ -5,6 +5,7 @@
 #include "ui/views/finetune_outcome.h"
 #include "ui/views/finetune_summary.h"
 #include "ui/views/finetune_view.h"
+#include "ui/views/view_helpers.h"
 
 #include <QStringList>
 
@@ -34,7 +35,7 @@ FineTuneCurves::FineTuneCurves(const FineTuneOutcome& outcome, QWidget* parent)
 
 void FineTuneCurves::buildAccuracy(QWidget* parent)
 {
-    m_accPlot = makeTitledPlot(parent, QStringLiteral("finetuneAccuracy"), QSize(380, 300),
+    m_accPlot = makeTitledPlot(parent, QStringLiteral("finetuneAccuracy"), QSize(260, 170),
                                FineTuneView::tr("Validation accuracy against learning rate"),
                                FineTuneView::tr("learning rate"),
                                FineTuneView::tr("validation accuracy (%)"));
@@ -55,11 +56,12 @@ void FineTuneCurves::buildAccuracy(QWidget* parent)
 
 void FineTuneCurves::buildForgetting(QWidget* parent)
 {
-    m_forgetPlot = makeTitledPlot(parent, QStringLiteral("finetuneForgetting"), QSize(300, 300),
+    m_forgetPlot = makeTitledPlot(parent, QStringLiteral("finetuneForgetting"), QSize(220, 170),
                                   FineTuneView::tr("Forgetting: source accuracy lost"),
                                   FineTuneView::tr("learning rate"),
                                   FineTuneView::tr("points lost on the source task"));
     setLogAxis(m_forgetPlot->xAxis);
+    keepLastRateLabelInside(m_forgetPlot);
     m_forgetPlot->legend->setVisible(true);
     styleLegend(m_forgetPlot, Qt::AlignTop | Qt::AlignLeft);
     m_forgetPlot->setToolTip(FineTuneView::tr(
@@ -144,7 +146,7 @@ void FineTuneCurves::buildMethodGraphs()
 void FineTuneCurves::buildSizes(QWidget* parent)
 {
     m_sizePlot =
-        makeTitledPlot(parent, QStringLiteral("finetuneSizes"), QSize(280, 220),
+        makeTitledPlot(parent, QStringLiteral("finetuneSizes"), QSize(220, 170),
                        FineTuneView::tr("Best LR against training-set size"),
                        FineTuneView::tr("training images"), FineTuneView::tr("best learning rate"));
     setLogAxis(m_sizePlot->xAxis);

@@ -14,7 +14,7 @@ namespace lrlab {
 FineTuneRunPlot::FineTuneRunPlot(QWidget* parent) : QCustomPlot(parent)
 {
     setObjectName(QStringLiteral("finetuneRunCurves"));
-    setMinimumSize(380, 220);
+    setMinimumSize(260, 230); // the legend below takes two rows
     m_title = addTitle(this, FineTuneView::tr("One run's curves"));
     styleAxes(this, FineTuneView::tr("step"), FineTuneView::tr("loss"));
     setLogAxis(yAxis);

@@ -7,6 +7,7 @@
 #include "ui/views/finetune_settings.h"
 #include "ui/views/finetune_summary.h"
 #include "ui/views/finetune_tables.h"
+#include "ui/views/view_helpers.h"
 #include "ui/widgets/job_strip.h"
 #include "ui/worker/background_job.h"
 
@@ -16,7 +17,6 @@
 #include <QLabel>
 #include <QMutex>
 #include <QMutexLocker>
-#include <QScrollArea>
 #include <QSplitter>
 #include <QTextBrowser>
 #include <QVBoxLayout>
@@ -71,13 +71,7 @@ FineTuneView::FineTuneView(QWidget* parent)
 {
     auto* layout = new QHBoxLayout(this);
     auto* splitter = new QSplitter(Qt::Horizontal, this);
-    auto* scroll = new QScrollArea(splitter);
-    scroll->setWidget(buildControls());
-    scroll->setWidgetResizable(true);
-    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    scroll->setMinimumWidth(270);
-    scroll->setMaximumWidth(360);
-    splitter->addWidget(scroll);
+    splitter->addWidget(new ControlsScrollArea(buildControls()));
     splitter->addWidget(buildPlots());
     splitter->setStretchFactor(0, 0);
     splitter->setStretchFactor(1, 1);
@@ -139,9 +133,6 @@ QWidget* FineTuneView::buildPlots()
     m_curves = new FineTuneCurves(m_shown, top);
     top->addWidget(m_curves->accuracyPlot());
     top->addWidget(m_curves->forgettingPlot());
-    top->setStretchFactor(0, 3);
-    top->setStretchFactor(1, 2);
-    top->setSizes({600, 400});
 
     // Row 2: the selected run's curves, best LR against size.
     auto* middle = new QSplitter(Qt::Horizontal, vertical);
@@ -151,6 +142,13 @@ QWidget* FineTuneView::buildPlots()
     middle->setStretchFactor(0, 3);
     middle->setStretchFactor(1, 2);
     middle->setSizes({560, 440});
+    middle->setChildrenCollapsible(false);
+    // Sized once the size plot, made in the top row, has moved to the middle one: the top row's
+    // indexes are its two plots only from here.
+    top->setStretchFactor(0, 3);
+    top->setStretchFactor(1, 2);
+    top->setSizes({600, 400});
+    top->setChildrenCollapsible(false); // a plot squeezed to nothing would be out of sight
 
     // Row 3: the summary and the tables.
     auto* bottom = new QSplitter(Qt::Horizontal, vertical);
@@ -166,6 +164,7 @@ QWidget* FineTuneView::buildPlots()
     bottom->setStretchFactor(0, 3);
     bottom->setStretchFactor(1, 2);
     bottom->setSizes({600, 400});
+    bottom->setChildrenCollapsible(false);
 
     vertical->addWidget(top);
     vertical->addWidget(middle);
@@ -174,6 +173,7 @@ QWidget* FineTuneView::buildPlots()
     vertical->setStretchFactor(1, 3);
     vertical->setStretchFactor(2, 2);
     vertical->setSizes({500, 320, 230});
+    vertical->setChildrenCollapsible(false);
     return vertical;
 }
 

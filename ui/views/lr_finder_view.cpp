@@ -3,6 +3,7 @@
 #include "core/config/config_json.h"
 #include "ui/controls/scientific_spin_box.h"
 #include "ui/plots/plot_style.h"
+#include "ui/views/view_helpers.h"
 #include "ui/widgets/job_strip.h"
 #include "ui/worker/background_job.h"
 
@@ -68,7 +69,7 @@ const std::array<QString, 4>& LrFinderView::suggestionNames()
 LrFinderView::LrFinderView(QWidget* parent) : JobView(QStringLiteral("finder"), parent)
 {
     auto* layout = new QHBoxLayout(this);
-    layout->addWidget(buildSide());
+    layout->addWidget(new ControlsScrollArea(buildSide()));
     buildPlot();
     layout->addWidget(m_plot, 1);
 
@@ -143,7 +144,6 @@ QWidget* LrFinderView::buildSide()
     }
     sideLayout->addWidget(suggestions);
     sideLayout->addStretch(1);
-    side->setMaximumWidth(260);
     return side;
 }
 
@@ -151,7 +151,7 @@ void LrFinderView::buildPlot()
 {
     m_plot = new QCustomPlot(this);
     m_plot->setObjectName(QStringLiteral("finderPlot"));
-    m_plot->setMinimumSize(360, 220);
+    m_plot->setMinimumSize(300, 170);
     setLogAxis(m_plot->xAxis);
     m_plot->xAxis->setLabel(tr("learning rate (log scale)"));
     m_plot->yAxis->setLabel(tr("loss"));

@@ -59,20 +59,23 @@ SweepPlots::SweepPlots(const SweepOutcome& outcome, QWidget* parent)
     buildHeatMap();
     m_plotSplitter->setStretchFactor(0, 3);
     m_plotSplitter->setStretchFactor(1, 2);
+    m_plotSplitter->setChildrenCollapsible(false); // a plot squeezed to nothing is out of sight
     buildTable();
     addWidget(m_plotSplitter);
     addWidget(m_table);
     setStretchFactor(0, 4);
     setStretchFactor(1, 1);
+    setChildrenCollapsible(false);
     clear();
 }
 
 void SweepPlots::buildUCurve()
 {
-    m_curvePlot = makeTitledPlot(m_plotSplitter, QStringLiteral("sweepUCurve"), QSize(360, 280),
+    m_curvePlot = makeTitledPlot(m_plotSplitter, QStringLiteral("sweepUCurve"), QSize(280, 170),
                                  SweepView::tr("Final loss against learning rate"),
                                  SweepView::tr("learning rate"), SweepView::tr("final loss"));
     setLogAxis(m_curvePlot->xAxis);
+    keepLastRateLabelInside(m_curvePlot);
     setLogAxis(m_curvePlot->yAxis);
     m_curvePlot->legend->setVisible(true);
     styleLegend(m_curvePlot, Qt::AlignBottom | Qt::AlignLeft);
@@ -94,7 +97,7 @@ void SweepPlots::buildUCurve()
 
 void SweepPlots::buildHeatMap()
 {
-    m_heatPlot = makeTitledPlot(m_plotSplitter, QStringLiteral("sweepHeatMap"), QSize(320, 280),
+    m_heatPlot = makeTitledPlot(m_plotSplitter, QStringLiteral("sweepHeatMap"), QSize(240, 170),
                                 SweepView::tr("Final loss over learning rate × setting"),
                                 SweepView::tr("learning rate"), QString());
     m_heatPlot->axisRect()->setupFullAxesBox(false);

@@ -64,7 +64,7 @@ SweepView::SweepView(QWidget* parent) : JobView(QStringLiteral("sweep"), parent)
 {
     auto* layout = new QHBoxLayout(this);
     auto* splitter = new QSplitter(Qt::Horizontal, this);
-    splitter->addWidget(buildControls());
+    splitter->addWidget(new ControlsScrollArea(buildControls()));
     m_plots = new SweepPlots(m_shown, splitter);
     splitter->addWidget(m_plots);
     splitter->setStretchFactor(0, 0);
@@ -89,8 +89,6 @@ QWidget* SweepView::buildControls()
 {
     auto* panel = new QWidget(this);
     auto* column = new QVBoxLayout(panel);
-    panel->setMinimumWidth(250);
-    panel->setMaximumWidth(340);
 
     m_baseLabel = new QLabel(panel);
     m_baseLabel->setObjectName(QStringLiteral("sweepBase"));

@@ -2,12 +2,66 @@
 
 #include "ui/controls/scientific_spin_box.h"
 
+#include <QEvent>
 #include <QFormLayout>
 #include <QHeaderView>
+#include <QScrollBar>
 #include <QSpinBox>
 #include <QTableWidget>
 
+#include <qcustomplot.h>
+
+#include <algorithm>
+
 namespace lrlab {
+
+ControlsScrollArea::ControlsScrollArea(QWidget* column, QWidget* parent) : QScrollArea(parent)
+{
+    setWidget(column);
+    setWidgetResizable(true);
+    setFrameShape(QFrame::NoFrame);
+    setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    setSizePolicy(QSizePolicy::Minimum, QSizePolicy::Expanding);
+    column->installEventFilter(this); // a new text size or row changes the column's needs
+}
+
+int ControlsScrollArea::chromeWidth() const
+{
+    return 2 * frameWidth() + verticalScrollBar()->sizeHint().width();
+}
+
+QSize ControlsScrollArea::minimumSizeHint() const
+{
+    const int width = widget() ? widget()->minimumSizeHint().width() : 0;
+    return {width + chromeWidth(), 4 * fontMetrics().height()};
+}
+
+QSize ControlsScrollArea::sizeHint() const
+{
+    const QSize column = widget() ? widget()->sizeHint() : QSize();
+    return {std::max(column.width(), minimumSizeHint().width() - chromeWidth()) + chromeWidth(),
+            column.height()};
+}
+
+bool ControlsScrollArea::eventFilter(QObject* watched, QEvent* event)
+{
+    if (watched == widget() && event->type() == QEvent::LayoutRequest)
+        updateGeometry();
+    return QScrollArea::eventFilter(watched, event);
+}
+
+void keepLastRateLabelInside(QCustomPlot* plot)
+{
+    QCPAxisRect* rect = plot->axisRect();
+    const int ownRight = rect->minimumMargins().right();
+    QObject::connect(plot, &QCustomPlot::beforeReplot, plot, [plot, rect, ownRight] {
+        const QFontMetrics metrics(plot->xAxis->tickLabelFont());
+        QMargins margins = rect->minimumMargins();
+        margins.setRight(
+            std::max(ownRight, metrics.horizontalAdvance(QStringLiteral("10⁻⁰")) / 2 + 2));
+        rect->setMinimumMargins(margins);
+    });
+}
 
 void RateGridControls::set(double fromRate, double toRate, int rateCount) const
 {

@@ -1,11 +1,14 @@
 #pragma once
 
 #include <QColor>
+#include <QScrollArea>
 #include <QString>
 #include <QStringList>
 
 #include <vector>
 
+class QEvent;
+class QCustomPlot;
 class QFormLayout;
 class QSpinBox;
 class QTableWidget;
@@ -16,6 +19,32 @@ namespace lrlab {
 class ScientificSpinBox;
 
 // Pieces the analysis views (sweep, fine-tuning, LR finder) build the same way. GUI thread only.
+
+/// A view's column of controls in a vertical scroll area: at least as wide as the column needs
+/// (its minimum size hint, at any text size, so no field is squeezed), never scrolled sideways,
+/// and only a few lines tall at least, so the view's plots, not its controls, set how short the
+/// view (and its dock) can be.
+class ControlsScrollArea : public QScrollArea
+{
+public:
+    /// Takes column as the scroll area's widget.
+    explicit ControlsScrollArea(QWidget* column, QWidget* parent = nullptr);
+
+    QSize minimumSizeHint() const override;
+    QSize sizeHint() const override;
+
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
+
+private:
+    /// The width of the frame and the vertical scroll bar around the column.
+    int chromeWidth() const;
+};
+
+/// Keeps room right of plot's axis rect for half the last tick label of a log-scale x axis
+/// ("10⁻²" centred on the axis end), at whatever text size the plot is drawn in: QCustomPlot's
+/// margins only hold the labels beside an axis, not the overhang of the one at its end.
+void keepLastRateLabelInside(QCustomPlot* plot);
 
 /// The controls of a log-spaced learning-rate grid: first and last rate and how many rates.
 struct RateGridControls
