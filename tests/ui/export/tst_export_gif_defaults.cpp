@@ -35,6 +35,16 @@ struct ShownRuns
         for (const lrlab::RunConfig& config : pinned)
             records.push_back(lrlab::PinLoader::computeRecord(config));
         records.push_back(lrlab::PinLoader::computeRecord(current));
+        lrlab::RunRecord& shownCurrent = records.back();
+        if (lrlab::isModelType(current.problem.type)) {
+            // A model run in the window: its path is the landscape's projection, which ends
+            // with the parameters after the last update, at row rows().
+            shownCurrent.pathRows.push_back(shownCurrent.rows());
+            shownCurrent.pathX.push_back(shownCurrent.pathX.empty() ? 0.0
+                                                                    : shownCurrent.pathX.back());
+            shownCurrent.pathY.push_back(shownCurrent.pathY.empty() ? 0.0
+                                                                    : shownCurrent.pathY.back());
+        }
         int last = 0;
         for (const lrlab::RunRecord& record : records) {
             last = std::max(last, record.lastRow());
@@ -56,7 +66,8 @@ struct ShownRuns
 };
 
 /// Watches for a message box: once one has been up for longer than a progress dialog waits
-/// before it shows itself, records whether a progress dialog is visible too, then presses OK.
+/// before it shows itself (QProgressDialog's timer from its construction, 4 s), records whether
+/// a progress dialog is visible too, then presses OK.
 class MessageWatcher : public QObject
 {
 public:
@@ -80,7 +91,7 @@ private:
             return;
         if (!m_up.isValid())
             m_up.start();
-        if (m_up.elapsed() < 700) // QProgressDialog's minimum duration is 300 ms
+        if (m_up.elapsed() < 4500) // QProgressDialog shows itself after 4 s at the latest
             return;
         sawMessage = true;
         for (QWidget* w : QApplication::topLevelWidgets())
@@ -135,7 +146,8 @@ void TestExportGifDefaults::defaultsAreValid()
     options.size = QSize(160, 120); // small frames: the steps are what is tested
     options.frames = 4;
     QVERIFY2(shown.exporter->exportAnimationTo(QStringLiteral("loss"), options, path),
-             errors.isEmpty() ? "" : qPrintable(errors.front().front().toString()));
+             errors.isEmpty() ? ""
+                              : qPrintable(errors.front().front().toString().replace('\n', ' ')));
     QVERIFY(QFileInfo(path).size() > 0);
 }
 

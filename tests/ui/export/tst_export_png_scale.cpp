@@ -18,8 +18,9 @@ constexpr int kWidth = 480;
 constexpr int kHeight = 320;
 /// Mean absolute difference per channel (0..255) allowed between the 1x image and a scaled
 /// image shrunk to 1x: anti-aliasing and hinting differ at each scale, a layout that differs
-/// (text twice as large, margins that do not fit it) gives several times more.
-constexpr double kMaxMeanDifference = 6.0;
+/// (text twice as large, margins that do not fit it) gives more (measured: 3.1 at 2x and 2.3
+/// at 3x against 8.2 and 11.0 when the fonts grew with the scale and the layout did not).
+constexpr double kMaxMeanDifference = 5.0;
 
 /// A figure like the window's curves: a title, both axis titles, tick labels and a legend.
 std::unique_ptr<QCustomPlot> makeFigure()
@@ -104,6 +105,7 @@ void TestExportPngScale::scaledLooksLikeOneX()
     const QImage shrunk =
         scaled.scaled(one.size(), Qt::IgnoreAspectRatio, Qt::SmoothTransformation);
     const double difference = meanAbsoluteDifference(one, shrunk);
+    qInfo("%dx shrunk to 1x: mean absolute difference %.2f", scale, difference);
     QVERIFY2(difference < kMaxMeanDifference,
              qPrintable(QString("mean absolute difference %1").arg(difference)));
 
@@ -118,6 +120,8 @@ void TestExportPngScale::scaledLooksLikeOneX()
         const int inkOne = inkInRows(one, band.top, band.bottom);
         const int inkScaled = inkInRows(scaled, band.top * scale, band.bottom * scale);
         const double ratio = inkScaled / (double(scale * scale) * std::max(inkOne, 1));
+        qInfo("%s: ink %d at 1x, %d at %dx (ratio %.2f)", band.what, inkOne, inkScaled, scale,
+              ratio);
         QVERIFY2(inkOne > 20, band.what);
         QVERIFY2(ratio > 0.5 && ratio < 2.0, qPrintable(QString("%1: ink %2 at 1x, %3 at %4x")
                                                             .arg(band.what)
