@@ -6,11 +6,11 @@
 #include "core/problems/toy_surface.h"
 #include "ui/explorer/landscape_view.h"
 #include "ui/explorer/run_controller.h"
+#include "ui/export/loss_map_figure.h"
 #include "ui/plots/plot_style.h"
 #include "ui/worker/training_thread.h"
 
 #include <QCoreApplication>
-
 #include <QWidget>
 
 #include <qcustomplot.h>
@@ -50,59 +50,6 @@ QCustomPlot* makePlot(QWidget* parent, const QString& name, const QString& title
     plot->legend->setVisible(true);
     plot->legend->setBrush(legendFill());
     return plot;
-}
-
-/// log10(f − fMin + offset) over values, as the window's landscape; fMin is the known minimum
-/// or the lowest sample, offset 1e-4 of the sampled range.
-std::vector<double> logTransform(const std::vector<double>& values, double knownMinimum)
-{
-    double lo = std::numeric_limits<double>::infinity();
-    double hi = -lo;
-    for (double f : values)
-        if (std::isfinite(f)) {
-            lo = std::min(lo, f);
-            hi = std::max(hi, f);
-        }
-    if (!std::isfinite(lo))
-        lo = hi = 0.0;
-    const double fMin = std::isfinite(knownMinimum) ? std::min(knownMinimum, lo) : lo;
-    const double offset = std::max(1e-4 * (hi - fMin), 1e-12);
-    std::vector<double> z(values.size());
-    for (std::size_t k = 0; k < values.size(); ++k) {
-        const double f = std::isfinite(values[k]) ? values[k] : hi;
-        z[k] = std::log10(std::max(f - fMin, 0.0) + offset);
-    }
-    return z;
-}
-
-/// The landscape's colour map on plot, as the window draws it: logTransform of the grid's
-/// losses over box in viridis bands, with a colour scale at the right labelled scaleLabel and
-/// aligned with the axis rect; the axes show box.
-void drawLossMap(QCustomPlot* plot, const LandscapeGrid& grid, const ViewBox& box,
-                 double knownMinimum, const QString& scaleLabel)
-{
-    auto* map = new QCPColorMap(plot->xAxis, plot->yAxis);
-    map->setInterpolate(true); // as the window: a 41² model grid is smoothed, not blocky
-    map->setTightBoundary(false);
-    map->data()->setSize(grid.n, grid.n);
-    map->data()->setRange(QCPRange(box.xMin, box.xMax), QCPRange(box.yMin, box.yMax));
-    const std::vector<double> z = logTransform(grid.loss, knownMinimum);
-    for (int j = 0; j < grid.n; ++j)
-        for (int i = 0; i < grid.n; ++i)
-            map->data()->setCell(i, j, z[static_cast<std::size_t>(j) * grid.n + i]);
-    auto* scale = new QCPColorScale(plot);
-    scale->setType(QCPAxis::atRight);
-    scale->setBarWidth(14);
-    scale->axis()->setLabel(scaleLabel);
-    plot->plotLayout()->addElement(1, 1, scale);
-    map->setColorScale(scale);
-    scale->setGradient(viridisGradient(20));
-    map->rescaleDataRange(true);
-    auto* margins = new QCPMarginGroup(plot);
-    plot->axisRect()->setMarginGroup(QCP::msBottom | QCP::msTop, margins);
-    scale->setMarginGroup(QCP::msBottom | QCP::msTop, margins);
-    plot->xAxis->setRange(box.xMin, box.xMax);
-    plot->yAxis->setRange(box.yMin, box.yMax);
 }
 
 bool sameProblem(const ProblemSpec& a, const ProblemSpec& b)
@@ -316,7 +263,7 @@ void SessionFigures::buildToyLandscape()
     if (!grid.complete)
         throw std::runtime_error("cancelled");
 
-    drawLossMap(m_landscape, grid, info.view, info.minimumValue, tr("log₁₀(f − f* + ε)"));
+    drawLossMap(m_landscape, grid, info.view, info.minimumValue, tr("log₁₀(f − f* + ε)"), false);
 
     // Paths of every run on this same surface; far-away points only stretch the clipping.
     const double reach =
@@ -382,7 +329,7 @@ void SessionFigures::buildModelLandscape(const QJsonObject& view)
     m_landscape->yAxis->setLabel(modelAxisTitle(titles, 1));
 
     drawLossMap(m_landscape, grid, box, std::numeric_limits<double>::quiet_NaN(),
-                tr("log₁₀(training loss − min + ε)"));
+                tr("log₁₀(training loss − min + ε)"), true);
 
     // Runs of the same model and data, projected into this plane.
     for (const auto& d : m_drawn) {

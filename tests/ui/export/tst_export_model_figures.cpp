@@ -15,6 +15,7 @@
 #include <qcustomplot.h>
 
 #include <memory>
+#include <utility>
 
 namespace {
 
@@ -140,13 +141,24 @@ void TestExportModelFigures::svgNamesTheSeries()
 
 void TestExportModelFigures::landscapeIsInterpolated()
 {
-    int maps = 0;
-    for (int i = 0; i < m_figures->landscape()->plottableCount(); ++i)
-        if (auto* map = qobject_cast<QCPColorMap*>(m_figures->landscape()->plottable(i))) {
-            ++maps;
-            QVERIFY(map->interpolate());
-        }
-    QCOMPARE(maps, 1);
+    // A model's coarse grid is smoothed as in the window; a toy map keeps its bands (as the
+    // window's).
+    lrlab::Session toy;
+    toy.current = lrlab::test::rosenbrockRun(1e-3, 50);
+    lrlab::SessionFigureOptions options;
+    options.toyGrid = 40;
+    const lrlab::SessionFigures toyFigures(toy, options);
+    const std::pair<QCustomPlot*, bool> cases[] = {{m_figures->landscape(), true},
+                                                   {toyFigures.landscape(), false}};
+    for (const auto& [plot, interpolated] : cases) {
+        int maps = 0;
+        for (int i = 0; i < plot->plottableCount(); ++i)
+            if (auto* map = qobject_cast<QCPColorMap*>(plot->plottable(i))) {
+                ++maps;
+                QCOMPARE(map->interpolate(), interpolated);
+            }
+        QCOMPARE(maps, 1);
+    }
 }
 
 void TestExportModelFigures::pcaTitlesAreTranslated()

@@ -2,6 +2,7 @@
 // row after its last minibatch loss): the loss figure carries the moving average and the
 // validation loss, the dashboard the validation accuracy, and the GIF dialog's defaults write
 // the playback.
+#include "tests/common/explorer_fixture.h"
 #include "tests/common/main_window_waits.h"
 #include "tests/common/run_configs.h"
 #include "ui/experiment_model.h"
@@ -15,7 +16,6 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QSignalSpy>
-#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -51,11 +51,7 @@ private:
 void TestExportWindowModel::initTestCase()
 {
     QVERIFY(m_home.isValid());
-    qputenv("HOME", m_home.path().toLocal8Bit());
-    qputenv("LRLAB_NO_RECOVERY_PROMPT", "1");
-    QStandardPaths::setTestModeEnabled(true);
-    QCoreApplication::setOrganizationName(QStringLiteral("lrlab-test"));
-    QCoreApplication::setApplicationName(QStringLiteral("tst_export_window_model"));
+    lrlab::test::useTemporaryHome(m_home, QStringLiteral("tst_export_window_model"));
     lrlab::appSettings().setValue(QStringLiteral("language"), QStringLiteral("en"));
     m_window = std::make_unique<lrlab::MainWindow>();
     m_window->dialogs()->setModalDialogsEnabled(false);
