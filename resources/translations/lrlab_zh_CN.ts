@@ -238,13 +238,6 @@
         <translation>第 %1 / %2 帧</translation>
     </message>
     <message>
-        <location filename="../../ui/export/animation_export.cpp" line="112" />
-        <source>The animation could not be saved:
-%1</source>
-        <translation>无法保存动画：
-%1</translation>
-    </message>
-    <message>
         <location filename="../../ui/views/finetune_summary.cpp" line="22" />
         <source>full fine-tuning</source>
         <translation>全量微调</translation>
@@ -1142,6 +1135,11 @@
         <location filename="../../ui/export/export_controller.cpp" line="428" />
         <source>Steps:</source>
         <translation>步数：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/export_controller.cpp" line="428" />
+        <source>The last step of the playback means the end of every shown run.</source>
+        <translation>回放的最后一步即所有显示的运行的结尾。</translation>
     </message>
     <message>
         <location filename="../../ui/export/export_controller.cpp" line="430" />

@@ -4,7 +4,6 @@
 #include "ui/export/plot_export.h"
 
 #include <QCoreApplication>
-#include <QMessageBox>
 #include <QProgressDialog>
 
 #include <cmath>
@@ -106,11 +105,12 @@ bool exportAnimationGifWithProgress(QWidget* parent, SessionFigures& figures, Fi
     };
     try {
         return exportAnimationGif(figures, kind, options, path, progress);
-    } catch (const std::exception& e) {
-        QMessageBox::warning(
-            parent, tr("Export animation"),
-            tr("The animation could not be saved:\n%1").arg(QString::fromUtf8(e.what())));
-        return false;
+    } catch (...) {
+        // Closed before the caller reports the error: no progress dialog, nor its pending
+        // show-after-a-delay, over the message (reset() stops that timer).
+        dialog.reset();
+        dialog.hide();
+        throw;
     }
 }
 

@@ -41,8 +41,10 @@ int animationFrameCount(const AnimationOptions& options, int firstStep, int last
 bool exportAnimationGif(SessionFigures& figures, FigureKind kind, const AnimationOptions& options,
                         const QString& path, const ExportProgress& progress = {});
 
-/// GUI helper: exportAnimationGif behind a modal QProgressDialog with a Cancel button. Errors
-/// are shown in a message box. Returns true when the file was written.
+/// GUI helper: exportAnimationGif behind a modal QProgressDialog with a Cancel button. Throws
+/// what exportAnimationGif throws, after the progress dialog is closed, so the caller's error
+/// message is the only dialog left. Returns true when the file was written, false when
+/// cancelled.
 bool exportAnimationGifWithProgress(QWidget* parent, SessionFigures& figures, FigureKind kind,
                                     const AnimationOptions& options, const QString& path);
 

@@ -406,9 +406,9 @@ void ExportController::exportGifDialog()
     kind->addItem(tr("Learning rate"), QStringLiteral("lr"));
     kind->addItem(tr("Dashboard"), QStringLiteral("dashboard"));
     form->addRow(tr("Figure:"), kind);
-    const QSize defaultSize = SessionFigures::defaultSize(FigureKind::Landscape);
-    auto* width = spinBox(&dialog, 16, 4000, defaultSize.width());
-    auto* height = spinBox(&dialog, 16, 4000, defaultSize.height());
+    const AnimationOptions defaults = defaultAnimationOptions();
+    auto* width = spinBox(&dialog, 16, 4000, defaults.size.width());
+    auto* height = spinBox(&dialog, 16, 4000, defaults.size.height());
     connect(kind, &QComboBox::currentIndexChanged, &dialog, [=] {
         const auto k = figureKindFromName(kind->currentData().toString());
         const QSize size = SessionFigures::defaultSize(k ? *k : FigureKind::Landscape);
@@ -419,12 +419,13 @@ void ExportController::exportGifDialog()
     auto* fps = new QDoubleSpinBox(&dialog);
     fps->setRange(1.0, 50.0);
     fps->setDecimals(0);
-    fps->setValue(15.0);
+    fps->setValue(defaults.framesPerSecond);
     fps->setToolTip(tr("Frames per second: more is smoother and a larger file."));
     form->addRow(tr("Frame rate:"), fps);
     const int last = m_parts.playback ? std::max(0, m_parts.playback->maximumStep()) : 0;
-    auto* first = spinBox(&dialog, 0, last, 0);
+    auto* first = spinBox(&dialog, 0, last, defaults.firstStep);
     auto* end = spinBox(&dialog, 0, last, last);
+    end->setToolTip(tr("The last step of the playback means the end of every shown run."));
     form->addRow(tr("Steps:"), pairRow(&dialog, first, QStringLiteral("–"), end));
     auto* palette = new QComboBox(&dialog);
     palette->addItem(tr("Best colours per frame"));
@@ -442,9 +443,20 @@ void ExportController::exportGifDialog()
     options.framesPerSecond = fps->value();
     options.firstStep = std::min(first->value(), end->value());
     options.lastStep = std::max(first->value(), end->value());
+    if (options.lastStep >= last) // the end of the runs, however the playback counts it
+        options.lastStep = defaults.lastStep;
     options.palette = palette->currentIndex() == 0 ? GifPalette::PerFrame : GifPalette::Fixed;
     exportAnimationTo(kind->currentData().toString(), options,
                       withSuffix(file, QStringLiteral("gif")));
+}
+
+AnimationOptions ExportController::defaultAnimationOptions() const
+{
+    AnimationOptions options;
+    options.size = SessionFigures::defaultSize(FigureKind::Landscape);
+    options.firstStep = 0;
+    options.lastStep = -1;
+    return options;
 }
 
 bool ExportController::exportAnimationTo(const QString& figure, const AnimationOptions& options,
@@ -463,7 +475,7 @@ bool ExportController::exportAnimationTo(const QString& figure, const AnimationO
             figures = std::make_unique<SessionFigures>(shownExportRuns(),
                                                        SessionController::captureView(m_parts));
         }
-        if (m_dialogs->enabled()) // a progress dialog with Cancel; it reports its own errors
+        if (m_dialogs->enabled()) // a progress dialog with Cancel, closed before an error below
             return exportAnimationGifWithProgress(m_parts.window, *figures, *kind, options, path);
         return exportAnimationGif(*figures, *kind, options, path);
     } catch (const std::exception& e) {

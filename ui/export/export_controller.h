@@ -57,8 +57,12 @@ public:
     bool exportShownRunsCsv(const QString& path);
     /// One CSV per shown run in directory; returns the files written (empty on error).
     QStringList exportRunCsvFiles(const QString& directory);
+    /// What the GIF dialog starts with: the landscape's default size, 15 frames per second, the
+    /// whole playback (first step 0, last step -1 = the end of the longest shown run), so the
+    /// defaults are valid for any shown runs (toy or model, pins of other lengths).
+    AnimationOptions defaultAnimationOptions() const;
     /// The playback of the shown runs on figure as an animated GIF (no dialog; while dialogs
-    /// are on, a progress dialog with Cancel).
+    /// are on, a progress dialog with Cancel that is closed before an error is reported).
     bool exportAnimationTo(const QString& figure, const AnimationOptions& options,
                            const QString& path);
 

@@ -135,12 +135,13 @@ QImage renderFigure(QWidget* figure, const FigureExportOptions& options)
     checkScale(size, options.scale);
     const QSize pixels(std::max(1, static_cast<int>(std::lround(size.width() * options.scale))),
                        std::max(1, static_cast<int>(std::lround(size.height() * options.scale))));
+    // The image keeps QImage's default resolution while it is painted: the screen's logical
+    // dpi, which QCustomPlot's layout measures its fonts with (QFontMetrics). The painter's
+    // scale then enlarges text, margins and curves together, as QCustomPlot::savePng(file,
+    // width, height, scale) does; an image whose dpi grew with the scale would draw point-sized
+    // text scale times larger than the layout made room for.
     QImage image(pixels, QImage::Format_ARGB32_Premultiplied);
     image.fill(options.background);
-    // Physical size metadata: the logical layout at 96 dpi.
-    const int dotsPerMeter = static_cast<int>(std::lround(kExportDpi * options.scale / 0.0254));
-    image.setDotsPerMeterX(dotsPerMeter);
-    image.setDotsPerMeterY(dotsPerMeter);
     QCPPainter painter(&image);
     painter.setMode(QCPPainter::pmNoCaching);
     if (options.scale > 1.0)
@@ -149,6 +150,10 @@ QImage renderFigure(QWidget* figure, const FigureExportOptions& options)
                   static_cast<double>(pixels.height()) / size.height());
     paintFigure(painter, figure, size, options.background);
     painter.end();
+    // Physical size metadata, set once painted: the logical layout at 96 dpi.
+    const int dotsPerMeter = static_cast<int>(std::lround(kExportDpi * options.scale / 0.0254));
+    image.setDotsPerMeterX(dotsPerMeter);
+    image.setDotsPerMeterY(dotsPerMeter);
     return image;
 }
 

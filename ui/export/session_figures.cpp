@@ -4,8 +4,13 @@
 #include "core/engine/model_problem.h"
 #include "core/models/model.h"
 #include "core/problems/toy_surface.h"
+#include "ui/explorer/landscape_view.h"
+#include "ui/explorer/run_controller.h"
+#include "ui/export/loss_map_figure.h"
 #include "ui/plots/plot_style.h"
+#include "ui/worker/training_thread.h"
 
+#include <QCoreApplication>
 #include <QWidget>
 
 #include <qcustomplot.h>
@@ -21,7 +26,19 @@ namespace {
 
 const QColor kCurrentColour(60, 60, 60);
 const QColor kAloneColour(255, 110, 30); // the window's path colour
+// The pens of the window's model curves (CurvePlots).
+const QColor kMinibatchColour(150, 150, 150, 170);
+const QColor kSmoothedColour(30, 90, 180);
+const QColor kValidationColour(213, 94, 0);
+const QColor kAccuracyColour(0, 114, 178);
 constexpr double kLossFloor = 1e-16;
+
+/// A text of the window's curves, in its translation context, so the figure's legend reads as
+/// the window's.
+QString curvesText(const char* text)
+{
+    return QCoreApplication::translate("lrlab::CurvePlots", text);
+}
 
 QCustomPlot* makePlot(QWidget* parent, const QString& name, const QString& title,
                       const QString& xLabel, const QString& yLabel)
@@ -33,59 +50,6 @@ QCustomPlot* makePlot(QWidget* parent, const QString& name, const QString& title
     plot->legend->setVisible(true);
     plot->legend->setBrush(legendFill());
     return plot;
-}
-
-/// log10(f − fMin + offset) over values, as the window's landscape; fMin is the known minimum
-/// or the lowest sample, offset 1e-4 of the sampled range.
-std::vector<double> logTransform(const std::vector<double>& values, double knownMinimum)
-{
-    double lo = std::numeric_limits<double>::infinity();
-    double hi = -lo;
-    for (double f : values)
-        if (std::isfinite(f)) {
-            lo = std::min(lo, f);
-            hi = std::max(hi, f);
-        }
-    if (!std::isfinite(lo))
-        lo = hi = 0.0;
-    const double fMin = std::isfinite(knownMinimum) ? std::min(knownMinimum, lo) : lo;
-    const double offset = std::max(1e-4 * (hi - fMin), 1e-12);
-    std::vector<double> z(values.size());
-    for (std::size_t k = 0; k < values.size(); ++k) {
-        const double f = std::isfinite(values[k]) ? values[k] : hi;
-        z[k] = std::log10(std::max(f - fMin, 0.0) + offset);
-    }
-    return z;
-}
-
-/// The landscape's colour map on plot, as the window draws it: logTransform of the grid's
-/// losses over box in viridis bands, with a colour scale at the right labelled scaleLabel and
-/// aligned with the axis rect; the axes show box.
-void drawLossMap(QCustomPlot* plot, const LandscapeGrid& grid, const ViewBox& box,
-                 double knownMinimum, const QString& scaleLabel)
-{
-    auto* map = new QCPColorMap(plot->xAxis, plot->yAxis);
-    map->setInterpolate(false);
-    map->setTightBoundary(false);
-    map->data()->setSize(grid.n, grid.n);
-    map->data()->setRange(QCPRange(box.xMin, box.xMax), QCPRange(box.yMin, box.yMax));
-    const std::vector<double> z = logTransform(grid.loss, knownMinimum);
-    for (int j = 0; j < grid.n; ++j)
-        for (int i = 0; i < grid.n; ++i)
-            map->data()->setCell(i, j, z[static_cast<std::size_t>(j) * grid.n + i]);
-    auto* scale = new QCPColorScale(plot);
-    scale->setType(QCPAxis::atRight);
-    scale->setBarWidth(14);
-    scale->axis()->setLabel(scaleLabel);
-    plot->plotLayout()->addElement(1, 1, scale);
-    map->setColorScale(scale);
-    scale->setGradient(viridisGradient(20));
-    map->rescaleDataRange(true);
-    auto* margins = new QCPMarginGroup(plot);
-    plot->axisRect()->setMarginGroup(QCP::msBottom | QCP::msTop, margins);
-    scale->setMarginGroup(QCP::msBottom | QCP::msTop, margins);
-    plot->xAxis->setRange(box.xMin, box.xMax);
-    plot->yAxis->setRange(box.yMin, box.yMax);
 }
 
 bool sameProblem(const ProblemSpec& a, const ProblemSpec& b)
@@ -107,6 +71,14 @@ struct SessionFigures::Drawn
     QVector<double> pathT, pathX, pathY; ///< path point i is at step pathT[i]
     QVector<double> lossSteps, lossValues;
     QVector<double> lrSteps, lrValues;
+    /// A model run's curves besides the minibatch loss (the current run only, as the window):
+    /// each a graph and its complete data.
+    struct Extra
+    {
+        QCPGraph* graph = nullptr;
+        QVector<double> steps, values;
+    };
+    std::vector<Extra> extras;
     QCPCurve* path = nullptr;
     QCPGraph* pathMarker = nullptr;
     QCPGraph* endMarker = nullptr;
@@ -190,9 +162,14 @@ QSize SessionFigures::defaultSize(FigureKind kind)
 
 int SessionFigures::maximumStep() const
 {
+    // As the window's playback: a model's path may end at row rows() (the parameters after the
+    // last update).
     int last = 0;
     for (const ExportRun& run : m_runs)
         last = std::max(last, run.rows() - 1);
+    for (const auto& d : m_drawn)
+        if (!d->pathT.isEmpty())
+            last = std::max(last, static_cast<int>(d->pathT.back()));
     return last;
 }
 
@@ -286,7 +263,7 @@ void SessionFigures::buildToyLandscape()
     if (!grid.complete)
         throw std::runtime_error("cancelled");
 
-    drawLossMap(m_landscape, grid, info.view, info.minimumValue, tr("log₁₀(f − f* + ε)"));
+    drawLossMap(m_landscape, grid, info.view, info.minimumValue, tr("log₁₀(f − f* + ε)"), false);
 
     // Paths of every run on this same surface; far-away points only stretch the clipping.
     const double reach =
@@ -341,11 +318,18 @@ void SessionFigures::buildModelLandscape(const QJsonObject& view)
                            .arg(QString::fromStdString(current.config.problem.type),
                                 QString::fromStdString(problem->datasetName()),
                                 QString::fromStdString(landscapePlaneName(plane))));
-    m_landscape->xAxis->setLabel(QString::fromStdString(modelPlane.alphaLabel));
-    m_landscape->yAxis->setLabel(QString::fromStdString(modelPlane.betaLabel));
+    // The window's axis titles, in the installed language.
+    ModelLandscape titles;
+    titles.plane = modelPlane.type;
+    titles.alphaLabel = modelPlane.alphaLabel;
+    titles.betaLabel = modelPlane.betaLabel;
+    titles.alphaExplainedVariance = modelPlane.alphaExplainedVariance;
+    titles.betaExplainedVariance = modelPlane.betaExplainedVariance;
+    m_landscape->xAxis->setLabel(modelAxisTitle(titles, 0));
+    m_landscape->yAxis->setLabel(modelAxisTitle(titles, 1));
 
     drawLossMap(m_landscape, grid, box, std::numeric_limits<double>::quiet_NaN(),
-                tr("log₁₀(training loss − min + ε)"));
+                tr("log₁₀(training loss − min + ε)"), true);
 
     // Runs of the same model and data, projected into this plane.
     for (const auto& d : m_drawn) {
@@ -425,6 +409,8 @@ void SessionFigures::buildCurves()
         d->lossGraph->setName(run.label);
         d->lossGraph->setPen(pen);
         d->lossGraph->addToLegend();
+        if (run.current && !run.isToy())
+            addModelCurves(*d);
         d->lossMarker = m_loss->addGraph();
         d->lossMarker->setLineStyle(QCPGraph::lsNone);
         d->lossMarker->setScatterStyle(marker);
@@ -449,6 +435,12 @@ void SessionFigures::buildCurves()
         }
         for (double v : d->lrValues)
             lrHi = std::max(lrHi, v);
+        for (const Drawn::Extra& extra : d->extras)
+            if (extra.graph->valueAxis() == m_loss->yAxis)
+                for (double v : extra.values) {
+                    lo = std::min(lo, v);
+                    hi = std::max(hi, v);
+                }
     }
     if (!(hi > 0.0) || !std::isfinite(lo)) {
         lo = 1e-3;
@@ -467,6 +459,67 @@ void SessionFigures::buildCurves()
         line->point2->setCoords(0, 1);
         line->setVisible(false);
     }
+}
+
+void SessionFigures::addModelCurves(Drawn& d)
+{
+    // As the window's loss and accuracy plots (CurvePlots, RunController): the minibatch loss as
+    // a thin pale line under its moving average, the validation loss at the evaluated rows, and
+    // for classifiers the validation accuracy (here on the loss plot's right axis).
+    const ModelTrace& trace = *d.run->model;
+    d.lossGraph->setPen(QPen(kMinibatchColour, 1.0));
+    d.lossGraph->setName(curvesText("minibatch (current)"));
+    const auto addGraph = [&](const QString& name, const QColor& colour, double width, bool markers,
+                              QCPAxis* valueAxis) -> Drawn::Extra& {
+        Drawn::Extra extra;
+        extra.graph = m_loss->addGraph(m_loss->xAxis, valueAxis);
+        extra.graph->setName(name);
+        extra.graph->setPen(QPen(colour, width));
+        if (markers)
+            extra.graph->setScatterStyle(
+                QCPScatterStyle(QCPScatterStyle::ssCircle, QPen(colour, 1.5), Qt::white, 6));
+        extra.graph->addToLegend();
+        d.extras.push_back(std::move(extra));
+        return d.extras.back();
+    };
+
+    Drawn::Extra& smoothed =
+        addGraph(curvesText("smoothed (EMA)"), kSmoothedColour, 2.2, false, m_loss->yAxis);
+    double ema = std::numeric_limits<double>::quiet_NaN();
+    for (int k = 0; k < trace.rows(); ++k) {
+        const double loss = trace.loss[static_cast<std::size_t>(k)];
+        if (!std::isfinite(loss))
+            continue;
+        ema = std::isfinite(ema)
+                  ? (1.0 - RunController::kSmoothing) * ema + RunController::kSmoothing * loss
+                  : loss;
+        smoothed.steps.push_back(k);
+        smoothed.values.push_back(std::max(ema, kLossFloor));
+    }
+
+    Drawn::Extra& validation =
+        addGraph(curvesText("validation"), kValidationColour, 2.0, true, m_loss->yAxis);
+    for (std::size_t i = 0; i < trace.evalRows.size(); ++i)
+        if (std::isfinite(trace.validationLoss[i])) {
+            validation.steps.push_back(trace.evalRows[i]);
+            validation.values.push_back(std::max(trace.validationLoss[i], kLossFloor));
+        }
+
+    if (!d.run->classification)
+        return;
+    QCPAxis* right = m_loss->yAxis2;
+    right->setVisible(true);
+    right->setLabel(curvesText("accuracy"));
+    Drawn::Extra& accuracy =
+        addGraph(curvesText("Validation accuracy"), kAccuracyColour, 2.0, true, right);
+    double lowest = 1.0;
+    for (std::size_t i = 0; i < trace.evalRows.size(); ++i)
+        if (std::isfinite(trace.validationAccuracy[i])) {
+            accuracy.steps.push_back(trace.evalRows[i]);
+            accuracy.values.push_back(trace.validationAccuracy[i]);
+            lowest = std::min(lowest, trace.validationAccuracy[i]);
+        }
+    right->setRange(std::max(0.0, std::floor(lowest * 10.0) / 10.0 - 0.05), 1.02);
 }
 
 void SessionFigures::setCursorStep(int step)
@@ -506,6 +559,10 @@ void SessionFigures::showUpTo(int step, bool cursor)
         d->lrMarker->data()->clear();
         if (cursor && n > 0)
             d->lossMarker->addData(d->lossSteps[n - 1], d->lossValues[n - 1]);
+        for (const Drawn::Extra& extra : d->extras) {
+            const int e = lastAtOrBefore(extra.steps) + 1;
+            extra.graph->setData(extra.steps.mid(0, e), extra.values.mid(0, e), true);
+        }
         const int m = lastAtOrBefore(d->lrSteps) + 1;
         if (cursor && m > 0)
             d->lrMarker->addData(d->lrSteps[m - 1], d->lrValues[m - 1]);

@@ -43,9 +43,12 @@ struct SessionFigureOptions
 /// The window's figures built from a Session without a window: runs every config (runs are
 /// deterministic, so these are the window's traces) and draws, with plain QCustomPlot calls,
 /// - landscape: the current run's surface (toy: its view box, log₁₀(f − f* + ε) in viridis
-///   bands; models: the plane of view.plane, default axes for two-parameter models, else pca)
+///   bands; models: the plane of view.plane, default axes for two-parameter models, else pca,
+///   interpolated, with the window's translated axis titles)
 ///   with the path of every run on that same problem, start point, end diamonds and minima;
-/// - loss: each run's loss (toy: f − f*) against step, log scale;
+/// - loss: each run's loss (toy: f − f*) against step, log scale; for a current model run, as
+///   the window, also the minibatch loss's moving average, the validation loss and (classifiers)
+///   the validation accuracy on the right axis;
 /// - lr: each run's learning rate against step;
 /// - dashboard: a widget holding the three side by side (renderFigure draws it whole).
 /// Colours: pinned runs take the Okabe–Ito palette in pin order; the current run is drawn
@@ -75,7 +78,8 @@ public:
 
     /// The runs drawn: pinned in pin order, the current run last.
     const std::vector<ExportRun>& runs() const { return m_runs; }
-    /// The largest step any run reaches (its last row); the playback's end.
+    /// The largest step any run reaches (its last row, or a model path's final point at row
+    /// rows()), as the window's playback; the end of an animation.
     int maximumStep() const;
     /// Why the landscape shows no map (e.g. a diverged model run has no pca plane), or "".
     QString landscapeNote() const { return m_note; }
@@ -95,6 +99,7 @@ private:
     void buildToyLandscape();
     void buildModelLandscape(const QJsonObject& view);
     void buildCurves();
+    void addModelCurves(Drawn& drawn);
     void setNote(const QString& note);
     void showUpTo(int step, bool cursor);
 

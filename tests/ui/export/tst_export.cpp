@@ -608,7 +608,7 @@ void TestExport::sessionFiguresModel()
     options.modelGrid = 12;
     lrlab::SessionFigures figures(session, options);
     QVERIFY2(figures.landscapeNote().isEmpty(), qPrintable(figures.landscapeNote()));
-    QCOMPARE(figures.maximumStep(), 59); // minibatch rows 0..steps−1
+    QCOMPARE(figures.maximumStep(), 60); // minibatch rows 0..steps−1, the path ends at row steps
     int maps = 0, curves = 0;
     for (int i = 0; i < figures.landscape()->plottableCount(); ++i) {
         maps += qobject_cast<QCPColorMap*>(figures.landscape()->plottable(i)) != nullptr;
