@@ -4,6 +4,7 @@
 
 #include <charconv>
 #include <cmath>
+#include <string>
 
 namespace lrlab {
 
@@ -11,19 +12,11 @@ std::string pythonFloat(double value)
 {
     if (!std::isfinite(value))
         return "float(\"" + formatDouble(value) + "\")";
-    // The fewest significant digits that read back as the same double (as Python's repr), so
-    // 0.003 stays 0.003; formatDouble's 17 digits always round-trip.
-    std::string text = formatDouble(value);
-    for (int digits = 1; digits < 17; ++digits) {
-        const std::string shorter = formatSignificant(value, digits);
-        double back = 0.0;
-        const auto [end, error] =
-            std::from_chars(shorter.data(), shorter.data() + shorter.size(), back);
-        if (error == std::errc() && end == shorter.data() + shorter.size() && back == value) {
-            text = shorter;
-            break;
-        }
-    }
+    // std::to_chars without a precision writes the shortest text that reads back as the same
+    // double (as Python's repr), in the C locale: 0.003 stays 0.003.
+    char buffer[64];
+    const auto result = std::to_chars(buffer, buffer + sizeof buffer, value);
+    std::string text(buffer, result.ptr);
     if (text.find_first_of(".e") == std::string::npos)
         text += ".0";
     return text;

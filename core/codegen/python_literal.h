@@ -4,10 +4,10 @@
 
 namespace lrlab {
 
-/// A Python float literal of value that reads back as the same double: the fewest significant
-/// digits that round-trip (at most formatDouble's 17; C locale), with ".0" added to whole numbers
-/// so Python sees a float, and float("inf") / float("-inf") / float("nan") for the non-finite
-/// values.
+/// A Python float literal of value that reads back as the same double: the shortest text that
+/// round-trips (std::to_chars; never longer than formatDouble's 17 digits; C locale), with ".0"
+/// added to whole numbers so Python sees a float, and float("inf") / float("-inf") / float("nan")
+/// for the non-finite values.
 std::string pythonFloat(double value);
 
 /// "True" or "False".
