@@ -429,6 +429,39 @@
     </message>
 </context>
 <context>
+    <name>lrlab::CopyAsMenu</name>
+    <message>
+        <location filename="../../ui/shell/copy_as_menu.cpp" line="21" />
+        <source>PyTorch</source>
+        <translation>PyTorch</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/copy_as_menu.cpp" line="23" />
+        <source>Hugging Face</source>
+        <translation>Hugging Face</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/copy_as_menu.cpp" line="25" />
+        <source>Lightning</source>
+        <translation>Lightning</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/copy_as_menu.cpp" line="32" />
+        <source>Copy &amp;as</source>
+        <translation>复制为(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/copy_as_menu.cpp" line="41" />
+        <source>Copy the optimizer and learning-rate schedule as %1 code</source>
+        <translation>将优化器和学习率调度复制为 %1 代码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/copy_as_menu.cpp" line="51" />
+        <source>Copied the optimizer and schedule as %1 code to the clipboard</source>
+        <translation>已将优化器和调度以 %1 代码复制到剪贴板</translation>
+    </message>
+</context>
+<context>
     <name>lrlab::CurvePlots</name>
     <message>
         <location filename="../../ui/explorer/curve_plots.cpp" line="36" />
@@ -2238,142 +2271,147 @@ the plane of the trajectory's two main directions.</source>
 <context>
     <name>lrlab::MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.cpp" line="59" />
+        <location filename="../../ui/main_window.cpp" line="60" />
         <source>lrlab — Learning Rate Lab</source>
         <translation>lrlab — 学习率实验室</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="253" />
+        <location filename="../../ui/main_window.cpp" line="254" />
         <source>No landscape: %1</source>
         <translation>无损失地形：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="366" />
+        <location filename="../../ui/main_window.cpp" line="373" />
         <source>LR &amp;trio ×0.1 / ×1 / ×10</source>
         <translation>学习率三档对比 ×0.1 / ×1 / ×10(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="211" />
+        <location filename="../../ui/main_window.cpp" line="212" />
         <source>Not applied: %1</source>
         <translation>未应用：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="347" />
+        <location filename="../../ui/main_window.cpp" line="348" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="356" />
+        <location filename="../../ui/main_window.cpp" line="357" />
         <source>&amp;Open dataset CSV…</source>
         <translation>打开数据集 CSV(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="359" />
+        <location filename="../../ui/main_window.cpp" line="360" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="362" />
+        <location filename="../../ui/main_window.cpp" line="363" />
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.cpp" line="369" />
         <source>&amp;Run</source>
         <translation>运行(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="363" />
+        <location filename="../../ui/main_window.cpp" line="370" />
         <source>&amp;Pin current run</source>
         <translation>固定当前运行(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="364" />
+        <location filename="../../ui/main_window.cpp" line="371" />
         <source>Ctrl+P</source>
         <translation>Ctrl+P</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="365" />
+        <location filename="../../ui/main_window.cpp" line="372" />
         <source>&amp;Clear pins</source>
         <translation>清除固定(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="367" />
+        <location filename="../../ui/main_window.cpp" line="374" />
         <source>Ctrl+T</source>
         <translation>Ctrl+T</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="369" />
+        <location filename="../../ui/main_window.cpp" line="376" />
         <source>Play / pause</source>
         <translation>播放 / 暂停</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="370" />
+        <location filename="../../ui/main_window.cpp" line="377" />
         <source>Ctrl+Space</source>
         <translation>Ctrl+Space</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="371" />
+        <location filename="../../ui/main_window.cpp" line="378" />
         <source>Run the LR &amp;finder</source>
         <translation>运行学习率范围测试(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="375" />
+        <location filename="../../ui/main_window.cpp" line="382" />
         <source>Ctrl+F</source>
         <translation>Ctrl+F</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="377" />
+        <location filename="../../ui/main_window.cpp" line="384" />
         <source>&amp;Lesson</source>
         <translation>课程(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="379" />
+        <location filename="../../ui/main_window.cpp" line="386" />
         <source>&amp;Default lesson</source>
         <translation>默认课程(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="380" />
+        <location filename="../../ui/main_window.cpp" line="387" />
         <source>Ctrl+R</source>
         <translation>Ctrl+R</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="383" />
+        <location filename="../../ui/main_window.cpp" line="390" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="392" />
+        <location filename="../../ui/main_window.cpp" line="399" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="395" />
+        <location filename="../../ui/main_window.cpp" line="402" />
         <source>&amp;About lrlab</source>
         <translation>关于 lrlab(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="396" />
+        <location filename="../../ui/main_window.cpp" line="403" />
         <source>About lrlab</source>
         <translation>关于 lrlab</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="397" />
+        <location filename="../../ui/main_window.cpp" line="404" />
         <source>&lt;b&gt;lrlab %1&lt;/b&gt; — Learning Rate Lab&lt;br&gt;How learning rate, warmup, decay and optimizer shape a training run, on toy loss surfaces and real models.</source>
         <translation>&lt;b&gt;lrlab %1&lt;/b&gt; — 学习率实验室&lt;br&gt;在玩具损失曲面和真实模型上，展示学习率、预热、衰减和优化器如何塑造一次训练。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="318" />
+        <location filename="../../ui/main_window.cpp" line="319" />
         <source>Running the trio ×0.1 / ×1 / ×10…</source>
         <translation>正在运行三档对比 ×0.1 / ×1 / ×10…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="108" />
+        <location filename="../../ui/main_window.cpp" line="109" />
         <source>The trio failed: %1</source>
         <translation>三档对比运行失败：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="102" />
+        <location filename="../../ui/main_window.cpp" line="103" />
         <source>Trio pinned: lr ×0.1, ×1, ×10.</source>
         <translation>三档对比已固定：lr ×0.1、×1、×10。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="352" />
+        <location filename="../../ui/main_window.cpp" line="353" />
         <source>Session and export</source>
         <translation>会话与导出</translation>
     </message>
