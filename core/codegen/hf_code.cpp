@@ -106,7 +106,7 @@ double huggingFaceFactor(const HfSchedule& h, int warmup, int trainingSteps, dou
     // transformers.optimization's lr_lambda functions, in their operation order.
     if (h.type == "constant")
         return 1.0;
-    if (step < warmup && h.type != "constant")
+    if (step < warmup)
         return hfWarmup(step, warmup);
     const double progress = static_cast<double>(step - warmup) /
                             static_cast<double>(std::max(1, trainingSteps - warmup));

@@ -4,6 +4,7 @@
 
 #include <charconv>
 #include <cmath>
+#include <cstdlib>
 #include <string>
 
 namespace lrlab {
@@ -12,11 +13,19 @@ std::string pythonFloat(double value)
 {
     if (!std::isfinite(value))
         return "float(\"" + formatDouble(value) + "\")";
-    // std::to_chars without a precision writes the shortest text that reads back as the same
-    // double (as Python's repr), in the C locale: 0.003 stays 0.003.
+    // The shortest digits that read back as the same double (std::to_chars without a
+    // precision, C locale), laid out as Python's repr: positional for exponents -4..15, else
+    // scientific ("1e-05", "1e+22").
     char buffer[64];
-    const auto result = std::to_chars(buffer, buffer + sizeof buffer, value);
-    std::string text(buffer, result.ptr);
+    const auto scientific =
+        std::to_chars(buffer, buffer + sizeof buffer, value, std::chars_format::scientific);
+    std::string text(buffer, scientific.ptr);
+    const int exponent = std::atoi(text.c_str() + text.find('e') + 1);
+    if (exponent >= -4 && exponent < 16) {
+        const auto fixed =
+            std::to_chars(buffer, buffer + sizeof buffer, value, std::chars_format::fixed);
+        text.assign(buffer, fixed.ptr);
+    }
     if (text.find_first_of(".e") == std::string::npos)
         text += ".0";
     return text;

@@ -4,8 +4,9 @@
 
 namespace lrlab {
 
-/// A Python float literal of value that reads back as the same double: the shortest text that
-/// round-trips (std::to_chars; never longer than formatDouble's 17 digits; C locale), with ".0"
+/// A Python float literal of value that reads back as the same double: the shortest digits
+/// that round-trip (std::to_chars; never more than formatDouble's 17; C locale) laid out as
+/// Python's repr (0.0003, 1e-05), with ".0"
 /// added to whole numbers so Python sees a float, and float("inf") / float("-inf") / float("nan")
 /// for the non-finite values.
 std::string pythonFloat(double value);

@@ -50,24 +50,27 @@ ResolvedSchedule resolve(const ScheduleSpec& s)
     return r;
 }
 
+/// The line returning min_lr + (base − min_lr) · factor, with factor's text as written.
+std::string returnAboveFloor(const ScheduleSpec& s, const std::string& factor)
+{
+    const std::string minLr = num(s.minLr);
+    return "    return " + minLr + " + (BASE_LR - " + minLr + ") * " + factor + "\n";
+}
+
 /// Python lines (4-space indented, inside lr_at) returning the decay at post-warmup step tau.
 std::string decayBody(const ScheduleSpec& s, const ResolvedSchedule& r)
 {
-    const std::string minLr = num(s.minLr);
     const std::string total = num(static_cast<double>(r.total));
     const std::string clamp = "    tau = min(step - " + num(r.warmup) + ", " + num(r.total) + ")\n";
     switch (s.decay) {
     case Decay::Constant:
         return "    return BASE_LR\n";
     case Decay::Cosine:
-        return clamp + "    return " + minLr + " + (BASE_LR - " + minLr +
-               ") * 0.5 * (1.0 + math.cos(math.pi * tau / " + total + "))\n";
+        return clamp + returnAboveFloor(s, "0.5 * (1.0 + math.cos(math.pi * tau / " + total + "))");
     case Decay::Linear:
-        return clamp + "    return " + minLr + " + (BASE_LR - " + minLr + ") * (1.0 - tau / " +
-               total + ")\n";
+        return clamp + returnAboveFloor(s, "(1.0 - tau / " + total + ")");
     case Decay::Polynomial:
-        return clamp + "    return " + minLr + " + (BASE_LR - " + minLr + ") * (1.0 - tau / " +
-               total + ") ** " + num(s.power) + "\n";
+        return clamp + returnAboveFloor(s, "(1.0 - tau / " + total + ") ** " + num(s.power));
     case Decay::Exponential:
         return clamp + "    return BASE_LR * " + num(r.gamma) + " ** (tau // " +
                num(std::max(1, s.stepsPerEpoch)) + ")\n";
@@ -90,8 +93,7 @@ std::string decayBody(const ScheduleSpec& s, const ResolvedSchedule& r)
                     num(r.tMult - 1) + "\n" + "        t_i = float(" + t0 + " * " + tMult +
                     " ** n)\n";
         }
-        return body + "    return " + minLr + " + (BASE_LR - " + minLr +
-               ") * (1.0 + math.cos(math.pi * t_cur / t_i)) / 2.0\n";
+        return body + returnAboveFloor(s, "(1.0 + math.cos(math.pi * t_cur / t_i)) / 2.0");
     }
     case Decay::InverseSqrt:
         return clamp + "    return BASE_LR / math.sqrt(1.0 + tau / " + num(r.timescale) + ")\n";
@@ -117,7 +119,7 @@ std::string decayBody(const ScheduleSpec& s, const ResolvedSchedule& r)
         const std::string stableEnd = std::to_string(r.wsdStableEnd);
         return clamp + "    if tau < " + stableEnd + ":\n        return BASE_LR\n" +
                "    p = (tau - " + stableEnd + ") / " + std::to_string(r.wsdDecaySteps) + "\n" +
-               "    return " + minLr + " + (BASE_LR - " + minLr + ") * (" + shape + ")\n";
+               returnAboveFloor(s, "(" + shape + ")");
     }
     }
     throw std::invalid_argument("schedule.decay: invalid decay value");
@@ -260,14 +262,15 @@ std::string pytorchSnippet(const RunConfig& config, bool lambdaOnly)
 {
     const PythonOptimizer optimizer = torchOptimizer(config.optimizer);
     const PythonScheduler scheduler = torchScheduler(config, lambdaOnly);
-    std::string text = "# lrlab's optimizer and learning-rate schedule in PyTorch (" +
+    std::string text = "# lrlab's optimizer and learning-rate schedule in PyTorch, for " +
                        std::to_string(config.steps) +
-                       " steps). Call scheduler.step() once after every optimizer.step().\n";
+                       " steps.\n# Call scheduler.step() once after every optimizer.step().\n";
     if (!scheduler.builtIn)
         text += "import math\n\n";
     text += optimizer.imports + "\nBASE_LR = " + num(config.schedule.learningRate) + "\n\n";
+    text += "\n";
     if (!scheduler.builtIn)
-        text += "\n" + scheduler.definitions + "\n\n";
+        text += scheduler.definitions + "\n\n";
     text += "def make_optimizer(params):\n"
             "    \"\"\"The optimizer over params and its per-step learning-rate scheduler.\"\"\"\n";
     if (!optimizer.note.empty())

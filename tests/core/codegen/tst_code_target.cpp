@@ -369,6 +369,11 @@ void TestCodeTarget::pythonFloatRoundTrips_data()
     QTest::newRow("max") << std::numeric_limits<double>::max() << "";
     QTest::newRow("negative") << -0.0023 << "-0.0023";
     QTest::newRow("large") << 1e22 << "1e+22";
+    // Python's repr: positional for decimal exponents -4..15.
+    QTest::newRow("1e-4") << 0.0003 << "0.0003";
+    QTest::newRow("1e-5") << 3e-5 << "3e-05";
+    QTest::newRow("1e15") << 1e15 << "1000000000000000.0";
+    QTest::newRow("1e16") << 1e16 << "1e+16";
 }
 
 void TestCodeTarget::pythonFloatRoundTrips()
