@@ -21,6 +21,7 @@
 #include "ui/lessons/lesson_controller.h"
 #include "ui/session/session_controller.h"
 #include "ui/shell/accessibility.h"
+#include "ui/shell/copy_as_menu.h"
 #include "ui/shell/help_menu.h"
 #include "ui/shell/language_menu.h"
 #include "ui/shell/playback_keys.h"
@@ -360,6 +361,12 @@ void MainWindow::buildMenus()
     file->addSeparator();
     QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
+
+    QMenu* edit = menuBar()->addMenu(tr("&Edit"));
+    auto* copyAs = new CopyAsMenu(m_model, this);
+    copyAs->addTo(edit);
+    connect(copyAs, &CopyAsMenu::copied, this,
+            [this](const QString& message) { statusBar()->showMessage(message, 5000); });
 
     QMenu* run = menuBar()->addMenu(tr("&Run"));
     QAction* pin = run->addAction(tr("&Pin current run"), this, &MainWindow::pinCurrent);
