@@ -4,6 +4,7 @@
 #include "ui/compare/compare_painter.h"
 #include "ui/compare/pinned_runs.h"
 #include "ui/controls/scientific_spin_box.h"
+#include "ui/plots/plot_interaction.h"
 #include "ui/plots/plot_style.h"
 
 #include <qcustomplot.h>
@@ -96,6 +97,15 @@ void CurvePlots::build(QWidget* parent)
     // dominated a repaint; fast polylines draw the segments without join geometry.
     for (QCustomPlot* plot : {m_lossPlot, m_accuracyPlot, m_lrPlot})
         plot->setPlottingHints(plot->plottingHints() | QCP::phFastPolylines);
+    // Zoom, reset and log/linear on each; the ranges below are the automatic ones, so a zoom
+    // survives the chunks of a running run until Reset view.
+    m_lossZoom = PlotInteraction::attach(m_lossPlot);
+    m_accuracyZoom = PlotInteraction::attach(m_accuracyPlot);
+    m_lrZoom = PlotInteraction::attach(m_lrPlot);
+    connect(m_lossZoom, &PlotInteraction::scaleChanged, this,
+            [this] { rescaleLoss(m_diverged, m_divergedAt); });
+    connect(m_accuracyZoom, &PlotInteraction::scaleChanged, this, &CurvePlots::rescaleAccuracy);
+    connect(m_lrZoom, &PlotInteraction::scaleChanged, this, &CurvePlots::rescaleLearningRate);
 }
 
 void CurvePlots::prepare(const RunConfig& config, ConfigChanges what)
@@ -108,6 +118,9 @@ void CurvePlots::prepare(const RunConfig& config, ConfigChanges what)
         m_accuracyPlot->setVisible(model);
         if (!model)
             showModelCurves(ModelCurves{});
+        // Another problem: a zoom into the old one means nothing.
+        for (PlotInteraction* zoom : {m_lossZoom, m_accuracyZoom, m_lrZoom})
+            zoom->resetView();
     }
     drawSchedulePreview();
 }
@@ -173,12 +186,8 @@ void CurvePlots::showModelCurves(const ModelCurves& curves)
         else if (graph->dataCount() == 0 && listed)
             graph->removeFromLegend();
     }
-    m_accuracyPlot->xAxis->setRange(0, std::max(1, curves.steps));
-    if (!curves.accuracy.empty()) {
-        const double lo = *std::min_element(curves.accuracy.begin(), curves.accuracy.end());
-        m_accuracyPlot->yAxis->setRange(std::max(0.0, std::floor(lo * 10.0) / 10.0 - 0.05), 1.02);
-    }
-    m_accuracyPlot->replot(QCustomPlot::rpQueuedReplot);
+    m_accuracySteps = std::max(1, curves.steps);
+    rescaleAccuracy();
     m_lossPlot->replot(QCustomPlot::rpQueuedReplot);
 }
 
@@ -211,8 +220,26 @@ void CurvePlots::runsChanged(bool currentIsModel, bool currentDiverged, int dive
     rescaleLearningRate();
 }
 
+void CurvePlots::rescaleAccuracy()
+{
+    double lo = 0.0, hi = 1.02;
+    const QCPGraphDataContainer& data = *m_accuracyGraph->data();
+    if (!data.isEmpty()) {
+        const auto lowest = std::min_element(
+            data.constBegin(), data.constEnd(),
+            [](const QCPGraphData& a, const QCPGraphData& b) { return a.value < b.value; });
+        lo = std::max(0.0, std::floor(lowest->value * 10.0) / 10.0 - 0.05);
+    }
+    if (m_accuracyZoom->logScale())
+        lo = std::max(lo, 0.01);
+    m_accuracyZoom->setAutomaticRanges(QCPRange(0, m_accuracySteps), QCPRange(lo, hi));
+    m_accuracyPlot->replot(QCustomPlot::rpQueuedReplot);
+}
+
 void CurvePlots::rescaleLoss(bool diverged, int divergedAt)
 {
+    m_diverged = diverged;
+    m_divergedAt = divergedAt;
     double lo = std::numeric_limits<double>::infinity(), hi = 0.0, first = 0.0;
     int steps = std::max(1, m_config.steps);
     const std::vector<ShownRun>& runs = m_painter->runs();
@@ -238,16 +265,23 @@ void CurvePlots::rescaleLoss(bool diverged, int divergedAt)
             }
     }
     // A run that blew up in a few steps would be a sliver at the left edge: zoom onto it.
-    if (diverged && runs.size() == 1)
-        m_lossPlot->xAxis->setRange(0, std::max(10.0, 1.25 * divergedAt));
-    else
-        m_lossPlot->xAxis->setRange(0, steps);
-    if (std::isfinite(lo)) {
+    const QCPRange keys = diverged && runs.size() == 1
+                              ? QCPRange(0, std::max(10.0, 1.25 * divergedAt))
+                              : QCPRange(0, steps);
+    QCPRange values = m_lossPlot->yAxis->range();
+    if (std::isfinite(lo) && m_lossZoom->logScale()) {
         double top = hi * 3.0;
         if (diverged) // keep the descent readable, not 1e300
             top = std::min(top, std::max(first, 1.0) * 1e8);
-        m_lossPlot->yAxis->setRange(std::max(lo / 3.0, 1e-17), std::max(top, lo * 10));
+        values = QCPRange(std::max(lo / 3.0, 1e-17), std::max(top, lo * 10));
+    } else if (std::isfinite(lo)) {
+        // Linear: from 0 (losses are >= 0), so a jump reads against the whole height.
+        double top = hi * 1.05;
+        if (diverged)
+            top = std::min(top, std::max(first, 1.0) * 10.0);
+        values = QCPRange(0.0, top > 0.0 ? top : 1.0);
     }
+    m_lossZoom->setAutomaticRanges(keys, values);
     m_lossPlot->replot(QCustomPlot::rpQueuedReplot);
 }
 
@@ -255,16 +289,26 @@ void CurvePlots::rescaleLearningRate()
 {
     // The preview sets the scale; pinned runs with larger rates or more steps widen it.
     double top = m_previewTop;
+    double lowest = std::numeric_limits<double>::infinity(); // for a log axis
+    for (auto it = m_lrGraph->data()->constBegin(); it != m_lrGraph->data()->constEnd(); ++it)
+        if (it->value > 0.0)
+            lowest = std::min(lowest, it->value);
     int steps = m_config.steps;
     if (m_painter)
         for (const ShownRun& run : m_painter->runs()) {
             for (const double lr : run.record->learningRate)
-                if (std::isfinite(lr))
+                if (std::isfinite(lr)) {
                     top = std::max(top, lr * 1.05);
+                    if (lr > 0.0)
+                        lowest = std::min(lowest, lr);
+                }
             steps = std::max(steps, run.record->lastRow());
         }
-    m_lrPlot->xAxis->setRange(0, std::max(1, steps));
-    m_lrPlot->yAxis->setRange(0, top > 0.0 ? top : 1.0);
+    top = top > 0.0 ? top : 1.0;
+    const double bottom = !m_lrZoom->logScale()   ? 0.0
+                          : std::isfinite(lowest) ? lowest / 1.5
+                                                  : top * 1e-3;
+    m_lrZoom->setAutomaticRanges(QCPRange(0, std::max(1, steps)), QCPRange(bottom, top));
     m_lrPlot->replot(QCustomPlot::rpQueuedReplot);
 }
 

@@ -15,6 +15,7 @@ class QWidget;
 namespace lrlab {
 
 class ComparePainter;
+class PlotInteraction;
 
 /// The curves of the explorer: the loss against step (toy: f − f* on a log axis; models: the
 /// minibatch loss, its EMA and the validation loss), the validation accuracy (models only) and
@@ -52,6 +53,7 @@ private:
     void build(QWidget* parent);
     void drawSchedulePreview();
     void rescaleLoss(bool diverged, int divergedAt);
+    void rescaleAccuracy();
     void rescaleLearningRate();
 
     ComparePainter* m_painter = nullptr;
@@ -70,6 +72,12 @@ private:
     QCPGraph* m_lrGraph = nullptr;
     QCPItemStraightLine* m_lrLimitLine = nullptr;
     QCPItemText* m_lrLimitText = nullptr;
+    PlotInteraction* m_lossZoom = nullptr;
+    PlotInteraction* m_accuracyZoom = nullptr;
+    PlotInteraction* m_lrZoom = nullptr;
+    bool m_diverged = false; ///< the last rescaleLoss's arguments (for a scale change)
+    int m_divergedAt = -1;
+    int m_accuracySteps = 1;
 };
 
 } // namespace lrlab
