@@ -7,6 +7,8 @@
 #include "ui/plots/plot_interaction.h"
 #include "ui/plots/plot_style.h"
 
+#include <QFontMetrics>
+
 #include <qcustomplot.h>
 
 #include <algorithm>
@@ -63,7 +65,9 @@ void CurvePlots::build(QWidget* parent)
 
     m_accuracyPlot = new QCustomPlot(parent);
     m_accuracyPlot->setObjectName(QStringLiteral("accuracyPlot"));
-    m_accuracyPlot->setMinimumSize(320, 120);
+    fitAccuracyMinimum();
+    // View ▸ text size rescales the plot's fonts and replots it: the minimum follows.
+    connect(m_accuracyPlot, &QCustomPlot::beforeReplot, this, &CurvePlots::fitAccuracyMinimum);
     m_accuracyPlot->setToolTip(tr("Accuracy on the validation rows (held out from training), "
                                   "measured every eval_every steps."));
     addTitle(m_accuracyPlot, tr("Validation accuracy"));
@@ -102,10 +106,21 @@ void CurvePlots::build(QWidget* parent)
     m_lossZoom = PlotInteraction::attach(m_lossPlot);
     m_accuracyZoom = PlotInteraction::attach(m_accuracyPlot);
     m_lrZoom = PlotInteraction::attach(m_lrPlot);
-    connect(m_lossZoom, &PlotInteraction::scaleChanged, this,
-            [this] { rescaleLoss(m_diverged, m_divergedAt); });
+    // The loss axis fits the steps in view: zoomed onto the first steps, their jumps fill it.
+    const auto refitLoss = [this] { rescaleLoss(m_diverged, m_divergedAt); };
+    connect(m_lossZoom, &PlotInteraction::scaleChanged, this, refitLoss);
+    connect(m_lossZoom, &PlotInteraction::zoomed, this, refitLoss);
+    connect(m_lossZoom, &PlotInteraction::viewReset, this, refitLoss);
     connect(m_accuracyZoom, &PlotInteraction::scaleChanged, this, &CurvePlots::rescaleAccuracy);
     connect(m_lrZoom, &PlotInteraction::scaleChanged, this, &CurvePlots::rescaleLearningRate);
+}
+
+void CurvePlots::fitAccuracyMinimum()
+{
+    // The title, the tick labels and the axis label take about five lines of text; the rest
+    // is the drawing, tall enough to tell 0.9 from 1.0.
+    const int line = QFontMetrics(m_accuracyPlot->xAxis->tickLabelFont()).height();
+    m_accuracyPlot->setMinimumSize(320, kAccuracyDrawingHeight + 5 * line + 20);
 }
 
 void CurvePlots::prepare(const RunConfig& config, ConfigChanges what)
@@ -240,34 +255,39 @@ void CurvePlots::rescaleLoss(bool diverged, int divergedAt)
 {
     m_diverged = diverged;
     m_divergedAt = divergedAt;
-    double lo = std::numeric_limits<double>::infinity(), hi = 0.0, first = 0.0;
     int steps = std::max(1, m_config.steps);
     const std::vector<ShownRun>& runs = m_painter->runs();
-    for (const ShownRun& run : runs) {
-        const RunRecord& r = *run.record;
-        steps = std::max(steps, r.config.steps);
-        bool seenFirst = false;
-        for (const double loss : r.loss) {
-            const double v = loss - r.lossOffset;
-            if (!std::isfinite(v))
-                break;
-            const double g = std::max(v, 1e-16);
-            if (!seenFirst && run.current)
-                first = g;
-            seenFirst = true;
-            lo = std::min(lo, g);
-            hi = std::max(hi, g);
-        }
-        for (const double v : r.validationLoss)
-            if (std::isfinite(v) && v > 0.0) {
-                lo = std::min(lo, v);
-                hi = std::max(hi, v);
-            }
-    }
+    for (const ShownRun& run : runs)
+        steps = std::max(steps, run.record->config.steps);
     // A run that blew up in a few steps would be a sliver at the left edge: zoom onto it.
     const QCPRange keys = diverged && runs.size() == 1
                               ? QCPRange(0, std::max(10.0, 1.25 * divergedAt))
                               : QCPRange(0, steps);
+    // The losses of the steps in view: the user's zoom, else the automatic steps.
+    const QCPRange window = m_lossZoom->keyZoomed() ? m_lossPlot->xAxis->range() : keys;
+    double lo = std::numeric_limits<double>::infinity(), hi = 0.0, first = 0.0;
+    for (const ShownRun& run : runs) {
+        const RunRecord& r = *run.record;
+        for (int row = 0; row < r.rows(); ++row) {
+            const double v = r.loss[static_cast<std::size_t>(row)] - r.lossOffset;
+            if (!std::isfinite(v))
+                break;
+            const double g = std::max(v, 1e-16);
+            if (row == 0 && run.current)
+                first = g;
+            if (!window.contains(row))
+                continue;
+            lo = std::min(lo, g);
+            hi = std::max(hi, g);
+        }
+        for (std::size_t i = 0; i < r.validationLoss.size() && i < r.evalRows.size(); ++i) {
+            const double v = r.validationLoss[i];
+            if (std::isfinite(v) && v > 0.0 && window.contains(r.evalRows[i])) {
+                lo = std::min(lo, v);
+                hi = std::max(hi, v);
+            }
+        }
+    }
     QCPRange values = m_lossPlot->yAxis->range();
     if (std::isfinite(lo) && m_lossZoom->logScale()) {
         double top = hi * 3.0;

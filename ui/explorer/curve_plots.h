@@ -28,6 +28,10 @@ class CurvePlots : public QObject
 public:
     explicit CurvePlots(QWidget* parent);
 
+    /// The accuracy plot's drawing area (its axis rect) is at least this tall, at any text
+    /// size: the plot's minimum height follows its font.
+    static constexpr int kAccuracyDrawingHeight = 100;
+
     QCustomPlot* lossPlot() const { return m_lossPlot; }
     QCustomPlot* accuracyPlot() const { return m_accuracyPlot; }
     QCustomPlot* schedulePlot() const { return m_lrPlot; }
@@ -51,6 +55,7 @@ public:
 
 private:
     void build(QWidget* parent);
+    void fitAccuracyMinimum();
     void drawSchedulePreview();
     void rescaleLoss(bool diverged, int divergedAt);
     void rescaleAccuracy();

@@ -179,6 +179,7 @@ void PlotInteraction::zoomKey(const QCPRange& key)
 {
     m_keyZoomed = true;
     setRange(keyAxis(), key);
+    emit zoomed();
     m_plot->replot(QCustomPlot::rpQueuedReplot);
 }
 
@@ -186,6 +187,7 @@ void PlotInteraction::zoomValue(const QCPRange& value)
 {
     m_valueZoomed = true;
     setRange(valueAxis(), value);
+    emit zoomed();
     m_plot->replot(QCustomPlot::rpQueuedReplot);
 }
 
@@ -205,6 +207,7 @@ void PlotInteraction::zoomAround(double factor, const QPointF& pixel,
         m_valueZoomed = true;
     }
     m_applying = was;
+    emit zoomed();
     m_plot->replot(QCustomPlot::rpQueuedReplot);
 }
 

@@ -93,6 +93,9 @@ signals:
     void scaleChanged(bool log);
     /// Reset view: the automatic ranges are shown again.
     void viewReset();
+    /// The user zoomed (wheel, box, keys, zoomKey/zoomValue): an owner may fit the other axis
+    /// to what is now in view.
+    void zoomed();
 
 protected:
     bool eventFilter(QObject* watched, QEvent* event) override;
