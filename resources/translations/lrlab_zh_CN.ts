@@ -495,6 +495,16 @@
         <translation>损失（对数刻度）</translation>
     </message>
     <message>
+        <location filename="../../ui/explorer/curve_plots.cpp" line="135" />
+        <source>Loss (linear scale)</source>
+        <translation>损失（线性刻度）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/explorer/curve_plots.cpp" line="136" />
+        <source>Loss  f − f*  (linear scale)</source>
+        <translation>损失  f − f*  （线性刻度）</translation>
+    </message>
+    <message>
         <location filename="../../ui/explorer/curve_plots.cpp" line="107" />
         <source>loss</source>
         <translation>损失</translation>

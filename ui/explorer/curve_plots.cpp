@@ -108,6 +108,7 @@ void CurvePlots::build(QWidget* parent)
     m_lrZoom = PlotInteraction::attach(m_lrPlot);
     // The loss axis fits the steps in view: zoomed onto the first steps, their jumps fill it.
     const auto refitLoss = [this] { rescaleLoss(m_diverged, m_divergedAt); };
+    connect(m_lossZoom, &PlotInteraction::scaleChanged, this, &CurvePlots::updateLossTitle);
     connect(m_lossZoom, &PlotInteraction::scaleChanged, this, refitLoss);
     connect(m_lossZoom, &PlotInteraction::zoomed, this, refitLoss);
     connect(m_lossZoom, &PlotInteraction::viewReset, this, refitLoss);
@@ -128,7 +129,7 @@ void CurvePlots::prepare(const RunConfig& config, ConfigChanges what)
     m_config = config;
     const bool model = isModelType(config.problem.type);
     if (what & ConfigChange::Problem) {
-        m_lossTitle->setText(model ? tr("Loss (log scale)") : tr("Loss  f − f*  (log scale)"));
+        updateLossTitle();
         m_lossPlot->yAxis->setLabel(model ? tr("loss") : tr("f − f*"));
         m_accuracyPlot->setVisible(model);
         if (!model)
@@ -138,6 +139,17 @@ void CurvePlots::prepare(const RunConfig& config, ConfigChanges what)
             zoom->resetView();
     }
     drawSchedulePreview();
+}
+
+void CurvePlots::updateLossTitle()
+{
+    const bool model = isModelType(m_config.problem.type);
+    if (m_lossZoom->logScale())
+        m_lossTitle->setText(model ? tr("Loss (log scale)") : tr("Loss  f − f*  (log scale)"));
+    else
+        m_lossTitle->setText(model ? tr("Loss (linear scale)")
+                                   : tr("Loss  f − f*  (linear scale)"));
+    m_lossPlot->replot(QCustomPlot::rpQueuedReplot);
 }
 
 void CurvePlots::setStableLimit(double limit)

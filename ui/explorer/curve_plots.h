@@ -56,6 +56,8 @@ public:
 private:
     void build(QWidget* parent);
     void fitAccuracyMinimum();
+    /// The loss plot's title names its scale (log or linear, Log scale in its menu).
+    void updateLossTitle();
     void drawSchedulePreview();
     void rescaleLoss(bool diverged, int divergedAt);
     void rescaleAccuracy();
