@@ -122,6 +122,36 @@ LessonRun readCompareEntry(const QJsonValue& value, const RunConfig& base, const
     return run;
 }
 
+/// The checked keys of "view": loss_axis and step_range.
+void readView(const QJsonObject& view, Lesson& lesson, const QString& source)
+{
+    if (view.contains("loss_axis")) {
+        const QString axis = view.value("loss_axis").toString();
+        if (axis != "log" && axis != "linear")
+            fail(source, "view.loss_axis", "expected \"log\" or \"linear\"");
+        lesson.linearLossAxis = axis == "linear";
+    }
+    if (!view.contains("step_range"))
+        return;
+    const QJsonArray range = view.value("step_range").toArray();
+    if (!view.value("step_range").isArray() || range.size() != 2)
+        fail(source, "view.step_range", "expected [first, last], two steps");
+    int steps[2] = {0, 0};
+    for (int i = 0; i < 2; ++i) {
+        const double v = range.at(i).toDouble(-1.0);
+        if (!range.at(i).isDouble() || v != std::floor(v) || v < 0 || v > 1e8)
+            fail(source, "view.step_range[" + std::to_string(i) + "]",
+                 "expected a step, an integer >= 0");
+        steps[i] = static_cast<int>(v);
+    }
+    if (steps[1] <= steps[0])
+        fail(source, "view.step_range[1]", "must be greater than the first step");
+    if (steps[0] >= lesson.config.steps)
+        fail(source, "view.step_range[0]",
+             "is past the run's last step (" + std::to_string(lesson.config.steps) + ")");
+    lesson.stepRange = std::make_pair(steps[0], steps[1]);
+}
+
 } // namespace
 
 QString localizedText(const LocalizedText& localized, const QString& language)
@@ -227,6 +257,7 @@ Lesson parseLesson(const QByteArray& json, const QString& source)
         if (!root.value("view").isObject())
             fail(source, "view", "expected an object (the GUI's view state)");
         lesson.view = root.value("view").toObject();
+        readView(lesson.view, lesson, source);
     }
     return lesson;
 }

@@ -8,6 +8,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -51,8 +52,15 @@ struct LessonRun
 ///         {"label": {"en": "too small", "zh_CN": "太小"},   required, "en" required
 ///          "set": {"schedule.lr": 0.0001}}                  optional; key path → value
 ///       ],
-///       "view": {"tab": "explorer", …}           optional object; free-form GUI view state
+///       "view": {"tab": "explorer", …}           optional object; GUI view state
 ///     }
+///
+/// The view is free-form for the GUI except two checked keys, the view of the loss plot the
+/// lesson opens on (its claim must be visible there; Reset view shows the whole run):
+///
+///       "loss_axis": "linear",                   optional; "log" (default) or "linear"
+///       "step_range": [0, 150]                   optional; the steps shown, integers
+///                                                0 <= first < last
 ///
 /// Each compare entry is a copy of "config" with every key path of "set" changed through
 /// withSetting() (config_variants.h), which re-validates: values are numbers, true/false,
@@ -73,7 +81,10 @@ struct Lesson
     /// The compared runs in file order; a lesson without "compare" has one run: config,
     /// labelled with the title.
     std::vector<LessonRun> compare;
-    QJsonObject view; ///< free-form view state for the GUI ("tab", "play", …)
+    QJsonObject view;            ///< free-form view state for the GUI ("tab", "play", …)
+    bool linearLossAxis = false; ///< view.loss_axis is "linear"
+    /// view.step_range: the first and last step the loss plot shows; none = the whole run.
+    std::optional<std::pair<int, int>> stepRange;
     /// Config keys that are valid but have no effect with the chosen types (LoadedConfig).
     std::vector<std::string> warnings;
 

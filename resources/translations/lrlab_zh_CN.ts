@@ -496,6 +496,16 @@
         <translation>损失（对数刻度）</translation>
     </message>
     <message>
+        <location filename="../../ui/explorer/curve_plots.cpp" line="135" />
+        <source>Loss (linear scale)</source>
+        <translation>损失（线性刻度）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/explorer/curve_plots.cpp" line="136" />
+        <source>Loss  f − f*  (linear scale)</source>
+        <translation>损失  f − f*  （线性刻度）</translation>
+    </message>
+    <message>
         <location filename="../../ui/explorer/curve_plots.cpp" line="107" />
         <source>loss</source>
         <translation>损失</translation>
@@ -2551,6 +2561,74 @@ the plane of the trajectory's two main directions.</source>
         <location filename="../../ui/widgets/playback_bar.cpp" line="305" />
         <source>Play every shown run in step (Space)</source>
         <translation>同步播放所有显示的运行（空格）</translation>
+    </message>
+</context>
+<context>
+    <name>lrlab::PlotInteraction</name>
+    <message>
+        <location filename="../../ui/plots/plot_interaction.cpp" line="95" />
+        <source>Zoom in</source>
+        <translation>放大</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plots/plot_interaction.cpp" line="96" />
+        <source>Show the middle of the plot larger. The wheel zooms at the pointer.</source>
+        <translation>放大图的中间部分。滚轮以指针所在处为中心缩放。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plots/plot_interaction.cpp" line="97" />
+        <source>Zoom out</source>
+        <translation>缩小</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plots/plot_interaction.cpp" line="98" />
+        <source>Show more around the middle of the plot.</source>
+        <translation>显示图中间部分周围更多的范围。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plots/plot_interaction.cpp" line="99" />
+        <source>Reset view</source>
+        <translation>重置视图</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plots/plot_interaction.cpp" line="100" />
+        <source>Back to the automatic ranges: the whole run, rescaled as new data arrives. A zoom stays until you reset it.</source>
+        <translation>回到自动范围：显示整个运行，新数据到来时自动调整。缩放会一直保留，直到你重置视图。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plots/plot_interaction.cpp" line="102" />
+        <source>Log scale</source>
+        <translation>对数刻度</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plots/plot_interaction.cpp" line="103" />
+        <source>A log₁₀ vertical axis shows values over many decades (a loss falling to 1e-8); a linear one shows jumps and small differences near one value.</source>
+        <translation>log₁₀ 纵轴能显示跨越许多数量级的数值（例如降到 1e-8 的损失）；线性纵轴能显示跳变和某个数值附近的微小差别。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plots/plot_interaction.cpp" line="126" />
+        <source>Wheel: zoom at the pointer.</source>
+        <translation>滚轮：以指针所在处为中心缩放。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plots/plot_interaction.cpp" line="127" />
+        <source>Wheel: zoom the horizontal axis at the pointer; Ctrl+wheel: the vertical axis.</source>
+        <translation>滚轮：以指针所在处为中心缩放横轴；Ctrl+滚轮：缩放纵轴。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plots/plot_interaction.cpp" line="130" />
+        <source>Drag: zoom to a box.</source>
+        <translation>拖动：缩放到所框选的区域。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plots/plot_interaction.cpp" line="130" />
+        <source>Shift+drag: zoom to a box.</source>
+        <translation>Shift+拖动：缩放到所框选的区域。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/plots/plot_interaction.cpp" line="131" />
+        <source>Double-click or R: reset the view. Right-click for the menu.</source>
+        <translation>双击或按 R：重置视图。右键单击打开菜单。</translation>
     </message>
 </context>
 <context>

@@ -5,7 +5,10 @@
 #include "ui/compare/pinned_runs.h"
 #include "ui/controls/scientific_spin_box.h"
 #include "ui/plots/legend_placement.h"
+#include "ui/plots/plot_interaction.h"
 #include "ui/plots/plot_style.h"
+
+#include <QFontMetrics>
 
 #include <qcustomplot.h>
 
@@ -63,7 +66,9 @@ void CurvePlots::build(QWidget* parent)
 
     m_accuracyPlot = new QCustomPlot(parent);
     m_accuracyPlot->setObjectName(QStringLiteral("accuracyPlot"));
-    m_accuracyPlot->setMinimumSize(320, 70);
+    fitAccuracyMinimum();
+    // View ▸ text size rescales the plot's fonts and replots it: the minimum follows.
+    connect(m_accuracyPlot, &QCustomPlot::beforeReplot, this, &CurvePlots::fitAccuracyMinimum);
     m_accuracyPlot->setToolTip(tr("Accuracy on the validation rows (held out from training), "
                                   "measured every eval_every steps."));
     addTitle(m_accuracyPlot, tr("Validation accuracy"));
@@ -134,6 +139,27 @@ void CurvePlots::build(QWidget* parent)
     // dominated a repaint; fast polylines draw the segments without join geometry.
     for (QCustomPlot* plot : {m_lossPlot, m_accuracyPlot, m_lrPlot})
         plot->setPlottingHints(plot->plottingHints() | QCP::phFastPolylines);
+    // Zoom, reset and log/linear on each; the ranges below are the automatic ones, so a zoom
+    // survives the chunks of a running run until Reset view.
+    m_lossZoom = PlotInteraction::attach(m_lossPlot);
+    m_accuracyZoom = PlotInteraction::attach(m_accuracyPlot);
+    m_lrZoom = PlotInteraction::attach(m_lrPlot);
+    // The loss axis fits the steps in view: zoomed onto the first steps, their jumps fill it.
+    const auto refitLoss = [this] { rescaleLoss(m_diverged, m_divergedAt); };
+    connect(m_lossZoom, &PlotInteraction::scaleChanged, this, &CurvePlots::updateLossTitle);
+    connect(m_lossZoom, &PlotInteraction::scaleChanged, this, refitLoss);
+    connect(m_lossZoom, &PlotInteraction::zoomed, this, refitLoss);
+    connect(m_lossZoom, &PlotInteraction::viewReset, this, refitLoss);
+    connect(m_accuracyZoom, &PlotInteraction::scaleChanged, this, &CurvePlots::rescaleAccuracy);
+    connect(m_lrZoom, &PlotInteraction::scaleChanged, this, &CurvePlots::rescaleLearningRate);
+}
+
+void CurvePlots::fitAccuracyMinimum()
+{
+    // The title, the tick labels and the axis label take about five lines of text; the rest
+    // is the drawing, tall enough to tell 0.9 from 1.0.
+    const int line = QFontMetrics(m_accuracyPlot->xAxis->tickLabelFont()).height();
+    m_accuracyPlot->setMinimumSize(320, kAccuracyDrawingHeight + 5 * line + 20);
 }
 
 void CurvePlots::prepare(const RunConfig& config, ConfigChanges what)
@@ -141,13 +167,27 @@ void CurvePlots::prepare(const RunConfig& config, ConfigChanges what)
     m_config = config;
     const bool model = isModelType(config.problem.type);
     if (what & ConfigChange::Problem) {
-        m_lossTitle->setText(model ? tr("Loss (log scale)") : tr("Loss  f − f*  (log scale)"));
+        updateLossTitle();
         m_lossPlot->yAxis->setLabel(model ? tr("loss") : tr("f − f*"));
         m_accuracyPlot->setVisible(model);
         if (!model)
             showModelCurves(ModelCurves{});
+        // Another problem: a zoom into the old one means nothing.
+        for (PlotInteraction* zoom : {m_lossZoom, m_accuracyZoom, m_lrZoom})
+            zoom->resetView();
     }
     drawSchedulePreview();
+}
+
+void CurvePlots::updateLossTitle()
+{
+    const bool model = isModelType(m_config.problem.type);
+    if (m_lossZoom->logScale())
+        m_lossTitle->setText(model ? tr("Loss (log scale)") : tr("Loss  f − f*  (log scale)"));
+    else
+        m_lossTitle->setText(model ? tr("Loss (linear scale)")
+                                   : tr("Loss  f − f*  (linear scale)"));
+    m_lossPlot->replot(QCustomPlot::rpQueuedReplot);
 }
 
 void CurvePlots::setStableLimit(double limit)
@@ -211,20 +251,11 @@ void CurvePlots::showModelCurves(const ModelCurves& curves)
         else if (graph->dataCount() == 0 && listed)
             graph->removeFromLegend();
     }
-    m_accuracyPlot->xAxis->setRange(0, std::max(1, curves.steps));
     // Pinned runs draw the series the current run shows (their moving average only beside it).
     if (m_painter)
         m_painter->setSmoothedShown(!curves.smoothed.empty());
-    if (!curves.accuracy.empty()) {
-        double lo = *std::min_element(curves.accuracy.begin(), curves.accuracy.end());
-        if (m_painter)
-            for (const ShownRun& run : m_painter->runs())
-                for (const double a : run.record->validationAccuracy)
-                    if (std::isfinite(a))
-                        lo = std::min(lo, a);
-        m_accuracyPlot->yAxis->setRange(std::max(0.0, std::floor(lo * 10.0) / 10.0 - 0.05), 1.02);
-    }
-    m_accuracyPlot->replot(QCustomPlot::rpQueuedReplot);
+    m_accuracySteps = std::max(1, curves.steps);
+    rescaleAccuracy();
     m_lossPlot->replot(QCustomPlot::rpQueuedReplot);
 }
 
@@ -257,43 +288,80 @@ void CurvePlots::runsChanged(bool currentIsModel, bool currentDiverged, int dive
     rescaleLearningRate();
 }
 
+void CurvePlots::rescaleAccuracy()
+{
+    double lo = 0.0, hi = 1.02;
+    const QCPGraphDataContainer& data = *m_accuracyGraph->data();
+    if (!data.isEmpty()) {
+        const auto lowest = std::min_element(
+            data.constBegin(), data.constEnd(),
+            [](const QCPGraphData& a, const QCPGraphData& b) { return a.value < b.value; });
+        double lowestShown = lowest->value;
+        // Pinned runs' accuracy is drawn on the same axis: keep it in view.
+        if (m_painter)
+            for (const ShownRun& run : m_painter->runs())
+                for (const double a : run.record->validationAccuracy)
+                    if (std::isfinite(a))
+                        lowestShown = std::min(lowestShown, a);
+        lo = std::max(0.0, std::floor(lowestShown * 10.0) / 10.0 - 0.05);
+    }
+    if (m_accuracyZoom->logScale())
+        lo = std::max(lo, 0.01);
+    m_accuracyZoom->setAutomaticRanges(QCPRange(0, m_accuracySteps), QCPRange(lo, hi));
+    m_accuracyPlot->replot(QCustomPlot::rpQueuedReplot);
+}
+
 void CurvePlots::rescaleLoss(bool diverged, int divergedAt)
 {
-    double lo = std::numeric_limits<double>::infinity(), hi = 0.0, first = 0.0;
+    m_diverged = diverged;
+    m_divergedAt = divergedAt;
     int steps = std::max(1, m_config.steps);
     const std::vector<ShownRun>& runs = m_painter->runs();
+    for (const ShownRun& run : runs)
+        steps = std::max(steps, run.record->config.steps);
+    // A run that blew up in a few steps would be a sliver at the left edge: zoom onto it.
+    const QCPRange keys = diverged && runs.size() == 1
+                              ? QCPRange(0, std::max(10.0, 1.25 * divergedAt))
+                              : QCPRange(0, steps);
+    // The losses of the steps in view: the user's zoom, else the automatic steps.
+    const QCPRange window = m_lossZoom->keyZoomed() ? m_lossPlot->xAxis->range() : keys;
+    double lo = std::numeric_limits<double>::infinity(), hi = 0.0, first = 0.0;
     for (const ShownRun& run : runs) {
         const RunRecord& r = *run.record;
-        steps = std::max(steps, r.config.steps);
-        bool seenFirst = false;
-        for (const double loss : r.loss) {
-            const double v = loss - r.lossOffset;
+        for (int row = 0; row < r.rows(); ++row) {
+            const double v = r.loss[static_cast<std::size_t>(row)] - r.lossOffset;
             if (!std::isfinite(v))
                 break;
             const double g = std::max(v, 1e-16);
-            if (!seenFirst && run.current)
+            if (row == 0 && run.current)
                 first = g;
-            seenFirst = true;
+            if (!window.contains(row))
+                continue;
             lo = std::min(lo, g);
             hi = std::max(hi, g);
         }
-        for (const double v : r.validationLoss)
-            if (std::isfinite(v) && v > 0.0) {
+        for (std::size_t i = 0; i < r.validationLoss.size() && i < r.evalRows.size(); ++i) {
+            const double v = r.validationLoss[i];
+            if (std::isfinite(v) && v > 0.0 && window.contains(r.evalRows[i])) {
                 lo = std::min(lo, v);
                 hi = std::max(hi, v);
             }
+        }
     }
-    // A run that blew up in a few steps would be a sliver at the left edge: zoom onto it.
-    if (diverged && runs.size() == 1)
-        m_lossPlot->xAxis->setRange(0, std::max(10.0, 1.25 * divergedAt));
-    else
-        m_lossPlot->xAxis->setRange(0, steps);
-    if (std::isfinite(lo)) {
+    QCPRange values = m_lossPlot->yAxis->range();
+    if (std::isfinite(lo) && m_lossZoom->logScale()) {
         double top = hi * 3.0;
         if (diverged) // keep the descent readable, not 1e300
             top = std::min(top, std::max(first, 1.0) * 1e8);
-        m_lossPlot->yAxis->setRange(std::max(lo / 3.0, 1e-17), std::max(top, lo * 10));
+        values = QCPRange(std::max(lo / 3.0, 1e-17), std::max(top, lo * 10));
+    } else if (std::isfinite(lo)) {
+        // Linear: from 0 (losses are >= 0), so a jump reads against the whole height.
+        double top = hi * 1.05;
+        if (diverged)
+            top = std::min(top, std::max(first, 1.0) * 10.0);
+        values = QCPRange(0.0, top > 0.0 ? top : 1.0);
     }
+    m_lossZoom->setAutomaticRanges(keys, values);
     m_lossPlot->replot(QCustomPlot::rpQueuedReplot);
 }
 
@@ -301,16 +369,26 @@ void CurvePlots::rescaleLearningRate()
 {
     // The preview sets the scale; pinned runs with larger rates or more steps widen it.
     double top = m_previewTop;
+    double lowest = std::numeric_limits<double>::infinity(); // for a log axis
+    for (auto it = m_lrGraph->data()->constBegin(); it != m_lrGraph->data()->constEnd(); ++it)
+        if (it->value > 0.0)
+            lowest = std::min(lowest, it->value);
     int steps = m_config.steps;
     if (m_painter)
         for (const ShownRun& run : m_painter->runs()) {
             for (const double lr : run.record->learningRate)
-                if (std::isfinite(lr))
+                if (std::isfinite(lr)) {
                     top = std::max(top, lr * 1.05);
+                    if (lr > 0.0)
+                        lowest = std::min(lowest, lr);
+                }
             steps = std::max(steps, run.record->lastRow());
         }
-    m_lrPlot->xAxis->setRange(0, std::max(1, steps));
-    m_lrPlot->yAxis->setRange(0, top > 0.0 ? top : 1.0);
+    top = top > 0.0 ? top : 1.0;
+    const double bottom = !m_lrZoom->logScale()   ? 0.0
+                          : std::isfinite(lowest) ? lowest / 1.5
+                                                  : top * 1e-3;
+    m_lrZoom->setAutomaticRanges(QCPRange(0, std::max(1, steps)), QCPRange(bottom, top));
     m_lrPlot->replot(QCustomPlot::rpQueuedReplot);
 }
 

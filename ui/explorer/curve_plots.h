@@ -15,6 +15,7 @@ class QWidget;
 namespace lrlab {
 
 class ComparePainter;
+class PlotInteraction;
 
 /// The curves of the explorer: the loss against step (toy: f − f* on a log axis; models: the
 /// minibatch loss, its EMA and the validation loss), the validation accuracy (models only) and
@@ -26,6 +27,10 @@ class CurvePlots : public QObject
     Q_OBJECT
 public:
     explicit CurvePlots(QWidget* parent);
+
+    /// The accuracy plot's drawing area (its axis rect) is at least this tall, at any text
+    /// size: the plot's minimum height follows its font.
+    static constexpr int kAccuracyDrawingHeight = 100;
 
     QCustomPlot* lossPlot() const { return m_lossPlot; }
     QCustomPlot* accuracyPlot() const { return m_accuracyPlot; }
@@ -50,8 +55,12 @@ public:
 
 private:
     void build(QWidget* parent);
+    void fitAccuracyMinimum();
+    /// The loss plot's title names its scale (log or linear, Log scale in its menu).
+    void updateLossTitle();
     void drawSchedulePreview();
     void rescaleLoss(bool diverged, int divergedAt);
+    void rescaleAccuracy();
     void rescaleLearningRate();
 
     ComparePainter* m_painter = nullptr;
@@ -70,6 +79,12 @@ private:
     QCPGraph* m_lrGraph = nullptr;
     QCPItemStraightLine* m_lrLimitLine = nullptr;
     QCPItemText* m_lrLimitText = nullptr;
+    PlotInteraction* m_lossZoom = nullptr;
+    PlotInteraction* m_accuracyZoom = nullptr;
+    PlotInteraction* m_lrZoom = nullptr;
+    bool m_diverged = false; ///< the last rescaleLoss's arguments (for a scale change)
+    int m_divergedAt = -1;
+    int m_accuracySteps = 1;
 };
 
 } // namespace lrlab

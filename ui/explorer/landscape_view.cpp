@@ -5,6 +5,7 @@
 #include "ui/compare/run_record.h"
 #include "ui/controls/display_names.h"
 #include "ui/plots/legend_placement.h"
+#include "ui/plots/plot_interaction.h"
 #include "ui/plots/plot_style.h"
 
 #include <QMouseEvent>
@@ -101,6 +102,7 @@ void LandscapeView::build()
         if (event->buttons() & Qt::LeftButton)
             setStartFromMap(event);
     });
+    PlotInteraction::attach(m_plot, PlotInteractionOptions::map());
 }
 
 void LandscapeView::prepare(const RunConfig& config, ConfigChanges what)

@@ -7,6 +7,7 @@
 #include "ui/export/plot_export.h"
 #include "ui/export/run_csv.h"
 #include "ui/export/session_figures.h"
+#include "ui/plots/plot_interaction.h"
 #include "ui/session/session_controller.h"
 #include "ui/shell/user_dialogs.h"
 #include "ui/widgets/playback_bar.h"
@@ -185,6 +186,7 @@ void ExportController::addPlotContextMenu(QWidget* plot, const QString& figure)
     connect(plot, &QWidget::customContextMenuRequested, this,
             [this, plot, figure](const QPoint& pos) {
                 QMenu menu(plot);
+                PlotInteraction::addViewActions(plot, &menu); // zoom, reset, log scale
                 for (const char* format : {"png", "svg", "pdf"}) {
                     const QString f = QString::fromLatin1(format);
                     menu.addAction(tr("Export as %1…").arg(f.toUpper()), this,

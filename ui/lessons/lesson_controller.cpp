@@ -4,6 +4,7 @@
 #include "ui/experiment_model.h"
 #include "ui/explorer/analysis_docks.h"
 #include "ui/language.h"
+#include "ui/plots/plot_interaction.h"
 #include "ui/session/session_controller.h"
 #include "ui/theme.h"
 #include "ui/views/lr_finder_view.h"
@@ -197,6 +198,7 @@ void LessonController::loadLesson(const Lesson& given)
     QJsonObject view = lesson.view;
     view.remove(QStringLiteral("lesson"));
     m_sessions->applyView(view);
+    applyLossView(lesson);
     showPanel(lesson);
     if (view.value(QStringLiteral("tab")).toString() == QLatin1String("lr_finder"))
         startFinder(view);
@@ -204,6 +206,19 @@ void LessonController::loadLesson(const Lesson& given)
     m_load = m_loader->replace(runs);
     // A lesson starts a new, untitled session: unmodified with its runs (pending or pinned).
     m_sessions->setSessionFile(QString(), false);
+}
+
+void LessonController::applyLossView(const Lesson& lesson)
+{
+    QWidget* loss = m_parts.figure ? m_parts.figure(QStringLiteral("loss")) : nullptr;
+    PlotInteraction* zoom = PlotInteraction::find(loss);
+    if (!zoom)
+        return;
+    // Through the plot's zoom: the runs arriving keep it, Reset view shows the whole run.
+    zoom->resetView();
+    zoom->setLogScale(!lesson.linearLossAxis);
+    if (lesson.stepRange)
+        zoom->zoomKey(QCPRange(lesson.stepRange->first, lesson.stepRange->second));
 }
 
 void LessonController::startFinder(const QJsonObject& view)

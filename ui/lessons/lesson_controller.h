@@ -23,8 +23,8 @@ class UserDialogs;
 /// The classroom lessons (resources/lessons, core/config/lesson.h): the numbered entries of the
 /// Lesson menu, loadLesson — the lesson's config into the model, its compare runs pinned with
 /// its labels through the PinLoader, its view (e.g. the LR finder started on the lesson's range
-/// for view.tab "lr_finder"), a fresh untitled session — and the dismissible lesson panel
-/// (title and text to read out) that the window places above the plots.
+/// for view.tab "lr_finder", the loss plot's axis and steps), a fresh untitled session — and the
+/// dismissible lesson panel (title and text to read out) that the window places above the plots.
 ///
 /// Texts are shown in lessonLanguage(): the language the language switch stored, else the
 /// system's. The lessons are read once, at construction; files that cannot be read are named in
@@ -78,6 +78,8 @@ private:
     void buildPanel();
     void showPanel(const Lesson& lesson);
     void startFinder(const QJsonObject& view);
+    /// The loss plot's scale and steps (view.loss_axis, view.step_range) as a user zoom.
+    void applyLossView(const Lesson& lesson);
 
     ExplorerParts m_parts;
     PinLoader* m_loader = nullptr;

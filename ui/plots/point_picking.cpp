@@ -1,5 +1,7 @@
 #include "ui/plots/point_picking.h"
 
+#include "ui/plots/plot_interaction.h"
+
 #include <QHelpEvent>
 #include <QMouseEvent>
 #include <QToolTip>
@@ -77,6 +79,9 @@ void addPointInteraction(QCustomPlot* plot, std::function<QString(const QPoint&)
                          std::function<void(const QPoint&)> click)
 {
     new PointTipFilter(plot, std::move(describe));
+    PlotInteractionOptions zoom;
+    zoom.plainDragZooms = false;
+    PlotInteraction::attach(plot, zoom);
     QObject::connect(plot, &QCustomPlot::mousePress, plot,
                      [click = std::move(click)](QMouseEvent* event) {
                          if (event->button() == Qt::LeftButton)

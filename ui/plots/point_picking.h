@@ -31,7 +31,9 @@ int indexOfKey(const std::vector<double>& keys, double key);
 
 /// Makes the points of plot answer the mouse: a tooltip event shows describe(pos) (an empty
 /// text leaves the plot's own tooltip, which explains how to read it) and a left click calls
-/// click(pos). The event filter is a child of plot. GUI thread only.
+/// click(pos). Attaches the zoom (PlotInteraction) with Shift+drag for the box, since a click
+/// is taken: set the plot's tooltip first, the zoom's hints are appended to it. The event
+/// filter is a child of plot. GUI thread only.
 void addPointInteraction(QCustomPlot* plot, std::function<QString(const QPoint&)> describe,
                          std::function<void(const QPoint&)> click);
 

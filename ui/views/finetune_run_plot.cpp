@@ -1,5 +1,6 @@
 #include "ui/views/finetune_run_plot.h"
 
+#include "ui/plots/plot_interaction.h"
 #include "ui/plots/plot_style.h"
 #include "ui/views/finetune_outcome.h"
 #include "ui/views/finetune_summary.h"
@@ -36,6 +37,7 @@ FineTuneRunPlot::FineTuneRunPlot(QWidget* parent) : QCustomPlot(parent)
     m_sourceAcc = addGraph(xAxis, yAxis2);
     m_sourceAcc->setName(FineTuneView::tr("source accuracy"));
     m_note = addPlotNote(this);
+    PlotInteraction::attach(this);
 }
 
 void FineTuneRunPlot::clearRun(int steps)

@@ -2,6 +2,7 @@
 
 #include "core/config/config_json.h"
 #include "ui/controls/scientific_spin_box.h"
+#include "ui/plots/plot_interaction.h"
 #include "ui/plots/plot_style.h"
 #include "ui/views/view_helpers.h"
 #include "ui/widgets/job_strip.h"
@@ -178,6 +179,7 @@ void LrFinderView::buildPlot()
     m_plot->legend->setVisible(true);
     m_plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignLeft);
     m_plot->xAxis->setRange(1e-7, 10);
+    PlotInteraction::attach(m_plot);
 }
 
 QPushButton* LrFinderView::runButton() const

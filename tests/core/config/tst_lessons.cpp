@@ -526,6 +526,7 @@ private slots:
     void loaderErrors_data();
     void loaderErrors();
     void languageFallback();
+    void viewFields();
     void compareSettings();
     void lessonsDirectory();
 };
@@ -655,6 +656,21 @@ void TestLessons::loaderErrors_data()
     }) << "compare[0].set.schedule.speed: ";
     QTest::newRow("view-not-object")
         << with([](QJsonObject& o) { o["view"] = "explorer"; }) << "view: expected an object";
+    QTest::newRow("bad-loss-axis") << with([](QJsonObject& o) {
+        o["view"] = QJsonObject{{"loss_axis", "logarithmic"}};
+    }) << "view.loss_axis: expected \"log\" or \"linear\"";
+    QTest::newRow("step-range-not-pair") << with([](QJsonObject& o) {
+        o["view"] = QJsonObject{{"step_range", QJsonArray{5}}};
+    }) << "view.step_range: expected [first, last]";
+    QTest::newRow("step-range-fraction") << with([](QJsonObject& o) {
+        o["view"] = QJsonObject{{"step_range", QJsonArray{0, 1.5}}};
+    }) << "view.step_range[1]: expected a step";
+    QTest::newRow("step-range-reversed") << with([](QJsonObject& o) {
+        o["view"] = QJsonObject{{"step_range", QJsonArray{50, 10}}};
+    }) << "view.step_range[1]: must be greater";
+    QTest::newRow("step-range-past-run") << with([](QJsonObject& o) {
+        o["view"] = QJsonObject{{"step_range", QJsonArray{100000, 200000}}};
+    }) << "view.step_range[0]: is past the run's last step";
     QTest::newRow("bad-id") << with([](QJsonObject& o) { o["id"] = "My Lesson"; })
                             << "id: expected a name";
     QTest::newRow("syntax-error") << QByteArray("{\n  \"lrlab_lesson\": 1,\n  \"id\": }")
@@ -678,6 +694,23 @@ void TestLessons::loaderErrors()
     QVERIFY(lrlab::test::thrownMessage<ConfigError>([&] {
                 loadLesson(missing);
             }).startsWith(missing + ": "));
+}
+
+void TestLessons::viewFields()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    QJsonObject json = minimalLesson();
+    const Lesson plain = loadLesson(writeFile(dir, "plain.json", QJsonDocument(json).toJson()));
+    QVERIFY(!plain.linearLossAxis);
+    QVERIFY(!plain.stepRange);
+    json["view"] =
+        QJsonObject{{"tab", "explorer"}, {"loss_axis", "linear"}, {"step_range", QJsonArray{2, 8}}};
+    const Lesson zoomed = loadLesson(writeFile(dir, "zoomed.json", QJsonDocument(json).toJson()));
+    QVERIFY(zoomed.linearLossAxis);
+    QVERIFY(zoomed.stepRange);
+    QCOMPARE(zoomed.stepRange->first, 2);
+    QCOMPARE(zoomed.stepRange->second, 8);
 }
 
 void TestLessons::languageFallback()
