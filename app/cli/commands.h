@@ -13,5 +13,6 @@ int sweepCommand(const QStringList& arguments);
 int surfaceCommand(const QStringList& arguments);
 int exportCommand(const QStringList& arguments);
 int fineTuneCommand(const QStringList& arguments);
+int importCommand(const QStringList& arguments);
 
 } // namespace lrlab::cli

@@ -50,22 +50,22 @@ LogRefresh LogFollower::refresh()
     return refresh;
 }
 
-LogRun readLog(const LogSource& source)
+LogRun readLog(const LogSource& source, LogFollower::Mode mode)
 {
-    LogFollower follower(source, LogFollower::Mode::Complete);
+    LogFollower follower(source, mode);
     follower.refresh();
     return follower.run();
 }
 
 std::vector<LogRun> importLogs(const std::vector<std::string>& paths,
-                               std::vector<LogProblem>& problems)
+                               std::vector<LogProblem>& problems, LogFollower::Mode mode)
 {
     std::vector<LogRun> runs;
     for (const std::string& path : paths) {
         LogDiscovery found = discoverLogs(path);
         problems.insert(problems.end(), found.problems.begin(), found.problems.end());
         for (const LogSource& source : found.sources)
-            runs.push_back(readLog(source));
+            runs.push_back(readLog(source, mode));
     }
     return runs;
 }

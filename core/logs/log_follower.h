@@ -52,12 +52,13 @@ private:
     std::vector<std::unique_ptr<LogFileReader>> m_readers;
 };
 
-/// Reads a finished run once (LogFollower in Complete mode).
-LogRun readLog(const LogSource& source);
+/// Reads a run once (by default a finished one: LogFollower in Complete mode).
+LogRun readLog(const LogSource& source, LogFollower::Mode mode = LogFollower::Mode::Complete);
 
-/// The runs at each path (discoverLogs), read once; the problems of paths that hold no run are
-/// added to problems.
+/// The runs at each path (discoverLogs), read once (in Follow mode an incomplete end is not a
+/// problem); the problems of paths that hold no run are added to problems.
 std::vector<LogRun> importLogs(const std::vector<std::string>& paths,
-                               std::vector<LogProblem>& problems);
+                               std::vector<LogProblem>& problems,
+                               LogFollower::Mode mode = LogFollower::Mode::Complete);
 
 } // namespace lrlab

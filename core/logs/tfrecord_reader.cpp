@@ -53,6 +53,25 @@ const char* valueKind(const tensorboard::Summary::Value& value)
     }
 }
 
+/// TensorFlow's name of a DataType (types.proto) for messages.
+std::string dataTypeName(int dtype)
+{
+    switch (dtype) {
+    case 3:
+        return "DT_INT32";
+    case 7:
+        return "DT_STRING (text)";
+    case 9:
+        return "DT_INT64";
+    case 10:
+        return "DT_BOOL";
+    case 19:
+        return "DT_HALF";
+    default:
+        return "type " + std::to_string(dtype);
+    }
+}
+
 /// The value of a one-element float or double tensor, or an explanation in why.
 bool tensorScalar(const tensorboard::TensorProto& tensor, double& value, std::string& why)
 {
@@ -61,7 +80,7 @@ bool tensorScalar(const tensorboard::TensorProto& tensor, double& value, std::st
         elements *= dim.size();
     const int dtype = static_cast<int>(tensor.dtype());
     if (dtype != tensorboard::DT_FLOAT && dtype != tensorboard::DT_DOUBLE) {
-        why = "a tensor of type " + std::to_string(dtype) + " (not DT_FLOAT or DT_DOUBLE)";
+        why = "a " + dataTypeName(dtype) + " tensor (not DT_FLOAT or DT_DOUBLE)";
         return false;
     }
     if (elements != 1) {
