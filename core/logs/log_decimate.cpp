@@ -2,9 +2,15 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstddef>
 #include <vector>
 
 namespace lrlab {
+
+namespace {
+/// 128-bit integers (GCC and Clang), for exact column boundaries over any int64 step range.
+__extension__ typedef __int128 Wide;
+} // namespace
 
 ScalarSeries decimateMinMax(const ScalarSeries& series, std::int64_t firstStep,
                             std::int64_t lastStep, int columns)
@@ -19,18 +25,13 @@ ScalarSeries decimateMinMax(const ScalarSeries& series, std::int64_t firstStep,
         std::size_t max = kNone;
     };
     std::vector<Column> bins(static_cast<std::size_t>(columns));
-    // long double: a span of up to 2^63 steps keeps its column boundaries exact enough.
-    const long double width = (static_cast<long double>(lastStep) -
-                               static_cast<long double>(firstStep) + 1.0L) /
-                              static_cast<long double>(columns);
+    const Wide span = static_cast<Wide>(lastStep) - firstStep + 1;
     for (std::size_t i = 0; i < series.size(); ++i) {
         const ScalarPoint& p = series[i];
         if (p.step < firstStep || p.step > lastStep || std::isnan(p.value))
             continue;
-        auto column = static_cast<std::size_t>(
-            (static_cast<long double>(p.step) - static_cast<long double>(firstStep)) / width);
-        if (column >= bins.size())
-            column = bins.size() - 1;
+        const auto column = static_cast<std::size_t>(
+            (static_cast<Wide>(p.step) - firstStep) * columns / span);
         Column& bin = bins[column];
         if (bin.min == kNone || p.value < series[bin.min].value)
             bin.min = i;
