@@ -157,24 +157,65 @@ std::string roleOf(const std::map<LogRole, std::string>& roles, const std::strin
     return {};
 }
 
-/// Polls the runs every 200 ms and prints each new point until interrupted.
-void follow(const QStringList& paths, const LogRoleOverrides& overrides, bool json)
+/// The runs being followed, by path, and how many points of each tag were printed.
+struct Followed
 {
     std::map<std::string, std::unique_ptr<LogFollower>> followers;
     std::map<std::string, std::map<std::string, std::size_t>> printed;
-    for (int poll = 0; !interruptFlag()->load(); ++poll) {
-        if (poll % 5 == 0) // new runs (a training started after lrlab) once a second
-            for (const QString& path : paths)
-                for (const LogSource& source : discoverLogs(path.toStdString()).sources)
-                    if (followers.count(source.path) == 0) {
-                        auto follower = std::make_unique<LogFollower>(source);
-                        follower->refresh();
+
+    /// Starts following the runs at paths not followed yet; returns the new ones' problems.
+    std::vector<LogProblem> discover(const QStringList& paths)
+    {
+        std::vector<LogProblem> problems;
+        for (const QString& path : paths) {
+            LogDiscovery found = discoverLogs(path.toStdString());
+            problems.insert(problems.end(), found.problems.begin(), found.problems.end());
+            for (const LogSource& source : found.sources) {
+                if (followers.count(source.path) > 0)
+                    continue;
+                auto follower = std::make_unique<LogFollower>(source);
+                follower->refresh();
+                for (const auto& [tag, values] : follower->run().series)
+                    printed[source.path][tag] = values.size();
+                followers[source.path] = std::move(follower);
+            }
+        }
+        return problems;
+    }
+};
+
+void printPoint(const std::string& path, const std::string& tag, const std::string& role,
+                const ScalarPoint& p, bool json)
+{
+    if (json) {
+        QJsonObject line{{"path", QString::fromStdString(path)},
+                         {"tag", QString::fromStdString(tag)},
+                         {"step", static_cast<qint64>(p.step)},
+                         {"value", jsonNumberOrNull(p.value)}};
+        if (!role.empty())
+            line["role"] = QString::fromStdString(role);
+        std::cout << QJsonDocument(line).toJson(QJsonDocument::Compact).toStdString() << '\n';
+    } else {
+        std::cout << path << '\t' << tag << '\t' << p.step << '\t' << formatDouble(p.value)
+                  << '\n';
+    }
+}
+
+/// Polls the runs every 200 ms and prints each new point until interrupted.
+void follow(Followed& followed, const QStringList& paths, const LogRoleOverrides& overrides,
+            bool json)
+{
+    for (int poll = 1; !interruptFlag()->load(); ++poll) {
+        QThread::msleep(200);
+        if (poll % 5 == 0) { // runs that started after lrlab, once a second
+            const std::size_t known = followed.followers.size();
+            followed.discover(paths);
+            if (followed.followers.size() > known)
+                for (auto& [path, follower] : followed.followers)
+                    if (followed.printed[path].empty())
                         printProblems(follower->run().problems);
-                        for (const auto& [tag, values] : follower->run().series)
-                            printed[source.path][tag] = values.size();
-                        followers[source.path] = std::move(follower);
-                    }
-        for (auto& [path, follower] : followers) {
+        }
+        for (auto& [path, follower] : followed.followers) {
             const std::size_t problemsBefore = follower->run().problems.size();
             const LogRefresh refresh = follower->refresh();
             const LogRun& run = follower->run();
@@ -184,32 +225,15 @@ void follow(const QStringList& paths, const LogRoleOverrides& overrides, bool js
                           << ": a file was replaced or truncated: read again from the start\n";
             const auto roles = matchLogRoles(run, overrides);
             for (const auto& [tag, values] : run.series) {
-                std::size_t& done = printed[path][tag];
+                std::size_t& done = followed.printed[path][tag];
                 if (refresh.restarted || done > values.size())
                     done = 0;
-                for (; done < values.size(); ++done) {
-                    const ScalarPoint& p = values[done];
-                    if (json) {
-                        QJsonObject line{{"path", QString::fromStdString(path)},
-                                         {"tag", QString::fromStdString(tag)},
-                                         {"step", static_cast<qint64>(p.step)},
-                                         {"value", jsonNumberOrNull(p.value)}};
-                        const std::string role = roleOf(roles, tag);
-                        if (!role.empty())
-                            line["role"] = QString::fromStdString(role);
-                        std::cout << QJsonDocument(line).toJson(QJsonDocument::Compact)
-                                         .toStdString()
-                                  << '\n';
-                    } else {
-                        std::cout << path << '\t' << tag << '\t' << p.step << '\t'
-                                  << formatDouble(p.value) << '\n';
-                    }
-                }
+                for (; done < values.size(); ++done)
+                    printPoint(path, tag, roleOf(roles, tag), values[done], json);
             }
             // Diagnosis lines of the followed runs are printed here.
         }
         std::cout.flush();
-        QThread::msleep(200);
     }
 }
 
@@ -242,9 +266,16 @@ int importCommand(const QStringList& arguments)
     for (const QString& path : paths)
         pathList.push_back(path.toStdString());
     const bool following = parser.isSet("follow");
-    const std::vector<LogRun> runs = importLogs(
-        pathList, pathProblems,
-        following ? LogFollower::Mode::Follow : LogFollower::Mode::Complete);
+    // Following: the summary is of the followers' first read, so no point falls in between.
+    Followed followed;
+    std::vector<LogRun> runs;
+    if (following) {
+        pathProblems = followed.discover(paths);
+        for (const auto& [path, follower] : followed.followers)
+            runs.push_back(follower->run());
+    } else {
+        runs = importLogs(pathList, pathProblems);
+    }
     throwIfInterrupted();
     QJsonArray runsJson;
     for (const LogRun& run : runs) {
@@ -262,7 +293,7 @@ int importCommand(const QStringList& arguments)
         writeJson(std::cout, QJsonObject{{"runs", runsJson}});
     std::cout.flush();
     if (following) {
-        follow(paths, overrides, json);
+        follow(followed, paths, overrides, json);
         return kExitOk;
     }
     return pathProblems.empty() ? kExitOk : kExitBadInput;

@@ -40,17 +40,13 @@ bool validHeader(const char* p)
 
 const char* valueKind(const tensorboard::Summary::Value& value)
 {
-    switch (value.value_case()) {
-    case tensorboard::Summary::Value::kImage:
+    if (value.has_image())
         return "an image";
-    case tensorboard::Summary::Value::kAudio:
+    if (value.has_audio())
         return "audio";
-    case tensorboard::Summary::Value::kHisto:
-    case tensorboard::Summary::Value::kObsoleteOldStyleHistogram:
+    if (value.has_histo() || value.has_obsolete_old_style_histogram())
         return "a histogram";
-    default:
-        return "empty";
-    }
+    return "empty";
 }
 
 /// TensorFlow's name of a DataType (types.proto) for messages.
@@ -220,10 +216,10 @@ void TfEventFileReader::readEvent(const char* data, std::size_t size, std::uint6
         double v = 0.0;
         std::string why;
         bool scalar = false;
-        if (value.value_case() == tensorboard::Summary::Value::kSimpleValue) {
+        if (value.has_simple_value()) {
             v = static_cast<double>(value.simple_value());
             scalar = true;
-        } else if (value.value_case() == tensorboard::Summary::Value::kTensor) {
+        } else if (value.has_tensor()) {
             scalar = tensorScalar(value.tensor(), v, why);
         } else {
             why = valueKind(value);
