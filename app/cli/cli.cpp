@@ -39,7 +39,7 @@ const std::map<QString, Subcommand>& subcommands()
         {"schedule", {scheduleCommand, "the schedule's learning rate at every step as CSV"}},
         {"surface", {surfaceCommand, "loss on an N x N grid (toy surface or a model plane)"}},
         {"export", {exportCommand, "the window's figures (png, svg, pdf, gif) from a session"}},
-        {"import", {importCommand, "reads training logs (TensorBoard, HF Trainer, CSV) into series"}},
+        {"import", {importCommand, "training logs (TensorBoard, HF Trainer, CSV) as series"}},
         {"sweep", {sweepCommand, "runs over a log-spaced LR grid (x one setting) on all cores"}},
     };
     return table;

@@ -139,8 +139,8 @@ void printRun(std::ostream& out, const LogRun& run, const std::map<LogRole, std:
     std::string others;
     for (const auto& [tag, values] : run.series)
         if (shown.count(tag) == 0)
-            others += (others.empty() ? "" : ", ") + tag + " (" + std::to_string(values.size()) +
-                      ")";
+            others +=
+                (others.empty() ? "" : ", ") + tag + " (" + std::to_string(values.size()) + ")";
     out << "  other tags: " << (others.empty() ? "none" : others) << '\n';
     if (run.skippedRecords > 0)
         out << "  skipped records: " << run.skippedRecords << '\n';
@@ -196,8 +196,7 @@ void printPoint(const std::string& path, const std::string& tag, const std::stri
             line["role"] = QString::fromStdString(role);
         std::cout << QJsonDocument(line).toJson(QJsonDocument::Compact).toStdString() << '\n';
     } else {
-        std::cout << path << '\t' << tag << '\t' << p.step << '\t' << formatDouble(p.value)
-                  << '\n';
+        std::cout << path << '\t' << tag << '\t' << p.step << '\t' << formatDouble(p.value) << '\n';
     }
 }
 

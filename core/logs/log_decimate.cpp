@@ -30,8 +30,8 @@ ScalarSeries decimateMinMax(const ScalarSeries& series, std::int64_t firstStep,
         const ScalarPoint& p = series[i];
         if (p.step < firstStep || p.step > lastStep || std::isnan(p.value))
             continue;
-        const auto column = static_cast<std::size_t>(
-            (static_cast<Wide>(p.step) - firstStep) * columns / span);
+        const auto column =
+            static_cast<std::size_t>((static_cast<Wide>(p.step) - firstStep) * columns / span);
         Column& bin = bins[column];
         if (bin.min == kNone || p.value < series[bin.min].value)
             bin.min = i;

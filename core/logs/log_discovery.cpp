@@ -59,8 +59,8 @@ std::optional<LogFormat> sniffLogFormat(const std::string& path, std::string* wh
         if (head.find("\"log_history\"") != std::string::npos)
             return LogFormat::TrainerState;
         if (why)
-            *why = "a JSON file without \"log_history\" in its first " +
-                   formatBytes(kSniffBytes) + " (not a Hugging Face trainer_state.json)";
+            *why = "a JSON file without \"log_history\" in its first " + formatBytes(kSniffBytes) +
+                   " (not a Hugging Face trainer_state.json)";
         return std::nullopt;
     }
     const std::size_t lineEnd = head.find('\n');
@@ -177,7 +177,9 @@ LogDiscovery discoverLogs(const std::string& path)
         QDir runDir = json.dir();
         if (n >= 0)
             runDir.cdUp();
-        jsonRuns.push_back({runDir.path().toStdString(), LogFormat::TrainerState, {file},
+        jsonRuns.push_back({runDir.path().toStdString(),
+                            LogFormat::TrainerState,
+                            {file},
                             n >= 0 ? "the newest checkpoint's trainer_state.json" : ""});
     }
 

@@ -40,8 +40,8 @@ std::string OpenLogFile::read(std::uint64_t offset, std::size_t count) const
     std::string bytes(count, '\0');
     std::size_t done = 0;
     while (done < count) {
-        const ssize_t got = ::pread(m_fd, bytes.data() + done, count - done,
-                                    static_cast<off_t>(offset + done));
+        const ssize_t got =
+            ::pread(m_fd, bytes.data() + done, count - done, static_cast<off_t>(offset + done));
         if (got < 0) {
             if (errno == EINTR)
                 continue;

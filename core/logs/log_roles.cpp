@@ -11,18 +11,18 @@ namespace {
 /// The common names of each role's tag, most specific first.
 const std::vector<QString>& roleNames(LogRole role)
 {
-    static const std::vector<QString> loss{
-        "loss",       "train/loss",      "train_loss",      "training_loss", "train/loss_step",
-        "train_loss_step", "loss/train", "train/loss_epoch", "train_loss_epoch"};
+    static const std::vector<QString> loss{"loss",          "train/loss",       "train_loss",
+                                           "training_loss", "train/loss_step",  "train_loss_step",
+                                           "loss/train",    "train/loss_epoch", "train_loss_epoch"};
     static const std::vector<QString> valLoss{
-        "eval/loss",      "eval_loss",    "val/loss",       "val_loss",      "validation_loss",
-        "valid/loss",     "valid_loss",   "validation/loss", "loss/val",     "val_loss_epoch"};
+        "eval/loss",  "eval_loss",  "val/loss",        "val_loss", "validation_loss",
+        "valid/loss", "valid_loss", "validation/loss", "loss/val", "val_loss_epoch"};
     static const std::vector<QString> lr{"learning_rate", "train/learning_rate", "lr", "train/lr",
                                          "lr/group0"};
     static const std::vector<QString> valAcc{
-        "val/acc",        "val_acc",        "eval/accuracy",   "eval_accuracy",
-        "val/accuracy",   "val_accuracy",   "validation_accuracy", "eval/acc",
-        "eval_acc",       "valid/acc",      "val_acc_epoch"};
+        "val/acc",      "val_acc",      "eval/accuracy",       "eval_accuracy",
+        "val/accuracy", "val_accuracy", "validation_accuracy", "eval/acc",
+        "eval_acc",     "valid/acc",    "val_acc_epoch"};
     switch (role) {
     case LogRole::Loss:
         return loss;
@@ -68,8 +68,8 @@ std::map<LogRole, std::string> matchLogRoles(const LogRun& run, const LogRoleOve
                     tags += (tags.empty() ? "" : ", ") + tag;
                 problems->push_back({run.source.path, "",
                                      std::string("no tag '") + chosen->second + "' for " +
-                                         logRoleName(role) + " (its tags: " +
-                                         (tags.empty() ? "none" : tags) + ")"});
+                                         logRoleName(role) +
+                                         " (its tags: " + (tags.empty() ? "none" : tags) + ")"});
             }
             continue;
         }

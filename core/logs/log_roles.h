@@ -10,10 +10,10 @@ namespace lrlab {
 
 /// What a series means to lrlab, whatever its tag is called.
 enum class LogRole {
-    Loss,          ///< training loss
-    ValLoss,       ///< validation / evaluation loss
-    LearningRate,  ///< the learning rate
-    ValAccuracy,   ///< validation / evaluation accuracy
+    Loss,         ///< training loss
+    ValLoss,      ///< validation / evaluation loss
+    LearningRate, ///< the learning rate
+    ValAccuracy,  ///< validation / evaluation accuracy
 };
 
 /// Every role, in the order lrlab prints them.

@@ -10,8 +10,8 @@ namespace lrlab {
 
 namespace {
 
-constexpr std::size_t kHeaderBytes = 12;  // uint64 length + masked CRC of the length
-constexpr std::size_t kFooterBytes = 4;   // masked CRC of the data
+constexpr std::size_t kHeaderBytes = 12; // uint64 length + masked CRC of the length
+constexpr std::size_t kFooterBytes = 4;  // masked CRC of the data
 constexpr std::size_t kChunkBytes = std::size_t(16) << 20;
 /// Larger records are taken for a damaged length (an Event with a scalar is ~50 bytes).
 constexpr std::uint64_t kMaxRecordBytes = std::uint64_t(1) << 30;
@@ -201,8 +201,7 @@ std::size_t TfEventFileReader::readRecords(const std::string& chunk, LogRun& run
     return pos;
 }
 
-void TfEventFileReader::readEvent(const char* data, std::size_t size, std::uint64_t at,
-                                  LogRun& run)
+void TfEventFileReader::readEvent(const char* data, std::size_t size, std::uint64_t at, LogRun& run)
 {
     tensorboard::Event& event = m_parser->event;
     if (!event.ParseFromArray(data, static_cast<int>(size))) {

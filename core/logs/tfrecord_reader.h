@@ -32,9 +32,9 @@ private:
     std::string recordLocation(std::uint64_t at) const;
 
     std::unique_ptr<Parser> m_parser;
-    long long m_recordIndex = 0;     ///< records seen (read or skipped)
-    std::size_t m_bytesNeeded = 0;   ///< the size of the incomplete record at offset()
-    bool m_searchingHeader = false;  ///< after a bad length CRC, until a valid header
+    long long m_recordIndex = 0;    ///< records seen (read or skipped)
+    std::size_t m_bytesNeeded = 0;  ///< the size of the incomplete record at offset()
+    bool m_searchingHeader = false; ///< after a bad length CRC, until a valid header
     std::set<std::string> m_notScalarTags;
 };
 

@@ -82,9 +82,8 @@ void TrainerStateReader::readFrom(const OpenLogFile& file, LogRun& run, bool com
     const std::string text =
         quotePythonNonFinite(file.read(0, static_cast<std::size_t>(file.size())));
     QJsonParseError error{};
-    const QJsonDocument document =
-        QJsonDocument::fromJson(QByteArray::fromRawData(text.data(), qsizetype(text.size())),
-                                &error);
+    const QJsonDocument document = QJsonDocument::fromJson(
+        QByteArray::fromRawData(text.data(), qsizetype(text.size())), &error);
     if (error.error != QJsonParseError::NoError) {
         // A writer may be half-way through the file: while following, try again later.
         if (complete)

@@ -30,8 +30,7 @@ inline QByteArray field(int number, const QByteArray& bytes)
     return varint(static_cast<std::uint64_t>(number) << 3 | 2) + varint(bytes.size()) + bytes;
 }
 
-template <typename T>
-QByteArray littleEndian(T value)
+template <typename T> QByteArray littleEndian(T value)
 {
     QByteArray out(sizeof value, '\0');
     std::memcpy(out.data(), &value, sizeof value); // the tests run on little-endian hosts

@@ -53,12 +53,18 @@ private slots:
         QTest::addColumn<QString>("lrTag");
         QTest::addColumn<int>("lossPoints");
         QTest::addColumn<int>("valLossPoints");
-        QTest::newRow("tb") << "tb_digits_mlp_warmup_cosine" << "tensorboard" << "train/loss"
+        QTest::newRow("tb") << "tb_digits_mlp_warmup_cosine"
+                            << "tensorboard"
+                            << "train/loss"
                             << "lr" << 1000 << 21;
-        QTest::newRow("hf") << "hf_gpt2_warmup_cosine" << "tensorboard" << "train/loss"
+        QTest::newRow("hf") << "hf_gpt2_warmup_cosine"
+                            << "tensorboard"
+                            << "train/loss"
                             << "train/learning_rate" << 60 << 12;
-        QTest::newRow("lightning") << "metrics.csv" << "csv" << "train_loss" << "lr-AdamW" << 90
-                                   << 10;
+        QTest::newRow("lightning") << "metrics.csv"
+                                   << "csv"
+                                   << "train_loss"
+                                   << "lr-AdamW" << 90 << 10;
     }
 
     void jsonOfTheFixtures()

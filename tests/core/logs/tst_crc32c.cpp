@@ -74,17 +74,16 @@ private slots:
     {
         const QByteArray text = "The quick brown fox jumps over the lazy dog";
         const std::uint32_t first = lrlab::crc32c(text.constData(), 10);
-        QCOMPARE(lrlab::crc32c(text.constData() + 10, static_cast<std::size_t>(text.size() - 10),
-                               first),
-                 lrlab::crc32c(text.constData(), static_cast<std::size_t>(text.size())));
+        QCOMPARE(
+            lrlab::crc32c(text.constData() + 10, static_cast<std::size_t>(text.size() - 10), first),
+            lrlab::crc32c(text.constData(), static_cast<std::size_t>(text.size())));
     }
 
     void maskIsTensorFlows()
     {
         // ((crc >> 15) | (crc << 17)) + 0xa282ead8, by hand for crc = 0xE3069283.
-        QCOMPARE(lrlab::maskCrc32c(0xE3069283u), quint32(((0xE3069283u >> 15) |
-                                                            (0xE3069283u << 17)) +
-                                                           0xa282ead8u));
+        QCOMPARE(lrlab::maskCrc32c(0xE3069283u),
+                 quint32(((0xE3069283u >> 15) | (0xE3069283u << 17)) + 0xa282ead8u));
         QCOMPARE(lrlab::maskCrc32c(0), quint32(0xa282ead8u));
         // A real event file: its first header's stored CRC is the masked CRC of its length.
         QFile file(QStringLiteral(LRLAB_SOURCE_DIR) +

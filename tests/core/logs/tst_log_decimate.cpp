@@ -58,10 +58,10 @@ private slots:
             it->second.second = std::max(it->second.second, p.value);
         }
         QCOMPARE(got, expected);
-        QVERIFY(std::is_sorted(out.begin(), out.end(), [](const ScalarPoint& a,
-                                                          const ScalarPoint& b) {
-            return a.step < b.step;
-        }));
+        QVERIFY(
+            std::is_sorted(out.begin(), out.end(), [](const ScalarPoint& a, const ScalarPoint& b) {
+                return a.step < b.step;
+            }));
     }
 
     void spikeSurvives()

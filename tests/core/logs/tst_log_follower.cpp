@@ -24,8 +24,7 @@ const char* kEventFixture = "/tests/data/logs/tb_digits_mlp_warmup_cosine/"
 bool appendAll(const QString& path, const QByteArray& bytes)
 {
     QFile file(path);
-    return file.open(QIODevice::WriteOnly | QIODevice::Append) &&
-           file.write(bytes) == bytes.size();
+    return file.open(QIODevice::WriteOnly | QIODevice::Append) && file.write(bytes) == bytes.size();
 }
 
 LogSource source(const QString& path, LogFormat format)
@@ -67,8 +66,8 @@ private slots:
         const QList<qsizetype> at = recordOffsets(full);
         QVERIFY(at.size() > cutRecord + 1);
         const qsizetype cut = cutInto >= 0 ? at[cutRecord] + cutInto : at[cutRecord + 1] + cutInto;
-        const std::size_t before = completePoints(dir, full.left(at[cutRecord]),
-                                                  LogFormat::TensorBoard);
+        const std::size_t before =
+            completePoints(dir, full.left(at[cutRecord]), LogFormat::TensorBoard);
         const std::size_t all = completePoints(dir, full, LogFormat::TensorBoard);
         QVERIFY(before > 0 && before < all);
 

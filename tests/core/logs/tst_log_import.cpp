@@ -86,32 +86,44 @@ private slots:
         QTest::addColumn<TagCounts>("roleTags");   // role -> 1, tag in the key as role=tag
         // README: lr and train/loss every step for 1000 steps; val/* every 50 steps and at 999.
         QTest::newRow("tb warmup cosine")
-            << "tb_digits_mlp_warmup_cosine" << "tensorboard"
+            << "tb_digits_mlp_warmup_cosine"
+            << "tensorboard"
             << "events.out.tfevents.1796409267.vm.432.2"
             << TagCounts{{"loss", 1000}, {"lr", 1000}, {"val_loss", 21}, {"val_acc", 21}}
-            << TagCounts{{"loss=train/loss", 1}, {"lr=lr", 1}, {"val_loss=val/loss", 1},
+            << TagCounts{{"loss=train/loss", 1},
+                         {"lr=lr", 1},
+                         {"val_loss=val/loss", 1},
                          {"val_acc=val/acc", 1}};
         // Validation every 25 steps: 0, 25, ..., 975 and 999.
         QTest::newRow("tb sgd lr 8")
-            << "tb_digits_mlp_sgd_lr8" << "tensorboard" << "events.out.tfevents.1796409493.vm.427.2"
+            << "tb_digits_mlp_sgd_lr8"
+            << "tensorboard"
+            << "events.out.tfevents.1796409493.vm.427.2"
             << TagCounts{{"loss", 1000}, {"lr", 1000}, {"val_loss", 41}, {"val_acc", 41}}
             << TagCounts{{"loss=train/loss", 1}, {"lr=lr", 1}};
         // Logging every 5 of 300 steps, evaluation every 25: the event file is read.
         QTest::newRow("hf warmup cosine")
-            << "hf_gpt2_warmup_cosine" << "tensorboard"
+            << "hf_gpt2_warmup_cosine"
+            << "tensorboard"
             << "runs/Dec04_18-38-39_vm/events.out.tfevents.1796409519.vm.527.1"
             << TagCounts{{"loss", 60}, {"lr", 60}, {"val_loss", 12}}
-            << TagCounts{{"loss=train/loss", 1}, {"lr=train/learning_rate", 1},
+            << TagCounts{{"loss=train/loss", 1},
+                         {"lr=train/learning_rate", 1},
                          {"val_loss=eval/loss", 1}};
         QTest::newRow("hf trainer_state.json")
-            << "hf_gpt2_constant_tiny_lr/trainer_state.json" << "trainer_state"
+            << "hf_gpt2_constant_tiny_lr/trainer_state.json"
+            << "trainer_state"
             << "trainer_state.json" << TagCounts{{"loss", 60}, {"lr", 60}, {"val_loss", 12}}
             << TagCounts{{"loss=loss", 1}, {"lr=learning_rate", 1}, {"val_loss=eval_loss", 1}};
         // 450 steps, log_every_n_steps=5; validation every 45 steps.
         QTest::newRow("lightning metrics.csv")
-            << "lightning_digits_onecycle" << "csv" << "metrics.csv"
+            << "lightning_digits_onecycle"
+            << "csv"
+            << "metrics.csv"
             << TagCounts{{"loss", 90}, {"lr", 90}, {"val_loss", 10}, {"val_acc", 10}}
-            << TagCounts{{"loss=train_loss", 1}, {"lr=lr-AdamW", 1}, {"val_loss=val_loss", 1},
+            << TagCounts{{"loss=train_loss", 1},
+                         {"lr=lr-AdamW", 1},
+                         {"val_loss=val_loss", 1},
                          {"val_acc=val_acc", 1}};
     }
 
@@ -172,8 +184,8 @@ private slots:
         // README: learning_rate at step 5 = 3e-3 x 4/30 = 4.0e-4 (json and event file).
         QTest::newRow("hf json lr at 5") << "hf_gpt2_warmup_cosine/trainer_state.json"
                                          << "learning_rate" << qint64(5) << 4.0e-4 << 1e-12;
-        QTest::newRow("hf event lr at 5") << "hf_gpt2_warmup_cosine" << "train/learning_rate"
-                                          << qint64(5) << 4.0e-4 << 1e-10;
+        QTest::newRow("hf event lr at 5") << "hf_gpt2_warmup_cosine"
+                                          << "train/learning_rate" << qint64(5) << 4.0e-4 << 1e-10;
         // README: first lr-AdamW row: step 4, 1.263e-4.
         QTest::newRow("lightning lr at 4") << "lightning_digits_onecycle/metrics.csv"
                                            << "lr-AdamW" << qint64(4) << 1.263e-4 << 1e-7;
@@ -232,8 +244,9 @@ private slots:
     {
         QTemporaryDir dir;
         // An event file named .csv, and a CSV named .json.
-        QVERIFY(QFile::copy(fixture("tb_digits_mlp_sgd_lr8/events.out.tfevents.1796409493.vm.427.2"),
-                            dir.filePath("looks.csv")));
+        QVERIFY(
+            QFile::copy(fixture("tb_digits_mlp_sgd_lr8/events.out.tfevents.1796409493.vm.427.2"),
+                        dir.filePath("looks.csv")));
         QVERIFY(writeAll(dir.filePath("table.json"), "Step,loss\n1,0.5\n2,0.4\n"));
         QCOMPARE(sniffLogFormat(dir.filePath("looks.csv").toStdString()),
                  std::optional<LogFormat>(LogFormat::TensorBoard));
@@ -250,17 +263,19 @@ private slots:
         const QByteArray one = lrlab::test::littleEndian(0.25);
         const QByteArray file = eventFile(
             {eventBytes(1, {simpleValue("a", 1.5f)}),
-             eventBytes(2, {tensorValue("f", 1, lrlab::test::field(5, lrlab::test::littleEndian(
-                                                                    0.75f)))}),
+             eventBytes(
+                 2, {tensorValue("f", 1, lrlab::test::field(5, lrlab::test::littleEndian(0.75f)))}),
              eventBytes(3, {tensorValue("d", 2, lrlab::test::field(6, one))}),
              eventBytes(4, {tensorValue("c", 2, lrlab::test::field(4, one))}),
              eventBytes(5, {tensorValue("v", 1,
-                                   lrlab::test::field(2, lrlab::test::field(2, "\x08\x02")) +
-                                       lrlab::test::field(5, QByteArray(8, '\0')))})});
+                                        lrlab::test::field(2, lrlab::test::field(2, "\x08\x02")) +
+                                            lrlab::test::field(5, QByteArray(8, '\0')))})});
         QVERIFY(writeAll(dir.filePath("events.out.tfevents.1"), file));
         std::vector<LogProblem> problems;
-        const LogRun run = readLog({dir.path().toStdString(), LogFormat::TensorBoard,
-                                    {dir.filePath("events.out.tfevents.1").toStdString()}, ""});
+        const LogRun run = readLog({dir.path().toStdString(),
+                                    LogFormat::TensorBoard,
+                                    {dir.filePath("events.out.tfevents.1").toStdString()},
+                                    ""});
         QCOMPARE(run.series.at("a").front().value, 1.5);
         QCOMPARE(run.series.at("f").front().value, 0.75);
         QCOMPARE(run.series.at("d").front().value, 0.25);
@@ -296,17 +311,16 @@ private slots:
         QTest::newRow("corrupt length")
             << "events.out.tfevents.l" << badLength << 2
             << "record 3 at byte " + QString::number(at[2]) + ": the record length's CRC";
-        QTest::newRow("not a log") << "notes.txt" << QByteArray("hello\nworld\n") << 0
-                                   << "not a training log";
+        QTest::newRow("not a log")
+            << "notes.txt" << QByteArray("hello\nworld\n") << 0 << "not a training log";
         QTest::newRow("empty file") << "empty.csv" << QByteArray() << 0 << "is empty";
         QTest::newRow("json without log_history")
             << "config.json" << QByteArray("{\"lr\": 1}") << 0 << "without \"log_history\"";
         QTest::newRow("cut trainer_state.json")
             << "trainer_state.json" << QByteArray("{\"log_history\": [{\"step\": 1, \"loss\": 2")
             << 0 << "near byte";
-        QTest::newRow("csv bad cell")
-            << "m.csv" << QByteArray("step,loss\n1,0.5\n2,oops\n3,0.3\n") << 2
-            << "line 3: column 'loss' holds 'oops', not a number";
+        QTest::newRow("csv bad cell") << "m.csv" << QByteArray("step,loss\n1,0.5\n2,oops\n3,0.3\n")
+                                      << 2 << "line 3: column 'loss' holds 'oops', not a number";
         QTest::newRow("csv short line")
             << "m.csv" << QByteArray("step,loss,lr\n1,0.5,0.1\n2,0.4\n3,0.3,0.1\n") << 4
             << "line 3: 2 cells where the header has 3";
