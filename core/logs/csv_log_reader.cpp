@@ -1,5 +1,7 @@
 #include "core/logs/csv_log_reader.h"
 
+#include "core/util/input_file.h"
+
 #include <QString>
 
 #include <charconv>
@@ -78,9 +80,21 @@ std::vector<std::string> splitCsvLine(const std::string& line)
     return cells;
 }
 
+bool CsvLogReader::rewrittenAtStart() const
+{
+    if (m_headerLine.empty())
+        return false;
+    try {
+        return OpenLogFile(path()).read(0, m_headerLine.size()) != m_headerLine;
+    } catch (const InputFileError&) {
+        return false; // gone for now: readAppended() reports it
+    }
+}
+
 void CsvLogReader::restart()
 {
     LogFileReader::restart();
+    m_headerLine.clear();
     m_lineNumber = 0;
     m_haveHeader = false;
     m_stepColumn = -1;
@@ -98,6 +112,8 @@ void CsvLogReader::readFrom(const OpenLogFile& file, LogRun& run, bool complete)
         std::size_t start = 0;
         for (std::size_t newline = chunk.find('\n'); newline != std::string::npos;
              newline = chunk.find('\n', start)) {
+            if (!m_haveHeader && offset() == 0 && start == 0)
+                m_headerLine = chunk.substr(0, newline + 1);
             readLine(chunk.substr(start, newline - start), run);
             start = newline + 1;
         }

@@ -44,6 +44,25 @@ long long checkpointNumber(const QFileInfo& file)
     return ok ? n : -1;
 }
 
+/// Whether the CSV row after the header (when head holds one) has a number or an empty cell
+/// besides the step: lrlab's batches.csv ("step,rows" with lists of row indices) has none.
+bool firstRowHasNumbers(const std::string& head, std::size_t headerEnd, int stepColumn)
+{
+    if (headerEnd == std::string::npos || headerEnd + 1 >= head.size())
+        return true; // only a header so far
+    const std::size_t rowEnd = head.find('\n', headerEnd + 1);
+    const std::vector<std::string> cells = splitCsvLine(head.substr(
+        headerEnd + 1, rowEnd == std::string::npos ? std::string::npos : rowEnd - headerEnd - 1));
+    for (std::size_t i = 0; i < cells.size(); ++i) {
+        const QString cell = QString::fromStdString(cells[i]).trimmed();
+        bool number = false;
+        cell.toDouble(&number);
+        if (static_cast<int>(i) != stepColumn && (cell.isEmpty() || number))
+            return true;
+    }
+    return false;
+}
+
 } // namespace
 
 std::optional<LogFormat> sniffLogFormat(const std::string& path, std::string* why)
@@ -69,7 +88,8 @@ std::optional<LogFormat> sniffLogFormat(const std::string& path, std::string* wh
         std::string header = head.substr(0, lineEnd);
         if (!header.empty() && header.back() == '\r')
             header.pop_back();
-        if (csvStepColumn(splitCsvLine(header)) >= 0)
+        const int step = csvStepColumn(splitCsvLine(header));
+        if (step >= 0 && firstRowHasNumbers(head, lineEnd, step))
             return LogFormat::Csv;
     }
     if (why) {

@@ -10,7 +10,8 @@ namespace lrlab {
 
 /// The log format of the file at path judged by its content: a TFRecord whose first length CRC
 /// matches (or an empty file named *tfevents*), JSON holding "log_history", or CSV whose header
-/// has a step column. Otherwise nullopt, with the reason in why. Throws InputFileError for a
+/// has a step column and whose first row has another number (or an empty cell, as in a sparse
+/// Lightning row). Otherwise nullopt, with the reason in why. Throws InputFileError for a
 /// file that cannot be read.
 std::optional<LogFormat> sniffLogFormat(const std::string& path, std::string* why = nullptr);
 

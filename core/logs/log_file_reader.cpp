@@ -66,7 +66,7 @@ bool LogFileReader::replacedOrTruncated() const
         return false; // gone for now: readAppended() reports it, what was read is kept
     return static_cast<std::uint64_t>(info.st_dev) != m_device ||
            static_cast<std::uint64_t>(info.st_ino) != m_inode ||
-           static_cast<std::uint64_t>(info.st_size) < m_offset;
+           static_cast<std::uint64_t>(info.st_size) < m_offset || rewrittenAtStart();
 }
 
 void LogFileReader::restart()

@@ -50,7 +50,8 @@ public:
     /// The byte offset up to which the file has been read.
     std::uint64_t offset() const { return m_offset; }
 
-    /// Whether the file on disk is another file (new inode) or shorter than what was read.
+    /// Whether the file on disk is another file (new inode), shorter than what was read, or
+    /// rewritten in place (rewrittenAtStart()).
     bool replacedOrTruncated() const;
 
     /// Forgets what was read: the next readAppended() starts at the file's beginning.
@@ -63,6 +64,9 @@ public:
     void readAppended(LogRun& run, bool complete);
 
 protected:
+    /// Whether the start of the file no longer holds what was read there (a writer that
+    /// rewrites the whole file in place). By default false.
+    virtual bool rewrittenAtStart() const { return false; }
     /// Reads from offset() on in file, adding to run; advances the offset with setOffset().
     virtual void readFrom(const OpenLogFile& file, LogRun& run, bool complete) = 0;
     void setOffset(std::uint64_t offset) { m_offset = offset; }

@@ -159,6 +159,26 @@ private slots:
         QCOMPARE(readLog(source(path, LogFormat::Csv)).pointCount(), std::size_t(2));
     }
 
+    void csvRewrittenInPlaceStartsOver()
+    {
+        // Lightning rewrites metrics.csv with a new header when a new metric appears: the same
+        // inode, and longer than before.
+        QTemporaryDir dir;
+        const QString path = dir.filePath("metrics.csv");
+        QVERIFY(writeAll(path, "step,train_loss\n1,0.9\n2,0.8\n"));
+        LogFollower follower(source(path, LogFormat::Csv));
+        QCOMPARE(follower.refresh().newPoints, std::size_t(2));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadWrite)); // in place, no truncation
+        file.write("step,train_loss,val_loss\n1,0.9,\n2,0.8,\n3,,1.5\n4,0.6,\n");
+        file.close();
+        const LogRefresh refresh = follower.refresh();
+        QVERIFY(refresh.restarted);
+        QCOMPARE(follower.run().series.at("train_loss").size(), std::size_t(3));
+        QCOMPARE(follower.run().series.at("val_loss").size(), std::size_t(1));
+        QVERIFY(follower.run().problems.empty());
+    }
+
     void halfWrittenJsonIsNotCompleteYet()
     {
         QTemporaryDir dir;

@@ -395,6 +395,25 @@ private slots:
         QVERIFY(problemText(problems).contains("no training log below this directory"));
     }
 
+    void lrlabTraceFolderIsOneRun()
+    {
+        // lrlab run --out-dir: trace.csv is the log; batches.csv has a step column too, but
+        // lists of row indices, and init.csv / split.csv have none.
+        QTemporaryDir dir;
+        QVERIFY(writeAll(dir.filePath("trace.csv"),
+                         "step,lr,loss,train_loss,val_loss\n0,0.1,2.3,2.2,2.4\n1,0.1,2.1,,\n"));
+        QVERIFY(writeAll(dir.filePath("batches.csv"), "step,rows\n0,4 17 9\n1,3 8 1\n"));
+        QVERIFY(writeAll(dir.filePath("init.csv"), "index,value\n0,0.5\n"));
+        QVERIFY(writeAll(dir.filePath("split.csv"), "row,split\n0,train\n"));
+        const LogRun run = onlyRun(dir.path());
+        QVERIFY(QString::fromStdString(run.source.path).endsWith("/trace.csv"));
+        const auto roles = matchLogRoles(run);
+        QCOMPARE(roles.at(LogRole::Loss), std::string("loss"));
+        QCOMPARE(roles.at(LogRole::ValLoss), std::string("val_loss"));
+        QCOMPARE(run.series.at("loss").size(), std::size_t(2));
+        QCOMPARE(run.series.at("val_loss").size(), std::size_t(1));
+    }
+
     void pythonNonFiniteJson()
     {
         QTemporaryDir dir;
