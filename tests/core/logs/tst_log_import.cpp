@@ -395,6 +395,26 @@ private slots:
         QVERIFY(problemText(problems).contains("no training log below this directory"));
     }
 
+    void eventFilesOfOneDirectoryAreOneRun()
+    {
+        // A resumed run writes a second event file into the same directory: one run, the
+        // files read in name (= creation) order.
+        QTemporaryDir dir;
+        QVERIFY(QDir().mkpath(dir.filePath("run")));
+        QVERIFY(writeAll(dir.filePath("run/events.out.tfevents.100.host.1"),
+                         eventFile({eventBytes(1, {simpleValue("loss", 1.0f)}),
+                                    eventBytes(2, {simpleValue("loss", 0.5f)})})));
+        QVERIFY(writeAll(dir.filePath("run/events.out.tfevents.200.host.1"),
+                         eventFile({eventBytes(3, {simpleValue("loss", 0.25f)})})));
+        const LogRun run = onlyRun(dir.path());
+        QCOMPARE(QString::fromStdString(run.source.path), dir.filePath("run"));
+        QCOMPARE(run.source.files.size(), std::size_t(2));
+        std::vector<std::int64_t> steps;
+        for (const ScalarPoint& p : run.series.at("loss"))
+            steps.push_back(p.step);
+        QCOMPARE(steps, (std::vector<std::int64_t>{1, 2, 3}));
+    }
+
     void lrlabTraceFolderIsOneRun()
     {
         // lrlab run --out-dir: trace.csv is the log; batches.csv has a step column too, but
