@@ -21,7 +21,7 @@ packages=(build-essential cmake ninja-build pkg-config
           qt6-l10n-tools qt6-translations-l10n libqcustomplot-dev libeigen3-dev zlib1g-dev libgl-dev libgif-dev
           fonts-noto-cjk dataset-fashion-mnist clang-format file help2man man-db groff-base
           desktop-file-utils appstream lintian git locales clang libclang-rt-14-dev qemu-user
-          python3-torch)
+          python3-torch libprotobuf-dev protobuf-compiler)
 
 install_deps() {
     local missing=()

@@ -40,6 +40,7 @@ const std::map<QString, Subcommand>& subcommands()
         {"surface", {surfaceCommand, "loss on an N x N grid (toy surface or a model plane)"}},
         {"export", {exportCommand, "the window's figures (png, svg, pdf, gif) from a session"}},
         {"code", {codeCommand, "the optimizer and schedule as PyTorch, HF or Lightning code"}},
+        {"import", {importCommand, "training logs (TensorBoard, HF Trainer, CSV) as series"}},
         {"sweep", {sweepCommand, "runs over a log-spaced LR grid (x one setting) on all cores"}},
     };
     return table;

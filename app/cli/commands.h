@@ -14,5 +14,6 @@ int surfaceCommand(const QStringList& arguments);
 int exportCommand(const QStringList& arguments);
 int fineTuneCommand(const QStringList& arguments);
 int codeCommand(const QStringList& arguments);
+int importCommand(const QStringList& arguments);
 
 } // namespace lrlab::cli
