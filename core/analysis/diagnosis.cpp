@@ -245,6 +245,11 @@ Diagnosis diagnose(const LossHistory& history)
         facts.progressPercent = 100.0 * progress;
         return make(DiagnosisLabel::Stagnating, facts);
     }
+    if (!history.floorKnown) {
+        DiagnosisEvidence facts = evidenceOf(EvidenceKind::FloorUnknown);
+        facts.progressPercent = 100.0 * progress;
+        return make(DiagnosisLabel::Converging, facts);
+    }
     const RecentProgress recent = recentProgress(e, first);
     if (recent.tooSlow)
         return make(DiagnosisLabel::Stagnating, recent.evidence);
@@ -295,6 +300,9 @@ std::string evidenceText(const DiagnosisEvidence& e)
         return fell + "; the run is too short to measure its recent rate";
     case EvidenceKind::FastEnough:
         return fell + "; " + rate;
+    case EvidenceKind::FloorUnknown:
+        return "the loss fell by " + formatFixed(e.progressPercent, 2) +
+               "% of its start; with no known floor its recent rate is not judged";
     }
     return {};
 }

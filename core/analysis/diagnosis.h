@@ -19,6 +19,7 @@ struct LossHistory
 {
     std::vector<double> loss;            ///< training (or full) loss per step; may end non-finite
     double floor = 0.0;                  ///< the loss's known lower bound (toy: f at the minimum)
+    bool floorKnown = true;              ///< false (logs): no "too slow" judgement against it
     bool noisy = false;                  ///< minibatch losses: judge a smoothed curve
     std::vector<double> validation;      ///< validation loss at evaluation points (may be empty)
     std::vector<double> validationTrain; ///< full training loss at the same points (optional)
@@ -38,7 +39,8 @@ enum class EvidenceKind {
     TooSlow,         ///< stagnating (too slow): window, neededSteps, targetPercent, runSteps
     ReachedFloor,    ///< converging: progressPercent, targetPercent
     TooShortToRate,  ///< converging: progressPercent (no recent rate on so short a run)
-    FastEnough       ///< converging: progressPercent, window, neededSteps, targetPercent, runSteps
+    FastEnough,      ///< converging: progressPercent, window, neededSteps, targetPercent, runSteps
+    FloorUnknown     ///< converging: progressPercent (of the starting loss; no floor to reach)
 };
 
 /// The numbers behind a verdict, unformatted: the UI writes its own sentence from them in the

@@ -83,7 +83,8 @@ Diagnosis diagnoseLoggedRun(const LoggedRun& run)
     const long long first = train.front().step;
     long long spacing = medianSpacing(train);
     LossHistory history;
-    history.floor = run.floor;
+    history.floor = run.floor.value_or(0.0);
+    history.floorKnown = run.floor.has_value();
     history.noisy = true;
     if (!finite.empty()) {
         const long long span = finite.back().step - first;

@@ -652,6 +652,11 @@
         <source>%1; %2</source>
         <translation>%1；%2</translation>
     </message>
+    <message>
+        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="154" />
+        <source>the loss fell by %1% of its start; with no known floor its recent rate is not judged</source>
+        <translation>损失比起始值下降了 %1%；下界未知，不评判其最近的下降速度</translation>
+    </message>
 </context>
 <context>
     <name>lrlab::DifferenceLabel</name>

@@ -150,6 +150,10 @@ QString DiagnosisPanel::evidence(const DiagnosisEvidence& e)
         return tr("%1; the run is too short to measure its recent rate").arg(fell);
     case EvidenceKind::FastEnough:
         return tr("%1; %2").arg(fell, rate);
+    case EvidenceKind::FloorUnknown:
+        return tr("the loss fell by %1% of its start; with no known floor its recent rate is not "
+                  "judged")
+            .arg(fixed(e.progressPercent, 2));
     }
     return {};
 }

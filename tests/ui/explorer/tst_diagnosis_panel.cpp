@@ -117,6 +117,10 @@ void TestDiagnosisPanel::chineseEvidence_data()
         << historyOf(curve(200, [](int i) { return std::exp(-0.05 * i); })) << K::ReachedFloor;
     QTest::newRow("converging-fast-enough")
         << historyOf(curve(200, [](int i) { return std::exp(-0.02 * i); })) << K::FastEnough;
+    lrlab::LossHistory unknownFloor =
+        historyOf(curve(200, [](int i) { return std::exp(-0.02 * i); }));
+    unknownFloor.floorKnown = false;
+    QTest::newRow("converging-floor-unknown") << unknownFloor << K::FloorUnknown;
     lrlab::LossHistory overfit = historyOf(curve(500, [](int i) { return std::exp(-0.01 * i); }));
     overfit.noisy = true;
     overfit.validation = {1.0, 0.6, 0.45, 0.40, 0.45, 0.52, 0.60};
