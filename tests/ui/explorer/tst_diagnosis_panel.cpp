@@ -3,6 +3,7 @@
 // is Chinese, carries none of the English rule sentence's words, and shows the same numbers as
 // the core's English sentence (the CLI's).
 #include "core/analysis/diagnosis.h"
+#include "tests/common/loss_curves.h"
 #include "ui/explorer/diagnosis_panel.h"
 #include "ui/language.h"
 
@@ -19,13 +20,7 @@ Q_DECLARE_METATYPE(lrlab::EvidenceKind)
 
 namespace {
 
-std::vector<double> curve(int n, const std::function<double(int)>& f)
-{
-    std::vector<double> out;
-    for (int i = 0; i < n; ++i)
-        out.push_back(f(i));
-    return out;
-}
+using lrlab::test::lossCurve;
 
 lrlab::LossHistory historyOf(std::vector<double> loss)
 {
@@ -99,29 +94,32 @@ void TestDiagnosisPanel::chineseEvidence_data()
     using K = lrlab::EvidenceKind;
     const double nan = std::numeric_limits<double>::quiet_NaN();
     QTest::newRow("diverged-non-finite")
-        << historyOf(curve(50, [nan](int i) { return i < 49 ? 1.0 + i : nan; })) << K::NonFinite;
+        << historyOf(lossCurve(50, [nan](int i) { return i < 49 ? 1.0 + i : nan; }))
+        << K::NonFinite;
     QTest::newRow("diverged-grew")
-        << historyOf(curve(100, [](int i) { return std::exp(0.03 * i); })) << K::GrewAboveStart;
-    QTest::newRow("oscillating") << historyOf(curve(200, [](int i) {
+        << historyOf(lossCurve(100, [](int i) { return std::exp(0.03 * i); })) << K::GrewAboveStart;
+    QTest::newRow("oscillating") << historyOf(lossCurve(200, [](int i) {
         return 1.0 + 0.5 * (i % 2) + 1e-3 * i;
     })) << K::Reversals;
     QTest::newRow("stagnating-flat")
-        << historyOf(curve(200, [](int i) { return 1.0 - 1e-4 * i / 200.0; })) << K::FellTooLittle;
+        << historyOf(lossCurve(200, [](int i) { return 1.0 - 1e-4 * i / 200.0; }))
+        << K::FellTooLittle;
     QTest::newRow("stagnating-too-slow")
-        << historyOf(curve(200, [](int i) { return 0.5 + 0.5 * std::exp(-0.05 * i); }))
+        << historyOf(lossCurve(200, [](int i) { return 0.5 + 0.5 * std::exp(-0.05 * i); }))
         << K::TooSlow;
     QTest::newRow("stagnating-stopped")
-        << historyOf(curve(200, [](int i) { return 0.5 + 0.5 * std::exp(-0.5 * i); }))
+        << historyOf(lossCurve(200, [](int i) { return 0.5 + 0.5 * std::exp(-0.5 * i); }))
         << K::StoppedFalling;
     QTest::newRow("converging-reached-floor")
-        << historyOf(curve(200, [](int i) { return std::exp(-0.05 * i); })) << K::ReachedFloor;
+        << historyOf(lossCurve(200, [](int i) { return std::exp(-0.05 * i); })) << K::ReachedFloor;
     QTest::newRow("converging-fast-enough")
-        << historyOf(curve(200, [](int i) { return std::exp(-0.02 * i); })) << K::FastEnough;
+        << historyOf(lossCurve(200, [](int i) { return std::exp(-0.02 * i); })) << K::FastEnough;
     lrlab::LossHistory unknownFloor =
-        historyOf(curve(200, [](int i) { return std::exp(-0.02 * i); }));
+        historyOf(lossCurve(200, [](int i) { return std::exp(-0.02 * i); }));
     unknownFloor.floorKnown = false;
     QTest::newRow("converging-floor-unknown") << unknownFloor << K::FloorUnknown;
-    lrlab::LossHistory overfit = historyOf(curve(500, [](int i) { return std::exp(-0.01 * i); }));
+    lrlab::LossHistory overfit =
+        historyOf(lossCurve(500, [](int i) { return std::exp(-0.01 * i); }));
     overfit.noisy = true;
     overfit.validation = {1.0, 0.6, 0.45, 0.40, 0.45, 0.52, 0.60};
     overfit.validationTrain = {1.0, 0.5, 0.3, 0.2, 0.1, 0.05, 0.02};
@@ -167,7 +165,8 @@ void TestDiagnosisPanel::chineseEvidence()
 void TestDiagnosisPanel::englishEvidenceIsTheCoreSentence()
 {
     // Without a translator the panel writes exactly the core's (and the CLI's) sentence.
-    const lrlab::LossHistory h = historyOf(curve(200, [](int i) { return std::exp(-0.02 * i); }));
+    const lrlab::LossHistory h =
+        historyOf(lossCurve(200, [](int i) { return std::exp(-0.02 * i); }));
     lrlab::DiagnosisPanel panel;
     panel.showHistory(h);
     const auto* label = panel.findChild<QLabel*>(QStringLiteral("diagnosisEvidence"));
