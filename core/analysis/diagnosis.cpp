@@ -278,6 +278,10 @@ std::string evidenceText(const DiagnosisEvidence& e)
     case EvidenceKind::ValidationRose:
         return "validation loss rose from " + formatSignificant(e.validationMin, 4) + " to " +
                formatSignificant(e.validationLast, 4) + " while training loss fell";
+    case EvidenceKind::ValidationErrorRose:
+        return "validation error (1 - accuracy) rose from " +
+               formatSignificant(e.validationMin, 4) + " to " +
+               formatSignificant(e.validationLast, 4) + " while training loss fell";
     case EvidenceKind::Reversals:
         return formatFixed(e.reversalPercent, 0) +
                "% of the late steps reverse direction; the loss travels " +

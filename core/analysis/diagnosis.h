@@ -28,19 +28,20 @@ struct LossHistory
 /// Which rule of diagnose() decided the verdict. Each kind names the sentence of the evidence
 /// and the fields of DiagnosisEvidence that it fills (the others stay 0).
 enum class EvidenceKind {
-    NoSteps,         ///< stagnating: the history is empty
-    NonFinite,       ///< diverged: step (the first non-finite loss)
-    GrewAboveStart,  ///< diverged: growth (last excess ÷ first excess)
-    ValidationRose,  ///< overfitting: validationMin, validationLast
-    Reversals,       ///< oscillating: reversalPercent, travelRatio (may be infinite)
-    StartsAtMinimum, ///< converging: the first loss is already at the floor
-    FellTooLittle,   ///< stagnating: progressPercent
-    StoppedFalling,  ///< stagnating (too slow): window, remainingFraction
-    TooSlow,         ///< stagnating (too slow): window, neededSteps, targetPercent, runSteps
-    ReachedFloor,    ///< converging: progressPercent, targetPercent
-    TooShortToRate,  ///< converging: progressPercent (no recent rate on so short a run)
-    FastEnough,      ///< converging: progressPercent, window, neededSteps, targetPercent, runSteps
-    FloorUnknown     ///< converging: progressPercent (of the starting loss; no floor to reach)
+    NoSteps,             ///< stagnating: the history is empty
+    NonFinite,           ///< diverged: step (the first non-finite loss)
+    GrewAboveStart,      ///< diverged: growth (last excess ÷ first excess)
+    ValidationRose,      ///< overfitting: validationMin, validationLast
+    ValidationErrorRose, ///< overfitting (logged accuracy): the same fields, of 1 − accuracy
+    Reversals,           ///< oscillating: reversalPercent, travelRatio (may be infinite)
+    StartsAtMinimum,     ///< converging: the first loss is already at the floor
+    FellTooLittle,       ///< stagnating: progressPercent
+    StoppedFalling,      ///< stagnating (too slow): window, remainingFraction
+    TooSlow,             ///< stagnating (too slow): window, neededSteps, targetPercent, runSteps
+    ReachedFloor,        ///< converging: progressPercent, targetPercent
+    TooShortToRate,      ///< converging: progressPercent (no recent rate on so short a run)
+    FastEnough,  ///< converging: progressPercent, window, neededSteps, targetPercent, runSteps
+    FloorUnknown ///< converging: progressPercent (of the starting loss; no floor to reach)
 };
 
 /// The numbers behind a verdict, unformatted: the UI writes its own sentence from them in the

@@ -109,6 +109,8 @@ Diagnosis diagnoseLoggedRun(const LoggedRun& run)
 
     Diagnosis d = diagnose(history);
     DiagnosisEvidence& facts = d.facts;
+    if (facts.kind == EvidenceKind::ValidationRose && !hasLoss)
+        facts.kind = EvidenceKind::ValidationErrorRose;
     if (facts.kind == EvidenceKind::NonFinite && finiteEnd < train.size())
         facts.step = train[finiteEnd].step;
     facts.window *= spacing;

@@ -653,6 +653,11 @@
         <translation>%1；%2</translation>
     </message>
     <message>
+        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="134" />
+        <source>validation error (1 - accuracy) rose from %1 to %2 while training loss fell</source>
+        <translation>训练损失下降的同时，验证错误率（1 − 准确率）从 %1 升到 %2</translation>
+    </message>
+    <message>
         <location filename="../../ui/explorer/diagnosis_panel.cpp" line="154" />
         <source>the loss fell by %1% of its start; with no known floor its recent rate is not judged</source>
         <translation>损失比起始值下降了 %1%；下界未知，不评判其最近的下降速度</translation>

@@ -127,6 +127,9 @@ QString DiagnosisPanel::evidence(const DiagnosisEvidence& e)
     case EvidenceKind::ValidationRose:
         return tr("validation loss rose from %1 to %2 while training loss fell")
             .arg(significant(e.validationMin, 4), significant(e.validationLast, 4));
+    case EvidenceKind::ValidationErrorRose:
+        return tr("validation error (1 - accuracy) rose from %1 to %2 while training loss fell")
+            .arg(significant(e.validationMin, 4), significant(e.validationLast, 4));
     case EvidenceKind::Reversals:
         return tr("%1% of the late steps reverse direction; the loss travels %2 times its net "
                   "change")

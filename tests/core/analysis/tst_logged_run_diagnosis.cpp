@@ -64,6 +64,7 @@ private slots:
     void labels_data();
     void labels();
     void knownFloorMakesASlowRunStagnate();
+    void accuracyEvidenceNamesTheErrorRate();
     void nonFiniteLossNamesItsLoggedStep();
     void windowsCountLoggedSteps();
     void unorderedStepsAreRefused();
@@ -131,6 +132,21 @@ void TestLoggedRunDiagnosis::knownFloorMakesASlowRunStagnate()
     QCOMPARE(lrlab::diagnoseLoggedRun(run).label, lrlab::DiagnosisLabel::Stagnating);
     run.floor = 1.0;
     QCOMPARE(lrlab::diagnoseLoggedRun(run).label, lrlab::DiagnosisLabel::Converging);
+}
+
+void TestLoggedRunDiagnosis::accuracyEvidenceNamesTheErrorRate()
+{
+    lrlab::LoggedRun run;
+    run.trainingLoss =
+        sampled(every(0, 2000, 25), [](long long s) { return 2.0 / (1.0 + s / 50.0); });
+    run.validationAccuracy = {{250, 0.70}, {500, 0.80}, {750, 0.74}, {1000, 0.70}, {1250, 0.66}};
+    const lrlab::Diagnosis d = lrlab::diagnoseLoggedRun(run);
+    QCOMPARE(d.facts.kind, lrlab::EvidenceKind::ValidationErrorRose);
+    QVERIFY(std::abs(d.facts.validationMin - 0.2) < 1e-12);
+    QVERIFY(std::abs(d.facts.validationLast - 0.34) < 1e-12);
+    QCOMPARE(d.evidence,
+             std::string("validation error (1 - accuracy) rose from 0.2 to 0.34 while training "
+                         "loss fell"));
 }
 
 void TestLoggedRunDiagnosis::nonFiniteLossNamesItsLoggedStep()

@@ -85,6 +85,7 @@ private slots:
     void chineseEvidence_data();
     void chineseEvidence();
     void englishEvidenceIsTheCoreSentence();
+    void accuracyEvidenceInChinese();
 };
 
 void TestDiagnosisPanel::chineseEvidence_data()
@@ -172,6 +173,20 @@ void TestDiagnosisPanel::englishEvidenceIsTheCoreSentence()
     const auto* label = panel.findChild<QLabel*>(QStringLiteral("diagnosisEvidence"));
     QVERIFY(label != nullptr);
     QCOMPARE(label->text(), QString::fromStdString(lrlab::diagnose(h).evidence));
+}
+
+void TestDiagnosisPanel::accuracyEvidenceInChinese()
+{
+    // Logged runs judged on validation accuracy (core/analysis/logged_run_diagnosis.h).
+    lrlab::DiagnosisEvidence e;
+    e.kind = lrlab::EvidenceKind::ValidationErrorRose;
+    e.validationMin = 0.2;
+    e.validationLast = 0.34;
+    QVERIFY(lrlab::installLanguage(QStringLiteral("zh_CN")));
+    const QString chinese = lrlab::DiagnosisPanel::evidence(e);
+    QVERIFY2(containsHan(chinese), qPrintable(chinese));
+    QVERIFY2(wordsIn(chinese).isEmpty(), qPrintable(chinese));
+    QCOMPARE(numbersIn(chinese), numbersIn(QString::fromStdString(lrlab::evidenceText(e))));
 }
 
 QTEST_MAIN(TestDiagnosisPanel)
