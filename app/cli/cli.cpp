@@ -40,6 +40,7 @@ const std::map<QString, Subcommand>& subcommands()
         {"surface", {surfaceCommand, "loss on an N x N grid (toy surface or a model plane)"}},
         {"export", {exportCommand, "the window's figures (png, svg, pdf, gif) from a session"}},
         {"sweep", {sweepCommand, "runs over a log-spaced LR grid (x one setting) on all cores"}},
+        {"merge", {mergeCommand, "joins the shards of a sweep (sweep --shard K/N) into one CSV"}},
     };
     return table;
 }
