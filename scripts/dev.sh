@@ -20,7 +20,8 @@ packages=(build-essential cmake ninja-build pkg-config
           qt6-base-dev qt6-base-dev-tools qt6-svg-dev qt6-tools-dev qt6-tools-dev-tools
           qt6-l10n-tools qt6-translations-l10n libqcustomplot-dev libeigen3-dev zlib1g-dev libgl-dev libgif-dev
           fonts-noto-cjk dataset-fashion-mnist clang-format file help2man man-db groff-base
-          desktop-file-utils appstream lintian git locales clang libclang-rt-14-dev qemu-user)
+          desktop-file-utils appstream lintian git locales clang libclang-rt-14-dev qemu-user
+          python3-torch)
 
 install_deps() {
     local missing=()
