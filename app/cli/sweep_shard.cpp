@@ -46,6 +46,18 @@ double numberCell(const std::string& cell)
     return ok ? v : std::numeric_limits<double>::quiet_NaN();
 }
 
+/// items joined by ", ", the first ten only ("…, and 5 more").
+std::string listed(const std::vector<std::string>& items)
+{
+    constexpr std::size_t kShown = 10;
+    std::string text;
+    for (std::size_t i = 0; i < std::min(items.size(), kShown); ++i)
+        text += (i == 0 ? "" : ", ") + items[i];
+    if (items.size() > kShown)
+        text += ", and " + std::to_string(items.size() - kShown) + " more";
+    return text;
+}
+
 std::string shardName(SweepShard shard)
 {
     return std::to_string(shard.index) + "/" + std::to_string(shard.count);
@@ -204,17 +216,16 @@ std::string mergeSweepParts(const std::vector<SweepPart>& parts)
                              it->second->part->name + ")");
     }
     const SweepShardLine& first = parsed.front().line;
-    std::string missing;
+    std::vector<std::string> missing;
     for (int k = 1; k <= first.shard.count; ++k)
         if (byShard.count(k) == 0)
-            missing += (missing.empty() ? "" : ", ") + shardName({k, first.shard.count});
+            missing.push_back(shardName({k, first.shard.count}));
     if (!missing.empty()) {
-        std::string given;
+        std::vector<std::string> given;
         for (const auto& [k, p] : byShard)
-            given +=
-                (given.empty() ? "" : ", ") + p->part->name + " (" + shardName(p->line.shard) + ")";
-        throw UsageError("missing shard " + missing + " of sweep " + first.identity +
-                         " (given: " + given + ")");
+            given.push_back(p->part->name + " (" + shardName(p->line.shard) + ")");
+        throw UsageError("missing shard " + listed(missing) + " of sweep " + first.identity +
+                         " (given: " + listed(given) + ")");
     }
     std::vector<const std::string*> rows(first.total, nullptr);
     for (const ParsedPart& p : parsed) {

@@ -105,11 +105,16 @@ void TestCliShard::initTestCase()
     m_toy = writeFile(m_dir, "toy.json", kToyConfig);
     m_model = writeFile(m_dir, "model.json", kModelConfig);
     // The parts that badPartsAreRefused combines: sweep a in 3 shards, the same sweep in 2,
-    // and sweeps that differ from a in the grid or the target, in 3.
+    // sweeps that differ from a in the grid or the target, in 3, and shard 1 of 20 of a.
     QVERIFY(runShards(toySweep(), 3, m_dir.filePath("a3")));
     QVERIFY(runShards(toySweep(), 2, m_dir.filePath("a2")));
     QVERIFY(runShards(toySweep("1e-3:1:8"), 3, m_dir.filePath("grid")));
     QVERIFY(runShards(toySweep("1e-3:1:7", "0.1"), 3, m_dir.filePath("target")));
+    QDir().mkpath(m_dir.filePath("a20"));
+    QCOMPARE(runLrlab(toySweep() +
+                      QStringList{"--shard", "1/20", "--out", partPath(m_dir.filePath("a20"), 1)})
+                 .exitCode,
+             0);
     const QByteArray part2 = readFile(partPath(m_dir.filePath("a3"), 2));
     QVERIFY(!part2.isEmpty());
     // Shard 2 with its last row cut off, and with another header.
@@ -171,6 +176,10 @@ void TestCliShard::badPartsAreRefused_data()
     const QString a = m_dir.filePath("a3");
     const QString p1 = partPath(a, 1), p2 = partPath(a, 2), p3 = partPath(a, 3);
     QTest::newRow("missing shard") << QStringList{p3, p1} << "missing shard 2/3";
+    QTest::newRow("19 shards missing")
+        << QStringList{partPath(m_dir.filePath("a20"), 1)}
+        << "missing shard 2/20, 3/20, 4/20, 5/20, 6/20, 7/20, 8/20, 9/20, 10/20, 11/20, and 9 "
+           "more of sweep ";
     QTest::newRow("duplicate shard") << QStringList{p1, p2, p3, partPath(m_dir.filePath("a3"), 2)}
                                      << p2 + ": shard 2/3 again (also " + p2 + ")";
     QTest::newRow("other grid") << QStringList{p1, partPath(m_dir.filePath("grid"), 2), p3}
