@@ -2,6 +2,8 @@
 #include "app/cli/commands.h"
 #include "app/cli/interrupt.h"
 
+#include "core/config/config_json.h"
+#include "core/logs/log_analysis.h"
 #include "core/logs/log_discovery.h"
 #include "core/logs/log_follower.h"
 #include "core/logs/log_roles.h"
@@ -31,12 +33,20 @@ const char* kImportDescription =
     "  run read from the event file.\n"
     "Per run: its format, the files read, the series (tag, points) of the roles loss,\n"
     "val_loss, lr, val_acc, matched by common tag names or chosen with --loss, --val-loss,\n"
-    "--lr, --val-acc, and the other tags. Read problems (a damaged record is skipped and\n"
-    "counted, a cut file keeps what was read) go to standard error, naming file and place.\n"
+    "--lr, --val-acc, and the other tags; the schedule the lr series followed, recognised\n"
+    "as one of lrlab's (warmup, decay, peak, total steps, step offset) with its largest\n"
+    "relative error (or what came closest when none fits within 1e-3), and the diagnosis of\n"
+    "the loss series (converging, oscillating, diverged, stagnating, overfitting) with advice\n"
+    "and evidence. Read problems (a damaged record is skipped and counted, a cut file keeps\n"
+    "what was read) go to standard error, naming file and place.\n"
     "--json: {\"runs\": [{\"path\", \"format\", \"files\", \"note\", \"series\": {role: tag},\n"
-    "  \"points\": {role: n}, \"tags\": {tag: n}, \"skipped_records\", \"problems\"}]}\n"
+    "  \"points\": {role: n}, \"tags\": {tag: n}, \"skipped_records\", \"problems\",\n"
+    "  \"schedule\": a config schedule object or null, \"schedule_fit_max_rel_err\",\n"
+    "  \"schedule_step_offset\", \"schedule_note\", \"diagnosis\": {\"label\", \"advice\",\n"
+    "  \"evidence\"} or null}]}\n"
     "--follow: then prints each new point as it is appended (path, tag, step, value; with\n"
-    "--json one JSON object a line), polling every 200 ms until interrupted (Ctrl-C).\n"
+    "--json one JSON object a line) and the diagnosis whenever it changes, polling every\n"
+    "200 ms until interrupted (Ctrl-C).\n"
     "Exit status 2 when a PATH holds no training log.\n"
     "Example: lrlab import runs/ --lr lr-AdamW --json";
 
@@ -81,6 +91,19 @@ void printProblems(const std::vector<LogProblem>& problems, std::size_t from = 0
         std::cerr << "lrlab import: " << problems[i].text() << '\n';
 }
 
+QJsonObject diagnosisJson(const Diagnosis& diagnosis)
+{
+    return {{"label", QString::fromStdString(diagnosis.name)},
+            {"advice", QString::fromStdString(diagnosis.advice)},
+            {"evidence", QString::fromStdString(diagnosis.evidence)}};
+}
+
+/// "label: advice (evidence)", the diagnosis as one line of text.
+std::string diagnosisLine(const Diagnosis& diagnosis)
+{
+    return diagnosis.name + ": " + diagnosis.advice + " (" + diagnosis.evidence + ")";
+}
+
 QJsonObject runJson(const LogRun& run, const std::map<LogRole, std::string>& roles,
                     const std::vector<LogProblem>& roleProblems)
 {
@@ -112,8 +135,20 @@ QJsonObject runJson(const LogRun& run, const std::map<LogRole, std::string>& rol
     for (const LogProblem& p : roleProblems)
         problems.append(QString::fromStdString(p.text()));
     object["problems"] = problems;
-    // Schedule recognition and diagnosis of the roles' series are added here:
-    // "schedule", "schedule_fit_max_rel_err", "diagnosis".
+    const LogRunAnalysis analysis = analyseLogRun(run, roles);
+    const ScheduleFit* fit = analysis.schedule ? &*analysis.schedule : nullptr;
+    object["schedule"] =
+        fit && fit->fits ? QJsonValue(scheduleToJson(fit->schedule)) : QJsonValue(QJsonValue::Null);
+    object["schedule_fit_max_rel_err"] =
+        fit ? jsonNumberOrNull(fit->maxRelativeError) : QJsonValue(QJsonValue::Null);
+    object["schedule_step_offset"] =
+        fit && fit->fits ? QJsonValue(fit->stepOffset) : QJsonValue(QJsonValue::Null);
+    object["schedule_note"] = QString::fromStdString(fit ? (fit->fits ? std::string() : fit->reason)
+                                                         : analysis.scheduleMissing);
+    object["diagnosis"] = analysis.diagnosis ? QJsonValue(diagnosisJson(*analysis.diagnosis))
+                                             : QJsonValue(QJsonValue::Null);
+    if (!analysis.diagnosis)
+        object["diagnosis_note"] = QString::fromStdString(analysis.diagnosisMissing);
     return object;
 }
 
@@ -146,6 +181,13 @@ void printRun(std::ostream& out, const LogRun& run, const std::map<LogRole, std:
         out << "  skipped records: " << run.skippedRecords << '\n';
     if (!run.problems.empty())
         out << "  problems: " << run.problems.size() << " (on standard error)\n";
+    const LogRunAnalysis analysis = analyseLogRun(run, roles);
+    out << "  schedule: "
+        << (analysis.schedule ? describeScheduleFit(*analysis.schedule) : analysis.scheduleMissing)
+        << '\n';
+    out << "  diagnosis: "
+        << (analysis.diagnosis ? diagnosisLine(*analysis.diagnosis) : analysis.diagnosisMissing)
+        << '\n';
 }
 
 /// The role a tag plays in roles, or "".
@@ -162,6 +204,7 @@ struct Followed
 {
     std::map<std::string, std::unique_ptr<LogFollower>> followers;
     std::map<std::string, std::map<std::string, std::size_t>> printed;
+    std::map<std::string, std::string> diagnosis; ///< the last diagnosis line printed, by path
 
     /// Starts following the runs at paths not followed yet; returns the new ones' problems.
     std::vector<LogProblem> discover(const QStringList& paths)
@@ -200,6 +243,27 @@ void printPoint(const std::string& path, const std::string& tag, const std::stri
     }
 }
 
+/// Prints the run's diagnosis when it differs from the last one printed (last).
+void printDiagnosisChange(std::string& last, const std::string& path, const LogRun& run,
+                          const std::map<LogRole, std::string>& roles, bool json)
+{
+    const std::optional<Diagnosis> diagnosis = diagnoseLogRun(run, roles);
+    if (!diagnosis)
+        return;
+    const std::string line = diagnosisLine(*diagnosis);
+    if (line == last)
+        return;
+    last = line;
+    if (json)
+        std::cout << QJsonDocument(QJsonObject{{"path", QString::fromStdString(path)},
+                                               {"diagnosis", diagnosisJson(*diagnosis)}})
+                         .toJson(QJsonDocument::Compact)
+                         .toStdString()
+                  << '\n';
+    else
+        std::cout << path << "\tdiagnosis\t" << line << '\n';
+}
+
 /// Polls the runs every 200 ms and prints each new point until interrupted.
 void follow(Followed& followed, const QStringList& paths, const LogRoleOverrides& overrides,
             bool json)
@@ -230,7 +294,8 @@ void follow(Followed& followed, const QStringList& paths, const LogRoleOverrides
                 for (; done < values.size(); ++done)
                     printPoint(path, tag, roleOf(roles, tag), values[done], json);
             }
-            // Diagnosis lines of the followed runs are printed here.
+            if (refresh.newPoints > 0 || refresh.restarted)
+                printDiagnosisChange(followed.diagnosis[path], path, run, roles, json);
         }
         std::cout.flush();
     }

@@ -410,6 +410,45 @@ LoadedConfig loadRunConfig(const std::string& path)
     return parseRunConfig(readJsonFile(path), path);
 }
 
+QJsonObject scheduleToJson(const ScheduleSpec& s)
+{
+    QJsonObject schedule;
+    schedule["lr"] = s.learningRate;
+    schedule["warmup_steps"] = s.warmupSteps;
+    schedule["warmup_start_factor"] = s.warmupStartFactor;
+    schedule["decay"] = QString::fromStdString(decayName(s.decay));
+    schedule["total_steps"] = s.totalSteps;
+    for (const auto& key : decayKeys(s.decay)) {
+        if (key == "min_lr")
+            schedule["min_lr"] = s.minLr;
+        else if (key == "gamma" && s.gamma)
+            schedule["gamma"] = *s.gamma;
+        else if (key == "steps_per_epoch")
+            schedule["steps_per_epoch"] = s.stepsPerEpoch;
+        else if (key == "step_size" && s.stepSize)
+            schedule["step_size"] = *s.stepSize;
+        else if (key == "t0" && s.t0)
+            schedule["t0"] = *s.t0;
+        else if (key == "t_mult")
+            schedule["t_mult"] = s.tMult;
+        else if (key == "power")
+            schedule["power"] = s.power;
+        else if (key == "timescale" && s.timescale)
+            schedule["timescale"] = *s.timescale;
+        else if (key == "pct_start")
+            schedule["pct_start"] = s.pctStart;
+        else if (key == "div_factor")
+            schedule["div_factor"] = s.divFactor;
+        else if (key == "final_div_factor")
+            schedule["final_div_factor"] = s.finalDivFactor;
+        else if (key == "decay_fraction")
+            schedule["decay_fraction"] = s.decayFraction;
+        else if (key == "shape")
+            schedule["shape"] = QString::fromStdString(wsdShapeName(s.shape));
+    }
+    return schedule;
+}
+
 QJsonObject runConfigToJson(const RunConfig& config)
 {
     QJsonObject problem;
@@ -458,41 +497,7 @@ QJsonObject runConfigToJson(const RunConfig& config)
             optimizer["block_size"] = o.blockSize;
     }
 
-    QJsonObject schedule;
-    const ScheduleSpec& s = config.schedule;
-    schedule["lr"] = s.learningRate;
-    schedule["warmup_steps"] = s.warmupSteps;
-    schedule["warmup_start_factor"] = s.warmupStartFactor;
-    schedule["decay"] = QString::fromStdString(decayName(s.decay));
-    schedule["total_steps"] = s.totalSteps;
-    for (const auto& key : decayKeys(s.decay)) {
-        if (key == "min_lr")
-            schedule["min_lr"] = s.minLr;
-        else if (key == "gamma" && s.gamma)
-            schedule["gamma"] = *s.gamma;
-        else if (key == "steps_per_epoch")
-            schedule["steps_per_epoch"] = s.stepsPerEpoch;
-        else if (key == "step_size" && s.stepSize)
-            schedule["step_size"] = *s.stepSize;
-        else if (key == "t0" && s.t0)
-            schedule["t0"] = *s.t0;
-        else if (key == "t_mult")
-            schedule["t_mult"] = s.tMult;
-        else if (key == "power")
-            schedule["power"] = s.power;
-        else if (key == "timescale" && s.timescale)
-            schedule["timescale"] = *s.timescale;
-        else if (key == "pct_start")
-            schedule["pct_start"] = s.pctStart;
-        else if (key == "div_factor")
-            schedule["div_factor"] = s.divFactor;
-        else if (key == "final_div_factor")
-            schedule["final_div_factor"] = s.finalDivFactor;
-        else if (key == "decay_fraction")
-            schedule["decay_fraction"] = s.decayFraction;
-        else if (key == "shape")
-            schedule["shape"] = QString::fromStdString(wsdShapeName(s.shape));
-    }
+    const QJsonObject schedule = scheduleToJson(config.schedule);
 
     QJsonObject root;
     root["problem"] = problem;

@@ -42,6 +42,9 @@ LoadedConfig loadRunConfig(const std::string& path);
 /// Parses and validates an already-decoded JSON object (used for sessions and lessons).
 LoadedConfig runConfigFromJson(const QJsonObject& object, const std::string& source);
 
+/// The config's `schedule` object for s (only the keys its decay uses).
+QJsonObject scheduleToJson(const ScheduleSpec& s);
+
 /// The config as JSON with every key that matters for its types (round-trips through parse).
 QJsonObject runConfigToJson(const RunConfig& config);
 

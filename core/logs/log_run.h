@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/analysis/logged_series.h"
+
 #include <cstdint>
 #include <map>
 #include <string>
@@ -7,15 +9,12 @@
 
 namespace lrlab {
 
-/// One logged value: the training step and the value at it.
-struct ScalarPoint
-{
-    std::int64_t step = 0;
-    double value = 0.0;
-};
+/// One logged value: the training step and the value at it (the analysis's StepValue, so a
+/// read series goes to fitSchedule and diagnoseLoggedRun as it is).
+using ScalarPoint = StepValue;
 
 /// The points of one tag in file order (steps are not sorted or made unique: a resumed run logs
-/// some steps twice, and both are kept).
+/// some steps twice, and both are kept; loggedSeries() gives the analysis's view).
 using ScalarSeries = std::vector<ScalarPoint>;
 
 /// The file formats lrlab reads training logs from.
