@@ -171,26 +171,6 @@ Diagnosis diagnose(const LossHistory& history)
         return make(DiagnosisLabel::Diverged, facts);
     }
 
-    // Overfitting: validation rose from its minimum while training kept falling.
-    const std::vector<double>& val = history.validation;
-    if (val.size() >= 3) {
-        const auto minIt = std::min_element(val.begin(), val.end());
-        const auto minIndex = static_cast<std::size_t>(minIt - val.begin());
-        const double valMin = *minIt;
-        const double valLast = val.back();
-        bool trainFalling = true;
-        const std::vector<double>& vt = history.validationTrain;
-        if (vt.size() == val.size())
-            trainFalling = vt.back() < vt[minIndex];
-        if (std::isfinite(valLast) && minIndex + 1 < val.size() &&
-            valLast > valMin * (1.0 + kOverfitRise) + 1e-12 && trainFalling) {
-            DiagnosisEvidence facts = evidenceOf(EvidenceKind::ValidationRose);
-            facts.validationMin = valMin;
-            facts.validationLast = valLast;
-            return make(DiagnosisLabel::Overfitting, facts);
-        }
-    }
-
     // Oscillation over the second half of the run.
     const std::size_t n = e.size();
     if (n >= 8) {
@@ -234,6 +214,29 @@ Diagnosis diagnose(const LossHistory& history)
             facts.reversalPercent = 100.0 * signChanges / moves;
             facts.travelRatio = net > 0 ? variation / net : INFINITY;
             return make(DiagnosisLabel::Oscillating, facts);
+        }
+    }
+
+    // Overfitting: validation rose from its minimum while training kept falling, in a run whose
+    // training loss made progress. Judged after oscillation: an unstable run's validation loss
+    // bounces too, and the advice there is a lower LR, not weight decay.
+    const std::vector<double>& val = history.validation;
+    const bool trainingProgressed = first > tiny && (first - last) >= kStagnationProgress * first;
+    if (val.size() >= 3 && trainingProgressed) {
+        const auto minIt = std::min_element(val.begin(), val.end());
+        const auto minIndex = static_cast<std::size_t>(minIt - val.begin());
+        const double valMin = *minIt;
+        const double valLast = val.back();
+        bool trainFalling = true;
+        const std::vector<double>& vt = history.validationTrain;
+        if (vt.size() == val.size())
+            trainFalling = vt.back() < vt[minIndex];
+        if (std::isfinite(valLast) && minIndex + 1 < val.size() &&
+            valLast > valMin * (1.0 + kOverfitRise) + 1e-12 && trainFalling) {
+            DiagnosisEvidence facts = evidenceOf(EvidenceKind::ValidationRose);
+            facts.validationMin = valMin;
+            facts.validationLast = valLast;
+            return make(DiagnosisLabel::Overfitting, facts);
         }
     }
 

@@ -27,6 +27,8 @@ constexpr std::size_t kSearchPoints = 256; ///< points the shape search looks at
 constexpr int kGridPoints = 24;            ///< grid of each coordinate scan
 constexpr int kGoldenIterations = 60;      ///< shrinks a bracket by 0.618^60 ≈ 3e-13
 constexpr double kExactFit = 1e-10;        ///< stop trying further decays below this error
+constexpr double kExactFloatFit = 1e-6;    ///< the same for logs of float32 values (TensorBoard's
+                                           ///< simple_value): a few float ulps (2^-24 ≈ 6e-8)
 constexpr double kNearZero = 1e-6;         ///< values below 1e-6·peak are compared to that
 constexpr double kWeightFloor =
     1e-3;                         ///< least-squares weights: values below 1e-3·peak count as that
@@ -450,6 +452,14 @@ ScheduleFit fitSchedule(const LoggedSeries& learningRates, double tolerance)
     double peak = 0.0;
     for (const StepValue& p : learningRates)
         peak = std::max(peak, p.value);
+    // Values stored as float32 (every value a float) fit their schedule only to float rounding:
+    // "exact" is then a few float ulps, so a simpler decay is not passed over for a more
+    // flexible one that follows the rounding more closely.
+    const bool floatValues =
+        std::all_of(learningRates.begin(), learningRates.end(), [](const StepValue& p) {
+            return static_cast<double>(static_cast<float>(p.value)) == p.value;
+        });
+    const double exact = floatValues ? kExactFloatFit : kExactFit;
     Candidate best;
     for (const Decay decay : kSearchOrder) {
         for (const int offset : {0, 1}) {
@@ -458,10 +468,10 @@ ScheduleFit fitSchedule(const LoggedSeries& learningRates, double tolerance)
             const Candidate c = fitDecay(decay, learningRates, offset, peak);
             // An exact candidate is kept against later ones (offset 0 before 1, simpler
             // decays first): a shift-invariant log fits both offsets.
-            if (c.error < best.error && best.error > kExactFit)
+            if (c.error < best.error && best.error > exact)
                 best = c;
         }
-        if (best.error <= kExactFit)
+        if (best.error <= exact)
             break;
     }
     ScheduleFit fit;
