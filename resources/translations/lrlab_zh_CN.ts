@@ -189,51 +189,50 @@
 <context>
     <name>lrlab</name>
     <message>
-        <location filename="../../ui/export/plot_export.cpp" line="250" />
+        <location filename="../../ui/export/plot_export.cpp" line="255" />
         <source>PNG image (*.png)</source>
         <translation>PNG 图像 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../ui/export/plot_export.cpp" line="250" />
+        <location filename="../../ui/export/plot_export.cpp" line="255" />
         <source>SVG vector image (*.svg)</source>
         <translation>SVG 矢量图 (*.svg)</translation>
     </message>
     <message>
-        <location filename="../../ui/export/plot_export.cpp" line="251" />
+        <location filename="../../ui/export/plot_export.cpp" line="256" />
         <source>PDF document (*.pdf)</source>
         <translation>PDF 文档 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/export/plot_export.cpp" line="257" />
-        <location filename="../../ui/export/plot_export.cpp" line="275" />
+        <location filename="../../ui/export/plot_export.cpp" line="262" />
+        <location filename="../../ui/export/plot_export.cpp" line="280" />
         <source>Export figure</source>
         <translation>导出图形</translation>
     </message>
     <message>
-        <location filename="../../ui/export/plot_export.cpp" line="276" />
+        <location filename="../../ui/export/plot_export.cpp" line="281" />
         <source>The figure could not be saved:
 %1</source>
         <translation>无法保存图形：
 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/export/animation_export.cpp" line="96" />
+        <location filename="../../ui/export/animation_export.cpp" line="95" />
         <source>Rendering the animation…</source>
         <translation>正在渲染动画…</translation>
     </message>
     <message>
-        <location filename="../../ui/export/animation_export.cpp" line="96" />
+        <location filename="../../ui/export/animation_export.cpp" line="95" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/export/animation_export.cpp" line="97" />
-        <location filename="../../ui/export/animation_export.cpp" line="111" />
+        <location filename="../../ui/export/animation_export.cpp" line="96" />
         <source>Export animation</source>
         <translation>导出动画</translation>
     </message>
     <message>
-        <location filename="../../ui/export/animation_export.cpp" line="103" />
+        <location filename="../../ui/export/animation_export.cpp" line="102" />
         <source>Frame %1 of %2</source>
         <translation>第 %1 / %2 帧</translation>
     </message>
@@ -424,119 +423,152 @@
 <context>
     <name>lrlab::ComparePainter</name>
     <message>
-        <location filename="../../ui/compare/compare_painter.cpp" line="322"/>
+        <location filename="../../ui/compare/compare_painter.cpp" line="324" />
         <source>%1 (not on this plane)</source>
         <translation>%1（不在此平面上）</translation>
     </message>
 </context>
 <context>
+    <name>lrlab::CopyAsMenu</name>
+    <message>
+        <location filename="../../ui/shell/copy_as_menu.cpp" line="21" />
+        <source>PyTorch</source>
+        <translation>PyTorch</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/copy_as_menu.cpp" line="23" />
+        <source>Hugging Face</source>
+        <translation>Hugging Face</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/copy_as_menu.cpp" line="25" />
+        <source>Lightning</source>
+        <translation>Lightning</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/copy_as_menu.cpp" line="32" />
+        <source>Copy &amp;as</source>
+        <translation>复制为(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/copy_as_menu.cpp" line="41" />
+        <source>Copy the optimizer and learning-rate schedule as %1 code</source>
+        <translation>将优化器和学习率调度复制为 %1 代码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/copy_as_menu.cpp" line="51" />
+        <source>Copied the optimizer and schedule as %1 code to the clipboard</source>
+        <translation>已将优化器和调度以 %1 代码复制到剪贴板</translation>
+    </message>
+</context>
+<context>
     <name>lrlab::CurvePlots</name>
     <message>
-        <location filename="../../ui/explorer/curve_plots.cpp" line="36" />
-        <location filename="../../ui/explorer/curve_plots.cpp" line="106" />
+        <location filename="../../ui/explorer/curve_plots.cpp" line="40" />
+        <location filename="../../ui/explorer/curve_plots.cpp" line="186" />
         <source>Loss  f − f*  (log scale)</source>
         <translation>损失  f − f*  （对数刻度）</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/curve_plots.cpp" line="37" />
-        <location filename="../../ui/explorer/curve_plots.cpp" line="69" />
-        <location filename="../../ui/explorer/curve_plots.cpp" line="79" />
+        <location filename="../../ui/explorer/curve_plots.cpp" line="41" />
+        <location filename="../../ui/explorer/curve_plots.cpp" line="75" />
+        <location filename="../../ui/explorer/curve_plots.cpp" line="85" />
         <source>step</source>
         <translation>步</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/curve_plots.cpp" line="37" />
-        <location filename="../../ui/explorer/curve_plots.cpp" line="107" />
+        <location filename="../../ui/explorer/curve_plots.cpp" line="41" />
+        <location filename="../../ui/explorer/curve_plots.cpp" line="171" />
         <source>f − f*</source>
         <translation>f − f*</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/curve_plots.cpp" line="41" />
+        <location filename="../../ui/explorer/curve_plots.cpp" line="45" />
         <source>smoothed (EMA)</source>
         <translation>平滑（EMA）</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/curve_plots.cpp" line="44" />
+        <location filename="../../ui/explorer/curve_plots.cpp" line="48" />
         <source>validation</source>
         <translation>验证</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/curve_plots.cpp" line="66" />
+        <location filename="../../ui/explorer/curve_plots.cpp" line="72" />
         <source>Accuracy on the validation rows (held out from training), measured every eval_every steps.</source>
         <translation>在验证行（不参与训练的留出数据）上的准确率，每 eval_every 步测量一次。</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/curve_plots.cpp" line="68" />
+        <location filename="../../ui/explorer/curve_plots.cpp" line="74" />
         <source>Validation accuracy</source>
         <translation>验证准确率</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/curve_plots.cpp" line="69" />
+        <location filename="../../ui/explorer/curve_plots.cpp" line="75" />
         <source>accuracy</source>
         <translation>准确率</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/curve_plots.cpp" line="79" />
+        <location filename="../../ui/explorer/curve_plots.cpp" line="85" />
         <source>Learning-rate schedule</source>
         <translation>学习率调度</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/curve_plots.cpp" line="79" />
+        <location filename="../../ui/explorer/curve_plots.cpp" line="85" />
         <source>learning rate</source>
         <translation>学习率</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/curve_plots.cpp" line="81" />
+        <location filename="../../ui/explorer/curve_plots.cpp" line="87" />
         <source>schedule</source>
         <translation>调度</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/curve_plots.cpp" line="106" />
+        <location filename="../../ui/explorer/curve_plots.cpp" line="186" />
         <source>Loss (log scale)</source>
         <translation>损失（对数刻度）</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/curve_plots.cpp" line="135" />
+        <location filename="../../ui/explorer/curve_plots.cpp" line="188" />
         <source>Loss (linear scale)</source>
         <translation>损失（线性刻度）</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/curve_plots.cpp" line="136" />
+        <location filename="../../ui/explorer/curve_plots.cpp" line="189" />
         <source>Loss  f − f*  (linear scale)</source>
         <translation>损失  f − f*  （线性刻度）</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/curve_plots.cpp" line="107" />
+        <location filename="../../ui/explorer/curve_plots.cpp" line="171" />
         <source>loss</source>
         <translation>损失</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/curve_plots.cpp" line="153" />
+        <location filename="../../ui/explorer/curve_plots.cpp" line="231" />
         <source>SGD's limit %1 (reference)</source>
         <translation>SGD 的上限 %1（参考）</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/curve_plots.cpp" line="154" />
+        <location filename="../../ui/explorer/curve_plots.cpp" line="232" />
         <source>SGD's limit %1 (reference, far above)</source>
         <translation>SGD 的上限 %1（参考，远高于此）</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/curve_plots.cpp" line="156" />
+        <location filename="../../ui/explorer/curve_plots.cpp" line="234" />
         <source>stable limit %1</source>
         <translation>稳定上限 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/curve_plots.cpp" line="157" />
+        <location filename="../../ui/explorer/curve_plots.cpp" line="235" />
         <source>stable limit %1 (far above)</source>
         <translation>稳定上限 %1（远高于此）</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/curve_plots.cpp" line="195" />
+        <location filename="../../ui/explorer/curve_plots.cpp" line="272" />
         <source>diverged at step %1</source>
         <translation>在第 %1 步发散</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/curve_plots.cpp" line="207" />
+        <location filename="../../ui/explorer/curve_plots.cpp" line="284" />
         <source>minibatch (current)</source>
         <translation>小批量（当前）</translation>
     </message>
@@ -544,52 +576,52 @@
 <context>
     <name>lrlab::DiagnosisPanel</name>
     <message>
-        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="81" />
+        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="82" />
         <source>Diverged</source>
         <translation>发散</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="83" />
+        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="84" />
         <source>Oscillating</source>
         <translation>振荡</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="85" />
+        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="86" />
         <source>Stagnating</source>
         <translation>停滞</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="87" />
+        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="88" />
         <source>Converging</source>
         <translation>正在收敛</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="89" />
+        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="90" />
         <source>Overfitting</source>
         <translation>过拟合</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="98" />
+        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="168" />
         <source>The learning rate is too large: lower it (try 10x smaller) or add warmup.</source>
         <translation>学习率太大：请降低学习率（试试缩小到 1/10），或加入预热。</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="100" />
+        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="170" />
         <source>The loss bounces instead of settling: lower the learning rate, or let a decay schedule bring it down.</source>
         <translation>损失来回跳动而无法稳定下来：请降低学习率，或使用衰减调度让学习率逐渐降低。</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="103" />
+        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="173" />
         <source>The loss barely moves: raise the learning rate, or use warmup with a higher peak and a decay schedule.</source>
         <translation>损失几乎不动：请提高学习率，或使用预热配合更高的峰值和衰减调度。</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="106" />
+        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="176" />
         <source>Steady progress: the learning rate is in a good range.</source>
         <translation>稳步下降：学习率处于合适的范围。</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="108" />
+        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="178" />
         <source>Validation loss rises while training loss falls: add weight decay (AdamW), use more data, or stop earlier.</source>
         <translation>训练损失下降而验证损失上升：请加入权重衰减（AdamW）、使用更多数据，或更早停止训练。</translation>
     </message>
@@ -624,52 +656,52 @@
         <translation>训练损失下降的同时，验证损失从 %1 升到 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="131" />
+        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="134" />
         <source>%1% of the late steps reverse direction; the loss travels %2 times its net change</source>
         <translation>后半程有 %1% 的步改变方向；损失走过的总路程是其净变化的 %2 倍</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="135" />
+        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="138" />
         <source>the run starts at the minimum</source>
         <translation>运行从最小值处开始</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="137" />
+        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="140" />
         <source>the loss fell by only %1% of its excess over the floor</source>
         <translation>损失仅下降了其高出下界部分的 %1%</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="140" />
+        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="143" />
         <source>too slow: over the last %1 steps the loss stopped falling, %2 of its starting excess above the floor</source>
         <translation>太慢：最近 %1 步损失不再下降，仍高出下界起始超出量的 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="145" />
+        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="148" />
         <source>too slow: %1</source>
         <translation>太慢：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="147" />
+        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="150" />
         <source>%1; it ended within %2% of its starting excess from the floor</source>
         <translation>%1；最终距下界不超过起始超出量的 %2%</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="150" />
+        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="153" />
         <source>%1; the run is too short to measure its recent rate</source>
         <translation>%1；运行太短，无法测量最近的下降速度</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="152" />
+        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="155" />
         <source>%1; %2</source>
         <translation>%1；%2</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="134" />
+        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="131" />
         <source>validation error (1 - accuracy) rose from %1 to %2 while training loss fell</source>
         <translation>训练损失下降的同时，验证错误率（1 − 准确率）从 %1 升到 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="154" />
+        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="157" />
         <source>the loss fell by %1% of its start; with no known floor its recent rate is not judged</source>
         <translation>损失比起始值下降了 %1%；下界未知，不评判其最近的下降速度</translation>
     </message>
@@ -940,326 +972,326 @@
 <context>
     <name>lrlab::ExportController</name>
     <message>
-        <location filename="../../ui/export/export_controller.cpp" line="101" />
+        <location filename="../../ui/export/export_controller.cpp" line="102" />
         <source>&amp;Landscape…</source>
         <translation>损失地形(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../ui/export/export_controller.cpp" line="102" />
+        <location filename="../../ui/export/export_controller.cpp" line="103" />
         <source>Save the loss landscape with every path as PNG, SVG or PDF.</source>
         <translation>将带有所有路径的损失地形保存为 PNG、SVG 或 PDF。</translation>
     </message>
     <message>
-        <location filename="../../ui/export/export_controller.cpp" line="103" />
+        <location filename="../../ui/export/export_controller.cpp" line="104" />
         <source>L&amp;oss…</source>
         <translation>损失(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../ui/export/export_controller.cpp" line="103" />
+        <location filename="../../ui/export/export_controller.cpp" line="104" />
         <source>Save the loss curves as PNG, SVG or PDF.</source>
         <translation>将损失曲线保存为 PNG、SVG 或 PDF。</translation>
     </message>
     <message>
-        <location filename="../../ui/export/export_controller.cpp" line="104" />
+        <location filename="../../ui/export/export_controller.cpp" line="105" />
         <source>Learning &amp;rate…</source>
         <translation>学习率(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../ui/export/export_controller.cpp" line="105" />
+        <location filename="../../ui/export/export_controller.cpp" line="106" />
         <source>Save the learning-rate schedule plot as PNG, SVG or PDF.</source>
         <translation>将学习率调度图保存为 PNG、SVG 或 PDF。</translation>
     </message>
     <message>
-        <location filename="../../ui/export/export_controller.cpp" line="106" />
+        <location filename="../../ui/export/export_controller.cpp" line="107" />
         <source>&amp;Dashboard (all plots)…</source>
         <translation>仪表板（所有图）(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../ui/export/export_controller.cpp" line="107" />
+        <location filename="../../ui/export/export_controller.cpp" line="108" />
         <source>Save every plot side by side as one PNG, SVG or PDF figure.</source>
         <translation>将所有图并排保存为一张 PNG、SVG 或 PDF 图形。</translation>
     </message>
     <message>
-        <location filename="../../ui/export/export_controller.cpp" line="116" />
-        <location filename="../../ui/export/export_controller.cpp" line="222" />
-        <location filename="../../ui/export/export_controller.cpp" line="265" />
-        <location filename="../../ui/export/export_controller.cpp" line="279" />
+        <location filename="../../ui/export/export_controller.cpp" line="117" />
+        <location filename="../../ui/export/export_controller.cpp" line="224" />
+        <location filename="../../ui/export/export_controller.cpp" line="267" />
+        <location filename="../../ui/export/export_controller.cpp" line="281" />
         <source>Export figure</source>
         <translation>导出图形</translation>
     </message>
     <message>
-        <location filename="../../ui/export/export_controller.cpp" line="119" />
+        <location filename="../../ui/export/export_controller.cpp" line="120" />
         <source>&amp;Copy dashboard to clipboard</source>
         <translation>将仪表板复制到剪贴板(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/export/export_controller.cpp" line="120" />
+        <location filename="../../ui/export/export_controller.cpp" line="121" />
         <source>Copy every plot as one image, to paste into slides or notes.</source>
         <translation>将所有图复制为一张图像，以便粘贴到幻灯片或笔记中。</translation>
     </message>
     <message>
-        <location filename="../../ui/export/export_controller.cpp" line="122" />
+        <location filename="../../ui/export/export_controller.cpp" line="123" />
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../ui/export/export_controller.cpp" line="132" />
+        <location filename="../../ui/export/export_controller.cpp" line="133" />
         <source>Current run as &amp;CSV…</source>
         <translation>当前运行导出为 CSV(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../ui/export/export_controller.cpp" line="133" />
+        <location filename="../../ui/export/export_controller.cpp" line="134" />
         <source>The current run's trace: step, learning rate, loss (and path or validation columns).</source>
         <translation>当前运行的记录：步、学习率、损失（以及路径列或验证列）。</translation>
     </message>
     <message>
-        <location filename="../../ui/export/export_controller.cpp" line="136" />
+        <location filename="../../ui/export/export_controller.cpp" line="137" />
         <source>All shown runs as &amp;one CSV…</source>
         <translation>所有显示的运行导出为一个 CSV(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../ui/export/export_controller.cpp" line="137" />
+        <location filename="../../ui/export/export_controller.cpp" line="138" />
         <source>Every shown run in one table, with a leading "run" column.</source>
         <translation>所有显示的运行放在一张表中，首列为 "run" 列。</translation>
     </message>
     <message>
-        <location filename="../../ui/export/export_controller.cpp" line="138" />
+        <location filename="../../ui/export/export_controller.cpp" line="139" />
         <source>One CSV &amp;per shown run…</source>
         <translation>每个显示的运行导出一个 CSV(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../ui/export/export_controller.cpp" line="139" />
+        <location filename="../../ui/export/export_controller.cpp" line="140" />
         <source>One trace file per shown run, in a folder you choose.</source>
         <translation>每个显示的运行一个记录文件，保存在你选择的文件夹中。</translation>
     </message>
     <message>
-        <location filename="../../ui/export/export_controller.cpp" line="142" />
+        <location filename="../../ui/export/export_controller.cpp" line="143" />
         <source>Animation as &amp;GIF…</source>
         <translation>动画导出为 GIF(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../../ui/export/export_controller.cpp" line="143" />
+        <location filename="../../ui/export/export_controller.cpp" line="144" />
         <source>Render the playback of the shown runs as an animated GIF.</source>
         <translation>将显示的运行的回放渲染为 GIF 动画。</translation>
     </message>
     <message>
-        <location filename="../../ui/export/export_controller.cpp" line="144" />
+        <location filename="../../ui/export/export_controller.cpp" line="145" />
         <source>GIF</source>
         <translation>GIF</translation>
     </message>
     <message>
-        <location filename="../../ui/export/export_controller.cpp" line="164" />
+        <location filename="../../ui/export/export_controller.cpp" line="165" />
         <source>&amp;Export</source>
         <translation>导出(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/export/export_controller.cpp" line="190" />
+        <location filename="../../ui/export/export_controller.cpp" line="192" />
         <source>Export as %1…</source>
         <translation>导出为 %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/export/export_controller.cpp" line="193" />
+        <location filename="../../ui/export/export_controller.cpp" line="195" />
         <source>Copy to clipboard</source>
         <translation>复制到剪贴板</translation>
     </message>
     <message>
-        <location filename="../../ui/export/export_controller.cpp" line="219" />
+        <location filename="../../ui/export/export_controller.cpp" line="221" />
         <source>%1 files (*.%2)</source>
         <translation>%1 文件 (*.%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/export/export_controller.cpp" line="237" />
+        <location filename="../../ui/export/export_controller.cpp" line="239" />
         <source>Figure size</source>
         <translation>图形尺寸</translation>
     </message>
     <message>
-        <location filename="../../ui/export/export_controller.cpp" line="240" />
         <location filename="../../ui/export/export_controller.cpp" line="242" />
+        <location filename="../../ui/export/export_controller.cpp" line="244" />
         <source> px</source>
         <translation> px</translation>
     </message>
     <message>
-        <location filename="../../ui/export/export_controller.cpp" line="243" />
+        <location filename="../../ui/export/export_controller.cpp" line="245" />
         <source>Size:</source>
         <translation>尺寸：</translation>
     </message>
     <message>
-        <location filename="../../ui/export/export_controller.cpp" line="250" />
+        <location filename="../../ui/export/export_controller.cpp" line="252" />
         <source>Pixels per point of the layout: 2× gives a sharp image for slides and print at the same layout; larger files.</source>
         <translation>版面上每个点对应的像素数：2× 可在版面不变的情况下为幻灯片和印刷提供清晰的图像，但文件更大。</translation>
     </message>
     <message>
-        <location filename="../../ui/export/export_controller.cpp" line="253" />
+        <location filename="../../ui/export/export_controller.cpp" line="255" />
         <source>Scale (PNG):</source>
         <translation>缩放（PNG）：</translation>
     </message>
     <message>
-        <location filename="../../ui/export/export_controller.cpp" line="266" />
-        <location filename="../../ui/export/export_controller.cpp" line="296" />
-        <location filename="../../ui/export/export_controller.cpp" line="456" />
+        <location filename="../../ui/export/export_controller.cpp" line="268" />
+        <location filename="../../ui/export/export_controller.cpp" line="298" />
+        <location filename="../../ui/export/export_controller.cpp" line="470" />
         <source>There is no figure "%1".</source>
         <translation>不存在图形 "%1"。</translation>
     </message>
     <message>
-        <location filename="../../ui/export/export_controller.cpp" line="267" />
+        <location filename="../../ui/export/export_controller.cpp" line="269" />
         <source>Unknown figure format of %1: use .png, .svg or .pdf.</source>
         <translation>%1 的图形格式未知：请使用 .png、.svg 或 .pdf。</translation>
     </message>
     <message>
-        <location filename="../../ui/export/export_controller.cpp" line="280" />
+        <location filename="../../ui/export/export_controller.cpp" line="282" />
         <source>The figure could not be saved:
 %1</source>
         <translation>无法保存图形：
 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/export/export_controller.cpp" line="289" />
+        <location filename="../../ui/export/export_controller.cpp" line="291" />
         <source>The figure is on the clipboard.</source>
         <translation>图形已复制到剪贴板。</translation>
     </message>
     <message>
-        <location filename="../../ui/export/export_controller.cpp" line="296" />
-        <location filename="../../ui/export/export_controller.cpp" line="304" />
+        <location filename="../../ui/export/export_controller.cpp" line="298" />
+        <location filename="../../ui/export/export_controller.cpp" line="306" />
         <source>Copy figure</source>
         <translation>复制图形</translation>
     </message>
     <message>
-        <location filename="../../ui/export/export_controller.cpp" line="323" />
-        <location filename="../../ui/export/export_controller.cpp" line="375" />
+        <location filename="../../ui/export/export_controller.cpp" line="325" />
+        <location filename="../../ui/export/export_controller.cpp" line="377" />
         <source>current</source>
         <translation>当前</translation>
     </message>
     <message>
-        <location filename="../../ui/export/export_controller.cpp" line="335" />
+        <location filename="../../ui/export/export_controller.cpp" line="337" />
         <source>Export one CSV per run</source>
         <translation>每次运行导出一个 CSV</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/export/export_controller.cpp" line="340" />
+        <location filename="../../ui/export/export_controller.cpp" line="342" />
         <source>%n CSV file(s) written.</source>
         <translation>
             <numerusform>已写入 %n 个 CSV 文件。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/export/export_controller.cpp" line="346" />
+        <location filename="../../ui/export/export_controller.cpp" line="348" />
         <source>Export the current run as CSV</source>
         <translation>将当前运行导出为 CSV</translation>
     </message>
     <message>
-        <location filename="../../ui/export/export_controller.cpp" line="346" />
+        <location filename="../../ui/export/export_controller.cpp" line="348" />
         <source>Export the shown runs as one CSV</source>
         <translation>将显示的运行导出为一个 CSV</translation>
     </message>
     <message>
-        <location filename="../../ui/export/export_controller.cpp" line="348" />
+        <location filename="../../ui/export/export_controller.cpp" line="350" />
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/export/export_controller.cpp" line="363" />
+        <location filename="../../ui/export/export_controller.cpp" line="365" />
         <source>Export CSV</source>
         <translation>导出 CSV</translation>
     </message>
     <message>
-        <location filename="../../ui/export/export_controller.cpp" line="371" />
+        <location filename="../../ui/export/export_controller.cpp" line="373" />
         <source>The run could not be exported:
 %1</source>
         <translation>无法导出该运行：
 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/export/export_controller.cpp" line="381" />
-        <location filename="../../ui/export/export_controller.cpp" line="388" />
+        <location filename="../../ui/export/export_controller.cpp" line="383" />
+        <location filename="../../ui/export/export_controller.cpp" line="390" />
         <source>The runs could not be exported:
 %1</source>
         <translation>无法导出这些运行：
 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/export/export_controller.cpp" line="401" />
+        <location filename="../../ui/export/export_controller.cpp" line="403" />
         <source>Export animation as GIF</source>
         <translation>将动画导出为 GIF</translation>
     </message>
     <message>
-        <location filename="../../ui/export/export_controller.cpp" line="404" />
+        <location filename="../../ui/export/export_controller.cpp" line="406" />
         <source>Landscape</source>
         <translation>损失地形</translation>
     </message>
     <message>
-        <location filename="../../ui/export/export_controller.cpp" line="405" />
+        <location filename="../../ui/export/export_controller.cpp" line="407" />
         <source>Loss</source>
         <translation>损失</translation>
     </message>
     <message>
-        <location filename="../../ui/export/export_controller.cpp" line="406" />
+        <location filename="../../ui/export/export_controller.cpp" line="408" />
         <source>Learning rate</source>
         <translation>学习率</translation>
     </message>
     <message>
-        <location filename="../../ui/export/export_controller.cpp" line="407" />
+        <location filename="../../ui/export/export_controller.cpp" line="409" />
         <source>Dashboard</source>
         <translation>仪表板</translation>
     </message>
     <message>
-        <location filename="../../ui/export/export_controller.cpp" line="408" />
+        <location filename="../../ui/export/export_controller.cpp" line="410" />
         <source>Figure:</source>
         <translation>图形：</translation>
     </message>
     <message>
-        <location filename="../../ui/export/export_controller.cpp" line="418" />
+        <location filename="../../ui/export/export_controller.cpp" line="420" />
         <source>Size (px):</source>
         <translation>尺寸（px）：</translation>
     </message>
     <message>
-        <location filename="../../ui/export/export_controller.cpp" line="423" />
+        <location filename="../../ui/export/export_controller.cpp" line="425" />
         <source>Frames per second: more is smoother and a larger file.</source>
         <translation>每秒帧数：越多越流畅，文件也越大。</translation>
     </message>
     <message>
-        <location filename="../../ui/export/export_controller.cpp" line="424" />
+        <location filename="../../ui/export/export_controller.cpp" line="426" />
         <source>Frame rate:</source>
         <translation>帧率：</translation>
     </message>
     <message>
-        <location filename="../../ui/export/export_controller.cpp" line="428" />
+        <location filename="../../ui/export/export_controller.cpp" line="431" />
         <source>Steps:</source>
         <translation>步数：</translation>
     </message>
     <message>
-        <location filename="../../ui/export/export_controller.cpp" line="428" />
+        <location filename="../../ui/export/export_controller.cpp" line="430" />
         <source>The last step of the playback means the end of every shown run.</source>
         <translation>回放的最后一步即所有显示的运行的结尾。</translation>
     </message>
     <message>
-        <location filename="../../ui/export/export_controller.cpp" line="430" />
+        <location filename="../../ui/export/export_controller.cpp" line="433" />
         <source>Best colours per frame</source>
         <translation>每帧最佳颜色</translation>
     </message>
     <message>
-        <location filename="../../ui/export/export_controller.cpp" line="431" />
+        <location filename="../../ui/export/export_controller.cpp" line="434" />
         <source>One fixed palette (smaller, faster)</source>
         <translation>单一固定调色板（更小、更快）</translation>
     </message>
     <message>
-        <location filename="../../ui/export/export_controller.cpp" line="432" />
+        <location filename="../../ui/export/export_controller.cpp" line="435" />
         <source>Palette:</source>
         <translation>调色板：</translation>
     </message>
     <message>
-        <location filename="../../ui/export/export_controller.cpp" line="436" />
-        <location filename="../../ui/export/export_controller.cpp" line="455" />
-        <location filename="../../ui/export/export_controller.cpp" line="471" />
+        <location filename="../../ui/export/export_controller.cpp" line="439" />
+        <location filename="../../ui/export/export_controller.cpp" line="469" />
+        <location filename="../../ui/export/export_controller.cpp" line="485" />
         <source>Export animation</source>
         <translation>导出动画</translation>
     </message>
     <message>
-        <location filename="../../ui/export/export_controller.cpp" line="437" />
+        <location filename="../../ui/export/export_controller.cpp" line="440" />
         <source>GIF animations (*.gif)</source>
         <translation>GIF 动画 (*.gif)</translation>
     </message>
     <message>
-        <location filename="../../ui/export/export_controller.cpp" line="472" />
+        <location filename="../../ui/export/export_controller.cpp" line="486" />
         <source>The animation could not be saved:
 %1</source>
         <translation>无法保存动画：
@@ -1492,59 +1524,59 @@
         <translation>随机种子(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/finetune_view.cpp" line="109" />
+        <location filename="../../ui/views/finetune_view.cpp" line="103" />
         <source>R&amp;un</source>
         <translation>运行(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/finetune_view.cpp" line="110" />
+        <location filename="../../ui/views/finetune_view.cpp" line="104" />
         <source>Run every method at every rate (× every size) in parallel on all cores (Ctrl+Return). A sweep already running is abandoned.</source>
         <translation>在所有 CPU 核心上并行地以每个学习率（× 每个大小）运行每种方法（Ctrl+Return）。已在进行的扫描会被放弃。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/finetune_view.cpp" line="112" />
+        <location filename="../../ui/views/finetune_view.cpp" line="106" />
         <source>Cance&amp;l</source>
         <translation>取消(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/finetune_view.cpp" line="112" />
+        <location filename="../../ui/views/finetune_view.cpp" line="106" />
         <source>Stop now (Esc). Runs check for it every step.</source>
         <translation>立即停止（Esc）。各运行在每一步都会检查停止请求。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/finetune_view.cpp" line="114" />
+        <location filename="../../ui/views/finetune_view.cpp" line="108" />
         <source>%v / %m runs</source>
         <translation>%v / %m 次运行</translation>
     </message>
     <message>
-        <location filename="../../ui/views/finetune_view.cpp" line="120" />
+        <location filename="../../ui/views/finetune_view.cpp" line="114" />
         <source>Which training-set size the accuracy and forgetting plots show (when sizes are crossed).</source>
         <translation>准确率图和遗忘图显示哪个训练集大小（交叉多个大小时）。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/finetune_view.cpp" line="122" />
+        <location filename="../../ui/views/finetune_view.cpp" line="116" />
         <source>Sho&amp;w size</source>
         <translation>显示的大小(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/finetune_curves.cpp" line="38" />
+        <location filename="../../ui/views/finetune_curves.cpp" line="39" />
         <source>Validation accuracy against learning rate</source>
         <translation>验证准确率与学习率的关系</translation>
     </message>
     <message>
-        <location filename="../../ui/views/finetune_curves.cpp" line="39" />
-        <location filename="../../ui/views/finetune_curves.cpp" line="60" />
+        <location filename="../../ui/views/finetune_curves.cpp" line="40" />
+        <location filename="../../ui/views/finetune_curves.cpp" line="61" />
         <source>learning rate</source>
         <translation>学习率</translation>
     </message>
     <message>
-        <location filename="../../ui/views/finetune_curves.cpp" line="40" />
-        <location filename="../../ui/views/finetune_run_plot.cpp" line="22" />
+        <location filename="../../ui/views/finetune_curves.cpp" line="41" />
+        <location filename="../../ui/views/finetune_run_plot.cpp" line="23" />
         <source>validation accuracy (%)</source>
         <translation>验证准确率（%）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/finetune_curves.cpp" line="44" />
+        <location filename="../../ui/views/finetune_curves.cpp" line="45" />
         <source>Each point is one complete fine-tuning run at that learning rate.
 • Solid: accuracy on the target (shifted) task — what fine-tuning is for.
 • Dashed, same colour: accuracy on the original source task — what it keeps.
@@ -1557,119 +1589,119 @@ Too small a rate barely moves the model (target stays near the grey line); too l
 学习率太小几乎不会改变模型（目标准确率停留在灰线附近）；太大则会破坏模型（源任务准确率先下降，随后目标准确率也下降）。◆ 标出每种方法的最佳目标准确率。点击一个点可查看该运行的损失曲线。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/finetune_curves.cpp" line="59" />
+        <location filename="../../ui/views/finetune_curves.cpp" line="60" />
         <source>Forgetting: source accuracy lost</source>
         <translation>遗忘：源任务准确率的损失</translation>
     </message>
     <message>
-        <location filename="../../ui/views/finetune_curves.cpp" line="61" />
+        <location filename="../../ui/views/finetune_curves.cpp" line="62" />
         <source>points lost on the source task</source>
         <translation>源任务上损失的百分点</translation>
     </message>
     <message>
-        <location filename="../../ui/views/finetune_curves.cpp" line="65" />
+        <location filename="../../ui/views/finetune_curves.cpp" line="67" />
         <source>Forgetting = the pre-trained model's source validation accuracy minus the accuracy after fine-tuning, in percentage points: the gap between the grey line and the dashed curves on the left, shaded. Near zero at small rates; large rates overwrite what pre-training learned. LoRA and head-only freeze most weights, so they can forget less. Click a point to see that run.</source>
         <translation>遗忘 = 预训练模型在源任务上的验证准确率减去微调后的准确率，以百分点计：即左图中灰线与虚线之间的阴影间隙。学习率小时接近零；学习率大时会覆盖预训练学到的知识。LoRA 和仅输出头冻结了大部分权重，因此遗忘得更少。点击一个点可查看该运行。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/finetune_curves.cpp" line="80" />
+        <location filename="../../ui/views/finetune_curves.cpp" line="82" />
         <source>%1 (target)</source>
         <translation>%1（目标任务）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/finetune_curves.cpp" line="86" />
+        <location filename="../../ui/views/finetune_curves.cpp" line="88" />
         <source>source task (dashed)</source>
         <translation>源任务（虚线）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/finetune_curves.cpp" line="92" />
+        <location filename="../../ui/views/finetune_curves.cpp" line="94" />
         <location filename="../../ui/views/finetune_tables.cpp" line="102" />
         <source>diverged</source>
         <translation>已发散</translation>
     </message>
     <message>
-        <location filename="../../ui/views/finetune_curves.cpp" line="98" />
+        <location filename="../../ui/views/finetune_curves.cpp" line="100" />
         <source>best LR</source>
         <translation>最佳学习率</translation>
     </message>
     <message>
-        <location filename="../../ui/views/finetune_curves.cpp" line="132" />
+        <location filename="../../ui/views/finetune_curves.cpp" line="134" />
         <source>pre-trained, source</source>
         <translation>预训练，源任务</translation>
     </message>
     <message>
-        <location filename="../../ui/views/finetune_curves.cpp" line="135" />
+        <location filename="../../ui/views/finetune_curves.cpp" line="137" />
         <source>pre-trained, target</source>
         <translation>预训练，目标任务</translation>
     </message>
     <message>
-        <location filename="../../ui/views/finetune_curves.cpp" line="138" />
+        <location filename="../../ui/views/finetune_curves.cpp" line="140" />
         <source>shown below</source>
         <translation>显示于下方</translation>
     </message>
     <message>
-        <location filename="../../ui/views/finetune_run_plot.cpp" line="18" />
-        <location filename="../../ui/views/finetune_run_plot.cpp" line="45" />
+        <location filename="../../ui/views/finetune_run_plot.cpp" line="19" />
+        <location filename="../../ui/views/finetune_run_plot.cpp" line="47" />
         <source>One run's curves</source>
         <translation>单次运行的曲线</translation>
     </message>
     <message>
-        <location filename="../../ui/views/finetune_run_plot.cpp" line="19" />
+        <location filename="../../ui/views/finetune_run_plot.cpp" line="20" />
         <source>step</source>
         <translation>步</translation>
     </message>
     <message>
-        <location filename="../../ui/views/finetune_run_plot.cpp" line="19" />
+        <location filename="../../ui/views/finetune_run_plot.cpp" line="20" />
         <source>loss</source>
         <translation>损失</translation>
     </message>
     <message>
-        <location filename="../../ui/views/finetune_run_plot.cpp" line="25" />
+        <location filename="../../ui/views/finetune_run_plot.cpp" line="26" />
         <source>The clicked run step by step. Thin: the minibatch training loss of every update (noisy: 32 images at a time). Thick: the target validation loss. Right axis: target (solid) and source (dashed) validation accuracy at the evaluation steps — watch the source accuracy drop while the target rises when the rate is large.</source>
         <translation>逐步展示所点击的运行。细线：每次更新的小批量训练损失（噪声较大：每次 32 张图像）。粗线：目标任务的验证损失。右轴：评估步上目标任务（实线）和源任务（虚线）的验证准确率 — 学习率较大时，可以看到源任务准确率下降而目标任务准确率上升。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/finetune_run_plot.cpp" line="31" />
+        <location filename="../../ui/views/finetune_run_plot.cpp" line="32" />
         <source>training loss (minibatch)</source>
         <translation>训练损失（小批量）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/finetune_run_plot.cpp" line="33" />
+        <location filename="../../ui/views/finetune_run_plot.cpp" line="34" />
         <source>target validation loss</source>
         <translation>目标任务验证损失</translation>
     </message>
     <message>
-        <location filename="../../ui/views/finetune_run_plot.cpp" line="35" />
+        <location filename="../../ui/views/finetune_run_plot.cpp" line="36" />
         <source>target accuracy</source>
         <translation>目标任务准确率</translation>
     </message>
     <message>
-        <location filename="../../ui/views/finetune_run_plot.cpp" line="37" />
+        <location filename="../../ui/views/finetune_run_plot.cpp" line="38" />
         <source>source accuracy</source>
         <translation>源任务准确率</translation>
     </message>
     <message>
-        <location filename="../../ui/views/finetune_curves.cpp" line="148" />
+        <location filename="../../ui/views/finetune_curves.cpp" line="150" />
         <source>Best LR against training-set size</source>
         <translation>最佳学习率与训练集大小的关系</translation>
     </message>
     <message>
-        <location filename="../../ui/views/finetune_curves.cpp" line="149" />
+        <location filename="../../ui/views/finetune_curves.cpp" line="151" />
         <source>training images</source>
         <translation>训练图像数</translation>
     </message>
     <message>
-        <location filename="../../ui/views/finetune_curves.cpp" line="149" />
+        <location filename="../../ui/views/finetune_curves.cpp" line="151" />
         <source>best learning rate</source>
         <translation>最佳学习率</translation>
     </message>
     <message>
-        <location filename="../../ui/views/finetune_curves.cpp" line="154" />
+        <location filename="../../ui/views/finetune_curves.cpp" line="156" />
         <source>Each point is the best rate of one method at one training-set size (the sweep repeated per size). The quoted rule: less data → noisier gradients → a smaller LR, so the lines should rise to the right. Click a point to show that size above.</source>
         <translation>每个点是一种方法在一个训练集大小下的最佳学习率（对每个大小重复扫描）。引用的规律：数据越少 → 梯度噪声越大 → 学习率越小，因此曲线应当向右上升。点击一个点可在上方显示该大小。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/finetune_view.cpp" line="161" />
+        <location filename="../../ui/views/finetune_view.cpp" line="159" />
         <source>What the measured curves show, next to the learning rates commonly quoted for fine-tuning large models.</source>
         <translation>实测曲线所显示的结果，并与微调大模型时常被引用的学习率对照。</translation>
     </message>
@@ -1736,7 +1768,7 @@ Too small a rate barely moves the model (target stays near the grey line); too l
         <translation>无数据</translation>
     </message>
     <message>
-        <location filename="../../ui/views/finetune_view.cpp" line="89" />
+        <location filename="../../ui/views/finetune_view.cpp" line="83" />
         <location filename="../../ui/views/finetune_view.cpp" line="416" />
         <source>Fine-tuning failed: %1</source>
         <translation>微调失败：%1</translation>
@@ -1767,12 +1799,12 @@ Too small a rate barely moves the model (target stays near the grey line); too l
         <translation>点击一个点可查看其损失曲线。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/finetune_curves.cpp" line="235" />
+        <location filename="../../ui/views/finetune_curves.cpp" line="237" />
         <source>best %1</source>
         <translation>最佳 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/finetune_curves.cpp" line="338" />
+        <location filename="../../ui/views/finetune_curves.cpp" line="340" />
         <source>Press Run: one fine-tuning run per method and learning rate.</source>
         <translation>按“运行”：每种方法和每个学习率各进行一次微调。</translation>
     </message>
@@ -1848,22 +1880,22 @@ Too small a rate barely moves the model (target stays near the grey line); too l
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../ui/views/finetune_run_plot.cpp" line="46" />
+        <location filename="../../ui/views/finetune_run_plot.cpp" line="48" />
         <source>Click a point above to see that run's curves.</source>
         <translation>点击上方的一个点可查看该运行的曲线。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/finetune_run_plot.cpp" line="100" />
+        <location filename="../../ui/views/finetune_run_plot.cpp" line="102" />
         <source>%1 · lr %2 · %3 images%4</source>
         <translation>%1 · lr %2 · %3 张图像%4</translation>
     </message>
     <message>
-        <location filename="../../ui/views/finetune_run_plot.cpp" line="103" />
+        <location filename="../../ui/views/finetune_run_plot.cpp" line="105" />
         <source> · diverged</source>
         <translation> · 已发散</translation>
     </message>
     <message>
-        <location filename="../../ui/views/finetune_run_plot.cpp" line="105" />
+        <location filename="../../ui/views/finetune_run_plot.cpp" line="107" />
         <source>No curves for this run.</source>
         <translation>此运行没有曲线。</translation>
     </message>
@@ -1915,17 +1947,17 @@ click to see its loss curves</source>
 点击以查看其损失曲线</translation>
     </message>
     <message>
-        <location filename="../../ui/views/finetune_curves.cpp" line="165" />
+        <location filename="../../ui/views/finetune_curves.cpp" line="167" />
         <source>%1 training images</source>
         <translation>%1 张训练图像</translation>
     </message>
     <message>
-        <location filename="../../ui/views/finetune_curves.cpp" line="167" />
+        <location filename="../../ui/views/finetune_curves.cpp" line="169" />
         <source>%1: best lr %2</source>
         <translation>%1：最佳 lr %2</translation>
     </message>
     <message>
-        <location filename="../../ui/views/finetune_curves.cpp" line="170" />
+        <location filename="../../ui/views/finetune_curves.cpp" line="172" />
         <source>click to show this size above</source>
         <translation>点击以在上方显示该大小</translation>
     </message>
@@ -2049,76 +2081,76 @@ click to see its loss curves</source>
 <context>
     <name>lrlab::LandscapeView</name>
     <message>
-        <location filename="../../ui/explorer/landscape_view.cpp" line="57" />
+        <location filename="../../ui/explorer/landscape_view.cpp" line="59" />
         <source>start</source>
         <translation>起点</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/landscape_view.cpp" line="62" />
+        <location filename="../../ui/explorer/landscape_view.cpp" line="64" />
         <source>global minimum</source>
         <translation>全局最小值</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/landscape_view.cpp" line="128" />
+        <location filename="../../ui/explorer/landscape_view.cpp" line="138" />
         <source>log₁₀(f − f* + ε)</source>
         <translation>log₁₀(f − f* + ε)</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/landscape_view.cpp" line="154" />
+        <location filename="../../ui/explorer/landscape_view.cpp" line="164" />
         <source>log₁₀(loss − min + ε)</source>
         <translation>log₁₀(损失 − 最小值 + ε)</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/landscape_view.cpp" line="167" />
+        <location filename="../../ui/explorer/landscape_view.cpp" line="177" />
         <source>Loss over (w, b): %1</source>
         <translation>(w, b) 上的损失：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/landscape_view.cpp" line="168" />
+        <location filename="../../ui/explorer/landscape_view.cpp" line="178" />
         <source>Loss landscape (PCA plane of the trajectory)</source>
         <translation>损失地形（轨迹的 PCA 平面）</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/landscape_view.cpp" line="172" />
+        <location filename="../../ui/explorer/landscape_view.cpp" line="182" />
         <source>The (w, b) path grows here;
 the loss surface follows the run.</source>
         <translation>(w, b) 路径在此处延伸；
 损失曲面随运行而更新。</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/landscape_view.cpp" line="173" />
+        <location filename="../../ui/explorer/landscape_view.cpp" line="183" />
         <source>The landscape is computed after the run:
 the plane of the trajectory's two main directions.</source>
         <translation>损失地形在运行结束后计算：
 即由轨迹两个主方向张成的平面。</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/landscape_view.cpp" line="229" />
+        <location filename="../../ui/explorer/landscape_view.cpp" line="239" />
         <source>PC%1</source>
         <translation>PC%1</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/landscape_view.cpp" line="230" />
+        <location filename="../../ui/explorer/landscape_view.cpp" line="240" />
         <source>PC%1 (%2 % of variance)</source>
         <translation>PC%1（解释 %2 % 的方差）</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/landscape_view.cpp" line="235" />
+        <location filename="../../ui/explorer/landscape_view.cpp" line="245" />
         <source>random direction %1 (filter-normalized)</source>
         <translation>随机方向 %1（按滤波器归一化）</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/landscape_view.cpp" line="260" />
+        <location filename="../../ui/explorer/landscape_view.cpp" line="270" />
         <source>Loss over (w, b): %1 on %2, feature %3</source>
         <translation>(w, b) 上的损失：%1，数据集 %2，特征 %3</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/landscape_view.cpp" line="267" />
+        <location filename="../../ui/explorer/landscape_view.cpp" line="277" />
         <source>Loss landscape: PCA plane of the trajectory (%1 × %1)</source>
         <translation>损失地形：轨迹的 PCA 平面（%1 × %1）</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/landscape_view.cpp" line="300" />
+        <location filename="../../ui/explorer/landscape_view.cpp" line="310" />
         <source>diverged at step %1</source>
         <translation>在第 %1 步发散</translation>
     </message>
@@ -2162,17 +2194,17 @@ the plane of the trajectory's two main directions.</source>
 <context>
     <name>lrlab::LessonController</name>
     <message>
-        <location filename="../../ui/lessons/lesson_controller.cpp" line="55" />
+        <location filename="../../ui/lessons/lesson_controller.cpp" line="56" />
         <source>Some lessons could not be read: %1</source>
         <translation>部分课程无法读取：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/lessons/lesson_controller.cpp" line="84" />
+        <location filename="../../ui/lessons/lesson_controller.cpp" line="85" />
         <source>Close the lesson text.</source>
         <translation>关闭课程说明。</translation>
     </message>
     <message>
-        <location filename="../../ui/lessons/lesson_controller.cpp" line="190" />
+        <location filename="../../ui/lessons/lesson_controller.cpp" line="191" />
         <source>The lesson could not be opened: %1</source>
         <translation>无法打开该课程：%1</translation>
     </message>
@@ -2180,153 +2212,153 @@ the plane of the trajectory's two main directions.</source>
 <context>
     <name>lrlab::LrFinderView</name>
     <message>
-        <location filename="../../ui/views/lr_finder_view.cpp" line="91" />
+        <location filename="../../ui/views/lr_finder_view.cpp" line="93" />
         <source>Range test</source>
         <translation>范围测试</translation>
     </message>
     <message>
-        <location filename="../../ui/views/lr_finder_view.cpp" line="98" />
+        <location filename="../../ui/views/lr_finder_view.cpp" line="100" />
         <source>The first learning rate of the test.</source>
         <translation>测试的起始学习率。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/lr_finder_view.cpp" line="104" />
+        <location filename="../../ui/views/lr_finder_view.cpp" line="106" />
         <source>The last learning rate; the test stops earlier when the smoothed loss exceeds 5× its minimum.</source>
         <translation>测试的最终学习率；当平滑损失超过其最小值的 5× 时，测试会提前停止。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/lr_finder_view.cpp" line="111" />
+        <location filename="../../ui/views/lr_finder_view.cpp" line="113" />
         <source>Minibatches (or toy steps), one learning rate each, exponentially spaced from start to end.</source>
         <translation>小批量数（或玩具曲面上的步数），每个使用一个学习率，学习率从起始值到终止值按指数间隔递增。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/lr_finder_view.cpp" line="117" />
+        <location filename="../../ui/views/lr_finder_view.cpp" line="119" />
         <source>Train from the start point with a learning rate that grows every step, and record the loss (Smith, 2017).</source>
         <translation>从起点开始训练，学习率每一步都增大，并记录损失（Smith, 2017）。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/lr_finder_view.cpp" line="122" />
+        <location filename="../../ui/views/lr_finder_view.cpp" line="124" />
         <source>Suggestions</source>
         <translation>建议值</translation>
     </message>
     <message>
-        <location filename="../../ui/views/lr_finder_view.cpp" line="125" />
+        <location filename="../../ui/views/lr_finder_view.cpp" line="127" />
         <source>pytorch-lr-finder: the steepest descent of the smoothed loss (per iteration).</source>
         <translation>pytorch-lr-finder：平滑损失下降最陡之处（按迭代计）。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/lr_finder_view.cpp" line="126" />
+        <location filename="../../ui/views/lr_finder_view.cpp" line="128" />
         <source>fastai valley: the middle of the longest stretch where the loss keeps falling — usually the safest choice.</source>
         <translation>fastai valley：损失持续下降的最长区间的中点——通常是最稳妥的选择。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/lr_finder_view.cpp" line="128" />
+        <location filename="../../ui/views/lr_finder_view.cpp" line="130" />
         <source>fastai minimum: the LR of the lowest smoothed loss, divided by 10.</source>
         <translation>fastai minimum：平滑损失最低处的学习率除以 10。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/lr_finder_view.cpp" line="129" />
+        <location filename="../../ui/views/lr_finder_view.cpp" line="131" />
         <source>fastai steep: the steepest descent of the loss against log(lr).</source>
         <translation>fastai steep：损失相对于 log(lr) 下降最陡之处。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/lr_finder_view.cpp" line="134" />
+        <location filename="../../ui/views/lr_finder_view.cpp" line="136" />
         <source>Click to use this learning rate for the run.</source>
         <translation>点击以在本次运行中使用此学习率。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/lr_finder_view.cpp" line="156" />
+        <location filename="../../ui/views/lr_finder_view.cpp" line="157" />
         <source>learning rate (log scale)</source>
         <translation>学习率（对数刻度）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/lr_finder_view.cpp" line="157" />
-        <location filename="../../ui/views/lr_finder_view.cpp" line="159" />
+        <location filename="../../ui/views/lr_finder_view.cpp" line="158" />
+        <location filename="../../ui/views/lr_finder_view.cpp" line="160" />
         <source>loss</source>
         <translation>损失</translation>
     </message>
     <message>
-        <location filename="../../ui/views/lr_finder_view.cpp" line="162" />
+        <location filename="../../ui/views/lr_finder_view.cpp" line="163" />
         <source>smoothed loss</source>
         <translation>平滑损失</translation>
     </message>
     <message>
-        <location filename="../../ui/views/lr_finder_view.cpp" line="79" />
+        <location filename="../../ui/views/lr_finder_view.cpp" line="81" />
         <source>Run the test to see how the loss responds to growing learning rates.</source>
         <translation>运行测试，观察损失如何随学习率增大而变化。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/lr_finder_view.cpp" line="99" />
+        <location filename="../../ui/views/lr_finder_view.cpp" line="101" />
         <source>&amp;Start lr:</source>
         <translation>起始学习率(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../ui/views/lr_finder_view.cpp" line="106" />
+        <location filename="../../ui/views/lr_finder_view.cpp" line="108" />
         <source>&amp;End lr:</source>
         <translation>结束学习率(&amp;E)：</translation>
     </message>
     <message>
-        <location filename="../../ui/views/lr_finder_view.cpp" line="113" />
+        <location filename="../../ui/views/lr_finder_view.cpp" line="115" />
         <source>&amp;Iterations:</source>
         <translation>迭代次数(&amp;I)：</translation>
     </message>
     <message>
-        <location filename="../../ui/views/lr_finder_view.cpp" line="116" />
+        <location filename="../../ui/views/lr_finder_view.cpp" line="118" />
         <source>&amp;Run test</source>
         <translation>运行测试(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/lr_finder_view.cpp" line="119" />
+        <location filename="../../ui/views/lr_finder_view.cpp" line="121" />
         <source>Cance&amp;l</source>
         <translation>取消(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/lr_finder_view.cpp" line="119" />
+        <location filename="../../ui/views/lr_finder_view.cpp" line="121" />
         <source>Stop the test now (Esc).</source>
         <translation>立即停止测试（Esc）。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/lr_finder_view.cpp" line="207" />
+        <location filename="../../ui/views/lr_finder_view.cpp" line="209" />
         <source>Settings changed: the test was abandoned. Run it again.</source>
         <translation>设置已更改：测试已中止。请重新运行。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/lr_finder_view.cpp" line="210" />
+        <location filename="../../ui/views/lr_finder_view.cpp" line="212" />
         <source>Settings changed since this test: run it again for up-to-date suggestions.</source>
         <translation>自本次测试以来设置已更改：请重新运行以获得最新的建议值。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/lr_finder_view.cpp" line="287" />
+        <location filename="../../ui/views/lr_finder_view.cpp" line="289" />
         <source>Testing %1 learning rates from %2 to %3…</source>
         <translation>正在测试从 %2 到 %3 的 %1 个学习率…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/lr_finder_view.cpp" line="300" />
+        <location filename="../../ui/views/lr_finder_view.cpp" line="302" />
         <source>Cancelled.</source>
         <translation>已取消。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/lr_finder_view.cpp" line="76" />
+        <location filename="../../ui/views/lr_finder_view.cpp" line="78" />
         <source>The test failed: %1</source>
         <translation>测试失败：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/lr_finder_view.cpp" line="323" />
+        <location filename="../../ui/views/lr_finder_view.cpp" line="325" />
         <source>Stopped after %1 iterations: the loss blew up at lr %2.</source>
         <translation>在 %1 次迭代后停止：损失在 lr %2 处爆炸。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/lr_finder_view.cpp" line="326" />
+        <location filename="../../ui/views/lr_finder_view.cpp" line="328" />
         <source>Done: %1 iterations.</source>
         <translation>完成：%1 次迭代。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/lr_finder_view.cpp" line="382" />
+        <location filename="../../ui/views/lr_finder_view.cpp" line="384" />
         <source>Use %1: %2</source>
         <translation>使用 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/views/lr_finder_view.cpp" line="384" />
+        <location filename="../../ui/views/lr_finder_view.cpp" line="386" />
         <source>Use %1: —</source>
         <translation>使用 %1：—</translation>
     </message>
@@ -2334,142 +2366,147 @@ the plane of the trajectory's two main directions.</source>
 <context>
     <name>lrlab::MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.cpp" line="59" />
+        <location filename="../../ui/main_window.cpp" line="60" />
         <source>lrlab — Learning Rate Lab</source>
         <translation>lrlab — 学习率实验室</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="253" />
+        <location filename="../../ui/main_window.cpp" line="261" />
         <source>No landscape: %1</source>
         <translation>无损失地形：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="366" />
+        <location filename="../../ui/main_window.cpp" line="375" />
         <source>LR &amp;trio ×0.1 / ×1 / ×10</source>
         <translation>学习率三档对比 ×0.1 / ×1 / ×10(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="211" />
+        <location filename="../../ui/main_window.cpp" line="215" />
         <source>Not applied: %1</source>
         <translation>未应用：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="347" />
+        <location filename="../../ui/main_window.cpp" line="350" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="356" />
+        <location filename="../../ui/main_window.cpp" line="359" />
         <source>&amp;Open dataset CSV…</source>
         <translation>打开数据集 CSV(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="359" />
+        <location filename="../../ui/main_window.cpp" line="362" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="362" />
+        <location filename="../../ui/main_window.cpp" line="365" />
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.cpp" line="371" />
         <source>&amp;Run</source>
         <translation>运行(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="363" />
+        <location filename="../../ui/main_window.cpp" line="372" />
         <source>&amp;Pin current run</source>
         <translation>固定当前运行(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="364" />
+        <location filename="../../ui/main_window.cpp" line="373" />
         <source>Ctrl+P</source>
         <translation>Ctrl+P</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="365" />
+        <location filename="../../ui/main_window.cpp" line="374" />
         <source>&amp;Clear pins</source>
         <translation>清除固定(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="367" />
+        <location filename="../../ui/main_window.cpp" line="376" />
         <source>Ctrl+T</source>
         <translation>Ctrl+T</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="369" />
+        <location filename="../../ui/main_window.cpp" line="378" />
         <source>Play / pause</source>
         <translation>播放 / 暂停</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="370" />
+        <location filename="../../ui/main_window.cpp" line="379" />
         <source>Ctrl+Space</source>
         <translation>Ctrl+Space</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="371" />
+        <location filename="../../ui/main_window.cpp" line="380" />
         <source>Run the LR &amp;finder</source>
         <translation>运行学习率范围测试(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="375" />
+        <location filename="../../ui/main_window.cpp" line="384" />
         <source>Ctrl+F</source>
         <translation>Ctrl+F</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="377" />
+        <location filename="../../ui/main_window.cpp" line="386" />
         <source>&amp;Lesson</source>
         <translation>课程(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="379" />
+        <location filename="../../ui/main_window.cpp" line="388" />
         <source>&amp;Default lesson</source>
         <translation>默认课程(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="380" />
+        <location filename="../../ui/main_window.cpp" line="389" />
         <source>Ctrl+R</source>
         <translation>Ctrl+R</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="383" />
+        <location filename="../../ui/main_window.cpp" line="392" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="392" />
+        <location filename="../../ui/main_window.cpp" line="401" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="395" />
+        <location filename="../../ui/main_window.cpp" line="404" />
         <source>&amp;About lrlab</source>
         <translation>关于 lrlab(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="396" />
+        <location filename="../../ui/main_window.cpp" line="405" />
         <source>About lrlab</source>
         <translation>关于 lrlab</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="397" />
+        <location filename="../../ui/main_window.cpp" line="406" />
         <source>&lt;b&gt;lrlab %1&lt;/b&gt; — Learning Rate Lab&lt;br&gt;How learning rate, warmup, decay and optimizer shape a training run, on toy loss surfaces and real models.</source>
         <translation>&lt;b&gt;lrlab %1&lt;/b&gt; — 学习率实验室&lt;br&gt;在玩具损失曲面和真实模型上，展示学习率、预热、衰减和优化器如何塑造一次训练。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="318" />
+        <location filename="../../ui/main_window.cpp" line="321" />
         <source>Running the trio ×0.1 / ×1 / ×10…</source>
         <translation>正在运行三档对比 ×0.1 / ×1 / ×10…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="108" />
+        <location filename="../../ui/main_window.cpp" line="109" />
         <source>The trio failed: %1</source>
         <translation>三档对比运行失败：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="102" />
+        <location filename="../../ui/main_window.cpp" line="103" />
         <source>Trio pinned: lr ×0.1, ×1, ×10.</source>
         <translation>三档对比已固定：lr ×0.1、×1、×10。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="352" />
+        <location filename="../../ui/main_window.cpp" line="355" />
         <source>Session and export</source>
         <translation>会话与导出</translation>
     </message>
@@ -3324,73 +3361,73 @@ the plane of the trajectory's two main directions.</source>
 <context>
     <name>lrlab::SessionFigures</name>
     <message>
-        <location filename="../../ui/export/session_figures.cpp" line="212" />
+        <location filename="../../ui/export/session_figures.cpp" line="189" />
         <source>Loss  f − f*  (log scale)</source>
         <translation>损失  f − f*  （对数刻度）</translation>
     </message>
     <message>
-        <location filename="../../ui/export/session_figures.cpp" line="212" />
+        <location filename="../../ui/export/session_figures.cpp" line="189" />
         <source>Loss (log scale)</source>
         <translation>损失（对数刻度）</translation>
     </message>
     <message>
-        <location filename="../../ui/export/session_figures.cpp" line="213" />
-        <location filename="../../ui/export/session_figures.cpp" line="215" />
+        <location filename="../../ui/export/session_figures.cpp" line="190" />
+        <location filename="../../ui/export/session_figures.cpp" line="192" />
         <source>step</source>
         <translation>步</translation>
     </message>
     <message>
-        <location filename="../../ui/export/session_figures.cpp" line="213" />
+        <location filename="../../ui/export/session_figures.cpp" line="190" />
         <source>f − f*</source>
         <translation>f − f*</translation>
     </message>
     <message>
-        <location filename="../../ui/export/session_figures.cpp" line="213" />
+        <location filename="../../ui/export/session_figures.cpp" line="190" />
         <source>minibatch loss</source>
         <translation>小批量损失</translation>
     </message>
     <message>
-        <location filename="../../ui/export/session_figures.cpp" line="214" />
+        <location filename="../../ui/export/session_figures.cpp" line="191" />
         <source>Learning-rate schedule</source>
         <translation>学习率调度</translation>
     </message>
     <message>
-        <location filename="../../ui/export/session_figures.cpp" line="215" />
+        <location filename="../../ui/export/session_figures.cpp" line="192" />
         <source>learning rate</source>
         <translation>学习率</translation>
     </message>
     <message>
-        <location filename="../../ui/export/session_figures.cpp" line="262" />
+        <location filename="../../ui/export/session_figures.cpp" line="239" />
         <source>No landscape: %1</source>
         <translation>无损失地形：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/export/session_figures.cpp" line="281" />
+        <location filename="../../ui/export/session_figures.cpp" line="258" />
         <source>Loss landscape: %1</source>
         <translation>损失地形：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/export/session_figures.cpp" line="289" />
+        <location filename="../../ui/export/session_figures.cpp" line="266" />
         <source>log₁₀(f − f* + ε)</source>
         <translation>log₁₀(f − f* + ε)</translation>
     </message>
     <message>
-        <location filename="../../ui/export/session_figures.cpp" line="310" />
+        <location filename="../../ui/export/session_figures.cpp" line="287" />
         <source>global minimum</source>
         <translation>全局最小值</translation>
     </message>
     <message>
-        <location filename="../../ui/export/session_figures.cpp" line="340" />
+        <location filename="../../ui/export/session_figures.cpp" line="317" />
         <source>Loss landscape: %1 on %2 (%3 plane)</source>
         <translation>损失地形：%1，数据集 %2（%3 平面）</translation>
     </message>
     <message>
-        <location filename="../../ui/export/session_figures.cpp" line="348" />
+        <location filename="../../ui/export/session_figures.cpp" line="332" />
         <source>log₁₀(training loss − min + ε)</source>
         <translation>log₁₀(训练损失 − 最小值 + ε)</translation>
     </message>
     <message>
-        <location filename="../../ui/export/session_figures.cpp" line="416" />
+        <location filename="../../ui/export/session_figures.cpp" line="400" />
         <source>start</source>
         <translation>起点</translation>
     </message>
@@ -3500,181 +3537,181 @@ the plane of the trajectory's two main directions.</source>
 <context>
     <name>lrlab::SweepView</name>
     <message>
-        <location filename="../../ui/views/sweep_view.cpp" line="98" />
+        <location filename="../../ui/views/sweep_view.cpp" line="96" />
         <source>The experiment being swept: the explorer's current settings. Only its learning rate (and the crossed setting) change.</source>
         <translation>被扫描的实验：即探索器中的当前设置。只有其学习率（以及交叉的设置）会变化。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sweep_view.cpp" line="102" />
+        <location filename="../../ui/views/sweep_view.cpp" line="100" />
         <source>Learning rates</source>
         <translation>学习率</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sweep_view.cpp" line="106" />
+        <location filename="../../ui/views/sweep_view.cpp" line="104" />
         <source>The smallest learning rate of the grid.</source>
         <translation>网格中最小的学习率。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sweep_view.cpp" line="107" />
+        <location filename="../../ui/views/sweep_view.cpp" line="105" />
         <source>The largest learning rate of the grid. Go far enough right to see the runs diverge: the cliff is what locates the best rate.</source>
         <translation>网格中最大的学习率。要向右走得足够远，直到看到运行发散：正是这道悬崖确定了最佳学习率的位置。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sweep_view.cpp" line="109" />
+        <location filename="../../ui/views/sweep_view.cpp" line="107" />
         <source>How many rates, evenly spaced on a log scale (13 over four decades is three per decade). Each is one full training run.</source>
         <translation>学习率的个数，在对数刻度上均匀分布（四个数量级上取 13 个，即每个数量级三个）。每个学习率都是一次完整的训练。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sweep_view.cpp" line="105" />
+        <location filename="../../ui/views/sweep_view.cpp" line="103" />
         <source>&amp;From</source>
         <translation>从(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sweep_view.cpp" line="105" />
+        <location filename="../../ui/views/sweep_view.cpp" line="103" />
         <source>&amp;To</source>
         <translation>到(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sweep_view.cpp" line="105" />
+        <location filename="../../ui/views/sweep_view.cpp" line="103" />
         <source>&amp;Count</source>
         <translation>个数(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sweep_view.cpp" line="115" />
+        <location filename="../../ui/views/sweep_view.cpp" line="113" />
         <source>Cross with</source>
         <translation>交叉设置</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sweep_view.cpp" line="122" />
+        <location filename="../../ui/views/sweep_view.cpp" line="120" />
         <source>Repeat the LR sweep for each value of a second setting: one U-curve per value and a heat map. The best LR depends on the rest: adam wants a far smaller LR than sgd, momentum β multiplies the effective step by 1/(1−β), larger batches tolerate larger rates.</source>
         <translation>对第二个设置的每个取值重复学习率扫描：每个取值一条 U 形曲线，外加一张热力图。最佳学习率取决于其他设置：adam 需要比 sgd 小得多的学习率，动量 β 会把有效步长乘以 1/(1−β)，更大的批量能承受更大的学习率。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sweep_view.cpp" line="128" />
+        <location filename="../../ui/views/sweep_view.cpp" line="126" />
         <source>The values of the crossed setting, separated by commas.</source>
         <translation>交叉设置的取值，用逗号分隔。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sweep_view.cpp" line="129" />
+        <location filename="../../ui/views/sweep_view.cpp" line="127" />
         <source>&amp;Setting</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sweep_view.cpp" line="130" />
+        <location filename="../../ui/views/sweep_view.cpp" line="128" />
         <source>&amp;Values</source>
         <translation>取值(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sweep_view.cpp" line="135" />
+        <location filename="../../ui/views/sweep_view.cpp" line="133" />
         <source>T&amp;arget loss</source>
         <translation>目标损失(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sweep_view.cpp" line="143" />
+        <location filename="../../ui/views/sweep_view.cpp" line="141" />
         <source>Report for each run the first step whose loss is at or below this value: it compares how fast the rates get there, not only where they end.</source>
         <translation>为每次运行报告损失首次达到或低于此值的步数：它比较的是各个学习率到达目标的速度，而不仅仅是最终停在哪里。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sweep_view.cpp" line="152" />
+        <location filename="../../ui/views/sweep_view.cpp" line="150" />
         <source>&amp;Run sweep</source>
         <translation>运行扫描(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sweep_view.cpp" line="153" />
+        <location filename="../../ui/views/sweep_view.cpp" line="151" />
         <source>Run every rate of the grid (× every value) in parallel on all cores (Ctrl+Return). A sweep already running is abandoned.</source>
         <translation>在所有 CPU 核心上并行运行网格中的每个学习率（× 每个取值）（Ctrl+Return）。已在进行的扫描会被放弃。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sweep_view.cpp" line="155" />
+        <location filename="../../ui/views/sweep_view.cpp" line="153" />
         <source>Cance&amp;l</source>
         <translation>取消(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sweep_view.cpp" line="156" />
+        <location filename="../../ui/views/sweep_view.cpp" line="154" />
         <source>Stop the sweep now (Esc). Runs check for it every step.</source>
         <translation>立即停止扫描（Esc）。各运行在每一步都会检查停止请求。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sweep_view.cpp" line="158" />
+        <location filename="../../ui/views/sweep_view.cpp" line="156" />
         <source>%v / %m runs</source>
         <translation>%v / %m 次运行</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sweep_view.cpp" line="161" />
+        <location filename="../../ui/views/sweep_view.cpp" line="159" />
         <source>&amp;Export CSV…</source>
         <translation>导出 CSV(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sweep_view.cpp" line="163" />
+        <location filename="../../ui/views/sweep_view.cpp" line="161" />
         <source>Save the sweep table with the columns of `lrlab sweep`.</source>
         <translation>以 `lrlab sweep` 的列格式保存扫描表。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sweep_view.cpp" line="166" />
+        <location filename="../../ui/views/sweep_view.cpp" line="164" />
         <source>Export sweep table</source>
         <translation>导出扫描表</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sweep_view.cpp" line="166" />
+        <location filename="../../ui/views/sweep_view.cpp" line="164" />
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sweep_view.cpp" line="173" />
+        <location filename="../../ui/views/sweep_view.cpp" line="171" />
         <source>&lt;b&gt;Reading the U-curve.&lt;/b&gt; Too small a rate crawls: the run ends high on the left. Too large overshoots: the loss blows up on the right (red ×). The best rate (◆) sits just left of that cliff. Click a point, a cell or a table row to load the run.</source>
         <translation>&lt;b&gt;如何阅读 U 形曲线。&lt;/b&gt;学习率太小，运行缓慢爬行：左侧的运行结束时损失仍然很高。学习率太大则会过冲：右侧的损失爆炸（红色 ×）。最佳学习率（◆）就位于这道悬崖的左边。点击一个点、一个单元格或表格中的一行即可加载该运行。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sweep_plots.cpp" line="73" />
+        <location filename="../../ui/views/sweep_plots.cpp" line="75" />
         <source>Final loss against learning rate</source>
         <translation>最终损失与学习率的关系</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sweep_plots.cpp" line="74" />
-        <location filename="../../ui/views/sweep_plots.cpp" line="99" />
+        <location filename="../../ui/views/sweep_plots.cpp" line="76" />
+        <location filename="../../ui/views/sweep_plots.cpp" line="102" />
         <source>learning rate</source>
         <translation>学习率</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sweep_plots.cpp" line="74" />
-        <location filename="../../ui/views/sweep_plots.cpp" line="245" />
-        <location filename="../../ui/views/sweep_plots.cpp" line="335" />
-        <location filename="../../ui/views/sweep_plots.cpp" line="441" />
+        <location filename="../../ui/views/sweep_plots.cpp" line="76" />
+        <location filename="../../ui/views/sweep_plots.cpp" line="248" />
+        <location filename="../../ui/views/sweep_plots.cpp" line="338" />
+        <location filename="../../ui/views/sweep_plots.cpp" line="444" />
         <source>final loss</source>
         <translation>最终损失</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sweep_plots.cpp" line="98" />
+        <location filename="../../ui/views/sweep_plots.cpp" line="101" />
         <source>Final loss over learning rate × setting</source>
         <translation>最终损失随学习率 × 设置的变化</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sweep_plots.cpp" line="152" />
+        <location filename="../../ui/views/sweep_plots.cpp" line="155" />
         <source>One row a run, as `lrlab sweep` writes it. Enter or double-click loads the run.</source>
         <translation>每行一次运行，格式与 `lrlab sweep` 的输出相同。按 Enter 或双击即可加载该运行。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sweep_view.cpp" line="238" />
+        <location filename="../../ui/views/sweep_view.cpp" line="236" />
         <source>&lt;b&gt;Sweeping:&lt;/b&gt; %1</source>
         <translation>&lt;b&gt;正在扫描：&lt;/b&gt;%1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sweep_view.cpp" line="303" />
+        <location filename="../../ui/views/sweep_view.cpp" line="301" />
         <source>The first learning rate must be smaller than the last.</source>
         <translation>起始学习率必须小于终止学习率。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sweep_view.cpp" line="318" />
+        <location filename="../../ui/views/sweep_view.cpp" line="316" />
         <source>Give at least one value for %1.</source>
         <translation>请为 %1 至少给出一个取值。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sweep_view.cpp" line="334" />
+        <location filename="../../ui/views/sweep_view.cpp" line="332" />
         <source>Cannot sweep: %1</source>
         <translation>无法扫描：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sweep_view.cpp" line="363" />
+        <location filename="../../ui/views/sweep_view.cpp" line="361" />
         <source>Running %1 runs…</source>
         <translation>正在执行 %1 次运行…</translation>
     </message>
@@ -3685,7 +3722,7 @@ the plane of the trajectory's two main directions.</source>
     </message>
     <message>
         <location filename="../../ui/views/sweep_outcome.cpp" line="89" />
-        <location filename="../../ui/views/sweep_plots.cpp" line="343" />
+        <location filename="../../ui/views/sweep_plots.cpp" line="346" />
         <source>Every run diverged: lower the learning rates.</source>
         <translation>所有运行都发散了：请降低学习率。</translation>
     </message>
@@ -3710,23 +3747,23 @@ the plane of the trajectory's two main directions.</source>
         <translation>有一个最佳学习率是所试过的最大值：请提高“到”以找到悬崖。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sweep_plots.cpp" line="176" />
+        <location filename="../../ui/views/sweep_plots.cpp" line="179" />
         <source>Press Run sweep to train once per learning rate.</source>
         <translation>按“运行扫描”，为每个学习率各训练一次。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sweep_plots.cpp" line="282" />
+        <location filename="../../ui/views/sweep_plots.cpp" line="285" />
         <source>validation loss (dashed)</source>
         <translation>验证损失（虚线）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sweep_plots.cpp" line="289" />
-        <location filename="../../ui/views/sweep_plots.cpp" line="440" />
+        <location filename="../../ui/views/sweep_plots.cpp" line="292" />
+        <location filename="../../ui/views/sweep_plots.cpp" line="443" />
         <source>diverged</source>
         <translation>已发散</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sweep_plots.cpp" line="79" />
+        <location filename="../../ui/views/sweep_plots.cpp" line="82" />
         <source>The U-curve: every point is one complete run, its final loss against its learning rate (both on log scales).
 • Left side: steps too small, the run crawls and ends high.
 • Right side: steps overshoot and the loss blows up (red ×: diverged).
@@ -3739,99 +3776,99 @@ Dashed: validation loss (models). Click a point to load that run.</source>
 虚线：验证损失（模型）。点击一个点即可加载该运行。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sweep_plots.cpp" line="120" />
+        <location filename="../../ui/views/sweep_plots.cpp" line="123" />
         <source>Each cell is one run: its colour is log₁₀ of the final loss (dark = low). Grey cells with a red × diverged; ◆ marks each row's best rate (by validation loss where there is a validation split).
 A row is one U-curve seen from above; compare rows to see how the setting moves the sweet spot and the cliff. Click a cell to load that run.</source>
         <translation>每个单元格是一次运行：其颜色表示最终损失的 log₁₀（越深 = 越低）。带红色 × 的灰色单元格表示已发散；◆ 标出每一行的最佳学习率（有验证划分时按验证损失）。
 每一行就是从上方俯视的一条 U 形曲线；比较各行可以看出该设置如何移动最佳区间和悬崖。点击一个单元格即可加载该运行。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sweep_plots.cpp" line="301" />
+        <location filename="../../ui/views/sweep_plots.cpp" line="304" />
         <source>best LR %1 (%2)</source>
         <translation>最佳学习率 %1（%2）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sweep_plots.cpp" line="303" />
+        <location filename="../../ui/views/sweep_plots.cpp" line="306" />
         <source>best LR (%1)</source>
         <translation>最佳学习率（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sweep_plots.cpp" line="333" />
+        <location filename="../../ui/views/sweep_plots.cpp" line="336" />
         <source>final training loss</source>
         <translation>最终训练损失</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sweep_plots.cpp" line="338" />
+        <location filename="../../ui/views/sweep_plots.cpp" line="341" />
         <source>final loss − f* (f* = %1)</source>
         <translation>最终损失 − f*（f* = %1）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sweep_plots.cpp" line="406" />
+        <location filename="../../ui/views/sweep_plots.cpp" line="409" />
         <source>log₁₀ final loss</source>
         <translation>log₁₀ 最终损失</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sweep_plots.cpp" line="407" />
+        <location filename="../../ui/views/sweep_plots.cpp" line="410" />
         <source>log₁₀(final − f*)</source>
         <translation>log₁₀(最终损失 − f*)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sweep_plots.cpp" line="439" />
+        <location filename="../../ui/views/sweep_plots.cpp" line="442" />
         <source>lr</source>
         <translation>lr</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sweep_plots.cpp" line="439" />
+        <location filename="../../ui/views/sweep_plots.cpp" line="442" />
         <source>vary</source>
         <translation>变量</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sweep_plots.cpp" line="440" />
+        <location filename="../../ui/views/sweep_plots.cpp" line="443" />
         <source>status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sweep_plots.cpp" line="441" />
+        <location filename="../../ui/views/sweep_plots.cpp" line="444" />
         <source>steps</source>
         <translation>步数</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sweep_plots.cpp" line="442" />
+        <location filename="../../ui/views/sweep_plots.cpp" line="445" />
         <source>best loss</source>
         <translation>最佳损失</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sweep_plots.cpp" line="442" />
+        <location filename="../../ui/views/sweep_plots.cpp" line="445" />
         <source>val loss</source>
         <translation>验证损失</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sweep_plots.cpp" line="443" />
+        <location filename="../../ui/views/sweep_plots.cpp" line="446" />
         <source>val acc</source>
         <translation>验证准确率</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sweep_plots.cpp" line="443" />
+        <location filename="../../ui/views/sweep_plots.cpp" line="446" />
         <source>steps to target</source>
         <translation>到达目标步数</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sweep_plots.cpp" line="450" />
+        <location filename="../../ui/views/sweep_plots.cpp" line="453" />
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sweep_plots.cpp" line="450" />
+        <location filename="../../ui/views/sweep_plots.cpp" line="453" />
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sweep_view.cpp" line="398" />
+        <location filename="../../ui/views/sweep_view.cpp" line="396" />
         <source>Cannot write %1: %2</source>
         <translation>无法写入 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sweep_view.cpp" line="401" />
+        <location filename="../../ui/views/sweep_view.cpp" line="399" />
         <source>Saved %1 rows to %2.</source>
         <translation>已将 %1 行保存到 %2。</translation>
     </message>
