@@ -79,10 +79,10 @@ struct Diagnosis
 /// the successive differences change sign often and their total variation is much larger than
 /// the net change (for noisy minibatch curves, smoothed, and only when the late loss is still
 /// above 30 % of the start); overfitting if the validation loss rose 10 % above its minimum
-/// while the training loss kept falling and removed at least 10 % of its excess; stagnating if the loss fell by less than 10 % of its
-/// excess over the floor, or (too slow) if it has not come within 0.1 % of its starting excess
-/// and, at the log-space rate of its last quarter, would need more than 10× its length to get
-/// there; converging otherwise.
+/// while the training loss kept falling and removed at least 10 % of its excess; stagnating if the
+/// loss fell by less than 10 % of its excess over the floor, or (too slow) if it has not come
+/// within 0.1 % of its starting excess and, at the log-space rate of its last quarter, would need
+/// more than 10× its length to get there; converging otherwise.
 Diagnosis diagnose(const LossHistory& history);
 
 std::string diagnosisName(DiagnosisLabel label);
