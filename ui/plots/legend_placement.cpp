@@ -273,8 +273,10 @@ void LegendPlacement::moveAbove()
         return;
     // As many entries side by side as the axis rect's width takes.
     int widest = 1;
+    // A legend that was wrapped before has empty cells: item(i) is null there.
     for (int i = 0; i < legend->itemCount(); ++i)
-        widest = std::max(widest, legend->item(i)->minimumOuterSizeHint().width());
+        if (const QCPAbstractLegendItem* item = legend->item(i))
+            widest = std::max(widest, item->minimumOuterSizeHint().width());
     const int perRow =
         std::max(1, m_plot->axisRect()->width() / (widest + legend->columnSpacing()));
     inset->take(legend);

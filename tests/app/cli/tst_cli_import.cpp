@@ -53,18 +53,25 @@ private slots:
         QTest::addColumn<QString>("lrTag");
         QTest::addColumn<int>("lossPoints");
         QTest::addColumn<int>("valLossPoints");
+        // The schedule each run followed and its outcome (tests/data/logs/README.md).
+        QTest::addColumn<QString>("decay");
+        QTest::addColumn<int>("warmupSteps");
+        QTest::addColumn<int>("stepOffset");
+        QTest::addColumn<QString>("diagnosis");
         QTest::newRow("tb") << "tb_digits_mlp_warmup_cosine"
                             << "tensorboard"
                             << "train/loss"
-                            << "lr" << 1000 << 21;
+                            << "lr" << 1000 << 21 << "cosine" << 50 << 0 << "converging";
         QTest::newRow("hf") << "hf_gpt2_warmup_cosine"
                             << "tensorboard"
                             << "train/loss"
-                            << "train/learning_rate" << 60 << 12;
-        QTest::newRow("lightning") << "metrics.csv"
-                                   << "csv"
-                                   << "train_loss"
-                                   << "lr-AdamW" << 90 << 10;
+                            << "train/learning_rate" << 60 << 12 << "cosine" << 30 << 1
+                            << "converging";
+        QTest::newRow("lightning")
+            << "metrics.csv"
+            << "csv"
+            << "train_loss"
+            << "lr-AdamW" << 90 << 10 << "onecycle" << 0 << 0 << "converging";
     }
 
     void jsonOfTheFixtures()
@@ -75,6 +82,10 @@ private slots:
         QFETCH(QString, lrTag);
         QFETCH(int, lossPoints);
         QFETCH(int, valLossPoints);
+        QFETCH(QString, decay);
+        QFETCH(int, warmupSteps);
+        QFETCH(int, stepOffset);
+        QFETCH(QString, diagnosis);
         const CliResult r = runLrlab({"import", "--json", fixtures()});
         QCOMPARE(r.exitCode, 0);
         const QJsonArray runs = QJsonDocument::fromJson(r.out).object().value("runs").toArray();
@@ -87,6 +98,16 @@ private slots:
         QCOMPARE(o.value("points").toObject().value("val_loss").toInt(), valLossPoints);
         QCOMPARE(o.value("skipped_records").toInt(), 0);
         QVERIFY(!o.value("files").toArray().isEmpty());
+
+        const QJsonObject schedule = o.value("schedule").toObject();
+        QCOMPARE(schedule.value("decay").toString(), decay);
+        QCOMPARE(schedule.value("warmup_steps").toInt(), warmupSteps);
+        QCOMPARE(o.value("schedule_step_offset").toInt(), stepOffset);
+        QVERIFY(o.value("schedule_fit_max_rel_err").toDouble() < 1e-6);
+        const QJsonObject verdict = o.value("diagnosis").toObject();
+        QCOMPARE(verdict.value("label").toString(), diagnosis);
+        QVERIFY(!verdict.value("advice").toString().isEmpty());
+        QVERIFY(!verdict.value("evidence").toString().isEmpty());
     }
 
     void textNamesFormatFileAndSeries()
@@ -97,7 +118,9 @@ private slots:
         QVERIFY2(out.contains("hf_gpt2_warmup_cosine: tensorboard") &&
                      out.contains("file: " + fixtures() + "/hf_gpt2_warmup_cosine/runs/") &&
                      out.contains("lr        train/learning_rate: 60 points") &&
-                     out.contains("note: also holds trainer_state.json"),
+                     out.contains("note: also holds trainer_state.json") &&
+                     out.contains("schedule: cosine, peak 0.003, warmup 30 steps") &&
+                     out.contains("diagnosis: converging: "),
                  r.out.constData());
         // The HF text summaries are named as not scalars, with their file.
         QVERIFY(QString::fromUtf8(r.err).contains("'args/text_summary' is a DT_STRING"));
