@@ -148,7 +148,7 @@ QWidget* MainWindow::buildCentral()
     curves->addWidget(m_curves->lossPlot());
     curves->addWidget(m_curves->accuracyPlot());
     curves->addWidget(m_curves->schedulePlot());
-    curves->setStretchFactor(0, 3);
+    curves->setStretchFactor(0, 4);
     curves->setStretchFactor(1, 1);
     curves->setStretchFactor(2, 2);
     plots->addWidget(m_landscape->plot());
@@ -423,13 +423,22 @@ void MainWindow::showEvent(QShowEvent* event)
 {
     QMainWindow::showEvent(event);
     if (!m_docksSized) {
-        // The plots keep most of the height, the docks enough for a view's plot with its axis
-        // labels; resizeDocks needs the window laid out once.
+        // The plots keep most of the height, the Diagnosis dock enough for its text; resizeDocks
+        // needs the window laid out once.
         m_docksSized = true;
         QTimer::singleShot(0, this, [this] {
             fitControlsColumn(); // with the theme and text size the window is shown in
-            resizeDocks({m_docks->diagnosisDock()}, {std::max(270, height() / 4)}, Qt::Vertical);
+            resizeDocks({m_docks->diagnosisDock()}, {std::max(190, height() / 5)}, Qt::Vertical);
         });
+        // The Diagnosis text needs little height, the views with plots more: raising one of
+        // those grows the dock area to what its plots need (never shrinks what the user chose).
+        for (QDockWidget* dock :
+             {m_docks->finderDock(), m_docks->sweepDock(), m_docks->fineTuneDock()})
+            connect(dock, &QDockWidget::visibilityChanged, this, [this, dock](bool visible) {
+                const int needed = std::max(270, height() / 4);
+                if (visible && !dock->isFloating() && dock->height() < needed)
+                    resizeDocks({dock}, {needed}, Qt::Vertical);
+            });
     }
 }
 

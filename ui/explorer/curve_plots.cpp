@@ -36,7 +36,7 @@ void CurvePlots::build(QWidget* parent)
 {
     m_lossPlot = new QCustomPlot(parent);
     m_lossPlot->setObjectName(QStringLiteral("lossPlot"));
-    m_lossPlot->setMinimumSize(320, 110);
+    m_lossPlot->setMinimumSize(320, 170); // the lesson's claims are read here: never a sliver
     m_lossTitle = addTitle(m_lossPlot, tr("Loss  f − f*  (log scale)"));
     styleAxes(m_lossPlot, tr("step"), tr("f − f*"));
     setLogAxis(m_lossPlot->yAxis);

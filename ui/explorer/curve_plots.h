@@ -30,7 +30,7 @@ public:
 
     /// The accuracy plot's drawing area (its axis rect) is at least this tall, at any text
     /// size: the plot's minimum height follows its font.
-    static constexpr int kAccuracyDrawingHeight = 100;
+    static constexpr int kAccuracyDrawingHeight = 80;
 
     QCustomPlot* lossPlot() const { return m_lossPlot; }
     QCustomPlot* accuracyPlot() const { return m_accuracyPlot; }

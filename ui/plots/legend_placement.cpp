@@ -204,6 +204,37 @@ void LegendPlacement::place()
     m_placing = false;
 }
 
+namespace {
+
+/// How the legend's entries would lie in a row above the axis rect.
+struct RowLayout
+{
+    int perRow = 1;         ///< entries side by side in the axis rect's width
+    int entries = 0;        ///< entries in the legend
+    double rowHeight = 0.0; ///< the tallest entry with the row spacing (pixels)
+};
+
+RowLayout entriesPerRow(QCustomPlot* plot)
+{
+    const QCPLegend* legend = plot->legend;
+    RowLayout layout;
+    int widest = 1;
+    int tallest = 0;
+    // A legend that was wrapped before has empty cells: item(i) is null there.
+    for (int i = 0; i < legend->itemCount(); ++i)
+        if (const QCPAbstractLegendItem* item = legend->item(i)) {
+            const QSize hint = item->minimumOuterSizeHint();
+            widest = std::max(widest, hint.width());
+            tallest = std::max(tallest, hint.height());
+            ++layout.entries;
+        }
+    layout.perRow = std::max(1, plot->axisRect()->width() / (widest + legend->columnSpacing()));
+    layout.rowHeight = tallest + std::max(0, legend->rowSpacing());
+    return layout;
+}
+
+} // namespace
+
 void LegendPlacement::placeLegend(const std::vector<QPointF>& points)
 {
     QCPLayoutInset* inset = m_plot->axisRect()->insetLayout();
@@ -225,7 +256,14 @@ void LegendPlacement::placeLegend(const std::vector<QPointF>& points)
     }
     const bool tooLarge =
         size.width() * size.height() > kMaxInsetShare * area.width() * area.height();
-    if (fewest > 0 || tooLarge) {
+    // Above the axis rect the legend (its entries side by side) costs the data its height: only
+    // where enough is left.
+    const RowLayout row = entriesPerRow(m_plot);
+    const double rows = std::ceil(static_cast<double>(row.entries) / row.perRow);
+    const double aboveHeight =
+        rows * row.rowHeight + m_plot->legend->margins().top() + m_plot->legend->margins().bottom();
+    const bool roomAbove = area.height() - aboveHeight >= kMinDataHeight;
+    if ((fewest > 0 || tooLarge) && roomAbove) {
         moveAbove();
         m_spot = Spot::Above;
         m_covered = 0;
@@ -246,8 +284,9 @@ void LegendPlacement::moveInside(Qt::Alignment alignment)
             return;
         m_plot->plotLayout()->take(legend);
         m_plot->plotLayout()->simplify(); // drops the row that held it
-        legend->setFillOrder(QCPLayoutGrid::foRowsFirst, true);
+        // One column again: setFillOrder rearranges with the wrap it finds, so unwrap first.
         legend->setWrap(0);
+        legend->setFillOrder(QCPLayoutGrid::foRowsFirst, true);
         inset->addElement(legend, alignment);
         index = insetIndexOf(inset, legend);
     }
@@ -271,14 +310,7 @@ void LegendPlacement::moveAbove()
             }
     if (row < 0)
         return;
-    // As many entries side by side as the axis rect's width takes.
-    int widest = 1;
-    // A legend that was wrapped before has empty cells: item(i) is null there.
-    for (int i = 0; i < legend->itemCount(); ++i)
-        if (const QCPAbstractLegendItem* item = legend->item(i))
-            widest = std::max(widest, item->minimumOuterSizeHint().width());
-    const int perRow =
-        std::max(1, m_plot->axisRect()->width() / (widest + legend->columnSpacing()));
+    const int perRow = entriesPerRow(m_plot).perRow;
     inset->take(legend);
     layout->insertRow(row);
     layout->addElement(row, column, legend);

@@ -36,15 +36,20 @@ struct LabelSpot
 /// own alignment, then the order top right, top left, bottom right, bottom left, top, bottom);
 /// when every spot covers data, or the legend would take more than kMaxInsetShare of the axis
 /// rect (large text), the legend moves out into a row above the axis rect, its entries side by
-/// side. Then each registered label takes, of its candidate spots, the one with the fewest
-/// covered data pixels, a heavy penalty for touching the legend or a label placed before it, or
-/// leaving the axis rect (ties: the first candidate). Owned by the plot. GUI thread only.
+/// side — unless that would leave the axis rect less than kMinDataHeight pixels tall (a small
+/// plot in a crowded window): then the legend stays inside, at the spot covering the fewest data
+/// pixels, where its translucent fill lets the data show through. Then each registered label takes,
+/// of its candidate spots, the one with the fewest covered data pixels, a heavy penalty for
+/// touching the legend or a label placed before it, or leaving the axis rect (ties: the first
+/// candidate). Owned by the plot. GUI thread only.
 class LegendPlacement : public QObject
 {
     Q_OBJECT
 public:
     /// At most this share of the axis rect's area goes to a legend inside it.
     static constexpr double kMaxInsetShare = 0.25;
+    /// The least height of the axis rect that moving the legend above it may leave (pixels).
+    static constexpr double kMinDataHeight = 140.0;
 
     /// Where the legend is.
     enum class Spot { TopRight, TopLeft, BottomRight, BottomLeft, Top, Bottom, Above };

@@ -34,8 +34,8 @@ namespace {
 /// Model lessons run several digits MLPs in the background.
 constexpr int kTimeout = 240000;
 /// The accuracy plot's drawing area (axis rect) in a 1600×1000 window with a lesson open, at
-/// any text size: 98 % lies 10 px above 90 %, three labelled ticks fit.
-constexpr int kReadableAccuracyHeight = 100;
+/// any text size: 98 % lies 6 px above 90 %, three labelled ticks fit.
+constexpr int kReadableAccuracyHeight = 80;
 /// A claimed change (a jump, a rise) spans at least this fraction of the plot's drawing.
 constexpr double kVisibleFraction = 0.1;
 

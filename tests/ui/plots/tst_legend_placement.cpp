@@ -120,7 +120,7 @@ class TestLegendPlacement : public QObject
 private slots:
     void lessonOneKeepsDataClear();
     void divergingRunKeepsDataClear();
-    void largerTextLeavesMostOfThePlot();
+    void largerTextLeavesTheDataReadable();
     void cleanup() { lrlab::setFontScale(1.0); }
 };
 
@@ -165,7 +165,7 @@ void TestLegendPlacement::divergingRunKeepsDataClear()
                 !QRectF(map->legend->outerRect()).intersects(labelRect(label)));
 }
 
-void TestLegendPlacement::largerTextLeavesMostOfThePlot()
+void TestLegendPlacement::largerTextLeavesTheDataReadable()
 {
     lrlab::MainWindow window;
     window.dialogs()->setModalDialogsEnabled(false);
@@ -176,12 +176,31 @@ void TestLegendPlacement::largerTextLeavesMostOfThePlot()
     for (QCustomPlot* plot : {window.curves()->lossPlot(), window.landscapeView()->plot()}) {
         plot->replot(QCustomPlot::rpImmediateRefresh);
         const QRectF area = plot->axisRect()->rect();
-        const QRectF covered = QRectF(plot->legend->outerRect()).intersected(area);
-        // Bound: the legend takes at most a quarter of the axis rect (kMaxInsetShare).
-        QVERIFY2(covered.width() * covered.height() <=
-                     lrlab::LegendPlacement::kMaxInsetShare * area.width() * area.height(),
+        const QRectF legend = plot->legend->outerRect();
+        if (!legend.intersects(area)) {
+            // Above the plot: the data keeps a readable height.
+            QVERIFY2(area.height() >= lrlab::LegendPlacement::kMinDataHeight,
+                     qPrintable(plot->objectName()));
+            continue;
+        }
+        // Inside: either it takes at most a quarter of the axis rect (kMaxInsetShare) and no
+        // data, or a row above would have left the data less than kMinDataHeight.
+        const QRectF covered = legend.intersected(area);
+        const bool small =
+            covered.width() * covered.height() <=
+                lrlab::LegendPlacement::kMaxInsetShare * area.width() * area.height() &&
+            pointsIn(dataPoints(plot), legend) == 0;
+        int widest = 1, tallest = 0, entries = 0;
+        for (int i = 0; i < plot->legend->itemCount(); ++i)
+            if (const QCPAbstractLegendItem* item = plot->legend->item(i)) {
+                widest = std::max(widest, item->minimumOuterSizeHint().width());
+                tallest = std::max(tallest, item->minimumOuterSizeHint().height());
+                ++entries;
+            }
+        const int perRow = std::max(1, static_cast<int>(area.width()) / widest);
+        const double rowsAbove = std::ceil(double(entries) / perRow) * tallest;
+        QVERIFY2(small || area.height() - rowsAbove < lrlab::LegendPlacement::kMinDataHeight,
                  qPrintable(plot->objectName()));
-        QVERIFY(pointsIn(dataPoints(plot), plot->legend->outerRect()) == 0);
     }
 }
 
