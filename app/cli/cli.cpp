@@ -42,6 +42,7 @@ const std::map<QString, Subcommand>& subcommands()
         {"code", {codeCommand, "the optimizer and schedule as PyTorch, HF or Lightning code"}},
         {"import", {importCommand, "training logs (TensorBoard, HF Trainer, CSV) as series"}},
         {"sweep", {sweepCommand, "runs over a log-spaced LR grid (x one setting) on all cores"}},
+        {"merge", {mergeCommand, "joins the shards of a sweep (sweep --shard K/N) into one CSV"}},
     };
     return table;
 }

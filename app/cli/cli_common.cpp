@@ -17,7 +17,7 @@
 namespace lrlab::cli {
 
 bool parseOrHelp(QCommandLineParser& parser, const QStringList& arguments,
-                 const QString& description)
+                 const QString& description, bool takesPositional)
 {
     parser.setApplicationDescription(description);
     parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
@@ -34,7 +34,7 @@ bool parseOrHelp(QCommandLineParser& parser, const QStringList& arguments,
         std::fputs(text.toUtf8().constData(), stdout);
         return false;
     }
-    if (!parser.positionalArguments().isEmpty())
+    if (!takesPositional && !parser.positionalArguments().isEmpty())
         throw UsageError("unexpected argument '" +
                          parser.positionalArguments().first().toStdString() + "' (see --help)");
     return true;

@@ -35,10 +35,10 @@ enum ExitCode {
 };
 
 /// Parses `arguments` (the subcommand's own, argv[0] = "lrlab <sub>") with parser; on --help
-/// prints the help and returns false (exit 0); on an unknown option or a missing value throws
-/// UsageError.
+/// prints the help and returns false (exit 0); on an unknown option, a missing value or (unless
+/// takesPositional) a positional argument throws UsageError.
 bool parseOrHelp(QCommandLineParser& parser, const QStringList& arguments,
-                 const QString& description);
+                 const QString& description, bool takesPositional = false);
 
 /// Required option value, or UsageError naming the option.
 QString requiredValue(const QCommandLineParser& parser, const QString& name);

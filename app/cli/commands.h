@@ -10,6 +10,7 @@ int runCommand(const QStringList& arguments);
 int scheduleCommand(const QStringList& arguments);
 int findLrCommand(const QStringList& arguments);
 int sweepCommand(const QStringList& arguments);
+int mergeCommand(const QStringList& arguments);
 int surfaceCommand(const QStringList& arguments);
 int exportCommand(const QStringList& arguments);
 int fineTuneCommand(const QStringList& arguments);

@@ -1,6 +1,7 @@
 #include "app/cli/cli_common.h"
 #include "app/cli/commands.h"
 #include "app/cli/interrupt.h"
+#include "app/cli/sweep_shard.h"
 
 #include "core/analysis/sweep.h"
 #include "core/config/config_json.h"
@@ -13,6 +14,7 @@
 #include <atomic>
 #include <cmath>
 #include <iostream>
+#include <optional>
 
 namespace lrlab::cli {
 
@@ -32,6 +34,10 @@ const char* kSweepDescription =
     "--vary takes warmup_steps, batch_size, momentum, weight_decay, optimizer, decay, min_lr,\n"
     "hidden (64x32), noise, val_fraction, beta1, beta2, steps, seed, or any key path such as\n"
     "optimizer.beta2 or schedule.gamma.\n"
+    "--shard K/N runs only shard K (1..N) of N: the runs at positions K, K+N, K+2N, ... (counting\n"
+    "from 1) in the sweep's order; its CSV starts with a line naming the shard and the sweep\n"
+    "('# lrlab sweep --shard K/N: ...'), and 'lrlab merge' joins the N files into the CSV of the\n"
+    "whole sweep, byte for byte.\n"
     "Example: lrlab sweep --config c.json --lr 1e-4:1:13 --vary optimizer=sgd,adam,lion";
 
 } // namespace
@@ -46,6 +52,7 @@ int sweepCommand(const QStringList& arguments)
         {"threads", "Worker threads (default: every core the process may run on).", "N"});
     parser.addOption({"target", "Report the first step whose loss is <= T.", "T"});
     parser.addOption({"out", "Write the CSV to file F instead of standard output.", "F"});
+    parser.addOption({"shard", "Run only shard K of N (1 <= K <= N) for 'lrlab merge'.", "K/N"});
     if (!parseOrHelp(parser, arguments, kSweepDescription))
         return kExitOk;
     const std::string path = requiredValue(parser, "config").toStdString();
@@ -55,6 +62,9 @@ int sweepCommand(const QStringList& arguments)
     const double target = doubleValue(parser, "target", -1.0);
     const QString outPath = parser.isSet("out") ? parser.value("out") : QStringLiteral("-");
     checkOutputPath(outPath, "out");
+    const std::optional<SweepShard> shard =
+        parser.isSet("shard") ? std::optional(parseSweepShard(parser.value("shard").toStdString()))
+                              : std::nullopt;
     std::string varyKey;
     std::vector<std::string> values;
     if (parser.isSet("vary")) {
@@ -81,6 +91,19 @@ int sweepCommand(const QStringList& arguments)
         throw UsageError(std::string("--vary: ") + e.what());
     }
 
+    const std::size_t total = points.size();
+    std::string shardLine;
+    if (shard) {
+        SweepShardLine line{*shard, 0, total, sweepIdentity(points, varyKey, target),
+                            LRLAB_VERSION};
+        std::vector<SweepPoint> slice;
+        for (const std::size_t i : sweepShardRuns(*shard, total))
+            slice.push_back(std::move(points[i]));
+        points = std::move(slice);
+        line.rows = points.size();
+        shardLine = formatSweepShardLine(line) + "\n";
+    }
+
     SweepOptions options;
     options.threads = threads;
     options.targetLoss = target;
@@ -93,31 +116,17 @@ int sweepCommand(const QStringList& arguments)
 
     Output out(outPath.toStdString());
     std::ostream& o = out.stream();
-    o << "lr," << (varyKey.empty() ? "" : varyKey + ",")
-      << "status,diverged,steps,final_loss,best_loss,val_loss,val_acc,steps_to_target\n";
-    for (const SweepRunResult& r : results) {
-        o << formatDouble(r.learningRate) << ',' << (varyKey.empty() ? "" : r.varyValue + ",")
-          << runStatusName(r.status) << ',' << (r.diverged ? "true" : "false") << ',' << r.steps
-          << ',' << formatDouble(r.finalLoss) << ',' << csvCell(r.bestLoss) << ','
-          << csvCell(r.validationLoss) << ',' << csvCell(r.validationAccuracy) << ','
-          << (r.stepsToTarget >= 0 ? std::to_string(r.stepsToTarget) : std::string()) << '\n';
-    }
+    o << shardLine << sweepCsvHeader(varyKey);
+    for (const SweepRunResult& r : results)
+        o << sweepCsvRow(r, !varyKey.empty());
     out.commit();
-    std::cerr << "lrlab sweep: " << results.size() << " runs on " << resolveThreadCount(threads)
-              << " threads in " << seconds << " s\n";
-    const SweepCriterion criterion = sweepCriterion(results);
-    const int best = bestSweepRun(results, criterion);
-    const char* by =
-        criterion == SweepCriterion::ValidationLoss ? "by validation loss" : "by training loss";
-    if (best < 0) {
-        std::cerr << "lrlab sweep: every run diverged\n";
-    } else {
-        const SweepRunResult& r = results[static_cast<std::size_t>(best)];
-        std::cerr << "lrlab sweep: best " << by << ": lr " << formatDouble(r.learningRate)
-                  << (varyKey.empty() ? "" : " " + varyKey + "=" + r.varyValue) << ", "
-                  << (criterion == SweepCriterion::ValidationLoss ? "val_loss " : "final_loss ")
-                  << formatDouble(sweepScore(r, criterion)) << "\n";
-    }
+    const std::string prefix =
+        shard ? "lrlab sweep: shard " + parser.value("shard").trimmed().toStdString() + ": "
+              : "lrlab sweep: ";
+    std::cerr << prefix << results.size() << " runs"
+              << (shard ? " of " + std::to_string(total) : "") << " on "
+              << resolveThreadCount(threads) << " threads in " << seconds << " s\n";
+    printBestSweepRun(std::cerr, results, varyKey, shard ? prefix + "in this shard, " : prefix);
     return kExitOk;
 }
 

@@ -53,22 +53,32 @@ const LabelText* labelText(DiagnosisLabel label)
     return nullptr;
 }
 
-Diagnosis make(DiagnosisLabel label, std::string evidence)
+Diagnosis make(DiagnosisLabel label, const DiagnosisEvidence& facts)
 {
     Diagnosis d;
     d.label = label;
     d.name = diagnosisName(label);
-    d.evidence = std::move(evidence);
+    d.facts = facts;
+    d.evidence = evidenceText(facts);
     if (const LabelText* text = labelText(label))
         d.advice = text->advice;
     return d;
+}
+
+/// Evidence of kind with no numbers, or to be filled by the caller.
+DiagnosisEvidence evidenceOf(EvidenceKind kind)
+{
+    DiagnosisEvidence e;
+    e.kind = kind;
+    return e;
 }
 
 /// Whether the recent rate of progress can bring the excess to the floor in time.
 struct RecentProgress
 {
     bool tooSlow = false;
-    std::string evidence;
+    DiagnosisEvidence evidence; ///< kind ReachedFloor, TooShortToRate, StoppedFalling or
+                                ///< TooSlow/FastEnough, without progressPercent
 };
 
 double meanOf(const std::vector<double>& v, std::size_t begin, std::size_t end)
@@ -90,15 +100,16 @@ RecentProgress recentProgress(const std::vector<double>& excess, double first)
     const std::size_t n = excess.size();
     const double target = kFloorReach * first;
     const double last = excess.back();
+    out.evidence.targetPercent = 100.0 * kFloorReach;
     if (last <= target) {
-        out.evidence = "it ended within " + formatSignificant(100.0 * kFloorReach, 2) +
-                       "% of its starting excess from the floor";
+        out.evidence.kind = EvidenceKind::ReachedFloor;
         return out;
     }
     const auto window = std::max<std::size_t>(
         2, static_cast<std::size_t>(kRecentFraction * static_cast<double>(n)) & ~std::size_t{1});
     if (window > n) {
-        out.evidence = "the run is too short to measure its recent rate";
+        out.evidence.kind = EvidenceKind::TooShortToRate;
+        out.evidence.targetPercent = 0.0;
         return out;
     }
     const std::size_t half = window / 2;
@@ -107,21 +118,19 @@ RecentProgress recentProgress(const std::vector<double>& excess, double first)
     const double rate = later > 0.0 && earlier > later
                             ? std::log(earlier / later) / static_cast<double>(half)
                             : 0.0;
-    const std::string targetText =
-        formatSignificant(100.0 * kFloorReach, 2) + "% of its starting excess over the floor";
+    out.evidence.window = static_cast<long long>(window);
     if (rate <= 0.0) {
         out.tooSlow = true;
-        out.evidence = "over the last " + std::to_string(window) +
-                       " steps the loss stopped falling, " + formatSignificant(last / first, 3) +
-                       " of its starting excess above the floor";
+        out.evidence.kind = EvidenceKind::StoppedFalling;
+        out.evidence.targetPercent = 0.0;
+        out.evidence.remainingFraction = last / first;
         return out;
     }
     const double needed = std::log(last / target) / rate;
     out.tooSlow = needed > kSlowFactor * static_cast<double>(n);
-    out.evidence = "at the rate of its last " + std::to_string(window) +
-                   " steps it would need about " + formatSignificant(needed, 2) +
-                   " more steps to come within " + targetText + " (the run has " +
-                   std::to_string(n) + ")";
+    out.evidence.kind = out.tooSlow ? EvidenceKind::TooSlow : EvidenceKind::FastEnough;
+    out.evidence.neededSteps = needed;
+    out.evidence.runSteps = static_cast<long long>(n);
     return out;
 }
 
@@ -137,11 +146,13 @@ Diagnosis diagnose(const LossHistory& history)
 {
     const std::vector<double>& raw = history.loss;
     if (raw.empty())
-        return make(DiagnosisLabel::Stagnating, "no steps were run");
+        return make(DiagnosisLabel::Stagnating, evidenceOf(EvidenceKind::NoSteps));
     for (std::size_t i = 0; i < raw.size(); ++i)
-        if (!std::isfinite(raw[i]))
-            return make(DiagnosisLabel::Diverged,
-                        "the loss became non-finite at step " + std::to_string(i));
+        if (!std::isfinite(raw[i])) {
+            DiagnosisEvidence facts = evidenceOf(EvidenceKind::NonFinite);
+            facts.step = static_cast<long long>(i);
+            return make(DiagnosisLabel::Diverged, facts);
+        }
 
     // Work on the excess over the floor; smooth noisy minibatch curves first.
     std::vector<double> e(raw.size());
@@ -154,10 +165,11 @@ Diagnosis diagnose(const LossHistory& history)
     const double first = history.noisy ? std::max(raw.front() - history.floor, 0.0) : e.front();
     const double last = e.back();
     const double tiny = 1e-12 * std::max(1.0, first);
-    if (first > tiny && last > kDivergenceFactor * first)
-        return make(DiagnosisLabel::Diverged, "the loss ended " +
-                                                  formatSignificant(last / first, 3) +
-                                                  " times above its start");
+    if (first > tiny && last > kDivergenceFactor * first) {
+        DiagnosisEvidence facts = evidenceOf(EvidenceKind::GrewAboveStart);
+        facts.growth = last / first;
+        return make(DiagnosisLabel::Diverged, facts);
+    }
 
     // Overfitting: validation rose from its minimum while training kept falling.
     const std::vector<double>& val = history.validation;
@@ -171,10 +183,12 @@ Diagnosis diagnose(const LossHistory& history)
         if (vt.size() == val.size())
             trainFalling = vt.back() < vt[minIndex];
         if (std::isfinite(valLast) && minIndex + 1 < val.size() &&
-            valLast > valMin * (1.0 + kOverfitRise) + 1e-12 && trainFalling)
-            return make(DiagnosisLabel::Overfitting,
-                        "validation loss rose from " + formatSignificant(valMin, 4) + " to " +
-                            formatSignificant(valLast, 4) + " while training loss fell");
+            valLast > valMin * (1.0 + kOverfitRise) + 1e-12 && trainFalling) {
+            DiagnosisEvidence facts = evidenceOf(EvidenceKind::ValidationRose);
+            facts.validationMin = valMin;
+            facts.validationLast = valLast;
+            return make(DiagnosisLabel::Overfitting, facts);
+        }
     }
 
     // Oscillation over the second half of the run.
@@ -215,27 +229,86 @@ Diagnosis diagnose(const LossHistory& history)
                                                 lateMax - lateMin > kNoisySwing * lateMean);
         if (stalled && moves > 2 && level > 1e-8 * std::max(first, 1e-300) &&
             signChanges > kOscillationSignChanges * moves &&
-            variation > kOscillationVariation * net && variation > 1e-3 * level)
-            return make(DiagnosisLabel::Oscillating,
-                        formatFixed(100.0 * signChanges / moves, 0) +
-                            "% of the late steps reverse direction; the loss travels " +
-                            formatSignificant(net > 0 ? variation / net : INFINITY, 3) +
-                            " times its net change");
+            variation > kOscillationVariation * net && variation > 1e-3 * level) {
+            DiagnosisEvidence facts = evidenceOf(EvidenceKind::Reversals);
+            facts.reversalPercent = 100.0 * signChanges / moves;
+            facts.travelRatio = net > 0 ? variation / net : INFINITY;
+            return make(DiagnosisLabel::Oscillating, facts);
+        }
     }
 
     if (first <= tiny)
-        return make(DiagnosisLabel::Converging, "the run starts at the minimum");
+        return make(DiagnosisLabel::Converging, evidenceOf(EvidenceKind::StartsAtMinimum));
     const double progress = (first - last) / first;
-    if (progress < kStagnationProgress)
-        return make(DiagnosisLabel::Stagnating, "the loss fell by only " +
-                                                    formatFixed(100.0 * progress, 2) +
-                                                    "% of its excess over the floor");
+    if (progress < kStagnationProgress) {
+        DiagnosisEvidence facts = evidenceOf(EvidenceKind::FellTooLittle);
+        facts.progressPercent = 100.0 * progress;
+        return make(DiagnosisLabel::Stagnating, facts);
+    }
+    if (!history.floorKnown) {
+        DiagnosisEvidence facts = evidenceOf(EvidenceKind::FloorUnknown);
+        facts.progressPercent = 100.0 * progress;
+        return make(DiagnosisLabel::Converging, facts);
+    }
     const RecentProgress recent = recentProgress(e, first);
     if (recent.tooSlow)
-        return make(DiagnosisLabel::Stagnating, "too slow: " + recent.evidence);
-    return make(DiagnosisLabel::Converging, "the loss fell by " + formatFixed(100.0 * progress, 2) +
-                                                "% of its excess over the floor; " +
-                                                recent.evidence);
+        return make(DiagnosisLabel::Stagnating, recent.evidence);
+    DiagnosisEvidence facts = recent.evidence;
+    facts.progressPercent = 100.0 * progress;
+    return make(DiagnosisLabel::Converging, facts);
+}
+
+std::string evidenceText(const DiagnosisEvidence& e)
+{
+    const std::string target =
+        formatSignificant(e.targetPercent, 2) + "% of its starting excess over the floor";
+    const std::string rate = "at the rate of its last " + std::to_string(e.window) +
+                             " steps it would need about " + formatSignificant(e.neededSteps, 2) +
+                             " more steps to come within " + target + " (the run has " +
+                             std::to_string(e.runSteps) + ")";
+    const std::string fell =
+        "the loss fell by " + formatFixed(e.progressPercent, 2) + "% of its excess over the floor";
+    switch (e.kind) {
+    case EvidenceKind::NoSteps:
+        return "no steps were run";
+    case EvidenceKind::NonFinite:
+        return "the loss became non-finite at step " + std::to_string(e.step);
+    case EvidenceKind::GrewAboveStart:
+        return "the loss ended " + formatSignificant(e.growth, 3) + " times above its start";
+    case EvidenceKind::ValidationRose:
+        return "validation loss rose from " + formatSignificant(e.validationMin, 4) + " to " +
+               formatSignificant(e.validationLast, 4) + " while training loss fell";
+    case EvidenceKind::ValidationErrorRose:
+        return "validation error (1 - accuracy) rose from " +
+               formatSignificant(e.validationMin, 4) + " to " +
+               formatSignificant(e.validationLast, 4) + " while training loss fell";
+    case EvidenceKind::Reversals:
+        return formatFixed(e.reversalPercent, 0) +
+               "% of the late steps reverse direction; the loss travels " +
+               formatSignificant(e.travelRatio, 3) + " times its net change";
+    case EvidenceKind::StartsAtMinimum:
+        return "the run starts at the minimum";
+    case EvidenceKind::FellTooLittle:
+        return "the loss fell by only " + formatFixed(e.progressPercent, 2) +
+               "% of its excess over the floor";
+    case EvidenceKind::StoppedFalling:
+        return "too slow: over the last " + std::to_string(e.window) +
+               " steps the loss stopped falling, " + formatSignificant(e.remainingFraction, 3) +
+               " of its starting excess above the floor";
+    case EvidenceKind::TooSlow:
+        return "too slow: " + rate;
+    case EvidenceKind::ReachedFloor:
+        return fell + "; it ended within " + formatSignificant(e.targetPercent, 2) +
+               "% of its starting excess from the floor";
+    case EvidenceKind::TooShortToRate:
+        return fell + "; the run is too short to measure its recent rate";
+    case EvidenceKind::FastEnough:
+        return fell + "; " + rate;
+    case EvidenceKind::FloorUnknown:
+        return "the loss fell by " + formatFixed(e.progressPercent, 2) +
+               "% of its start; with no known floor its recent rate is not judged";
+    }
+    return {};
 }
 
 } // namespace lrlab

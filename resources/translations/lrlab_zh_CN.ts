@@ -593,6 +593,86 @@
         <source>Validation loss rises while training loss falls: add weight decay (AdamW), use more data, or stop earlier.</source>
         <translation>训练损失下降而验证损失上升：请加入权重衰减（AdamW）、使用更多数据，或更早停止训练。</translation>
     </message>
+    <message>
+        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="113" />
+        <source>at the rate of its last %1 steps it would need about %2 more steps to come within %3% of its starting excess over the floor (the run has %4)</source>
+        <translation>按最近 %1 步的速度，还需要约 %2 步才能降到距下界不超过起始超出量的 %3%（本次运行共 %4 步）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="119" />
+        <source>the loss fell by %1% of its excess over the floor</source>
+        <translation>损失下降了其高出下界部分的 %1%</translation>
+    </message>
+    <message>
+        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="122" />
+        <source>no steps were run</source>
+        <translation>没有运行任何一步</translation>
+    </message>
+    <message>
+        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="124" />
+        <source>the loss became non-finite at step %1</source>
+        <translation>损失在第 %1 步变为非有限值</translation>
+    </message>
+    <message>
+        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="126" />
+        <source>the loss ended %1 times above its start</source>
+        <translation>最终损失高出下界的部分是起始时的 %1 倍</translation>
+    </message>
+    <message>
+        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="128" />
+        <source>validation loss rose from %1 to %2 while training loss fell</source>
+        <translation>训练损失下降的同时，验证损失从 %1 升到 %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="131" />
+        <source>%1% of the late steps reverse direction; the loss travels %2 times its net change</source>
+        <translation>后半程有 %1% 的步改变方向；损失走过的总路程是其净变化的 %2 倍</translation>
+    </message>
+    <message>
+        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="135" />
+        <source>the run starts at the minimum</source>
+        <translation>运行从最小值处开始</translation>
+    </message>
+    <message>
+        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="137" />
+        <source>the loss fell by only %1% of its excess over the floor</source>
+        <translation>损失仅下降了其高出下界部分的 %1%</translation>
+    </message>
+    <message>
+        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="140" />
+        <source>too slow: over the last %1 steps the loss stopped falling, %2 of its starting excess above the floor</source>
+        <translation>太慢：最近 %1 步损失不再下降，仍高出下界起始超出量的 %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="145" />
+        <source>too slow: %1</source>
+        <translation>太慢：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="147" />
+        <source>%1; it ended within %2% of its starting excess from the floor</source>
+        <translation>%1；最终距下界不超过起始超出量的 %2%</translation>
+    </message>
+    <message>
+        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="150" />
+        <source>%1; the run is too short to measure its recent rate</source>
+        <translation>%1；运行太短，无法测量最近的下降速度</translation>
+    </message>
+    <message>
+        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="152" />
+        <source>%1; %2</source>
+        <translation>%1；%2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="134" />
+        <source>validation error (1 - accuracy) rose from %1 to %2 while training loss fell</source>
+        <translation>训练损失下降的同时，验证错误率（1 − 准确率）从 %1 升到 %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="154" />
+        <source>the loss fell by %1% of its start; with no known floor its recent rate is not judged</source>
+        <translation>损失比起始值下降了 %1%；下界未知，不评判其最近的下降速度</translation>
+    </message>
 </context>
 <context>
     <name>lrlab::DifferenceLabel</name>

@@ -11,8 +11,10 @@ out from fastai/callback/schedule.py, on the smoothed losses cut to [skip_start,
 Prints, per case, the iterations of both, the largest relative difference of the LRs and of
 the smoothed losses (over all rows, and over the "calm" rows whose raw loss is below twice
 the lowest raw loss plus one: at the blow-up, float rounding differences are amplified
-without bound), and whether each suggestion agrees. Exit 1 unless the iteration counts match
-and the calm rows agree to 1e-4. Skips without torch.
+without bound), and whether each suggestion agrees. Exit 1 unless the iteration counts and the
+LRs are identical, the calm rows agree to TOL_CALM and every suggestion is
+identical. Without torch: skipped (exit 77), or fails when LRLAB_REQUIRE_TORCH=1
+(torch_required.py).
 
     /usr/bin/python3 tests/bench/torch_check_lr_finder.py build/bin/lrlab
 """
@@ -27,13 +29,22 @@ try:
     import numpy as np
     import torch
     from torch_models import build, read_trace_dir
-except ImportError:
-    print("torch_check_lr_finder: PyTorch/numpy not installed (apt-get install python3-torch); "
-          "skipped")
-    sys.exit(0)
+except ImportError as error:
+    from torch_required import torch_missing
+
+    torch_missing("torch_check_lr_finder", error)
 
 LRLAB = sys.argv[1] if len(sys.argv) > 1 else "build/bin/lrlab"
 torch.set_num_threads(1)
+TOL_CALM = 1e-5  # relative difference of the smoothed losses before the blow-up
+
+
+def relative(a, b):
+    """|a - b| / max(|b|, 1e-30); infinite when exactly one of them is NaN or infinite."""
+    if a == b:
+        return 0.0
+    d = abs(a - b) / max(abs(b), 1e-30)
+    return d if np.isfinite(d) else np.inf
 
 
 def valley(lrs, losses):
@@ -119,18 +130,17 @@ def run_case(name, cfg, args):
             break
 
     n = min(len(ours), len(losses))
-    lr_rel = max(abs(float(o[1]) - l) / l for o, l in zip(ours, lrs))
-    rel = [abs(float(o[3]) - s) / max(abs(s), 1e-30) for o, s in zip(ours[:n], losses[:n])]
+    lr_rel = max(relative(float(o[1]), l) for o, l in zip(ours, lrs))
+    rel = [relative(float(o[3]), s) for o, s in zip(ours[:n], losses[:n])]
     raw0 = min(float(o[2]) for o in ours[:n])
     calm = [e for e, o in zip(rel, ours) if float(o[2]) < 2 * raw0 + 1.0] or [0.0]
     sug = suggestions(lrs, losses, int(opts.get("--skip-start", 10)), int(opts.get("--skip-end", 5)))
     agree = all((sug[k] is None and summary["suggestions"][k] is None) or
-                (sug[k] is not None and summary["suggestions"][k] is not None and
-                 abs(sug[k] - summary["suggestions"][k]) <= 1e-12 * abs(sug[k]))
+                (sug[k] is not None and sug[k] == summary["suggestions"][k])
                 for k in sug)
     print(f"{name:36s} {len(ours):5d} {len(losses):5d} {lr_rel:10.1e} {max(rel):12.3e} "
           f"{max(calm):12.3e} {'yes' if agree else 'NO ' + str(sug) + ' vs ' + str(summary['suggestions'])}")
-    return len(ours) == len(losses), max(calm), agree
+    return len(ours) == len(losses) and lr_rel == 0, max(calm), agree
 
 
 CASES = [
@@ -155,8 +165,9 @@ CASES = [
 print(f"{'case':36s} {'ours':>5s} {'torch':>5s} {'lr rel':>10s} {'smooth rel':>12s} "
       f"{'calm rel':>12s} suggestions agree")
 results = [run_case(*c) for c in CASES]
-ok = all(same and calm < 1e-4 for same, calm, _ in results)
+ok = all(same and calm <= TOL_CALM and agree for same, calm, agree in results)
 print(f"worst relative difference of the smoothed loss before blow-up: "
-      f"{max(c for _, c, _ in results):.3e}; iterations equal: {all(s for s, _, _ in results)}; "
+      f"{max(c for _, c, _ in results):.3e}; iterations and LRs equal: "
+      f"{all(s for s, _, _ in results)}; "
       f"suggestions equal: {all(a for _, _, a in results)}")
 sys.exit(0 if ok else 1)

@@ -5,7 +5,7 @@ implementation of docs/semantics.md §2.4.
 Toy runs: the same surface written with torch autograd (float64), the same optimizer from
 torch.optim (lion as lion-pytorch writes it), the LR set each step from the Python schedule.
 Prints the largest relative difference per case; exits 1 if any exceeds the tolerance.
-Skips (exit 0) when torch is not installed.
+Without torch: skipped (exit 77), or fails when LRLAB_REQUIRE_TORCH=1 (torch_required.py).
 
     python3 tests/bench/torch_check_toy.py build/bin/lrlab
 """
@@ -18,9 +18,10 @@ import tempfile
 
 try:
     import torch
-except ImportError:
-    print("torch_check_toy: PyTorch is not installed (apt-get install python3-torch); skipped")
-    sys.exit(0)
+except ImportError as error:
+    from torch_required import torch_missing
+
+    torch_missing("torch_check_toy", error)
 
 torch.set_default_dtype(torch.float64)
 LRLAB = sys.argv[1] if len(sys.argv) > 1 else "build/bin/lrlab"

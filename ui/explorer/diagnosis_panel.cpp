@@ -1,5 +1,6 @@
 #include "ui/explorer/diagnosis_panel.h"
 
+#include "core/util/format.h"
 #include "ui/theme.h"
 
 #include <QLabel>
@@ -63,7 +64,7 @@ void DiagnosisPanel::showHistory(const LossHistory& history)
     m_title->setText(title(d.label));
     m_title->setStyleSheet(QStringLiteral("color: %1;").arg(colourOf(d.label).name()));
     m_advice->setText(advice(d.label));
-    m_evidence->setText(QString::fromStdString(d.evidence));
+    m_evidence->setText(evidence(d.facts));
 }
 
 void DiagnosisPanel::clear()
@@ -87,6 +88,75 @@ QString DiagnosisPanel::title(DiagnosisLabel label)
         return tr("Converging");
     case DiagnosisLabel::Overfitting:
         return tr("Overfitting");
+    }
+    return {};
+}
+
+namespace {
+
+/// value with at most digits significant digits, as the core's English evidence writes it.
+QString significant(double value, int digits)
+{
+    return QString::fromStdString(formatSignificant(value, digits));
+}
+
+QString fixed(double value, int decimals)
+{
+    return QString::fromStdString(formatFixed(value, decimals));
+}
+
+} // namespace
+
+QString DiagnosisPanel::evidence(const DiagnosisEvidence& e)
+{
+    const QString rate =
+        tr("at the rate of its last %1 steps it would need about %2 more steps to come within "
+           "%3% of its starting excess over the floor (the run has %4)")
+            .arg(e.window)
+            .arg(significant(e.neededSteps, 2), significant(e.targetPercent, 2))
+            .arg(e.runSteps);
+    const QString fell =
+        tr("the loss fell by %1% of its excess over the floor").arg(fixed(e.progressPercent, 2));
+    switch (e.kind) {
+    case EvidenceKind::NoSteps:
+        return tr("no steps were run");
+    case EvidenceKind::NonFinite:
+        return tr("the loss became non-finite at step %1").arg(e.step);
+    case EvidenceKind::GrewAboveStart:
+        return tr("the loss ended %1 times above its start").arg(significant(e.growth, 3));
+    case EvidenceKind::ValidationRose:
+        return tr("validation loss rose from %1 to %2 while training loss fell")
+            .arg(significant(e.validationMin, 4), significant(e.validationLast, 4));
+    case EvidenceKind::ValidationErrorRose:
+        return tr("validation error (1 - accuracy) rose from %1 to %2 while training loss fell")
+            .arg(significant(e.validationMin, 4), significant(e.validationLast, 4));
+    case EvidenceKind::Reversals:
+        return tr("%1% of the late steps reverse direction; the loss travels %2 times its net "
+                  "change")
+            .arg(fixed(e.reversalPercent, 0), significant(e.travelRatio, 3));
+    case EvidenceKind::StartsAtMinimum:
+        return tr("the run starts at the minimum");
+    case EvidenceKind::FellTooLittle:
+        return tr("the loss fell by only %1% of its excess over the floor")
+            .arg(fixed(e.progressPercent, 2));
+    case EvidenceKind::StoppedFalling:
+        return tr("too slow: over the last %1 steps the loss stopped falling, %2 of its starting "
+                  "excess above the floor")
+            .arg(e.window)
+            .arg(significant(e.remainingFraction, 3));
+    case EvidenceKind::TooSlow:
+        return tr("too slow: %1").arg(rate);
+    case EvidenceKind::ReachedFloor:
+        return tr("%1; it ended within %2% of its starting excess from the floor")
+            .arg(fell, significant(e.targetPercent, 2));
+    case EvidenceKind::TooShortToRate:
+        return tr("%1; the run is too short to measure its recent rate").arg(fell);
+    case EvidenceKind::FastEnough:
+        return tr("%1; %2").arg(fell, rate);
+    case EvidenceKind::FloorUnknown:
+        return tr("the loss fell by %1% of its start; with no known floor its recent rate is not "
+                  "judged")
+            .arg(fixed(e.progressPercent, 2));
     }
     return {};
 }

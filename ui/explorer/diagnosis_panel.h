@@ -10,7 +10,7 @@ namespace lrlab {
 
 /// The Diagnosis dock's content: the core's verdict on the current run's loss history
 /// (diverged, oscillating, stagnating, converging, overfitting) as a large coloured title, the
-/// advice in the user's language, and the core's evidence. GUI thread only.
+/// advice and the evidence in the user's language. GUI thread only.
 class DiagnosisPanel : public QWidget
 {
     Q_OBJECT
@@ -27,6 +27,9 @@ public:
     /// The label's title and advice in the user's language (the core's texts are English).
     static QString title(DiagnosisLabel label);
     static QString advice(DiagnosisLabel label);
+    /// The evidence sentence in the user's language, written from the core's numbers (with the
+    /// digits of the core's English sentence).
+    static QString evidence(const DiagnosisEvidence& evidence);
 
 private:
     QLabel* m_title = nullptr;

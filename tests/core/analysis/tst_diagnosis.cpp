@@ -1,6 +1,7 @@
 // Diagnosis (docs/semantics.md §2.6) on synthetic curves and on real toy runs.
 #include "core/analysis/diagnosis.h"
 #include "core/engine/toy_run.h"
+#include "tests/common/loss_curves.h"
 #include "tests/common/run_configs.h"
 
 #include <QtTest>
@@ -10,17 +11,7 @@
 
 Q_DECLARE_METATYPE(lrlab::DiagnosisLabel)
 
-namespace {
-
-std::vector<double> curve(int n, const std::function<double(int)>& f)
-{
-    std::vector<double> out;
-    for (int i = 0; i < n; ++i)
-        out.push_back(f(i));
-    return out;
-}
-
-} // namespace
+using lrlab::test::lossCurve;
 
 class TestDiagnosis : public QObject
 {
@@ -44,22 +35,22 @@ void TestDiagnosis::synthetic_data()
     QTest::addColumn<double>("floor");
     QTest::addColumn<lrlab::DiagnosisLabel>("expected");
     const double nan = std::numeric_limits<double>::quiet_NaN();
-    QTest::newRow("exponential-decay") << curve(200, [](int i) { return std::exp(-0.05 * i); })
+    QTest::newRow("exponential-decay") << lossCurve(200, [](int i) { return std::exp(-0.05 * i); })
                                        << 0.0 << lrlab::DiagnosisLabel::Converging;
-    QTest::newRow("flat") << curve(200, [](int i) { return 1.0 - 1e-4 * i / 200.0; }) << 0.0
+    QTest::newRow("flat") << lossCurve(200, [](int i) { return 1.0 - 1e-4 * i / 200.0; }) << 0.0
                           << lrlab::DiagnosisLabel::Stagnating;
-    QTest::newRow("ends-nan") << curve(50, [nan](int i) { return i < 49 ? 1.0 + i : nan; }) << 0.0
-                              << lrlab::DiagnosisLabel::Diverged;
-    QTest::newRow("grows-20x") << curve(100, [](int i) { return std::exp(0.03 * i); }) << 0.0
+    QTest::newRow("ends-nan") << lossCurve(50, [nan](int i) { return i < 49 ? 1.0 + i : nan; })
+                              << 0.0 << lrlab::DiagnosisLabel::Diverged;
+    QTest::newRow("grows-20x") << lossCurve(100, [](int i) { return std::exp(0.03 * i); }) << 0.0
                                << lrlab::DiagnosisLabel::Diverged;
-    QTest::newRow("bounces") << curve(200, [](int i) { return 1.0 + 0.5 * (i % 2); }) << 0.0
+    QTest::newRow("bounces") << lossCurve(200, [](int i) { return 1.0 + 0.5 * (i % 2); }) << 0.0
                              << lrlab::DiagnosisLabel::Oscillating;
     QTest::newRow("decaying-zigzag-converges")
-        << curve(200, [](int i) { return std::exp(-0.05 * i) * (1.0 + 0.01 * (i % 2)); }) << 0.0
+        << lossCurve(200, [](int i) { return std::exp(-0.05 * i) * (1.0 + 0.01 * (i % 2)); }) << 0.0
         << lrlab::DiagnosisLabel::Converging;
     // A negative floor (styblinski_tang's minimum is about −78.3) is handled as an offset.
     QTest::newRow("negative-floor")
-        << curve(200, [](int i) { return -78.0 + 50.0 * std::exp(-0.05 * i); }) << -78.33
+        << lossCurve(200, [](int i) { return -78.0 + 50.0 * std::exp(-0.05 * i); }) << -78.33
         << lrlab::DiagnosisLabel::Converging;
 }
 
@@ -80,7 +71,7 @@ void TestDiagnosis::synthetic()
 void TestDiagnosis::overfitting()
 {
     lrlab::LossHistory h;
-    h.loss = curve(500, [](int i) { return std::exp(-0.01 * i); });
+    h.loss = lossCurve(500, [](int i) { return std::exp(-0.01 * i); });
     h.noisy = true;
     // Validation falls, bottoms out at the 4th evaluation, then climbs 50 %.
     h.validation = {1.0, 0.6, 0.45, 0.40, 0.45, 0.52, 0.60};
@@ -96,7 +87,7 @@ void TestDiagnosis::noisyMinibatchCurveIsNotOscillating()
     // Minibatch noise makes every other step go up; the smoothed curve still converges.
     lrlab::LossHistory h;
     h.loss =
-        curve(400, [](int i) { return std::exp(-0.01 * i) + 0.05 * ((i * 7919) % 13) / 13.0; });
+        lossCurve(400, [](int i) { return std::exp(-0.01 * i) + 0.05 * ((i * 7919) % 13) / 13.0; });
     h.noisy = true;
     QCOMPARE(lrlab::diagnose(h).label, lrlab::DiagnosisLabel::Converging);
 }
