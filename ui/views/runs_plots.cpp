@@ -1,6 +1,7 @@
 #include "ui/views/runs_plots.h"
 
 #include "core/logs/log_decimate.h"
+#include "core/schedules/schedule.h"
 #include "ui/plots/legend_placement.h"
 #include "ui/plots/plot_interaction.h"
 #include "ui/plots/plot_style.h"
@@ -107,6 +108,13 @@ QCPGraph* RunsPlots::graph(LogRole role, quint64 id) const
     return graph == it->second.graphs.end() ? nullptr : graph->second;
 }
 
+QCPGraph* RunsPlots::scheduleGraph(quint64 id) const
+{
+    const Part& part = m_parts.at(LogRole::LearningRate);
+    const auto graph = part.fits.find(id);
+    return graph == part.fits.end() ? nullptr : graph->second;
+}
+
 void RunsPlots::rebuild()
 {
     for (auto& [role, part] : m_parts)
@@ -118,7 +126,10 @@ void RunsPlots::rebuildPart(Part& part)
 {
     for (const auto& [id, graph] : part.graphs)
         part.plot->removeGraph(graph);
+    for (const auto& [id, graph] : part.fits)
+        part.plot->removeGraph(graph);
     part.graphs.clear();
+    part.fits.clear();
     const bool logScale = PlotInteraction::find(part.plot)->logScale();
     double keyLow = std::numeric_limits<double>::infinity(), keyHigh = -keyLow;
     double valueLow = keyLow, valueHigh = -keyLow;
@@ -130,6 +141,16 @@ void RunsPlots::rebuildPart(Part& part)
         graph->setName(run.name);
         graph->setPen(QPen(run.colour, 1.6));
         part.graphs[run.id] = graph;
+        const std::optional<ScheduleFit>& fit = run.snapshot->analysis.fit;
+        if (part.role == LogRole::LearningRate && fit && fit->fits) {
+            QCPGraph* schedule = part.plot->addGraph();
+            schedule->setName(
+                tr("%1: %2 schedule, max error %3")
+                    .arg(run.name, QString::fromStdString(decayName(fit->schedule.decay)))
+                    .arg(fit->maxRelativeError, 0, 'g', 2));
+            schedule->setPen(QPen(run.colour, 1.4, Qt::DashLine));
+            part.fits[run.id] = schedule;
+        }
         for (const ScalarPoint& p : *series) {
             if (!std::isfinite(p.value) || (logScale && p.value <= 0))
                 continue;
@@ -179,6 +200,32 @@ void RunsPlots::redrawPart(Part& part)
             data.reserve(static_cast<int>(points.size()));
             for (const ScalarPoint& p : points)
                 data.append(QCPGraphData(double(p.step), p.value));
+        }
+        graph->data()->set(data, true);
+    }
+    for (const auto& [id, graph] : part.fits) {
+        const ImportedRun* run = m_runs.find(id);
+        const ScalarSeries* series = run ? run->series(part.role) : nullptr;
+        if (!series || series->empty())
+            continue;
+        // The schedule over the logged steps in view, one point per pixel column.
+        const ScheduleFit& fit = *run->snapshot->analysis.fit;
+        double first = series->front().step, last = first;
+        for (const ScalarPoint& p : *series) {
+            first = std::min(first, double(p.step));
+            last = std::max(last, double(p.step));
+        }
+        const double lower = std::max(first, std::floor(range.lower));
+        const double upper = std::min(last, std::ceil(range.upper));
+        QVector<QCPGraphData> data;
+        double previous = -1;
+        for (int i = 0; i <= columns && lower <= upper; ++i) {
+            const double step = std::round(lower + (upper - lower) * i / columns);
+            if (i > 0 && step == previous)
+                continue;
+            previous = step;
+            const int at = static_cast<int>(std::max(0.0, step - fit.stepOffset));
+            data.append(QCPGraphData(step, learningRateAt(fit.schedule, at)));
         }
         graph->data()->set(data, true);
     }

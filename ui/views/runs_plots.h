@@ -37,6 +37,9 @@ public:
     QCustomPlot* plot(LogRole role) const;
     /// The graph of run id on the plot of role, or nullptr (hidden, or no such series).
     QCPGraph* graph(LogRole role, quint64 id) const;
+    /// The recognised schedule of run id, dashed on the LR plot (its legend entry names the
+    /// decay and the fit's largest relative error), or nullptr.
+    QCPGraph* scheduleGraph(quint64 id) const;
 
     /// Rebuilds every graph from the runs (runs added, removed, shown or hidden, or read again).
     void rebuild();
@@ -53,6 +56,7 @@ private:
         QCustomPlot* plot = nullptr;
         QCPItemText* note = nullptr;
         std::map<quint64, QCPGraph*> graphs;
+        std::map<quint64, QCPGraph*> fits; ///< recognised schedules (LR plot)
     };
     void buildPart(LogRole role, const char* name, const QString& title, const QString& yLabel);
     void rebuildPart(Part& part);

@@ -1,6 +1,8 @@
 #include "ui/views/runs_view.h"
 
+#include "core/schedules/schedule.h"
 #include "ui/experiment_model.h"
+#include "ui/explorer/diagnosis_panel.h"
 #include "ui/views/imported_runs.h"
 #include "ui/views/runs_plots.h"
 #include "ui/views/view_helpers.h"
@@ -19,6 +21,9 @@
 #include <QTableWidget>
 #include <QUrl>
 #include <QVBoxLayout>
+
+#include <algorithm>
+#include <limits>
 
 namespace lrlab {
 
@@ -169,6 +174,12 @@ QWidget* RunsView::buildControls()
     return panel;
 }
 
+void RunsView::setExperimentModel(ExperimentModel* model)
+{
+    m_model = model;
+    updateButtons();
+}
+
 void RunsView::importPaths(const QStringList& paths)
 {
     if (paths.isEmpty())
@@ -273,9 +284,35 @@ void RunsView::updateRow(quint64 id)
         ->setText(QString::fromLatin1(logFormatName(run->log().source.format)));
     m_table->item(row, FollowColumn)->setCheckState(run->following ? Qt::Checked : Qt::Unchecked);
     m_table->item(row, PointsColumn)->setText(QString::number(run->log().pointCount()));
-    m_table->item(row, ScheduleColumn)->setText(run->snapshot->analysis.scheduleText);
-    m_table->item(row, ScheduleColumn)->setToolTip(run->snapshot->analysis.scheduleText);
-    m_table->item(row, DiagnosisColumn)->setText(run->snapshot->analysis.diagnosis);
+    const LogAnalysis& analysis = run->snapshot->analysis;
+    QTableWidgetItem* schedule = m_table->item(row, ScheduleColumn);
+    if (analysis.fit && analysis.fit->fits) {
+        const ScheduleSpec& spec = analysis.fit->schedule;
+        schedule->setText(tr("%1, peak %2, max error %3")
+                              .arg(QString::fromStdString(decayName(spec.decay)))
+                              .arg(spec.learningRate, 0, 'g', 3)
+                              .arg(analysis.fit->maxRelativeError, 0, 'g', 2));
+        schedule->setToolTip(QString::fromStdString(describeScheduleFit(*analysis.fit)));
+    } else if (analysis.fit || !analysis.fitError.empty()) {
+        schedule->setText(tr("none fits"));
+        schedule->setToolTip(
+            QString::fromStdString(analysis.fit ? analysis.fit->reason : analysis.fitError));
+    } else {
+        schedule->setText(QString());
+        schedule->setToolTip(tr("The log has no learning rate."));
+    }
+    QTableWidgetItem* diagnosis = m_table->item(row, DiagnosisColumn);
+    if (analysis.diagnosis) {
+        diagnosis->setText(DiagnosisPanel::title(analysis.diagnosis->label));
+        diagnosis->setToolTip(DiagnosisPanel::advice(analysis.diagnosis->label) +
+                              QStringLiteral("\n") +
+                              DiagnosisPanel::evidence(analysis.diagnosis->facts));
+    } else {
+        diagnosis->setText(QString());
+        diagnosis->setToolTip(analysis.diagnosisError.empty()
+                                  ? tr("The log has no training loss.")
+                                  : QString::fromStdString(analysis.diagnosisError));
+    }
     m_filling = false;
     m_table->resizeColumnToContents(NameColumn);
     m_table->resizeColumnToContents(FormatColumn);
@@ -336,14 +373,37 @@ void RunsView::updateProblems()
 void RunsView::updateButtons()
 {
     m_remove->setEnabled(selectedId() != 0);
-    m_openInLab->setEnabled(false); // until a schedule is recognised
+    const ImportedRun* run = m_runs->find(selectedId());
+    const std::optional<ScheduleFit>& fit = run ? run->snapshot->analysis.fit : std::nullopt;
+    m_openInLab->setEnabled(m_model && fit && fit->fits);
 }
 
 void RunsView::openInLab()
 {
     const ImportedRun* run = m_runs->find(selectedId());
-    if (!run || !m_model)
+    if (!run || !m_model || !run->snapshot->analysis.fit || !run->snapshot->analysis.fit->fits)
         return;
+    const ScheduleFit& fit = *run->snapshot->analysis.fit;
+    // The whole logged run is replayed: as many steps as the log, at least the schedule's.
+    std::int64_t logged = fit.schedule.totalSteps;
+    if (const ScalarSeries* rates = run->series(LogRole::LearningRate))
+        for (const ScalarPoint& p : *rates)
+            logged = std::max<std::int64_t>(logged, p.step - fit.stepOffset + 1);
+    // Too many steps are refused by the model with its reason.
+    const int steps =
+        static_cast<int>(std::min<std::int64_t>(logged, std::numeric_limits<int>::max()));
+    const ScheduleSpec schedule = fit.schedule;
+    const Refusal refusal = m_model->edit(QStringLiteral("schedule"), [&](RunConfig& config) {
+        config.schedule = schedule;
+        config.steps = steps;
+    });
+    m_status->setText(
+        refusal ? tr("The schedule of %1 was not applied: %2").arg(run->name, refusal.reason)
+                : tr("The explorer replays the schedule of %1 (%2 steps, peak "
+                     "learning rate %3).")
+                      .arg(run->name)
+                      .arg(steps)
+                      .arg(schedule.learningRate, 0, 'g', 3));
 }
 
 } // namespace lrlab

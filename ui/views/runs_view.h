@@ -36,7 +36,7 @@ public:
     ~RunsView() override;
 
     /// The experiment "Open in the lab" edits (not owned; may be null).
-    void setExperimentModel(ExperimentModel* model) { m_model = model; }
+    void setExperimentModel(ExperimentModel* model);
 
     const ImportedRuns& runs() const { return *m_runs; }
     LogWatch* watch() const { return m_watch; }

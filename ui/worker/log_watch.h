@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/analysis/diagnosis.h"
+#include "core/analysis/schedule_fit.h"
 #include "core/logs/log_follower.h"
 #include "core/logs/log_roles.h"
 
@@ -23,11 +25,21 @@ namespace lrlab {
 struct LogAnalysis
 {
     std::map<LogRole, std::string> roles;
-    /// A one-line description of the recognised schedule, or why none fits ("" without an LR).
-    QString scheduleText;
-    /// The diagnosis name ("converging", "diverged", …; "" without a training loss).
-    QString diagnosis;
+    /// The schedule of lrlab's family closest to the LR curve (fitSchedule; fits says whether
+    /// it is one); none without an LR of two or more points, or when fitting it failed.
+    std::optional<ScheduleFit> fit;
+    /// Why the LR curve could not be fitted (the core's message), "" otherwise.
+    std::string fitError;
+    /// The diagnosis of the losses (diagnoseLoggedRun); none without a training loss, or when
+    /// it failed.
+    std::optional<Diagnosis> diagnosis;
+    /// Why the losses could not be diagnosed (the core's message), "" otherwise.
+    std::string diagnosisError;
 };
+
+/// series as the analysis takes it: sorted by step, the last value logged at a step winning (a
+/// resumed run logs some steps again), non-finite values left out when dropNonFinite.
+LoggedSeries loggedSeries(const ScalarSeries& series, bool dropNonFinite);
 
 /// Analyses run (any thread: pure).
 LogAnalysis analyseLog(const LogRun& run);

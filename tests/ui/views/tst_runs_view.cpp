@@ -1,12 +1,15 @@
 // Tests of the Runs dock: imported logs are listed with their format and drawn from their own
 // points; hiding a run hides its graphs; a followed log's appended records appear within
 // seconds; read problems are listed with their file; a million points are drawn from at most
-// two per pixel column, with spikes kept.
+// two per pixel column, with spikes kept; "Open in the lab" puts the recognised schedule into
+// the experiment.
+#include "core/analysis/schedule_fit.h"
 #include "core/logs/log_discovery.h"
 #include "core/logs/log_follower.h"
 #include "core/logs/log_roles.h"
 #include "tests/common/files.h"
 #include "tests/common/tfrecord_bytes.h"
+#include "ui/experiment_model.h"
 #include "ui/views/imported_runs.h"
 #include "ui/views/runs_plots.h"
 #include "ui/views/runs_view.h"
@@ -17,6 +20,7 @@
 #include <QFileInfo>
 #include <QListWidget>
 #include <QPushButton>
+#include <QSignalSpy>
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
@@ -230,6 +234,7 @@ private slots:
         QVERIFY(found);
         QCOMPARE(values.upper, 100.0); // the spike survives
         QCOMPARE(graph->data()->at(graph->dataCount() - 1)->key, double(kPoints - 1));
+        QVERIFY(!view->openInLabButton()->isEnabled()); // no learning rate logged
 
         // Zoomed in: decimated again for the new range, as many points per pixel column.
         // 200 steps on a plot wider than that: every step in view is drawn, and one beyond.
@@ -237,6 +242,52 @@ private slots:
         plot->xAxis->setRange(kSpikeStep - 100, kSpikeStep + 100);
         QTRY_COMPARE(graph->data()->at(0)->key, double(kSpikeStep - 101));
         QCOMPARE(graph->dataCount(), 203);
+    }
+
+    void openInLabSetsTheRecognisedSchedule_data()
+    {
+        QTest::addColumn<QString>("folder");
+        for (const char* folder :
+             {"hf_gpt2_constant_tiny_lr", "hf_gpt2_warmup_cosine", "tb_digits_mlp_warmup_cosine"})
+            QTest::newRow(folder) << QString::fromLatin1(folder);
+    }
+
+    void openInLabSetsTheRecognisedSchedule()
+    {
+        QFETCH(QString, folder);
+        const QString path = fixture(folder);
+        const LogDiscovery found = discoverLogs(path.toStdString());
+        QCOMPARE(found.sources.size(), std::size_t(1));
+        const LogRun log = readLog(found.sources.front());
+        const auto roles = matchLogRoles(log);
+        QVERIFY(roles.count(LogRole::LearningRate));
+        LoggedSeries rates;
+        for (const ScalarPoint& p : log.series.at(roles.at(LogRole::LearningRate)))
+            rates.push_back({p.step, p.value});
+        const ScheduleFit reference = fitSchedule(rates);
+        QVERIFY2(reference.fits, reference.reason.c_str());
+
+        ExperimentModel model;
+        const auto view = shownView();
+        QVERIFY(view);
+        view->setExperimentModel(&model);
+        view->importPaths({path});
+        QTRY_COMPARE_WITH_TIMEOUT(view->table()->rowCount(), 1, kWaitMs);
+        view->table()->setCurrentCell(0, 0);
+        QVERIFY(view->openInLabButton()->isEnabled());
+        const QCPGraph* schedule = view->plots()->scheduleGraph(firstRunId(*view));
+        QVERIFY(schedule);
+        QVERIFY(schedule->pen().style() == Qt::DashLine);
+        QVERIFY2(schedule->name().contains(QString::number(reference.maxRelativeError, 'g', 2)),
+                 qPrintable(schedule->name()));
+        QVERIFY(!(model.config().schedule == reference.schedule));
+
+        QSignalSpy changed(&model, &ExperimentModel::configChanged);
+        view->openInLabButton()->click();
+        QCOMPARE(changed.count(), 1);
+        QVERIFY(model.config().schedule == reference.schedule);
+        QCOMPARE(model.config().schedule.learningRate, reference.schedule.learningRate);
+        QVERIFY(model.config().steps >= reference.schedule.totalSteps);
     }
 
     void pointsToDrawKeepTheEnds_data()
