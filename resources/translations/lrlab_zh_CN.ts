@@ -2501,6 +2501,10 @@ the plane of the trajectory's two main directions.</source>
         <source>Import run f&amp;older…</source>
         <translation>导入运行文件夹(&amp;O)…</translation>
     </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
 </context>
 <context>
     <name>lrlab::MessageBar</name>
@@ -4182,6 +4186,33 @@ click to load this run</source>
     <message>
         <source>The explorer replays the schedule of %1 (%2 steps, peak learning rate %3).</source>
         <translation>探索器将重放 %1 的调度（%2 步，峰值学习率 %3）。</translation>
+    </message>
+</context>
+<context>
+    <name>lrlab::CopyAsMenu</name>
+    <message>
+        <source>PyTorch</source>
+        <translation>PyTorch</translation>
+    </message>
+    <message>
+        <source>Hugging Face</source>
+        <translation>Hugging Face</translation>
+    </message>
+    <message>
+        <source>Lightning</source>
+        <translation>Lightning</translation>
+    </message>
+    <message>
+        <source>Copy &amp;as</source>
+        <translation>复制为(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Copy the optimizer and learning-rate schedule as %1 code</source>
+        <translation>将优化器和学习率调度复制为 %1 代码</translation>
+    </message>
+    <message>
+        <source>Copied the optimizer and schedule as %1 code to the clipboard</source>
+        <translation>已将优化器和调度以 %1 代码复制到剪贴板</translation>
     </message>
 </context>
 </TS>
