@@ -10,20 +10,34 @@
 #include "tests/common/files.h"
 #include "tests/common/tfrecord_bytes.h"
 #include "ui/experiment_model.h"
+#include "ui/explorer/analysis_docks.h"
+#include "ui/export/export_controller.h"
+#include "ui/main_window.h"
+#include "ui/shell/user_dialogs.h"
 #include "ui/views/imported_runs.h"
 #include "ui/views/runs_plots.h"
 #include "ui/views/runs_view.h"
 #include "ui/worker/log_watch.h"
 
+#include <QAction>
+#include <QApplication>
 #include <QDir>
+#include <QDockWidget>
+#include <QDragEnterEvent>
+#include <QDropEvent>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
+#include <QImage>
 #include <QListWidget>
+#include <QMimeData>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThreadPool>
+#include <QUrl>
 
 #include <qcustomplot.h>
 
@@ -235,6 +249,10 @@ private slots:
         QCOMPARE(values.upper, 100.0); // the spike survives
         QCOMPARE(graph->data()->at(graph->dataCount() - 1)->key, double(kPoints - 1));
         QVERIFY(!view->openInLabButton()->isEnabled()); // no learning rate logged
+        QElapsedTimer timer;
+        timer.start();
+        view->plots()->redraw();
+        qInfo("a redraw of %d points decimated: %lld ms", kPoints, timer.elapsed());
 
         // Zoomed in: decimated again for the new range, as many points per pixel column.
         // 200 steps on a plot wider than that: every step in view is drawn, and one beyond.
@@ -288,6 +306,77 @@ private slots:
         QVERIFY(model.config().schedule == reference.schedule);
         QCOMPARE(model.config().schedule.learningRate, reference.schedule.learningRate);
         QVERIFY(model.config().steps >= reference.schedule.totalSteps);
+    }
+
+    void removedRunIgnoresReadInFlight()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("events.out.tfevents.3.vm.3.0"));
+        QVERIFY(writeAll(path, readFile(fixture(QString::fromLatin1(kEventFixture)))));
+        const auto view = shownView();
+        QVERIFY(view);
+        view->importPaths({path});
+        QTRY_COMPARE_WITH_TIMEOUT(view->table()->rowCount(), 1, kWaitMs);
+        QVERIFY(view->runs().runs().front().following);
+        QVERIFY(view->watch()->watchedFiles().contains(path));
+        QVERIFY(writeAll(path, QByteArray())); // truncated: the next read starts over
+        view->watch()->refreshFollowed();
+        QVERIFY(view->watch()->pendingReads() > 0);
+        view->table()->setCurrentCell(0, 0);
+        view->removeSelected();
+        QVERIFY(view->watch()->watchedFiles().isEmpty());
+        QTRY_COMPARE_WITH_TIMEOUT(view->watch()->pendingReads(), 0, kWaitMs);
+        QTest::qWait(2 * LogWatch::kPollMilliseconds); // no poll brings it back either
+        QVERIFY(view->runs().runs().empty());
+        QCOMPARE(view->table()->rowCount(), 0);
+    }
+
+    void closingWithReadsInFlightIsSafe()
+    {
+        QTemporaryDir dir;
+        QByteArray csv = "step,loss,lr\n";
+        for (int step = 0; step < 200000; ++step)
+            csv += QByteArray::number(step) + ",1.5,0.01\n";
+        const QString path = dir.filePath(QStringLiteral("metrics.csv"));
+        QVERIFY(writeAll(path, csv));
+        auto view = std::make_unique<RunsView>();
+        view->importPaths({path});
+        view->importPaths({path});
+        QCOMPARE(view->watch()->pendingReads(), 2);
+        view.reset(); // the reads finish on their own, their results dropped
+        QVERIFY(QThreadPool::globalInstance()->waitForDone(30000));
+    }
+
+    void windowTakesDroppedLogsAndExportsTheRunsFigure()
+    {
+        QTemporaryDir dir;
+        MainWindow window;
+        window.dialogs()->setModalDialogsEnabled(false);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        const auto* import = window.findChild<QAction*>(QStringLiteral("importRunsAction"));
+        QVERIFY(import);
+        QCOMPARE(import->shortcut(), QKeySequence(QStringLiteral("Ctrl+I")));
+
+        QMimeData mime;
+        mime.setUrls({QUrl::fromLocalFile(fixture(QStringLiteral("tb_digits_mlp_sgd_lr8")))});
+        const QPoint at = window.rect().center();
+        QDragEnterEvent enter(at, Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(&window, &enter);
+        QVERIFY(enter.isAccepted());
+        QDropEvent drop(at, Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(&window, &drop);
+        QVERIFY(drop.isAccepted());
+        RunsView* view = window.docks()->runs();
+        QTRY_COMPARE_WITH_TIMEOUT(view->table()->rowCount(), 1, kWaitMs);
+        QCOMPARE(window.docks()->activeTab(), QStringLiteral("runs"));
+        QVERIFY(window.docks()->runsDock()->isVisible());
+
+        QCOMPARE(window.exporter()->figureWidget(QStringLiteral("runs")), view->plots());
+        const QString png = dir.filePath(QStringLiteral("runs.png"));
+        QVERIFY(window.exporter()->exportFigureTo(QStringLiteral("runs"), png, QSize(900, 300)));
+        const QImage image(png);
+        QCOMPARE(image.size(), QSize(900, 300));
     }
 
     void pointsToDrawKeepTheEnds_data()
