@@ -274,7 +274,8 @@ void LegendPlacement::moveAbove()
     // As many entries side by side as the axis rect's width takes.
     int widest = 1;
     for (int i = 0; i < legend->itemCount(); ++i)
-        widest = std::max(widest, legend->item(i)->minimumOuterSizeHint().width());
+        if (const QCPAbstractLegendItem* item = legend->item(i)) // a wrapped grid has empty cells
+            widest = std::max(widest, item->minimumOuterSizeHint().width());
     const int perRow =
         std::max(1, m_plot->axisRect()->width() / (widest + legend->columnSpacing()));
     inset->take(legend);
