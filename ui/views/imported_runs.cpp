@@ -59,19 +59,20 @@ void ImportedRuns::update(quint64 id, std::shared_ptr<const LogSnapshot> snapsho
 
 void ImportedRuns::setShown(quint64 id, bool shown)
 {
-    ImportedRun* run = findRun(id);
-    if (!run || run->shown == shown)
-        return;
-    run->shown = shown;
-    emit flagsChanged(id);
+    setFlag(id, &ImportedRun::shown, shown);
 }
 
 void ImportedRuns::setFollowing(quint64 id, bool following)
 {
+    setFlag(id, &ImportedRun::following, following);
+}
+
+void ImportedRuns::setFlag(quint64 id, bool ImportedRun::*flag, bool value)
+{
     ImportedRun* run = findRun(id);
-    if (!run || run->following == following)
+    if (!run || run->*flag == value)
         return;
-    run->following = following;
+    run->*flag = value;
     emit flagsChanged(id);
 }
 

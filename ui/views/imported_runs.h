@@ -58,6 +58,7 @@ signals:
 
 private:
     ImportedRun* findRun(quint64 id);
+    void setFlag(quint64 id, bool ImportedRun::*flag, bool value);
 
     std::vector<ImportedRun> m_runs;
     int m_added = 0;

@@ -57,16 +57,24 @@ QString fixture(const QString& name)
 
 const char* kEventFixture = "tb_digits_mlp_warmup_cosine/events.out.tfevents.1796409267.vm.432.2";
 
-/// The loss points of the run at path as the core reads it.
-ScalarSeries referenceLoss(const QString& path)
+/// The points of the tag playing role in the one run at path, as the core reads it.
+ScalarSeries referenceSeries(const QString& path, LogRole role = LogRole::Loss)
 {
     const LogDiscovery found = discoverLogs(path.toStdString());
     if (found.sources.size() != 1)
         return {};
     const LogRun run = readLog(found.sources.front());
     const auto roles = matchLogRoles(run);
-    const auto tag = roles.find(LogRole::Loss);
+    const auto tag = roles.find(role);
     return tag == roles.end() ? ScalarSeries() : run.series.at(tag->second);
+}
+
+/// Adds a row per fixture folder to the data of a data-driven test.
+void addFolderRows(std::initializer_list<const char*> folders)
+{
+    QTest::addColumn<QString>("folder");
+    for (const char* folder : folders)
+        QTest::newRow(folder) << QString::fromLatin1(folder);
 }
 
 /// A shown view, laid out so its plots have their width.
@@ -105,11 +113,9 @@ class TestRunsView : public QObject
 private slots:
     void importedFolderIsListedAndDrawnFromItsLog_data()
     {
-        QTest::addColumn<QString>("folder");
-        for (const char* folder :
-             {"hf_gpt2_constant_tiny_lr", "hf_gpt2_warmup_cosine", "lightning_digits_onecycle",
-              "tb_digits_mlp_sgd_lr8", "tb_digits_mlp_warmup_cosine"})
-            QTest::newRow(folder) << QString::fromLatin1(folder);
+        addFolderRows({"hf_gpt2_constant_tiny_lr", "hf_gpt2_warmup_cosine",
+                       "lightning_digits_onecycle", "tb_digits_mlp_sgd_lr8",
+                       "tb_digits_mlp_warmup_cosine"});
     }
 
     void importedFolderIsListedAndDrawnFromItsLog()
@@ -118,7 +124,7 @@ private slots:
         const QString path = fixture(folder);
         const LogDiscovery found = discoverLogs(path.toStdString());
         QCOMPARE(found.sources.size(), std::size_t(1));
-        const ScalarSeries loss = referenceLoss(path);
+        const ScalarSeries loss = referenceSeries(path);
         QVERIFY(loss.size() >= 2);
 
         const auto view = shownView();
@@ -164,7 +170,7 @@ private slots:
         const qsizetype cut = at[at.size() / 2] + 7; // inside a record's header
         const QString path = dir.filePath(QStringLiteral("events.out.tfevents.1.vm.1.0"));
         QVERIFY(writeAll(path, full.left(cut)));
-        const ScalarSeries all = referenceLoss(fixture(QString::fromLatin1(kEventFixture)));
+        const ScalarSeries all = referenceSeries(fixture(QString::fromLatin1(kEventFixture)));
         QVERIFY(!all.empty());
 
         const auto view = shownView();
@@ -264,23 +270,16 @@ private slots:
 
     void openInLabSetsTheRecognisedSchedule_data()
     {
-        QTest::addColumn<QString>("folder");
-        for (const char* folder :
-             {"hf_gpt2_constant_tiny_lr", "hf_gpt2_warmup_cosine", "tb_digits_mlp_warmup_cosine"})
-            QTest::newRow(folder) << QString::fromLatin1(folder);
+        addFolderRows(
+            {"hf_gpt2_constant_tiny_lr", "hf_gpt2_warmup_cosine", "tb_digits_mlp_warmup_cosine"});
     }
 
     void openInLabSetsTheRecognisedSchedule()
     {
         QFETCH(QString, folder);
         const QString path = fixture(folder);
-        const LogDiscovery found = discoverLogs(path.toStdString());
-        QCOMPARE(found.sources.size(), std::size_t(1));
-        const LogRun log = readLog(found.sources.front());
-        const auto roles = matchLogRoles(log);
-        QVERIFY(roles.count(LogRole::LearningRate));
         LoggedSeries rates;
-        for (const ScalarPoint& p : log.series.at(roles.at(LogRole::LearningRate)))
+        for (const ScalarPoint& p : referenceSeries(path, LogRole::LearningRate))
             rates.push_back({p.step, p.value});
         const ScheduleFit reference = fitSchedule(rates);
         QVERIFY2(reference.fits, reference.reason.c_str());
