@@ -480,6 +480,7 @@ MainWindow::ShellState MainWindow::shellState() const
     state.geometry = saveGeometry();
     state.dockState = saveState();
     state.visible = isVisible();
+    state.importedRuns = m_docks->runs()->importedPaths();
     return state;
 }
 
@@ -489,6 +490,7 @@ void MainWindow::restoreShellState(const ShellState& state)
         restoreGeometry(state.geometry);
     if (!state.dockState.isEmpty())
         restoreState(state.dockState);
+    m_docks->runs()->importPaths(state.importedRuns);
     if (state.session) {
         Session session = *state.session;
         session.language = currentLanguage().toStdString(); // no request to switch back

@@ -344,6 +344,14 @@ void RunsView::removeSelected()
     m_runs->remove(id);
 }
 
+QStringList RunsView::importedPaths() const
+{
+    QStringList paths;
+    for (const ImportedRun& run : m_runs->runs())
+        paths << QString::fromStdString(run.log().source.path);
+    return paths;
+}
+
 QStringList RunsView::problemLines() const
 {
     QStringList lines;

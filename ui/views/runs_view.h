@@ -45,6 +45,8 @@ public:
     /// Each line a problem: "<file>: <record or line>: <what>".
     QStringList problemLines() const;
     QPushButton* openInLabButton() const { return m_openInLab; }
+    /// The paths of the imported runs, in import order (to import them again elsewhere).
+    QStringList importedPaths() const;
 
     /// Files and folders dropped on widget (and its children that take no drops) are imported.
     void acceptDropsOn(QWidget* widget);

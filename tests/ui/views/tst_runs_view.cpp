@@ -376,6 +376,15 @@ private slots:
         QVERIFY(window.exporter()->exportFigureTo(QStringLiteral("runs"), png, QSize(900, 300)));
         const QImage image(png);
         QCOMPARE(image.size(), QSize(900, 300));
+
+        // A language switch rebuilds the window: the runs are imported into the new one.
+        const MainWindow::ShellState state = window.shellState();
+        QCOMPARE(state.importedRuns, view->importedPaths());
+        MainWindow rebuilt;
+        rebuilt.restoreShellState(state);
+        QTRY_COMPARE_WITH_TIMEOUT(rebuilt.docks()->runs()->table()->rowCount(), 1, kWaitMs);
+        QCOMPARE(rebuilt.docks()->runs()->table()->item(0, 0)->text(),
+                 view->table()->item(0, 0)->text());
     }
 
     void pointsToDrawKeepTheEnds_data()
