@@ -4049,8 +4049,8 @@ click to load this run</source>
         <translation>每条显示的导入运行的%1随其记录步数的变化，每条运行一种颜色。长日志按每个像素列的最小值和最大值绘制，因此任何缩放下尖峰都不会消失。</translation>
     </message>
     <message>
-        <source>%1: %2 schedule, max error %3</source>
-        <translation>%1：%2 调度，最大误差 %3</translation>
+        <source>%1 fit, max error %2</source>
+        <translation>%1 拟合，最大误差 %2</translation>
     </message>
     <message>
         <source>File ▸ Import runs…, or drop log files or folders on the window</source>

@@ -66,6 +66,8 @@ RunsPlots::RunsPlots(const ImportedRuns& runs, QWidget* parent)
     buildPart(LogRole::Loss, "runsLossPlot", tr("Training loss"), tr("loss"));
     buildPart(LogRole::ValLoss, "runsValLossPlot", tr("Validation loss"), tr("validation loss"));
     buildPart(LogRole::LearningRate, "runsLrPlot", tr("Learning rate"), tr("learning rate"));
+    // Rates of runs set side by side differ by decades (and a warmup by more): log scale.
+    PlotInteraction::find(plot(LogRole::LearningRate))->setLogScale(true);
     setChildrenCollapsible(false);
     rebuild();
 }
@@ -144,10 +146,9 @@ void RunsPlots::rebuildPart(Part& part)
         const std::optional<ScheduleFit>& fit = run.snapshot->analysis.fit;
         if (part.role == LogRole::LearningRate && fit && fit->fits) {
             QCPGraph* schedule = part.plot->addGraph();
-            schedule->setName(
-                tr("%1: %2 schedule, max error %3")
-                    .arg(run.name, QString::fromStdString(decayName(fit->schedule.decay)))
-                    .arg(fit->maxRelativeError, 0, 'g', 2));
+            schedule->setName(tr("%1 fit, max error %2")
+                                  .arg(QString::fromStdString(decayName(fit->schedule.decay)))
+                                  .arg(fit->maxRelativeError, 0, 'g', 2));
             schedule->setPen(QPen(run.colour, 1.4, Qt::DashLine));
             part.fits[run.id] = schedule;
         }

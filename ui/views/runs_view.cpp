@@ -375,7 +375,10 @@ void RunsView::updateProblems()
     if (lines == problemLines())
         return;
     m_problems->clear();
-    m_problems->addItems(lines);
+    for (const QString& line : lines) {
+        auto* item = new QListWidgetItem(line, m_problems);
+        item->setToolTip(line); // the whole line, however narrow the list
+    }
 }
 
 void RunsView::updateButtons()

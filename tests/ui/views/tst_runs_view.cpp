@@ -189,6 +189,12 @@ private slots:
         file.close();
         QTRY_COMPARE_WITH_TIMEOUT(lastKey(*view), double(all.back().step), 5000);
         QVERIFY(view->problemLines().isEmpty());
+
+        // Follow off: the files are no longer watched or polled.
+        view->table()->item(0, 2)->setCheckState(Qt::Unchecked);
+        QVERIFY(!view->runs().runs().front().following);
+        QVERIFY(!view->watch()->isFollowing(firstRunId(*view)));
+        QVERIFY(!view->watch()->watchedFiles().contains(path));
     }
 
     void corruptRecordIsListedWithItsFile()
