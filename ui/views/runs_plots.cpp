@@ -143,6 +143,10 @@ void RunsPlots::rebuildPart(Part& part)
         graph->setName(run.name);
         graph->setPen(QPen(run.colour, 1.6));
         part.graphs[run.id] = graph;
+        // A dock is short: the runs are named once, in the loss plot's legend (and in the
+        // list, in their colours); the LR plot's legend names the recognised schedules.
+        if (part.role != LogRole::Loss)
+            graph->removeFromLegend();
         const std::optional<ScheduleFit>& fit = run.snapshot->analysis.fit;
         if (part.role == LogRole::LearningRate && fit && fit->fits) {
             QCPGraph* schedule = part.plot->addGraph();
@@ -161,7 +165,7 @@ void RunsPlots::rebuildPart(Part& part)
             valueHigh = std::max(valueHigh, p.value);
         }
     }
-    part.plot->legend->setVisible(!part.graphs.empty());
+    part.plot->legend->setVisible(part.plot->legend->itemCount() > 0);
     part.note->setVisible(part.graphs.empty());
     part.note->setText(m_runs.runs().empty() ? tr("File ▸ Import runs…, or drop log files or "
                                                   "folders on the window")

@@ -26,7 +26,8 @@ ScalarSeries pointsToDraw(const ScalarSeries& series, double lower, double upper
 /// learning rate of every shown imported run, each run in its colour. A run of 10⁶ points is
 /// drawn from pointsToDraw() at the axis rect's pixel width, decimated again whenever the step
 /// range or the plot's size changes, so drawing costs the same for any log length. The plots
-/// zoom like every plot (PlotInteraction) and keep their legends off the data. GUI thread only.
+/// zoom like every plot (PlotInteraction) and keep their legends off the data: the loss plot's
+/// names the runs, the LR plot's the recognised schedules. GUI thread only.
 class RunsPlots : public QSplitter
 {
     Q_OBJECT
