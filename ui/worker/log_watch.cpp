@@ -174,7 +174,8 @@ void LogWatch::addFound(std::vector<Found>& found, const QStringList& problems)
         const quint64 id = m_nextId++;
         Watched& watched = m_runs[id];
         watched.follower = run.follower;
-        watched.files = filesOf(run.snapshot->run.source);
+        watched.source = run.snapshot->run.source;
+        watched.files = filesOf(watched.source);
         watched.following = run.following;
         emit runRead(id, run.snapshot, run.following);
     }
@@ -191,8 +192,7 @@ void LogWatch::setFollowing(quint64 id, bool follow)
     watched.following = follow;
     if (follow) {
         // A finished read reports a cut last record: follow with a fresh follower that waits.
-        watched.follower = std::make_shared<LogFollower>(watched.follower->run().source,
-                                                         LogFollower::Mode::Follow);
+        watched.follower = std::make_shared<LogFollower>(watched.source, LogFollower::Mode::Follow);
         read(id);
     }
     updateWatcher();

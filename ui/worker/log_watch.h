@@ -106,6 +106,7 @@ private:
     struct Watched
     {
         std::shared_ptr<LogFollower> follower;
+        LogSource source; ///< a copy: the follower is the worker's while it reads
         QStringList files;
         bool following = false;
         bool reading = false;
