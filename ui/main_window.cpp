@@ -31,6 +31,8 @@
 #include "ui/shell/window_settings.h"
 #include "ui/theme.h"
 #include "ui/views/lr_finder_view.h"
+#include "ui/views/runs_plots.h"
+#include "ui/views/runs_view.h"
 #include "ui/views/sweep_view.h"
 #include "ui/widgets/message_bar.h"
 #include "ui/widgets/playback_bar.h"
@@ -234,6 +236,11 @@ void MainWindow::connectModel()
             [this](const RunConfig& config) { m_model->apply(config); });
     m_docks->finder()->setBaseConfig(m_model->config());
     m_docks->sweep()->setBaseConfig(m_model->config());
+    // Imported training logs: dropped anywhere on the window, shown in the Runs dock.
+    RunsView* runs = m_docks->runs();
+    runs->setExperimentModel(m_model);
+    runs->acceptDropsOn(this);
+    connect(runs, &RunsView::imported, this, [this] { m_docks->showTab(QStringLiteral("runs")); });
 }
 
 void MainWindow::connectRuns()
@@ -342,6 +349,8 @@ QWidget* MainWindow::figure(const QString& name) const
         return m_curves->schedulePlot();
     if (name == QLatin1String("dashboard"))
         return m_plots;
+    if (name == QLatin1String("runs"))
+        return m_docks->runs()->plots();
     return nullptr;
 }
 
@@ -358,6 +367,14 @@ void MainWindow::buildMenus()
     m_export->addToToolBar(tools);
     file->addAction(tr("&Open dataset CSV…"), m_controls->problemControls(),
                     &ProblemControls::openCsv);
+    QAction* importRuns =
+        file->addAction(tr("&Import runs…"), m_docks->runs(), &RunsView::chooseFiles);
+    importRuns->setObjectName(QStringLiteral("importRunsAction"));
+    importRuns->setShortcut(QKeySequence(tr("Ctrl+I")));
+    importRuns->setStatusTip(tr("Read training logs (TensorBoard, Hugging Face "
+                                "trainer_state.json, CSV) into the Runs dock."));
+    file->addAction(tr("Import run f&older…"), m_docks->runs(), &RunsView::chooseFolder)
+        ->setObjectName(QStringLiteral("importRunFolderAction"));
     file->addSeparator();
     QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
@@ -472,6 +489,7 @@ MainWindow::ShellState MainWindow::shellState() const
     state.geometry = saveGeometry();
     state.dockState = saveState();
     state.visible = isVisible();
+    state.importedRuns = m_docks->runs()->importedPaths();
     return state;
 }
 
@@ -481,6 +499,7 @@ void MainWindow::restoreShellState(const ShellState& state)
         restoreGeometry(state.geometry);
     if (!state.dockState.isEmpty())
         restoreState(state.dockState);
+    m_docks->runs()->importPaths(state.importedRuns);
     if (state.session) {
         Session session = *state.session;
         session.language = currentLanguage().toStdString(); // no request to switch back

@@ -2,6 +2,7 @@
 
 #include <QByteArray>
 #include <QMainWindow>
+#include <QStringList>
 
 #include <memory>
 
@@ -69,7 +70,8 @@ public:
     PinLoader* pinLoader() const { return m_pinLoader; }
 
     /// What survives a rebuild of the window (LanguageController's language switch): the
-    /// session (experiment, pinned runs with their labels, view state), geometry and docks.
+    /// session (experiment, pinned runs with their labels, view state), geometry, docks and the
+    /// imported runs.
     struct ShellState
     {
         std::shared_ptr<const Session> session;
@@ -78,6 +80,8 @@ public:
         QByteArray geometry;
         QByteArray dockState;
         bool visible = false;
+        /// The Runs dock's imported runs (their paths; read again by the new window).
+        QStringList importedRuns;
     };
     ShellState shellState() const;
     /// Puts state into this window: geometry, docks, then the session (its pinned runs are

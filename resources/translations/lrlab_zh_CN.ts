@@ -419,6 +419,10 @@
         <source>Fine-tuning</source>
         <translation>微调</translation>
     </message>
+    <message>
+        <source>Runs</source>
+        <translation>运行记录</translation>
+    </message>
 </context>
 <context>
     <name>lrlab::ComparePainter</name>
@@ -1296,6 +1300,14 @@
 %1</source>
         <translation>无法保存动画：
 %1</translation>
+    </message>
+    <message>
+        <source>&amp;Imported runs…</source>
+        <translation>导入的运行(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Save the Runs dock's loss, validation-loss and learning-rate plots as PNG, SVG or PDF.</source>
+        <translation>将“运行记录”停靠窗口中的损失、验证损失和学习率图保存为 PNG、SVG 或 PDF。</translation>
     </message>
 </context>
 <context>
@@ -2509,6 +2521,26 @@ the plane of the trajectory's two main directions.</source>
         <location filename="../../ui/main_window.cpp" line="355" />
         <source>Session and export</source>
         <translation>会话与导出</translation>
+    </message>
+    <message>
+        <source>&amp;Import runs…</source>
+        <translation>导入运行(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Ctrl+I</source>
+        <translation>Ctrl+I</translation>
+    </message>
+    <message>
+        <source>Read training logs (TensorBoard, Hugging Face trainer_state.json, CSV) into the Runs dock.</source>
+        <translation>将训练日志（TensorBoard、Hugging Face trainer_state.json、CSV）读入“运行记录”停靠窗口。</translation>
+    </message>
+    <message>
+        <source>Import run f&amp;older…</source>
+        <translation>导入运行文件夹(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
     </message>
 </context>
 <context>
@@ -4017,6 +4049,207 @@ click to load this run</source>
         <location filename="../../ui/shell/window_settings.cpp" line="27" />
         <source>&amp;Full screen</source>
         <translation>全屏(&amp;F)</translation>
+    </message>
+</context>
+<context>
+    <name>lrlab::RunsPlots</name>
+    <message>
+        <source>Training loss</source>
+        <translation>训练损失</translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation>损失</translation>
+    </message>
+    <message>
+        <source>Validation loss</source>
+        <translation>验证损失</translation>
+    </message>
+    <message>
+        <source>validation loss</source>
+        <translation>验证损失</translation>
+    </message>
+    <message>
+        <source>Learning rate</source>
+        <translation>学习率</translation>
+    </message>
+    <message>
+        <source>learning rate</source>
+        <translation>学习率</translation>
+    </message>
+    <message>
+        <source>step</source>
+        <translation>步数</translation>
+    </message>
+    <message>
+        <source>%1 of every shown imported run against its logged step, one colour per run. Long logs are drawn from the smallest and largest value of each pixel column, so a spike stays visible at any zoom.</source>
+        <translation>每条显示的导入运行的%1随其记录步数的变化，每条运行一种颜色。长日志按每个像素列的最小值和最大值绘制，因此任何缩放下尖峰都不会消失。</translation>
+    </message>
+    <message>
+        <source>%1 fit, max error %2</source>
+        <translation>%1 拟合，最大误差 %2</translation>
+    </message>
+    <message>
+        <source>File ▸ Import runs…, or drop log files or folders on the window</source>
+        <translation>文件 ▸ 导入运行…，或将日志文件或文件夹拖到窗口上</translation>
+    </message>
+    <message>
+        <source>No shown run logs this</source>
+        <translation>没有显示的运行记录了此项</translation>
+    </message>
+</context>
+<context>
+    <name>lrlab::RunsView</name>
+    <message>
+        <source>No run found.</source>
+        <translation>未找到运行。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n run(s) imported.</source>
+        <translation>
+            <numerusform>已导入 %n 条运行。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Import &amp;files…</source>
+        <translation>导入文件(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Read training logs: TensorBoard event files (events.out.tfevents.*), a Hugging Face trainer_state.json, or a CSV with a step column (Lightning's metrics.csv, a W&amp;B export). You can also drop files on the window.</source>
+        <translation>读取训练日志：TensorBoard 事件文件（events.out.tfevents.*）、Hugging Face 的 trainer_state.json，或带 step 列的 CSV（Lightning 的 metrics.csv、W&amp;B 导出）。也可以把文件拖到窗口上。</translation>
+    </message>
+    <message>
+        <source>Import f&amp;older…</source>
+        <translation>导入文件夹(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Read every run in a folder and its subfolders: each folder of event files is one TensorBoard run, a Hugging Face output folder one run.</source>
+        <translation>读取文件夹及其子文件夹中的所有运行：每个含事件文件的文件夹是一条 TensorBoard 运行，一个 Hugging Face 输出文件夹是一条运行。</translation>
+    </message>
+    <message>
+        <source>Re&amp;move</source>
+        <translation>移除(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Remove the selected run from the list (its files stay as they are).</source>
+        <translation>从列表中移除选中的运行（其文件保持不变）。</translation>
+    </message>
+    <message>
+        <source>The imported runs. The checkbox by a name shows or hides the run on the plots (Space toggles it); Follow reads what the training writes, within a second. Schedule: the schedule of lrlab's family that reproduces the logged learning rate, with its largest relative error. Diagnosis: what the loss curves say, by the same rules as the explorer's runs.</source>
+        <translation>导入的运行。名称旁的复选框在图上显示或隐藏该运行（空格键切换）；“跟随”会在一秒内读取训练新写入的内容。调度：lrlab 调度族中能复现所记录学习率的调度，及其最大相对误差。诊断：按与探索器中运行相同的规则，从损失曲线得出的结论。</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>格式</translation>
+    </message>
+    <message>
+        <source>Follow</source>
+        <translation>跟随</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>点数</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation>调度</translation>
+    </message>
+    <message>
+        <source>Diagnosis</source>
+        <translation>诊断</translation>
+    </message>
+    <message>
+        <source>Open in the &amp;lab</source>
+        <translation>在实验室中打开(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Put the selected run's recognised schedule (warmup, decay and peak learning rate) into the explorer, to replay it on a toy surface or a model and see what it does. Enabled when the run's learning rate fits one of lrlab's schedules.</source>
+        <translation>把选中运行识别出的调度（预热、衰减和峰值学习率）放入探索器，在玩具曲面或模型上重放，看看它的效果。当该运行的学习率符合 lrlab 的某个调度时可用。</translation>
+    </message>
+    <message>
+        <source>&amp;Problems reading the logs:</source>
+        <translation>读取日志时的问题(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>What could not be read, a line each: the file, the record or line, and what is wrong. Everything else was read.</source>
+        <translation>无法读取的内容，每行一条：文件、记录或行，以及出了什么问题。其余内容均已读取。</translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>正在读取 %1…</translation>
+    </message>
+    <message>
+        <source>Import runs</source>
+        <translation>导入运行</translation>
+    </message>
+    <message>
+        <source>Training logs (*tfevents* *.json *.csv);;All files (*)</source>
+        <translation>训练日志 (*tfevents* *.json *.csv);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Import a folder of runs</source>
+        <translation>导入运行文件夹</translation>
+    </message>
+    <message>
+        <source>%1, peak %2, max error %3</source>
+        <translation>%1，峰值 %2，最大误差 %3</translation>
+    </message>
+    <message>
+        <source>none fits</source>
+        <translation>无匹配</translation>
+    </message>
+    <message>
+        <source>The log has no learning rate.</source>
+        <translation>该日志没有学习率。</translation>
+    </message>
+    <message>
+        <source>The log has no training loss.</source>
+        <translation>该日志没有训练损失。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n more problem(s)</source>
+        <translation>
+            <numerusform>%1：另有 %n 个问题</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The schedule of %1 was not applied: %2</source>
+        <translation>%1 的调度未被应用：%2</translation>
+    </message>
+    <message>
+        <source>The explorer replays the schedule of %1 (%2 steps, peak learning rate %3).</source>
+        <translation>探索器将重放 %1 的调度（%2 步，峰值学习率 %3）。</translation>
+    </message>
+</context>
+<context>
+    <name>lrlab::CopyAsMenu</name>
+    <message>
+        <source>PyTorch</source>
+        <translation>PyTorch</translation>
+    </message>
+    <message>
+        <source>Hugging Face</source>
+        <translation>Hugging Face</translation>
+    </message>
+    <message>
+        <source>Lightning</source>
+        <translation>Lightning</translation>
+    </message>
+    <message>
+        <source>Copy &amp;as</source>
+        <translation>复制为(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Copy the optimizer and learning-rate schedule as %1 code</source>
+        <translation>将优化器和学习率调度复制为 %1 代码</translation>
+    </message>
+    <message>
+        <source>Copied the optimizer and schedule as %1 code to the clipboard</source>
+        <translation>已将优化器和调度以 %1 代码复制到剪贴板</translation>
     </message>
 </context>
 </TS>

@@ -3,6 +3,7 @@
 #include "ui/explorer/diagnosis_panel.h"
 #include "ui/views/finetune_view.h"
 #include "ui/views/lr_finder_view.h"
+#include "ui/views/runs_view.h"
 #include "ui/views/sweep_view.h"
 
 #include <QDockWidget>
@@ -38,13 +39,17 @@ AnalysisDocks::AnalysisDocks(QMainWindow* window) : QObject(window)
     m_sweep->setObjectName(QStringLiteral("sweepView"));
     m_fineTune = new FineTuneView;
     m_fineTune->setObjectName(QStringLiteral("fineTuneView"));
+    m_runs = new RunsView;
+    m_runs->setObjectName(QStringLiteral("runsView"));
     m_diagnosisDock = addDock(window, m_diagnosis, "diagnosisDock");
     m_finderDock = addDock(window, m_finder, "lrFinderDock");
     m_sweepDock = addDock(window, m_sweep, "sweepDock");
     m_fineTuneDock = addDock(window, m_fineTune, "fineTuneDock");
+    m_runsDock = addDock(window, m_runs, "runsDock");
     window->tabifyDockWidget(m_diagnosisDock, m_finderDock);
     window->tabifyDockWidget(m_finderDock, m_sweepDock);
     window->tabifyDockWidget(m_sweepDock, m_fineTuneDock);
+    window->tabifyDockWidget(m_fineTuneDock, m_runsDock);
     m_diagnosisDock->raise();
     retranslate();
 }
@@ -89,7 +94,8 @@ bool AnalysisDocks::showTab(const QString& tab)
 
 void AnalysisDocks::addToggleActions(QMenu* menu) const
 {
-    for (QDockWidget* dock : {m_diagnosisDock, m_finderDock, m_sweepDock, m_fineTuneDock})
+    for (QDockWidget* dock :
+         {m_diagnosisDock, m_finderDock, m_sweepDock, m_fineTuneDock, m_runsDock})
         menu->addAction(dock->toggleViewAction());
 }
 
@@ -99,6 +105,7 @@ void AnalysisDocks::retranslate()
     m_finderDock->setWindowTitle(tr("LR finder"));
     m_sweepDock->setWindowTitle(tr("Sweep"));
     m_fineTuneDock->setWindowTitle(tr("Fine-tuning"));
+    m_runsDock->setWindowTitle(tr("Runs"));
 }
 
 } // namespace lrlab

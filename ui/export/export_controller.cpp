@@ -104,6 +104,9 @@ ExportController::ExportController(const ExplorerParts& parts, UserDialogs* dial
         {"exportLossAction", "loss", tr("L&oss…"), tr("Save the loss curves as PNG, SVG or PDF.")},
         {"exportLrAction", "lr", tr("Learning &rate…"),
          tr("Save the learning-rate schedule plot as PNG, SVG or PDF.")},
+        {"exportRunsAction", "runs", tr("&Imported runs…"),
+         tr("Save the Runs dock's loss, validation-loss and learning-rate plots as PNG, SVG or "
+            "PDF.")},
         {"exportDashboardAction", "dashboard", tr("&Dashboard (all plots)…"),
          tr("Save every plot side by side as one PNG, SVG or PDF figure.")},
     };
@@ -148,6 +151,10 @@ ExportController::ExportController(const ExplorerParts& parts, UserDialogs* dial
     for (const char* name : {"landscape", "loss", "lr"})
         if (QWidget* plot = figureWidget(QString::fromLatin1(name)))
             addPlotContextMenu(plot, QString::fromLatin1(name));
+    // The Runs dock's plots export the dock's three plots as one figure.
+    if (QWidget* runs = figureWidget(QStringLiteral("runs")))
+        for (QCustomPlot* plot : runs->findChildren<QCustomPlot*>())
+            addPlotContextMenu(plot, QStringLiteral("runs"));
 }
 
 QAction* ExportController::addAction(const char* name, const QString& text, const QString& tip)

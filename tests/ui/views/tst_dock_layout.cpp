@@ -35,7 +35,8 @@ using namespace lrlab;
 namespace {
 
 /// The docks the explorer window has, by object name.
-const char* const kDocks[] = {"diagnosisDock", "lrFinderDock", "sweepDock", "fineTuneDock"};
+const char* const kDocks[] = {"diagnosisDock", "lrFinderDock", "sweepDock", "fineTuneDock",
+                              "runsDock"};
 
 const QSize kWindowSizes[] = {QSize(1600, 1000), QSize(1280, 800)};
 const double kTextScales[] = {1.0, 1.5};
