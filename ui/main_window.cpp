@@ -449,8 +449,8 @@ void MainWindow::showEvent(QShowEvent* event)
         });
         // The Diagnosis text needs little height, the views with plots more: raising one of
         // those grows the dock area to what its plots need (never shrinks what the user chose).
-        for (QDockWidget* dock :
-             {m_docks->finderDock(), m_docks->sweepDock(), m_docks->fineTuneDock()})
+        for (QDockWidget* dock : {m_docks->finderDock(), m_docks->sweepDock(),
+                                  m_docks->fineTuneDock(), m_docks->runsDock()})
             connect(dock, &QDockWidget::visibilityChanged, this, [this, dock](bool visible) {
                 const int needed = std::max(270, height() / 4);
                 if (visible && !dock->isFloating() && dock->height() < needed)

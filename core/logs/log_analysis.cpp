@@ -3,6 +3,7 @@
 #include "core/analysis/logged_run_diagnosis.h"
 
 #include <algorithm>
+#include <cmath>
 #include <stdexcept>
 
 namespace lrlab {
@@ -62,7 +63,11 @@ diagnoseLogRun(const LogRun& run, const std::map<LogRole, std::string>& roles, s
 LogRunAnalysis analyseLogRun(const LogRun& run, const std::map<LogRole, std::string>& roles)
 {
     LogRunAnalysis analysis;
-    const LoggedSeries rates = roleSeries(run, roles, LogRole::LearningRate);
+    LoggedSeries rates = roleSeries(run, roles, LogRole::LearningRate);
+    // A rate the log could not write (NaN) says nothing about the schedule: fit the others.
+    rates.erase(std::remove_if(rates.begin(), rates.end(),
+                               [](const StepValue& p) { return !std::isfinite(p.value); }),
+                rates.end());
     if (rates.size() < 2) {
         analysis.scheduleMissing =
             rates.empty() ? "no learning-rate series" : "one learning-rate point is not a schedule";

@@ -293,10 +293,12 @@ void RunsView::updateRow(quint64 id)
                               .arg(spec.learningRate, 0, 'g', 3)
                               .arg(analysis.fit->maxRelativeError, 0, 'g', 2));
         schedule->setToolTip(QString::fromStdString(describeScheduleFit(*analysis.fit)));
-    } else if (analysis.fit || !analysis.fitError.empty()) {
+    } else if (analysis.fit) {
         schedule->setText(tr("none fits"));
-        schedule->setToolTip(
-            QString::fromStdString(analysis.fit ? analysis.fit->reason : analysis.fitError));
+        schedule->setToolTip(QString::fromStdString(analysis.fit->reason));
+    } else if (analysis.roles.count(LogRole::LearningRate) > 0) {
+        schedule->setText(tr("none fits"));
+        schedule->setToolTip(QString::fromStdString(analysis.fitError));
     } else {
         schedule->setText(QString());
         schedule->setToolTip(tr("The log has no learning rate."));

@@ -1,6 +1,6 @@
 #include "ui/worker/log_watch.h"
 
-#include "core/analysis/logged_run_diagnosis.h"
+#include "core/logs/log_analysis.h"
 #include "core/logs/log_discovery.h"
 
 #include <QDateTime>
@@ -16,54 +16,15 @@
 
 namespace lrlab {
 
-LoggedSeries loggedSeries(const ScalarSeries& series, bool dropNonFinite)
-{
-    ScalarSeries sorted;
-    sorted.reserve(series.size());
-    for (const ScalarPoint& p : series)
-        if (!dropNonFinite || std::isfinite(p.value))
-            sorted.push_back(p);
-    std::stable_sort(sorted.begin(), sorted.end(),
-                     [](const ScalarPoint& a, const ScalarPoint& b) { return a.step < b.step; });
-    LoggedSeries logged;
-    logged.reserve(sorted.size());
-    for (const ScalarPoint& p : sorted) {
-        if (!logged.empty() && logged.back().step == p.step)
-            logged.back().value = p.value;
-        else
-            logged.push_back({p.step, p.value});
-    }
-    return logged;
-}
-
 LogAnalysis analyseLog(const LogRun& run)
 {
     LogAnalysis analysis;
     analysis.roles = matchLogRoles(run);
-    const auto series = [&](LogRole role) -> const ScalarSeries* {
-        const auto tag = analysis.roles.find(role);
-        return tag == analysis.roles.end() ? nullptr : &run.series.at(tag->second);
-    };
-    if (const ScalarSeries* rates = series(LogRole::LearningRate); rates && rates->size() >= 2) {
-        try {
-            analysis.fit = fitSchedule(loggedSeries(*rates, true));
-        } catch (const std::exception& e) {
-            analysis.fitError = e.what();
-        }
-    }
-    if (const ScalarSeries* loss = series(LogRole::Loss); loss && !loss->empty()) {
-        LoggedRun logged;
-        logged.trainingLoss = loggedSeries(*loss, false);
-        if (const ScalarSeries* val = series(LogRole::ValLoss))
-            logged.validationLoss = loggedSeries(*val, false);
-        if (const ScalarSeries* acc = series(LogRole::ValAccuracy))
-            logged.validationAccuracy = loggedSeries(*acc, false);
-        try {
-            analysis.diagnosis = diagnoseLoggedRun(logged);
-        } catch (const std::exception& e) {
-            analysis.diagnosisError = e.what();
-        }
-    }
+    LogRunAnalysis core = analyseLogRun(run, analysis.roles);
+    analysis.fit = std::move(core.schedule);
+    analysis.fitError = std::move(core.scheduleMissing);
+    analysis.diagnosis = std::move(core.diagnosis);
+    analysis.diagnosisError = std::move(core.diagnosisMissing);
     return analysis;
 }
 

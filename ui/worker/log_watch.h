@@ -37,11 +37,7 @@ struct LogAnalysis
     std::string diagnosisError;
 };
 
-/// series as the analysis takes it: sorted by step, the last value logged at a step winning (a
-/// resumed run logs some steps again), non-finite values left out when dropNonFinite.
-LoggedSeries loggedSeries(const ScalarSeries& series, bool dropNonFinite);
-
-/// Analyses run (any thread: pure).
+/// Analyses run with its roles matched by name (analyseLogRun; any thread: pure).
 LogAnalysis analyseLog(const LogRun& run);
 
 /// A run as read at one moment, with its analysis: immutable, shared between the worker that
