@@ -2,9 +2,11 @@
 
 #include "core/config/config_json.h"
 #include "ui/experiment_model.h"
+#include "ui/explorer/analysis_docks.h"
 #include "ui/language.h"
 #include "ui/lessons/lesson_controller.h"
 #include "ui/main_window.h"
+#include "ui/views/runs_view.h"
 
 #include <QApplication>
 #include <QStyleFactory>
@@ -26,7 +28,8 @@ int runGui(int argc, char* argv[])
     // Language, theme, text size and geometry from the settings; the controller rebuilds the
     // window when the language changes (View > Language).
     // LRLAB_START_CONFIG=run.json opens the window on that experiment (presets, screenshots);
-    // LRLAB_START_LESSON=<id> on a lesson. Either skips the start page.
+    // LRLAB_START_LESSON=<id> on a lesson. Either skips the start page. LRLAB_START_RUNS=a:b
+    // imports the training logs at those paths into the Runs dock.
     const char* path = std::getenv("LRLAB_START_CONFIG");
     const char* id = std::getenv("LRLAB_START_LESSON");
     const bool hasPath = path != nullptr && *path != '\0';
@@ -42,6 +45,9 @@ int runGui(int argc, char* argv[])
     }
     if (hasLesson && !window->lessons()->loadLessonById(QString::fromUtf8(id)))
         qWarning("LRLAB_START_LESSON: no lesson \"%s\"", id);
+    if (const char* runs = std::getenv("LRLAB_START_RUNS"); runs != nullptr && *runs != '\0')
+        window->docks()->runs()->importPaths(
+            QString::fromUtf8(runs).split(QLatin1Char(':'), Qt::SkipEmptyParts));
     window->show();
     return app.exec();
 }

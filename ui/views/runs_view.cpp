@@ -33,9 +33,9 @@ enum Column {
     NameColumn,
     FormatColumn,
     FollowColumn,
-    PointsColumn,
+    DiagnosisColumn, // what the user came for: before the longer schedule text
     ScheduleColumn,
-    DiagnosisColumn,
+    PointsColumn,
     ColumnCount
 };
 
@@ -141,9 +141,11 @@ QWidget* RunsView::buildControls()
            "rules as the explorer's runs."));
     m_table->setColumnCount(ColumnCount);
     m_table->setHorizontalHeaderLabels(
-        {tr("Run"), tr("Format"), tr("Follow"), tr("Points"), tr("Schedule"), tr("Diagnosis")});
+        {tr("Run"), tr("Format"), tr("Follow"), tr("Diagnosis"), tr("Schedule"), tr("Points")});
+    // Every column fits its text (the last stretched): the list is read, not scrolled.
+    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_table->horizontalHeader()->setStretchLastSection(true);
-    m_table->setMinimumHeight(90);
+    m_table->setMinimumSize(500, 90);
     connect(m_table, &QTableWidget::itemChanged, this, &RunsView::itemChanged);
     connect(m_table, &QTableWidget::itemSelectionChanged, this, &RunsView::updateButtons);
     column->addWidget(m_table, 2);
@@ -288,9 +290,9 @@ void RunsView::updateRow(quint64 id)
     QTableWidgetItem* schedule = m_table->item(row, ScheduleColumn);
     if (analysis.fit && analysis.fit->fits) {
         const ScheduleSpec& spec = analysis.fit->schedule;
-        schedule->setText(tr("%1, peak %2, max error %3")
+        // Short in the list (the peak and every parameter are in the tooltip).
+        schedule->setText(tr("%1 (error %2)")
                               .arg(QString::fromStdString(decayName(spec.decay)))
-                              .arg(spec.learningRate, 0, 'g', 3)
                               .arg(analysis.fit->maxRelativeError, 0, 'g', 2));
         schedule->setToolTip(QString::fromStdString(describeScheduleFit(*analysis.fit)));
     } else if (analysis.fit) {

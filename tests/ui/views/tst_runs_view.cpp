@@ -81,7 +81,7 @@ void addFolderRows(std::initializer_list<const char*> folders)
 std::unique_ptr<RunsView> shownView()
 {
     auto view = std::make_unique<RunsView>();
-    view->resize(1400, 420);
+    view->resize(1600, 420);
     view->show();
     if (!QTest::qWaitForWindowExposed(view.get()))
         return nullptr;
