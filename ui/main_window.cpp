@@ -446,16 +446,25 @@ void MainWindow::showEvent(QShowEvent* event)
         QTimer::singleShot(0, this, [this] {
             fitControlsColumn(); // with the theme and text size the window is shown in
             resizeDocks({m_docks->diagnosisDock()}, {std::max(190, height() / 5)}, Qt::Vertical);
-        });
-        // The Diagnosis text needs little height, the views with plots more: raising one of
-        // those grows the dock area to what its plots need (never shrinks what the user chose).
-        for (QDockWidget* dock : {m_docks->finderDock(), m_docks->sweepDock(),
-                                  m_docks->fineTuneDock(), m_docks->runsDock()})
-            connect(dock, &QDockWidget::visibilityChanged, this, [this, dock](bool visible) {
+            // The Diagnosis text needs little height, the views with plots more: raising one
+            // of those grows the dock area to what its plots need (never shrinks what the user
+            // chose). Connected once the window is laid out, so the tabs' start-up visibility
+            // changes do not count.
+            const auto growFor = [this](QDockWidget* dock) {
                 const int needed = std::max(270, height() / 4);
-                if (visible && !dock->isFloating() && dock->height() < needed)
+                if (!dock->isFloating() && dock->height() < needed)
                     resizeDocks({dock}, {needed}, Qt::Vertical);
-            });
+            };
+            for (QDockWidget* dock : {m_docks->finderDock(), m_docks->sweepDock(),
+                                      m_docks->fineTuneDock(), m_docks->runsDock()}) {
+                connect(dock, &QDockWidget::visibilityChanged, this, [growFor, dock](bool visible) {
+                    if (visible)
+                        growFor(dock);
+                });
+                if (!dock->visibleRegion().isEmpty()) // raised in the restored layout
+                    growFor(dock);
+            }
+        });
     }
 }
 

@@ -49,7 +49,7 @@ public:
     /// At most this share of the axis rect's area goes to a legend inside it.
     static constexpr double kMaxInsetShare = 0.25;
     /// The least height of the axis rect that moving the legend above it may leave (pixels).
-    static constexpr double kMinDataHeight = 140.0;
+    static constexpr double kMinDataHeight = 100.0;
 
     /// Where the legend is.
     enum class Spot { TopRight, TopLeft, BottomRight, BottomLeft, Top, Bottom, Above };

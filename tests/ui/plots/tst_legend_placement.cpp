@@ -197,8 +197,12 @@ void TestLegendPlacement::largerTextLeavesTheDataReadable()
                 tallest = std::max(tallest, item->minimumOuterSizeHint().height());
                 ++entries;
             }
-        const int perRow = std::max(1, static_cast<int>(area.width()) / widest);
-        const double rowsAbove = std::ceil(double(entries) / perRow) * tallest;
+        const QCPLegend* box = plot->legend;
+        const int perRow =
+            std::max(1, static_cast<int>(area.width()) / (widest + box->columnSpacing()));
+        const double rowsAbove =
+            std::ceil(double(entries) / perRow) * (tallest + std::max(0, box->rowSpacing())) +
+            box->margins().top() + box->margins().bottom();
         QVERIFY2(small || area.height() - rowsAbove < lrlab::LegendPlacement::kMinDataHeight,
                  qPrintable(plot->objectName()));
     }
