@@ -444,7 +444,8 @@ void MainWindow::showEvent(QShowEvent* event)
         // needs the window laid out once.
         m_docksSized = true;
         QTimer::singleShot(0, this, [this] {
-            fitControlsColumn(); // with the theme and text size the window is shown in
+            fitControlsColumn();  // with the theme and text size the window is shown in
+            layout()->activate(); // resizeDocks is ignored by a window not laid out yet
             resizeDocks({m_docks->diagnosisDock()}, {std::max(190, height() / 5)}, Qt::Vertical);
             // The Diagnosis text needs little height, the views with plots more: raising one
             // of those grows the dock area to what its plots need (never shrinks what the user
@@ -461,8 +462,6 @@ void MainWindow::showEvent(QShowEvent* event)
                     if (visible)
                         growFor(dock);
                 });
-                if (!dock->visibleRegion().isEmpty()) // raised in the restored layout
-                    growFor(dock);
             }
         });
     }

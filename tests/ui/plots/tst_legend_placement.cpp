@@ -130,6 +130,9 @@ void TestLegendPlacement::lessonOneKeepsDataClear()
     window.dialogs()->setModalDialogsEnabled(false);
     window.resize(1600, 1000);
     window.show();
+    // The window sizes its docks once laid out (a queued call): let it, as the event loop would.
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QTest::qWait(20);
     QVERIFY(loadLesson(window, QStringLiteral("lr-too-large-small-right")));
     QVERIFY(window.pinnedRuns()->pinnedCount() >= 4);
     for (QCustomPlot* plot : {window.curves()->lossPlot(), window.curves()->schedulePlot(),
@@ -145,6 +148,9 @@ void TestLegendPlacement::divergingRunKeepsDataClear()
     window.dialogs()->setModalDialogsEnabled(false);
     window.resize(1600, 1000);
     window.show();
+    // The window sizes its docks once laid out (a queued call): let it, as the event loop would.
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QTest::qWait(20);
     window.model()->apply(lrlab::test::rosenbrockRun(1e-3, 300));
     QVERIFY(lrlab::test::waitForLatest(window));
     window.pinCurrent();
@@ -171,6 +177,9 @@ void TestLegendPlacement::largerTextLeavesTheDataReadable()
     window.dialogs()->setModalDialogsEnabled(false);
     window.resize(1600, 1000);
     window.show();
+    // The window sizes its docks once laid out (a queued call): let it, as the event loop would.
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QTest::qWait(20);
     QVERIFY(loadLesson(window, QStringLiteral("lr-too-large-small-right")));
     lrlab::setFontScale(1.5);
     for (QCustomPlot* plot : {window.curves()->lossPlot(), window.landscapeView()->plot()}) {
