@@ -45,7 +45,8 @@ DiagnosisPanel::DiagnosisPanel(QWidget* parent) : QWidget(parent)
     m_evidence->setObjectName(QStringLiteral("diagnosisEvidence"));
     m_evidence->setWordWrap(true);
     m_evidence->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_evidence->setStyleSheet(QStringLiteral("color: rgb(90,90,90);"));
+    // The evidence in the theme's text colour: a fixed grey was dark on dark, and the palettes'
+    // muted greys fall below a 4.5 : 1 contrast on a projector.
     layout->addWidget(m_title);
     layout->addWidget(m_advice);
     layout->addWidget(m_evidence);

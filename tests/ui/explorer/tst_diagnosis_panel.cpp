@@ -6,7 +6,9 @@
 #include "tests/common/loss_curves.h"
 #include "ui/explorer/diagnosis_panel.h"
 #include "ui/language.h"
+#include "ui/theme.h"
 
+#include <QImage>
 #include <QLabel>
 #include <QRegularExpression>
 #include <QtTest>
@@ -86,6 +88,8 @@ private slots:
     void chineseEvidence();
     void englishEvidenceIsTheCoreSentence();
     void accuracyEvidenceInChinese();
+    void evidenceIsReadableInEveryTheme_data();
+    void evidenceIsReadableInEveryTheme();
 };
 
 void TestDiagnosisPanel::chineseEvidence_data()
@@ -173,6 +177,58 @@ void TestDiagnosisPanel::englishEvidenceIsTheCoreSentence()
     const auto* label = panel.findChild<QLabel*>(QStringLiteral("diagnosisEvidence"));
     QVERIFY(label != nullptr);
     QCOMPARE(label->text(), QString::fromStdString(lrlab::diagnose(h).evidence));
+}
+
+namespace {
+
+/// WCAG relative luminance of c.
+double luminance(const QColor& c)
+{
+    const auto channel = [](double v) {
+        return v <= 0.03928 ? v / 12.92 : std::pow((v + 0.055) / 1.055, 2.4);
+    };
+    return 0.2126 * channel(c.redF()) + 0.7152 * channel(c.greenF()) + 0.0722 * channel(c.blueF());
+}
+
+} // namespace
+
+void TestDiagnosisPanel::evidenceIsReadableInEveryTheme_data()
+{
+    QTest::addColumn<QString>("theme");
+    QTest::newRow("light") << "light";
+    QTest::newRow("dark") << "dark";
+}
+
+// The evidence line is drawn in a colour of the theme's palette with a contrast of at least
+// 4.5 : 1 against the panel (WCAG AA for body text).
+void TestDiagnosisPanel::evidenceIsReadableInEveryTheme()
+{
+    QFETCH(QString, theme);
+    lrlab::DiagnosisPanel panel;
+    panel.setPalette(lrlab::themePalette(lrlab::themeFromName(theme)));
+    panel.showHistory(historyOf(lossCurve(200, [](int i) { return std::exp(-0.02 * i); })));
+    auto* label = panel.findChild<QLabel*>(QStringLiteral("diagnosisEvidence"));
+    QVERIFY(label != nullptr);
+    // As drawn: the background is the image's corner; the text its pixel farthest from it.
+    panel.resize(600, 200);
+    panel.setAutoFillBackground(true); // as the dock it sits in: the theme's window colour
+    const QImage image = panel.grab(label->geometry()).toImage();
+    const QColor back = image.pixelColor(0, 0);
+    QColor text = back;
+    for (int y = 0; y < image.height(); ++y)
+        for (int x = 0; x < image.width(); ++x) {
+            const QColor c = image.pixelColor(x, y);
+            if (std::abs(luminance(c) - luminance(back)) >
+                std::abs(luminance(text) - luminance(back)))
+                text = c;
+        }
+    QVERIFY(text != back);
+    const double lighter = std::max(luminance(text), luminance(back));
+    const double darker = std::min(luminance(text), luminance(back));
+    const double contrast = (lighter + 0.05) / (darker + 0.05);
+    QVERIFY2(
+        contrast >= 4.5,
+        qPrintable(QStringLiteral("%1 on %2: %3").arg(text.name(), back.name()).arg(contrast)));
 }
 
 void TestDiagnosisPanel::accuracyEvidenceInChinese()
