@@ -19,8 +19,7 @@ namespace lrlab::test {
 /// The path of a file under tests/data/logs/.
 inline QString logFixture(const QString& relative)
 {
-    return qEnvironmentVariable("LRLAB_SOURCE_DIR") + QStringLiteral("/tests/data/logs/") +
-           relative;
+    return QStringLiteral(LRLAB_SOURCE_DIR "/tests/data/logs/") + relative;
 }
 
 /// key's values of a trainer_state.json's log_history, with their "step" (entries without the

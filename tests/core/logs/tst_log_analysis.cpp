@@ -5,6 +5,8 @@
 #include "core/logs/log_follower.h"
 #include "core/schedules/schedule.h"
 
+#include "tests/common/training_logs.h"
+
 #include <QTest>
 
 #include <set>
@@ -14,11 +16,6 @@ using namespace lrlab;
 Q_DECLARE_METATYPE(lrlab::Decay)
 
 namespace {
-
-QString fixture(const QString& name)
-{
-    return QStringLiteral(LRLAB_SOURCE_DIR) + "/tests/data/logs/" + name;
-}
 
 LogRun onlyRun(const QString& path)
 {
@@ -72,7 +69,7 @@ private slots:
         QFETCH(double, peak);
         QFETCH(int, totalSteps);
         QFETCH(QString, diagnosis);
-        const LogRun run = onlyRun(fixture(path));
+        const LogRun run = onlyRun(lrlab::test::logFixture(path));
         QVERIFY2(!run.series.empty(), qPrintable(path));
         const LogRunAnalysis analysis = analyseLogRun(run, matchLogRoles(run));
 

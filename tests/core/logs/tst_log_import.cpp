@@ -7,6 +7,7 @@
 #include "core/logs/log_roles.h"
 #include "tests/common/files.h"
 #include "tests/common/tfrecord_bytes.h"
+#include "tests/common/training_logs.h"
 
 #include <QDir>
 #include <QFile>
@@ -29,11 +30,6 @@ using TagCounts = std::map<QString, int>;
 Q_DECLARE_METATYPE(TagCounts)
 
 namespace {
-
-QString fixture(const QString& name)
-{
-    return QStringLiteral(LRLAB_SOURCE_DIR) + "/tests/data/logs/" + name;
-}
 
 /// The one run at path (fails the test otherwise).
 LogRun onlyRun(const QString& path)
@@ -134,7 +130,7 @@ private slots:
         QFETCH(QString, file);
         QFETCH(TagCounts, roleCounts);
         QFETCH(TagCounts, roleTags);
-        const LogRun run = onlyRun(fixture(path));
+        const LogRun run = onlyRun(lrlab::test::logFixture(path));
         QCOMPARE(QString(logFormatName(run.source.format)), format);
         QCOMPARE(run.source.files.size(), std::size_t(1));
         QVERIFY2(QString::fromStdString(run.source.files.front()).endsWith("/" + file),
@@ -158,7 +154,7 @@ private slots:
 
     void tensorBoardValidationSteps()
     {
-        const LogRun run = onlyRun(fixture("tb_digits_mlp_warmup_cosine"));
+        const LogRun run = onlyRun(lrlab::test::logFixture("tb_digits_mlp_warmup_cosine"));
         std::vector<std::int64_t> steps;
         for (const ScalarPoint& p : run.series.at("val/loss"))
             steps.push_back(p.step);
@@ -200,7 +196,7 @@ private slots:
         QFETCH(qint64, step);
         QFETCH(double, value);
         QFETCH(double, tolerance);
-        const LogRun run = onlyRun(fixture(path));
+        const LogRun run = onlyRun(lrlab::test::logFixture(path));
         const auto it = run.series.find(tag.toStdString());
         QVERIFY(it != run.series.end());
         QVERIFY2(std::fabs(valueAt(it->second, step) - value) <= tolerance,
@@ -209,7 +205,8 @@ private slots:
 
     void lightningFirstLrRow()
     {
-        const LogRun run = onlyRun(fixture("lightning_digits_onecycle/metrics.csv"));
+        const LogRun run =
+            onlyRun(lrlab::test::logFixture("lightning_digits_onecycle/metrics.csv"));
         const ScalarSeries& lr = run.series.at("lr-AdamW");
         QCOMPARE(lr.front().step, std::int64_t(4));
         QVERIFY(std::fabs(lr.front().value - 1.263e-4) < 1e-7);
@@ -218,7 +215,8 @@ private slots:
     void directoryFindsEveryRun()
     {
         std::vector<LogProblem> problems;
-        const std::vector<LogRun> runs = importLogs({fixture("").toStdString()}, problems);
+        const std::vector<LogRun> runs =
+            importLogs({lrlab::test::logFixture("").toStdString()}, problems);
         QVERIFY(problems.empty());
         QCOMPARE(runs.size(), std::size_t(5));
         // The HF directories are one run each, read from the event file, and say so.
@@ -229,7 +227,7 @@ private slots:
 
     void overrides()
     {
-        const LogRun run = onlyRun(fixture("hf_gpt2_warmup_cosine"));
+        const LogRun run = onlyRun(lrlab::test::logFixture("hf_gpt2_warmup_cosine"));
         std::vector<LogProblem> problems;
         const auto roles = matchLogRoles(
             run, {{LogRole::Loss, "train/grad_norm"}, {LogRole::ValAccuracy, "no/such"}},
@@ -244,9 +242,9 @@ private slots:
     {
         QTemporaryDir dir;
         // An event file named .csv, and a CSV named .json.
-        QVERIFY(
-            QFile::copy(fixture("tb_digits_mlp_sgd_lr8/events.out.tfevents.1796409493.vm.427.2"),
-                        dir.filePath("looks.csv")));
+        QVERIFY(QFile::copy(lrlab::test::logFixture(
+                                "tb_digits_mlp_sgd_lr8/events.out.tfevents.1796409493.vm.427.2"),
+                            dir.filePath("looks.csv")));
         QVERIFY(writeAll(dir.filePath("table.json"), "Step,loss\n1,0.5\n2,0.4\n"));
         QCOMPARE(sniffLogFormat(dir.filePath("looks.csv").toStdString()),
                  std::optional<LogFormat>(LogFormat::TensorBoard));

@@ -81,6 +81,19 @@ std::vector<const QCPItemText*> labelsOf(QCustomPlot* plot)
     return labels;
 }
 
+/// Shows window at 1600×1000 and lets it size its docks once laid out (a queued call), as the
+/// event loop would.
+bool showLaidOut(lrlab::MainWindow& window)
+{
+    window.dialogs()->setModalDialogsEnabled(false);
+    window.resize(1600, 1000);
+    window.show();
+    if (!QTest::qWaitForWindowExposed(&window))
+        return false;
+    QTest::qWait(20);
+    return true;
+}
+
 /// No legend or label of plot covers a data point; labels overlap neither each other nor the
 /// legend.
 void checkClear(QCustomPlot* plot)
@@ -127,12 +140,7 @@ private slots:
 void TestLegendPlacement::lessonOneKeepsDataClear()
 {
     lrlab::MainWindow window;
-    window.dialogs()->setModalDialogsEnabled(false);
-    window.resize(1600, 1000);
-    window.show();
-    // The window sizes its docks once laid out (a queued call): let it, as the event loop would.
-    QVERIFY(QTest::qWaitForWindowExposed(&window));
-    QTest::qWait(20);
+    QVERIFY(showLaidOut(window));
     QVERIFY(loadLesson(window, QStringLiteral("lr-too-large-small-right")));
     QVERIFY(window.pinnedRuns()->pinnedCount() >= 4);
     for (QCustomPlot* plot : {window.curves()->lossPlot(), window.curves()->schedulePlot(),
@@ -145,12 +153,7 @@ void TestLegendPlacement::lessonOneKeepsDataClear()
 void TestLegendPlacement::divergingRunKeepsDataClear()
 {
     lrlab::MainWindow window;
-    window.dialogs()->setModalDialogsEnabled(false);
-    window.resize(1600, 1000);
-    window.show();
-    // The window sizes its docks once laid out (a queued call): let it, as the event loop would.
-    QVERIFY(QTest::qWaitForWindowExposed(&window));
-    QTest::qWait(20);
+    QVERIFY(showLaidOut(window));
     window.model()->apply(lrlab::test::rosenbrockRun(1e-3, 300));
     QVERIFY(lrlab::test::waitForLatest(window));
     window.pinCurrent();
@@ -174,12 +177,7 @@ void TestLegendPlacement::divergingRunKeepsDataClear()
 void TestLegendPlacement::largerTextLeavesTheDataReadable()
 {
     lrlab::MainWindow window;
-    window.dialogs()->setModalDialogsEnabled(false);
-    window.resize(1600, 1000);
-    window.show();
-    // The window sizes its docks once laid out (a queued call): let it, as the event loop would.
-    QVERIFY(QTest::qWaitForWindowExposed(&window));
-    QTest::qWait(20);
+    QVERIFY(showLaidOut(window));
     QVERIFY(loadLesson(window, QStringLiteral("lr-too-large-small-right")));
     lrlab::setFontScale(1.5);
     for (QCustomPlot* plot : {window.curves()->lossPlot(), window.landscapeView()->plot()}) {
