@@ -2,6 +2,8 @@
 
 #include "core/optimizers/adam_update.h"
 #include "core/optimizers/quantization.h"
+#include "core/optimizers/quantization_codebook.h"
+#include "core/optimizers/target_clones.h"
 
 #include <algorithm>
 #include <cmath>
@@ -10,6 +12,43 @@
 
 namespace lrlab {
 
+namespace {
+
+/// Adam's element update over one dequantized block (adam_update.h), keeping the largest |m|
+/// and |v| as it goes: the absmaxes the block is requantized with, the same maxima as
+/// quantizeBlock's separate pass.
+template <typename Scalar>
+inline void updateBlock(Scalar* theta, const Scalar* gradient, Scalar* m, Scalar* v, int n,
+                        const detail::AdamCoefficients<Scalar>& c, detail::AdamDecay decay,
+                        Scalar& mLargest, Scalar& vLargest)
+{
+    Scalar mMax = Scalar(0);
+    Scalar vMax = Scalar(0);
+    for (int i = 0; i < n; ++i) {
+        detail::adamUpdate(theta[i], gradient[i], m[i], v[i], c, decay);
+        mMax = std::max(mMax, std::abs(m[i]));
+        vMax = std::max(vMax, std::abs(v[i]));
+    }
+    mLargest = mMax;
+    vLargest = vMax;
+}
+
+LRLAB_TARGET_CLONES void updateBlockOf(float* theta, const float* gradient, float* m, float* v,
+                                       int n, const detail::AdamCoefficients<float>& c,
+                                       detail::AdamDecay decay, float& mLargest, float& vLargest)
+{
+    updateBlock(theta, gradient, m, v, n, c, decay, mLargest, vLargest);
+}
+
+LRLAB_TARGET_CLONES void updateBlockOf(double* theta, const double* gradient, double* m, double* v,
+                                       int n, const detail::AdamCoefficients<double>& c,
+                                       detail::AdamDecay decay, double& mLargest, double& vLargest)
+{
+    updateBlock(theta, gradient, m, v, n, c, decay, mLargest, vLargest);
+}
+
+} // namespace
+
 template <typename Scalar>
 Adam8bit<Scalar>::Adam8bit(const Adam8bitOptions& options) : m_options(options)
 {
@@ -17,8 +56,8 @@ Adam8bit<Scalar>::Adam8bit(const Adam8bitOptions& options) : m_options(options)
         throw std::invalid_argument("optimizer.block_size: must be >= 1, got " +
                                     std::to_string(m_options.blockSize));
     // Build both maps now, so the first step() does not pay for (or allocate in) it.
-    signedDynamicMap();
-    unsignedDynamicMap();
+    signedDynamicCodebook();
+    unsignedDynamicCodebook();
 }
 
 template <typename Scalar> void Adam8bit<Scalar>::reset(int dimension)
@@ -47,8 +86,8 @@ void Adam8bit<Scalar>::step(Eigen::Ref<Vector> x, const Eigen::Ref<const Vector>
     const detail::AdamDecay decay =
         m_options.weightDecay != 0.0 ? detail::AdamDecay::Coupled : detail::AdamDecay::None;
 
-    const QuantizationMap& firstMap = signedDynamicMap();
-    const QuantizationMap& secondMap = unsignedDynamicMap();
+    const QuantizationCodebook& firstBook = signedDynamicCodebook();
+    const QuantizationCodebook& secondBook = unsignedDynamicCodebook();
     Scalar* theta = x.data();
     const Scalar* gradient = grad.data();
     Scalar* m = m_blockFirst.data();
@@ -62,14 +101,16 @@ void Adam8bit<Scalar>::step(Eigen::Ref<Vector> x, const Eigen::Ref<const Vector>
         std::uint8_t* firstCodes = m_firstCodes.data() + begin;
         std::uint8_t* secondCodes = m_secondCodes.data() + begin;
         const auto block = static_cast<std::size_t>(b);
-        dequantizeBlock(firstCodes, length, m_firstAbsmax[block], firstMap, m);
-        dequantizeBlock(secondCodes, length, m_secondAbsmax[block], secondMap, v);
-        Scalar* blockTheta = theta + begin;
-        const Scalar* blockGradient = gradient + begin;
-        for (int i = 0; i < length; ++i)
-            detail::adamUpdate(blockTheta[i], blockGradient[i], m[i], v[i], c, decay);
-        m_firstAbsmax[block] = quantizeBlock(m, length, firstMap, firstCodes);
-        m_secondAbsmax[block] = quantizeBlock(v, length, secondMap, secondCodes);
+        dequantizeBlock(firstCodes, length, m_firstAbsmax[block], firstBook.map(), m);
+        dequantizeBlock(secondCodes, length, m_secondAbsmax[block], secondBook.map(), v);
+        Scalar mLargest = Scalar(0);
+        Scalar vLargest = Scalar(0);
+        updateBlockOf(theta + begin, gradient + begin, m, v, length, c, decay, mLargest, vLargest);
+        // absmax = float(max |x|) and the codes of quantizeBlock, bit for bit.
+        m_firstAbsmax[block] = static_cast<float>(mLargest);
+        m_secondAbsmax[block] = static_cast<float>(vLargest);
+        quantizeBlockScaled(m, length, m_firstAbsmax[block], firstBook, firstCodes);
+        quantizeBlockScaled(v, length, m_secondAbsmax[block], secondBook, secondCodes);
     }
 }
 

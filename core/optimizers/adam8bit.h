@@ -26,7 +26,9 @@ struct Adam8bitOptions
 /// reset()); run exactly Adam's per-element update of adam.cpp on them (coupled weight decay
 /// g += wd·θ, bias corrections, eps, ATen rounding), so θ moves with the freshly computed,
 /// unquantized moments as in bitsandbytes' kernel; then requantize m and v with the block's
-/// new absmax. Hence the first step equals Adam's bit for bit and the difference starts when
+/// new absmax (the maxima are taken during the update, the nearest codes found with the maps'
+/// lookup tables, quantization_codebook.h: the codes of quantizeBlock, in a few steps each).
+/// Hence the first step equals Adam's bit for bit and the difference starts when
 /// the quantized moments are read back.
 ///
 /// Differences from bitsandbytes, on purpose: the state is always 8-bit, whatever the size
