@@ -30,9 +30,11 @@ double timeFit(const std::string& name, const lrlab::LoggedSeries& series, int r
     lrlab::ScheduleFit fit;
     const double seconds =
         lrlab::bench::medianSeconds(repeats, [&] { fit = lrlab::fitSchedule(series); });
-    std::printf("%-44s %7zu points %9.1f ms  %s %s, error %.3g\n", name.c_str(), series.size(),
+    std::printf("%-44s %7zu points %9.1f ms  %s %s, error %.17g\n", name.c_str(), series.size(),
                 seconds * 1e3, fit.fits ? "fits" : "no fit,",
                 lrlab::decayName(fit.schedule.decay).c_str(), fit.maxRelativeError);
+    // The whole answer, for comparing two builds' results line by line.
+    std::printf("    %s\n", (fit.fits ? lrlab::describeScheduleFit(fit) : fit.reason).c_str());
     return seconds * 1e3;
 }
 

@@ -76,6 +76,7 @@ private slots:
     void recoversOwnSchedules();
     void fitBecomesAConfig();
     void constantLog();
+    void outsideTheFamilyFitsNothing_data();
     void outsideTheFamilyFitsNothing();
     void longLogIsFast();
     void huggingFaceWarmupCosine();
@@ -226,18 +227,46 @@ void TestScheduleFit::constantLog()
     QCOMPARE(fit.maxRelativeError, 0.0);
 }
 
+void TestScheduleFit::outsideTheFamilyFitsNothing_data()
+{
+    QTest::addColumn<lrlab::LoggedSeries>("log");
+    lrlab::LoggedSeries threePhase, piecewise, noisy;
+    for (int step = 0; step < 600; step += 3)
+        threePhase.push_back({step, threePhaseOneCycle(0.01, 600, step)});
+    // Hand-made: a plateau, a drop, a ramp back up, a lower plateau.
+    for (int step = 0; step < 600; ++step) {
+        const double x = step / 600.0;
+        piecewise.push_back({step, x < 0.4    ? 1e-3
+                                   : x < 0.55 ? 3e-4
+                                   : x < 0.7  ? 3e-4 + (x - 0.55) / 0.15 * 2e-4
+                                              : 1e-4});
+    }
+    // A cosine with 5 % multiplicative noise (a deterministic pseudo-random sequence).
+    unsigned state = 12345;
+    for (int step = 0; step < 600; ++step) {
+        state = state * 1103515245u + 12345u;
+        const double noise = static_cast<double>((state >> 8) % 1001) / 1000.0 - 0.5;
+        noisy.push_back(
+            {step, 1e-3 * (0.5 + 0.5 * std::cos(kPi * step / 600.0)) * (1.0 + 0.1 * noise) + 1e-6});
+    }
+    QTest::newRow("three-phase-onecycle") << threePhase;
+    QTest::newRow("hand-made-piecewise") << piecewise;
+    QTest::newRow("noisy-cosine") << noisy;
+}
+
 void TestScheduleFit::outsideTheFamilyFitsNothing()
 {
-    lrlab::LoggedSeries log;
-    for (int step = 0; step < 600; step += 3)
-        log.push_back({step, threePhaseOneCycle(0.01, 600, step)});
+    QFETCH(lrlab::LoggedSeries, log);
     const lrlab::ScheduleFit fit = lrlab::fitSchedule(log);
-    qInfo("three-phase OneCycleLR: %s", fit.reason.c_str());
+    qInfo("%s", fit.reason.c_str());
     QVERIFY2(!fit.fits, lrlab::describeScheduleFit(fit).c_str());
     QVERIFY(fit.maxRelativeError > 10 * lrlab::kScheduleFitTolerance);
     QVERIFY(fit.reason.find(lrlab::decayName(fit.schedule.decay)) != std::string::npos);
     // A looser tolerance above its error accepts the same candidate.
-    QVERIFY(lrlab::fitSchedule(log, 2 * fit.maxRelativeError).fits);
+    const lrlab::ScheduleFit loose = lrlab::fitSchedule(log, 2 * fit.maxRelativeError);
+    QVERIFY(loose.fits);
+    QVERIFY(loose.schedule == fit.schedule);
+    QCOMPARE(loose.maxRelativeError, fit.maxRelativeError);
 }
 
 void TestScheduleFit::longLogIsFast()
