@@ -14,37 +14,53 @@ namespace lrlab {
 
 namespace {
 
-/// Adam's element update over one dequantized block (adam_update.h), keeping the largest |m|
-/// and |v| as it goes: the absmaxes the block is requantized with, the same maxima as
-/// quantizeBlock's separate pass.
+/// One block of a moment as stored: its codes, its absmax and the map the codes index.
+struct StoredBlock
+{
+    const std::uint8_t* codes;
+    float absmax;
+    const float* map;
+};
+
+/// Adam's element update over one block (adam_update.h): reads m and v from their codes as
+/// dequantizeBlock does (map[code]·absmax in float), writes the updated moments to the scratch m
+/// and v, and keeps the largest |m| and |v| as it goes: the absmaxes the block is requantized
+/// with, the same maxima as quantizeBlock's separate pass.
 template <typename Scalar>
-inline void updateBlock(Scalar* theta, const Scalar* gradient, Scalar* m, Scalar* v, int n,
+inline void updateBlock(Scalar* theta, const Scalar* gradient, StoredBlock first,
+                        StoredBlock second, Scalar* m, Scalar* v, int n,
                         const detail::AdamCoefficients<Scalar>& c, detail::AdamDecay decay,
                         Scalar& mLargest, Scalar& vLargest)
 {
     Scalar mMax = Scalar(0);
     Scalar vMax = Scalar(0);
     for (int i = 0; i < n; ++i) {
-        detail::adamUpdate(theta[i], gradient[i], m[i], v[i], c, decay);
-        mMax = std::max(mMax, std::abs(m[i]));
-        vMax = std::max(vMax, std::abs(v[i]));
+        Scalar mi = static_cast<Scalar>(first.map[first.codes[i]] * first.absmax);
+        Scalar vi = static_cast<Scalar>(second.map[second.codes[i]] * second.absmax);
+        detail::adamUpdate(theta[i], gradient[i], mi, vi, c, decay);
+        m[i] = mi;
+        v[i] = vi;
+        mMax = std::max(mMax, std::abs(mi));
+        vMax = std::max(vMax, std::abs(vi));
     }
     mLargest = mMax;
     vLargest = vMax;
 }
 
-LRLAB_TARGET_CLONES void updateBlockOf(float* theta, const float* gradient, float* m, float* v,
-                                       int n, const detail::AdamCoefficients<float>& c,
+LRLAB_TARGET_CLONES void updateBlockOf(float* theta, const float* gradient, StoredBlock first,
+                                       StoredBlock second, float* m, float* v, int n,
+                                       const detail::AdamCoefficients<float>& c,
                                        detail::AdamDecay decay, float& mLargest, float& vLargest)
 {
-    updateBlock(theta, gradient, m, v, n, c, decay, mLargest, vLargest);
+    updateBlock(theta, gradient, first, second, m, v, n, c, decay, mLargest, vLargest);
 }
 
-LRLAB_TARGET_CLONES void updateBlockOf(double* theta, const double* gradient, double* m, double* v,
-                                       int n, const detail::AdamCoefficients<double>& c,
+LRLAB_TARGET_CLONES void updateBlockOf(double* theta, const double* gradient, StoredBlock first,
+                                       StoredBlock second, double* m, double* v, int n,
+                                       const detail::AdamCoefficients<double>& c,
                                        detail::AdamDecay decay, double& mLargest, double& vLargest)
 {
-    updateBlock(theta, gradient, m, v, n, c, decay, mLargest, vLargest);
+    updateBlock(theta, gradient, first, second, m, v, n, c, decay, mLargest, vLargest);
 }
 
 } // namespace
@@ -101,11 +117,12 @@ void Adam8bit<Scalar>::step(Eigen::Ref<Vector> x, const Eigen::Ref<const Vector>
         std::uint8_t* firstCodes = m_firstCodes.data() + begin;
         std::uint8_t* secondCodes = m_secondCodes.data() + begin;
         const auto block = static_cast<std::size_t>(b);
-        dequantizeBlock(firstCodes, length, m_firstAbsmax[block], firstBook.map(), m);
-        dequantizeBlock(secondCodes, length, m_secondAbsmax[block], secondBook.map(), v);
         Scalar mLargest = Scalar(0);
         Scalar vLargest = Scalar(0);
-        updateBlockOf(theta + begin, gradient + begin, m, v, length, c, decay, mLargest, vLargest);
+        updateBlockOf(theta + begin, gradient + begin,
+                      {firstCodes, m_firstAbsmax[block], firstBook.map().data()},
+                      {secondCodes, m_secondAbsmax[block], secondBook.map().data()}, m, v, length,
+                      c, decay, mLargest, vLargest);
         // absmax = float(max |x|) and the codes of quantizeBlock, bit for bit.
         m_firstAbsmax[block] = static_cast<float>(mLargest);
         m_secondAbsmax[block] = static_cast<float>(vLargest);
