@@ -107,7 +107,8 @@ signals:
 protected:
     void closeEvent(QCloseEvent* event) override;
     void showEvent(QShowEvent* event) override;
-    /// A new text size: the controls column refits its fields.
+    /// A new text size: the controls column refits its fields. A new language: the texts the
+    /// window composes (pin labels, lesson texts) follow it.
     void changeEvent(QEvent* event) override;
 
 private:

@@ -1,0 +1,203 @@
+#include "ui/shell/retranslation.h"
+
+#include <QAbstractButton>
+#include <QAbstractSpinBox>
+#include <QAction>
+#include <QCoreApplication>
+#include <QDoubleSpinBox>
+#include <QGroupBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenu>
+#include <QSpinBox>
+#include <QStandardItemModel>
+#include <QTabBar>
+#include <QTreeWidget>
+
+#include <qcustomplot.h>
+
+#include <functional>
+
+namespace lrlab {
+
+namespace {
+
+/// text of owner's field in the installed language, or nullopt when it is already or is not a
+/// tr() text. The key found is stored on owner with the text set, so a later switch finds the
+/// same key even when two sources share a translation.
+std::optional<QString> retranslated(QObject* owner, const QString& field, const QString& text)
+{
+    if (text.isEmpty())
+        return std::nullopt;
+    const QByteArray property = "lrlabTranslation_" + field.toLatin1();
+    const QStringList stored = owner->property(property.constData()).toStringList();
+    std::optional<TranslationKey> key;
+    if (stored.size() == 4 && stored[3] == text)
+        key = TranslationKey{stored[0], stored[1], stored[2], false};
+    else
+        key = translationKeyOf(text, owner);
+    std::optional<QString> out;
+    if (key) {
+        out = key->translate();
+        owner->setProperty(property.constData(),
+                           QStringList{key->context, key->source, key->disambiguation, *out});
+    } else {
+        out = translatedAgain(text, owner); // with arguments
+    }
+    if (!out || *out == text)
+        return std::nullopt;
+    return out;
+}
+
+/// Calls set with the retranslated text when there is one.
+void apply(QObject* owner, const QString& field, const QString& text,
+           const std::function<void(const QString&)>& set)
+{
+    if (const std::optional<QString> out = retranslated(owner, field, text))
+        set(*out);
+}
+
+void retranslateWidget(QWidget* widget)
+{
+    apply(widget, QStringLiteral("windowTitle"), widget->windowTitle(),
+          [widget](const QString& t) { widget->setWindowTitle(t); });
+    apply(widget, QStringLiteral("toolTip"), widget->toolTip(),
+          [widget](const QString& t) { widget->setToolTip(t); });
+    apply(widget, QStringLiteral("statusTip"), widget->statusTip(),
+          [widget](const QString& t) { widget->setStatusTip(t); });
+    apply(widget, QStringLiteral("whatsThis"), widget->whatsThis(),
+          [widget](const QString& t) { widget->setWhatsThis(t); });
+    apply(widget, QStringLiteral("accessibleName"), widget->accessibleName(),
+          [widget](const QString& t) { widget->setAccessibleName(t); });
+    apply(widget, QStringLiteral("accessibleDescription"), widget->accessibleDescription(),
+          [widget](const QString& t) { widget->setAccessibleDescription(t); });
+    if (auto* label = qobject_cast<QLabel*>(widget))
+        apply(label, QStringLiteral("text"), label->text(),
+              [label](const QString& t) { label->setText(t); });
+    if (auto* button = qobject_cast<QAbstractButton*>(widget))
+        apply(button, QStringLiteral("text"), button->text(),
+              [button](const QString& t) { button->setText(t); });
+    if (auto* box = qobject_cast<QGroupBox*>(widget))
+        apply(box, QStringLiteral("title"), box->title(),
+              [box](const QString& t) { box->setTitle(t); });
+    if (auto* menu = qobject_cast<QMenu*>(widget))
+        apply(menu, QStringLiteral("title"), menu->title(),
+              [menu](const QString& t) { menu->setTitle(t); });
+    if (auto* edit = qobject_cast<QLineEdit*>(widget))
+        apply(edit, QStringLiteral("placeholder"), edit->placeholderText(),
+              [edit](const QString& t) { edit->setPlaceholderText(t); });
+    if (auto* spin = qobject_cast<QAbstractSpinBox*>(widget))
+        apply(spin, QStringLiteral("specialValue"), spin->specialValueText(),
+              [spin](const QString& t) { spin->setSpecialValueText(t); });
+    if (auto* spin = qobject_cast<QSpinBox*>(widget)) {
+        apply(spin, QStringLiteral("prefix"), spin->prefix(),
+              [spin](const QString& t) { spin->setPrefix(t); });
+        apply(spin, QStringLiteral("suffix"), spin->suffix(),
+              [spin](const QString& t) { spin->setSuffix(t); });
+    }
+    if (auto* spin = qobject_cast<QDoubleSpinBox*>(widget)) {
+        apply(spin, QStringLiteral("prefix"), spin->prefix(),
+              [spin](const QString& t) { spin->setPrefix(t); });
+        apply(spin, QStringLiteral("suffix"), spin->suffix(),
+              [spin](const QString& t) { spin->setSuffix(t); });
+    }
+    if (auto* bar = qobject_cast<QTabBar*>(widget)) {
+        for (int i = 0; i < bar->count(); ++i) {
+            apply(bar, QStringLiteral("tab%1").arg(i), bar->tabText(i),
+                  [bar, i](const QString& t) { bar->setTabText(i, t); });
+            apply(bar, QStringLiteral("tabTip%1").arg(i), bar->tabToolTip(i),
+                  [bar, i](const QString& t) { bar->setTabToolTip(i, t); });
+        }
+    }
+    if (auto* combo = qobject_cast<QComboBox*>(widget)) {
+        apply(combo, QStringLiteral("placeholder"), combo->placeholderText(),
+              [combo](const QString& t) { combo->setPlaceholderText(t); });
+        // setItemText keeps the current index (and emits no index change).
+        for (int i = 0; i < combo->count(); ++i) {
+            apply(combo, QStringLiteral("item%1").arg(i), combo->itemText(i),
+                  [combo, i](const QString& t) { combo->setItemText(i, t); });
+            apply(combo, QStringLiteral("itemTip%1").arg(i),
+                  combo->itemData(i, Qt::ToolTipRole).toString(),
+                  [combo, i](const QString& t) { combo->setItemData(i, t, Qt::ToolTipRole); });
+        }
+    }
+    if (auto* tree = qobject_cast<QTreeWidget*>(widget)) {
+        QTreeWidgetItem* header = tree->headerItem();
+        for (int c = 0; header && c < header->columnCount(); ++c)
+            apply(tree, QStringLiteral("header%1").arg(c), header->text(c),
+                  [header, c](const QString& t) { header->setText(c, t); });
+    }
+}
+
+void retranslateAction(QAction* action)
+{
+    apply(action, QStringLiteral("text"), action->text(),
+          [action](const QString& t) { action->setText(t); });
+    apply(action, QStringLiteral("toolTip"), action->toolTip(),
+          [action](const QString& t) { action->setToolTip(t); });
+    apply(action, QStringLiteral("statusTip"), action->statusTip(),
+          [action](const QString& t) { action->setStatusTip(t); });
+    apply(action, QStringLiteral("whatsThis"), action->whatsThis(),
+          [action](const QString& t) { action->setWhatsThis(t); });
+}
+
+void retranslateHeaders(QStandardItemModel* model)
+{
+    for (Qt::Orientation orientation : {Qt::Horizontal, Qt::Vertical}) {
+        const int count = orientation == Qt::Horizontal ? model->columnCount() : model->rowCount();
+        for (int i = 0; i < count; ++i) {
+            QStandardItem* item = orientation == Qt::Horizontal ? model->horizontalHeaderItem(i)
+                                                                : model->verticalHeaderItem(i);
+            if (item == nullptr)
+                continue;
+            apply(model, QStringLiteral("header%1_%2").arg(int(orientation)).arg(i), item->text(),
+                  [item](const QString& t) { item->setText(t); });
+        }
+    }
+}
+
+void retranslatePlot(QCustomPlot* plot)
+{
+    for (QCPAxisRect* rect : plot->axisRects())
+        for (QCPAxis* axis : rect->axes())
+            apply(axis, QStringLiteral("label"), axis->label(),
+                  [axis](const QString& t) { axis->setLabel(t); });
+    for (int i = 0; i < plot->plottableCount(); ++i) {
+        QCPAbstractPlottable* plottable = plot->plottable(i);
+        apply(plottable, QStringLiteral("name"), plottable->name(),
+              [plottable](const QString& t) { plottable->setName(t); });
+    }
+    for (int i = 0; i < plot->itemCount(); ++i)
+        if (auto* text = qobject_cast<QCPItemText*>(plot->item(i)))
+            apply(text, QStringLiteral("text"), text->text(),
+                  [text](const QString& t) { text->setText(t); });
+    for (QCPTextElement* title : plot->findChildren<QCPTextElement*>())
+        apply(title, QStringLiteral("text"), title->text(),
+              [title](const QString& t) { title->setText(t); });
+    plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void retranslateObject(QObject* object)
+{
+    if (auto* widget = qobject_cast<QWidget*>(object))
+        retranslateWidget(widget);
+    if (auto* action = qobject_cast<QAction*>(object))
+        retranslateAction(action);
+    if (auto* model = qobject_cast<QStandardItemModel*>(object))
+        retranslateHeaders(model);
+    if (auto* plot = qobject_cast<QCustomPlot*>(object))
+        retranslatePlot(plot);
+}
+
+} // namespace
+
+void retranslateTexts(QObject* root)
+{
+    if (root == nullptr)
+        return;
+    retranslateObject(root);
+    for (QObject* child : root->findChildren<QObject*>())
+        retranslateObject(child);
+}
+
+} // namespace lrlab
