@@ -49,13 +49,45 @@ std::optional<QString> retranslated(QObject* owner, const QString& field, const 
     return out;
 }
 
-/// Calls set with the retranslated text when there is one.
-void apply(QObject* owner, const QString& field, const QString& text,
+/// Calls set with the retranslated text when there is one; true when it did.
+bool apply(QObject* owner, const QString& field, const QString& text,
            const std::function<void(const QString&)>& set)
 {
-    if (const std::optional<QString> out = retranslated(owner, field, text))
+    const std::optional<QString> out = retranslated(owner, field, text);
+    if (out)
         set(*out);
+    return out.has_value();
 }
+
+/// Replots a hidden plot when it is shown next (a replot draws even what nobody sees).
+class ReplotWhenShown : public QObject
+{
+public:
+    /// Once per plot: does nothing when plot has one already.
+    static void install(QCustomPlot* plot)
+    {
+        if (!plot->property(kPending).toBool())
+            new ReplotWhenShown(plot);
+    }
+
+private:
+    static constexpr const char* kPending = "lrlabReplotWhenShown";
+    explicit ReplotWhenShown(QCustomPlot* plot) : QObject(plot)
+    {
+        plot->setProperty(kPending, true);
+        plot->installEventFilter(this);
+    }
+
+    bool eventFilter(QObject* watched, QEvent* event) override
+    {
+        if (event->type() == QEvent::Show) {
+            watched->setProperty(kPending, false);
+            static_cast<QCustomPlot*>(watched)->replot(QCustomPlot::rpQueuedReplot);
+            deleteLater();
+        }
+        return QObject::eventFilter(watched, event);
+    }
+};
 
 void retranslateWidget(QWidget* widget)
 {
@@ -158,23 +190,29 @@ void retranslateHeaders(QStandardItemModel* model)
 
 void retranslatePlot(QCustomPlot* plot)
 {
+    bool changed = false;
     for (QCPAxisRect* rect : plot->axisRects())
         for (QCPAxis* axis : rect->axes())
-            apply(axis, QStringLiteral("label"), axis->label(),
-                  [axis](const QString& t) { axis->setLabel(t); });
+            changed |= apply(axis, QStringLiteral("label"), axis->label(),
+                             [axis](const QString& t) { axis->setLabel(t); });
     for (int i = 0; i < plot->plottableCount(); ++i) {
         QCPAbstractPlottable* plottable = plot->plottable(i);
-        apply(plottable, QStringLiteral("name"), plottable->name(),
-              [plottable](const QString& t) { plottable->setName(t); });
+        changed |= apply(plottable, QStringLiteral("name"), plottable->name(),
+                         [plottable](const QString& t) { plottable->setName(t); });
     }
     for (int i = 0; i < plot->itemCount(); ++i)
         if (auto* text = qobject_cast<QCPItemText*>(plot->item(i)))
-            apply(text, QStringLiteral("text"), text->text(),
-                  [text](const QString& t) { text->setText(t); });
+            changed |= apply(text, QStringLiteral("text"), text->text(),
+                             [text](const QString& t) { text->setText(t); });
     for (QCPTextElement* title : plot->findChildren<QCPTextElement*>())
-        apply(title, QStringLiteral("text"), title->text(),
-              [title](const QString& t) { title->setText(t); });
-    plot->replot(QCustomPlot::rpQueuedReplot);
+        changed |= apply(title, QStringLiteral("text"), title->text(),
+                         [title](const QString& t) { title->setText(t); });
+    if (!changed)
+        return;
+    if (plot->isVisible())
+        plot->replot(QCustomPlot::rpQueuedReplot);
+    else
+        ReplotWhenShown::install(plot);
 }
 
 void retranslateObject(QObject* object)
