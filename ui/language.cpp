@@ -140,7 +140,7 @@ MainWindow* LanguageController::createWindow()
     auto* window = new MainWindow;
     m_window = window;
     window->installEventFilter(this);
-    // Queued: the request comes from a menu of the window the switch deletes.
+    // Queued: the request comes from a menu, which closes first.
     connect(window, &MainWindow::languageRequested, this, &LanguageController::setLanguage,
             Qt::QueuedConnection);
     return window;

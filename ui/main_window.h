@@ -69,9 +69,9 @@ public:
     UserDialogs* dialogs() const { return m_dialogs; }
     PinLoader* pinLoader() const { return m_pinLoader; }
 
-    /// What survives a rebuild of the window (LanguageController's language switch): the
+    /// What survives a rebuild of the window (a new window taking over from this one): the
     /// session (experiment, pinned runs with their labels, view state), geometry, docks and the
-    /// imported runs.
+    /// imported runs. The language switch needs none of it: it translates the window in place.
     struct ShellState
     {
         std::shared_ptr<const Session> session;

@@ -1,15 +1,9 @@
 #include "ui/shell/retranslation.h"
 
-#include <QAbstractButton>
-#include <QAbstractSpinBox>
 #include <QAction>
-#include <QCoreApplication>
-#include <QDoubleSpinBox>
-#include <QGroupBox>
-#include <QLabel>
+#include <QComboBox>
 #include <QLineEdit>
-#include <QMenu>
-#include <QSpinBox>
+#include <QMetaProperty>
 #include <QStandardItemModel>
 #include <QTabBar>
 #include <QTreeWidget>
@@ -89,50 +83,39 @@ private:
     }
 };
 
+/// The string properties of widgets and actions that show a text the program chose (a line
+/// edit's "text" is the user's and stays).
+constexpr const char* kTextProperties[] = {"windowTitle",
+                                           "toolTip",
+                                           "statusTip",
+                                           "whatsThis",
+                                           "accessibleName",
+                                           "accessibleDescription",
+                                           "text",
+                                           "title",
+                                           "placeholderText",
+                                           "specialValueText",
+                                           "prefix",
+                                           "suffix"};
+
+void retranslateProperties(QObject* object)
+{
+    const QMetaObject* meta = object->metaObject();
+    const bool userText = qobject_cast<QLineEdit*>(object) != nullptr;
+    for (const char* name : kTextProperties) {
+        const int index = meta->indexOfProperty(name);
+        if (index < 0 || (userText && qstrcmp(name, "text") == 0))
+            continue;
+        const QMetaProperty property = meta->property(index);
+        if (property.metaType().id() != QMetaType::QString || !property.isWritable())
+            continue;
+        apply(object, QString::fromLatin1(name), property.read(object).toString(),
+              [object, &property](const QString& t) { property.write(object, t); });
+    }
+}
+
 void retranslateWidget(QWidget* widget)
 {
-    apply(widget, QStringLiteral("windowTitle"), widget->windowTitle(),
-          [widget](const QString& t) { widget->setWindowTitle(t); });
-    apply(widget, QStringLiteral("toolTip"), widget->toolTip(),
-          [widget](const QString& t) { widget->setToolTip(t); });
-    apply(widget, QStringLiteral("statusTip"), widget->statusTip(),
-          [widget](const QString& t) { widget->setStatusTip(t); });
-    apply(widget, QStringLiteral("whatsThis"), widget->whatsThis(),
-          [widget](const QString& t) { widget->setWhatsThis(t); });
-    apply(widget, QStringLiteral("accessibleName"), widget->accessibleName(),
-          [widget](const QString& t) { widget->setAccessibleName(t); });
-    apply(widget, QStringLiteral("accessibleDescription"), widget->accessibleDescription(),
-          [widget](const QString& t) { widget->setAccessibleDescription(t); });
-    if (auto* label = qobject_cast<QLabel*>(widget))
-        apply(label, QStringLiteral("text"), label->text(),
-              [label](const QString& t) { label->setText(t); });
-    if (auto* button = qobject_cast<QAbstractButton*>(widget))
-        apply(button, QStringLiteral("text"), button->text(),
-              [button](const QString& t) { button->setText(t); });
-    if (auto* box = qobject_cast<QGroupBox*>(widget))
-        apply(box, QStringLiteral("title"), box->title(),
-              [box](const QString& t) { box->setTitle(t); });
-    if (auto* menu = qobject_cast<QMenu*>(widget))
-        apply(menu, QStringLiteral("title"), menu->title(),
-              [menu](const QString& t) { menu->setTitle(t); });
-    if (auto* edit = qobject_cast<QLineEdit*>(widget))
-        apply(edit, QStringLiteral("placeholder"), edit->placeholderText(),
-              [edit](const QString& t) { edit->setPlaceholderText(t); });
-    if (auto* spin = qobject_cast<QAbstractSpinBox*>(widget))
-        apply(spin, QStringLiteral("specialValue"), spin->specialValueText(),
-              [spin](const QString& t) { spin->setSpecialValueText(t); });
-    if (auto* spin = qobject_cast<QSpinBox*>(widget)) {
-        apply(spin, QStringLiteral("prefix"), spin->prefix(),
-              [spin](const QString& t) { spin->setPrefix(t); });
-        apply(spin, QStringLiteral("suffix"), spin->suffix(),
-              [spin](const QString& t) { spin->setSuffix(t); });
-    }
-    if (auto* spin = qobject_cast<QDoubleSpinBox*>(widget)) {
-        apply(spin, QStringLiteral("prefix"), spin->prefix(),
-              [spin](const QString& t) { spin->setPrefix(t); });
-        apply(spin, QStringLiteral("suffix"), spin->suffix(),
-              [spin](const QString& t) { spin->setSuffix(t); });
-    }
     if (auto* bar = qobject_cast<QTabBar*>(widget)) {
         for (int i = 0; i < bar->count(); ++i) {
             apply(bar, QStringLiteral("tab%1").arg(i), bar->tabText(i),
@@ -142,8 +125,6 @@ void retranslateWidget(QWidget* widget)
         }
     }
     if (auto* combo = qobject_cast<QComboBox*>(widget)) {
-        apply(combo, QStringLiteral("placeholder"), combo->placeholderText(),
-              [combo](const QString& t) { combo->setPlaceholderText(t); });
         // setItemText keeps the current index (and emits no index change).
         for (int i = 0; i < combo->count(); ++i) {
             apply(combo, QStringLiteral("item%1").arg(i), combo->itemText(i),
@@ -159,18 +140,6 @@ void retranslateWidget(QWidget* widget)
             apply(tree, QStringLiteral("header%1").arg(c), header->text(c),
                   [header, c](const QString& t) { header->setText(c, t); });
     }
-}
-
-void retranslateAction(QAction* action)
-{
-    apply(action, QStringLiteral("text"), action->text(),
-          [action](const QString& t) { action->setText(t); });
-    apply(action, QStringLiteral("toolTip"), action->toolTip(),
-          [action](const QString& t) { action->setToolTip(t); });
-    apply(action, QStringLiteral("statusTip"), action->statusTip(),
-          [action](const QString& t) { action->setStatusTip(t); });
-    apply(action, QStringLiteral("whatsThis"), action->whatsThis(),
-          [action](const QString& t) { action->setWhatsThis(t); });
 }
 
 void retranslateHeaders(QStandardItemModel* model)
@@ -217,10 +186,10 @@ void retranslatePlot(QCustomPlot* plot)
 
 void retranslateObject(QObject* object)
 {
+    if (qobject_cast<QWidget*>(object) != nullptr || qobject_cast<QAction*>(object) != nullptr)
+        retranslateProperties(object);
     if (auto* widget = qobject_cast<QWidget*>(object))
         retranslateWidget(widget);
-    if (auto* action = qobject_cast<QAction*>(object))
-        retranslateAction(action);
     if (auto* model = qobject_cast<QStandardItemModel*>(object))
         retranslateHeaders(model);
     if (auto* plot = qobject_cast<QCustomPlot*>(object))
