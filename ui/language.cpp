@@ -3,6 +3,7 @@
 #include "ui/main_window.h"
 #include "ui/shell/app_settings.h"
 #include "ui/shell/help_menu.h"
+#include "ui/shell/retranslation.h"
 #include "ui/shell/window_settings.h"
 #include "ui/theme.h"
 
@@ -15,24 +16,13 @@
 #include <QTranslator>
 
 #include <memory>
+#include <vector>
 
 namespace lrlab {
 
 namespace {
 
 QString g_language = QStringLiteral("en");
-std::unique_ptr<QTranslator> g_lrlabTranslator;
-std::unique_ptr<QTranslator> g_qtTranslator;
-
-void removeTranslators()
-{
-    for (std::unique_ptr<QTranslator>* translator : {&g_lrlabTranslator, &g_qtTranslator}) {
-        if (*translator) {
-            QCoreApplication::removeTranslator(translator->get());
-            translator->reset();
-        }
-    }
-}
 
 } // namespace
 
@@ -66,23 +56,30 @@ QString currentLanguage()
 bool installLanguage(const QString& language)
 {
     const QString code = normalizedLanguage(language);
-    removeTranslators();
-    g_language = QStringLiteral("en");
-    if (code == QLatin1String("en"))
-        return true;
-    auto lrlab = std::make_unique<QTranslator>();
-    if (!lrlab->load(QStringLiteral(":/lrlab/i18n/lrlab_%1.qm").arg(code)))
-        return false;
-    QCoreApplication::installTranslator(lrlab.get());
-    g_lrlabTranslator = std::move(lrlab);
-    // Qt's own strings (the buttons of standard dialogs); optional.
-    auto qt = std::make_unique<QTranslator>();
-    if (qt->load(QStringLiteral("qtbase_%1").arg(code),
-                 QLibraryInfo::path(QLibraryInfo::TranslationsPath))) {
-        QCoreApplication::installTranslator(qt.get());
-        g_qtTranslator = std::move(qt);
+    std::vector<std::unique_ptr<QTranslator>> translators;
+    if (code != QLatin1String("en")) {
+        auto lrlab = std::make_unique<QTranslator>();
+        if (!lrlab->load(QStringLiteral(":/lrlab/i18n/lrlab_%1.qm").arg(code))) {
+            installLanguage(QStringLiteral("en"));
+            return false;
+        }
+        translators.push_back(std::move(lrlab));
+        // Qt's own strings (the buttons of standard dialogs); optional.
+        auto qt = std::make_unique<QTranslator>();
+        if (qt->load(QStringLiteral("qtbase_%1").arg(code),
+                     QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+            translators.push_back(std::move(qt));
     }
+    TranslationRecorder* recorder = translationRecorder();
+    recorder->setTranslators(std::move(translators));
     g_language = code;
+    // Every text that came whole from tr() changes in place; widgets that compose texts hear
+    // of it (QEvent::LanguageChange, posted to every window).
+    if (qobject_cast<QApplication*>(QCoreApplication::instance()) != nullptr)
+        for (QWidget* window : QApplication::topLevelWidgets())
+            retranslateTexts(window);
+    QEvent change(QEvent::LanguageChange);
+    QCoreApplication::sendEvent(QCoreApplication::instance(), &change);
     return true;
 }
 
@@ -133,18 +130,9 @@ void LanguageController::setLanguage(const QString& language)
     if (code == currentLanguage())
         return;
     installLanguage(code);
-    if (m_window == nullptr)
-        return;
-    MainWindow* old = m_window;
-    const MainWindow::ShellState state = old->shellState();
-    old->removeEventFilter(this);
-    old->hide();
-    old->deleteLater();
-    MainWindow* window = createWindow();
-    window->restoreShellState(state);
-    if (state.visible)
-        window->show();
-    emit windowReplaced(window);
+    // The windows' own retranslations now, not at the next turn of the event loop.
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::LanguageChange);
+    emit languageChanged(code);
 }
 
 MainWindow* LanguageController::createWindow()
@@ -152,7 +140,7 @@ MainWindow* LanguageController::createWindow()
     auto* window = new MainWindow;
     m_window = window;
     window->installEventFilter(this);
-    // Queued: the request comes from a menu of the window the switch deletes.
+    // Queued: the request comes from a menu, which closes first.
     connect(window, &MainWindow::languageRequested, this, &LanguageController::setLanguage,
             Qt::QueuedConnection);
     return window;

@@ -30,14 +30,15 @@ QString currentLanguage();
 /// into the program as :/lrlab/i18n/lrlab_<code>.qm) and Qt's own qtbase_<code>.qm from
 /// QLibraryInfo's translations path when it is there (standard dialog buttons). "en" removes
 /// them. Returns false when lrlab's catalogue for a non-English language is missing (the
-/// language is then English). Widgets built afterwards are in the new language. GUI thread.
+/// language is then English). Widgets built afterwards are in the new language; the texts of
+/// the open windows are translated in place (retranslateTexts) and the windows get
+/// QEvent::LanguageChange (posted) for the texts they compose. GUI thread.
 bool installLanguage(const QString& language);
 
-/// Owns the main window and switches the language at run time by rebuilding it: tr() texts
-/// are set when widgets are built, so a new window in the new language is the one way every
-/// label, tooltip, plot title and menu is sure to change. The experiment, the pinned runs, the
-/// geometry and the dock layout are carried over (MainWindow::ShellState); running background
-/// jobs of the old window (sweeps, range tests) are cancelled with it.
+/// Owns the main window and switches the language at run time in place: installLanguage
+/// translates every text that came whole from tr(), and the widgets that compose texts (pin
+/// labels, lesson texts, axis titles with numbers) redo them on QEvent::LanguageChange. The
+/// window, the experiment, the run, the pins, the zoom and the docks stay as they are.
 ///
 /// The language, the theme and the text size come from appSettings() (keys "language", "theme",
 /// "fontScale"); a missing language follows the system locale. GUI thread only.
@@ -57,13 +58,13 @@ public:
     /// The current window (null before start()).
     MainWindow* window() const;
 
-    /// Switches to language (normalized) and stores it; rebuilds the window if the language
-    /// changes. The old window is hidden at once and deleted later.
+    /// Switches to language (normalized) and stores it; when the language changes, the texts of
+    /// the window are in it when this returns (languageChanged).
     void setLanguage(const QString& language);
 
 signals:
-    /// A new window replaced the old one (after a language switch).
-    void windowReplaced(lrlab::MainWindow* window);
+    /// The texts of the window are now in language (after a language switch).
+    void languageChanged(const QString& language);
 
 protected:
     bool eventFilter(QObject* watched, QEvent* event) override;

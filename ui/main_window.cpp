@@ -470,6 +470,13 @@ void MainWindow::showEvent(QShowEvent* event)
 void MainWindow::changeEvent(QEvent* event)
 {
     QMainWindow::changeEvent(event);
+    if (event->type() == QEvent::LanguageChange && m_lessons) {
+        m_language->showCurrent();
+        m_sessions->updateTitle();
+        m_pins->retranslate();
+        m_lessons->retranslate();
+        fitControlsColumn(); // the labels' widths changed
+    }
     const bool font =
         event->type() == QEvent::FontChange || event->type() == QEvent::ApplicationFontChange;
     if (font && m_controls && !m_refitQueued) {

@@ -69,9 +69,9 @@ public:
     UserDialogs* dialogs() const { return m_dialogs; }
     PinLoader* pinLoader() const { return m_pinLoader; }
 
-    /// What survives a rebuild of the window (LanguageController's language switch): the
+    /// What survives a rebuild of the window (a new window taking over from this one): the
     /// session (experiment, pinned runs with their labels, view state), geometry, docks and the
-    /// imported runs.
+    /// imported runs. The language switch needs none of it: it translates the window in place.
     struct ShellState
     {
         std::shared_ptr<const Session> session;
@@ -107,7 +107,8 @@ signals:
 protected:
     void closeEvent(QCloseEvent* event) override;
     void showEvent(QShowEvent* event) override;
-    /// A new text size: the controls column refits its fields.
+    /// A new text size: the controls column refits its fields. A new language: the texts the
+    /// window composes (pin labels, lesson texts) follow it.
     void changeEvent(QEvent* event) override;
 
 private:

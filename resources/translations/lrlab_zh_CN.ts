@@ -582,132 +582,132 @@
 <context>
     <name>lrlab::DiagnosisPanel</name>
     <message>
-        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="82"/>
+        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="83"/>
         <source>Diverged</source>
         <translation>发散</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="84"/>
+        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="85"/>
         <source>Oscillating</source>
         <translation>振荡</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="86"/>
+        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="87"/>
         <source>Stagnating</source>
         <translation>停滞</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="88"/>
+        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="89"/>
         <source>Converging</source>
         <translation>正在收敛</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="90"/>
+        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="91"/>
         <source>Overfitting</source>
         <translation>过拟合</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="168"/>
+        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="169"/>
         <source>The learning rate is too large: lower it (try 10x smaller) or add warmup.</source>
         <translation>学习率太大：请降低学习率（试试缩小到 1/10），或加入预热。</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="170"/>
+        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="171"/>
         <source>The loss bounces instead of settling: lower the learning rate, or let a decay schedule bring it down.</source>
         <translation>损失来回跳动而无法稳定下来：请降低学习率，或使用衰减调度让学习率逐渐降低。</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="173"/>
+        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="174"/>
         <source>The loss barely moves: raise the learning rate, or use warmup with a higher peak and a decay schedule.</source>
         <translation>损失几乎不动：请提高学习率，或使用预热配合更高的峰值和衰减调度。</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="176"/>
+        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="177"/>
         <source>Steady progress: the learning rate is in a good range.</source>
         <translation>稳步下降：学习率处于合适的范围。</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="178"/>
+        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="179"/>
         <source>Validation loss rises while training loss falls: add weight decay (AdamW), use more data, or stop earlier.</source>
         <translation>训练损失下降而验证损失上升：请加入权重衰减（AdamW）、使用更多数据，或更早停止训练。</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="113"/>
+        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="114"/>
         <source>at the rate of its last %1 steps it would need about %2 more steps to come within %3% of its starting excess over the floor (the run has %4)</source>
         <translation>按最近 %1 步的速度，还需要约 %2 步才能降到距下界不超过起始超出量的 %3%（本次运行共 %4 步）</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="119"/>
+        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="120"/>
         <source>the loss fell by %1% of its excess over the floor</source>
         <translation>损失下降了其高出下界部分的 %1%</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="122"/>
+        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="123"/>
         <source>no steps were run</source>
         <translation>没有运行任何一步</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="124"/>
+        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="125"/>
         <source>the loss became non-finite at step %1</source>
         <translation>损失在第 %1 步变为非有限值</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="126"/>
+        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="127"/>
         <source>the loss ended %1 times above its start</source>
         <translation>最终损失高出下界的部分是起始时的 %1 倍</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="128"/>
+        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="129"/>
         <source>validation loss rose from %1 to %2 while training loss fell</source>
         <translation>训练损失下降的同时，验证损失从 %1 升到 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="134"/>
+        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="135"/>
         <source>%1% of the late steps reverse direction; the loss travels %2 times its net change</source>
         <translation>后半程有 %1% 的步改变方向；损失走过的总路程是其净变化的 %2 倍</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="138"/>
+        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="139"/>
         <source>the run starts at the minimum</source>
         <translation>运行从最小值处开始</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="140"/>
+        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="141"/>
         <source>the loss fell by only %1% of its excess over the floor</source>
         <translation>损失仅下降了其高出下界部分的 %1%</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="143"/>
+        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="144"/>
         <source>too slow: over the last %1 steps the loss stopped falling, %2 of its starting excess above the floor</source>
         <translation>太慢：最近 %1 步损失不再下降，仍高出下界起始超出量的 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="148"/>
+        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="149"/>
         <source>too slow: %1</source>
         <translation>太慢：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="150"/>
+        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="151"/>
         <source>%1; it ended within %2% of its starting excess from the floor</source>
         <translation>%1；最终距下界不超过起始超出量的 %2%</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="153"/>
+        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="154"/>
         <source>%1; the run is too short to measure its recent rate</source>
         <translation>%1；运行太短，无法测量最近的下降速度</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="155"/>
+        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="156"/>
         <source>%1; %2</source>
         <translation>%1；%2</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="131"/>
+        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="132"/>
         <source>validation error (1 - accuracy) rose from %1 to %2 while training loss fell</source>
         <translation>训练损失下降的同时，验证错误率（1 − 准确率）从 %1 升到 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="157"/>
+        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="158"/>
         <source>the loss fell by %1% of its start; with no known floor its recent rate is not judged</source>
         <translation>损失比起始值下降了 %1%；下界未知，不评判其最近的下降速度</translation>
     </message>
@@ -2210,17 +2210,17 @@ the plane of the trajectory&apos;s two main directions.</source>
 <context>
     <name>lrlab::LessonController</name>
     <message>
-        <location filename="../../ui/lessons/lesson_controller.cpp" line="56"/>
+        <location filename="../../ui/lessons/lesson_controller.cpp" line="57"/>
         <source>Some lessons could not be read: %1</source>
         <translation>部分课程无法读取：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/lessons/lesson_controller.cpp" line="85"/>
+        <location filename="../../ui/lessons/lesson_controller.cpp" line="86"/>
         <source>Close the lesson text.</source>
         <translation>关闭课程说明。</translation>
     </message>
     <message>
-        <location filename="../../ui/lessons/lesson_controller.cpp" line="191"/>
+        <location filename="../../ui/lessons/lesson_controller.cpp" line="215"/>
         <source>The lesson could not be opened: %1</source>
         <translation>无法打开该课程：%1</translation>
     </message>
@@ -2657,17 +2657,17 @@ the plane of the trajectory&apos;s two main directions.</source>
 <context>
     <name>lrlab::PinnedRuns</name>
     <message>
-        <location filename="../../ui/compare/pinned_runs.cpp" line="222"/>
+        <location filename="../../ui/compare/pinned_runs.cpp" line="228"/>
         <source>run %1</source>
         <translation>运行 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/compare/pinned_runs.cpp" line="232"/>
+        <location filename="../../ui/compare/pinned_runs.cpp" line="238"/>
         <source>current</source>
         <translation>当前</translation>
     </message>
     <message>
-        <location filename="../../ui/compare/pinned_runs.cpp" line="232"/>
+        <location filename="../../ui/compare/pinned_runs.cpp" line="238"/>
         <source>current: %1</source>
         <translation>当前：%1</translation>
     </message>
@@ -3789,127 +3789,157 @@ the plane of the trajectory&apos;s two main directions.</source>
 <context>
     <name>lrlab::SweepView</name>
     <message>
-        <location filename="../../ui/views/sweep_view.cpp" line="96"/>
+        <location filename="../../ui/views/sweep_view.cpp" line="97"/>
         <source>The experiment being swept: the explorer&apos;s current settings. Only its learning rate (and the crossed setting) change.</source>
         <translation>被扫描的实验：即探索器中的当前设置。只有其学习率（以及交叉的设置）会变化。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sweep_view.cpp" line="100"/>
+        <location filename="../../ui/views/sweep_view.cpp" line="101"/>
         <source>Learning rates</source>
         <translation>学习率</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sweep_view.cpp" line="104"/>
+        <location filename="../../ui/views/sweep_view.cpp" line="105"/>
         <source>The smallest learning rate of the grid.</source>
         <translation>网格中最小的学习率。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sweep_view.cpp" line="105"/>
+        <location filename="../../ui/views/sweep_view.cpp" line="106"/>
         <source>The largest learning rate of the grid. Go far enough right to see the runs diverge: the cliff is what locates the best rate.</source>
         <translation>网格中最大的学习率。要向右走得足够远，直到看到运行发散：正是这道悬崖确定了最佳学习率的位置。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sweep_view.cpp" line="107"/>
+        <location filename="../../ui/views/sweep_view.cpp" line="108"/>
         <source>How many rates, evenly spaced on a log scale (13 over four decades is three per decade). Each is one full training run.</source>
         <translation>学习率的个数，在对数刻度上均匀分布（四个数量级上取 13 个，即每个数量级三个）。每个学习率都是一次完整的训练。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sweep_view.cpp" line="103"/>
+        <location filename="../../ui/views/sweep_view.cpp" line="104"/>
         <source>&amp;From</source>
         <translation>从(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sweep_view.cpp" line="103"/>
+        <location filename="../../ui/views/sweep_view.cpp" line="43"/>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/sweep_view.cpp" line="44"/>
+        <source>optimizer</source>
+        <translation>优化器</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/sweep_view.cpp" line="45"/>
+        <source>momentum</source>
+        <translation>动量</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/sweep_view.cpp" line="46"/>
+        <source>batch size (models)</source>
+        <translation>批大小（模型）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/sweep_view.cpp" line="47"/>
+        <source>warmup steps</source>
+        <translation>预热步数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/sweep_view.cpp" line="48"/>
+        <source>weight decay</source>
+        <translation>权重衰减</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/sweep_view.cpp" line="104"/>
         <source>&amp;To</source>
         <translation>到(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sweep_view.cpp" line="103"/>
+        <location filename="../../ui/views/sweep_view.cpp" line="104"/>
         <source>&amp;Count</source>
         <translation>个数(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sweep_view.cpp" line="113"/>
+        <location filename="../../ui/views/sweep_view.cpp" line="114"/>
         <source>Cross with</source>
         <translation>交叉设置</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sweep_view.cpp" line="120"/>
+        <location filename="../../ui/views/sweep_view.cpp" line="121"/>
         <source>Repeat the LR sweep for each value of a second setting: one U-curve per value and a heat map. The best LR depends on the rest: adam wants a far smaller LR than sgd, momentum β multiplies the effective step by 1/(1−β), larger batches tolerate larger rates.</source>
         <translation>对第二个设置的每个取值重复学习率扫描：每个取值一条 U 形曲线，外加一张热力图。最佳学习率取决于其他设置：adam 需要比 sgd 小得多的学习率，动量 β 会把有效步长乘以 1/(1−β)，更大的批量能承受更大的学习率。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sweep_view.cpp" line="126"/>
+        <location filename="../../ui/views/sweep_view.cpp" line="127"/>
         <source>The values of the crossed setting, separated by commas.</source>
         <translation>交叉设置的取值，用逗号分隔。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sweep_view.cpp" line="127"/>
+        <location filename="../../ui/views/sweep_view.cpp" line="128"/>
         <source>&amp;Setting</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sweep_view.cpp" line="128"/>
+        <location filename="../../ui/views/sweep_view.cpp" line="129"/>
         <source>&amp;Values</source>
         <translation>取值(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sweep_view.cpp" line="133"/>
+        <location filename="../../ui/views/sweep_view.cpp" line="134"/>
         <source>T&amp;arget loss</source>
         <translation>目标损失(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sweep_view.cpp" line="141"/>
+        <location filename="../../ui/views/sweep_view.cpp" line="142"/>
         <source>Report for each run the first step whose loss is at or below this value: it compares how fast the rates get there, not only where they end.</source>
         <translation>为每次运行报告损失首次达到或低于此值的步数：它比较的是各个学习率到达目标的速度，而不仅仅是最终停在哪里。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sweep_view.cpp" line="150"/>
+        <location filename="../../ui/views/sweep_view.cpp" line="151"/>
         <source>&amp;Run sweep</source>
         <translation>运行扫描(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sweep_view.cpp" line="151"/>
+        <location filename="../../ui/views/sweep_view.cpp" line="152"/>
         <source>Run every rate of the grid (× every value) in parallel on all cores (Ctrl+Return). A sweep already running is abandoned.</source>
         <translation>在所有 CPU 核心上并行运行网格中的每个学习率（× 每个取值）（Ctrl+Return）。已在进行的扫描会被放弃。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sweep_view.cpp" line="153"/>
+        <location filename="../../ui/views/sweep_view.cpp" line="154"/>
         <source>Cance&amp;l</source>
         <translation>取消(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sweep_view.cpp" line="154"/>
+        <location filename="../../ui/views/sweep_view.cpp" line="155"/>
         <source>Stop the sweep now (Esc). Runs check for it every step.</source>
         <translation>立即停止扫描（Esc）。各运行在每一步都会检查停止请求。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sweep_view.cpp" line="156"/>
+        <location filename="../../ui/views/sweep_view.cpp" line="157"/>
         <source>%v / %m runs</source>
         <translation>%v / %m 次运行</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sweep_view.cpp" line="159"/>
+        <location filename="../../ui/views/sweep_view.cpp" line="160"/>
         <source>&amp;Export CSV…</source>
         <translation>导出 CSV(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sweep_view.cpp" line="161"/>
+        <location filename="../../ui/views/sweep_view.cpp" line="162"/>
         <source>Save the sweep table with the columns of `lrlab sweep`.</source>
         <translation>以 `lrlab sweep` 的列格式保存扫描表。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sweep_view.cpp" line="164"/>
+        <location filename="../../ui/views/sweep_view.cpp" line="165"/>
         <source>Export sweep table</source>
         <translation>导出扫描表</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sweep_view.cpp" line="164"/>
+        <location filename="../../ui/views/sweep_view.cpp" line="165"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sweep_view.cpp" line="171"/>
+        <location filename="../../ui/views/sweep_view.cpp" line="172"/>
         <source>&lt;b&gt;Reading the U-curve.&lt;/b&gt; Too small a rate crawls: the run ends high on the left. Too large overshoots: the loss blows up on the right (red ×). The best rate (◆) sits just left of that cliff. Click a point, a cell or a table row to load the run.</source>
         <translation>&lt;b&gt;如何阅读 U 形曲线。&lt;/b&gt;学习率太小，运行缓慢爬行：左侧的运行结束时损失仍然很高。学习率太大则会过冲：右侧的损失爆炸（红色 ×）。最佳学习率（◆）就位于这道悬崖的左边。点击一个点、一个单元格或表格中的一行即可加载该运行。</translation>
     </message>
@@ -3943,32 +3973,32 @@ the plane of the trajectory&apos;s two main directions.</source>
         <translation>每行一次运行，格式与 `lrlab sweep` 的输出相同。按 Enter 或双击即可加载该运行。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sweep_view.cpp" line="236"/>
+        <location filename="../../ui/views/sweep_view.cpp" line="237"/>
         <source>&lt;b&gt;Sweeping:&lt;/b&gt; %1</source>
         <translation>&lt;b&gt;正在扫描：&lt;/b&gt;%1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sweep_view.cpp" line="301"/>
+        <location filename="../../ui/views/sweep_view.cpp" line="302"/>
         <source>The first learning rate must be smaller than the last.</source>
         <translation>起始学习率必须小于终止学习率。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sweep_view.cpp" line="316"/>
+        <location filename="../../ui/views/sweep_view.cpp" line="317"/>
         <source>Give at least one value for %1.</source>
         <translation>请为 %1 至少给出一个取值。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sweep_view.cpp" line="332"/>
+        <location filename="../../ui/views/sweep_view.cpp" line="333"/>
         <source>Cannot sweep: %1</source>
         <translation>无法扫描：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sweep_view.cpp" line="361"/>
+        <location filename="../../ui/views/sweep_view.cpp" line="362"/>
         <source>Running %1 runs…</source>
         <translation>正在执行 %1 次运行…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sweep_view.cpp" line="76"/>
+        <location filename="../../ui/views/sweep_view.cpp" line="77"/>
         <source>The sweep failed: %1</source>
         <translation>扫描失败：%1</translation>
     </message>
@@ -4115,12 +4145,12 @@ A row is one U-curve seen from above; compare rows to see how the setting moves 
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sweep_view.cpp" line="396"/>
+        <location filename="../../ui/views/sweep_view.cpp" line="397"/>
         <source>Cannot write %1: %2</source>
         <translation>无法写入 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sweep_view.cpp" line="399"/>
+        <location filename="../../ui/views/sweep_view.cpp" line="400"/>
         <source>Saved %1 rows to %2.</source>
         <translation>已将 %1 行保存到 %2。</translation>
     </message>

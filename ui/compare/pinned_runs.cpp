@@ -58,6 +58,12 @@ int PinnedRuns::addPin(const RunRecord& record)
     return m_pinned.back().id;
 }
 
+void PinnedRuns::retranslate()
+{
+    relabel();
+    emit changed();
+}
+
 int PinnedRuns::pin(const RunRecord& record)
 {
     const int id = addPin(record);

@@ -92,6 +92,9 @@ public:
     /// The shown run with this id (kCurrentId for the current run), or nullptr.
     const ShownRun* find(int id) const;
 
+    /// After a language switch: the automatic labels again, in the new language (changed).
+    void retranslate();
+
 signals:
     /// The set, a colour or a label changed.
     void changed();

@@ -1,6 +1,7 @@
 #include "ui/lessons/lesson_controller.h"
 
 #include "ui/compare/pin_loader.h"
+#include "ui/compare/pinned_runs.h"
 #include "ui/experiment_model.h"
 #include "ui/explorer/analysis_docks.h"
 #include "ui/language.h"
@@ -92,17 +93,15 @@ void LessonController::buildPanel()
 
 void LessonController::addToMenu(QMenu* menu)
 {
-    const QString language = lessonLanguage();
     if (!menu->isEmpty())
         menu->addSeparator();
+    m_menuActions.clear();
     for (std::size_t i = 0; i < m_lessons.size(); ++i) {
         const Lesson& lesson = m_lessons[i];
-        QString title = lesson.titleIn(language);
-        title.replace(QLatin1Char('&'), QStringLiteral("&&"));
-        const QString number = i < 9 ? QStringLiteral("&%1").arg(i + 1) : QString::number(i + 1);
-        auto* action = new QAction(QStringLiteral("%1. %2").arg(number, title), this);
+        auto* action = new QAction(this);
+        setMenuTexts(action, i);
+        m_menuActions.push_back(action);
         action->setObjectName(QStringLiteral("lesson_") + lesson.id);
-        action->setToolTip(lesson.textIn(language));
         const QString id = lesson.id;
         connect(action, &QAction::triggered, this, [this, id] {
             if (m_sessions->confirmClose())
@@ -110,6 +109,31 @@ void LessonController::addToMenu(QMenu* menu)
         });
         menu->addAction(action);
     }
+}
+
+void LessonController::setMenuTexts(QAction* action, std::size_t index) const
+{
+    const Lesson& lesson = m_lessons[index];
+    const QString language = lessonLanguage();
+    QString title = lesson.titleIn(language);
+    title.replace(QLatin1Char('&'), QStringLiteral("&&"));
+    const QString number =
+        index < 9 ? QStringLiteral("&%1").arg(index + 1) : QString::number(index + 1);
+    action->setText(QStringLiteral("%1. %2").arg(number, title));
+    action->setToolTip(lesson.textIn(language));
+}
+
+void LessonController::retranslate()
+{
+    for (std::size_t i = 0; i < m_menuActions.size() && i < m_lessons.size(); ++i)
+        setMenuTexts(m_menuActions[i], i);
+    if (m_lessonId.isEmpty())
+        return;
+    showPanelFor(m_lessonId);
+    // The lesson's runs keep their pins; their labels follow the language.
+    for (const ShownRun& run : std::vector<ShownRun>(m_parts.pins->pinned()))
+        if (m_parts.pins->hasOwnLabel(run.id))
+            m_parts.pins->setLabel(run.id, lessonRunLabel(run.label));
 }
 
 const Lesson* LessonController::findLesson(const QString& id) const

@@ -68,12 +68,17 @@ public:
     /// Shows the panel of lesson id; hides it when there is no such lesson.
     void showPanelFor(const QString& id);
     void hidePanel();
+    /// After a language switch: the Lesson menu entries, the panel and the labels of the open
+    /// lesson's pins in lessonLanguage().
+    void retranslate();
 
 signals:
     /// The lesson's runs are pinned and its view is applied.
     void lessonLoaded(const QString& id);
 
 private:
+    /// The Lesson menu text and tooltip of lesson number index (from 0) in lessonLanguage().
+    void setMenuTexts(QAction* action, std::size_t index) const;
     void readLessons();
     void buildPanel();
     void showPanel(const Lesson& lesson);
@@ -91,6 +96,7 @@ private:
     QPointer<QWidget> m_panel;
     QLabel* m_title = nullptr;
     QLabel* m_text = nullptr;
+    std::vector<QAction*> m_menuActions; ///< the Lesson menu's entries, in lessons() order
 };
 
 } // namespace lrlab

@@ -108,6 +108,8 @@ public:
     /// The unsaved-changes question before the session is closed or replaced: true when the
     /// caller may go on (saved, discarded or nothing to save), false on Cancel.
     bool confirmClose();
+    /// Titles the window with the session file's name (or Untitled) in the current language.
+    void updateTitle();
 
 signals:
     /// An error of the sessions was reported (UserDialogs::errorShown carries it too).
@@ -138,7 +140,6 @@ private:
     void reportError(const QString& title, const QString& message);
     void scheduleUpdate();
     void updateModified();
-    void updateTitle();
     void markClean();
     bool save();
     bool saveAs();

@@ -26,7 +26,16 @@ QMenu* LanguageMenu::addTo(QMenu* menu)
                 emit languageRequested(language);
         });
     }
+    m_menu = languages;
     return languages;
+}
+
+void LanguageMenu::showCurrent()
+{
+    if (!m_menu)
+        return;
+    for (QAction* action : m_menu->actions())
+        action->setChecked(action->objectName() == QStringLiteral("language_") + currentLanguage());
 }
 
 } // namespace lrlab

@@ -39,12 +39,13 @@ struct CrossChoice
     const char* key;
     const char* label;
 };
-const CrossChoice kCrossChoices[] = {{"", "none"},
-                                     {"optimizer", "optimizer"},
-                                     {"momentum", "momentum"},
-                                     {"batch_size", "batch size (models)"},
-                                     {"warmup_steps", "warmup steps"},
-                                     {"weight_decay", "weight decay"}};
+const CrossChoice kCrossChoices[] = {
+    {"", QT_TRANSLATE_NOOP("lrlab::SweepView", "none")},
+    {"optimizer", QT_TRANSLATE_NOOP("lrlab::SweepView", "optimizer")},
+    {"momentum", QT_TRANSLATE_NOOP("lrlab::SweepView", "momentum")},
+    {"batch_size", QT_TRANSLATE_NOOP("lrlab::SweepView", "batch size (models)")},
+    {"warmup_steps", QT_TRANSLATE_NOOP("lrlab::SweepView", "warmup steps")},
+    {"weight_decay", QT_TRANSLATE_NOOP("lrlab::SweepView", "weight decay")}};
 
 QString describeBase(const RunConfig& config)
 {

@@ -1,18 +1,33 @@
-// The language switch as View ▸ Language makes it: the Lesson menu, the open lesson's panel and
-// its pins follow it (the Chinese texts of resources/lessons/*.json), automatic pin labels are
+// The language switch as View ▸ Language makes it: in place (the same window, the run not
+// restarted, the state kept), every text the window shows follows it (none left that the
+// catalogue has in the other language), the Lesson menu, the open lesson's panel and its pins
+// follow it (the Chinese texts of resources/lessons/*.json), automatic pin labels are
 // translated (and the PCA axis titles), and Qt's own zh_CN catalogue names the standard buttons.
 #include "tests/common/isolated_settings.h"
+#include "tests/common/main_window_waits.h"
+#include "tests/common/training_logs.h"
+#include "tests/common/window_texts.h"
 #include "ui/compare/difference_label.h"
 #include "ui/compare/pinned_runs.h"
+#include "ui/controls/experiment_panel.h"
+#include "ui/controls/learning_rate_control.h"
+#include "ui/experiment_model.h"
+#include "ui/explorer/analysis_docks.h"
+#include "ui/explorer/curve_plots.h"
 #include "ui/explorer/landscape_view.h"
+#include "ui/explorer/run_controller.h"
 #include "ui/language.h"
 #include "ui/lessons/lesson_controller.h"
 #include "ui/main_window.h"
+#include "ui/plots/plot_interaction.h"
+#include "ui/session/session_controller.h"
+#include "ui/views/runs_view.h"
 
 #include <QAction>
 #include <QCoreApplication>
 #include <QDialogButtonBox>
 #include <QDir>
+#include <QDockWidget>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -22,6 +37,7 @@
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QSlider>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -70,6 +86,35 @@ QList<LessonFile> chineseLessonFiles()
     return out;
 }
 
+/// The texts of window that the catalogue has in the language switched away from ("en" or
+/// "zh_CN"), one line each.
+QStringList staleTexts(QWidget* window, const QString& oldLanguage)
+{
+    const lrlab::test::CatalogueTexts catalogue(
+        QStringLiteral(LRLAB_SOURCE_DIR "/resources/translations/lrlab_zh_CN.ts"), oldLanguage);
+    if (!catalogue.isLoaded())
+        return {QStringLiteral("the catalogue could not be read")};
+    QStringList stale;
+    for (const lrlab::test::ShownText& shown : lrlab::test::windowTexts(window))
+        if (catalogue.contains(shown.text))
+            stale << shown.where + QStringLiteral(": ") + shown.text;
+    stale.removeDuplicates();
+    return stale;
+}
+
+/// Each dock of window: its name, area, and whether it is shown and floating.
+QStringList dockLayout(QMainWindow* window)
+{
+    QStringList out;
+    for (QDockWidget* dock : window->findChildren<QDockWidget*>())
+        out << QStringLiteral("%1 area %2 visible %3 floating %4")
+                   .arg(dock->objectName())
+                   .arg(window->dockWidgetArea(dock))
+                   .arg(dock->isVisible())
+                   .arg(dock->isFloating());
+    return out;
+}
+
 QString plainText(const QAction* action)
 {
     return action->text().remove(QLatin1Char('&'));
@@ -84,6 +129,7 @@ class TestLanguageSwitch : public QObject
 private slots:
     void initTestCase();
     void cleanup();
+    void switchesInPlaceKeepingState();
     void lessonsFollowTheLanguageMenu();
     void automaticLabelsAreTranslated_data();
     void automaticLabelsAreTranslated();
@@ -106,6 +152,75 @@ void TestLanguageSwitch::cleanup()
     lrlab::installLanguage(QStringLiteral("en"));
 }
 
+void TestLanguageSwitch::switchesInPlaceKeepingState()
+{
+    QSettings(QStringLiteral("lrlab"), QStringLiteral("lrlab"))
+        .setValue(QStringLiteral("language"), QStringLiteral("en"));
+    lrlab::LanguageController controller;
+    lrlab::MainWindow* window = controller.start(false);
+    window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(window));
+    QVERIFY(lrlab::test::waitForLatest(*window));
+    window->controls()->learningRateControl()->setLearningRate(2.5e-4);
+    QVERIFY(lrlab::test::waitForLatest(*window));
+    window->pinCurrent();
+    window->controls()->learningRateControl()->setLearningRate(1e-3);
+    QVERIFY(lrlab::test::waitForLatest(*window));
+    window->docks()->runs()->importPaths(
+        {lrlab::test::logFixture(QStringLiteral("hf_gpt2_warmup_cosine"))});
+    QTRY_COMPARE_WITH_TIMEOUT(window->docks()->runs()->importedPaths().size(), 1, kTimeoutMs);
+    QCPAxis* steps = window->curves()->lossPlot()->xAxis;
+    lrlab::PlotInteraction* zoom = lrlab::PlotInteraction::find(window->curves()->lossPlot());
+    QVERIFY(zoom);
+    zoom->zoomKey(QCPRange(3, 40)); // as the mouse zooms
+    QVERIFY(lrlab::test::windowTexts(window).size() > 100);
+    const QStringList english = staleTexts(window, QStringLiteral("zh_CN"));
+    QVERIFY2(english.isEmpty(), qPrintable(english.join(QLatin1Char('\n'))));
+
+    const auto record = window->runs()->currentRecord();
+    const int slider = window->controls()->learningRateControl()->slider()->value();
+    const auto pins = window->pinnedRuns()->pinned();
+    const QStringList docks = dockLayout(window);
+    const QCPRange zoomed = steps->range();
+    QCOMPARE(zoomed.lower, 3.0);
+    const QStringList imported = window->docks()->runs()->importedPaths();
+    const bool modified = window->sessions()->isSessionModified();
+    QSignalSpy submitted(window->runs(), &lrlab::RunController::runSubmitted);
+    QSignalSpy changed(&controller, &lrlab::LanguageController::languageChanged);
+
+    for (const QString& language : {QStringLiteral("zh_CN"), QStringLiteral("en")}) {
+        const QString old = lrlab::currentLanguage();
+        QAction* choose = window->findChild<QAction*>(QStringLiteral("language_") + language);
+        QVERIFY(choose);
+        choose->trigger();
+        QTRY_COMPARE(lrlab::currentLanguage(), language);
+        QTRY_VERIFY(changed.count() > 0 && changed.last().first().toString() == language);
+        QCoreApplication::processEvents();
+        // The same window, run and state.
+        QCOMPARE(controller.window(), window);
+        QVERIFY(window->isVisible());
+        QCOMPARE(submitted.count(), 0);
+        QCOMPARE(window->runs()->currentRecord(), record);
+        QCOMPARE(window->controls()->learningRateControl()->slider()->value(), slider);
+        QCOMPARE(window->pinnedRuns()->pinnedCount(), static_cast<int>(pins.size()));
+        QCOMPARE(window->pinnedRuns()->pinned().front().record, pins.front().record);
+        QCOMPARE(dockLayout(window), docks);
+        QCOMPARE(steps->range().lower, zoomed.lower);
+        QCOMPARE(steps->range().upper, zoomed.upper);
+        QCOMPARE(window->docks()->runs()->importedPaths(), imported);
+        QCOMPARE(window->sessions()->isSessionModified(), modified);
+        QVERIFY(window->findChild<QAction*>(QStringLiteral("language_") + language)->isChecked());
+        // Every text in the new language: none the catalogue has in the old one.
+        const QStringList stale = staleTexts(window, old);
+        QVERIFY2(stale.isEmpty(), qPrintable(stale.join(QLatin1Char('\n'))));
+        QCOMPARE(containsHan(window->windowTitle()), language == QLatin1String("zh_CN"));
+        QCOMPARE(containsHan(window->curves()->lossPlot()->xAxis->label()),
+                 language == QLatin1String("zh_CN"));
+        QCOMPARE(containsHan(window->pinnedRuns()->pinned().front().label),
+                 language == QLatin1String("zh_CN"));
+    }
+}
+
 void TestLanguageSwitch::lessonsFollowTheLanguageMenu()
 {
     const QList<LessonFile> files = chineseLessonFiles();
@@ -124,12 +239,13 @@ void TestLanguageSwitch::lessonsFollowTheLanguageMenu()
     QSignalSpy loaded(english->lessons(), &lrlab::LessonController::lessonLoaded);
     open->trigger();
     QTRY_COMPARE_WITH_TIMEOUT(loaded.count(), 1, kTimeoutMs);
-    QSignalSpy replaced(&controller, &lrlab::LanguageController::windowReplaced);
+    QSignalSpy changed(&controller, &lrlab::LanguageController::languageChanged);
     QAction* toChinese = english->findChild<QAction*>(QStringLiteral("language_zh_CN"));
     QVERIFY(toChinese);
     toChinese->trigger();
-    QTRY_COMPARE(replaced.count(), 1);
+    QTRY_COMPARE(changed.count(), 1);
     lrlab::MainWindow* chinese = controller.window();
+    QCOMPARE(chinese, english); // translated in place
 
     // The Lesson menu in Chinese.
     for (int i = 0; i < files.size(); ++i) {
