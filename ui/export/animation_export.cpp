@@ -1,6 +1,7 @@
 #include "ui/export/animation_export.h"
 
 #include "ui/export/export_budget.h"
+#include "ui/export/playback_frames.h"
 #include "ui/export/plot_export.h"
 
 #include <QCoreApplication>
@@ -71,14 +72,16 @@ bool exportAnimationGif(SessionFigures& figures, FigureKind kind, const Animatio
     GifOptions gif;
     gif.framesPerSecond = options.framesPerSecond;
     gif.palette = options.palette;
-    QWidget* figure = figures.figure(kind);
+    gif.threads = options.threads;
     bool written = false;
     try {
+        // Each frame draws only what moves; quantising and compressing run on workers.
+        const PlaybackFrameRenderer renderer(figures.figure(kind), frameOptions);
         written = writeGif(
             path, frameOptions.size, frames,
             [&](int i) {
                 figures.setCursorStep(steps[static_cast<std::size_t>(i)]);
-                return renderFigure(figure, frameOptions);
+                return renderer.render();
             },
             gif, progress);
     } catch (...) {
