@@ -1,14 +1,12 @@
 // Benchmark: where the time of a GIF export goes, per frame of the 720×620 landscape of a toy
-// session: drawing the figure whole (renderFigure) or only what moves (PlaybackFrameRenderer),
-// both on the GUI thread, and quantising and compressing it (encodeGifFrame, any thread) with
-// each palette. Needs APIs newer than 8849062 (bench-compare reports it n/a there). Prints figure
+// session: drawing the figure (renderFigure, GUI thread), and quantising and compressing it
+// (encodeGifFrame, any thread) with each palette. Needs APIs newer than 8849062 (bench-compare reports it n/a there). Prints figure
 // lines; asserts nothing.
 #include "core/config/config_json.h"
 #include "core/config/session.h"
 #include "tests/bench/bench_figures.h"
 #include "tests/bench/bench_timing.h"
 #include "ui/export/gif_frame_encoding.h"
-#include "ui/export/playback_frames.h"
 #include "ui/export/plot_export.h"
 #include "ui/export/session_figures.h"
 
@@ -38,16 +36,7 @@ int main(int argc, char** argv)
             [&] { frames.push_back(lrlab::renderFigure(figure, render)); }));
     }
     lrlab::bench::emitFigure("export.gif_frame_render_ms", lrlab::bench::median(renderMs), "ms",
-                             "GIF export: drawing one 720×620 landscape frame whole (ms)");
-    const lrlab::PlaybackFrameRenderer renderer(figure, render);
-    std::vector<double> playbackMs;
-    for (int i = 0; i < kFrames; ++i) {
-        figures.setCursorStep(i * 15);
-        playbackMs.push_back(lrlab::bench::millisecondsOf([&] { renderer.render(); }));
-    }
-    lrlab::bench::emitFigure("export.gif_frame_render_playback_ms",
-                             lrlab::bench::median(playbackMs), "ms",
-                             "GIF export: drawing one frame's moving parts and compositing (ms)");
+                             "GIF export: drawing one 720×620 landscape frame (ms)");
     for (lrlab::GifPalette palette : {lrlab::GifPalette::PerFrame, lrlab::GifPalette::Fixed}) {
         lrlab::GifOptions options;
         options.palette = palette;

@@ -1,7 +1,6 @@
 #include "ui/export/animation_export.h"
 
 #include "ui/export/export_budget.h"
-#include "ui/export/playback_frames.h"
 #include "ui/export/plot_export.h"
 
 #include <QCoreApplication>
@@ -75,13 +74,13 @@ bool exportAnimationGif(SessionFigures& figures, FigureKind kind, const Animatio
     gif.threads = options.threads;
     bool written = false;
     try {
-        // Each frame draws only what moves; quantising and compressing run on workers.
-        const PlaybackFrameRenderer renderer(figures.figure(kind), frameOptions);
+        // Drawn here (widgets), quantised and compressed on workers.
+        QWidget* figure = figures.figure(kind);
         written = writeGif(
             path, frameOptions.size, frames,
             [&](int i) {
                 figures.setCursorStep(steps[static_cast<std::size_t>(i)]);
-                return renderer.render();
+                return renderFigure(figure, frameOptions);
             },
             gif, progress);
     } catch (...) {

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <memory>
+#include <mutex>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -113,6 +114,11 @@ Indices quantizePerFrame(const QImage& rgb, std::array<GifColour, 256>& colours)
     Indices indices(pixels);
     std::array<GifColorType, 256> table{};
     int count = 256;
+    // giflib's median cut sorts with a comparator that reads a static (SortRGBAxis): one frame
+    // at a time, or frames would depend on what other threads quantise. It is a small part of a
+    // frame's encoding (the compression is most).
+    static std::mutex quantizeMutex;
+    const std::lock_guard<std::mutex> lock(quantizeMutex);
     if (GifQuantizeBuffer(static_cast<unsigned>(w), static_cast<unsigned>(h), &count, red.data(),
                           green.data(), blue.data(), indices.data(), table.data()) == GIF_ERROR)
         throw std::runtime_error("colour quantization failed");
@@ -136,6 +142,109 @@ Indices quantizePerFrame(const QImage& rgb, std::array<GifColour, 256>& colours)
     }
     return indices;
 }
+
+/// GIF's variable-width LZW of 8-bit indices, as giflib's encoder (EGifCompressLine) writes it
+/// after the code size byte: the same codes (a clear code first, a clear when the table is full
+/// at 4095 codes), widths and 255-byte sub-blocks ending in an empty one, so the bytes are
+/// giflib's. The string table is a dense array of children (256 pixels × 4096 codes) instead of
+/// giflib's hash table: one lookup a pixel, and pictures of few colours touch few of its rows.
+class LzwEncoder
+{
+public:
+    LzwEncoder() : m_children(std::size_t{kMaxCodes} * 256, 0) {}
+
+    void encode(const GifByteType* pixels, std::size_t count, QByteArray& out)
+    {
+        m_out = &out;
+        m_block.clear();
+        reset();
+        put(kClear);
+        if (count > 0) {
+            std::uint16_t* children = m_children.data();
+            int code = pixels[0];
+            for (std::size_t i = 1; i < count; ++i) {
+                const GifByteType pixel = pixels[i];
+                const std::size_t slot = static_cast<std::size_t>(pixel) * kMaxCodes + code;
+                if (children[slot] != 0) {
+                    code = children[slot];
+                    continue;
+                }
+                put(code);
+                code = pixel;
+                if (m_nextCode >= kMaxCodes - 1) {
+                    put(kClear);
+                    reset();
+                } else {
+                    children[slot] = static_cast<std::uint16_t>(m_nextCode++);
+                    m_used.push_back(slot);
+                }
+            }
+            put(code);
+        }
+        put(kEnd);
+        while (m_bitCount > 0) {
+            byte(static_cast<char>(m_bits & 0xff));
+            m_bits >>= 8;
+            m_bitCount = std::max(0, m_bitCount - 8);
+        }
+        m_bitCount = 0;
+        m_bits = 0;
+        flushBlock();
+        out.append('\0'); // the empty block that ends the image data
+    }
+
+private:
+    static constexpr int kClear = 256;
+    static constexpr int kEnd = 257;
+    static constexpr int kMaxCodes = 4096;
+
+    void reset()
+    {
+        for (std::size_t slot : m_used)
+            m_children[slot] = 0;
+        m_used.clear();
+        m_nextCode = kEnd + 1;
+        m_width = 9;
+        m_widthLimit = 1 << m_width;
+    }
+    /// Writes code at the current width; then widens codes when the next one would not fit.
+    void put(int code)
+    {
+        m_bits |= static_cast<std::uint64_t>(code) << m_bitCount;
+        m_bitCount += m_width;
+        while (m_bitCount >= 8) {
+            byte(static_cast<char>(m_bits & 0xff));
+            m_bits >>= 8;
+            m_bitCount -= 8;
+        }
+        if (m_nextCode >= m_widthLimit)
+            m_widthLimit = 1 << ++m_width;
+    }
+    void byte(char value)
+    {
+        if (m_block.size() == 255)
+            flushBlock();
+        m_block.append(value);
+    }
+    void flushBlock()
+    {
+        if (m_block.isEmpty())
+            return;
+        m_out->append(static_cast<char>(m_block.size()));
+        m_out->append(m_block);
+        m_block.clear();
+    }
+
+    std::vector<std::uint16_t> m_children; ///< pixel × 4096 + code → the longer code, 0 = none
+    std::vector<std::size_t> m_used;       ///< the slots set since the last clear
+    QByteArray* m_out = nullptr;
+    QByteArray m_block;
+    std::uint64_t m_bits = 0;
+    int m_bitCount = 0;
+    int m_nextCode = kEnd + 1;
+    int m_width = 9;
+    int m_widthLimit = 512;
+};
 
 int appendToBuffer(GifFileType* gif, const GifByteType* data, int length)
 {
@@ -220,12 +329,12 @@ QByteArray encodeGifFrame(const QImage& frame, const QSize& size, const GifOptio
             GIF_ERROR ||
         EGifPutImageDesc(gif.get(), 0, 0, w, h, false, localMap.get()) == GIF_ERROR)
         throwGifError(gif->Error);
-    for (int y = 0; y < h; ++y)
-        if (EGifPutLine(gif.get(),
-                        const_cast<GifByteType*>(indices.data()) + static_cast<std::size_t>(y) * w,
-                        w) == GIF_ERROR)
-            throwGifError(gif->Error);
-    return bytes.mid(start); // the last line flushed the compressor
+    // giflib wrote the descriptor, the local table and the code size byte (8); the compressed
+    // pixels follow. (giflib's own compressor would write the same bytes, more slowly.)
+    QByteArray frameBytes = bytes.mid(start);
+    thread_local LzwEncoder encoder; // its table is kept empty between frames
+    encoder.encode(indices.data(), indices.size(), frameBytes);
+    return frameBytes;
 }
 
 } // namespace lrlab

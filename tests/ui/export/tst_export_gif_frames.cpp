@@ -1,14 +1,11 @@
 // The GIF export's frame pipeline: frames quantised and compressed on workers give the same
 // file for any thread count, and a valid animation (frame count, size, delay, colours) as
-// QImageReader decodes it; the fixed palette maps each pixel to a nearest palette colour; the
-// playback renderer draws the picture renderFigure draws.
+// QImageReader decodes it; the fixed palette maps each pixel to a nearest palette colour.
 #include "core/config/config_json.h"
 #include "core/config/session.h"
 #include "ui/export/animation_export.h"
 #include "ui/export/gif_frame_encoding.h"
 #include "ui/export/gif_writer.h"
-#include "ui/export/playback_frames.h"
-#include "ui/export/plot_export.h"
 #include "ui/export/session_figures.h"
 
 #include <QApplication>
@@ -19,6 +16,8 @@
 #include <QRandomGenerator>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <gif_lib.h>
 
 #include <algorithm>
 #include <cstdlib>
@@ -103,9 +102,9 @@ private slots:
     void sameFileForAnyThreadCount_data();
     void sameFileForAnyThreadCount();
     void fixedPaletteIsNearest();
+    void compressedAsGiflibCompresses_data();
+    void compressedAsGiflibCompresses();
     void animationFromSessionIsThreadIndependent();
-    void playbackRendererMatchesRenderFigure_data();
-    void playbackRendererMatchesRenderFigure();
 };
 
 void TestExportGifFrames::sameFileForAnyThreadCount_data()
@@ -196,6 +195,99 @@ void TestExportGifFrames::fixedPaletteIsNearest()
         }
 }
 
+/// The file giflib itself writes for frames of fixed-palette indices, with the writer's header
+/// (screen descriptor with the fixed table, loop forever) and 10 fps frames.
+QByteArray giflibFile(const QSize& size, const std::vector<std::vector<GifByteType>>& frames)
+{
+    QByteArray bytes;
+    int error = 0;
+    GifFileType* gif = EGifOpen(
+        &bytes,
+        [](GifFileType* g, const GifByteType* data, int length) {
+            static_cast<QByteArray*>(g->UserData)
+                ->append(reinterpret_cast<const char*>(data), length);
+            return length;
+        },
+        &error);
+    EGifSetGifVersion(gif, true);
+    std::array<GifColorType, 256> colours{};
+    for (std::size_t i = 0; i < colours.size(); ++i) {
+        const lrlab::GifColour& c = lrlab::fixedGifPalette()[i];
+        colours[i] = GifColorType{c.red, c.green, c.blue};
+    }
+    ColorMapObject* map = GifMakeMapObject(256, colours.data());
+    EGifPutScreenDesc(gif, size.width(), size.height(), 8, 0, map);
+    static const GifByteType netscape[] = "NETSCAPE2.0";
+    static const GifByteType loopForever[3] = {1, 0, 0};
+    EGifPutExtensionLeader(gif, APPLICATION_EXT_FUNC_CODE);
+    EGifPutExtensionBlock(gif, 11, netscape);
+    EGifPutExtensionBlock(gif, 3, loopForever);
+    EGifPutExtensionTrailer(gif);
+    for (const auto& indices : frames) {
+        GraphicsControlBlock control{};
+        control.DisposalMode = DISPOSE_DO_NOT;
+        control.DelayTime = 10;
+        control.TransparentColor = NO_TRANSPARENT_COLOR;
+        GifByteType extension[4];
+        const auto length = EGifGCBToExtension(&control, extension);
+        EGifPutExtension(gif, GRAPHICS_EXT_FUNC_CODE, static_cast<int>(length), extension);
+        EGifPutImageDesc(gif, 0, 0, size.width(), size.height(), false, nullptr);
+        for (int y = 0; y < size.height(); ++y)
+            EGifPutLine(gif, const_cast<GifByteType*>(indices.data()) + y * size.width(),
+                        size.width());
+    }
+    EGifCloseFile(gif, &error);
+    GifFreeMapObject(map);
+    return bytes;
+}
+
+void TestExportGifFrames::compressedAsGiflibCompresses_data()
+{
+    QTest::addColumn<QSize>("size");
+    QTest::addColumn<int>("colours"); // how many palette entries the frames use
+    QTest::newRow("flat 1 colour") << QSize(40, 30) << 1;
+    QTest::newRow("few colours, long runs") << QSize(300, 200) << 3;
+    // Random pixels of every entry: the string table fills and is cleared many times.
+    QTest::newRow("256 colours") << QSize(320, 240) << 256;
+    QTest::newRow("one pixel") << QSize(1, 1) << 256;
+}
+
+void TestExportGifFrames::compressedAsGiflibCompresses()
+{
+    QFETCH(QSize, size);
+    QFETCH(int, colours);
+    QRandomGenerator random(11);
+    std::vector<std::vector<GifByteType>> indices;
+    std::vector<QImage> images;
+    for (int f = 0; f < 3; ++f) {
+        std::vector<GifByteType> frame(static_cast<std::size_t>(size.width()) * size.height());
+        QImage image(size, QImage::Format_RGB32);
+        for (int y = 0; y < size.height(); ++y)
+            for (int x = 0; x < size.width(); ++x) {
+                const int index = colours == 3 ? ((x + f * 7) / 37 + y / 50) % 3
+                                               : static_cast<int>(random.bounded(colours));
+                frame[static_cast<std::size_t>(y) * size.width() + x] =
+                    static_cast<GifByteType>(index);
+                const lrlab::GifColour& c =
+                    lrlab::fixedGifPalette()[static_cast<std::size_t>(index)];
+                image.setPixel(x, y, qRgb(c.red, c.green, c.blue));
+            }
+        indices.push_back(frame);
+        images.push_back(image);
+    }
+    lrlab::GifOptions options;
+    options.palette = lrlab::GifPalette::Fixed;
+    options.framesPerSecond = 10.0;
+    QTemporaryDir dir;
+    const QString path = dir.filePath("fixed.gif");
+    QVERIFY(lrlab::writeGif(
+        path, size, 3, [&](int i) { return images[static_cast<std::size_t>(i)]; }, options));
+    const QByteArray expected = giflibFile(size, indices);
+    const QByteArray written = readAll(path);
+    QCOMPARE(written.size(), expected.size());
+    QVERIFY(written == expected);
+}
+
 void TestExportGifFrames::animationFromSessionIsThreadIndependent()
 {
     QTemporaryDir dir;
@@ -225,49 +317,6 @@ void TestExportGifFrames::animationFromSessionIsThreadIndependent()
     // The paths grow: consecutive frames differ.
     for (std::size_t i = 1; i < gif.frames.size(); ++i)
         QVERIFY(gif.frames[i] != gif.frames[i - 1]);
-}
-
-void TestExportGifFrames::playbackRendererMatchesRenderFigure_data()
-{
-    QTest::addColumn<lrlab::FigureKind>("kind");
-    QTest::newRow("landscape") << lrlab::FigureKind::Landscape;
-    QTest::newRow("loss") << lrlab::FigureKind::Loss;
-    QTest::newRow("dashboard") << lrlab::FigureKind::Dashboard;
-}
-
-void TestExportGifFrames::playbackRendererMatchesRenderFigure()
-{
-    QFETCH(lrlab::FigureKind, kind);
-    lrlab::SessionFigures figures(toySession());
-    lrlab::FigureExportOptions options;
-    options.size = lrlab::SessionFigures::defaultSize(kind);
-    QWidget* figure = figures.figure(kind);
-    const lrlab::PlaybackFrameRenderer renderer(figure, options);
-    for (int step : {5, 60, 120}) {
-        figures.setCursorStep(step);
-        const QImage fast = renderer.render().convertToFormat(QImage::Format_RGB32);
-        const QImage direct =
-            lrlab::renderFigure(figure, options).convertToFormat(QImage::Format_RGB32);
-        QCOMPARE(fast.size(), direct.size());
-        // Compositing rounds antialiased edges differently: a few levels on a few pixels.
-        int differing = 0;
-        for (int y = 0; y < fast.height(); ++y)
-            for (int x = 0; x < fast.width(); ++x) {
-                const QRgb a = fast.pixel(x, y), b = direct.pixel(x, y);
-                const int d =
-                    std::max({std::abs(qRed(a) - qRed(b)), std::abs(qGreen(a) - qGreen(b)),
-                              std::abs(qBlue(a) - qBlue(b))});
-                if (d > 6)
-                    ++differing;
-            }
-        QVERIFY2(differing <= fast.width() * fast.height() / 1000,
-                 qPrintable(QStringLiteral("step %1: %2 pixels differ").arg(step).arg(differing)));
-    }
-    // The plots are as they were: a direct render after the renderer equals one without it.
-    const QImage after = lrlab::renderFigure(figure, options);
-    lrlab::SessionFigures fresh(toySession());
-    fresh.setCursorStep(120);
-    QCOMPARE(after, lrlab::renderFigure(fresh.figure(kind), options));
 }
 
 QTEST_MAIN(TestExportGifFrames)
