@@ -2,7 +2,8 @@
 # Compares the benchmarks' figures of an older revision with HEAD's in one run:
 #   scripts/bench-compare.sh BASE_REV [BENCH...]
 # Builds the library at BASE_REV in a git worktree (BASE_DIR/src, its build tree BASE_DIR/build)
-# with HEAD's tests/bench copied over it, so the same benchmark sources measure both; builds the
+# with this checkout's tests/bench and tests/common (the benchmarks' helpers) copied over it, so
+# the same benchmark sources measure both; builds the
 # benchmarks of this checkout (BUILD_DIR); then runs old and new alternately, ROUNDS times each,
 # and prints figure | old | new | new/old | goal (medians; new/old < 1 is faster for times).
 # BENCH: bench_x or x (default: every tests/bench/bench_*.cpp). A benchmark that does not build
@@ -12,7 +13,7 @@
 set -euo pipefail
 
 if [ $# -lt 1 ]; then
-    sed -n '2,11p' "$0"
+    sed -n '2,12p' "$0"
     exit 2
 fi
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -46,14 +47,16 @@ src="$base_dir/src"
 mkdir -p "$base_dir"
 if [ -e "$src/.git" ]; then
     git -C "$src" checkout -q --force --detach "$base_rev"
-    git -C "$src" clean -q -fd -- tests/bench
+    git -C "$src" clean -q -fd -- tests/bench tests/common
 else
     git -C "$here" worktree prune
     git -C "$here" worktree add -q --force --detach "$src" "$base_rev"
 fi
-rm -rf "$src/tests/bench"
-cp -R "$here/tests/bench" "$src/tests/bench"
-echo "bench-compare: old = $(git -C "$src" log -1 --format='%h %s' HEAD) + HEAD's tests/bench" >&2
+for dir in tests/bench tests/common; do
+    rm -rf "${src:?}/$dir"
+    cp -R "$here/$dir" "$src/$dir"
+done
+echo "bench-compare: old = $(git -C "$src" log -1 --format='%h %s' HEAD) + tests/bench, tests/common of $here" >&2
 
 configure() { # configure SOURCE BUILD
     cmake -S "$1" -B "$2" -G Ninja -DCMAKE_BUILD_TYPE=Release "${launcher[@]}" \

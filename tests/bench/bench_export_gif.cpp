@@ -2,10 +2,9 @@
 // GIF of the landscape at 720×620 (SessionFigures::defaultSize), the goal of README "Measured":
 // at most 2 s. Uses exportAnimationGif as `lrlab export --format gif` does. Prints the median of
 // a few exports as a figure line; asserts nothing. LRLAB_BENCH_REPEATS sets the repeat count.
-#include "core/config/config_json.h"
-#include "core/config/session.h"
 #include "tests/bench/bench_figures.h"
 #include "tests/bench/bench_timing.h"
+#include "tests/common/export_sessions.h"
 #include "ui/export/animation_export.h"
 #include "ui/export/session_figures.h"
 
@@ -20,22 +19,6 @@
 namespace {
 
 constexpr int kFrames = 90;
-
-lrlab::Session toySession()
-{
-    lrlab::Session s;
-    s.current = lrlab::parseRunConfig(R"({"problem": {"type": "rosenbrock"},
-        "optimizer": {"type": "adam"}, "schedule": {"lr": 0.05, "decay": "cosine"},
-        "steps": 300})",
-                                      "current")
-                    .config;
-    lrlab::PinnedConfig pin;
-    pin.config = s.current;
-    pin.config.schedule.learningRate = 0.01;
-    pin.label = "lr 0.01";
-    s.pinned.push_back(pin);
-    return s;
-}
 
 /// Milliseconds of one export of frames frames with palette to path.
 double exportMilliseconds(lrlab::SessionFigures& figures, lrlab::GifPalette palette, int frames,
@@ -59,7 +42,7 @@ int main(int argc, char** argv)
                             : 3;
     QTemporaryDir dir;
     const QString path = dir.filePath("play.gif");
-    lrlab::SessionFigures figures(toySession());
+    lrlab::SessionFigures figures(lrlab::test::toyExportSession(300));
     exportMilliseconds(figures, lrlab::GifPalette::PerFrame, 2, path); // fonts, caches
 
     struct Case

@@ -1,11 +1,10 @@
 // Benchmark: where the time of a GIF export goes, per frame of the 720×620 landscape of a toy
 // session: drawing the figure (renderFigure, GUI thread), and quantising and compressing it
-// (encodeGifFrame, any thread) with each palette. Needs APIs newer than 8849062 (bench-compare reports it n/a there). Prints figure
-// lines; asserts nothing.
-#include "core/config/config_json.h"
-#include "core/config/session.h"
+// (encodeGifFrame, any thread) with each palette. Needs APIs newer than 8849062 (bench-compare
+// reports it n/a there). Prints figure lines; asserts nothing.
 #include "tests/bench/bench_figures.h"
 #include "tests/bench/bench_timing.h"
+#include "tests/common/export_sessions.h"
 #include "ui/export/gif_frame_encoding.h"
 #include "ui/export/plot_export.h"
 #include "ui/export/session_figures.h"
@@ -17,13 +16,7 @@
 int main(int argc, char** argv)
 {
     QApplication app(argc, argv);
-    lrlab::Session session;
-    session.current = lrlab::parseRunConfig(R"({"problem": {"type": "rosenbrock"},
-        "optimizer": {"type": "adam"}, "schedule": {"lr": 0.05, "decay": "cosine"},
-        "steps": 300})",
-                                            "current")
-                          .config;
-    lrlab::SessionFigures figures(session);
+    lrlab::SessionFigures figures(lrlab::test::toyExportSession(300));
     lrlab::FigureExportOptions render;
     render.size = lrlab::SessionFigures::defaultSize(lrlab::FigureKind::Landscape);
     QWidget* figure = figures.figure(lrlab::FigureKind::Landscape);

@@ -1,8 +1,7 @@
 // The GIF export's frame pipeline: frames quantised and compressed on workers give the same
 // file for any thread count, and a valid animation (frame count, size, delay, colours) as
 // QImageReader decodes it; the fixed palette maps each pixel to a nearest palette colour.
-#include "core/config/config_json.h"
-#include "core/config/session.h"
+#include "tests/common/export_sessions.h"
 #include "ui/export/animation_export.h"
 #include "ui/export/gif_frame_encoding.h"
 #include "ui/export/gif_writer.h"
@@ -66,22 +65,6 @@ QImage testFrame(const QSize& size, int phase)
     painter.setBrush(Qt::white);
     painter.drawEllipse(QPointF(10 + 7 * phase, size.height() / 2.0), 12, 9);
     return image;
-}
-
-lrlab::Session toySession()
-{
-    lrlab::Session s;
-    s.current = lrlab::parseRunConfig(R"({"problem": {"type": "rosenbrock"},
-        "optimizer": {"type": "adam"}, "schedule": {"lr": 0.05, "decay": "cosine"},
-        "steps": 120})",
-                                      "current")
-                    .config;
-    lrlab::PinnedConfig pin;
-    pin.config = s.current;
-    pin.config.schedule.learningRate = 0.01;
-    pin.label = "lr 0.01";
-    s.pinned.push_back(pin);
-    return s;
 }
 
 int distinctColours(const QImage& image)
@@ -291,7 +274,7 @@ void TestExportGifFrames::compressedAsGiflibCompresses()
 void TestExportGifFrames::animationFromSessionIsThreadIndependent()
 {
     QTemporaryDir dir;
-    lrlab::SessionFigures figures(toySession());
+    lrlab::SessionFigures figures(lrlab::test::toyExportSession());
     lrlab::AnimationOptions options;
     options.size = QSize(360, 310);
     options.frames = 8;
