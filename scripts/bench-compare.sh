@@ -17,6 +17,7 @@ if [ $# -lt 1 ]; then
     exit 2
 fi
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+base_name=$1
 base_rev=$(git -C "$here" rev-parse --verify "$1^{commit}") || {
     echo "bench-compare: '$1' is not a revision of $here" >&2
     exit 2
@@ -73,7 +74,7 @@ for name in "${benches[@]}"; do
     then
         built_old[$name]=1
     else
-        echo "bench-compare: $name does not build against $1 (n/a; $base_dir/build-$name.log)" >&2
+        echo "bench-compare: $name does not build against $base_name (n/a; $base_dir/build-$name.log)" >&2
         no_old+=("$name")
     fi
     cmake --build "$build_dir" --target "$name" -j "$jobs"
