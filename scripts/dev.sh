@@ -2,8 +2,12 @@
 # lrlab developer entry point: install what is missing, build, then open the window or test.
 #   scripts/dev.sh open    build (Release) and open the Learning Rate Lab window
 #   scripts/dev.sh test    build and run every test (CTest)
-#   scripts/dev.sh bench   build and run the benchmarks (tests/bench), then the model kernels
-#                          against a -march=native build (scripts/bench-kernels.sh)
+#   scripts/dev.sh bench [BENCH...]  build and run the benchmarks (tests/bench/bench_*, or the
+#                          named ones), collect their figure lines in BUILD_DIR/bench-figures.jsonl
+#                          and print the table what | value | unit | goal | met?; with no names,
+#                          then the model kernels against a -march=native build
+#                          (scripts/bench-kernels.sh). To compare with an older revision in one
+#                          run: scripts/bench-compare.sh BASE_REV [BENCH...]
 #   scripts/dev.sh fuzz [SECONDS [HARNESS...]]  build the libFuzzer harnesses (clang, build-fuzz)
 #                          and run each (or the named: config session lesson csv idx) for SECONDS
 #                          (default 30); fails naming the reproducer of any finding
@@ -21,7 +25,7 @@ packages=(build-essential cmake ninja-build pkg-config
           qt6-l10n-tools qt6-translations-l10n libqcustomplot-dev libeigen3-dev zlib1g-dev libgl-dev libgif-dev
           fonts-noto-cjk dataset-fashion-mnist clang-format file help2man man-db groff-base
           desktop-file-utils appstream lintian git locales clang libclang-rt-14-dev qemu-user
-          python3-torch libprotobuf-dev protobuf-compiler)
+          python3 python3-torch libprotobuf-dev protobuf-compiler)
 
 install_deps() {
     local missing=()
@@ -98,6 +102,37 @@ fuzz() {
     echo "lrlab: fuzzing found nothing (${#harnesses[@]} harnesses, ${seconds}s each)"
 }
 
+# Runs the benchmarks (all, or those named: bench_x or x) from the source directory, offscreen;
+# their figure lines go to $build_dir/bench-figures.jsonl, the rest to the terminal; then prints
+# the goals table. Fails naming any benchmark that failed (after the table).
+run_benchmarks() {
+    local figures="$build_dir/bench-figures.jsonl" log="$build_dir/bench-output.log" failed=()
+    local names=("$@") name binary
+    if [ ${#names[@]} -eq 0 ]; then
+        for binary in "$build_dir"/tests/bench/bench_*; do
+            [ -x "$binary" ] && names+=("$(basename "$binary")")
+        done
+    fi
+    : >"$figures"
+    for name in "${names[@]}"; do
+        binary="$build_dir/tests/bench/bench_${name#bench_}"
+        echo "lrlab: running $(basename "$binary")"
+        if (cd "$here" && QT_QPA_PLATFORM=offscreen "$binary") >"$log" 2>&1; then
+            grep '^{"figure"' "$log" >>"$figures" || true
+        else
+            failed+=("$(basename "$binary")")
+        fi
+        grep -v '^{"figure"' "$log" || true
+    done
+    echo
+    python3 "$here/scripts/bench-figures.py" table "$figures"
+    echo "(figures: $figures)"
+    if [ ${#failed[@]} -gt 0 ]; then
+        echo "lrlab: benchmarks failed: ${failed[*]} (output above)" >&2
+        return 1
+    fi
+}
+
 case "${1:-open}" in
     deps)
         install_deps ;;
@@ -115,8 +150,10 @@ case "${1:-open}" in
         shift
         fuzz "$@" ;;
     bench)
+        shift
         build
-        cmake --build "$build_dir" --target bench
+        run_benchmarks "$@"
+        [ $# -gt 0 ] && exit 0
         # The model kernels of this portable build against a -march=native build of the same
         # source (a second build tree), measured alternately in the same run.
         native_dir=${NATIVE_BUILD_DIR:-$build_dir-native}
@@ -126,5 +163,5 @@ case "${1:-open}" in
         "$here/scripts/bench-kernels.sh" portable="$build_dir/tests/bench/bench_core_kernels" \
             native="$native_dir/tests/bench/bench_core_kernels" ;;
     *)
-        sed -n '2,15p' "$0"; exit 2 ;;
+        sed -n '2,16p' "$0"; exit 2 ;;
 esac

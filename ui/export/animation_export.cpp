@@ -71,9 +71,11 @@ bool exportAnimationGif(SessionFigures& figures, FigureKind kind, const Animatio
     GifOptions gif;
     gif.framesPerSecond = options.framesPerSecond;
     gif.palette = options.palette;
-    QWidget* figure = figures.figure(kind);
+    gif.threads = options.threads;
     bool written = false;
     try {
+        // Drawn here (widgets), quantised and compressed on workers.
+        QWidget* figure = figures.figure(kind);
         written = writeGif(
             path, frameOptions.size, frames,
             [&](int i) {

@@ -22,6 +22,7 @@ struct AnimationOptions
     /// Frames; 0 = one per step of the range, but at most 6 s of animation (6 · fps frames).
     int frames = 0;
     GifPalette palette = GifPalette::PerFrame;
+    int threads = 0; ///< quantising and compressing workers (GifOptions::threads)
 };
 
 /// The cursor step of each frame: frames steps from first to last, both included, evenly

@@ -1,38 +1,23 @@
 #include "ui/export/gif_writer.h"
 
 #include "core/util/output_file.h"
+#include "ui/export/gif_frame_encoding.h"
+
+#include <QThreadPool>
+#include <QtConcurrent/QtConcurrentRun>
 
 #include <gif_lib.h>
 
 #include <algorithm>
 #include <array>
 #include <cmath>
-#include <cstdint>
+#include <deque>
 #include <stdexcept>
 #include <vector>
 
 namespace lrlab {
 
 namespace {
-
-// The fixed palette: a 6 (red) × 7 (green) × 6 (blue) cube, then four greys. Green gets the
-// extra level because the eye resolves it best.
-constexpr int kRedLevels = 6;
-constexpr int kGreenLevels = 7;
-constexpr int kBlueLevels = 6;
-constexpr int kCubeSize = kRedLevels * kGreenLevels * kBlueLevels; // 252
-constexpr std::array<int, 4> kGreys{48, 96, 160, 224};
-static_assert(kCubeSize + static_cast<int>(kGreys.size()) == 256);
-
-int level(int value, int levels)
-{
-    return (value * (levels - 1) + 127) / 255;
-}
-
-int levelValue(int index, int levels)
-{
-    return (index * 255 + (levels - 1) / 2) / (levels - 1);
-}
 
 /// The open output and the first write error (giflib's callback must not throw).
 struct GifOutput
@@ -58,14 +43,12 @@ std::string gifError(int code)
 
 } // namespace
 
-/// The open file, giflib's handle and the per-frame scratch buffers (allocated once).
+/// The open file and giflib's handle.
 struct GifWriter::State
 {
     GifOutput output;
     GifFileType* gif = nullptr;
     ColorMapObject* fixedMap = nullptr;
-    std::vector<GifByteType> red, green, blue, indices;
-    std::array<GifColorType, 256> colours{};
 
     State() = default;
     ~State()
@@ -107,20 +90,14 @@ GifWriter::GifWriter(const QString& path, const QSize& size, const GifOptions& o
     EGifSetGifVersion(m_state->gif, true); // GIF89a: delays and the loop extension
 
     if (options.palette == GifPalette::Fixed) {
-        for (int r = 0; r < kRedLevels; ++r)
-            for (int g = 0; g < kGreenLevels; ++g)
-                for (int b = 0; b < kBlueLevels; ++b) {
-                    GifColorType& c = m_state->colours[static_cast<std::size_t>(
-                        (r * kGreenLevels + g) * kBlueLevels + b)];
-                    c.Red = static_cast<GifByteType>(levelValue(r, kRedLevels));
-                    c.Green = static_cast<GifByteType>(levelValue(g, kGreenLevels));
-                    c.Blue = static_cast<GifByteType>(levelValue(b, kBlueLevels));
-                }
-        for (std::size_t i = 0; i < kGreys.size(); ++i) {
-            GifColorType& c = m_state->colours[kCubeSize + i];
-            c.Red = c.Green = c.Blue = static_cast<GifByteType>(kGreys[i]);
+        std::array<GifColorType, 256> colours{};
+        for (std::size_t i = 0; i < colours.size(); ++i) {
+            const GifColour& c = fixedGifPalette()[i];
+            colours[i] = GifColorType{c.red, c.green, c.blue};
         }
-        m_state->fixedMap = GifMakeMapObject(256, m_state->colours.data());
+        m_state->fixedMap = GifMakeMapObject(256, colours.data());
+        if (m_state->fixedMap == nullptr)
+            throw std::runtime_error(path.toStdString() + ": out of memory");
     }
     if (EGifPutScreenDesc(m_state->gif, size.width(), size.height(), 8, 0, m_state->fixedMap) ==
         GIF_ERROR)
@@ -133,13 +110,6 @@ GifWriter::GifWriter(const QString& path, const QSize& size, const GifOptions& o
             EGifPutExtensionBlock(m_state->gif, 3, loopForever) == GIF_ERROR ||
             EGifPutExtensionTrailer(m_state->gif) == GIF_ERROR)
             throw std::runtime_error(failure(m_state->gif->Error));
-    }
-    const auto pixels = static_cast<std::size_t>(size.width()) * size.height();
-    m_state->indices.resize(pixels);
-    if (options.palette == GifPalette::PerFrame) {
-        m_state->red.resize(pixels);
-        m_state->green.resize(pixels);
-        m_state->blue.resize(pixels);
     }
 }
 
@@ -154,98 +124,26 @@ GifWriter::~GifWriter() = default; // State closes giflib; an uncommitted file i
 
 void GifWriter::addFrame(const QImage& frame)
 {
+    QByteArray encoded;
+    try {
+        encoded = encodeGifFrame(frame, m_size, m_options);
+    } catch (const std::runtime_error& e) {
+        throw std::runtime_error(m_path.toStdString() + ": " + e.what());
+    }
+    addEncodedFrame(encoded);
+}
+
+void GifWriter::addEncodedFrame(const QByteArray& encodedFrame)
+{
     if (!m_state || m_state->gif == nullptr)
         throw std::runtime_error(m_path.toStdString() + ": the GIF is already finished");
-    QImage rgb = frame.size() == m_size
-                     ? frame.convertToFormat(QImage::Format_RGB888)
-                     : frame.scaled(m_size, Qt::IgnoreAspectRatio, Qt::SmoothTransformation)
-                           .convertToFormat(QImage::Format_RGB888);
-    const int w = m_size.width(), h = m_size.height();
-    State& s = *m_state;
-    ColorMapObject* localMap = nullptr;
-    if (m_options.palette == GifPalette::PerFrame) {
-        for (int y = 0; y < h; ++y) {
-            const uchar* line = rgb.constScanLine(y);
-            const auto row = static_cast<std::size_t>(y) * w;
-            for (int x = 0; x < w; ++x) {
-                s.red[row + x] = line[3 * x];
-                s.green[row + x] = line[3 * x + 1];
-                s.blue[row + x] = line[3 * x + 2];
-            }
-        }
-        int colours = 256;
-        if (GifQuantizeBuffer(static_cast<unsigned>(w), static_cast<unsigned>(h), &colours,
-                              s.red.data(), s.green.data(), s.blue.data(), s.indices.data(),
-                              s.colours.data()) == GIF_ERROR)
-            throw std::runtime_error(m_path.toStdString() + ": colour quantization failed");
-        // giflib's median cut works on 5 bits per channel (white comes out as 248, 248, 248):
-        // each table entry becomes the mean of the full 8-bit pixels mapped to it instead.
-        std::array<std::array<std::uint64_t, 4>, 256> sums{};
-        for (std::size_t p = 0; p < s.indices.size(); ++p) {
-            auto& sum = sums[s.indices[p]];
-            sum[0] += s.red[p];
-            sum[1] += s.green[p];
-            sum[2] += s.blue[p];
-            ++sum[3];
-        }
-        for (std::size_t c = 0; c < sums.size(); ++c) {
-            const auto& sum = sums[c];
-            if (sum[3] == 0)
-                continue;
-            const auto mean = [&](std::uint64_t v) {
-                return static_cast<GifByteType>((v + sum[3] / 2) / sum[3]);
-            };
-            s.colours[c].Red = mean(sum[0]);
-            s.colours[c].Green = mean(sum[1]);
-            s.colours[c].Blue = mean(sum[2]);
-        }
-        // Unused entries stay as they are; the table size must be a power of two anyway.
-        localMap = GifMakeMapObject(256, s.colours.data());
-        if (localMap == nullptr)
-            throw std::runtime_error(m_path.toStdString() + ": out of memory");
-    } else {
-        for (int y = 0; y < h; ++y) {
-            const uchar* line = rgb.constScanLine(y);
-            GifByteType* out = s.indices.data() + static_cast<std::size_t>(y) * w;
-            for (int x = 0; x < w; ++x) {
-                const int r = line[3 * x], g = line[3 * x + 1], b = line[3 * x + 2];
-                // The nearest cube point is per channel; compare it with the nearest grey.
-                const int ri = level(r, kRedLevels), gi = level(g, kGreenLevels),
-                          bi = level(b, kBlueLevels);
-                const auto sq = [](int d) { return d * d; };
-                int best = (ri * kGreenLevels + gi) * kBlueLevels + bi;
-                int bestDistance = sq(r - levelValue(ri, kRedLevels)) +
-                                   sq(g - levelValue(gi, kGreenLevels)) +
-                                   sq(b - levelValue(bi, kBlueLevels));
-                for (std::size_t k = 0; k < kGreys.size(); ++k) {
-                    const int d = sq(r - kGreys[k]) + sq(g - kGreys[k]) + sq(b - kGreys[k]);
-                    if (d < bestDistance) {
-                        bestDistance = d;
-                        best = kCubeSize + static_cast<int>(k);
-                    }
-                }
-                out[x] = static_cast<GifByteType>(best);
-            }
-        }
-    }
-
-    GraphicsControlBlock control{};
-    control.DisposalMode = DISPOSE_DO_NOT;
-    control.UserInputFlag = false;
-    control.DelayTime = delayCentiseconds(m_options.framesPerSecond);
-    control.TransparentColor = NO_TRANSPARENT_COLOR;
-    GifByteType extension[4];
-    const auto length = EGifGCBToExtension(&control, extension);
-    const bool ok = EGifPutExtension(s.gif, GRAPHICS_EXT_FUNC_CODE, static_cast<int>(length),
-                                     extension) != GIF_ERROR &&
-                    EGifPutImageDesc(s.gif, 0, 0, w, h, false, localMap) != GIF_ERROR;
-    if (localMap != nullptr)
-        GifFreeMapObject(localMap); // EGifPutImageDesc keeps its own copy
-    if (!ok)
-        throw std::runtime_error(failure(s.gif->Error));
-    for (int y = 0; y < h; ++y)
-        if (EGifPutLine(s.gif, s.indices.data() + static_cast<std::size_t>(y) * w, w) == GIF_ERROR)
-            throw std::runtime_error(failure(s.gif->Error));
+    // giflib writes through writeToOutput unbuffered, so the frame's bytes go right after what
+    // it wrote so far.
+    GifOutput& output = m_state->output;
+    if (output.error.empty())
+        output.error = output.file->tryWrite(encodedFrame.constData(), encodedFrame.size());
+    if (!output.error.empty())
+        throw std::runtime_error(output.error);
     ++m_frames;
 }
 
@@ -261,6 +159,17 @@ void GifWriter::commit()
     m_state->output.file->commit();
 }
 
+namespace {
+
+/// A frame encoded on a worker, or why it could not be.
+struct EncodedFrame
+{
+    QByteArray bytes;
+    std::string error;
+};
+
+} // namespace
+
 bool writeGif(const QString& path, const QSize& size, int frameCount,
               const std::function<QImage(int index)>& frame, const GifOptions& options,
               const ExportProgress& progress)
@@ -268,11 +177,42 @@ bool writeGif(const QString& path, const QSize& size, int frameCount,
     if (frameCount < 1)
         throw std::invalid_argument("frames: an animation needs at least one frame");
     GifWriter writer(path, size, options);
-    for (int i = 0; i < frameCount; ++i) {
-        writer.addFrame(frame(i));
-        if (progress && !progress(i + 1, frameCount))
-            return false; // the writer's destructor drops the unfinished file
+    QThreadPool ownPool;
+    QThreadPool* pool = QThreadPool::globalInstance();
+    if (options.threads > 0) {
+        ownPool.setMaxThreadCount(options.threads);
+        pool = &ownPool;
     }
+    // Frames drawn but not yet written: enough to keep every worker busy while the next frame
+    // is drawn, few enough that waiting for the oldest is short.
+    const std::size_t queueLimit = 2 * static_cast<std::size_t>(pool->maxThreadCount()) + 1;
+    std::deque<QFuture<EncodedFrame>> queued;
+    const auto writeOldest = [&] {
+        const EncodedFrame encoded = queued.front().result();
+        queued.pop_front();
+        if (!encoded.error.empty())
+            throw std::runtime_error(path.toStdString() + ": " + encoded.error);
+        writer.addEncodedFrame(encoded.bytes);
+    };
+    for (int i = 0; i < frameCount; ++i) {
+        queued.push_back(QtConcurrent::run(pool, [image = frame(i), size, options] {
+            EncodedFrame encoded;
+            try {
+                encoded.bytes = encodeGifFrame(image, size, options);
+            } catch (const std::exception& e) {
+                encoded.error = e.what();
+            }
+            return encoded;
+        }));
+        while (!queued.empty() && (queued.size() >= queueLimit || queued.front().isFinished()))
+            writeOldest();
+        // Cancelled: the writer's destructor drops the unfinished file; queued workers use
+        // nothing of ours (ownPool's destructor waits for them).
+        if (progress && !progress(i + 1, frameCount))
+            return false;
+    }
+    while (!queued.empty())
+        writeOldest();
     writer.commit();
     return true;
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QByteArray>
 #include <QImage>
 #include <QSize>
 #include <QString>
@@ -26,6 +27,9 @@ struct GifOptions
     double framesPerSecond = 15.0; ///< (0, 100]; the delay is rounded to centiseconds, >= 2
     GifPalette palette = GifPalette::PerFrame;
     bool loop = true; ///< loop forever (NETSCAPE2.0 application extension)
+    /// writeGif's encoding workers: 0 = QThreadPool::globalInstance(). The file is the same
+    /// for any count.
+    int threads = 0;
 };
 
 /// Streams an animated GIF89a (giflib) to a file. Frames are added one at a time and are not
@@ -44,8 +48,12 @@ public:
     GifWriter(const GifWriter&) = delete;
     GifWriter& operator=(const GifWriter&) = delete;
 
-    /// Appends a frame (scaled to the size if it differs). Throws std::runtime_error.
+    /// Appends a frame (scaled to the size if it differs): encodeGifFrame, then
+    /// addEncodedFrame. Throws std::runtime_error.
     void addFrame(const QImage& frame);
+    /// Appends a frame encodeGifFrame encoded for this writer's size and options (on any
+    /// thread). Throws std::runtime_error.
+    void addEncodedFrame(const QByteArray& encodedFrame);
     /// Finishes the file and moves it into place. Throws std::runtime_error.
     void commit();
 
@@ -72,9 +80,12 @@ private:
 /// Progress of a long export: (done, total) units; return false to cancel.
 using ExportProgress = std::function<bool(int done, int total)>;
 
-/// Writes frameCount frames from frame(i) (i = 0..frameCount−1) to path. Calls progress after
-/// each frame. Returns false, leaving no file, when progress asked to stop. Throws as
-/// GifWriter.
+/// Writes frameCount frames from frame(i) (i = 0..frameCount−1) to path. frame(i) is called on
+/// the calling thread, in order; each frame is quantised and compressed (encodeGifFrame) on
+/// options.threads workers while the next ones are drawn, and written in order, so the file
+/// does not depend on the thread count. Calls progress after each frame is drawn; the calling
+/// thread waits for a worker at most while a few frames are queued, and at the end. Returns
+/// false, leaving no file, when progress asked to stop. Throws as GifWriter.
 bool writeGif(const QString& path, const QSize& size, int frameCount,
               const std::function<QImage(int index)>& frame, const GifOptions& options = {},
               const ExportProgress& progress = {});

@@ -5,6 +5,7 @@
 #include "core/engine/model_problem.h"
 #include "core/engine/model_run.h"
 #include "core/engine/toy_run.h"
+#include "tests/common/export_sessions.h"
 #include "tests/common/files.h"
 #include "tests/common/nearly_equal.h"
 #include "ui/export/animation_export.h"
@@ -168,18 +169,7 @@ GifSummary readGif(const QString& path)
 
 lrlab::Session toySession()
 {
-    lrlab::Session s;
-    s.current = lrlab::parseRunConfig(R"({"problem": {"type": "rosenbrock"},
-        "optimizer": {"type": "adam"}, "schedule": {"lr": 0.05, "decay": "cosine"},
-        "steps": 120})",
-                                      "current")
-                    .config;
-    lrlab::PinnedConfig pin;
-    pin.config = s.current;
-    pin.config.schedule.learningRate = 0.01;
-    pin.label = "lr 0.01";
-    s.pinned.push_back(pin);
-    return s;
+    return lrlab::test::toyExportSession();
 }
 
 /// Parses one CSV line of numbers and empty cells (the trace format has no quoting).
