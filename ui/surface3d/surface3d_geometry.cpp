@@ -85,10 +85,10 @@ LiftedPath liftPath(const PlanePath& path, const ViewBox& box,
     lifted.rows.reserve(count);
     lifted.points.reserve(count);
     for (std::size_t k = 0; k < count; ++k) {
-        if (!std::isfinite(path.x[k]) || !std::isfinite(path.y[k]))
+        const double x = path.x[k], y = path.y[k];
+        // NaN fails these too: a diverged path ends at its last point on the map.
+        if (!(x >= box.xMin && x <= box.xMax && y >= box.yMin && y <= box.yMax))
             break;
-        const double x = std::clamp(path.x[k], box.xMin, box.xMax);
-        const double y = std::clamp(path.y[k], box.yMin, box.yMax);
         const double h = heightAt(x, y);
         if (!std::isfinite(h))
             break;

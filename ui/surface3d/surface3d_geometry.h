@@ -39,9 +39,8 @@ double gridLossAt(const LandscapeImage& image, double x, double y);
 double heightOfLoss(const LandscapeImage& image, SurfaceHeight mode, double loss);
 
 /// A run's path lifted onto the surface: point k (graph coordinates: x, height, y) is the path
-/// point at rows[k], at the height of the loss there plus lift. Points outside the box are
-/// clamped to its border (their height is taken at the clamped point); the path stops at its
-/// first non-finite point (a divergence).
+/// point at rows[k], at the height of the loss there plus lift. The path stops where it first
+/// leaves the surface's box or becomes non-finite (a divergence): the rest is off the map.
 struct LiftedPath
 {
     std::vector<int> rows;
@@ -53,7 +52,7 @@ struct LiftedPath
     QVector3D pointAtStep(int step) const;
 };
 
-/// Lifts path: height(x, y) = heightOf(lossAt(x, y)) + lift, every coordinate clamped into box.
+/// Lifts path: height(x, y) = heightAt(x, y) + lift, up to its first point outside box.
 LiftedPath liftPath(const PlanePath& path, const ViewBox& box,
                     const std::function<double(double, double)>& heightAt, double lift);
 
