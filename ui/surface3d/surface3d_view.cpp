@@ -8,6 +8,7 @@
 #include <QLinearGradient>
 #include <QOffscreenSurface>
 #include <QOpenGLContext>
+#include <QOpenGLFunctions>
 #include <QWidget>
 #include <QtDataVisualization/Q3DCamera>
 #include <QtDataVisualization/Q3DScene>
@@ -18,6 +19,7 @@
 #include <QtDataVisualization/QSurface3DSeries>
 #include <QtDataVisualization/QSurfaceDataProxy>
 #include <QtDataVisualization/QValue3DAxis>
+#include <QtDataVisualization/qutils.h>
 
 #include <cmath>
 #include <optional>
@@ -56,6 +58,10 @@ QImage solidTexture(const QColor& colour)
     return image;
 }
 
+/// Whether the OpenGL found by checkOpenGL is a software rasterizer (Mesa's llvmpipe, softpipe):
+/// there, multisampling costs several times the frame.
+bool g_softwareRenderer = false;
+
 bool checkOpenGL(QString* why)
 {
     if (qEnvironmentVariableIsSet("LRLAB_NO_OPENGL")) {
@@ -77,6 +83,12 @@ bool checkOpenGL(QString* why)
                                  "this display. The 2-D map shows the same landscape.");
         return false;
     }
+    const auto* renderer =
+        reinterpret_cast<const char*>(context.functions()->glGetString(GL_RENDERER));
+    const QString name = QString::fromLatin1(renderer ? renderer : "").toLower();
+    g_softwareRenderer = name.contains(QLatin1String("llvmpipe")) ||
+                         name.contains(QLatin1String("softpipe")) ||
+                         name.contains(QLatin1String("software"));
     context.doneCurrent();
     return true;
 }
@@ -118,7 +130,9 @@ Surface3DView::~Surface3DView() = default;
 
 void Surface3DView::build()
 {
-    m_graph = new Q3DSurface;
+    // Multisampling only on a GPU: software renderers draw a frame several times faster without.
+    const QSurfaceFormat format = qDefaultSurfaceFormat(!g_softwareRenderer);
+    m_graph = new Q3DSurface(&format);
     m_graph->setShadowQuality(QAbstract3DGraph::ShadowQualityNone);
     m_graph->setSelectionMode(QAbstract3DGraph::SelectionNone);
     m_graph->activeTheme()->setType(Q3DTheme::ThemeQt);
