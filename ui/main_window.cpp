@@ -355,6 +355,8 @@ QWidget* MainWindow::figure(const QString& name) const
         return m_plots;
     if (name == QLatin1String("runs"))
         return m_docks->runs()->plots();
+    if (name == QLatin1String("surface3d"))
+        return m_landscape3d->view()->widget();
     return nullptr;
 }
 

@@ -32,7 +32,8 @@ struct ExplorerParts
     RunStatusBar* status = nullptr;    ///< the status line: setStatus(text, alarm)
     MessageBar* messages = nullptr;    ///< the message area above the plots
     Landscape3DController* landscape3d = nullptr; ///< 2-D map / 3-D / both, the 3-D view
-    /// The figure widget of "landscape", "loss", "lr" or "dashboard" (null for another name).
+    /// The figure widget of "landscape", "loss", "lr", "dashboard", "runs" or "surface3d" (null
+    /// for another name).
     std::function<QWidget*(const QString& figure)> figure;
 };
 

@@ -22,6 +22,7 @@ struct AnimationOptions
     /// Frames; 0 = one per step of the range, but at most 6 s of animation (6 · fps frames).
     int frames = 0;
     GifPalette palette = GifPalette::PerFrame;
+    double orbitDegrees = 0.0; ///< the 3-D landscape only: the camera's turn over the animation
 };
 
 /// The cursor step of each frame: frames steps from first to last, both included, evenly

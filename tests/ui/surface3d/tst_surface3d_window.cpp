@@ -7,7 +7,11 @@
 #include "ui/explorer/landscape_view.h"
 #include "ui/widgets/playback_bar.h"
 
+#include "ui/export/animation_export.h"
+#include "ui/export/export_controller.h"
+
 #include <QApplication>
+#include <QImageReader>
 #include <QtDataVisualization/QSurface3DSeries>
 #include <QtDataVisualization/QSurfaceDataProxy>
 #include <qcustomplot.h>
@@ -71,6 +75,23 @@ private slots:
         QCOMPARE(landscape->mode(), LandscapeMode::Both);
         QVERIFY(landscape->view()->widget()->isVisible());
         QVERIFY(window.landscapeView()->plot()->isVisible());
+
+        // The export dialogs' paths: a PNG of the asked size × scale, a GIF of the playback.
+        const QString png = m_home.filePath(QStringLiteral("surface3d.png"));
+        QVERIFY(window.exporter()->exportFigureTo(QStringLiteral("surface3d"), png, QSize(300, 200),
+                                                  2.0));
+        QCOMPARE(QImage(png).size(), QSize(600, 400));
+        const QString gif = m_home.filePath(QStringLiteral("surface3d.gif"));
+        AnimationOptions options;
+        options.size = QSize(200, 160);
+        options.frames = 4;
+        options.orbitDegrees = 60;
+        const int cursor = window.playbackBar()->step();
+        QVERIFY(window.exporter()->exportAnimationTo(QStringLiteral("surface3d"), options, gif));
+        QImageReader reader(gif);
+        QCOMPARE(reader.imageCount(), 4);
+        QCOMPARE(reader.size(), QSize(200, 160));
+        QCOMPARE(view->cursorStep(), cursor); // the view is as before
     }
 
 private:
