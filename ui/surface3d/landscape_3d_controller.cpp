@@ -46,12 +46,19 @@ Landscape3DController::Landscape3DController(ExperimentModel* model, PinnedRuns*
     buildActions();
 
     connect(runs, &RunController::toyLandscapeReady, this, [this](const LandscapeImage& image) {
-        const auto surface = m_model->surface();
-        if (surface && image.size >= 2 && image.surface == surface->info().name) {
-            m_view->showLandscape(image, surface);
-            m_view->setAxisTitles(QStringLiteral("x"), QStringLiteral("y"));
-        }
+        m_lastToy = image;
+        showToyLandscape();
     });
+    // A new problem: its landscape comes from the worker, which skips the one it delivered
+    // last (kept here, as the map keeps it); until then the surface is empty, never another
+    // problem's.
+    connect(model, &ExperimentModel::configChanged, this,
+            [this](const RunConfig&, ConfigChanges what) {
+                if (!(what & ConfigChange::Problem))
+                    return;
+                if (!showToyLandscape())
+                    m_view->showLandscape(LandscapeImage{});
+            });
     connect(runs, &RunController::modelLandscapeReady, this,
             [this](quint64, const ModelLandscape& landscape) { showModelLandscape(landscape); });
     connect(pins, &PinnedRuns::changed, this, [this] {
@@ -59,6 +66,16 @@ Landscape3DController::Landscape3DController(ExperimentModel* model, PinnedRuns*
         m_view->setCursorStep(m_playback->step());
     });
     connect(playback, &PlaybackBar::stepChanged, m_view, &Surface3DView::setCursorStep);
+}
+
+bool Landscape3DController::showToyLandscape()
+{
+    const auto surface = m_model->surface();
+    if (!surface || m_lastToy.size < 2 || m_lastToy.surface != surface->info().name)
+        return false;
+    m_view->showLandscape(m_lastToy, surface);
+    m_view->setAxisTitles(QStringLiteral("x"), QStringLiteral("y"));
+    return true;
 }
 
 void Landscape3DController::showModelLandscape(const ModelLandscape& landscape)

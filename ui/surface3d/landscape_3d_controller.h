@@ -65,6 +65,8 @@ signals:
 private:
     void buildActions();
     void showModelLandscape(const ModelLandscape& landscape);
+    /// The worker's last toy landscape when it is the current surface's; false otherwise.
+    bool showToyLandscape();
     void updateEnabled();
 
     ExperimentModel* m_model;
@@ -79,6 +81,7 @@ private:
     QAction* m_follow = nullptr;
     QAction* m_logHeight = nullptr;
     LandscapeMode m_mode = LandscapeMode::Map;
+    LandscapeImage m_lastToy; ///< the worker's last toy landscape (it skips repeats)
 };
 
 } // namespace lrlab

@@ -1,6 +1,7 @@
 #include "ui/surface3d/surface3d_view.h"
 
 #include "core/analysis/landscape.h"
+#include "ui/plots/plot_style.h"
 
 #include <QFile>
 #include <QGuiApplication>
@@ -21,6 +22,8 @@
 #include <QtDataVisualization/QValue3DAxis>
 #include <QtDataVisualization/qutils.h>
 
+#include <qcustomplot.h>
+
 #include <cmath>
 #include <optional>
 
@@ -28,14 +31,13 @@ namespace lrlab {
 
 namespace {
 
-/// The 2-D map's viridis stops (plot_style's viridisGradient).
+/// The 2-D map's viridis (plot_style) as a gradient for the surface series.
 QLinearGradient viridis()
 {
     QLinearGradient gradient;
-    const char* stops[] = {"#440154", "#482475", "#414487", "#355f8d", "#2a788e", "#21918c",
-                           "#22a884", "#44bf70", "#7ad151", "#bddf26", "#fde725"};
-    for (int i = 0; i <= 10; ++i)
-        gradient.setColorAt(i / 10.0, QColor(stops[i]));
+    const QMap<double, QColor> stops = viridisGradient(0).colorStops();
+    for (auto it = stops.cbegin(); it != stops.cend(); ++it)
+        gradient.setColorAt(it.key(), it.value());
     return gradient;
 }
 

@@ -5,6 +5,7 @@
 #include "tests/common/files.h"
 #include "tests/common/run_configs.h"
 #include "tests/common/run_lrlab.h"
+#include "tests/ui/surface3d/pixel_variance.h"
 
 #include <QGuiApplication>
 #include <QImage>
@@ -18,21 +19,6 @@ bool openGLDisplay()
 {
     const QByteArray platform = qgetenv("QT_QPA_PLATFORM");
     return platform == "xcb" && qEnvironmentVariableIsSet("DISPLAY");
-}
-
-/// Variance of the grey levels: 0 for a blank image.
-double pixelVariance(const QImage& image)
-{
-    const QImage grey = image.convertToFormat(QImage::Format_Grayscale8);
-    double sum = 0, squares = 0;
-    const double n = double(grey.width()) * grey.height();
-    for (int y = 0; y < grey.height(); ++y)
-        for (int x = 0; x < grey.width(); ++x) {
-            const double v = grey.constScanLine(y)[x];
-            sum += v;
-            squares += v * v;
-        }
-    return squares / n - (sum / n) * (sum / n);
 }
 
 } // namespace
@@ -75,7 +61,7 @@ private slots:
         QVERIFY2(r.exitCode == 0, r.err.constData());
         const QImage image(out);
         QCOMPARE(image.size(), pixels);
-        QVERIFY2(pixelVariance(image) > 50.0, "the exported image is blank");
+        QVERIFY2(lrlab::test::pixelVariance(image) > 50.0, "the exported image is blank");
     }
 
     void gifHasTheFrames()
@@ -93,7 +79,7 @@ private slots:
         QImage first = reader.read(), last;
         while (reader.canRead())
             last = reader.read();
-        QVERIFY(pixelVariance(first) > 50.0);
+        QVERIFY(lrlab::test::pixelVariance(first) > 50.0);
         QVERIFY(first != last); // the balls roll and the camera turns
     }
 

@@ -3,6 +3,7 @@
 #include "core/analysis/landscape_image.h"
 #include "core/engine/toy_run.h"
 #include "tests/common/run_configs.h"
+#include "tests/ui/surface3d/pixel_variance.h"
 #include "ui/surface3d/surface3d_view.h"
 
 #include <QApplication>
@@ -30,22 +31,6 @@ ShownRun toyRun(const ToySurface& surface, double lr, int id, const QColor& colo
     run.current = id == PinnedRuns::kCurrentId;
     run.record = std::make_shared<RunRecord>(fromToyTrace(config, runToy(config, surface)));
     return run;
-}
-
-/// Variance of the grey levels: 0 for a blank image.
-double pixelVariance(const QImage& image)
-{
-    const QImage grey = image.convertToFormat(QImage::Format_Grayscale8);
-    double sum = 0, squares = 0;
-    const double n = double(grey.width()) * grey.height();
-    for (int y = 0; y < grey.height(); ++y) {
-        const uchar* line = grey.constScanLine(y);
-        for (int x = 0; x < grey.width(); ++x) {
-            sum += line[x];
-            squares += double(line[x]) * line[x];
-        }
-    }
-    return squares / n - (sum / n) * (sum / n);
 }
 
 } // namespace
@@ -155,7 +140,7 @@ private slots:
         QVERIFY(QTest::qWaitForWindowExposed(&parent));
         const QImage image = view.render(size);
         QCOMPARE(image.size(), size);
-        QVERIFY2(pixelVariance(image) > 50.0, "the rendered view is blank");
+        QVERIFY2(lrlab::test::pixelVariance(image) > 50.0, "the rendered view is blank");
         if (qEnvironmentVariableIsSet("LRLAB_SURFACE3D_SHOT"))
             image.save(qEnvironmentVariable("LRLAB_SURFACE3D_SHOT"));
     }
