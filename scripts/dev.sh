@@ -25,7 +25,8 @@ packages=(build-essential cmake ninja-build pkg-config
           qt6-l10n-tools qt6-translations-l10n libqcustomplot-dev libeigen3-dev zlib1g-dev libgl-dev libgif-dev
           fonts-noto-cjk dataset-fashion-mnist clang-format file help2man man-db groff-base
           desktop-file-utils appstream lintian git locales clang libclang-rt-14-dev qemu-user
-          python3 python3-torch libprotobuf-dev protobuf-compiler)
+          python3 python3-torch libprotobuf-dev protobuf-compiler qt6-datavisualization-dev
+          libqt6opengl6-dev qt6-declarative-dev xvfb xauth libgl1-mesa-dri)
 
 install_deps() {
     local missing=()

@@ -29,6 +29,7 @@
 #include "ui/shell/theme_menu.h"
 #include "ui/shell/user_dialogs.h"
 #include "ui/shell/window_settings.h"
+#include "ui/surface3d/landscape_3d_controller.h"
 #include "ui/theme.h"
 #include "ui/views/lr_finder_view.h"
 #include "ui/views/runs_plots.h"
@@ -81,6 +82,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     parts.docks = m_docks;
     parts.status = m_status;
     parts.messages = m_messages;
+    parts.landscape3d = m_landscape3d;
     parts.figure = [this](const QString& name) { return figure(name); };
     m_dialogs = new UserDialogs(this, this);
     m_pinLoader = new PinLoader(m_pins, this);
@@ -163,6 +165,8 @@ QWidget* MainWindow::buildCentral()
     m_playback->setObjectName(QStringLiteral("playbackBar"));
     plotsLayout->addWidget(m_playback);
     new PlaybackKeys(this, m_playback); // Space, Left, Right anywhere in the window
+    m_landscape3d = new Landscape3DController(m_model, m_pins, m_playback, m_runs,
+                                              m_landscape->plot(), plots, this);
     splitter->addWidget(plotsColumn);
 
     auto* scroll = new QScrollArea(splitter);
@@ -351,6 +355,8 @@ QWidget* MainWindow::figure(const QString& name) const
         return m_plots;
     if (name == QLatin1String("runs"))
         return m_docks->runs()->plots();
+    if (name == QLatin1String("surface3d"))
+        return m_landscape3d->view()->widget();
     return nullptr;
 }
 
@@ -414,6 +420,9 @@ void MainWindow::buildMenus()
     view->addSeparator();
     m_textSize->addTo(view);
     m_windowSettings->addFullScreenAction(view);
+    view->addSeparator();
+    m_landscape3d->addToMenu(view);
+    addToolBar(m_landscape3d->toolBar());
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     m_help->addTo(help);

@@ -17,6 +17,7 @@ class ExperimentModel;
 class ExperimentPanel;
 class ExportController;
 class HoverTips;
+class Landscape3DController;
 class LandscapeView;
 class LessonController;
 class MessageBar;
@@ -51,6 +52,7 @@ public:
     RunController* runs() const { return m_runs; }
     ExperimentPanel* controls() const { return m_controls; }
     LandscapeView* landscapeView() const { return m_landscape; }
+    Landscape3DController* landscape3d() const { return m_landscape3d; }
     CurvePlots* curves() const { return m_curves; }
     StabilityMarks* stability() const { return m_stability; }
     AnalysisDocks* docks() const { return m_docks; }
@@ -129,6 +131,7 @@ private:
     RunController* m_runs = nullptr;
     ExperimentPanel* m_controls = nullptr;
     LandscapeView* m_landscape = nullptr;
+    Landscape3DController* m_landscape3d = nullptr;
     CurvePlots* m_curves = nullptr;
     StabilityMarks* m_stability = nullptr;
     AnalysisDocks* m_docks = nullptr;

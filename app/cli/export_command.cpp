@@ -5,10 +5,13 @@
 #include "ui/export/animation_export.h"
 #include "ui/export/plot_export.h"
 #include "ui/export/session_figures.h"
+#include "ui/surface3d/surface3d_export.h"
+#include "ui/surface3d/surface3d_view.h"
 
 #include <QFileInfo>
 #include <QGuiApplication>
 #include <QRegularExpression>
+#include <QWidget>
 
 #include <iostream>
 
@@ -21,7 +24,9 @@ const char* kExportDescription =
     "platform): the session's configs are run again (runs are deterministic) and drawn as the\n"
     "window draws them.\n"
     "Plots: landscape (the current run's surface or model plane with every run's path), loss\n"
-    "(log scale), lr (the schedules), dashboard (the three side by side).\n"
+    "(log scale), lr (the schedules), dashboard (the three side by side), surface3d (the toy\n"
+    "landscape in 3-D with every run's path and ball: png or gif, --orbit DEG turns the camera\n"
+    "over a gif; needs OpenGL, e.g. xvfb-run -a env QT_QPA_PLATFORM=xcb lrlab export ...).\n"
     "Formats: png (--size logical pixels times --scale), svg and pdf (vector, --size at 96\n"
     "dpi), gif (the playback: --steps A:B, --fps, --frames; default one frame per step, at most\n"
     "6 s). Default --format: the --out suffix. Default --size: 720x620 landscape, 720x460 loss\n"
@@ -60,7 +65,7 @@ int exportCommand(const QStringList& arguments)
 {
     QCommandLineParser parser;
     parser.addOption({"session", "The session file (saved by the window).", "F"});
-    parser.addOption({"plot", "landscape, loss, lr or dashboard.", "P"});
+    parser.addOption({"plot", "landscape, loss, lr, dashboard or surface3d.", "P"});
     parser.addOption({"format", "png, svg, pdf or gif (default: the --out suffix).", "FMT"});
     parser.addOption({"out", "The output file.", "FILE"});
     parser.addOption({"size", "Figure or frame size WxH in logical pixels.", "WxH"});
@@ -70,15 +75,18 @@ int exportCommand(const QStringList& arguments)
     parser.addOption({"frames", "gif: number of frames (default: see above).", "N"});
     parser.addOption({"palette", "gif: per-frame (default, best colours) or fixed.", "P"});
     parser.addOption({"cursor", "png/svg/pdf: draw the playback at step K.", "K"});
+    parser.addOption({"orbit", "gif of surface3d: degrees the camera turns (default 0).", "DEG"});
     if (!parseOrHelp(parser, arguments, kExportDescription))
         return kExitOk;
 
     const std::string sessionPath = requiredValue(parser, "session").toStdString();
     const QString plotName = requiredValue(parser, "plot");
-    const std::optional<FigureKind> kind = figureKindFromName(plotName);
+    const bool surface3d = plotName == QLatin1String(kSurface3DFigure);
+    const std::optional<FigureKind> kind =
+        surface3d ? FigureKind::Landscape : figureKindFromName(plotName);
     if (!kind)
         throw UsageError("--plot: unknown plot '" + plotName.toStdString() +
-                         "' (expected landscape, loss, lr or dashboard)");
+                         "' (expected landscape, loss, lr, dashboard or surface3d)");
     const QString out = requiredValue(parser, "out");
     checkOutputPath(out, "out");
     const QString formatName = parser.isSet("format") ? parser.value("format").toLower()
@@ -105,6 +113,10 @@ int exportCommand(const QStringList& arguments)
                                                : "--cursor: not for gif (use --steps)");
     if (format && *format != FigureFormat::Png && parser.isSet("scale"))
         throw UsageError("--scale: only for png (svg and pdf are vector)");
+    if (surface3d && format && *format != FigureFormat::Png)
+        throw UsageError("--format: surface3d is png or gif");
+    if (parser.isSet("orbit") && !(surface3d && gif))
+        throw UsageError("--orbit: only for --plot surface3d as gif");
 
     const Session session = loadSession(sessionPath);
     if (qobject_cast<QGuiApplication*>(QCoreApplication::instance()) == nullptr)
@@ -114,6 +126,15 @@ int exportCommand(const QStringList& arguments)
         *kind != FigureKind::LearningRate)
         std::cerr << "lrlab export: note: " << figures.landscapeNote().toStdString() << '\n';
 
+    std::unique_ptr<QWidget> window;
+    std::unique_ptr<Surface3DView> view;
+    if (surface3d) {
+        window = std::make_unique<QWidget>();
+        window->resize(size);
+        view = surface3DOfRuns(figures.runs(), SessionFigureOptions().toyGrid, window.get());
+        view->widget()->resize(size);
+        window->show();
+    }
     if (gif) {
         AnimationOptions options;
         options.size = size;
@@ -136,11 +157,21 @@ int exportCommand(const QStringList& arguments)
                 throw UsageError("--palette: expected per-frame or fixed, got '" +
                                  palette.toStdString() + "'");
         }
-        exportAnimationGif(figures, *kind, options, out);
+        options.orbitDegrees = doubleValue(parser, "orbit", 0.0);
+        if (surface3d)
+            exportSurface3DGif(*view, options, figures.maximumStep(), out);
+        else
+            exportAnimationGif(figures, *kind, options, out);
         return kExitOk;
     }
     if (parser.isSet("cursor"))
         figures.setCursorStep(intValue(parser, "cursor", 0, 0, figures.maximumStep()));
+    if (surface3d) {
+        if (parser.isSet("cursor"))
+            view->setCursorStep(intValue(parser, "cursor", 0, 0, figures.maximumStep()));
+        saveSurface3DPng(*view, out, size, scale);
+        return kExitOk;
+    }
     FigureExportOptions options;
     options.size = size;
     options.scale = scale;

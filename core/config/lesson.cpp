@@ -122,9 +122,14 @@ LessonRun readCompareEntry(const QJsonValue& value, const RunConfig& base, const
     return run;
 }
 
-/// The checked keys of "view": loss_axis and step_range.
+/// The checked keys of "view": loss_axis, landscape and step_range.
 void readView(const QJsonObject& view, Lesson& lesson, const QString& source)
 {
+    if (view.contains("landscape")) {
+        const QString landscape = view.value("landscape").toString();
+        if (landscape != "2d" && landscape != "3d" && landscape != "both")
+            fail(source, "view.landscape", "expected \"2d\", \"3d\" or \"both\"");
+    }
     if (view.contains("loss_axis")) {
         const QString axis = view.value("loss_axis").toString();
         if (axis != "log" && axis != "linear")

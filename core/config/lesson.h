@@ -55,12 +55,14 @@ struct LessonRun
 ///       "view": {"tab": "explorer", …}           optional object; GUI view state
 ///     }
 ///
-/// The view is free-form for the GUI except two checked keys, the view of the loss plot the
-/// lesson opens on (its claim must be visible there; Reset view shows the whole run):
+/// The view is free-form for the GUI except three checked keys, the view of the loss plot the
+/// lesson opens on (its claim must be visible there; Reset view shows the whole run) and the
+/// landscape it shows:
 ///
 ///       "loss_axis": "linear",                   optional; "log" (default) or "linear"
 ///       "step_range": [0, 150]                   optional; the steps shown, integers
 ///                                                0 <= first < last
+///       "landscape": "3d"                        optional; "2d" (default), "3d" or "both"
 ///
 /// Each compare entry is a copy of "config" with every key path of "set" changed through
 /// withSetting() (config_variants.h), which re-validates: values are numbers, true/false,

@@ -978,338 +978,365 @@
 <context>
     <name>lrlab::ExportController</name>
     <message>
-        <location filename="../../ui/export/export_controller.cpp" line="102"/>
+        <location filename="../../ui/export/export_controller.cpp" line="104"/>
         <source>&amp;Landscape…</source>
         <translation>损失地形(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../ui/export/export_controller.cpp" line="103"/>
+        <location filename="../../ui/export/export_controller.cpp" line="105"/>
         <source>Save the loss landscape with every path as PNG, SVG or PDF.</source>
         <translation>将带有所有路径的损失地形保存为 PNG、SVG 或 PDF。</translation>
     </message>
     <message>
-        <location filename="../../ui/export/export_controller.cpp" line="104"/>
+        <location filename="../../ui/export/export_controller.cpp" line="106"/>
         <source>L&amp;oss…</source>
         <translation>损失(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../ui/export/export_controller.cpp" line="104"/>
+        <location filename="../../ui/export/export_controller.cpp" line="106"/>
         <source>Save the loss curves as PNG, SVG or PDF.</source>
         <translation>将损失曲线保存为 PNG、SVG 或 PDF。</translation>
     </message>
     <message>
-        <location filename="../../ui/export/export_controller.cpp" line="105"/>
+        <location filename="../../ui/export/export_controller.cpp" line="107"/>
         <source>Learning &amp;rate…</source>
         <translation>学习率(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../ui/export/export_controller.cpp" line="106"/>
+        <location filename="../../ui/export/export_controller.cpp" line="108"/>
         <source>Save the learning-rate schedule plot as PNG, SVG or PDF.</source>
         <translation>将学习率调度图保存为 PNG、SVG 或 PDF。</translation>
     </message>
     <message>
-        <location filename="../../ui/export/export_controller.cpp" line="110"/>
+        <location filename="../../ui/export/export_controller.cpp" line="112"/>
+        <source>3-D l&amp;andscape…</source>
+        <translation>三维损失地形(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/export_controller.cpp" line="113"/>
+        <source>Save the 3-D landscape with every path and ball as PNG at any size.</source>
+        <translation>将三维损失地形连同每条路径和小球保存为任意尺寸的 PNG。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/export_controller.cpp" line="114"/>
         <source>&amp;Dashboard (all plots)…</source>
         <translation>仪表板（所有图）(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../ui/export/export_controller.cpp" line="111"/>
+        <location filename="../../ui/export/export_controller.cpp" line="115"/>
         <source>Save every plot side by side as one PNG, SVG or PDF figure.</source>
         <translation>将所有图并排保存为一张 PNG、SVG 或 PDF 图形。</translation>
     </message>
     <message>
-        <location filename="../../ui/export/export_controller.cpp" line="120"/>
-        <location filename="../../ui/export/export_controller.cpp" line="231"/>
-        <location filename="../../ui/export/export_controller.cpp" line="274"/>
-        <location filename="../../ui/export/export_controller.cpp" line="288"/>
+        <location filename="../../ui/export/export_controller.cpp" line="132"/>
+        <location filename="../../ui/export/export_controller.cpp" line="243"/>
+        <location filename="../../ui/export/export_controller.cpp" line="286"/>
+        <location filename="../../ui/export/export_controller.cpp" line="304"/>
         <source>Export figure</source>
         <translation>导出图形</translation>
     </message>
     <message>
-        <location filename="../../ui/export/export_controller.cpp" line="123"/>
+        <location filename="../../ui/export/export_controller.cpp" line="135"/>
         <source>&amp;Copy dashboard to clipboard</source>
         <translation>将仪表板复制到剪贴板(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/export/export_controller.cpp" line="124"/>
+        <location filename="../../ui/export/export_controller.cpp" line="136"/>
         <source>Copy every plot as one image, to paste into slides or notes.</source>
         <translation>将所有图复制为一张图像，以便粘贴到幻灯片或笔记中。</translation>
     </message>
     <message>
-        <location filename="../../ui/export/export_controller.cpp" line="126"/>
+        <location filename="../../ui/export/export_controller.cpp" line="138"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../ui/export/export_controller.cpp" line="136"/>
+        <location filename="../../ui/export/export_controller.cpp" line="148"/>
         <source>Current run as &amp;CSV…</source>
         <translation>当前运行导出为 CSV(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../ui/export/export_controller.cpp" line="137"/>
+        <location filename="../../ui/export/export_controller.cpp" line="149"/>
         <source>The current run&apos;s trace: step, learning rate, loss (and path or validation columns).</source>
         <translation>当前运行的记录：步、学习率、损失（以及路径列或验证列）。</translation>
     </message>
     <message>
-        <location filename="../../ui/export/export_controller.cpp" line="140"/>
+        <location filename="../../ui/export/export_controller.cpp" line="152"/>
         <source>All shown runs as &amp;one CSV…</source>
         <translation>所有显示的运行导出为一个 CSV(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../ui/export/export_controller.cpp" line="141"/>
+        <location filename="../../ui/export/export_controller.cpp" line="153"/>
         <source>Every shown run in one table, with a leading &quot;run&quot; column.</source>
         <translation>所有显示的运行放在一张表中，首列为 &quot;run&quot; 列。</translation>
     </message>
     <message>
-        <location filename="../../ui/export/export_controller.cpp" line="142"/>
+        <location filename="../../ui/export/export_controller.cpp" line="154"/>
         <source>One CSV &amp;per shown run…</source>
         <translation>每个显示的运行导出一个 CSV(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../ui/export/export_controller.cpp" line="143"/>
+        <location filename="../../ui/export/export_controller.cpp" line="155"/>
         <source>One trace file per shown run, in a folder you choose.</source>
         <translation>每个显示的运行一个记录文件，保存在你选择的文件夹中。</translation>
     </message>
     <message>
-        <location filename="../../ui/export/export_controller.cpp" line="146"/>
+        <location filename="../../ui/export/export_controller.cpp" line="158"/>
         <source>Animation as &amp;GIF…</source>
         <translation>动画导出为 GIF(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../../ui/export/export_controller.cpp" line="147"/>
+        <location filename="../../ui/export/export_controller.cpp" line="159"/>
         <source>Render the playback of the shown runs as an animated GIF.</source>
         <translation>将显示的运行的回放渲染为 GIF 动画。</translation>
     </message>
     <message>
-        <location filename="../../ui/export/export_controller.cpp" line="148"/>
+        <location filename="../../ui/export/export_controller.cpp" line="160"/>
         <source>GIF</source>
         <translation>GIF</translation>
     </message>
     <message>
-        <location filename="../../ui/export/export_controller.cpp" line="172"/>
+        <location filename="../../ui/export/export_controller.cpp" line="184"/>
         <source>&amp;Export</source>
         <translation>导出(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/export/export_controller.cpp" line="199"/>
+        <location filename="../../ui/export/export_controller.cpp" line="211"/>
         <source>Export as %1…</source>
         <translation>导出为 %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/export/export_controller.cpp" line="202"/>
+        <location filename="../../ui/export/export_controller.cpp" line="214"/>
         <source>Copy to clipboard</source>
         <translation>复制到剪贴板</translation>
     </message>
     <message>
-        <location filename="../../ui/export/export_controller.cpp" line="228"/>
+        <location filename="../../ui/export/export_controller.cpp" line="240"/>
         <source>%1 files (*.%2)</source>
         <translation>%1 文件 (*.%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/export/export_controller.cpp" line="246"/>
+        <location filename="../../ui/export/export_controller.cpp" line="258"/>
         <source>Figure size</source>
         <translation>图形尺寸</translation>
     </message>
     <message>
-        <location filename="../../ui/export/export_controller.cpp" line="249"/>
-        <location filename="../../ui/export/export_controller.cpp" line="251"/>
+        <location filename="../../ui/export/export_controller.cpp" line="261"/>
+        <location filename="../../ui/export/export_controller.cpp" line="263"/>
         <source> px</source>
         <translation> px</translation>
     </message>
     <message>
-        <location filename="../../ui/export/export_controller.cpp" line="252"/>
+        <location filename="../../ui/export/export_controller.cpp" line="264"/>
         <source>Size:</source>
         <translation>尺寸：</translation>
     </message>
     <message>
-        <location filename="../../ui/export/export_controller.cpp" line="259"/>
+        <location filename="../../ui/export/export_controller.cpp" line="271"/>
         <source>Pixels per point of the layout: 2× gives a sharp image for slides and print at the same layout; larger files.</source>
         <translation>版面上每个点对应的像素数：2× 可在版面不变的情况下为幻灯片和印刷提供清晰的图像，但文件更大。</translation>
     </message>
     <message>
-        <location filename="../../ui/export/export_controller.cpp" line="262"/>
+        <location filename="../../ui/export/export_controller.cpp" line="274"/>
         <source>Scale (PNG):</source>
         <translation>缩放（PNG）：</translation>
     </message>
     <message>
-        <location filename="../../ui/export/export_controller.cpp" line="275"/>
-        <location filename="../../ui/export/export_controller.cpp" line="305"/>
-        <location filename="../../ui/export/export_controller.cpp" line="477"/>
+        <location filename="../../ui/export/export_controller.cpp" line="287"/>
+        <location filename="../../ui/export/export_controller.cpp" line="321"/>
+        <location filename="../../ui/export/export_controller.cpp" line="517"/>
         <source>There is no figure &quot;%1&quot;.</source>
         <translation>不存在图形 &quot;%1&quot;。</translation>
     </message>
     <message>
-        <location filename="../../ui/export/export_controller.cpp" line="276"/>
+        <location filename="../../ui/export/export_controller.cpp" line="288"/>
         <source>Unknown figure format of %1: use .png, .svg or .pdf.</source>
         <translation>%1 的图形格式未知：请使用 .png、.svg 或 .pdf。</translation>
     </message>
     <message>
-        <location filename="../../ui/export/export_controller.cpp" line="289"/>
+        <location filename="../../ui/export/export_controller.cpp" line="305"/>
         <source>The figure could not be saved:
 %1</source>
         <translation>无法保存图形：
 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/export/export_controller.cpp" line="298"/>
+        <location filename="../../ui/export/export_controller.cpp" line="314"/>
         <source>The figure is on the clipboard.</source>
         <translation>图形已复制到剪贴板。</translation>
     </message>
     <message>
-        <location filename="../../ui/export/export_controller.cpp" line="305"/>
-        <location filename="../../ui/export/export_controller.cpp" line="313"/>
+        <location filename="../../ui/export/export_controller.cpp" line="321"/>
+        <location filename="../../ui/export/export_controller.cpp" line="329"/>
         <source>Copy figure</source>
         <translation>复制图形</translation>
     </message>
     <message>
-        <location filename="../../ui/export/export_controller.cpp" line="332"/>
-        <location filename="../../ui/export/export_controller.cpp" line="384"/>
+        <location filename="../../ui/export/export_controller.cpp" line="348"/>
+        <location filename="../../ui/export/export_controller.cpp" line="400"/>
         <source>current</source>
         <translation>当前</translation>
     </message>
     <message>
-        <location filename="../../ui/export/export_controller.cpp" line="344"/>
+        <location filename="../../ui/export/export_controller.cpp" line="360"/>
         <source>Export one CSV per run</source>
         <translation>每次运行导出一个 CSV</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/export/export_controller.cpp" line="349"/>
+        <location filename="../../ui/export/export_controller.cpp" line="365"/>
         <source>%n CSV file(s) written.</source>
         <translation>
             <numerusform>已写入 %n 个 CSV 文件。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/export/export_controller.cpp" line="355"/>
+        <location filename="../../ui/export/export_controller.cpp" line="371"/>
         <source>Export the current run as CSV</source>
         <translation>将当前运行导出为 CSV</translation>
     </message>
     <message>
-        <location filename="../../ui/export/export_controller.cpp" line="355"/>
+        <location filename="../../ui/export/export_controller.cpp" line="371"/>
         <source>Export the shown runs as one CSV</source>
         <translation>将显示的运行导出为一个 CSV</translation>
     </message>
     <message>
-        <location filename="../../ui/export/export_controller.cpp" line="357"/>
+        <location filename="../../ui/export/export_controller.cpp" line="373"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/export/export_controller.cpp" line="372"/>
+        <location filename="../../ui/export/export_controller.cpp" line="388"/>
         <source>Export CSV</source>
         <translation>导出 CSV</translation>
     </message>
     <message>
-        <location filename="../../ui/export/export_controller.cpp" line="380"/>
+        <location filename="../../ui/export/export_controller.cpp" line="396"/>
         <source>The run could not be exported:
 %1</source>
         <translation>无法导出该运行：
 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/export/export_controller.cpp" line="390"/>
-        <location filename="../../ui/export/export_controller.cpp" line="397"/>
+        <location filename="../../ui/export/export_controller.cpp" line="406"/>
+        <location filename="../../ui/export/export_controller.cpp" line="413"/>
         <source>The runs could not be exported:
 %1</source>
         <translation>无法导出这些运行：
 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/export/export_controller.cpp" line="410"/>
+        <location filename="../../ui/export/export_controller.cpp" line="426"/>
         <source>Export animation as GIF</source>
         <translation>将动画导出为 GIF</translation>
     </message>
     <message>
-        <location filename="../../ui/export/export_controller.cpp" line="413"/>
+        <location filename="../../ui/export/export_controller.cpp" line="429"/>
         <source>Landscape</source>
         <translation>损失地形</translation>
     </message>
     <message>
-        <location filename="../../ui/export/export_controller.cpp" line="414"/>
+        <location filename="../../ui/export/export_controller.cpp" line="430"/>
         <source>Loss</source>
         <translation>损失</translation>
     </message>
     <message>
-        <location filename="../../ui/export/export_controller.cpp" line="415"/>
+        <location filename="../../ui/export/export_controller.cpp" line="431"/>
         <source>Learning rate</source>
         <translation>学习率</translation>
     </message>
     <message>
-        <location filename="../../ui/export/export_controller.cpp" line="416"/>
+        <location filename="../../ui/export/export_controller.cpp" line="432"/>
         <source>Dashboard</source>
         <translation>仪表板</translation>
     </message>
     <message>
-        <location filename="../../ui/export/export_controller.cpp" line="417"/>
+        <location filename="../../ui/export/export_controller.cpp" line="434"/>
+        <source>3-D landscape</source>
+        <translation>三维损失地形</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/export_controller.cpp" line="435"/>
         <source>Figure:</source>
         <translation>图形：</translation>
     </message>
     <message>
-        <location filename="../../ui/export/export_controller.cpp" line="427"/>
+        <location filename="../../ui/export/export_controller.cpp" line="438"/>
+        <source>3-D landscape: how far the camera turns around it over the animation (0: the camera stays).</source>
+        <translation>三维损失地形：动画过程中相机绕其旋转的角度（0：相机不动）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/export_controller.cpp" line="441"/>
+        <source>Camera orbit:</source>
+        <translation>相机环绕：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export/export_controller.cpp" line="454"/>
         <source>Size (px):</source>
         <translation>尺寸（px）：</translation>
     </message>
     <message>
-        <location filename="../../ui/export/export_controller.cpp" line="432"/>
+        <location filename="../../ui/export/export_controller.cpp" line="459"/>
         <source>Frames per second: more is smoother and a larger file.</source>
         <translation>每秒帧数：越多越流畅，文件也越大。</translation>
     </message>
     <message>
-        <location filename="../../ui/export/export_controller.cpp" line="433"/>
+        <location filename="../../ui/export/export_controller.cpp" line="460"/>
         <source>Frame rate:</source>
         <translation>帧率：</translation>
     </message>
     <message>
-        <location filename="../../ui/export/export_controller.cpp" line="438"/>
+        <location filename="../../ui/export/export_controller.cpp" line="465"/>
         <source>Steps:</source>
         <translation>步数：</translation>
     </message>
     <message>
-        <location filename="../../ui/export/export_controller.cpp" line="437"/>
+        <location filename="../../ui/export/export_controller.cpp" line="464"/>
         <source>The last step of the playback means the end of every shown run.</source>
         <translation>回放的最后一步即所有显示的运行的结尾。</translation>
     </message>
     <message>
-        <location filename="../../ui/export/export_controller.cpp" line="440"/>
+        <location filename="../../ui/export/export_controller.cpp" line="467"/>
         <source>Best colours per frame</source>
         <translation>每帧最佳颜色</translation>
     </message>
     <message>
-        <location filename="../../ui/export/export_controller.cpp" line="441"/>
+        <location filename="../../ui/export/export_controller.cpp" line="468"/>
         <source>One fixed palette (smaller, faster)</source>
         <translation>单一固定调色板（更小、更快）</translation>
     </message>
     <message>
-        <location filename="../../ui/export/export_controller.cpp" line="442"/>
+        <location filename="../../ui/export/export_controller.cpp" line="469"/>
         <source>Palette:</source>
         <translation>调色板：</translation>
     </message>
     <message>
-        <location filename="../../ui/export/export_controller.cpp" line="446"/>
-        <location filename="../../ui/export/export_controller.cpp" line="476"/>
-        <location filename="../../ui/export/export_controller.cpp" line="492"/>
+        <location filename="../../ui/export/export_controller.cpp" line="473"/>
+        <location filename="../../ui/export/export_controller.cpp" line="509"/>
+        <location filename="../../ui/export/export_controller.cpp" line="516"/>
+        <location filename="../../ui/export/export_controller.cpp" line="532"/>
         <source>Export animation</source>
         <translation>导出动画</translation>
     </message>
     <message>
-        <location filename="../../ui/export/export_controller.cpp" line="447"/>
+        <location filename="../../ui/export/export_controller.cpp" line="474"/>
         <source>GIF animations (*.gif)</source>
         <translation>GIF 动画 (*.gif)</translation>
     </message>
     <message>
-        <location filename="../../ui/export/export_controller.cpp" line="493"/>
+        <location filename="../../ui/export/export_controller.cpp" line="510"/>
+        <location filename="../../ui/export/export_controller.cpp" line="533"/>
         <source>The animation could not be saved:
 %1</source>
         <translation>无法保存动画：
 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/export/export_controller.cpp" line="107"/>
+        <location filename="../../ui/export/export_controller.cpp" line="109"/>
         <source>&amp;Imported runs…</source>
         <translation>导入的运行(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../ui/export/export_controller.cpp" line="108"/>
+        <location filename="../../ui/export/export_controller.cpp" line="110"/>
         <source>Save the Runs dock&apos;s loss, validation-loss and learning-rate plots as PNG, SVG or PDF.</source>
         <translation>将“运行记录”停靠窗口中的损失、验证损失和学习率图保存为 PNG、SVG 或 PDF。</translation>
     </message>
@@ -2095,6 +2122,134 @@ click to see its loss curves</source>
     </message>
 </context>
 <context>
+    <name>lrlab::Landscape3DController</name>
+    <message>
+        <location filename="../../ui/surface3d/landscape_3d_controller.cpp" line="74"/>
+        <source>Landscape</source>
+        <translation>损失地形</translation>
+    </message>
+    <message>
+        <location filename="../../ui/surface3d/landscape_3d_controller.cpp" line="83"/>
+        <source>2-D map</source>
+        <translation>二维地图</translation>
+    </message>
+    <message>
+        <location filename="../../ui/surface3d/landscape_3d_controller.cpp" line="83"/>
+        <source>The landscape as a colour map from above</source>
+        <translation>从上方看的彩色损失地形图</translation>
+    </message>
+    <message>
+        <location filename="../../ui/surface3d/landscape_3d_controller.cpp" line="84"/>
+        <source>Ctrl+1</source>
+        <translation>Ctrl+1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/surface3d/landscape_3d_controller.cpp" line="85"/>
+        <source>3-D</source>
+        <translation>三维</translation>
+    </message>
+    <message>
+        <location filename="../../ui/surface3d/landscape_3d_controller.cpp" line="86"/>
+        <source>The landscape as a 3-D surface with every run rolling down it</source>
+        <translation>以三维曲面显示损失地形，每个运行都沿着它滚下山</translation>
+    </message>
+    <message>
+        <location filename="../../ui/surface3d/landscape_3d_controller.cpp" line="87"/>
+        <source>Ctrl+2</source>
+        <translation>Ctrl+2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/surface3d/landscape_3d_controller.cpp" line="88"/>
+        <source>2-D + 3-D</source>
+        <translation>二维 + 三维</translation>
+    </message>
+    <message>
+        <location filename="../../ui/surface3d/landscape_3d_controller.cpp" line="88"/>
+        <source>The map and the 3-D surface side by side</source>
+        <translation>二维地图与三维曲面并排显示</translation>
+    </message>
+    <message>
+        <location filename="../../ui/surface3d/landscape_3d_controller.cpp" line="89"/>
+        <source>Ctrl+3</source>
+        <translation>Ctrl+3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/surface3d/landscape_3d_controller.cpp" line="112"/>
+        <source>¾ view</source>
+        <translation>斜视图</translation>
+    </message>
+    <message>
+        <location filename="../../ui/surface3d/landscape_3d_controller.cpp" line="112"/>
+        <source>Camera: from the side and above</source>
+        <translation>相机：从侧上方观看</translation>
+    </message>
+    <message>
+        <location filename="../../ui/surface3d/landscape_3d_controller.cpp" line="113"/>
+        <source>Alt+1</source>
+        <translation>Alt+1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/surface3d/landscape_3d_controller.cpp" line="114"/>
+        <source>From above</source>
+        <translation>俯视</translation>
+    </message>
+    <message>
+        <location filename="../../ui/surface3d/landscape_3d_controller.cpp" line="114"/>
+        <source>Camera: straight down, like the map</source>
+        <translation>相机：垂直向下，与二维地图相同</translation>
+    </message>
+    <message>
+        <location filename="../../ui/surface3d/landscape_3d_controller.cpp" line="115"/>
+        <source>Alt+2</source>
+        <translation>Alt+2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/surface3d/landscape_3d_controller.cpp" line="116"/>
+        <source>Along the path</source>
+        <translation>沿路径</translation>
+    </message>
+    <message>
+        <location filename="../../ui/surface3d/landscape_3d_controller.cpp" line="117"/>
+        <source>Camera: low, looking along the current run&apos;s way down</source>
+        <translation>相机：低角度，沿当前运行下山的方向观看</translation>
+    </message>
+    <message>
+        <location filename="../../ui/surface3d/landscape_3d_controller.cpp" line="117"/>
+        <source>Alt+3</source>
+        <translation>Alt+3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/surface3d/landscape_3d_controller.cpp" line="132"/>
+        <source>Follow the ball</source>
+        <translation>跟随小球</translation>
+    </message>
+    <message>
+        <location filename="../../ui/surface3d/landscape_3d_controller.cpp" line="134"/>
+        <source>Alt+F</source>
+        <translation>Alt+F</translation>
+    </message>
+    <message>
+        <location filename="../../ui/surface3d/landscape_3d_controller.cpp" line="135"/>
+        <source>During playback the camera follows the current run&apos;s ball (%1)</source>
+        <translation>回放时相机跟随当前运行的小球（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/surface3d/landscape_3d_controller.cpp" line="139"/>
+        <source>Log height</source>
+        <translation>对数高度</translation>
+    </message>
+    <message>
+        <location filename="../../ui/surface3d/landscape_3d_controller.cpp" line="142"/>
+        <source>Height as log₁₀(loss − min + ε), as the map&apos;s colours; off: the loss itself</source>
+        <translation>高度为 log₁₀(损失 − 最小值 + ε)，与地图的颜色一致；关闭时为损失本身</translation>
+    </message>
+    <message>
+        <location filename="../../ui/surface3d/landscape_3d_controller.cpp" line="161"/>
+        <source>&amp;Landscape</source>
+        <translation>损失地形(&amp;L)</translation>
+    </message>
+</context>
+<context>
     <name>lrlab::LandscapeView</name>
     <message>
         <location filename="../../ui/explorer/landscape_view.cpp" line="59"/>
@@ -2382,167 +2537,167 @@ the plane of the trajectory&apos;s two main directions.</source>
 <context>
     <name>lrlab::MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.cpp" line="62"/>
+        <location filename="../../ui/main_window.cpp" line="63"/>
         <source>lrlab — Learning Rate Lab</source>
         <translation>lrlab — 学习率实验室</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="268"/>
+        <location filename="../../ui/main_window.cpp" line="272"/>
         <source>No landscape: %1</source>
         <translation>无损失地形：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="392"/>
+        <location filename="../../ui/main_window.cpp" line="398"/>
         <source>LR &amp;trio ×0.1 / ×1 / ×10</source>
         <translation>学习率三档对比 ×0.1 / ×1 / ×10(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="217"/>
+        <location filename="../../ui/main_window.cpp" line="221"/>
         <source>Not applied: %1</source>
         <translation>未应用：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="359"/>
+        <location filename="../../ui/main_window.cpp" line="365"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="368"/>
+        <location filename="../../ui/main_window.cpp" line="374"/>
         <source>&amp;Open dataset CSV…</source>
         <translation>打开数据集 CSV(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="379"/>
+        <location filename="../../ui/main_window.cpp" line="385"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="382"/>
+        <location filename="../../ui/main_window.cpp" line="388"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="388"/>
+        <location filename="../../ui/main_window.cpp" line="394"/>
         <source>&amp;Run</source>
         <translation>运行(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="389"/>
+        <location filename="../../ui/main_window.cpp" line="395"/>
         <source>&amp;Pin current run</source>
         <translation>固定当前运行(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="390"/>
+        <location filename="../../ui/main_window.cpp" line="396"/>
         <source>Ctrl+P</source>
         <translation>Ctrl+P</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="391"/>
+        <location filename="../../ui/main_window.cpp" line="397"/>
         <source>&amp;Clear pins</source>
         <translation>清除固定(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="393"/>
+        <location filename="../../ui/main_window.cpp" line="399"/>
         <source>Ctrl+T</source>
         <translation>Ctrl+T</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="395"/>
+        <location filename="../../ui/main_window.cpp" line="401"/>
         <source>Play / pause</source>
         <translation>播放 / 暂停</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="396"/>
+        <location filename="../../ui/main_window.cpp" line="402"/>
         <source>Ctrl+Space</source>
         <translation>Ctrl+Space</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="397"/>
+        <location filename="../../ui/main_window.cpp" line="403"/>
         <source>Run the LR &amp;finder</source>
         <translation>运行学习率范围测试(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="401"/>
+        <location filename="../../ui/main_window.cpp" line="407"/>
         <source>Ctrl+F</source>
         <translation>Ctrl+F</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="403"/>
+        <location filename="../../ui/main_window.cpp" line="409"/>
         <source>&amp;Lesson</source>
         <translation>课程(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="405"/>
+        <location filename="../../ui/main_window.cpp" line="411"/>
         <source>&amp;Default lesson</source>
         <translation>默认课程(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="406"/>
+        <location filename="../../ui/main_window.cpp" line="412"/>
         <source>Ctrl+R</source>
         <translation>Ctrl+R</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="409"/>
+        <location filename="../../ui/main_window.cpp" line="415"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="418"/>
+        <location filename="../../ui/main_window.cpp" line="427"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="421"/>
+        <location filename="../../ui/main_window.cpp" line="430"/>
         <source>&amp;About lrlab</source>
         <translation>关于 lrlab(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="422"/>
+        <location filename="../../ui/main_window.cpp" line="431"/>
         <source>About lrlab</source>
         <translation>关于 lrlab</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="423"/>
+        <location filename="../../ui/main_window.cpp" line="432"/>
         <source>&lt;b&gt;lrlab %1&lt;/b&gt; — Learning Rate Lab&lt;br&gt;How learning rate, warmup, decay and optimizer shape a training run, on toy loss surfaces and real models.</source>
         <translation>&lt;b&gt;lrlab %1&lt;/b&gt; — 学习率实验室&lt;br&gt;在玩具损失曲面和真实模型上，展示学习率、预热、衰减和优化器如何塑造一次训练。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="328"/>
+        <location filename="../../ui/main_window.cpp" line="332"/>
         <source>Running the trio ×0.1 / ×1 / ×10…</source>
         <translation>正在运行三档对比 ×0.1 / ×1 / ×10…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="111"/>
+        <location filename="../../ui/main_window.cpp" line="113"/>
         <source>The trio failed: %1</source>
         <translation>三档对比运行失败：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="105"/>
+        <location filename="../../ui/main_window.cpp" line="107"/>
         <source>Trio pinned: lr ×0.1, ×1, ×10.</source>
         <translation>三档对比已固定：lr ×0.1、×1、×10。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="364"/>
+        <location filename="../../ui/main_window.cpp" line="370"/>
         <source>Session and export</source>
         <translation>会话与导出</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="371"/>
+        <location filename="../../ui/main_window.cpp" line="377"/>
         <source>&amp;Import runs…</source>
         <translation>导入运行(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="373"/>
+        <location filename="../../ui/main_window.cpp" line="379"/>
         <source>Ctrl+I</source>
         <translation>Ctrl+I</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="374"/>
+        <location filename="../../ui/main_window.cpp" line="380"/>
         <source>Read training logs (TensorBoard, Hugging Face trainer_state.json, CSV) into the Runs dock.</source>
         <translation>将训练日志（TensorBoard、Hugging Face trainer_state.json、CSV）读入“运行记录”停靠窗口。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.cpp" line="376"/>
+        <location filename="../../ui/main_window.cpp" line="382"/>
         <source>Import run f&amp;older…</source>
         <translation>导入运行文件夹(&amp;O)…</translation>
     </message>
@@ -3460,150 +3615,150 @@ the plane of the trajectory&apos;s two main directions.</source>
 <context>
     <name>lrlab::SessionController</name>
     <message>
-        <location filename="../../ui/session/session_controller.cpp" line="92"/>
+        <location filename="../../ui/session/session_controller.cpp" line="93"/>
         <source>Pinned runs</source>
         <translation>已固定的运行</translation>
     </message>
     <message>
-        <location filename="../../ui/session/session_controller.cpp" line="93"/>
+        <location filename="../../ui/session/session_controller.cpp" line="94"/>
         <source>The pinned runs could not be computed: %1</source>
         <translation>无法计算已固定的运行：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/session/session_controller.cpp" line="126"/>
+        <location filename="../../ui/session/session_controller.cpp" line="127"/>
         <source>&amp;New session</source>
         <translation>新建会话(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/session/session_controller.cpp" line="127"/>
+        <location filename="../../ui/session/session_controller.cpp" line="128"/>
         <source>Start again from the default experiment, with no pinned runs.</source>
         <translation>从默认实验重新开始，不保留任何已固定的运行。</translation>
     </message>
     <message>
-        <location filename="../../ui/session/session_controller.cpp" line="131"/>
+        <location filename="../../ui/session/session_controller.cpp" line="132"/>
         <source>&amp;Open session…</source>
         <translation>打开会话(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../ui/session/session_controller.cpp" line="132"/>
+        <location filename="../../ui/session/session_controller.cpp" line="133"/>
         <source>Open a saved session: its runs, pinned runs and view.</source>
         <translation>打开已保存的会话：包括其运行、已固定的运行和视图。</translation>
     </message>
     <message>
-        <location filename="../../ui/session/session_controller.cpp" line="134"/>
+        <location filename="../../ui/session/session_controller.cpp" line="135"/>
         <source>&amp;Save session</source>
         <translation>保存会话(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/session/session_controller.cpp" line="135"/>
+        <location filename="../../ui/session/session_controller.cpp" line="136"/>
         <source>Save the current run, the pinned runs and the view to the session file (runs are recomputed from their settings when opened).</source>
         <translation>将当前运行、已固定的运行和视图保存到会话文件（打开时会根据各运行的设置重新计算）。</translation>
     </message>
     <message>
-        <location filename="../../ui/session/session_controller.cpp" line="139"/>
+        <location filename="../../ui/session/session_controller.cpp" line="140"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../ui/session/session_controller.cpp" line="140"/>
+        <location filename="../../ui/session/session_controller.cpp" line="141"/>
         <source>Save session &amp;as…</source>
         <translation>会话另存为(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../ui/session/session_controller.cpp" line="141"/>
+        <location filename="../../ui/session/session_controller.cpp" line="142"/>
         <source>Save the session to a new file.</source>
         <translation>将会话保存到新文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/session/session_controller.cpp" line="150"/>
+        <location filename="../../ui/session/session_controller.cpp" line="151"/>
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/session/session_controller.cpp" line="238"/>
-        <location filename="../../ui/session/session_controller.cpp" line="395"/>
-        <location filename="../../ui/session/session_controller.cpp" line="408"/>
+        <location filename="../../ui/session/session_controller.cpp" line="246"/>
+        <location filename="../../ui/session/session_controller.cpp" line="403"/>
+        <location filename="../../ui/session/session_controller.cpp" line="416"/>
         <source>Open session</source>
         <translation>打开会话</translation>
     </message>
     <message>
-        <location filename="../../ui/session/session_controller.cpp" line="239"/>
-        <location filename="../../ui/session/session_controller.cpp" line="409"/>
+        <location filename="../../ui/session/session_controller.cpp" line="247"/>
+        <location filename="../../ui/session/session_controller.cpp" line="417"/>
         <source>The session could not be opened; nothing was changed.
 %1</source>
         <translation>无法打开该会话；未做任何更改。
 %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/session/session_controller.cpp" line="256"/>
+        <location filename="../../ui/session/session_controller.cpp" line="264"/>
         <source>Computing %n pinned run(s)…</source>
         <translation>
             <numerusform>正在计算 %n 个已固定的运行…</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/session/session_controller.cpp" line="267"/>
+        <location filename="../../ui/session/session_controller.cpp" line="275"/>
         <source>%n run(s) pinned.</source>
         <translation>
             <numerusform>已固定 %n 个运行。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/session/session_controller.cpp" line="315"/>
+        <location filename="../../ui/session/session_controller.cpp" line="323"/>
         <source>Untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../../ui/session/session_controller.cpp" line="317"/>
+        <location filename="../../ui/session/session_controller.cpp" line="325"/>
         <source>lrlab — Learning Rate Lab</source>
         <translation>lrlab — 学习率实验室</translation>
     </message>
     <message>
-        <location filename="../../ui/session/session_controller.cpp" line="380"/>
-        <location filename="../../ui/session/session_controller.cpp" line="430"/>
+        <location filename="../../ui/session/session_controller.cpp" line="388"/>
+        <location filename="../../ui/session/session_controller.cpp" line="438"/>
         <source>Save session</source>
         <translation>保存会话</translation>
     </message>
     <message>
-        <location filename="../../ui/session/session_controller.cpp" line="382"/>
+        <location filename="../../ui/session/session_controller.cpp" line="390"/>
         <source>lrlab sessions (*.lrlab.json *.json)</source>
         <translation>lrlab 会话 (*.lrlab.json *.json)</translation>
     </message>
     <message>
-        <location filename="../../ui/session/session_controller.cpp" line="396"/>
+        <location filename="../../ui/session/session_controller.cpp" line="404"/>
         <source>lrlab sessions (*.lrlab.json *.json);;All files (*)</source>
         <translation>lrlab 会话 (*.lrlab.json *.json);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/session/session_controller.cpp" line="431"/>
+        <location filename="../../ui/session/session_controller.cpp" line="439"/>
         <source>The session could not be saved:
 %1</source>
         <translation>无法保存该会话：
 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/session/session_controller.cpp" line="454"/>
+        <location filename="../../ui/session/session_controller.cpp" line="462"/>
         <source>Open Recent</source>
         <translation>最近打开</translation>
     </message>
     <message>
-        <location filename="../../ui/session/session_controller.cpp" line="455"/>
+        <location filename="../../ui/session/session_controller.cpp" line="463"/>
         <source>The session file %1 no longer exists; it was removed from the recent list.</source>
         <translation>会话文件 %1 已不存在；已将其从最近列表中移除。</translation>
     </message>
     <message>
-        <location filename="../../ui/session/session_controller.cpp" line="511"/>
-        <location filename="../../ui/session/session_controller.cpp" line="530"/>
+        <location filename="../../ui/session/session_controller.cpp" line="519"/>
+        <location filename="../../ui/session/session_controller.cpp" line="538"/>
         <source>Recover session</source>
         <translation>恢复会话</translation>
     </message>
     <message>
-        <location filename="../../ui/session/session_controller.cpp" line="512"/>
+        <location filename="../../ui/session/session_controller.cpp" line="520"/>
         <source>Recover the unsaved session from %1?</source>
         <translation>要从 %1 恢复未保存的会话吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/session/session_controller.cpp" line="531"/>
+        <location filename="../../ui/session/session_controller.cpp" line="539"/>
         <source>The autosaved session could not be read:
 %1</source>
         <translation>无法读取自动保存的会话：
@@ -3784,6 +3939,44 @@ the plane of the trajectory&apos;s two main directions.</source>
         <location filename="../../ui/views/start_page.cpp" line="80"/>
         <source>Start from the default experiment. Help ▸ Start page brings this page back.</source>
         <translation>从默认实验开始。通过 帮助 ▸ 开始页面 可再次打开此页面。</translation>
+    </message>
+</context>
+<context>
+    <name>lrlab::Surface3DView</name>
+    <message>
+        <location filename="../../ui/surface3d/surface3d_view.cpp" line="68"/>
+        <source>3-D is off: LRLAB_NO_OPENGL is set.</source>
+        <translation>三维已关闭：设置了 LRLAB_NO_OPENGL。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/surface3d/surface3d_view.cpp" line="73"/>
+        <source>3-D needs OpenGL, which the “%1” display platform does not provide. The 2-D map shows the same landscape.</source>
+        <translation>三维需要 OpenGL，而“%1”显示平台不提供 OpenGL。二维地图显示的是同一个损失地形。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/surface3d/surface3d_view.cpp" line="82"/>
+        <source>3-D needs OpenGL, and no OpenGL context could be created on this display. The 2-D map shows the same landscape.</source>
+        <translation>三维需要 OpenGL，但无法在此显示器上创建 OpenGL 上下文。二维地图显示的是同一个损失地形。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/surface3d/surface3d_view.cpp" line="125"/>
+        <source>The loss landscape in 3-D. Drag with the right mouse button to rotate, scroll to zoom.</source>
+        <translation>三维损失地形。按住鼠标右键拖动可旋转，滚动滚轮可缩放。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/surface3d/surface3d_view.cpp" line="156"/>
+        <source>minimum</source>
+        <translation>最小值</translation>
+    </message>
+    <message>
+        <location filename="../../ui/surface3d/surface3d_view.cpp" line="213"/>
+        <source>log₁₀(loss − min + ε)</source>
+        <translation>log₁₀(损失 − 最小值 + ε)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/surface3d/surface3d_view.cpp" line="214"/>
+        <source>loss</source>
+        <translation>损失</translation>
     </message>
 </context>
 <context>

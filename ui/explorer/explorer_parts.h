@@ -12,6 +12,7 @@ namespace lrlab {
 class AnalysisDocks;
 class ComparePainter;
 class ExperimentModel;
+class Landscape3DController;
 class MessageBar;
 class PinnedRuns;
 class PlaybackBar;
@@ -30,7 +31,9 @@ struct ExplorerParts
     AnalysisDocks* docks = nullptr;    ///< active analysis tab by name; showTab()
     RunStatusBar* status = nullptr;    ///< the status line: setStatus(text, alarm)
     MessageBar* messages = nullptr;    ///< the message area above the plots
-    /// The figure widget of "landscape", "loss", "lr" or "dashboard" (null for another name).
+    Landscape3DController* landscape3d = nullptr; ///< 2-D map / 3-D / both, the 3-D view
+    /// The figure widget of "landscape", "loss", "lr", "dashboard", "runs" or "surface3d" (null
+    /// for another name).
     std::function<QWidget*(const QString& figure)> figure;
 };
 

@@ -23,6 +23,7 @@ struct AnimationOptions
     int frames = 0;
     GifPalette palette = GifPalette::PerFrame;
     int threads = 0; ///< quantising and compressing workers (GifOptions::threads)
+    double orbitDegrees = 0.0; ///< the 3-D landscape only: the camera's turn over the animation
 };
 
 /// The cursor step of each frame: frames steps from first to last, both included, evenly

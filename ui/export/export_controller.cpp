@@ -10,6 +10,8 @@
 #include "ui/plots/plot_interaction.h"
 #include "ui/session/session_controller.h"
 #include "ui/shell/user_dialogs.h"
+#include "ui/surface3d/landscape_3d_controller.h"
+#include "ui/surface3d/surface3d_export.h"
 #include "ui/widgets/playback_bar.h"
 #include "ui/widgets/run_status_bar.h"
 
@@ -107,14 +109,24 @@ ExportController::ExportController(const ExplorerParts& parts, UserDialogs* dial
         {"exportRunsAction", "runs", tr("&Imported runs…"),
          tr("Save the Runs dock's loss, validation-loss and learning-rate plots as PNG, SVG or "
             "PDF.")},
+        {"exportSurface3dAction", kSurface3DFigure, tr("3-D l&andscape…"),
+         tr("Save the 3-D landscape with every path and ball as PNG at any size.")},
         {"exportDashboardAction", "dashboard", tr("&Dashboard (all plots)…"),
          tr("Save every plot side by side as one PNG, SVG or PDF figure.")},
     };
     for (const Figure& f : figures) {
         const QString figure = QString::fromLatin1(f.figure);
         QAction* action = addAction(f.action, f.text, f.tip);
-        connect(action, &QAction::triggered, this,
-                [this, figure] { exportFigureDialog(figure, QString()); });
+        // The 3-D landscape is an OpenGL image: PNG only, and only where OpenGL is.
+        const bool surface3d = figure == QLatin1String(kSurface3DFigure);
+        QString why;
+        if (surface3d && !Surface3DView::available(&why)) {
+            action->setEnabled(false);
+            action->setToolTip(why);
+        }
+        connect(action, &QAction::triggered, this, [this, figure, surface3d] {
+            exportFigureDialog(figure, surface3d ? QStringLiteral("png") : QString());
+        });
         m_exportDashboard = action; // the last one
     }
     m_exportDashboard->setIconText(tr("Export figure"));
@@ -282,7 +294,11 @@ bool ExportController::exportFigureTo(const QString& figure, const QString& path
     options.scale = *format == FigureFormat::Png ? scale : 1.0;
     options.title = QFileInfo(path).completeBaseName();
     try {
-        saveFigure(widget, path, *format, options);
+        if (figure == QLatin1String(kSurface3DFigure) && m_parts.landscape3d)
+            saveSurface3DPng(*m_parts.landscape3d->view(), path,
+                             size.isValid() ? size : widget->size(), options.scale);
+        else
+            saveFigure(widget, path, *format, options);
     } catch (const std::exception& e) {
         m_dialogs->reportError(
             tr("Export figure"),
@@ -414,7 +430,18 @@ void ExportController::exportGifDialog()
     kind->addItem(tr("Loss"), QStringLiteral("loss"));
     kind->addItem(tr("Learning rate"), QStringLiteral("lr"));
     kind->addItem(tr("Dashboard"), QStringLiteral("dashboard"));
+    if (m_parts.landscape3d && Surface3DView::available())
+        kind->addItem(tr("3-D landscape"), QString::fromLatin1(kSurface3DFigure));
     form->addRow(tr("Figure:"), kind);
+    auto* orbit = spinBox(&dialog, 0, 720, 0);
+    orbit->setSuffix(QStringLiteral("°"));
+    orbit->setToolTip(tr("3-D landscape: how far the camera turns around it over the animation "
+                         "(0: the camera stays)."));
+    orbit->setEnabled(false);
+    form->addRow(tr("Camera orbit:"), orbit);
+    connect(kind, &QComboBox::currentIndexChanged, &dialog, [=] {
+        orbit->setEnabled(kind->currentData().toString() == QLatin1String(kSurface3DFigure));
+    });
     const AnimationOptions defaults = defaultAnimationOptions();
     auto* width = spinBox(&dialog, 16, 4000, defaults.size.width());
     auto* height = spinBox(&dialog, 16, 4000, defaults.size.height());
@@ -455,6 +482,7 @@ void ExportController::exportGifDialog()
     if (options.lastStep >= last) // the end of the runs, however the playback counts it
         options.lastStep = defaults.lastStep;
     options.palette = palette->currentIndex() == 0 ? GifPalette::PerFrame : GifPalette::Fixed;
+    options.orbitDegrees = orbit->value();
     exportAnimationTo(kind->currentData().toString(), options,
                       withSuffix(file, QStringLiteral("gif")));
 }
@@ -471,6 +499,18 @@ AnimationOptions ExportController::defaultAnimationOptions() const
 bool ExportController::exportAnimationTo(const QString& figure, const AnimationOptions& options,
                                          const QString& path)
 {
+    if (figure == QLatin1String(kSurface3DFigure) && m_parts.landscape3d) {
+        try {
+            WaitCursor wait;
+            return exportSurface3DGif(*m_parts.landscape3d->view(), options,
+                                      m_parts.playback ? m_parts.playback->maximumStep() : 0, path);
+        } catch (const std::exception& e) {
+            m_dialogs->reportError(
+                tr("Export animation"),
+                tr("The animation could not be saved:\n%1").arg(QString::fromUtf8(e.what())));
+            return false;
+        }
+    }
     const std::optional<FigureKind> kind = figureKindFromName(figure);
     if (!kind) {
         m_dialogs->reportError(tr("Export animation"),

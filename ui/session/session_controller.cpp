@@ -9,6 +9,7 @@
 #include "ui/lessons/lesson_controller.h"
 #include "ui/session/recent_sessions.h"
 #include "ui/shell/user_dialogs.h"
+#include "ui/surface3d/landscape_3d_controller.h"
 #include "ui/widgets/playback_bar.h"
 #include "ui/widgets/run_status_bar.h"
 
@@ -191,6 +192,9 @@ QJsonObject SessionController::captureView(const ExplorerParts& parts)
     const std::string& type = parts.model->config().problem.type;
     const bool axes = !isModelType(type) || isOneFeatureModel(type);
     view[QStringLiteral("plane")] = axes ? QStringLiteral("axes") : QStringLiteral("pca");
+    // Only a 3-D landscape is written: sessions of the 2-D map stay as they were.
+    if (parts.landscape3d && parts.landscape3d->mode() != LandscapeMode::Map)
+        view[QStringLiteral("landscape")] = landscapeModeName(parts.landscape3d->mode());
     return view;
 }
 
@@ -218,6 +222,10 @@ void SessionController::applyView(const QJsonObject& view)
             m_parts.playback->setSpeed(view.value(QStringLiteral("speed")).toDouble(1.0));
         m_parts.playback->pause();
     }
+    if (m_parts.landscape3d)
+        m_parts.landscape3d->setMode(
+            landscapeModeFromName(view.value(QStringLiteral("landscape")).toString())
+                .value_or(LandscapeMode::Map));
     m_pendingCursor = view.value(QStringLiteral("cursor_step")).toInt(-1);
     m_pendingPlay = view.value(QStringLiteral("playing")).toBool(false) ||
                     view.value(QStringLiteral("play")).toBool(false);

@@ -659,6 +659,9 @@ void TestLessons::loaderErrors_data()
     QTest::newRow("bad-loss-axis") << with([](QJsonObject& o) {
         o["view"] = QJsonObject{{"loss_axis", "logarithmic"}};
     }) << "view.loss_axis: expected \"log\" or \"linear\"";
+    QTest::newRow("bad-landscape") << with([](QJsonObject& o) {
+        o["view"] = QJsonObject{{"landscape", "3D"}};
+    }) << "view.landscape: expected \"2d\", \"3d\" or \"both\"";
     QTest::newRow("step-range-not-pair") << with([](QJsonObject& o) {
         o["view"] = QJsonObject{{"step_range", QJsonArray{5}}};
     }) << "view.step_range: expected [first, last]";
