@@ -8,6 +8,7 @@
 #include <array>
 #include <cmath>
 #include <functional>
+#include <map>
 #include <stdexcept>
 
 namespace lrlab {
@@ -60,12 +61,17 @@ double fromSearch(const Dim& d, double u)
 
 using Objective = std::function<double(const Shape&)>;
 
+/// The results of searches already made, by the values of the coordinates fixed so far (the
+/// integer scans and ternary searches ask for the same value more than once): a repeated value
+/// gets the same answer without searching again.
+using SearchMemo = std::map<std::vector<double>, std::pair<double, Shape>>;
+
 /// Nested search: dims[index] is scanned on a grid (every value of a small integer range) and
 /// refined between the best grid point's neighbours by golden section (continuous) or ternary
 /// search (integer); each value tried has the following dims searched in turn. Returns the
 /// best objective and leaves the best shape in shape.
 double searchShape(Shape& shape, const std::vector<Dim>& dims, std::size_t index,
-                   const Objective& objective)
+                   const Objective& objective, SearchMemo& memo)
 {
     if (index == dims.size())
         return objective(shape);
@@ -77,7 +83,18 @@ double searchShape(Shape& shape, const std::vector<Dim>& dims, std::size_t index
     const auto tryValue = [&](double v) {
         Shape trial = shape;
         d.set(trial, v);
-        const double f = searchShape(trial, dims, index + 1, objective);
+        std::vector<double> key;
+        for (std::size_t k = 0; k <= index; ++k)
+            key.push_back(dims[k].get(trial));
+        const auto known = memo.find(key);
+        double f = 0.0;
+        if (known != memo.end()) {
+            f = known->second.first;
+            trial = known->second.second;
+        } else {
+            f = searchShape(trial, dims, index + 1, objective, memo);
+            memo.emplace(std::move(key), std::make_pair(f, trial));
+        }
         if (f < bestF) {
             bestF = f;
             bestShape = trial;
@@ -419,12 +436,34 @@ Candidate fitDecay(Decay decay, const LoggedSeries& series, int offset, double p
         Shape shape;
         const std::vector<Dim> dims = dimsOf(
             decay, lo, hi, lastStep, firstDropRange(series, offset, lo, hi, lastStep), shape);
+        // Shapes that give the same basis curves (WSD's decay_fraction matters only through
+        // its rounded number of decay steps) share one solve.
+        std::map<std::array<double, 12>, double> known;
         const auto objective = [&](const Shape& s) {
+            const std::array<double, 12> key{
+                static_cast<double>(s.warmup),
+                static_cast<double>(s.total),
+                s.power,
+                static_cast<double>(s.stepsPerEpoch),
+                static_cast<double>(s.stepSize),
+                static_cast<double>(s.t0),
+                static_cast<double>(s.tMult),
+                s.timescale,
+                s.pctStart,
+                decay == Decay::Wsd ? static_cast<double>(wsdDecaySteps(s)) : s.decayFraction,
+                static_cast<double>(s.shape),
+                s.gamma};
+            const auto found = known.find(key);
+            if (found != known.end())
+                return found->second;
             Shape complete = s;
             completeShape(decay, complete, points);
-            return solve(decay, complete, points, false).rms;
+            const double rms = solve(decay, complete, points, false).rms;
+            known.emplace(key, rms);
+            return rms;
         };
-        searchShape(shape, dims, 0, objective);
+        SearchMemo memo;
+        searchShape(shape, dims, 0, objective, memo);
         completeShape(decay, shape, points);
         const Solved solved = solve(decay, shape, points, true);
         if (!std::isfinite(solved.rms) || !(solved.coefficients[0] > 0.0))
