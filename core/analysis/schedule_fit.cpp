@@ -8,7 +8,9 @@
 #include <array>
 #include <cmath>
 #include <functional>
+#include <iterator>
 #include <map>
+#include <optional>
 #include <stdexcept>
 
 namespace lrlab {
@@ -482,6 +484,44 @@ Candidate fitDecay(Decay decay, const LoggedSeries& series, int offset, double p
 constexpr Decay kSearchOrder[] = {
     Decay::Constant, Decay::Linear,      Decay::Cosine, Decay::Polynomial,     Decay::Exponential,
     Decay::Step,     Decay::InverseSqrt, Decay::Wsd,    Decay::CosineRestarts, Decay::OneCycle};
+constexpr std::size_t kDecays = std::size(kSearchOrder);
+
+/// Whether every curve of decay is monotone after its warmup (non-increasing, or
+/// non-decreasing with a min_lr above the peak or a gamma above 1): all but onecycle and SGDR.
+bool monotoneAfterWarmup(Decay decay)
+{
+    return decay != Decay::OneCycle && decay != Decay::CosineRestarts;
+}
+
+/// A lower bound on the max relative error (as maxRelativeError measures it) of every curve
+/// that is monotone from lrlab's step `from` on: a monotone curve cannot follow a log that
+/// rises from v_i to v_j and also falls elsewhere; for a non-increasing curve f_i ≥ f_j gives
+/// error ≥ (v_j − v_i) / (d_i + d_j) with d the error's denominators (the same pair reversed
+/// for a non-decreasing one).
+double monotoneErrorBound(const LoggedSeries& series, int offset, int from, double peak)
+{
+    const auto denominator = [&](double v) { return std::max(std::abs(v), kNearZero * peak); };
+    double rise = 0.0, fall = 0.0;
+    double low = INFINITY, high = -INFINITY;
+    for (const StepValue& p : series) {
+        if (p.step - offset < from)
+            continue;
+        if (p.value > low)
+            rise = std::max(rise, (p.value - low) / (denominator(low) + denominator(p.value)));
+        if (p.value < high)
+            fall = std::max(fall, (high - p.value) / (denominator(high) + denominator(p.value)));
+        low = std::min(low, p.value);
+        high = std::max(high, p.value);
+    }
+    return std::min(rise, fall);
+}
+
+/// The longest warmup fitDecay tries at offset: every point from it on is in the decay.
+int longestWarmup(const LoggedSeries& series, int offset)
+{
+    const WarmupRange rise = warmupRange(series, offset);
+    return rise.hi > 0 ? std::max(1, rise.hi) : 0;
+}
 
 } // namespace
 
@@ -499,18 +539,44 @@ ScheduleFit fitSchedule(const LoggedSeries& learningRates, double tolerance)
             return static_cast<double>(static_cast<float>(p.value)) == p.value;
         });
     const double exact = floatValues ? kExactFloatFit : kExactFit;
-    Candidate best;
-    for (const Decay decay : kSearchOrder) {
+    // The answer is the first exact candidate in kSearchOrder (offset 0 before 1: a
+    // shift-invariant log fits both), or else the first with the least error. A candidate whose
+    // error is bounded below by more than an exact fit and more than one already found cannot
+    // be it and is not searched; a log that no monotone decay fits exactly (onecycle's rise)
+    // tries onecycle and SGDR first, so that the monotone decays are ruled out by the bound.
+    std::array<std::array<std::optional<Candidate>, 2>, kDecays> found;
+    double least = INFINITY;
+    const auto monotoneBound = [&](int offset) {
+        return learningRates.front().step - offset < 0
+                   ? INFINITY
+                   : monotoneErrorBound(learningRates, offset, longestWarmup(learningRates, offset),
+                                        peak);
+    };
+    const std::array<double, 2> bound{monotoneBound(0), monotoneBound(1)};
+    const auto tryDecay = [&](std::size_t index) {
+        const Decay decay = kSearchOrder[index];
         for (const int offset : {0, 1}) {
-            if (learningRates.front().step - offset < 0)
+            if (learningRates.front().step - offset < 0 || found[index][offset])
                 continue;
-            const Candidate c = fitDecay(decay, learningRates, offset, peak);
-            // An exact candidate is kept against later ones (offset 0 before 1, simpler
-            // decays first): a shift-invariant log fits both offsets.
-            if (c.error < best.error && best.error > exact)
-                best = c;
+            // (1 − 1e-9): room for the rounding of the curves' monotonicity.
+            if (monotoneAfterWarmup(decay) && bound[offset] * (1.0 - 1e-9) > std::max(least, exact))
+                continue;
+            found[index][offset] = fitDecay(decay, learningRates, offset, peak);
+            least = std::min(least, found[index][offset]->error);
         }
-        if (best.error <= exact)
+    };
+    const auto isExact = [&](const std::optional<Candidate>& c) { return c && c->error <= exact; };
+    if (std::min(bound[0], bound[1]) > exact)
+        for (std::size_t index = 0; index < kDecays; ++index)
+            if (!monotoneAfterWarmup(kSearchOrder[index]))
+                tryDecay(index);
+    Candidate best;
+    for (std::size_t index = 0; index < kDecays; ++index) {
+        tryDecay(index);
+        for (const std::optional<Candidate>& c : found[index])
+            if (c && c->error < best.error && best.error > exact)
+                best = *c;
+        if (isExact(found[index][0]) || isExact(found[index][1]))
             break;
     }
     ScheduleFit fit;
