@@ -3,8 +3,6 @@
 #include <Eigen/Dense>
 
 #include <algorithm>
-#include <tuple>
-#include <utility>
 
 namespace lrlab::schedule_fit_detail {
 
@@ -125,99 +123,7 @@ void completeShape(Decay decay, Shape& shape, const std::vector<Point>& points)
     shape.gamma = denominator > 0.0 ? std::exp((n * sxy - sx * sy) / denominator) : 1.0;
 }
 
-namespace {
-
-using Columns = std::array<int, 3>; ///< the basis columns in use, first `count` of them
-
-/// The coefficients of the columns in `use` by solveUsed(columns, count) → (coefficients,
-/// residual norm), retried without a warmup start or min_lr that came out negative (fixed at
-/// 0), with the RMS over n points and its min_lr penalty.
-template <typename SolveUsed>
-Solved solveNonNegative(Decay decay, std::array<bool, 3> use, std::size_t n,
-                        const SolveUsed& solveUsed)
-{
-    Solved out;
-    for (int attempt = 0; attempt < 3; ++attempt) {
-        Columns used{};
-        int count = 0;
-        for (int k = 0; k < 3; ++k)
-            if (use[static_cast<std::size_t>(k)])
-                used[static_cast<std::size_t>(count++)] = k;
-        if (count == 0)
-            return out;
-        double residual = 0.0;
-        std::tie(out.coefficients, residual) = solveUsed(used, count);
-        out.rms = std::isfinite(residual) ? residual / std::sqrt(static_cast<double>(n)) : INFINITY;
-        // Onecycle's second coefficient is its initial rate, not a warmup start: left free.
-        const bool negativeStart = decay != Decay::OneCycle && use[1] && out.coefficients[1] < 0.0;
-        const bool negativeFloor = use[2] && out.coefficients[2] < 0.0;
-        if (!negativeStart && !negativeFloor)
-            break;
-        use[1] = use[1] && !negativeStart;
-        use[2] = use[2] && !negativeFloor;
-    }
-    if (out.coefficients[0] > 0.0)
-        out.rms += 1e-10 * std::abs(out.coefficients[2]) / out.coefficients[0];
-    return out;
-}
-
-/// The search's least squares: the normal equations (at most 3×3, no heap allocation) built
-/// in one pass over the points; the weighted rows are kept for the residual.
-Solved solveNormal(Decay decay, const Shape& shape, const std::vector<Point>& points)
-{
-    using Small = Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, 0, 3, 3>;
-    using SmallVector = Eigen::Matrix<double, Eigen::Dynamic, 1, 0, 3, 1>;
-    const std::size_t n = points.size();
-    thread_local std::vector<Row> rows;
-    thread_local std::vector<double> targets;
-    rows.resize(n);
-    targets.resize(n);
-    Eigen::Matrix3d gram = Eigen::Matrix3d::Zero();
-    Eigen::Vector3d moment = Eigen::Vector3d::Zero();
-    for (std::size_t i = 0; i < n; ++i) {
-        const Point& p = points[i];
-        Row row = basisRow(decay, shape, p.t);
-        for (double& v : row)
-            v *= p.weight;
-        const double b = p.value * p.weight;
-        rows[i] = row;
-        targets[i] = b;
-        for (int j = 0; j < 3; ++j) {
-            moment(j) += row[static_cast<std::size_t>(j)] * b;
-            for (int k = 0; k <= j; ++k)
-                gram(j, k) += row[static_cast<std::size_t>(j)] * row[static_cast<std::size_t>(k)];
-        }
-    }
-    std::array<bool, 3> use{};
-    for (int k = 0; k < 3; ++k)
-        use[static_cast<std::size_t>(k)] = gram(k, k) > 0.0;
-    return solveNonNegative(decay, use, n, [&](const Columns& used, int count) {
-        Small reduced(count, count);
-        SmallVector rhs(count);
-        for (int j = 0; j < count; ++j) {
-            const int cj = used[static_cast<std::size_t>(j)];
-            rhs(j) = moment(cj);
-            for (int k = 0; k < count; ++k) {
-                const int ck = used[static_cast<std::size_t>(k)];
-                reduced(j, k) = cj >= ck ? gram(cj, ck) : gram(ck, cj);
-            }
-        }
-        const SmallVector x = reduced.ldlt().solve(rhs);
-        Row c{0.0, 0.0, 0.0};
-        for (int k = 0; k < count; ++k)
-            c[static_cast<std::size_t>(used[static_cast<std::size_t>(k)])] = x(k);
-        double squares = 0.0;
-        for (std::size_t i = 0; i < n; ++i) {
-            const Row& row = rows[i];
-            const double r = row[0] * c[0] + row[1] * c[1] + row[2] * c[2] - targets[i];
-            squares += r * r;
-        }
-        return std::make_pair(c, std::sqrt(squares));
-    });
-}
-
-/// The final least squares of a candidate: a column-pivoting QR of the weighted rows.
-Solved solveQr(Decay decay, const Shape& shape, const std::vector<Point>& points)
+Solved solve(Decay decay, const Shape& shape, const std::vector<Point>& points, bool exact)
 {
     const Eigen::Index n = static_cast<Eigen::Index>(points.size());
     Eigen::MatrixXd a(n, 3);
@@ -232,23 +138,38 @@ Solved solveQr(Decay decay, const Shape& shape, const std::vector<Point>& points
     std::array<bool, 3> use{};
     for (Eigen::Index k = 0; k < 3; ++k)
         use[static_cast<std::size_t>(k)] = a.col(k).squaredNorm() > 0.0;
-    return solveNonNegative(decay, use, points.size(), [&](const Columns& used, int count) {
-        Eigen::MatrixXd reduced(n, count);
-        for (int k = 0; k < count; ++k)
+    Solved out;
+    for (int attempt = 0; attempt < 3; ++attempt) {
+        std::vector<Eigen::Index> used;
+        for (Eigen::Index k = 0; k < 3; ++k)
+            if (use[static_cast<std::size_t>(k)])
+                used.push_back(k);
+        if (used.empty())
+            return out;
+        const auto m = static_cast<Eigen::Index>(used.size());
+        Eigen::MatrixXd reduced(n, m);
+        for (Eigen::Index k = 0; k < m; ++k)
             reduced.col(k) = a.col(used[static_cast<std::size_t>(k)]);
-        const Eigen::VectorXd x = reduced.colPivHouseholderQr().solve(b);
-        Row c{0.0, 0.0, 0.0};
-        for (int k = 0; k < count; ++k)
-            c[static_cast<std::size_t>(used[static_cast<std::size_t>(k)])] = x(k);
-        return std::make_pair(c, (reduced * x - b).norm());
-    });
-}
-
-} // namespace
-
-Solved solve(Decay decay, const Shape& shape, const std::vector<Point>& points, bool exact)
-{
-    return exact ? solveQr(decay, shape, points) : solveNormal(decay, shape, points);
+        const Eigen::VectorXd x =
+            exact ? Eigen::VectorXd(reduced.colPivHouseholderQr().solve(b))
+                  : Eigen::VectorXd(
+                        (reduced.transpose() * reduced).ldlt().solve(reduced.transpose() * b));
+        out.coefficients = {0.0, 0.0, 0.0};
+        for (Eigen::Index k = 0; k < m; ++k)
+            out.coefficients[static_cast<std::size_t>(used[static_cast<std::size_t>(k)])] = x(k);
+        const double residual = (reduced * x - b).norm();
+        out.rms = std::isfinite(residual) ? residual / std::sqrt(static_cast<double>(n)) : INFINITY;
+        // Onecycle's second coefficient is its initial rate, not a warmup start: left free.
+        const bool negativeStart = decay != Decay::OneCycle && use[1] && out.coefficients[1] < 0.0;
+        const bool negativeFloor = use[2] && out.coefficients[2] < 0.0;
+        if (!negativeStart && !negativeFloor)
+            break;
+        use[1] = use[1] && !negativeStart;
+        use[2] = use[2] && !negativeFloor;
+    }
+    if (out.coefficients[0] > 0.0)
+        out.rms += 1e-10 * std::abs(out.coefficients[2]) / out.coefficients[0];
+    return out;
 }
 
 } // namespace lrlab::schedule_fit_detail
