@@ -321,8 +321,10 @@ ScheduleSpec specOf(Decay decay, const Shape& s, const Row& c, int lastStep)
 }
 
 /// Max relative error of spec over the logged points (lrlab's step = logged step − offset).
+/// Stops as soon as it exceeds stopAbove (the candidate then cannot win) and returns the error
+/// so far, which is then above stopAbove too.
 double maxRelativeError(const ScheduleSpec& spec, const LoggedSeries& series, int offset,
-                        double peak)
+                        double peak, double stopAbove = INFINITY)
 {
     double worst = 0.0;
     for (const StepValue& p : series) {
@@ -330,6 +332,8 @@ double maxRelativeError(const ScheduleSpec& spec, const LoggedSeries& series, in
         const double denominator = std::max(std::abs(p.value), kNearZero * peak);
         const double error = std::abs(fit - p.value) / denominator;
         worst = std::max(worst, std::isfinite(error) ? error : INFINITY);
+        if (worst > stopAbove)
+            break;
     }
     return worst;
 }
@@ -342,17 +346,20 @@ void validate(const LoggedSeries& series)
     double peak = 0.0;
     for (std::size_t i = 0; i < series.size(); ++i) {
         const StepValue& p = series[i];
-        const std::string where = "learning-rate log: point " + std::to_string(i) + " (step " +
-                                  std::to_string(p.step) + ")";
+        const auto where = [&] {
+            return "learning-rate log: point " + std::to_string(i) + " (step " +
+                   std::to_string(p.step) + ")";
+        };
         if (p.step < 0)
-            throw std::invalid_argument(where + ": negative step");
+            throw std::invalid_argument(where() + ": negative step");
         if (i > 0 && p.step <= series[i - 1].step)
-            throw std::invalid_argument(where + ": steps must increase (previous step " +
+            throw std::invalid_argument(where() + ": steps must increase (previous step " +
                                         std::to_string(series[i - 1].step) + ")");
         if (p.step > 1'000'000'000)
-            throw std::invalid_argument(where + ": step beyond 10^9");
+            throw std::invalid_argument(where() + ": step beyond 10^9");
         if (!std::isfinite(p.value) || p.value < 0.0)
-            throw std::invalid_argument(where + ": learning rate " + formatSignificant(p.value, 6) +
+            throw std::invalid_argument(where() + ": learning rate " +
+                                        formatSignificant(p.value, 6) +
                                         " is not a finite non-negative number");
         peak = std::max(peak, p.value);
     }
@@ -421,8 +428,10 @@ struct Candidate
     double error = INFINITY;
 };
 
-/// The best candidate of one decay at one offset.
-Candidate fitDecay(Decay decay, const LoggedSeries& series, int offset, double peak)
+/// The best candidate of one decay at one offset. A candidate whose error exceeds
+/// stopAbove cannot be the answer: its error is then only known to exceed stopAbove.
+Candidate fitDecay(Decay decay, const LoggedSeries& series, int offset, double peak,
+                   double stopAbove)
 {
     const std::vector<Point> points = searchPoints(series, offset, peak);
     const int lastStep = points.back().t;
@@ -471,7 +480,8 @@ Candidate fitDecay(Decay decay, const LoggedSeries& series, int offset, double p
         if (!std::isfinite(solved.rms) || !(solved.coefficients[0] > 0.0))
             continue;
         const ScheduleSpec spec = specOf(decay, shape, solved.coefficients, lastStep);
-        const double error = maxRelativeError(spec, series, offset, peak);
+        const double error =
+            maxRelativeError(spec, series, offset, peak, std::min(stopAbove, best.error));
         if (error < best.error) {
             best.spec = spec;
             best.error = error;
@@ -561,7 +571,8 @@ ScheduleFit fitSchedule(const LoggedSeries& learningRates, double tolerance)
             // (1 − 1e-9): room for the rounding of the curves' monotonicity.
             if (monotoneAfterWarmup(decay) && bound[offset] * (1.0 - 1e-9) > std::max(least, exact))
                 continue;
-            found[index][offset] = fitDecay(decay, learningRates, offset, peak);
+            found[index][offset] =
+                fitDecay(decay, learningRates, offset, peak, std::max(least, exact));
             least = std::min(least, found[index][offset]->error);
         }
     };
