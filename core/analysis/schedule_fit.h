@@ -35,8 +35,9 @@ struct ScheduleFit
 /// on every point. A decay that cannot be the answer is not searched: every decay but
 /// onecycle and cosine_restarts is monotone after its warmup, so a log that rises and falls
 /// there bounds its error from below (such logs try onecycle and cosine_restarts first); the
-/// answer is the same as with every decay searched. Throws std::invalid_argument naming the point for fewer than two points,
-/// steps not increasing or negative, and values not finite or negative, or all zero.
+/// answer is the same as with every decay searched. Throws std::invalid_argument naming the point
+/// for fewer than two points, steps not increasing or negative, and values not finite or negative,
+/// or all zero.
 ScheduleFit fitSchedule(const LoggedSeries& learningRates,
                         double tolerance = kScheduleFitTolerance);
 
