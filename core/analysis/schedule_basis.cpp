@@ -38,6 +38,13 @@ double restartsFactor(int tau, int t0In, int tMultIn)
 
 } // namespace
 
+long long wsdDecaySteps(const Shape& s)
+{
+    const int totalAfter = std::max(1, s.total - s.warmup);
+    return std::min<long long>(
+        totalAfter, std::max(1LL, std::llround(s.decayFraction * static_cast<double>(totalAfter))));
+}
+
 Row basisRow(Decay decay, const Shape& s, int t)
 {
     const int w = s.warmup;
@@ -79,8 +86,7 @@ Row basisRow(Decay decay, const Shape& s, int t)
         return toMin((std::cos(kPi * pct) + 1.0) / 2.0);
     }
     case Decay::Wsd: {
-        const long long decaySteps =
-            std::min<long long>(totalAfter, std::max(1LL, std::llround(s.decayFraction * T)));
+        const long long decaySteps = wsdDecaySteps(s);
         const long long stableEnd = totalAfter - decaySteps;
         if (tauC < static_cast<double>(stableEnd))
             return {1.0, 0.0, 0.0};

@@ -45,6 +45,10 @@ struct Solved
     double rms = INFINITY;
 };
 
+/// A WSD shape's number of decay steps after the warmup (schedule.cpp's rounding): the only
+/// way its decay_fraction enters the curve.
+long long wsdDecaySteps(const Shape& s);
+
 /// The basis row at step t: coefficients (base, a = base·warmup_start_factor or onecycle's
 /// initial rate, min_lr), following schedule.cpp's formulas.
 Row basisRow(Decay decay, const Shape& s, int t);

@@ -8,6 +8,9 @@
 #include <array>
 #include <cmath>
 #include <functional>
+#include <iterator>
+#include <map>
+#include <optional>
 #include <stdexcept>
 
 namespace lrlab {
@@ -60,12 +63,17 @@ double fromSearch(const Dim& d, double u)
 
 using Objective = std::function<double(const Shape&)>;
 
+/// The results of searches already made, by the values of the coordinates fixed so far (the
+/// integer scans and ternary searches ask for the same value more than once): a repeated value
+/// gets the same answer without searching again.
+using SearchMemo = std::map<std::vector<double>, std::pair<double, Shape>>;
+
 /// Nested search: dims[index] is scanned on a grid (every value of a small integer range) and
 /// refined between the best grid point's neighbours by golden section (continuous) or ternary
 /// search (integer); each value tried has the following dims searched in turn. Returns the
 /// best objective and leaves the best shape in shape.
 double searchShape(Shape& shape, const std::vector<Dim>& dims, std::size_t index,
-                   const Objective& objective)
+                   const Objective& objective, SearchMemo& memo)
 {
     if (index == dims.size())
         return objective(shape);
@@ -77,7 +85,18 @@ double searchShape(Shape& shape, const std::vector<Dim>& dims, std::size_t index
     const auto tryValue = [&](double v) {
         Shape trial = shape;
         d.set(trial, v);
-        const double f = searchShape(trial, dims, index + 1, objective);
+        std::vector<double> key;
+        for (std::size_t k = 0; k <= index; ++k)
+            key.push_back(dims[k].get(trial));
+        const auto known = memo.find(key);
+        double f = 0.0;
+        if (known != memo.end()) {
+            f = known->second.first;
+            trial = known->second.second;
+        } else {
+            f = searchShape(trial, dims, index + 1, objective, memo);
+            memo.emplace(std::move(key), std::make_pair(f, trial));
+        }
         if (f < bestF) {
             bestF = f;
             bestShape = trial;
@@ -302,8 +321,10 @@ ScheduleSpec specOf(Decay decay, const Shape& s, const Row& c, int lastStep)
 }
 
 /// Max relative error of spec over the logged points (lrlab's step = logged step − offset).
+/// Stops as soon as it exceeds stopAbove (the candidate then cannot win) and returns the error
+/// so far, which is then above stopAbove too.
 double maxRelativeError(const ScheduleSpec& spec, const LoggedSeries& series, int offset,
-                        double peak)
+                        double peak, double stopAbove = INFINITY)
 {
     double worst = 0.0;
     for (const StepValue& p : series) {
@@ -311,6 +332,8 @@ double maxRelativeError(const ScheduleSpec& spec, const LoggedSeries& series, in
         const double denominator = std::max(std::abs(p.value), kNearZero * peak);
         const double error = std::abs(fit - p.value) / denominator;
         worst = std::max(worst, std::isfinite(error) ? error : INFINITY);
+        if (worst > stopAbove)
+            break;
     }
     return worst;
 }
@@ -323,17 +346,20 @@ void validate(const LoggedSeries& series)
     double peak = 0.0;
     for (std::size_t i = 0; i < series.size(); ++i) {
         const StepValue& p = series[i];
-        const std::string where = "learning-rate log: point " + std::to_string(i) + " (step " +
-                                  std::to_string(p.step) + ")";
+        const auto where = [&] {
+            return "learning-rate log: point " + std::to_string(i) + " (step " +
+                   std::to_string(p.step) + ")";
+        };
         if (p.step < 0)
-            throw std::invalid_argument(where + ": negative step");
+            throw std::invalid_argument(where() + ": negative step");
         if (i > 0 && p.step <= series[i - 1].step)
-            throw std::invalid_argument(where + ": steps must increase (previous step " +
+            throw std::invalid_argument(where() + ": steps must increase (previous step " +
                                         std::to_string(series[i - 1].step) + ")");
         if (p.step > 1'000'000'000)
-            throw std::invalid_argument(where + ": step beyond 10^9");
+            throw std::invalid_argument(where() + ": step beyond 10^9");
         if (!std::isfinite(p.value) || p.value < 0.0)
-            throw std::invalid_argument(where + ": learning rate " + formatSignificant(p.value, 6) +
+            throw std::invalid_argument(where() + ": learning rate " +
+                                        formatSignificant(p.value, 6) +
                                         " is not a finite non-negative number");
         peak = std::max(peak, p.value);
     }
@@ -402,8 +428,10 @@ struct Candidate
     double error = INFINITY;
 };
 
-/// The best candidate of one decay at one offset.
-Candidate fitDecay(Decay decay, const LoggedSeries& series, int offset, double peak)
+/// The best candidate of one decay at one offset. A candidate whose error exceeds
+/// stopAbove cannot be the answer: its error is then only known to exceed stopAbove.
+Candidate fitDecay(Decay decay, const LoggedSeries& series, int offset, double peak,
+                   double stopAbove)
 {
     const std::vector<Point> points = searchPoints(series, offset, peak);
     const int lastStep = points.back().t;
@@ -419,18 +447,41 @@ Candidate fitDecay(Decay decay, const LoggedSeries& series, int offset, double p
         Shape shape;
         const std::vector<Dim> dims = dimsOf(
             decay, lo, hi, lastStep, firstDropRange(series, offset, lo, hi, lastStep), shape);
+        // Shapes that give the same basis curves (WSD's decay_fraction matters only through
+        // its rounded number of decay steps) share one solve.
+        std::map<std::array<double, 12>, double> known;
         const auto objective = [&](const Shape& s) {
+            const std::array<double, 12> key{
+                static_cast<double>(s.warmup),
+                static_cast<double>(s.total),
+                s.power,
+                static_cast<double>(s.stepsPerEpoch),
+                static_cast<double>(s.stepSize),
+                static_cast<double>(s.t0),
+                static_cast<double>(s.tMult),
+                s.timescale,
+                s.pctStart,
+                decay == Decay::Wsd ? static_cast<double>(wsdDecaySteps(s)) : s.decayFraction,
+                static_cast<double>(s.shape),
+                s.gamma};
+            const auto found = known.find(key);
+            if (found != known.end())
+                return found->second;
             Shape complete = s;
             completeShape(decay, complete, points);
-            return solve(decay, complete, points, false).rms;
+            const double rms = solve(decay, complete, points, false).rms;
+            known.emplace(key, rms);
+            return rms;
         };
-        searchShape(shape, dims, 0, objective);
+        SearchMemo memo;
+        searchShape(shape, dims, 0, objective, memo);
         completeShape(decay, shape, points);
         const Solved solved = solve(decay, shape, points, true);
         if (!std::isfinite(solved.rms) || !(solved.coefficients[0] > 0.0))
             continue;
         const ScheduleSpec spec = specOf(decay, shape, solved.coefficients, lastStep);
-        const double error = maxRelativeError(spec, series, offset, peak);
+        const double error =
+            maxRelativeError(spec, series, offset, peak, std::min(stopAbove, best.error));
         if (error < best.error) {
             best.spec = spec;
             best.error = error;
@@ -443,6 +494,44 @@ Candidate fitDecay(Decay decay, const LoggedSeries& series, int offset, double p
 constexpr Decay kSearchOrder[] = {
     Decay::Constant, Decay::Linear,      Decay::Cosine, Decay::Polynomial,     Decay::Exponential,
     Decay::Step,     Decay::InverseSqrt, Decay::Wsd,    Decay::CosineRestarts, Decay::OneCycle};
+constexpr std::size_t kDecays = std::size(kSearchOrder);
+
+/// Whether every curve of decay is monotone after its warmup (non-increasing, or
+/// non-decreasing with a min_lr above the peak or a gamma above 1): all but onecycle and SGDR.
+bool monotoneAfterWarmup(Decay decay)
+{
+    return decay != Decay::OneCycle && decay != Decay::CosineRestarts;
+}
+
+/// A lower bound on the max relative error (as maxRelativeError measures it) of every curve
+/// that is monotone from lrlab's step `from` on: a monotone curve cannot follow a log that
+/// rises from v_i to v_j and also falls elsewhere; for a non-increasing curve f_i ≥ f_j gives
+/// error ≥ (v_j − v_i) / (d_i + d_j) with d the error's denominators (the same pair reversed
+/// for a non-decreasing one).
+double monotoneErrorBound(const LoggedSeries& series, int offset, int from, double peak)
+{
+    const auto denominator = [&](double v) { return std::max(std::abs(v), kNearZero * peak); };
+    double rise = 0.0, fall = 0.0;
+    double low = INFINITY, high = -INFINITY;
+    for (const StepValue& p : series) {
+        if (p.step - offset < from)
+            continue;
+        if (p.value > low)
+            rise = std::max(rise, (p.value - low) / (denominator(low) + denominator(p.value)));
+        if (p.value < high)
+            fall = std::max(fall, (high - p.value) / (denominator(high) + denominator(p.value)));
+        low = std::min(low, p.value);
+        high = std::max(high, p.value);
+    }
+    return std::min(rise, fall);
+}
+
+/// The longest warmup fitDecay tries at offset: every point from it on is in the decay.
+int longestWarmup(const LoggedSeries& series, int offset)
+{
+    const WarmupRange rise = warmupRange(series, offset);
+    return rise.hi > 0 ? std::max(1, rise.hi) : 0;
+}
 
 } // namespace
 
@@ -460,18 +549,45 @@ ScheduleFit fitSchedule(const LoggedSeries& learningRates, double tolerance)
             return static_cast<double>(static_cast<float>(p.value)) == p.value;
         });
     const double exact = floatValues ? kExactFloatFit : kExactFit;
-    Candidate best;
-    for (const Decay decay : kSearchOrder) {
+    // The answer is the first exact candidate in kSearchOrder (offset 0 before 1: a
+    // shift-invariant log fits both), or else the first with the least error. A candidate whose
+    // error is bounded below by more than an exact fit and more than one already found cannot
+    // be it and is not searched; a log that no monotone decay fits exactly (onecycle's rise)
+    // tries onecycle and SGDR first, so that the monotone decays are ruled out by the bound.
+    std::array<std::array<std::optional<Candidate>, 2>, kDecays> found;
+    double least = INFINITY;
+    const auto monotoneBound = [&](int offset) {
+        return learningRates.front().step - offset < 0
+                   ? INFINITY
+                   : monotoneErrorBound(learningRates, offset, longestWarmup(learningRates, offset),
+                                        peak);
+    };
+    const std::array<double, 2> bound{monotoneBound(0), monotoneBound(1)};
+    const auto tryDecay = [&](std::size_t index) {
+        const Decay decay = kSearchOrder[index];
         for (const int offset : {0, 1}) {
-            if (learningRates.front().step - offset < 0)
+            if (learningRates.front().step - offset < 0 || found[index][offset])
                 continue;
-            const Candidate c = fitDecay(decay, learningRates, offset, peak);
-            // An exact candidate is kept against later ones (offset 0 before 1, simpler
-            // decays first): a shift-invariant log fits both offsets.
-            if (c.error < best.error && best.error > exact)
-                best = c;
+            // (1 − 1e-9): room for the rounding of the curves' monotonicity.
+            if (monotoneAfterWarmup(decay) && bound[offset] * (1.0 - 1e-9) > std::max(least, exact))
+                continue;
+            found[index][offset] =
+                fitDecay(decay, learningRates, offset, peak, std::max(least, exact));
+            least = std::min(least, found[index][offset]->error);
         }
-        if (best.error <= exact)
+    };
+    const auto isExact = [&](const std::optional<Candidate>& c) { return c && c->error <= exact; };
+    if (std::min(bound[0], bound[1]) > exact)
+        for (std::size_t index = 0; index < kDecays; ++index)
+            if (!monotoneAfterWarmup(kSearchOrder[index]))
+                tryDecay(index);
+    Candidate best;
+    for (std::size_t index = 0; index < kDecays; ++index) {
+        tryDecay(index);
+        for (const std::optional<Candidate>& c : found[index])
+            if (c && c->error < best.error && best.error > exact)
+                best = *c;
+        if (isExact(found[index][0]) || isExact(found[index][1]))
             break;
     }
     ScheduleFit fit;

@@ -32,8 +32,12 @@ struct ScheduleFit
 /// solved by weighted least squares, and the nonlinear ones (total_steps, power, gamma,
 /// step_size, t0, t_mult, timescale, pct_start, decay_fraction, shape) by a deterministic grid
 /// and golden-section coordinate search on at most 256 of the points; the winner is checked
-/// on every point. Throws std::invalid_argument naming the point for fewer than two points,
-/// steps not increasing or negative, and values not finite or negative, or all zero.
+/// on every point. A decay that cannot be the answer is not searched: every decay but
+/// onecycle and cosine_restarts is monotone after its warmup, so a log that rises and falls
+/// there bounds its error from below (such logs try onecycle and cosine_restarts first); the
+/// answer is the same as with every decay searched. Throws std::invalid_argument naming the point
+/// for fewer than two points, steps not increasing or negative, and values not finite or negative,
+/// or all zero.
 ScheduleFit fitSchedule(const LoggedSeries& learningRates,
                         double tolerance = kScheduleFitTolerance);
 
