@@ -471,7 +471,7 @@
     <name>lrlab::CurvePlots</name>
     <message>
         <location filename="../../ui/explorer/curve_plots.cpp" line="40"/>
-        <location filename="../../ui/explorer/curve_plots.cpp" line="186"/>
+        <location filename="../../ui/explorer/curve_plots.cpp" line="205"/>
         <source>Loss  f − f*  (log scale)</source>
         <translation>损失  f − f*  （对数刻度）</translation>
     </message>
@@ -484,7 +484,7 @@
     </message>
     <message>
         <location filename="../../ui/explorer/curve_plots.cpp" line="41"/>
-        <location filename="../../ui/explorer/curve_plots.cpp" line="171"/>
+        <location filename="../../ui/explorer/curve_plots.cpp" line="190"/>
         <source>f − f*</source>
         <translation>f − f*</translation>
     </message>
@@ -524,57 +524,67 @@
         <translation>学习率</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/curve_plots.cpp" line="87"/>
+        <location filename="../../ui/explorer/curve_plots.cpp" line="89"/>
         <source>schedule</source>
         <translation>调度</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/curve_plots.cpp" line="186"/>
+        <location filename="../../ui/explorer/curve_plots.cpp" line="146"/>
+        <source>limit %1</source>
+        <translation>上限 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/explorer/curve_plots.cpp" line="147"/>
+        <source>limit %1 ↑</source>
+        <translation>上限 %1 ↑</translation>
+    </message>
+    <message>
+        <location filename="../../ui/explorer/curve_plots.cpp" line="205"/>
         <source>Loss (log scale)</source>
         <translation>损失（对数刻度）</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/curve_plots.cpp" line="188"/>
+        <location filename="../../ui/explorer/curve_plots.cpp" line="207"/>
         <source>Loss (linear scale)</source>
         <translation>损失（线性刻度）</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/curve_plots.cpp" line="189"/>
+        <location filename="../../ui/explorer/curve_plots.cpp" line="208"/>
         <source>Loss  f − f*  (linear scale)</source>
         <translation>损失  f − f*  （线性刻度）</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/curve_plots.cpp" line="171"/>
+        <location filename="../../ui/explorer/curve_plots.cpp" line="190"/>
         <source>loss</source>
         <translation>损失</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/curve_plots.cpp" line="231"/>
+        <location filename="../../ui/explorer/curve_plots.cpp" line="250"/>
         <source>SGD&apos;s limit %1 (reference)</source>
         <translation>SGD 的上限 %1（参考）</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/curve_plots.cpp" line="232"/>
+        <location filename="../../ui/explorer/curve_plots.cpp" line="251"/>
         <source>SGD&apos;s limit %1 (reference, far above)</source>
         <translation>SGD 的上限 %1（参考，远高于此）</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/curve_plots.cpp" line="234"/>
+        <location filename="../../ui/explorer/curve_plots.cpp" line="253"/>
         <source>stable limit %1</source>
         <translation>稳定上限 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/curve_plots.cpp" line="235"/>
+        <location filename="../../ui/explorer/curve_plots.cpp" line="254"/>
         <source>stable limit %1 (far above)</source>
         <translation>稳定上限 %1（远高于此）</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/curve_plots.cpp" line="272"/>
+        <location filename="../../ui/explorer/curve_plots.cpp" line="291"/>
         <source>diverged at step %1</source>
         <translation>在第 %1 步发散</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/curve_plots.cpp" line="284"/>
+        <location filename="../../ui/explorer/curve_plots.cpp" line="303"/>
         <source>minibatch (current)</source>
         <translation>小批量（当前）</translation>
     </message>
@@ -582,132 +592,132 @@
 <context>
     <name>lrlab::DiagnosisPanel</name>
     <message>
-        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="82"/>
+        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="83"/>
         <source>Diverged</source>
         <translation>发散</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="84"/>
+        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="85"/>
         <source>Oscillating</source>
         <translation>振荡</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="86"/>
+        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="87"/>
         <source>Stagnating</source>
         <translation>停滞</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="88"/>
+        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="89"/>
         <source>Converging</source>
         <translation>正在收敛</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="90"/>
+        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="91"/>
         <source>Overfitting</source>
         <translation>过拟合</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="168"/>
+        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="169"/>
         <source>The learning rate is too large: lower it (try 10x smaller) or add warmup.</source>
         <translation>学习率太大：请降低学习率（试试缩小到 1/10），或加入预热。</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="170"/>
+        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="171"/>
         <source>The loss bounces instead of settling: lower the learning rate, or let a decay schedule bring it down.</source>
         <translation>损失来回跳动而无法稳定下来：请降低学习率，或使用衰减调度让学习率逐渐降低。</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="173"/>
+        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="174"/>
         <source>The loss barely moves: raise the learning rate, or use warmup with a higher peak and a decay schedule.</source>
         <translation>损失几乎不动：请提高学习率，或使用预热配合更高的峰值和衰减调度。</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="176"/>
+        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="177"/>
         <source>Steady progress: the learning rate is in a good range.</source>
         <translation>稳步下降：学习率处于合适的范围。</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="178"/>
+        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="179"/>
         <source>Validation loss rises while training loss falls: add weight decay (AdamW), use more data, or stop earlier.</source>
         <translation>训练损失下降而验证损失上升：请加入权重衰减（AdamW）、使用更多数据，或更早停止训练。</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="113"/>
+        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="114"/>
         <source>at the rate of its last %1 steps it would need about %2 more steps to come within %3% of its starting excess over the floor (the run has %4)</source>
         <translation>按最近 %1 步的速度，还需要约 %2 步才能降到距下界不超过起始超出量的 %3%（本次运行共 %4 步）</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="119"/>
+        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="120"/>
         <source>the loss fell by %1% of its excess over the floor</source>
         <translation>损失下降了其高出下界部分的 %1%</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="122"/>
+        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="123"/>
         <source>no steps were run</source>
         <translation>没有运行任何一步</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="124"/>
+        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="125"/>
         <source>the loss became non-finite at step %1</source>
         <translation>损失在第 %1 步变为非有限值</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="126"/>
+        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="127"/>
         <source>the loss ended %1 times above its start</source>
         <translation>最终损失高出下界的部分是起始时的 %1 倍</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="128"/>
+        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="129"/>
         <source>validation loss rose from %1 to %2 while training loss fell</source>
         <translation>训练损失下降的同时，验证损失从 %1 升到 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="134"/>
+        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="135"/>
         <source>%1% of the late steps reverse direction; the loss travels %2 times its net change</source>
         <translation>后半程有 %1% 的步改变方向；损失走过的总路程是其净变化的 %2 倍</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="138"/>
+        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="139"/>
         <source>the run starts at the minimum</source>
         <translation>运行从最小值处开始</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="140"/>
+        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="141"/>
         <source>the loss fell by only %1% of its excess over the floor</source>
         <translation>损失仅下降了其高出下界部分的 %1%</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="143"/>
+        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="144"/>
         <source>too slow: over the last %1 steps the loss stopped falling, %2 of its starting excess above the floor</source>
         <translation>太慢：最近 %1 步损失不再下降，仍高出下界起始超出量的 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="148"/>
+        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="149"/>
         <source>too slow: %1</source>
         <translation>太慢：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="150"/>
+        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="151"/>
         <source>%1; it ended within %2% of its starting excess from the floor</source>
         <translation>%1；最终距下界不超过起始超出量的 %2%</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="153"/>
+        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="154"/>
         <source>%1; the run is too short to measure its recent rate</source>
         <translation>%1；运行太短，无法测量最近的下降速度</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="155"/>
+        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="156"/>
         <source>%1; %2</source>
         <translation>%1；%2</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="131"/>
+        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="132"/>
         <source>validation error (1 - accuracy) rose from %1 to %2 while training loss fell</source>
         <translation>训练损失下降的同时，验证错误率（1 − 准确率）从 %1 升到 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="157"/>
+        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="158"/>
         <source>the loss fell by %1% of its start; with no known floor its recent rate is not judged</source>
         <translation>损失比起始值下降了 %1%；下界未知，不评判其最近的下降速度</translation>
     </message>

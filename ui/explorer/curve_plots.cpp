@@ -178,7 +178,7 @@ void CurvePlots::fitScheduleMinimum()
     // The title, the axes' margins (tick labels, axis label) at the plot's current fonts and the
     // drawing's own minimum: at larger text the plot grows instead of squashing its title.
     const int layout = m_lrPlot->plotLayout()->minimumOuterSizeHint().height();
-    m_lrPlot->setMinimumSize(320, std::max(layout, kScheduleDrawingHeight + 90));
+    m_lrPlot->setMinimumSize(320, std::max(layout, 90));
 }
 
 void CurvePlots::prepare(const RunConfig& config, ConfigChanges what)

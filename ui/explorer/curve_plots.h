@@ -31,9 +31,6 @@ public:
     /// The accuracy plot's drawing area (its axis rect) is at least this tall, at any text
     /// size: the plot's minimum height follows its font.
     static constexpr int kAccuracyDrawingHeight = 80;
-    /// The schedule plot is at least this tall plus 90 px for its title and axes, and at least
-    /// as tall as its title, axes and drawing need at the current text size.
-    static constexpr int kScheduleDrawingHeight = 36;
 
     QCustomPlot* lossPlot() const { return m_lossPlot; }
     QCustomPlot* accuracyPlot() const { return m_accuracyPlot; }
