@@ -251,7 +251,7 @@ struct RowLayout
 };
 
 /// The rows above the axis rect that leave it the most height: entries side by side at their
-/// width, or more of them cut narrower (to about five characters) while that saves rows; fits
+/// width, or more of them cut narrower (to about ten characters) while that saves rows; fits
 /// when the rows take at most kMaxAboveShare of the axis rect's height and leave it
 /// kMinDataHeight.
 RowLayout rowsAbove(QCustomPlot* plot, double areaHeight)
@@ -271,7 +271,7 @@ RowLayout rowsAbove(QCustomPlot* plot, double areaHeight)
     const int room =
         std::max(1, plot->axisRect()->outerRect().width() - margins.left() - margins.right());
     const int narrowest =
-        std::min(widest, fixed + 5 * QFontMetrics(legend->font()).averageCharWidth());
+        std::min(widest, fixed + 10 * QFontMetrics(legend->font()).averageCharWidth());
     const double rowHeight = tallest + std::max(0, legend->rowSpacing());
     const auto layoutOf = [&](int perRow) {
         RowLayout layout;

@@ -40,7 +40,7 @@ struct LabelSpot
 /// than kMaxInsetShare of the axis rect (large text), the legend moves out into rows above the
 /// axis rect, its entries side by side — as many rows as fit in kMaxAboveShare of the axis rect's
 /// height while leaving it kMinDataHeight pixels, entries cut to a narrower width ("…", at least
-/// about five characters) where that saves rows. Where no such rows fit (a small plot in a
+/// about ten characters) where that saves rows. Where no such rows fit (a small plot in a
 /// crowded window) the legend stays inside, at the spot covering the fewest data pixels, where
 /// its translucent fill lets the data show through. Entries are ElidingLegendItems: a legend is
 /// never wider than its axis rect (inside) or its plot column (above); a cut entry shows its
