@@ -471,7 +471,7 @@
     <name>lrlab::CurvePlots</name>
     <message>
         <location filename="../../ui/explorer/curve_plots.cpp" line="40"/>
-        <location filename="../../ui/explorer/curve_plots.cpp" line="186"/>
+        <location filename="../../ui/explorer/curve_plots.cpp" line="205"/>
         <source>Loss  f − f*  (log scale)</source>
         <translation>损失  f − f*  （对数刻度）</translation>
     </message>
@@ -484,7 +484,7 @@
     </message>
     <message>
         <location filename="../../ui/explorer/curve_plots.cpp" line="41"/>
-        <location filename="../../ui/explorer/curve_plots.cpp" line="171"/>
+        <location filename="../../ui/explorer/curve_plots.cpp" line="190"/>
         <source>f − f*</source>
         <translation>f − f*</translation>
     </message>
@@ -524,57 +524,67 @@
         <translation>学习率</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/curve_plots.cpp" line="87"/>
+        <location filename="../../ui/explorer/curve_plots.cpp" line="89"/>
         <source>schedule</source>
         <translation>调度</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/curve_plots.cpp" line="186"/>
+        <location filename="../../ui/explorer/curve_plots.cpp" line="146"/>
+        <source>limit %1</source>
+        <translation>上限 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/explorer/curve_plots.cpp" line="147"/>
+        <source>limit %1 ↑</source>
+        <translation>上限 %1 ↑</translation>
+    </message>
+    <message>
+        <location filename="../../ui/explorer/curve_plots.cpp" line="205"/>
         <source>Loss (log scale)</source>
         <translation>损失（对数刻度）</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/curve_plots.cpp" line="188"/>
+        <location filename="../../ui/explorer/curve_plots.cpp" line="207"/>
         <source>Loss (linear scale)</source>
         <translation>损失（线性刻度）</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/curve_plots.cpp" line="189"/>
+        <location filename="../../ui/explorer/curve_plots.cpp" line="208"/>
         <source>Loss  f − f*  (linear scale)</source>
         <translation>损失  f − f*  （线性刻度）</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/curve_plots.cpp" line="171"/>
+        <location filename="../../ui/explorer/curve_plots.cpp" line="190"/>
         <source>loss</source>
         <translation>损失</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/curve_plots.cpp" line="231"/>
+        <location filename="../../ui/explorer/curve_plots.cpp" line="250"/>
         <source>SGD&apos;s limit %1 (reference)</source>
         <translation>SGD 的上限 %1（参考）</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/curve_plots.cpp" line="232"/>
+        <location filename="../../ui/explorer/curve_plots.cpp" line="251"/>
         <source>SGD&apos;s limit %1 (reference, far above)</source>
         <translation>SGD 的上限 %1（参考，远高于此）</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/curve_plots.cpp" line="234"/>
+        <location filename="../../ui/explorer/curve_plots.cpp" line="253"/>
         <source>stable limit %1</source>
         <translation>稳定上限 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/curve_plots.cpp" line="235"/>
+        <location filename="../../ui/explorer/curve_plots.cpp" line="254"/>
         <source>stable limit %1 (far above)</source>
         <translation>稳定上限 %1（远高于此）</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/curve_plots.cpp" line="272"/>
+        <location filename="../../ui/explorer/curve_plots.cpp" line="291"/>
         <source>diverged at step %1</source>
         <translation>在第 %1 步发散</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/curve_plots.cpp" line="284"/>
+        <location filename="../../ui/explorer/curve_plots.cpp" line="303"/>
         <source>minibatch (current)</source>
         <translation>小批量（当前）</translation>
     </message>

@@ -83,6 +83,8 @@ void CurvePlots::build(QWidget* parent)
 
     m_lrPlot = makeTitledPlot(parent, QStringLiteral("schedulePlot"), QSize(320, 90),
                               tr("Learning-rate schedule"), tr("step"), tr("learning rate"));
+    fitScheduleMinimum();
+    connect(m_lrPlot, &QCustomPlot::beforeReplot, this, &CurvePlots::fitScheduleMinimum);
     m_lrGraph = m_lrPlot->addGraph();
     m_lrGraph->setName(tr("schedule"));
     m_lrGraph->setPen(QPen(QColor(40, 140, 70), 2));
@@ -112,29 +114,38 @@ void CurvePlots::build(QWidget* parent)
                 spots.push_back(LabelSpot{QPointF(step, y), horizontal | vertical});
         return spots;
     });
-    LegendPlacement::of(m_lrPlot)->addLabel(m_lrLimitText, [this] {
-        const double top = m_lrPlot->yAxis->range().upper;
-        const bool near = m_stableLimit < top;
-        // Near: just above or below the line; far above: under the plot's top edge.
-        std::vector<LabelSpot> spots;
-        const std::vector<Qt::Alignment> sides =
-            near ? std::vector<Qt::Alignment>{Qt::AlignBottom, Qt::AlignTop}
-                 : std::vector<Qt::Alignment>{Qt::AlignTop};
-        for (const Qt::Alignment vertical : sides)
-            for (const auto& [x, horizontal] :
-                 {std::pair{0.98, Qt::AlignRight}, std::pair{0.02, Qt::AlignLeft},
-                  std::pair{0.5, Qt::AlignHCenter}})
-                spots.push_back(
-                    LabelSpot{QPointF(x, near ? m_stableLimit : top), horizontal | vertical});
-        // When the runs crowd the line, the label goes where the plot is free (same colour).
-        const QCPRange range = m_lrPlot->yAxis->range();
-        for (const double height : {0.5, 0.3, 0.7, 0.1, 0.9})
-            for (const auto& [x, horizontal] :
-                 {std::pair{0.98, Qt::AlignRight}, std::pair{0.02, Qt::AlignLeft}})
-                spots.push_back(LabelSpot{QPointF(x, range.lower + height * range.size()),
-                                          horizontal | Qt::AlignVCenter});
-        return spots;
-    });
+    LegendPlacement::of(m_lrPlot)->addLabel(
+        m_lrLimitText,
+        [this] {
+            const double top = m_lrPlot->yAxis->range().upper;
+            const bool near = m_stableLimit < top;
+            // Near: just above or below the line; far above: under the plot's top edge.
+            std::vector<LabelSpot> spots;
+            const std::vector<Qt::Alignment> sides =
+                near ? std::vector<Qt::Alignment>{Qt::AlignBottom, Qt::AlignTop}
+                     : std::vector<Qt::Alignment>{Qt::AlignTop};
+            for (const Qt::Alignment vertical : sides)
+                for (const auto& [x, horizontal] :
+                     {std::pair{0.98, Qt::AlignRight}, std::pair{0.02, Qt::AlignLeft},
+                      std::pair{0.5, Qt::AlignHCenter}})
+                    spots.push_back(
+                        LabelSpot{QPointF(x, near ? m_stableLimit : top), horizontal | vertical});
+            // When the runs crowd the line, the label goes where the plot is free (same colour).
+            const QCPRange range = m_lrPlot->yAxis->range();
+            for (const double height : {0.5, 0.3, 0.7, 0.1, 0.9})
+                for (const auto& [x, horizontal] :
+                     {std::pair{0.98, Qt::AlignRight}, std::pair{0.02, Qt::AlignLeft}})
+                    spots.push_back(LabelSpot{QPointF(x, range.lower + height * range.size()),
+                                              horizontal | Qt::AlignVCenter});
+            return spots;
+        },
+        [this] {
+            // Where the whole text covers the runs everywhere: the limit alone, then nothing.
+            const QString limit = ScientificSpinBox::format(m_stableLimit);
+            return QStringList{m_stableLimit < m_lrPlot->yAxis->range().upper
+                                   ? tr("limit %1").arg(limit)
+                                   : tr("limit %1 ↑").arg(limit)};
+        });
     // Nine runs of thousands of points on three plots: joining wide polylines (QStroker angles)
     // dominated a repaint; fast polylines draw the segments without join geometry.
     for (QCustomPlot* plot : {m_lossPlot, m_accuracyPlot, m_lrPlot})
@@ -160,6 +171,14 @@ void CurvePlots::fitAccuracyMinimum()
     // is the drawing, tall enough to tell 0.9 from 1.0.
     const int line = QFontMetrics(m_accuracyPlot->xAxis->tickLabelFont()).height();
     m_accuracyPlot->setMinimumSize(320, kAccuracyDrawingHeight + 5 * line + 20);
+}
+
+void CurvePlots::fitScheduleMinimum()
+{
+    // The title, the axes' margins (tick labels, axis label) at the plot's current fonts and the
+    // drawing's own minimum: at larger text the plot grows instead of squashing its title.
+    const int layout = m_lrPlot->plotLayout()->minimumOuterSizeHint().height();
+    m_lrPlot->setMinimumSize(320, std::max(layout, 90));
 }
 
 void CurvePlots::prepare(const RunConfig& config, ConfigChanges what)

@@ -56,6 +56,7 @@ public:
 private:
     void build(QWidget* parent);
     void fitAccuracyMinimum();
+    void fitScheduleMinimum();
     /// The loss plot's title names its scale (log or linear, Log scale in its menu).
     void updateLossTitle();
     void drawSchedulePreview();

@@ -1,5 +1,11 @@
 #include "ui/plots/legend_placement.h"
 
+#include "ui/plots/eliding_legend_item.h"
+
+#include <QFontMetrics>
+#include <QHelpEvent>
+#include <QToolTip>
+
 #include <qcustomplot.h>
 
 #include <algorithm>
@@ -163,6 +169,7 @@ LegendPlacement::LegendPlacement(QCustomPlot* plot) : QObject(plot), m_plot(plot
     const int index = insetIndexOf(inset, plot->legend);
     m_home = index >= 0 ? inset->insetAlignment(index) : Qt::AlignTop | Qt::AlignRight;
     connect(plot, &QCustomPlot::afterLayout, this, &LegendPlacement::place);
+    plot->installEventFilter(this);
 }
 
 LegendPlacement* LegendPlacement::of(QCustomPlot* plot)
@@ -174,9 +181,37 @@ LegendPlacement* LegendPlacement::of(QCustomPlot* plot)
 }
 
 void LegendPlacement::addLabel(QCPItemText* label,
-                               std::function<std::vector<LabelSpot>()> candidates)
+                               std::function<std::vector<LabelSpot>()> candidates,
+                               std::function<QStringList()> shorter)
 {
-    m_labels.push_back(Label{label, std::move(candidates)});
+    Label entry;
+    entry.item = label;
+    entry.candidates = std::move(candidates);
+    entry.shorter = std::move(shorter);
+    m_labels.push_back(std::move(entry));
+}
+
+bool LegendPlacement::eventFilter(QObject* watched, QEvent* event)
+{
+    if (watched != m_plot || event->type() != QEvent::ToolTip)
+        return QObject::eventFilter(watched, event);
+    const auto* help = static_cast<QHelpEvent*>(event);
+    QString whole;
+    const QCPLegend* legend = m_plot->legend;
+    for (int i = 0; legend->visible() && i < legend->itemCount(); ++i)
+        if (const auto* item = qobject_cast<const ElidingLegendItem*>(legend->item(i)))
+            if (item->isElided() && item->outerRect().contains(help->pos()))
+                whole = item->fullText();
+    for (const Label& label : m_labels)
+        if (label.item && label.item->realVisibility() && label.shown != label.full &&
+            QRectF(label.item->topLeft->pixelPosition(), label.item->bottomRight->pixelPosition())
+                .normalized()
+                .contains(help->pos()))
+            whole = label.full;
+    if (whole.isEmpty())
+        return QObject::eventFilter(watched, event);
+    QToolTip::showText(help->globalPos(), whole, m_plot);
+    return true;
 }
 
 void LegendPlacement::relayout()
@@ -206,31 +241,66 @@ void LegendPlacement::place()
 
 namespace {
 
-/// How the legend's entries would lie in a row above the axis rect.
+/// How the legend's entries would lie in rows above the axis rect.
 struct RowLayout
 {
-    int perRow = 1;         ///< entries side by side in the axis rect's width
-    int entries = 0;        ///< entries in the legend
-    double rowHeight = 0.0; ///< the tallest entry with the row spacing (pixels)
+    int perRow = 1;      ///< entries side by side in the plot column's width
+    int entryWidth = 0;  ///< the widest an entry may be (pixels; cut beyond)
+    double height = 0.0; ///< the rows with the legend's margins (pixels)
+    bool fits = false;   ///< the rows leave the axis rect tall enough
 };
 
-RowLayout entriesPerRow(QCustomPlot* plot)
+/// The rows above the axis rect that leave it the most height: entries side by side at their
+/// width, or more of them cut narrower (to about ten characters) while that saves rows; fits
+/// when the rows take at most kMaxAboveShare of the axis rect's height and leave it
+/// kMinDataHeight.
+RowLayout rowsAbove(QCustomPlot* plot, double areaHeight)
 {
     const QCPLegend* legend = plot->legend;
-    RowLayout layout;
-    int widest = 1;
-    int tallest = 0;
+    int widest = 1, tallest = 0, entries = 0, fixed = 0;
     // A legend that was wrapped before has empty cells: item(i) is null there.
     for (int i = 0; i < legend->itemCount(); ++i)
-        if (const QCPAbstractLegendItem* item = legend->item(i)) {
-            const QSize hint = item->minimumOuterSizeHint();
-            widest = std::max(widest, hint.width());
-            tallest = std::max(tallest, hint.height());
-            ++layout.entries;
+        if (const auto* item = qobject_cast<const ElidingLegendItem*>(legend->item(i))) {
+            widest = std::max(widest, item->fullWidth());
+            tallest = std::max(tallest, item->fullHeight());
+            fixed = std::max(fixed, item->fullWidth() - item->textWidth());
+            ++entries;
         }
-    layout.perRow = std::max(1, plot->axisRect()->width() / (widest + legend->columnSpacing()));
-    layout.rowHeight = tallest + std::max(0, legend->rowSpacing());
+    const QMargins margins = legend->margins();
+    const int spacing = legend->columnSpacing();
+    const int room =
+        std::max(1, plot->axisRect()->outerRect().width() - margins.left() - margins.right());
+    const int narrowest =
+        std::min(widest, fixed + 10 * QFontMetrics(legend->font()).averageCharWidth());
+    const double rowHeight = tallest + std::max(0, legend->rowSpacing());
+    const auto layoutOf = [&](int perRow) {
+        RowLayout layout;
+        layout.perRow = perRow;
+        layout.entryWidth = std::min(widest, (room + spacing) / perRow - spacing);
+        const int rows = (std::max(entries, 1) + perRow - 1) / perRow;
+        layout.height = rows * rowHeight + margins.top() + margins.bottom();
+        layout.fits = layout.height <= LegendPlacement::kMaxAboveShare * areaHeight &&
+                      areaHeight - layout.height >= LegendPlacement::kMinDataHeight;
+        return layout;
+    };
+    int perRow = std::clamp((room + spacing) / (widest + spacing), 1, std::max(entries, 1));
+    RowLayout layout = layoutOf(perRow);
+    while (!layout.fits && perRow < entries) {
+        const RowLayout denser = layoutOf(perRow + 1);
+        if (denser.entryWidth < narrowest)
+            break;
+        ++perRow;
+        layout = denser;
+    }
     return layout;
+}
+
+/// Cuts every entry of legend to at most width pixels (<= 0: whole).
+void limitEntries(QCPLegend* legend, int width)
+{
+    for (int i = 0; i < legend->itemCount(); ++i)
+        if (auto* item = qobject_cast<ElidingLegendItem*>(legend->item(i)))
+            item->setMaximumWidth(width);
 }
 
 } // namespace
@@ -238,10 +308,15 @@ RowLayout entriesPerRow(QCustomPlot* plot)
 void LegendPlacement::placeLegend(const std::vector<QPointF>& points)
 {
     QCPLayoutInset* inset = m_plot->axisRect()->insetLayout();
-    if (insetIndexOf(inset, m_plot->legend) < 0)
+    QCPLegend* legend = m_plot->legend;
+    if (insetIndexOf(inset, legend) < 0)
         return; // someone else put the legend elsewhere
+    ElidingLegendItem::adopt(legend);
     const QRectF area = m_plot->axisRect()->rect();
-    const QSizeF size = m_plot->legend->minimumOuterSizeHint();
+    // Inside, the legend (one column) is never wider than the axis rect.
+    limitEntries(legend, static_cast<int>(area.width()) - legend->margins().left() -
+                             legend->margins().right());
+    const QSizeF size = legend->minimumOuterSizeHint();
     constexpr std::array<Spot, 6> order = {Spot::TopRight,   Spot::TopLeft, Spot::BottomRight,
                                            Spot::BottomLeft, Spot::Top,     Spot::Bottom};
     Spot best = Spot::Above;
@@ -256,22 +331,43 @@ void LegendPlacement::placeLegend(const std::vector<QPointF>& points)
     }
     const bool tooLarge =
         size.width() * size.height() > kMaxInsetShare * area.width() * area.height();
-    // Above the axis rect the legend (its entries side by side) costs the data its height: only
-    // where enough is left.
-    const RowLayout row = entriesPerRow(m_plot);
-    const double rows = std::ceil(static_cast<double>(row.entries) / row.perRow);
-    const double aboveHeight =
-        rows * row.rowHeight + m_plot->legend->margins().top() + m_plot->legend->margins().bottom();
-    const bool roomAbove = area.height() - aboveHeight >= kMinDataHeight;
-    if ((fewest > 0 || tooLarge) && roomAbove) {
-        moveAbove();
+    // Above the axis rect the legend's rows cost the data their height: only where enough is
+    // left.
+    const RowLayout rows = rowsAbove(m_plot, area.height());
+    if ((fewest > 0 || tooLarge) && rows.fits) {
+        limitEntries(legend, rows.entryWidth);
+        moveAbove(rows.perRow);
         m_spot = Spot::Above;
         m_covered = 0;
         return;
     }
     moveInside(alignmentOf(best));
+    fitInside(area);
     m_spot = best;
     m_covered = fewest;
+}
+
+void LegendPlacement::fitInside(const QRectF& area)
+{
+    // A legend taller than the axis rect puts its entries in columns side by side, narrower.
+    QCPLegend* legend = m_plot->legend;
+    const QMargins margins = legend->margins();
+    int entries = 0, tallest = 1;
+    for (int i = 0; i < legend->itemCount(); ++i)
+        if (const auto* item = qobject_cast<const ElidingLegendItem*>(legend->item(i))) {
+            tallest = std::max(tallest, item->fullHeight());
+            ++entries;
+        }
+    const int rowHeight = std::max(1, tallest + legend->rowSpacing());
+    const int rows =
+        std::max(1, static_cast<int>(area.height() - margins.top() - margins.bottom()) / rowHeight);
+    const int columns = std::max(1, (entries + rows - 1) / rows);
+    legend->setWrap(columns > 1 ? rows : 0);
+    legend->setFillOrder(QCPLayoutGrid::foRowsFirst, true);
+    if (columns > 1) {
+        const int room = static_cast<int>(area.width()) - margins.left() - margins.right();
+        limitEntries(legend, (room + legend->columnSpacing()) / columns - legend->columnSpacing());
+    }
 }
 
 void LegendPlacement::moveInside(Qt::Alignment alignment)
@@ -293,7 +389,7 @@ void LegendPlacement::moveInside(Qt::Alignment alignment)
     inset->setInsetAlignment(index, alignment);
 }
 
-void LegendPlacement::moveAbove()
+void LegendPlacement::moveAbove(int perRow)
 {
     QCPLegend* legend = m_plot->legend;
     QCPLayoutInset* inset = m_plot->axisRect()->insetLayout();
@@ -310,7 +406,6 @@ void LegendPlacement::moveAbove()
             }
     if (row < 0)
         return;
-    const int perRow = entriesPerRow(m_plot).perRow;
     inset->take(legend);
     layout->insertRow(row);
     layout->addElement(row, column, legend);
@@ -319,40 +414,85 @@ void LegendPlacement::moveAbove()
     legend->setFillOrder(QCPLayoutGrid::foColumnsFirst, true);
 }
 
-void LegendPlacement::placeLabels(const std::vector<QPointF>& points)
+QCPLayer* LegendPlacement::hiddenLayer()
+{
+    const QString name = QStringLiteral("labelsWithoutRoom");
+    QCPLayer* layer = m_plot->layer(name);
+    if (!layer) {
+        m_plot->addLayer(name);
+        layer = m_plot->layer(name);
+        layer->setVisible(false);
+    }
+    return layer;
+}
+
+int LegendPlacement::placeLabel(const Label& label, const std::vector<QPointF>& points,
+                                const std::vector<QRectF>& taken)
 {
     const QRectF area = m_plot->axisRect()->rect();
+    const std::vector<LabelSpot> spots = label.candidates();
+    int fewest = -1;
+    LabelSpot chosen{};
+    for (const LabelSpot& spot : spots) {
+        label.item->position->setCoords(spot.coords);
+        label.item->setPositionAlignment(spot.alignment);
+        const QRectF rect =
+            QRectF(label.item->topLeft->pixelPosition(), label.item->bottomRight->pixelPosition())
+                .normalized();
+        int cost = coveredCount(points, rect);
+        if (!area.contains(rect))
+            cost += kCollision;
+        for (const QRectF& other : taken)
+            if (other.intersects(rect))
+                cost += kCollision;
+        if (fewest < 0 || cost < fewest) {
+            fewest = cost;
+            chosen = spot;
+        }
+    }
+    if (fewest >= 0) {
+        label.item->position->setCoords(chosen.coords);
+        label.item->setPositionAlignment(chosen.alignment);
+    }
+    return fewest;
+}
+
+void LegendPlacement::placeLabels(const std::vector<QPointF>& points)
+{
     std::vector<QRectF> taken;
     QCPLegend* legend = m_plot->legend;
     if (legend->visible() && legend->itemCount() > 0)
         taken.push_back(legend->outerRect());
-    for (const Label& label : m_labels) {
-        if (!label.item || !label.item->visible())
+    for (Label& label : m_labels) {
+        if (!label.item)
             continue;
-        const std::vector<LabelSpot> spots = label.candidates();
-        int fewest = -1;
-        LabelSpot chosen{};
-        for (const LabelSpot& spot : spots) {
-            label.item->position->setCoords(spot.coords);
-            label.item->setPositionAlignment(spot.alignment);
-            const QRectF rect = QRectF(label.item->topLeft->pixelPosition(),
-                                       label.item->bottomRight->pixelPosition())
-                                    .normalized();
-            int cost = coveredCount(points, rect);
-            if (!area.contains(rect))
-                cost += kCollision;
-            for (const QRectF& other : taken)
-                if (other.intersects(rect))
-                    cost += kCollision;
-            if (fewest < 0 || cost < fewest) {
-                fewest = cost;
-                chosen = spot;
+        if (label.home) { // hidden last time for want of room: judge it again
+            label.item->setLayer(label.home);
+            label.home = nullptr;
+        }
+        if (label.item->text() != label.shown) // the owner's new text
+            label.full = label.item->text();
+        label.item->setText(label.full);
+        label.shown = label.full;
+        if (!label.item->visible())
+            continue;
+        int cost = placeLabel(label, points, taken);
+        if (cost != 0 && label.shorter) {
+            for (const QString& text : label.shorter()) {
+                label.item->setText(text);
+                label.shown = text;
+                cost = placeLabel(label, points, taken);
+                if (cost == 0)
+                    break;
+            }
+            if (cost != 0) { // no room anywhere: the data comes first
+                label.home = label.item->layer();
+                label.item->setLayer(hiddenLayer());
+                continue;
             }
         }
-        if (fewest < 0)
+        if (cost < 0)
             continue;
-        label.item->position->setCoords(chosen.coords);
-        label.item->setPositionAlignment(chosen.alignment);
         taken.push_back(
             QRectF(label.item->topLeft->pixelPosition(), label.item->bottomRight->pixelPosition())
                 .normalized());

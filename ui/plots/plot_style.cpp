@@ -2,9 +2,69 @@
 
 #include <qcustomplot.h>
 
+#include <QFontMetrics>
+
+#include <algorithm>
 #include <array>
 
 namespace lrlab {
+
+namespace {
+
+/// A title that wraps its words into the width its layout cell gets (QCPTextElement draws
+/// with Qt::TextWordWrap but asks for its text's full width on one line, so a long title
+/// widened its column past the widget and was clipped at larger text). It asks for no width
+/// and for the height of its text wrapped into the width it had at the last layout (the
+/// plot's width before the first); a draw that finds that height wrong queues a relayout.
+class WrappingTitle : public QCPTextElement
+{
+public:
+    WrappingTitle(QCustomPlot* plot, const QString& text, const QFont& font)
+        : QCPTextElement(plot, text, font)
+    {
+        setTextFlags(Qt::AlignCenter | Qt::TextWordWrap);
+    }
+
+protected:
+    QSize minimumOuterSizeHint() const override
+    {
+        const QMargins margins = this->margins();
+        int width = outerRect().width();
+        if (width <= 0)
+            width = parentPlot()->viewport().width();
+        return QSize(margins.left() + margins.right(),
+                     textHeight(width - margins.left() - margins.right()) + margins.top() +
+                         margins.bottom());
+    }
+    QSize maximumOuterSizeHint() const override
+    {
+        return QSize(QWIDGETSIZE_MAX, minimumOuterSizeHint().height());
+    }
+    void draw(QCPPainter* painter) override
+    {
+        QCPTextElement::draw(painter);
+        const int needed = textHeight(mRect.width());
+        if (needed != mRect.height() && needed != m_requeuedFor) {
+            m_requeuedFor = needed; // once per height: no replot loop
+            parentPlot()->replot(QCustomPlot::rpQueuedReplot);
+        }
+    }
+
+private:
+    /// The height of the text wrapped into width pixels.
+    int textHeight(int width) const
+    {
+        if (mText.isEmpty())
+            return 0;
+        return QFontMetrics(mainFont())
+            .boundingRect(QRect(0, 0, std::max(1, width), 1 << 20), mTextFlags, mText)
+            .height();
+    }
+
+    int m_requeuedFor = -1;
+};
+
+} // namespace
 
 QColor okabeIto(int index)
 {
@@ -38,7 +98,7 @@ QCPTextElement* addTitle(QCustomPlot* plot, const QString& text)
     QFont font = plot->font();
     font.setPointSizeF(font.pointSizeF() + 2);
     font.setBold(true);
-    auto* title = new QCPTextElement(plot, text, font);
+    auto* title = new WrappingTitle(plot, text, font);
     plot->plotLayout()->addElement(0, 0, title);
     return title;
 }

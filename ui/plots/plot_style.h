@@ -32,7 +32,9 @@ QColor alarmColour();
 void styleAxes(QCustomPlot* plot, const QString& xLabel, const QString& yLabel);
 
 /// Inserts a row above the plot layout holding a bold title two points above the plot's font.
-/// Returns the title element (owned by the plot) so the caller can change its text later.
+/// The title wraps its words into the width it gets (more lines at larger text), so it never
+/// widens its column past the widget nor is clipped. Returns the title element (owned by the plot)
+/// so the caller can change its text later.
 QCPTextElement* addTitle(QCustomPlot* plot, const QString& text);
 
 /// A new plot owned by parent, named objectName (tests and figure export find it by it), at

@@ -1,7 +1,9 @@
 // GUI tests of the legend and label placement on the explorer's plots: in lesson 1 and with a
 // diverging run, no legend and no label covers a plotted data point (pixel positions computed
 // here from the graphs' data), the labels do not overlap each other or the legend, and with text
-// ×1.5 a legend takes at most a quarter of its axis rect.
+// ×1.5 a legend takes at most a quarter of its axis rect. On a bare narrow plot, legend entries
+// longer than the plot are cut to fit (whole name as tooltip), and a label with shorter texts
+// takes the short one where the long one covers data, or hides where every text would.
 #include "tests/common/main_window_waits.h"
 #include "tests/common/run_configs.h"
 #include "ui/compare/pin_loader.h"
@@ -15,8 +17,11 @@
 #include "ui/shell/user_dialogs.h"
 #include "ui/theme.h"
 
+#include <QFontMetrics>
+#include <QHelpEvent>
 #include <QSignalSpy>
 #include <QTest>
+#include <QToolTip>
 
 #include <qcustomplot.h>
 
@@ -134,6 +139,9 @@ private slots:
     void lessonOneKeepsDataClear();
     void divergingRunKeepsDataClear();
     void largerTextLeavesTheDataReadable();
+    void longEntriesAreCutToThePlot();
+    void crowdedLabelIsShortenedOrHidden_data();
+    void crowdedLabelIsShortenedOrHidden();
     void cleanup() { lrlab::setFontScale(1.0); }
 };
 
@@ -191,28 +199,105 @@ void TestLegendPlacement::largerTextLeavesTheDataReadable()
             continue;
         }
         // Inside: either it takes at most a quarter of the axis rect (kMaxInsetShare) and no
-        // data, or a row above would have left the data less than kMinDataHeight.
+        // data, or even the densest rows above (entries cut to ten average characters) would
+        // take more than kMaxAboveShare of the data's height or leave it less than
+        // kMinDataHeight.
         const QRectF covered = legend.intersected(area);
         const bool small =
             covered.width() * covered.height() <=
                 lrlab::LegendPlacement::kMaxInsetShare * area.width() * area.height() &&
             pointsIn(dataPoints(plot), legend) == 0;
-        int widest = 1, tallest = 0, entries = 0;
-        for (int i = 0; i < plot->legend->itemCount(); ++i)
-            if (const QCPAbstractLegendItem* item = plot->legend->item(i)) {
-                widest = std::max(widest, item->minimumOuterSizeHint().width());
+        const QCPLegend* box = plot->legend;
+        int tallest = 0, entries = 0;
+        for (int i = 0; i < box->itemCount(); ++i)
+            if (const QCPAbstractLegendItem* item = box->item(i)) {
                 tallest = std::max(tallest, item->minimumOuterSizeHint().height());
                 ++entries;
             }
-        const QCPLegend* box = plot->legend;
+        const int narrowest = box->iconSize().width() + box->iconTextPadding() + 20 +
+                              10 * QFontMetrics(box->font()).averageCharWidth();
         const int perRow =
-            std::max(1, static_cast<int>(area.width()) / (widest + box->columnSpacing()));
+            std::max(1, plot->axisRect()->outerRect().width() / (narrowest + box->columnSpacing()));
         const double rowsAbove =
             std::ceil(double(entries) / perRow) * (tallest + std::max(0, box->rowSpacing())) +
             box->margins().top() + box->margins().bottom();
-        QVERIFY2(small || area.height() - rowsAbove < lrlab::LegendPlacement::kMinDataHeight,
+        QVERIFY2(small || area.height() - rowsAbove < lrlab::LegendPlacement::kMinDataHeight ||
+                     rowsAbove > lrlab::LegendPlacement::kMaxAboveShare * area.height(),
                  qPrintable(plot->objectName()));
     }
+}
+
+void TestLegendPlacement::longEntriesAreCutToThePlot()
+{
+    QCustomPlot plot;
+    plot.resize(260, 300);
+    plot.legend->setVisible(true);
+    lrlab::LegendPlacement::of(&plot);
+    const QString name = QStringLiteral("a run whose label is much longer than this plot is wide");
+    for (int i = 0; i < 3; ++i) {
+        QCPGraph* graph = plot.addGraph();
+        graph->setName(name + QString::number(i));
+        graph->setData({0.0, 1.0}, {0.1 * i, 0.1 * i});
+    }
+    plot.xAxis->setRange(0, 1);
+    plot.yAxis->setRange(0, 1);
+    plot.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&plot));
+    plot.replot(QCustomPlot::rpImmediateRefresh);
+    QVERIFY2(QRect(plot.rect()).contains(plot.legend->outerRect()),
+             qPrintable(QStringLiteral("legend %1 wide in a %2 wide plot")
+                            .arg(plot.legend->outerRect().width())
+                            .arg(plot.width())));
+    // Hovering a cut entry shows its whole name.
+    const QPoint over = plot.legend->item(1)->outerRect().center();
+    QHelpEvent tip(QEvent::ToolTip, over, plot.mapToGlobal(over));
+    QApplication::sendEvent(&plot, &tip);
+    QTRY_COMPARE(QToolTip::text(), name + QStringLiteral("1"));
+}
+
+void TestLegendPlacement::crowdedLabelIsShortenedOrHidden_data()
+{
+    QTest::addColumn<QVector<double>>("lines"); // x of vertical lines through the plot
+    QTest::addColumn<QString>("shown");         // the label's text afterwards (empty: hidden)
+    QTest::newRow("room for the short text") << QVector<double>{0.2, 0.8} << "short";
+    QTest::newRow("no room") << QVector<double>{0.5} << QString();
+}
+
+void TestLegendPlacement::crowdedLabelIsShortenedOrHidden()
+{
+    QFETCH(QVector<double>, lines);
+    QFETCH(QString, shown);
+    QCustomPlot plot;
+    plot.resize(400, 250);
+    plot.legend->setVisible(false);
+    plot.xAxis->setRange(0, 1);
+    plot.yAxis->setRange(0, 1);
+    for (const double x : lines)
+        plot.addGraph()->setData({x, x}, {0.0, 1.0});
+    auto* label = new QCPItemText(&plot);
+    label->position->setType(QCPItemPosition::ptAxisRectRatio);
+    const QString whole = QStringLiteral("a label far too long for the gap between the lines");
+    label->setText(whole);
+    lrlab::LegendPlacement::of(&plot)->addLabel(
+        label,
+        [] {
+            return std::vector<lrlab::LabelSpot>{{QPointF(0.5, 0.5), Qt::AlignCenter}};
+        },
+        [] { return QStringList{QStringLiteral("short")}; });
+    plot.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&plot));
+    plot.replot(QCustomPlot::rpImmediateRefresh);
+    if (shown.isEmpty()) {
+        QVERIFY(!label->realVisibility());
+        return;
+    }
+    QVERIFY(label->realVisibility());
+    QCOMPARE(label->text(), shown);
+    checkClear(&plot);
+    const QPoint over = labelRect(label).center().toPoint();
+    QHelpEvent tip(QEvent::ToolTip, over, plot.mapToGlobal(over));
+    QApplication::sendEvent(&plot, &tip);
+    QTRY_COMPARE(QToolTip::text(), whole);
 }
 
 QTEST_MAIN(TestLegendPlacement)
