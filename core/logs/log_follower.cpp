@@ -9,6 +9,8 @@
 #include <QDir>
 #include <QFileInfo>
 
+#include <algorithm>
+
 namespace lrlab {
 
 LogFollower::LogFollower(LogSource source, Mode mode) : m_mode(mode)
@@ -16,7 +18,11 @@ LogFollower::LogFollower(LogSource source, Mode mode) : m_mode(mode)
     m_run.source = std::move(source);
     for (const std::string& file : m_run.source.files)
         addReader(file);
-    if (m_run.source.format == LogFormat::TensorBoard && m_mode == Mode::Follow) {
+    // A run at a directory (not at one of its files) takes up the event files written there.
+    const std::vector<std::string>& files = m_run.source.files;
+    const bool atDirectory =
+        std::find(files.begin(), files.end(), m_run.source.path) == files.end();
+    if (m_run.source.format == LogFormat::TensorBoard && m_mode == Mode::Follow && atDirectory) {
         std::set<std::string> dirs;
         for (const std::string& file : m_run.source.files)
             dirs.insert(QFileInfo(QString::fromStdString(file)).path().toStdString());

@@ -32,11 +32,12 @@ struct LogRefresh
 /// A file replaced or truncated starts the run over. A view polls refresh() (a timer, or a
 /// QFileSystemWatcher signal) and reads run(); `lrlab import --follow` polls every 200 ms.
 ///
-/// Following a TensorBoard run, refresh() also looks in the directories of its event files for
-/// event files that appeared since (a restarted training writes a new events.out.tfevents.*):
-/// each is read from then on, after the ones there before (new files in name order, which is
-/// the order they were written), so its points join the run's series and loggedSeries() merges
-/// the steps (the last logged value of a step wins). Files already read are not read again.
+/// Following a TensorBoard run at a directory, refresh() also looks in the directories of its event
+/// files for event files that appeared since (a restarted training writes a new
+/// events.out.tfevents.*): each is read from then on, after the ones there before (new files in
+/// name order, which is the order they were written), so its points join the run's series and
+/// loggedSeries() merges the steps (the last logged value of a step wins). Files already read are
+/// not read again.
 
 class LogFollower
 {
