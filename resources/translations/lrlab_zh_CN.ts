@@ -582,132 +582,132 @@
 <context>
     <name>lrlab::DiagnosisPanel</name>
     <message>
-        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="82"/>
+        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="83"/>
         <source>Diverged</source>
         <translation>发散</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="84"/>
+        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="85"/>
         <source>Oscillating</source>
         <translation>振荡</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="86"/>
+        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="87"/>
         <source>Stagnating</source>
         <translation>停滞</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="88"/>
+        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="89"/>
         <source>Converging</source>
         <translation>正在收敛</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="90"/>
+        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="91"/>
         <source>Overfitting</source>
         <translation>过拟合</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="168"/>
+        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="169"/>
         <source>The learning rate is too large: lower it (try 10x smaller) or add warmup.</source>
         <translation>学习率太大：请降低学习率（试试缩小到 1/10），或加入预热。</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="170"/>
+        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="171"/>
         <source>The loss bounces instead of settling: lower the learning rate, or let a decay schedule bring it down.</source>
         <translation>损失来回跳动而无法稳定下来：请降低学习率，或使用衰减调度让学习率逐渐降低。</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="173"/>
+        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="174"/>
         <source>The loss barely moves: raise the learning rate, or use warmup with a higher peak and a decay schedule.</source>
         <translation>损失几乎不动：请提高学习率，或使用预热配合更高的峰值和衰减调度。</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="176"/>
+        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="177"/>
         <source>Steady progress: the learning rate is in a good range.</source>
         <translation>稳步下降：学习率处于合适的范围。</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="178"/>
+        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="179"/>
         <source>Validation loss rises while training loss falls: add weight decay (AdamW), use more data, or stop earlier.</source>
         <translation>训练损失下降而验证损失上升：请加入权重衰减（AdamW）、使用更多数据，或更早停止训练。</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="113"/>
+        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="114"/>
         <source>at the rate of its last %1 steps it would need about %2 more steps to come within %3% of its starting excess over the floor (the run has %4)</source>
         <translation>按最近 %1 步的速度，还需要约 %2 步才能降到距下界不超过起始超出量的 %3%（本次运行共 %4 步）</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="119"/>
+        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="120"/>
         <source>the loss fell by %1% of its excess over the floor</source>
         <translation>损失下降了其高出下界部分的 %1%</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="122"/>
+        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="123"/>
         <source>no steps were run</source>
         <translation>没有运行任何一步</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="124"/>
+        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="125"/>
         <source>the loss became non-finite at step %1</source>
         <translation>损失在第 %1 步变为非有限值</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="126"/>
+        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="127"/>
         <source>the loss ended %1 times above its start</source>
         <translation>最终损失高出下界的部分是起始时的 %1 倍</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="128"/>
+        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="129"/>
         <source>validation loss rose from %1 to %2 while training loss fell</source>
         <translation>训练损失下降的同时，验证损失从 %1 升到 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="134"/>
+        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="135"/>
         <source>%1% of the late steps reverse direction; the loss travels %2 times its net change</source>
         <translation>后半程有 %1% 的步改变方向；损失走过的总路程是其净变化的 %2 倍</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="138"/>
+        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="139"/>
         <source>the run starts at the minimum</source>
         <translation>运行从最小值处开始</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="140"/>
+        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="141"/>
         <source>the loss fell by only %1% of its excess over the floor</source>
         <translation>损失仅下降了其高出下界部分的 %1%</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="143"/>
+        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="144"/>
         <source>too slow: over the last %1 steps the loss stopped falling, %2 of its starting excess above the floor</source>
         <translation>太慢：最近 %1 步损失不再下降，仍高出下界起始超出量的 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="148"/>
+        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="149"/>
         <source>too slow: %1</source>
         <translation>太慢：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="150"/>
+        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="151"/>
         <source>%1; it ended within %2% of its starting excess from the floor</source>
         <translation>%1；最终距下界不超过起始超出量的 %2%</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="153"/>
+        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="154"/>
         <source>%1; the run is too short to measure its recent rate</source>
         <translation>%1；运行太短，无法测量最近的下降速度</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="155"/>
+        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="156"/>
         <source>%1; %2</source>
         <translation>%1；%2</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="131"/>
+        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="132"/>
         <source>validation error (1 - accuracy) rose from %1 to %2 while training loss fell</source>
         <translation>训练损失下降的同时，验证错误率（1 − 准确率）从 %1 升到 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="157"/>
+        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="158"/>
         <source>the loss fell by %1% of its start; with no known floor its recent rate is not judged</source>
         <translation>损失比起始值下降了 %1%；下界未知，不评判其最近的下降速度</translation>
     </message>
@@ -2226,6 +2226,24 @@ the plane of the trajectory&apos;s two main directions.</source>
     </message>
 </context>
 <context>
+    <name>lrlab::LogWatch</name>
+    <message>
+        <location filename="../../ui/worker/log_watch.cpp" line="202"/>
+        <source>%1: cannot restore this run of the session: the file or folder does not exist (moved or deleted?)</source>
+        <translation>%1：无法恢复会话中的这条运行：文件或文件夹不存在（已移动或删除？）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/worker/log_watch.cpp" line="211"/>
+        <source>no training log there</source>
+        <translation>那里没有训练日志</translation>
+    </message>
+    <message>
+        <location filename="../../ui/worker/log_watch.cpp" line="214"/>
+        <source>%1: cannot restore this run of the session: %2</source>
+        <translation>%1：无法恢复会话中的这条运行：%2</translation>
+    </message>
+</context>
+<context>
     <name>lrlab::LrFinderView</name>
     <message>
         <location filename="../../ui/views/lr_finder_view.cpp" line="93"/>
@@ -3019,6 +3037,74 @@ the plane of the trajectory&apos;s two main directions.</source>
     </message>
 </context>
 <context>
+    <name>lrlab::RunSeriesEditor</name>
+    <message>
+        <location filename="../../ui/views/runs_series_editor.cpp" line="20"/>
+        <source>Series of the selected run</source>
+        <translation>所选运行的序列</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/runs_series_editor.cpp" line="23"/>
+        <source>Which logged tag plays each part in lrlab&apos;s analysis. Automatic takes the tag with a common name (loss, eval/loss, learning_rate, val_acc, …); choose another when your log names them differently.</source>
+        <translation>lrlab 的分析中每个角色使用哪个记录的标签。“自动”选取常见名称的标签（loss、eval/loss、learning_rate、val_acc 等）；日志用了别的名称时请另行选择。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/runs_series_editor.cpp" line="34"/>
+        <source>Tra&amp;ining loss:</source>
+        <translation>训练损失(&amp;I)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/runs_series_editor.cpp" line="35"/>
+        <source>The training loss: drawn on the Loss plot, and read by the diagnosis (diverging, too slow, noisy, plateau, …).</source>
+        <translation>训练损失：绘制在损失图上，并由诊断读取（发散、过慢、噪声大、停滞等）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/runs_series_editor.cpp" line="37"/>
+        <source>&amp;Validation loss:</source>
+        <translation>验证损失(&amp;V)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/runs_series_editor.cpp" line="38"/>
+        <source>The validation loss: drawn on its own plot; the diagnosis compares it with the training loss to tell overfitting.</source>
+        <translation>验证损失：绘制在单独的图上；诊断将其与训练损失比较以判断过拟合。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/runs_series_editor.cpp" line="40"/>
+        <source>Learning &amp;rate:</source>
+        <translation>学习率(&amp;R)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/runs_series_editor.cpp" line="41"/>
+        <source>The learning rate: drawn on the LR plot; lrlab recognises its schedule (warmup, decay, peak), which &quot;Open in the lab&quot; replays.</source>
+        <translation>学习率：绘制在学习率图上；lrlab 识别其调度（预热、衰减、峰值），“在实验室中打开”可重放它。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/runs_series_editor.cpp" line="43"/>
+        <source>Validation &amp;accuracy:</source>
+        <translation>验证准确率(&amp;A)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/runs_series_editor.cpp" line="44"/>
+        <source>The validation accuracy: not drawn; the diagnosis reads it with the validation loss.</source>
+        <translation>验证准确率：不绘制；诊断将其与验证损失一起读取。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/runs_series_editor.cpp" line="77"/>
+        <source>Automatic (none found)</source>
+        <translation>自动（未找到）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/runs_series_editor.cpp" line="78"/>
+        <source>Automatic (%1)</source>
+        <translation>自动（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/runs_series_editor.cpp" line="79"/>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+</context>
+<context>
     <name>lrlab::RunStatusBar</name>
     <message>
         <location filename="../../ui/widgets/run_status_bar.cpp" line="22"/>
@@ -3117,157 +3203,169 @@ the plane of the trajectory&apos;s two main directions.</source>
 <context>
     <name>lrlab::RunsView</name>
     <message>
-        <location filename="../../ui/views/runs_view.cpp" line="77"/>
+        <location filename="../../ui/views/runs_view.cpp" line="84"/>
         <source>No run found.</source>
         <translation>未找到运行。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/views/runs_view.cpp" line="77"/>
+        <location filename="../../ui/views/runs_view.cpp" line="84"/>
         <source>%n run(s) imported.</source>
         <translation>
             <numerusform>已导入 %n 条运行。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/views/runs_view.cpp" line="114"/>
+        <location filename="../../ui/views/runs_view.cpp" line="130"/>
         <source>Import &amp;files…</source>
         <translation>导入文件(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/runs_view.cpp" line="116"/>
+        <location filename="../../ui/views/runs_view.cpp" line="132"/>
         <source>Read training logs: TensorBoard event files (events.out.tfevents.*), a Hugging Face trainer_state.json, or a CSV with a step column (Lightning&apos;s metrics.csv, a W&amp;B export). You can also drop files on the window.</source>
         <translation>读取训练日志：TensorBoard 事件文件（events.out.tfevents.*）、Hugging Face 的 trainer_state.json，或带 step 列的 CSV（Lightning 的 metrics.csv、W&amp;B 导出）。也可以把文件拖到窗口上。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/runs_view.cpp" line="121"/>
+        <location filename="../../ui/views/runs_view.cpp" line="137"/>
         <source>Import f&amp;older…</source>
         <translation>导入文件夹(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/runs_view.cpp" line="123"/>
+        <location filename="../../ui/views/runs_view.cpp" line="139"/>
         <source>Read every run in a folder and its subfolders: each folder of event files is one TensorBoard run, a Hugging Face output folder one run.</source>
         <translation>读取文件夹及其子文件夹中的所有运行：每个含事件文件的文件夹是一条 TensorBoard 运行，一个 Hugging Face 输出文件夹是一条运行。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/runs_view.cpp" line="126"/>
+        <location filename="../../ui/views/runs_view.cpp" line="142"/>
         <source>Re&amp;move</source>
         <translation>移除(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/runs_view.cpp" line="128"/>
+        <location filename="../../ui/views/runs_view.cpp" line="144"/>
         <source>Remove the selected run from the list (its files stay as they are).</source>
         <translation>从列表中移除选中的运行（其文件保持不变）。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/runs_view.cpp" line="137"/>
+        <location filename="../../ui/views/runs_view.cpp" line="153"/>
         <source>The imported runs. The checkbox by a name shows or hides the run on the plots (Space toggles it); Follow reads what the training writes, within a second. Schedule: the schedule of lrlab&apos;s family that reproduces the logged learning rate, with its largest relative error. Diagnosis: what the loss curves say, by the same rules as the explorer&apos;s runs.</source>
         <translation>导入的运行。名称旁的复选框在图上显示或隐藏该运行（空格键切换）；“跟随”会在一秒内读取训练新写入的内容。调度：lrlab 调度族中能复现所记录学习率的调度，及其最大相对误差。诊断：按与探索器中运行相同的规则，从损失曲线得出的结论。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/runs_view.cpp" line="144"/>
+        <location filename="../../ui/views/runs_view.cpp" line="160"/>
         <source>Run</source>
         <translation>运行</translation>
     </message>
     <message>
-        <location filename="../../ui/views/runs_view.cpp" line="144"/>
+        <location filename="../../ui/views/runs_view.cpp" line="160"/>
         <source>Format</source>
         <translation>格式</translation>
     </message>
     <message>
-        <location filename="../../ui/views/runs_view.cpp" line="144"/>
+        <location filename="../../ui/views/runs_view.cpp" line="160"/>
         <source>Follow</source>
         <translation>跟随</translation>
     </message>
     <message>
-        <location filename="../../ui/views/runs_view.cpp" line="144"/>
+        <location filename="../../ui/views/runs_view.cpp" line="160"/>
         <source>Points</source>
         <translation>点数</translation>
     </message>
     <message>
-        <location filename="../../ui/views/runs_view.cpp" line="144"/>
+        <location filename="../../ui/views/runs_view.cpp" line="160"/>
         <source>Schedule</source>
         <translation>调度</translation>
     </message>
     <message>
-        <location filename="../../ui/views/runs_view.cpp" line="144"/>
+        <location filename="../../ui/views/runs_view.cpp" line="160"/>
         <source>Diagnosis</source>
         <translation>诊断</translation>
     </message>
     <message>
-        <location filename="../../ui/views/runs_view.cpp" line="153"/>
+        <location filename="../../ui/views/runs_view.cpp" line="176"/>
         <source>Open in the &amp;lab</source>
         <translation>在实验室中打开(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/runs_view.cpp" line="156"/>
+        <location filename="../../ui/views/runs_view.cpp" line="179"/>
         <source>Put the selected run&apos;s recognised schedule (warmup, decay and peak learning rate) into the explorer, to replay it on a toy surface or a model and see what it does. Enabled when the run&apos;s learning rate fits one of lrlab&apos;s schedules.</source>
         <translation>把选中运行识别出的调度（预热、衰减和峰值学习率）放入探索器，在玩具曲面或模型上重放，看看它的效果。当该运行的学习率符合 lrlab 的某个调度时可用。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/runs_view.cpp" line="167"/>
+        <location filename="../../ui/views/runs_view.cpp" line="190"/>
         <source>&amp;Problems reading the logs:</source>
         <translation>读取日志时的问题(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../ui/views/runs_view.cpp" line="170"/>
+        <location filename="../../ui/views/runs_view.cpp" line="193"/>
         <source>What could not be read, a line each: the file, the record or line, and what is wrong. Everything else was read.</source>
         <translation>无法读取的内容，每行一条：文件、记录或行，以及出了什么问题。其余内容均已读取。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/runs_view.cpp" line="189"/>
+        <location filename="../../ui/views/runs_view.cpp" line="212"/>
         <source>Reading %1…</source>
         <translation>正在读取 %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/runs_view.cpp" line="196"/>
+        <location filename="../../ui/views/runs_view.cpp" line="219"/>
         <source>Import runs</source>
         <translation>导入运行</translation>
     </message>
     <message>
-        <location filename="../../ui/views/runs_view.cpp" line="197"/>
+        <location filename="../../ui/views/runs_view.cpp" line="220"/>
         <source>Training logs (*tfevents* *.json *.csv);;All files (*)</source>
         <translation>训练日志 (*tfevents* *.json *.csv);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/runs_view.cpp" line="202"/>
+        <location filename="../../ui/views/runs_view.cpp" line="225"/>
         <source>Import a folder of runs</source>
         <translation>导入运行文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/views/runs_view.cpp" line="294"/>
+        <location filename="../../ui/views/runs_view.cpp" line="317"/>
         <source>%1 (error %2)</source>
         <translation>%1（误差 %2）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/runs_view.cpp" line="299"/>
-        <location filename="../../ui/views/runs_view.cpp" line="302"/>
+        <location filename="../../ui/views/runs_view.cpp" line="322"/>
+        <location filename="../../ui/views/runs_view.cpp" line="325"/>
         <source>none fits</source>
         <translation>无匹配</translation>
     </message>
     <message>
-        <location filename="../../ui/views/runs_view.cpp" line="306"/>
+        <location filename="../../ui/views/runs_view.cpp" line="329"/>
         <source>The log has no learning rate.</source>
         <translation>该日志没有学习率。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/runs_view.cpp" line="317"/>
+        <location filename="../../ui/views/runs_view.cpp" line="340"/>
         <source>The log has no training loss.</source>
         <translation>该日志没有训练损失。</translation>
     </message>
+    <message>
+        <location filename="../../ui/views/runs_view.cpp" line="370"/>
+        <source>Analysing %1 with the chosen series…</source>
+        <translation>正在用所选序列分析 %1…</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../ui/views/runs_view.cpp" line="375"/>
+        <location filename="../../ui/views/runs_view.cpp" line="424"/>
+        <source>Reading the session&apos;s %n run(s)…</source>
+        <translation>
+            <numerusform>正在读取会话的 %n 条运行…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/views/runs_view.cpp" line="461"/>
         <source>%1: %n more problem(s)</source>
         <translation>
             <numerusform>%1：另有 %n 个问题</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/views/runs_view.cpp" line="416"/>
+        <location filename="../../ui/views/runs_view.cpp" line="502"/>
         <source>The schedule of %1 was not applied: %2</source>
         <translation>%1 的调度未被应用：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/views/runs_view.cpp" line="417"/>
+        <location filename="../../ui/views/runs_view.cpp" line="503"/>
         <source>The explorer replays the schedule of %1 (%2 steps, peak learning rate %3).</source>
         <translation>探索器将重放 %1 的调度（%2 步，峰值学习率 %3）。</translation>
     </message>
@@ -3460,150 +3558,157 @@ the plane of the trajectory&apos;s two main directions.</source>
 <context>
     <name>lrlab::SessionController</name>
     <message>
-        <location filename="../../ui/session/session_controller.cpp" line="92"/>
+        <location filename="../../ui/session/session_controller.cpp" line="81"/>
+        <source>Some imported runs of the session could not be read again (the rest of the session is open):
+%1</source>
+        <translation>会话中有些导入的运行无法重新读取（会话的其余部分已打开）：
+%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/session/session_controller.cpp" line="107"/>
         <source>Pinned runs</source>
         <translation>已固定的运行</translation>
     </message>
     <message>
-        <location filename="../../ui/session/session_controller.cpp" line="93"/>
+        <location filename="../../ui/session/session_controller.cpp" line="108"/>
         <source>The pinned runs could not be computed: %1</source>
         <translation>无法计算已固定的运行：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/session/session_controller.cpp" line="126"/>
+        <location filename="../../ui/session/session_controller.cpp" line="141"/>
         <source>&amp;New session</source>
         <translation>新建会话(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/session/session_controller.cpp" line="127"/>
+        <location filename="../../ui/session/session_controller.cpp" line="142"/>
         <source>Start again from the default experiment, with no pinned runs.</source>
         <translation>从默认实验重新开始，不保留任何已固定的运行。</translation>
     </message>
     <message>
-        <location filename="../../ui/session/session_controller.cpp" line="131"/>
+        <location filename="../../ui/session/session_controller.cpp" line="146"/>
         <source>&amp;Open session…</source>
         <translation>打开会话(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../ui/session/session_controller.cpp" line="132"/>
+        <location filename="../../ui/session/session_controller.cpp" line="147"/>
         <source>Open a saved session: its runs, pinned runs and view.</source>
         <translation>打开已保存的会话：包括其运行、已固定的运行和视图。</translation>
     </message>
     <message>
-        <location filename="../../ui/session/session_controller.cpp" line="134"/>
+        <location filename="../../ui/session/session_controller.cpp" line="149"/>
         <source>&amp;Save session</source>
         <translation>保存会话(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/session/session_controller.cpp" line="135"/>
+        <location filename="../../ui/session/session_controller.cpp" line="150"/>
         <source>Save the current run, the pinned runs and the view to the session file (runs are recomputed from their settings when opened).</source>
         <translation>将当前运行、已固定的运行和视图保存到会话文件（打开时会根据各运行的设置重新计算）。</translation>
     </message>
     <message>
-        <location filename="../../ui/session/session_controller.cpp" line="139"/>
+        <location filename="../../ui/session/session_controller.cpp" line="154"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../ui/session/session_controller.cpp" line="140"/>
+        <location filename="../../ui/session/session_controller.cpp" line="155"/>
         <source>Save session &amp;as…</source>
         <translation>会话另存为(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../ui/session/session_controller.cpp" line="141"/>
+        <location filename="../../ui/session/session_controller.cpp" line="156"/>
         <source>Save the session to a new file.</source>
         <translation>将会话保存到新文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/session/session_controller.cpp" line="150"/>
+        <location filename="../../ui/session/session_controller.cpp" line="165"/>
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/session/session_controller.cpp" line="238"/>
-        <location filename="../../ui/session/session_controller.cpp" line="395"/>
-        <location filename="../../ui/session/session_controller.cpp" line="408"/>
+        <location filename="../../ui/session/session_controller.cpp" line="255"/>
+        <location filename="../../ui/session/session_controller.cpp" line="416"/>
+        <location filename="../../ui/session/session_controller.cpp" line="429"/>
         <source>Open session</source>
         <translation>打开会话</translation>
     </message>
     <message>
-        <location filename="../../ui/session/session_controller.cpp" line="239"/>
-        <location filename="../../ui/session/session_controller.cpp" line="409"/>
+        <location filename="../../ui/session/session_controller.cpp" line="256"/>
+        <location filename="../../ui/session/session_controller.cpp" line="430"/>
         <source>The session could not be opened; nothing was changed.
 %1</source>
         <translation>无法打开该会话；未做任何更改。
 %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/session/session_controller.cpp" line="256"/>
+        <location filename="../../ui/session/session_controller.cpp" line="275"/>
         <source>Computing %n pinned run(s)…</source>
         <translation>
             <numerusform>正在计算 %n 个已固定的运行…</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/session/session_controller.cpp" line="267"/>
+        <location filename="../../ui/session/session_controller.cpp" line="286"/>
         <source>%n run(s) pinned.</source>
         <translation>
             <numerusform>已固定 %n 个运行。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/session/session_controller.cpp" line="315"/>
+        <location filename="../../ui/session/session_controller.cpp" line="334"/>
         <source>Untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../../ui/session/session_controller.cpp" line="317"/>
+        <location filename="../../ui/session/session_controller.cpp" line="336"/>
         <source>lrlab — Learning Rate Lab</source>
         <translation>lrlab — 学习率实验室</translation>
     </message>
     <message>
-        <location filename="../../ui/session/session_controller.cpp" line="380"/>
-        <location filename="../../ui/session/session_controller.cpp" line="430"/>
+        <location filename="../../ui/session/session_controller.cpp" line="401"/>
+        <location filename="../../ui/session/session_controller.cpp" line="451"/>
         <source>Save session</source>
         <translation>保存会话</translation>
     </message>
     <message>
-        <location filename="../../ui/session/session_controller.cpp" line="382"/>
+        <location filename="../../ui/session/session_controller.cpp" line="403"/>
         <source>lrlab sessions (*.lrlab.json *.json)</source>
         <translation>lrlab 会话 (*.lrlab.json *.json)</translation>
     </message>
     <message>
-        <location filename="../../ui/session/session_controller.cpp" line="396"/>
+        <location filename="../../ui/session/session_controller.cpp" line="417"/>
         <source>lrlab sessions (*.lrlab.json *.json);;All files (*)</source>
         <translation>lrlab 会话 (*.lrlab.json *.json);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/session/session_controller.cpp" line="431"/>
+        <location filename="../../ui/session/session_controller.cpp" line="452"/>
         <source>The session could not be saved:
 %1</source>
         <translation>无法保存该会话：
 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/session/session_controller.cpp" line="454"/>
+        <location filename="../../ui/session/session_controller.cpp" line="475"/>
         <source>Open Recent</source>
         <translation>最近打开</translation>
     </message>
     <message>
-        <location filename="../../ui/session/session_controller.cpp" line="455"/>
+        <location filename="../../ui/session/session_controller.cpp" line="476"/>
         <source>The session file %1 no longer exists; it was removed from the recent list.</source>
         <translation>会话文件 %1 已不存在；已将其从最近列表中移除。</translation>
     </message>
     <message>
-        <location filename="../../ui/session/session_controller.cpp" line="511"/>
-        <location filename="../../ui/session/session_controller.cpp" line="530"/>
+        <location filename="../../ui/session/session_controller.cpp" line="532"/>
+        <location filename="../../ui/session/session_controller.cpp" line="551"/>
         <source>Recover session</source>
         <translation>恢复会话</translation>
     </message>
     <message>
-        <location filename="../../ui/session/session_controller.cpp" line="512"/>
+        <location filename="../../ui/session/session_controller.cpp" line="533"/>
         <source>Recover the unsaved session from %1?</source>
         <translation>要从 %1 恢复未保存的会话吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/session/session_controller.cpp" line="531"/>
+        <location filename="../../ui/session/session_controller.cpp" line="552"/>
         <source>The autosaved session could not be read:
 %1</source>
         <translation>无法读取自动保存的会话：

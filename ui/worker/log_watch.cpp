@@ -45,11 +45,15 @@ struct LogWatch::Found
 struct LogWatch::Scan
 {
     QStringList listing;
+    QStringList dirs;
     std::set<std::string> sources;
     std::vector<Found> found;
 };
 
 namespace {
+
+/// At most this many directories below an import root are watched (the poll sees the rest).
+constexpr int kMaxWatchedRootDirs = 256;
 
 std::shared_ptr<const LogSnapshot> snapshotOf(const LogFollower& follower,
                                               const LogRoleOverrides& overrides)
@@ -92,15 +96,22 @@ QStringList eventDirsOf(const LogSource& source)
     return dirs;
 }
 
-/// Every file below dir, sorted (worker thread).
-QStringList listFiles(const QString& dir)
+/// Every file and directory below dir, sorted (worker thread); dirs gets the directories.
+QStringList listEntries(const QString& dir, QStringList* dirs = nullptr)
 {
-    QStringList files;
-    QDirIterator it(dir, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
-    while (it.hasNext())
-        files << it.next();
-    files.sort();
-    return files;
+    QStringList entries;
+    QDirIterator it(dir, QDir::Files | QDir::Dirs | QDir::NoDotAndDotDot | QDir::Hidden,
+                    QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        const QString entry = it.next();
+        entries << entry;
+        if (dirs && it.fileInfo().isDir())
+            dirs->append(entry);
+    }
+    entries.sort();
+    if (dirs)
+        dirs->sort();
+    return entries;
 }
 
 /// The source at path for a restore: the one whose path is path, or the only one.
@@ -142,8 +153,9 @@ LogWatch::LogWatch(QObject* parent) : QObject(parent)
         for (auto& [id, watched] : m_runs)
             if (watched.following && eventDirsOf(watched.source).contains(dir))
                 read(id);
-        if (m_roots.count(dir) > 0)
-            scan(dir);
+        for (const auto& [root, known] : m_roots)
+            if (root == dir || known.dirs.contains(dir))
+                scan(root);
     });
     m_poll = new QTimer(this);
     m_poll->setInterval(kPollMilliseconds);
@@ -224,7 +236,7 @@ void LogWatch::startImport(const std::vector<SavedRun>& requests, bool restoring
                 const bool folder = QFileInfo(request.path).isDir();
                 if (folder) {
                     Scan& root = result.roots[request.path];
-                    root.listing = listFiles(request.path);
+                    root.listing = listEntries(request.path, &root.dirs);
                     for (const LogSource& source : discovery.sources)
                         root.sources.insert(source.path);
                 }
@@ -245,6 +257,7 @@ void LogWatch::addRoot(const QString& root, const Scan& scan)
 {
     Root& known = m_roots[root];
     known.listing = scan.listing;
+    known.dirs = scan.dirs;
     known.knownSources.insert(scan.sources.begin(), scan.sources.end());
     known.baselined = true;
 }
@@ -417,10 +430,12 @@ void LogWatch::scan(const QString& root)
     });
     watcher->setFuture(QtConcurrent::run([root, listing, sources, baselined] {
         Scan scan;
-        QStringList now = listFiles(root);
+        QStringList dirs;
+        QStringList now = listEntries(root, &dirs);
         if (baselined && now == listing)
             return scan; // nothing appeared or went: no file is read
         scan.listing = std::move(now);
+        scan.dirs = std::move(dirs);
         try {
             for (LogSource& source : discoverLogs(root.toStdString()).sources) {
                 scan.sources.insert(source.path);
@@ -443,8 +458,14 @@ void LogWatch::updateWatcher()
             continue;
         wanted << watched.files;
         wantedDirs << eventDirsOf(watched.source);
-        if (!watched.root.isEmpty())
+        if (!watched.root.isEmpty()) {
             wantedDirs << watched.root;
+            // Its subdirectories too (a new version_N gets its metrics.csv after it is made),
+            // within what inotify allows a user.
+            const auto root = m_roots.find(watched.root);
+            if (root != m_roots.end())
+                wantedDirs << root->second.dirs.mid(0, kMaxWatchedRootDirs);
+        }
     }
     wantedDirs.removeDuplicates();
     wanted.removeDuplicates();

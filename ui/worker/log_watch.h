@@ -66,10 +66,10 @@ struct LogSnapshot
 ///
 /// Folders: a followed TensorBoard run takes up event files that appear in its directory
 /// (LogFollower). A run imported from a folder (its "import root") has that folder looked at
-/// again while one of its runs is followed, on every change the watcher reports in it and on
-/// every poll: when the files under it changed, runs that appeared since (Lightning's next
-/// version_N/metrics.csv, a new run directory) are added, followed. A listing that did not
-/// change costs one directory walk and reads no file.
+/// again while one of its runs is followed, on every change the watcher reports in it or a
+/// directory below it, and on every poll: when the files under it changed, runs that appeared since
+/// (Lightning's next version_N/metrics.csv, a new run directory) are added, followed. A listing
+/// that did not change costs one directory walk and reads no file.
 class LogWatch : public QObject
 {
     Q_OBJECT
@@ -151,7 +151,8 @@ private:
     /// A folder runs were imported from: what was under it when last looked at.
     struct Root
     {
-        QStringList listing;                ///< every file below it, sorted
+        QStringList listing;                ///< every file and directory below it, sorted
+        QStringList dirs;                   ///< the directories below it (watched)
         std::set<std::string> knownSources; ///< the runs found there (LogSource::path)
         bool baselined = false;             ///< listing and knownSources are set
         bool scanning = false;
