@@ -523,7 +523,8 @@ void MainWindow::restoreShellState(const ShellState& state)
         restoreGeometry(state.geometry);
     if (!state.dockState.isEmpty())
         restoreState(state.dockState);
-    m_docks->runs()->importPaths(state.importedRuns);
+    if (!state.session) // a session restores its imported runs with their tags and flags
+        m_docks->runs()->importPaths(state.importedRuns);
     if (state.session) {
         Session session = *state.session;
         session.language = currentLanguage().toStdString(); // no request to switch back

@@ -130,6 +130,83 @@ bool validLanguage(const QString& language)
     return true;
 }
 
+/// The role names of SessionLogRun::tags (logRoleName's).
+const QStringList kRoleNames{"loss", "val_loss", "lr", "val_acc"};
+
+QString stringAt(const QJsonObject& entry, const char* key, const std::string& path)
+{
+    const QJsonValue v = entry.value(key);
+    if (!v.isString())
+        fail(path + "." + key, "expected a string, got " + jsonTypeName(v));
+    return v.toString();
+}
+
+bool boolAt(const QJsonObject& entry, const char* key, const std::string& path, bool fallback)
+{
+    if (!entry.contains(key))
+        return fallback;
+    const QJsonValue v = entry.value(key);
+    if (!v.isBool())
+        fail(path + "." + key, "expected a boolean, got " + jsonTypeName(v));
+    return v.toBool();
+}
+
+QJsonArray logRunsToJson(const std::vector<SessionLogRun>& runs)
+{
+    QJsonArray array;
+    for (const SessionLogRun& run : runs) {
+        QJsonObject entry;
+        entry["path"] = QString::fromStdString(run.path);
+        if (!run.importRoot.empty())
+            entry["import_root"] = QString::fromStdString(run.importRoot);
+        QJsonObject tags;
+        for (const auto& [role, tag] : run.tags)
+            tags[QString::fromStdString(role)] = QString::fromStdString(tag);
+        entry["tags"] = tags;
+        entry["shown"] = run.shown;
+        entry["following"] = run.following;
+        array.append(entry);
+    }
+    return array;
+}
+
+std::vector<SessionLogRun> logRunsFromJson(const QJsonValue& v, const std::string& at)
+{
+    if (!v.isArray())
+        fail(at, "expected an array, got " + jsonTypeName(v));
+    std::vector<SessionLogRun> runs;
+    const QJsonArray array = v.toArray();
+    for (int i = 0; i < array.size(); ++i) {
+        const std::string path = at + "[" + std::to_string(i) + "]";
+        if (!array.at(i).isObject())
+            fail(path, "expected an object, got " + jsonTypeName(array.at(i)));
+        const QJsonObject entry = array.at(i).toObject();
+        rejectUnknown(entry, path, {"path", "import_root", "tags", "shown", "following"});
+        SessionLogRun run;
+        if (!entry.contains("path"))
+            fail(path + ".path", "missing (the run's log file or folder)");
+        run.path = stringAt(entry, "path", path).toStdString();
+        if (run.path.empty())
+            fail(path + ".path", "is empty (expected the run's log file or folder)");
+        if (entry.contains("import_root"))
+            run.importRoot = stringAt(entry, "import_root", path).toStdString();
+        if (entry.contains("tags")) {
+            const QJsonValue tags = entry.value("tags");
+            if (!tags.isObject())
+                fail(path + ".tags", "expected an object, got " + jsonTypeName(tags));
+            const QJsonObject object = tags.toObject();
+            rejectUnknown(object, path + ".tags", kRoleNames);
+            for (auto it = object.begin(); it != object.end(); ++it)
+                run.tags[it.key().toStdString()] =
+                    stringAt(object, it.key().toUtf8().constData(), path + ".tags").toStdString();
+        }
+        run.shown = boolAt(entry, "shown", path, true);
+        run.following = boolAt(entry, "following", path, false);
+        runs.push_back(std::move(run));
+    }
+    return runs;
+}
+
 } // namespace
 
 QJsonObject sessionToJson(const Session& session)
@@ -147,6 +224,8 @@ QJsonObject sessionToJson(const Session& session)
     object["pinned"] = pinned;
     object["view"] = session.view;
     object["language"] = QString::fromStdString(session.language);
+    if (!session.importedRuns.empty()) // sessions without runs keep their old layout
+        object["imported_runs"] = logRunsToJson(session.importedRuns);
     return object;
 }
 
@@ -164,7 +243,8 @@ Session sessionFromJson(const QJsonObject& object, const std::string& source)
             fail(kRoot + ".version",
                  "file from a newer lrlab (version " + std::to_string(session.version) +
                      "; this lrlab reads up to " + std::to_string(Session::kFormatVersion) + ")");
-        rejectUnknown(object, kRoot, {"version", "current", "pinned", "view", "language"});
+        rejectUnknown(object, kRoot,
+                      {"version", "current", "pinned", "view", "language", "imported_runs"});
         if (!object.contains("current"))
             fail(kRoot + ".current", "missing (the current run's config)");
         session.current = configAt(object.value("current"), kRoot + ".current");
@@ -210,6 +290,9 @@ Session sessionFromJson(const QJsonObject& object, const std::string& source)
                                           "\"en\" or \"zh_CN\"");
             session.language = v.toString().toStdString();
         }
+        if (object.contains("imported_runs"))
+            session.importedRuns =
+                logRunsFromJson(object.value("imported_runs"), kRoot + ".imported_runs");
     } catch (const ConfigError& e) {
         throw ConfigError(source + ": " + e.what());
     } catch (const std::invalid_argument& e) {

@@ -6,6 +6,7 @@
 #include <QByteArray>
 #include <QJsonObject>
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -19,6 +20,19 @@ struct PinnedConfig
     std::string label;
 };
 
+/// A training run imported from its log (the Runs dock): where it is read from and how it is
+/// shown. Its points are not stored: they are read again from the log.
+struct SessionLogRun
+{
+    std::string path;       ///< the run's file or folder
+    std::string importRoot; ///< the folder it was imported from, "" for none
+    /// Role ("loss", "val_loss", "lr", "val_acc") -> the tag chosen for it ("" = none); a role
+    /// left out is matched by name.
+    std::map<std::string, std::string> tags;
+    bool shown = true;
+    bool following = false;
+};
+
 /// What the explorer saves and reopens: the current run's config, up to
 /// kMaxPinned pinned configs with their labels, the view state and the language. Traces are
 /// not stored: they are recomputed from the configs.
@@ -30,7 +44,10 @@ struct PinnedConfig
 ///  "pinned":  [{"label": "lr 0.1", "config": {…}}, …],   default []
 ///  "view":    {"tab": "landscape", "cursor_step": 120, "speed": 2, "plane": "pca", …},
 ///             default {}
-///  "language": "zh_CN"}                                   default "" (follow the system)
+///  "language": "zh_CN",                                   default "" (follow the system)
+///  "imported_runs": [{"path": "/logs/run1", "import_root": "/logs", "tags": {"lr": "lr-SGD"},
+///                     "shown": true, "following": false}, …]}
+///             default [] (written only when there are runs); only "path" is required
 /// ```
 /// The view object belongs to the GUI: the keys listed in kKnownViewKeys are type-checked, any
 /// other key is kept as it is (the GUI may add state without a format change).
@@ -46,6 +63,7 @@ struct Session
     std::vector<PinnedConfig> pinned;
     QJsonObject view;
     std::string language; ///< "" = follow the system locale, else e.g. "en" or "zh_CN"
+    std::vector<SessionLogRun> importedRuns;
 };
 
 /// View keys with a checked type:

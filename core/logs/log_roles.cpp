@@ -60,6 +60,8 @@ std::map<LogRole, std::string> matchLogRoles(const LogRun& run, const LogRoleOve
     for (LogRole role : kLogRoles) {
         const auto chosen = overrides.find(role);
         if (chosen != overrides.end()) {
+            if (chosen->second.empty())
+                continue; // the user said: no tag plays this role
             if (run.series.count(chosen->second) > 0) {
                 roles[role] = chosen->second;
             } else if (problems) {

@@ -23,8 +23,8 @@ inline constexpr std::array<LogRole, 4> kLogRoles{LogRole::Loss, LogRole::ValLos
 /// "loss", "val_loss", "lr", "val_acc" (the keys of `lrlab import --json`).
 const char* logRoleName(LogRole role);
 
-/// A tag chosen for a role by the user (`lrlab import --loss TAG ...`), replacing the match by
-/// name.
+/// A tag chosen for a role by the user (`lrlab import --loss TAG ...`, the Runs dock's Series
+/// editor), replacing the match by name; an empty tag means no tag plays the role.
 using LogRoleOverrides = std::map<LogRole, std::string>;
 
 /// The tags that play each role in run, matched by their common names (case-insensitive):
@@ -33,8 +33,9 @@ using LogRoleOverrides = std::map<LogRole, std::string>;
 ///   lr: learning_rate, train/learning_rate, lr, train/lr, lr-<anything> (Lightning's
 ///       LearningRateMonitor; the first in tag order)
 ///   val_acc: val/acc, val_acc, eval/accuracy, eval_accuracy, val/accuracy, val_accuracy, ...
-/// The first name of a role's list that run has wins. An override names the tag itself; an
-/// override tag that run does not have leaves the role out and adds a problem to `problems`.
+/// The first name of a role's list that run has wins. An override names the tag itself (an
+/// empty one leaves the role out); an override tag that run does not have leaves the role out
+/// and adds a problem to `problems`.
 std::map<LogRole, std::string> matchLogRoles(const LogRun& run,
                                              const LogRoleOverrides& overrides = {},
                                              std::vector<LogProblem>* problems = nullptr);

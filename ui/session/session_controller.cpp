@@ -10,6 +10,8 @@
 #include "ui/session/recent_sessions.h"
 #include "ui/shell/user_dialogs.h"
 #include "ui/surface3d/landscape_3d_controller.h"
+#include "ui/views/runs_view.h"
+#include "ui/widgets/message_bar.h"
 #include "ui/widgets/playback_bar.h"
 #include "ui/widgets/run_status_bar.h"
 
@@ -72,6 +74,19 @@ SessionController::SessionController(const ExplorerParts& parts, PinLoader* load
     connect(m_parts.model, &ExperimentModel::configChanged, this,
             &SessionController::scheduleUpdate);
     connect(m_parts.pins, &PinnedRuns::changed, this, &SessionController::scheduleUpdate);
+    if (m_parts.docks) {
+        // A run whose log went away is named; the rest of the session is open all the same.
+        connect(m_parts.docks->runs(), &RunsView::restoreProblems, this,
+                [this](const QStringList& problems) {
+                    const QString message =
+                        tr("Some imported runs of the session could not be read again (the "
+                           "rest of the session is open):\n%1")
+                            .arg(problems.join(QLatin1Char('\n')));
+                    if (m_parts.messages)
+                        m_parts.messages->showMessage(message);
+                    emit errorShown(message);
+                });
+    }
     connect(m_loader, &PinLoader::started, this, [this](quint64, PinLoader::Mode mode, int count) {
         scheduleUpdate();
         if (mode == PinLoader::Mode::Replace)
@@ -209,6 +224,8 @@ Session SessionController::captureSession() const
     if (m_lessons && !m_lessons->currentLessonId().isEmpty())
         session.view[QStringLiteral("lesson")] = m_lessons->currentLessonId();
     session.language = storedLanguage().toStdString();
+    if (m_parts.docks)
+        session.importedRuns = m_parts.docks->runs()->savedRuns();
     return session;
 }
 
@@ -255,6 +272,8 @@ bool SessionController::apply(const Session& session)
     if (!language.isEmpty() && language != storedLanguage())
         emit languageRequested(language);
     m_sessionLoad = m_loader->replace(pins);
+    if (m_parts.docks)
+        m_parts.docks->runs()->restoreRuns(session.importedRuns);
     return true;
 }
 
@@ -370,6 +389,8 @@ void SessionController::newSession()
     if (m_lessons)
         m_lessons->hidePanel();
     m_parts.model->apply(ExperimentModel::defaultExperiment());
+    if (m_parts.docks)
+        m_parts.docks->runs()->restoreRuns({});
     setSessionFile(QString(), false);
 }
 

@@ -5,12 +5,14 @@
 #include "ui/explorer/diagnosis_panel.h"
 #include "ui/views/imported_runs.h"
 #include "ui/views/runs_plots.h"
+#include "ui/views/runs_series_editor.h"
 #include "ui/views/view_helpers.h"
 #include "ui/worker/log_watch.h"
 
 #include <QDragEnterEvent>
 #include <QDropEvent>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -73,11 +75,23 @@ RunsView::RunsView(QWidget* parent) : QWidget(parent)
         m_pathProblems << problems;
         updateProblems();
     });
+    connect(m_watch, &LogWatch::restoreProblems, this, [this](const QStringList& problems) {
+        m_pathProblems << problems;
+        updateProblems();
+        emit restoreProblems(problems);
+    });
     connect(m_watch, &LogWatch::importFinished, this, [this](int runs) {
         m_status->setText(runs == 0 ? tr("No run found.") : tr("%n run(s) imported.", "", runs));
         emit imported(runs);
     });
     connect(m_runs, &ImportedRuns::added, this, [this](quint64 id) {
+        const ImportedRun* run = m_runs->find(id);
+        const auto restored = m_restoredShown.find(
+            QFileInfo(QString::fromStdString(run->log().source.path)).absoluteFilePath());
+        if (restored != m_restoredShown.end()) {
+            m_runs->setShown(id, restored->second);
+            m_restoredShown.erase(restored);
+        }
         addRow(id);
         m_plots->rebuild();
         updateProblems();
@@ -87,6 +101,8 @@ RunsView::RunsView(QWidget* parent) : QWidget(parent)
         m_plots->rebuild();
         updateProblems();
         updateButtons();
+        if (id == selectedId())
+            updateSeriesEditor();
     });
     connect(m_runs, &ImportedRuns::flagsChanged, this, [this](quint64 id) {
         updateRow(id);
@@ -148,7 +164,14 @@ QWidget* RunsView::buildControls()
     m_table->setMinimumSize(500, 90);
     connect(m_table, &QTableWidget::itemChanged, this, &RunsView::itemChanged);
     connect(m_table, &QTableWidget::itemSelectionChanged, this, &RunsView::updateButtons);
+    connect(m_table, &QTableWidget::itemSelectionChanged, this, &RunsView::updateSeriesEditor);
     column->addWidget(m_table, 2);
+
+    m_series = new RunSeriesEditor(panel);
+    connect(
+        m_series, &RunSeriesEditor::overridesChosen, this,
+        [this](const LogRoleOverrides& overrides) { setRoleOverrides(selectedId(), overrides); });
+    column->addWidget(m_series);
 
     m_openInLab = new QPushButton(tr("Open in the &lab"), panel);
     m_openInLab->setObjectName(QStringLiteral("runsOpenInLab"));
@@ -337,6 +360,69 @@ void RunsView::itemChanged(QTableWidgetItem* item)
         m_runs->setFollowing(id, checked);
         m_watch->setFollowing(id, checked);
     }
+}
+
+void RunsView::setRoleOverrides(quint64 id, const LogRoleOverrides& overrides)
+{
+    const ImportedRun* run = m_runs->find(id);
+    if (!run)
+        return;
+    m_status->setText(tr("Analysing %1 with the chosen series…").arg(run->name));
+    m_watch->setRoleOverrides(id, overrides);
+    if (id == selectedId())
+        updateSeriesEditor();
+}
+
+void RunsView::updateSeriesEditor()
+{
+    const quint64 id = selectedId();
+    m_series->setRun(m_runs->find(id), m_watch->roleOverrides(id));
+}
+
+std::vector<SessionLogRun> RunsView::savedRuns() const
+{
+    std::vector<SessionLogRun> saved;
+    for (const ImportedRun& run : m_runs->runs()) {
+        SessionLogRun entry;
+        entry.path = run.log().source.path;
+        entry.importRoot = m_watch->importRoot(run.id).toStdString();
+        for (const auto& [role, tag] : m_watch->roleOverrides(run.id))
+            entry.tags[logRoleName(role)] = tag;
+        entry.shown = run.shown;
+        entry.following = run.following;
+        saved.push_back(std::move(entry));
+    }
+    return saved;
+}
+
+void RunsView::restoreRuns(const std::vector<SessionLogRun>& runs)
+{
+    std::vector<quint64> ids;
+    for (const ImportedRun& run : m_runs->runs())
+        ids.push_back(run.id);
+    for (const quint64 id : ids) {
+        m_watch->remove(id);
+        m_runs->remove(id);
+    }
+    m_pathProblems.clear();
+    m_restoredShown.clear();
+    updateProblems();
+    if (runs.empty())
+        return;
+    std::vector<LogWatch::SavedRun> requests;
+    for (const SessionLogRun& run : runs) {
+        LogWatch::SavedRun request;
+        request.path = QString::fromStdString(run.path);
+        request.importRoot = QString::fromStdString(run.importRoot);
+        for (const LogRole role : kLogRoles)
+            if (const auto tag = run.tags.find(logRoleName(role)); tag != run.tags.end())
+                request.overrides[role] = tag->second;
+        request.following = run.following;
+        m_restoredShown[QFileInfo(request.path).absoluteFilePath()] = run.shown;
+        requests.push_back(std::move(request));
+    }
+    m_status->setText(tr("Reading the session's %n run(s)…", "", int(runs.size())));
+    m_watch->restore(requests);
 }
 
 void RunsView::removeSelected()

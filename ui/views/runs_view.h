@@ -1,7 +1,13 @@
 #pragma once
 
+#include "core/config/session.h"
+#include "core/logs/log_roles.h"
+
 #include <QStringList>
 #include <QWidget>
+
+#include <map>
+#include <vector>
 
 class QCheckBox;
 class QLabel;
@@ -15,6 +21,7 @@ namespace lrlab {
 class ExperimentModel;
 class ImportedRuns;
 class LogWatch;
+class RunSeriesEditor;
 class RunsPlots;
 
 /// The Runs dock: training runs imported from their logs (TensorBoard event files, Hugging Face
@@ -27,7 +34,12 @@ class RunsPlots;
 /// Runs come from importPaths() (File ▸ Import runs…, the Import buttons, or files and folders
 /// dropped on a widget given to acceptDropsOn()). A run whose files changed in the last
 /// LogWatch::kRecentSeconds is followed at first; the LogWatch reads every file off the GUI
-/// thread. GUI thread only.
+/// thread. A followed run imported from a folder takes up the files and runs that appear in it.
+///
+/// The Series editor below the list chooses, for the selected run, the tag that plays each role
+/// (RunSeriesEditor); the run is analysed again off the GUI thread and redrawn. savedRuns() and
+/// restoreRuns() carry the runs (path, chosen tags, shown, followed) through a session. GUI
+/// thread only.
 class RunsView : public QWidget
 {
     Q_OBJECT
@@ -47,6 +59,18 @@ public:
     QPushButton* openInLabButton() const { return m_openInLab; }
     /// The paths of the imported runs, in import order (to import them again elsewhere).
     QStringList importedPaths() const;
+    /// The Series editor (the selected run's tag per role).
+    RunSeriesEditor* seriesEditor() const { return m_series; }
+
+    /// Chooses the tags that play run id's roles (RunSeriesEditor's choice) and has the run
+    /// analysed again in the background.
+    void setRoleOverrides(quint64 id, const LogRoleOverrides& overrides);
+    /// The imported runs as a session stores them, in import order.
+    std::vector<SessionLogRun> savedRuns() const;
+    /// Replaces the imported runs by a session's: each is read again in the background with
+    /// its tags, shown and follow state. A run whose log is missing or unreadable is listed in
+    /// Problems and reported by restoreProblems(); the others are restored.
+    void restoreRuns(const std::vector<SessionLogRun>& runs);
 
     /// Files and folders dropped on widget (and its children that take no drops) are imported.
     void acceptDropsOn(QWidget* widget);
@@ -66,6 +90,8 @@ public slots:
 signals:
     /// Runs were imported (count found), e.g. to raise the dock.
     void imported(int runs);
+    /// Runs of a session could not be restored: a line each naming the path and why.
+    void restoreProblems(const QStringList& problems);
 
 protected:
     bool eventFilter(QObject* watched, QEvent* event) override;
@@ -79,6 +105,7 @@ private:
     void itemChanged(QTableWidgetItem* item);
     void updateProblems();
     void updateButtons();
+    void updateSeriesEditor();
 
     ImportedRuns* m_runs = nullptr;
     LogWatch* m_watch = nullptr;
@@ -89,7 +116,9 @@ private:
     QLabel* m_status = nullptr;
     QPushButton* m_remove = nullptr;
     QPushButton* m_openInLab = nullptr;
+    RunSeriesEditor* m_series = nullptr;
     QStringList m_pathProblems;
+    std::map<QString, bool> m_restoredShown; ///< by absolute path: shown flags of a restore
     bool m_filling = false;
 };
 

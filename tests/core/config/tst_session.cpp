@@ -53,6 +53,15 @@ lrlab::Session sampleSession()
                          {"step_range", QJsonArray{10, 200}},
                          {"zoom", QJsonObject{{"x", QJsonArray{-2, 2}}}}};
     s.language = "zh_CN";
+    lrlab::SessionLogRun logged;
+    logged.path = "/logs/lightning_logs/version_0/metrics.csv";
+    logged.importRoot = "/logs/lightning_logs";
+    logged.tags = {{"loss", "train_loss_step"}, {"lr", ""}};
+    logged.shown = false;
+    logged.following = true;
+    lrlab::SessionLogRun plain;
+    plain.path = "/logs/运行/tb";
+    s.importedRuns = {logged, plain};
     return s;
 }
 
@@ -128,6 +137,14 @@ void TestSession::fileRoundTripAndValues()
     QVERIFY(nearlyEqual(s.pinned[1].config.schedule.learningRate, 0.005));
     QCOMPARE(s.view.value("cursor_step").toInt(), 120);
     QCOMPARE(s.language, std::string("zh_CN"));
+    QCOMPARE(s.importedRuns.size(), std::size_t(2));
+    QCOMPARE(s.importedRuns[0].importRoot, std::string("/logs/lightning_logs"));
+    QCOMPARE(s.importedRuns[0].tags.at("loss"), std::string("train_loss_step"));
+    QCOMPARE(s.importedRuns[0].tags.at("lr"), std::string()); // none, not "matched by name"
+    QVERIFY(!s.importedRuns[0].shown && s.importedRuns[0].following);
+    QCOMPARE(s.importedRuns[1].path, std::string("/logs/运行/tb"));
+    QVERIFY(s.importedRuns[1].tags.empty());
+    QVERIFY(s.importedRuns[1].shown && !s.importedRuns[1].following);
 }
 
 void TestSession::defaultsForOptionalKeys()
@@ -136,6 +153,9 @@ void TestSession::defaultsForOptionalKeys()
     QVERIFY(s.pinned.empty());
     QVERIFY(s.view.isEmpty());
     QVERIFY(s.language.empty());
+    QVERIFY(s.importedRuns.empty());
+    // A session without imported runs is written as before (no key).
+    QVERIFY(!lrlab::sessionToJson(s).contains("imported_runs"));
     QCOMPARE(s.current.problem.type, std::string("rosenbrock")); // docs/semantics.md §2 defaults
     QCOMPARE(s.current.steps, 1000);
 }
@@ -255,6 +275,26 @@ void TestSession::badParts_data()
     QTest::newRow("view-backwards-range")
         << withValue("view", QJsonObject{{"step_range", QJsonArray{50, 10}}})
         << "session.view.step_range[1]";
+    QTest::newRow("runs-not-array")
+        << withValue("imported_runs", QJsonObject()) << "session.imported_runs: expected an array";
+    QTest::newRow("run-without-path")
+        << withValue("imported_runs", QJsonArray{QJsonObject{{"shown", true}}})
+        << "session.imported_runs[0].path: missing";
+    QTest::newRow("run-empty-path")
+        << withValue("imported_runs", QJsonArray{QJsonObject{{"path", ""}}})
+        << "session.imported_runs[0].path: is empty";
+    QTest::newRow("run-unknown-role")
+        << withValue("imported_runs",
+                     QJsonArray{QJsonObject{{"path", "/a"}},
+                                QJsonObject{{"path", "/b"}, {"tags", QJsonObject{{"acc", "x"}}}}})
+        << "session.imported_runs[1].tags.acc: unknown key";
+    QTest::newRow("run-tag-number")
+        << withValue("imported_runs",
+                     QJsonArray{QJsonObject{{"path", "/a"}, {"tags", QJsonObject{{"lr", 3}}}}})
+        << "session.imported_runs[0].tags.lr: expected a string";
+    QTest::newRow("run-following-string")
+        << withValue("imported_runs", QJsonArray{QJsonObject{{"path", "/a"}, {"following", "yes"}}})
+        << "session.imported_runs[0].following: expected a boolean";
     QTest::newRow("bad-language") << withValue("language", "Chinese") << "session.language";
     QTest::newRow("top-level-array") << QByteArray("[1, 2]") << "expected a JSON object";
 }

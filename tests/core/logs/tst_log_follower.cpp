@@ -1,10 +1,12 @@
 // Following a log as it is written: only appended bytes are read; a record or line cut in the
 // middle is read once complete; a corrupt record is skipped and counted; a replaced or
 // truncated file starts over; a half-written trainer_state.json waits.
+#include "core/logs/log_analysis.h"
 #include "core/logs/log_follower.h"
 #include "tests/common/files.h"
 #include "tests/common/tfrecord_bytes.h"
 
+#include <QDir>
 #include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
@@ -211,6 +213,71 @@ private slots:
         QCOMPARE(follower.run().problems.size(), std::size_t(1)); // named once, not per poll
         QVERIFY(QString::fromStdString(follower.run().problems.front().text())
                     .contains(path + ": cannot read"));
+    }
+
+    void newEventFileInRunDirectoryIsMerged_data()
+    {
+        QTest::addColumn<int>("firstWrite"); // bytes of the new file written at first (-1: all)
+        QTest::newRow("written at once") << -1;
+        QTest::newRow("first record header cut") << 7;
+        QTest::newRow("created empty") << 0;
+    }
+
+    void newEventFileInRunDirectoryIsMerged()
+    {
+        QFETCH(int, firstWrite);
+        QTemporaryDir dir;
+        const QByteArray full = readFile(QStringLiteral(LRLAB_SOURCE_DIR) + kEventFixture);
+        const QList<qsizetype> at = recordOffsets(full);
+        QVERIFY(at.size() > 400);
+        // A run restarted at record 300 (from a checkpoint at a step before the last one it
+        // logged): the new file starts with the file-version record, then logs from there on.
+        const qsizetype restart = at[300];
+        const QByteArray first = full.left(at[400]);
+        const QByteArray second = full.left(at[1]) + full.mid(restart);
+        QVERIFY(QDir(dir.path()).mkdir("run"));
+        const QString firstPath = dir.filePath("run/events.out.tfevents.1796409267.vm.432.2");
+        const QString secondPath = dir.filePath("run/events.out.tfevents.1796409999.vm.433.2");
+        QVERIFY(writeAll(firstPath, first));
+        QVERIFY(writeAll(dir.filePath("run/notes.txt"), "not a log\n"));
+        LogFollower follower({dir.filePath("run").toStdString(),
+                              LogFormat::TensorBoard,
+                              {firstPath.toStdString()},
+                              ""});
+        const std::size_t firstPoints = follower.refresh().newPoints;
+        QCOMPARE(firstPoints, completePoints(dir, first, LogFormat::TensorBoard));
+
+        if (firstWrite >= 0) {
+            QVERIFY(writeAll(secondPath, second.left(firstWrite)));
+            const LogRefresh waiting = follower.refresh();
+            QCOMPARE(waiting.newPoints, std::size_t(0));
+            QVERIFY(follower.run().problems.empty());
+            QVERIFY(appendAll(secondPath, second.mid(firstWrite)));
+        } else {
+            QVERIFY(writeAll(secondPath, second));
+        }
+        const LogRefresh refresh = follower.refresh();
+        QCOMPARE(follower.run().source.files.size(), std::size_t(2));
+        QCOMPARE(QString::fromStdString(follower.run().source.files.back()), secondPath);
+        // Only the new file's points: the first file is not read again.
+        QCOMPARE(refresh.newPoints, completePoints(dir, second, LogFormat::TensorBoard));
+        // An empty file named like an event file is taken up at once, a cut header once whole.
+        QCOMPARE(refresh.newFiles, firstWrite == 0 ? std::size_t(0) : std::size_t(1));
+        QVERIFY(follower.run().problems.empty());
+        // Merged by step, the restarted run's values win: the series of the whole log.
+        const LogRun whole =
+            readLog({firstPath.toStdString(),
+                     LogFormat::TensorBoard,
+                     {(QStringLiteral(LRLAB_SOURCE_DIR) + kEventFixture).toStdString()},
+                     ""});
+        for (const char* tag : {"train/loss", "lr", "val/loss"}) {
+            const LoggedSeries merged = loggedSeries(follower.run().series.at(tag));
+            const LoggedSeries expected = loggedSeries(whole.series.at(tag));
+            QCOMPARE(merged.size(), expected.size());
+            QCOMPARE(merged.back().step, expected.back().step);
+            QCOMPARE(merged.back().value, expected.back().value);
+        }
+        QCOMPARE(follower.refresh().newFiles, std::size_t(0));
     }
 };
 

@@ -15,6 +15,10 @@
 #include "core/config/config_json.h"
 #include "core/config/session.h"
 #include "ui/compare/pinned_runs.h"
+#include "ui/explorer/analysis_docks.h"
+#include "ui/views/imported_runs.h"
+#include "ui/views/runs_view.h"
+#include "ui/widgets/message_bar.h"
 #include "ui/widgets/playback_bar.h"
 
 #include <QAction>
@@ -70,6 +74,7 @@ private slots:
     void initTestCase();
     void init();
     void roundTripIsLossless();
+    void importedRunsGoThroughTheSessionFile();
     void brokenSessionChangesNothing_data();
     void brokenSessionChangesNothing();
     void recentList();
@@ -179,6 +184,58 @@ void TestSessionsUi::roundTripIsLossless()
     QTRY_VERIFY_WITH_TIMEOUT(!window.isWindowModified(), kTimeout);
     QVERIFY(!window.sessions()->isSessionModified());
     QCOMPARE(window.sessions()->sessionPath(), QFileInfo(path).absoluteFilePath());
+}
+
+void TestSessionsUi::importedRunsGoThroughTheSessionFile()
+{
+    lrlab::MainWindow window;
+    prepare(window);
+    lrlab::RunsView* runs = window.docks()->runs();
+    QTemporaryDir dir;
+    const QString fixture =
+        QStringLiteral(LRLAB_SOURCE_DIR "/tests/data/logs/tb_digits_mlp_sgd_lr8");
+    // A copy that goes away between saving and opening.
+    const QString copy = dir.filePath(QStringLiteral("metrics.csv"));
+    QVERIFY(QFile::copy(
+        QStringLiteral(LRLAB_SOURCE_DIR "/tests/data/logs/lightning_digits_onecycle/metrics.csv"),
+        copy));
+    runs->importPaths({fixture});
+    QTRY_COMPARE_WITH_TIMEOUT(runs->runs().runs().size(), std::size_t(1), kTimeout);
+    runs->importPaths({copy});
+    QTRY_COMPARE_WITH_TIMEOUT(runs->runs().runs().size(), std::size_t(2), kTimeout);
+    runs->setRoleOverrides(runs->runs().runs().front().id, {{lrlab::LogRole::Loss, "val/loss"}});
+    QTRY_COMPARE_WITH_TIMEOUT(
+        runs->runs().runs().front().snapshot->analysis.roles.at(lrlab::LogRole::Loss),
+        std::string("val/loss"), kTimeout);
+    const QJsonObject current = json(window.model()->config());
+
+    const QString path = dir.filePath(QStringLiteral("runs.lrlab.json"));
+    QVERIFY(window.sessions()->saveSessionFile(path));
+    const lrlab::Session file = lrlab::loadSession(path.toStdString());
+    QCOMPARE(file.importedRuns.size(), std::size_t(2));
+    QCOMPARE(QString::fromStdString(file.importedRuns[0].path), fixture);
+    QCOMPARE(file.importedRuns[0].tags.at("loss"), std::string("val/loss"));
+
+    QVERIFY(QFile::remove(copy));
+    runs->restoreRuns({}); // nothing imported before opening
+    window.model()->apply(toyConfig(3e-3, "rmsprop"));
+    QSignalSpy errors(window.sessions(), &lrlab::SessionController::errorShown);
+    QSignalSpy loaded(window.sessions(), &lrlab::SessionController::sessionLoaded);
+    QVERIFY(window.sessions()->openSessionFile(path));
+    QTRY_COMPARE_WITH_TIMEOUT(loaded.count(), 1, kTimeout);
+    QTRY_COMPARE_WITH_TIMEOUT(errors.count(), 1, kTimeout);
+    // The missing log is named; the config, the pins and the other run are back.
+    const QString message = errors.first().first().toString();
+    QVERIFY2(message.contains(copy + QStringLiteral(": cannot restore this run of the session")),
+             qPrintable(message));
+    QCOMPARE(window.messageBar()->text(), message);
+    QCOMPARE(json(window.model()->config()), current);
+    QCOMPARE(window.pinnedRuns()->pinnedCount(), 2);
+    QTRY_COMPARE_WITH_TIMEOUT(runs->runs().runs().size(), std::size_t(1), kTimeout);
+    const lrlab::ImportedRun& restored = runs->runs().runs().front();
+    QCOMPARE(QString::fromStdString(restored.log().source.path), fixture);
+    QCOMPARE(restored.snapshot->analysis.roles.at(lrlab::LogRole::Loss), std::string("val/loss"));
+    QVERIFY(runs->problemLines().contains(message.section(QLatin1Char('\n'), 1)));
 }
 
 void TestSessionsUi::brokenSessionChangesNothing_data()
