@@ -349,38 +349,12 @@ LandscapeGrid computeModelGrid(const ModelProblem& problem, const ModelPlane& pl
     grid.loss.assign(static_cast<std::size_t>(cells), kNaN);
     grid.totalRows = problem.trainCount();
     grid.rows = grid.totalRows;
-    if (LandscapeEvaluator::supports(problem)) {
-        const LandscapeEvaluator evaluator(problem, plane, landscapeRows(problem, options.maxRows),
-                                           options.projectFirstLayer ? FirstLayerMode::Projected
-                                                                     : FirstLayerMode::Exact);
-        grid.rows = evaluator.rowCount();
-        constexpr int batch = kLandscapeCellsPerBatch;
-        const int tasks = (cells + batch - 1) / batch;
-        std::vector<LandscapeEvaluator::Scratch> scratch(static_cast<std::size_t>(
-            std::max(1, std::min(resolveThreadCount(options.threads), tasks))));
-        ParallelOptions parallel = parallelOptions(options);
-        if (options.progress)
-            parallel.progress = [&options, cells](int done, int) {
-                options.progress(std::min(cells, done * batch), cells);
-            };
-        grid.complete = parallelFor(
-            tasks,
-            [&](int task, int worker) {
-                const int first = task * batch;
-                const int count = std::min(batch, cells - first);
-                double alpha[batch];
-                double beta[batch];
-                for (int c = 0; c < count; ++c) {
-                    const int j = (first + c) / n;
-                    alpha[c] = grid.alpha[static_cast<std::size_t>(first + c - j * n)];
-                    beta[c] = grid.beta[static_cast<std::size_t>(j)];
-                }
-                evaluator.evaluate(alpha, beta, count, grid.loss.data() + first,
-                                   scratch[static_cast<std::size_t>(worker)]);
-            },
-            parallel);
-        return grid;
-    }
+    if (LandscapeEvaluator::supports(problem))
+        return computeEvaluatorGrid(
+            LandscapeEvaluator(problem, plane, landscapeRows(problem, options.maxRows),
+                               options.projectFirstLayer ? FirstLayerMode::Projected
+                                                         : FirstLayerMode::Exact),
+            n, box, options);
     WorkerModels workers(problem, plane.parameterCount(), cells, options.threads);
     grid.complete = parallelFor(
         cells,

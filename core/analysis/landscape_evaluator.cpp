@@ -5,11 +5,13 @@
 #endif
 #include "core/analysis/landscape_evaluator.h"
 
+#include "core/engine/parallel_engine.h"
 #include "core/models/kernels.h"
 
 #include <Eigen/Core>
 
 #include <algorithm>
+#include <limits>
 #include <stdexcept>
 
 namespace lrlab {
@@ -22,6 +24,8 @@ constexpr int kBlockRows = 256;
 /// The rows a landscape worker's model reserves (landscape.cpp): a tabular split up to this
 /// size is one segment.
 constexpr int kTabularSegment = 2048;
+/// Features an Exact evaluator keeps gathered (4 MB of floats).
+constexpr std::size_t kKeptFeatures = std::size_t{1} << 20;
 
 using RowMatrixXd = Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
 using RowMatrixXf = Eigen::Matrix<float, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
@@ -87,11 +91,17 @@ LandscapeEvaluator::LandscapeEvaluator(const ModelProblem& problem, const ModelP
     m_labels.resize(m_rows.size());
     const int f = problem.features();
     if (m_mode == FirstLayerMode::Exact) {
-        std::vector<float> x(product(kBlockRows, f));
+        // Rows that fit in a few MB (the tabular datasets) are gathered once; larger sets (byte
+        // images) a block at a time, each block read by a whole batch of cells.
+        const bool keep = product(rowCount(), f) <= kKeptFeatures;
+        std::vector<float> x(keep ? product(rowCount(), f) : product(kBlockRows, f));
         for (int first = 0; first < rowCount(); first += kBlockRows) {
             const int m = std::min(kBlockRows, rowCount() - first);
-            problem.gather(m_rows.data() + first, m, x.data(), m_labels.data() + first, nullptr);
+            problem.gather(m_rows.data() + first, m, x.data() + (keep ? product(first, f) : 0),
+                           m_labels.data() + first, nullptr);
         }
+        if (keep)
+            m_x = std::move(x);
         return;
     }
     const LayerShape& s = m_layout.layer(0);
@@ -115,9 +125,13 @@ LandscapeEvaluator::LandscapeEvaluator(const ModelProblem& problem, const ModelP
     }
 }
 
-void LandscapeEvaluator::gatherBlock(int first, int m, Scratch& scratch) const
+const float* LandscapeEvaluator::block(int first, int m, Scratch& scratch) const
 {
+    const int f = m_layout.spec().inputs;
+    if (!m_x.empty())
+        return m_x.data() + product(first, f);
     m_problem.gather(m_rows.data() + first, m, scratch.x.data(), nullptr, nullptr);
+    return scratch.x.data();
 }
 
 double LandscapeEvaluator::restOfCell(const float* params, const float* input, std::ptrdiff_t ld,
@@ -229,9 +243,9 @@ void LandscapeEvaluator::evaluate(const double* alpha, const double* beta, int c
             float* z = scratch.firstLayer.data();
             if (m_mode == FirstLayerMode::Exact) {
                 // All cells' first layers in one GEMM: [Z_1 … Z_count] = 1·bᵀ + X·[W_1 … W_count]ᵀ.
-                gatherBlock(blockStart, m, scratch);
+                const float* x = block(blockStart, m, scratch);
                 broadcastRows(stackedBias, stackedWidth, m, z, stackedWidth);
-                k.gemmAccumulate(m, stackedWidth, first.inputs, {scratch.x.data(), first.inputs, 1},
+                k.gemmAccumulate(m, stackedWidth, first.inputs, {x, first.inputs, 1},
                                  {scratch.stackedWeights.data(), 1, first.inputs}, z, stackedWidth,
                                  scratch.gemm.data());
                 if (hidden)
@@ -269,6 +283,70 @@ void LandscapeEvaluator::evaluate(const double* alpha, const double* beta, int c
     for (int c = 0; c < count; ++c)
         loss[c] =
             m_roundSegments ? grand[c] / n : static_cast<double>(static_cast<float>(grand[c] / n));
+}
+
+LandscapeGrid computeEvaluatorGrid(const LandscapeEvaluator& evaluator, int n, const ViewBox& box,
+                                   const LandscapeOptions& options, const LandscapeGrid* coarser)
+{
+    checkGrid(n, box);
+    const int cells = n * n;
+    LandscapeGrid grid;
+    grid.n = n;
+    grid.alpha = gridCoordinates(box.xMin, box.xMax, n);
+    grid.beta = gridCoordinates(box.yMin, box.yMax, n);
+    grid.loss.assign(static_cast<std::size_t>(cells), std::numeric_limits<double>::quiet_NaN());
+    grid.rows = evaluator.rowCount();
+    grid.totalRows = evaluator.totalRows();
+    // The coarser grid's cells are the even ones when every coordinate matches bit for bit.
+    bool reuse =
+        coarser != nullptr && coarser->complete && coarser->n >= 2 && n == 2 * (coarser->n - 1) + 1;
+    for (int i = 0; reuse && i < coarser->n; ++i) {
+        const auto c = static_cast<std::size_t>(i);
+        reuse = grid.alpha[2 * c] == coarser->alpha[c] && grid.beta[2 * c] == coarser->beta[c];
+    }
+    std::vector<int> todo;
+    todo.reserve(static_cast<std::size_t>(cells));
+    for (int index = 0; index < cells; ++index) {
+        const int j = index / n;
+        const int i = index - j * n;
+        if (reuse && i % 2 == 0 && j % 2 == 0)
+            grid.loss[static_cast<std::size_t>(index)] = coarser->at(i / 2, j / 2);
+        else
+            todo.push_back(index);
+    }
+    const int count = static_cast<int>(todo.size());
+    constexpr int batch = kLandscapeCellsPerBatch;
+    const int tasks = (count + batch - 1) / batch;
+    std::vector<LandscapeEvaluator::Scratch> scratch(static_cast<std::size_t>(
+        std::max(1, std::min(resolveThreadCount(options.threads), tasks))));
+    ParallelOptions parallel;
+    parallel.threads = options.threads;
+    parallel.cancel = options.cancel;
+    if (options.progress)
+        parallel.progress = [&options, count](int done, int) {
+            options.progress(std::min(count, done * batch), count);
+        };
+    grid.complete = parallelFor(
+        tasks,
+        [&](int task, int worker) {
+            const int first = task * batch;
+            const int size = std::min(batch, count - first);
+            double alpha[batch];
+            double beta[batch];
+            double loss[batch];
+            for (int c = 0; c < size; ++c) {
+                const int index = todo[static_cast<std::size_t>(first + c)];
+                const int j = index / n;
+                alpha[c] = grid.alpha[static_cast<std::size_t>(index - j * n)];
+                beta[c] = grid.beta[static_cast<std::size_t>(j)];
+            }
+            evaluator.evaluate(alpha, beta, size, loss, scratch[static_cast<std::size_t>(worker)]);
+            for (int c = 0; c < size; ++c)
+                grid.loss[static_cast<std::size_t>(todo[static_cast<std::size_t>(first + c)])] =
+                    loss[c];
+        },
+        parallel);
+    return grid;
 }
 
 } // namespace lrlab

@@ -66,9 +66,11 @@ public:
                   Scratch& scratch) const;
 
     int rowCount() const { return static_cast<int>(m_rows.size()); }
+    int totalRows() const { return m_problem.trainCount(); }
 
 private:
-    void gatherBlock(int first, int m, Scratch& scratch) const;
+    /// The standardized features of rows [first, first + m) of the row set (m <= 256).
+    const float* block(int first, int m, Scratch& scratch) const;
     /// Layers 1.. and the loss head of one cell on m rows whose first-layer output (after its
     /// activation) is at input with row stride ld; returns the summed loss of the rows.
     double restOfCell(const float* params, const float* input, std::ptrdiff_t ld, int m,
@@ -79,11 +81,21 @@ private:
     Model<float> m_layout;
     std::vector<int> m_rows;   ///< dataset row indices
     std::vector<int> m_labels; ///< their labels
+    std::vector<float> m_x;    ///< Exact: their features when small enough to keep (else empty)
     FirstLayerMode m_mode;
     int m_segment = 0; ///< rows summed before a segment's partial mean is taken
     bool m_roundSegments = false;
     /// Projected: rows×outputs of layer 0 for the origin and the two directions, biases added.
     std::vector<double> m_projected[3];
 };
+
+/// The n×n grid of evaluator's loss over box (as computeModelGrid), one parallel task per
+/// kLandscapeCellsPerBatch cells. Several grids of one plane can share the evaluator (its set-up,
+/// e.g. the projected first layer, is done once). When coarser is a complete grid over the same
+/// box with side (n − 1)/2 + 1, its cells are the grid's even cells (same coordinates, bit for
+/// bit) and are copied instead of computed, so a coarse-to-fine ladder computes each cell once.
+LandscapeGrid computeEvaluatorGrid(const LandscapeEvaluator& evaluator, int n, const ViewBox& box,
+                                   const LandscapeOptions& options,
+                                   const LandscapeGrid* coarser = nullptr);
 
 } // namespace lrlab

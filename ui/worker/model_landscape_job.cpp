@@ -97,13 +97,14 @@ void computeProgressiveLandscape(const ModelProblem& problem, const ModelTrace& 
         landscape.final = n == request.modelFineGrid;
         landscape.milliseconds = static_cast<double>(gridTimer.nsecsElapsed()) * 1e-6;
         deliver(landscape);
+        previous = std::move(grid);
     }
     if (!subset)
         return;
     // The subset's error: the same check points on the subset and on the whole split (exact).
     options.progress = nullptr;
     const LandscapeGrid approximate =
-        computeModelGrid(problem, plane, kLandscapeCheckSide, plane.defaultBox, options);
+        computeEvaluatorGrid(*evaluator, kLandscapeCheckSide, plane.defaultBox, options);
     LandscapeOptions whole = options;
     whole.maxRows = 0;
     whole.projectFirstLayer = false;

@@ -15,6 +15,7 @@
 
 #include <QtTest>
 
+#include <atomic>
 #include <cmath>
 #include <cstring>
 #include <memory>
@@ -80,6 +81,8 @@ private slots:
     void threadCountDoesNotChangeBits();
     void projectedFirstLayerWithinFloatRounding();
     void rowSubsetIsSpreadEvenly();
+    void finerGridReusesCoarserCells_data();
+    void finerGridReusesCoarserCells();
 };
 
 void TestLandscapeEvaluator::gridEqualsPerCellTrainLoss_data()
@@ -206,6 +209,39 @@ void TestLandscapeEvaluator::rowSubsetIsSpreadEvenly()
     lrlab::planePoint(c.plane, grid.alpha[1], grid.beta[0], params.data());
     const double expected = model.loss(params.data(), x.data(), 100, labels.data(), nullptr);
     QVERIFY(sameBits(grid.at(1, 0), expected));
+}
+
+void TestLandscapeEvaluator::finerGridReusesCoarserCells_data()
+{
+    QTest::addColumn<bool>("projected");
+    QTest::newRow("exact") << false;
+    QTest::newRow("projected") << true;
+}
+
+void TestLandscapeEvaluator::finerGridReusesCoarserCells()
+{
+    QFETCH(bool, projected);
+    const PlaneCase c = planeCase("mlp", "digits", {16}, "tanh");
+    const lrlab::LandscapeEvaluator evaluator(
+        *c.problem, c.plane, lrlab::landscapeRows(*c.problem, 500),
+        projected ? lrlab::FirstLayerMode::Projected : lrlab::FirstLayerMode::Exact);
+    std::atomic<int> computedTotal{0};
+    lrlab::LandscapeOptions options;
+    options.threads = 2;
+    options.progress = [&](int, int total) { computedTotal = total; };
+    const lrlab::ViewBox box = c.plane.defaultBox;
+    const auto coarse = lrlab::computeEvaluatorGrid(evaluator, 5, box, options);
+    QCOMPARE(computedTotal.load(), 25);
+    const auto fine = lrlab::computeEvaluatorGrid(evaluator, 9, box, options, &coarse);
+    QCOMPARE(computedTotal.load(), 81 - 25); // the 25 even cells were copied
+    const auto fresh = lrlab::computeEvaluatorGrid(evaluator, 9, box, options);
+    QCOMPARE(computedTotal.load(), 81);
+    QVERIFY(fine.complete);
+    for (std::size_t k = 0; k < fresh.loss.size(); ++k)
+        QVERIFY2(sameBits(fine.loss[k], fresh.loss[k]), qPrintable(QString::number(k)));
+    // A grid that does not nest (side 8) computes every cell.
+    lrlab::computeEvaluatorGrid(evaluator, 8, box, options, &coarse);
+    QCOMPARE(computedTotal.load(), 64);
 }
 
 QTEST_APPLESS_MAIN(TestLandscapeEvaluator)
