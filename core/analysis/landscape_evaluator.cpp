@@ -183,8 +183,8 @@ double LandscapeEvaluator::restOfCell(const float* params, const float* input, s
     return total;
 }
 
-void LandscapeEvaluator::evaluate(const double* alpha, const double* beta, int count, double* loss,
-                                  Scratch& scratch) const
+bool LandscapeEvaluator::evaluate(const double* alpha, const double* beta, int count, double* loss,
+                                  Scratch& scratch, const CancelFlag* cancel) const
 {
     if (count < 1 || count > kLandscapeCellsPerBatch)
         throw std::invalid_argument("landscape: a batch holds 1.." +
@@ -239,6 +239,8 @@ void LandscapeEvaluator::evaluate(const double* alpha, const double* beta, int c
         for (int blockStart = segmentStart; blockStart < segmentStart + segmentRows;
              blockStart += kBlockRows) {
             const int m = std::min(kBlockRows, segmentStart + segmentRows - blockStart);
+            if (cancel != nullptr && cancel->load())
+                return false;
             const int* labels = m_labels.data() + blockStart;
             float* z = scratch.firstLayer.data();
             if (m_mode == FirstLayerMode::Exact) {
@@ -283,6 +285,7 @@ void LandscapeEvaluator::evaluate(const double* alpha, const double* beta, int c
     for (int c = 0; c < count; ++c)
         loss[c] =
             m_roundSegments ? grand[c] / n : static_cast<double>(static_cast<float>(grand[c] / n));
+    return true;
 }
 
 LandscapeGrid computeEvaluatorGrid(const LandscapeEvaluator& evaluator, int n, const ViewBox& box,
@@ -340,7 +343,9 @@ LandscapeGrid computeEvaluatorGrid(const LandscapeEvaluator& evaluator, int n, c
                 alpha[c] = grid.alpha[static_cast<std::size_t>(index - j * n)];
                 beta[c] = grid.beta[static_cast<std::size_t>(j)];
             }
-            evaluator.evaluate(alpha, beta, size, loss, scratch[static_cast<std::size_t>(worker)]);
+            if (!evaluator.evaluate(alpha, beta, size, loss,
+                                    scratch[static_cast<std::size_t>(worker)], options.cancel))
+                return; // abandoned: parallelFor sees the flag and reports an incomplete grid
             for (int c = 0; c < size; ++c)
                 grid.loss[static_cast<std::size_t>(todo[static_cast<std::size_t>(first + c)])] =
                     loss[c];

@@ -61,9 +61,10 @@ public:
                        FirstLayerMode mode);
 
     /// The loss at plane points (alpha[k], beta[k]), k < count <= kLandscapeCellsPerBatch, into
-    /// loss[k].
-    void evaluate(const double* alpha, const double* beta, int count, double* loss,
-                  Scratch& scratch) const;
+    /// loss[k]. Returns false, leaving loss as it was, when cancel is raised (checked every block
+    /// of rows, so a batch on a large split is abandoned within milliseconds).
+    bool evaluate(const double* alpha, const double* beta, int count, double* loss,
+                  Scratch& scratch, const CancelFlag* cancel = nullptr) const;
 
     int rowCount() const { return static_cast<int>(m_rows.size()); }
     int totalRows() const { return m_problem.trainCount(); }

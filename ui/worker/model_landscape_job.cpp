@@ -84,11 +84,21 @@ void computeProgressiveLandscape(const ModelProblem& problem, const ModelTrace& 
     landscape.betaExplainedVariance = plane.betaExplainedVariance;
     landscape.trajectory = path;
     landscape.modelPlane = shared;
+    // One evaluator for the whole ladder (cross-entropy models): its set-up is made once and each
+    // grid copies the cells of the one before.
+    std::unique_ptr<LandscapeEvaluator> evaluator;
+    if (LandscapeEvaluator::supports(problem))
+        evaluator = std::make_unique<LandscapeEvaluator>(
+            problem, plane, landscapeRows(problem, options.maxRows),
+            subset ? FirstLayerMode::Projected : FirstLayerMode::Exact);
+    LandscapeGrid previous;
     for (const int n : landscapeLadder(request.modelCoarseGrid, request.modelFineGrid)) {
         QElapsedTimer gridTimer;
         gridTimer.start();
         options.progress = progress;
-        const LandscapeGrid grid = computeModelGrid(problem, plane, n, plane.defaultBox, options);
+        LandscapeGrid grid =
+            evaluator ? computeEvaluatorGrid(*evaluator, n, plane.defaultBox, options, &previous)
+                      : computeModelGrid(problem, plane, n, plane.defaultBox, options);
         if (cancelled(cancel) || !grid.complete)
             return;
         landscape.image = landscapeImageFromGrid(grid, plane.defaultBox, key, lowest);

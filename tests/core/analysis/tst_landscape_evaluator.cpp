@@ -83,6 +83,7 @@ private slots:
     void rowSubsetIsSpreadEvenly();
     void finerGridReusesCoarserCells_data();
     void finerGridReusesCoarserCells();
+    void raisedCancelAbandonsBatch();
 };
 
 void TestLandscapeEvaluator::gridEqualsPerCellTrainLoss_data()
@@ -242,6 +243,23 @@ void TestLandscapeEvaluator::finerGridReusesCoarserCells()
     // A grid that does not nest (side 8) computes every cell.
     lrlab::computeEvaluatorGrid(evaluator, 8, box, options, &coarse);
     QCOMPARE(computedTotal.load(), 64);
+}
+
+void TestLandscapeEvaluator::raisedCancelAbandonsBatch()
+{
+    const PlaneCase c = planeCase("mlp", "digits", {16}, "tanh");
+    const lrlab::LandscapeEvaluator evaluator(
+        *c.problem, c.plane, lrlab::landscapeRows(*c.problem, 0), lrlab::FirstLayerMode::Exact);
+    lrlab::LandscapeEvaluator::Scratch scratch;
+    const double alpha[2] = {0.1, -0.2};
+    const double beta[2] = {0.3, 0.0};
+    double loss[2] = {-1.0, -1.0};
+    lrlab::CancelFlag cancel{true};
+    QVERIFY(!evaluator.evaluate(alpha, beta, 2, loss, scratch, &cancel));
+    QCOMPARE(loss[0], -1.0); // untouched
+    cancel = false;
+    QVERIFY(evaluator.evaluate(alpha, beta, 2, loss, scratch, &cancel));
+    QVERIFY(loss[0] > 0.0 && loss[1] > 0.0 && loss[0] != loss[1]);
 }
 
 QTEST_APPLESS_MAIN(TestLandscapeEvaluator)
