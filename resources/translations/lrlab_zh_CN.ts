@@ -582,132 +582,132 @@
 <context>
     <name>lrlab::DiagnosisPanel</name>
     <message>
-        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="82"/>
+        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="83"/>
         <source>Diverged</source>
         <translation>发散</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="84"/>
+        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="85"/>
         <source>Oscillating</source>
         <translation>振荡</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="86"/>
+        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="87"/>
         <source>Stagnating</source>
         <translation>停滞</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="88"/>
+        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="89"/>
         <source>Converging</source>
         <translation>正在收敛</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="90"/>
+        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="91"/>
         <source>Overfitting</source>
         <translation>过拟合</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="168"/>
+        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="169"/>
         <source>The learning rate is too large: lower it (try 10x smaller) or add warmup.</source>
         <translation>学习率太大：请降低学习率（试试缩小到 1/10），或加入预热。</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="170"/>
+        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="171"/>
         <source>The loss bounces instead of settling: lower the learning rate, or let a decay schedule bring it down.</source>
         <translation>损失来回跳动而无法稳定下来：请降低学习率，或使用衰减调度让学习率逐渐降低。</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="173"/>
+        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="174"/>
         <source>The loss barely moves: raise the learning rate, or use warmup with a higher peak and a decay schedule.</source>
         <translation>损失几乎不动：请提高学习率，或使用预热配合更高的峰值和衰减调度。</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="176"/>
+        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="177"/>
         <source>Steady progress: the learning rate is in a good range.</source>
         <translation>稳步下降：学习率处于合适的范围。</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="178"/>
+        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="179"/>
         <source>Validation loss rises while training loss falls: add weight decay (AdamW), use more data, or stop earlier.</source>
         <translation>训练损失下降而验证损失上升：请加入权重衰减（AdamW）、使用更多数据，或更早停止训练。</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="113"/>
+        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="114"/>
         <source>at the rate of its last %1 steps it would need about %2 more steps to come within %3% of its starting excess over the floor (the run has %4)</source>
         <translation>按最近 %1 步的速度，还需要约 %2 步才能降到距下界不超过起始超出量的 %3%（本次运行共 %4 步）</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="119"/>
+        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="120"/>
         <source>the loss fell by %1% of its excess over the floor</source>
         <translation>损失下降了其高出下界部分的 %1%</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="122"/>
+        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="123"/>
         <source>no steps were run</source>
         <translation>没有运行任何一步</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="124"/>
+        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="125"/>
         <source>the loss became non-finite at step %1</source>
         <translation>损失在第 %1 步变为非有限值</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="126"/>
+        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="127"/>
         <source>the loss ended %1 times above its start</source>
         <translation>最终损失高出下界的部分是起始时的 %1 倍</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="128"/>
+        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="129"/>
         <source>validation loss rose from %1 to %2 while training loss fell</source>
         <translation>训练损失下降的同时，验证损失从 %1 升到 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="134"/>
+        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="135"/>
         <source>%1% of the late steps reverse direction; the loss travels %2 times its net change</source>
         <translation>后半程有 %1% 的步改变方向；损失走过的总路程是其净变化的 %2 倍</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="138"/>
+        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="139"/>
         <source>the run starts at the minimum</source>
         <translation>运行从最小值处开始</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="140"/>
+        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="141"/>
         <source>the loss fell by only %1% of its excess over the floor</source>
         <translation>损失仅下降了其高出下界部分的 %1%</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="143"/>
+        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="144"/>
         <source>too slow: over the last %1 steps the loss stopped falling, %2 of its starting excess above the floor</source>
         <translation>太慢：最近 %1 步损失不再下降，仍高出下界起始超出量的 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="148"/>
+        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="149"/>
         <source>too slow: %1</source>
         <translation>太慢：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="150"/>
+        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="151"/>
         <source>%1; it ended within %2% of its starting excess from the floor</source>
         <translation>%1；最终距下界不超过起始超出量的 %2%</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="153"/>
+        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="154"/>
         <source>%1; the run is too short to measure its recent rate</source>
         <translation>%1；运行太短，无法测量最近的下降速度</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="155"/>
+        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="156"/>
         <source>%1; %2</source>
         <translation>%1；%2</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="131"/>
+        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="132"/>
         <source>validation error (1 - accuracy) rose from %1 to %2 while training loss fell</source>
         <translation>训练损失下降的同时，验证错误率（1 − 准确率）从 %1 升到 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="157"/>
+        <location filename="../../ui/explorer/diagnosis_panel.cpp" line="158"/>
         <source>the loss fell by %1% of its start; with no known floor its recent rate is not judged</source>
         <translation>损失比起始值下降了 %1%；下界未知，不评判其最近的下降速度</translation>
     </message>
@@ -2097,76 +2097,91 @@ click to see its loss curves</source>
 <context>
     <name>lrlab::LandscapeView</name>
     <message>
-        <location filename="../../ui/explorer/landscape_view.cpp" line="59"/>
+        <location filename="../../ui/explorer/landscape_view.cpp" line="60"/>
         <source>start</source>
         <translation>起点</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/landscape_view.cpp" line="64"/>
+        <location filename="../../ui/explorer/landscape_view.cpp" line="65"/>
         <source>global minimum</source>
         <translation>全局最小值</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/landscape_view.cpp" line="138"/>
+        <location filename="../../ui/explorer/landscape_view.cpp" line="150"/>
         <source>log₁₀(f − f* + ε)</source>
         <translation>log₁₀(f − f* + ε)</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/landscape_view.cpp" line="164"/>
+        <location filename="../../ui/explorer/landscape_view.cpp" line="176"/>
         <source>log₁₀(loss − min + ε)</source>
         <translation>log₁₀(损失 − 最小值 + ε)</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/landscape_view.cpp" line="177"/>
+        <location filename="../../ui/explorer/landscape_view.cpp" line="189"/>
         <source>Loss over (w, b): %1</source>
         <translation>(w, b) 上的损失：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/landscape_view.cpp" line="178"/>
+        <location filename="../../ui/explorer/landscape_view.cpp" line="190"/>
         <source>Loss landscape (PCA plane of the trajectory)</source>
         <translation>损失地形（轨迹的 PCA 平面）</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/landscape_view.cpp" line="182"/>
+        <location filename="../../ui/explorer/landscape_view.cpp" line="194"/>
         <source>The (w, b) path grows here;
 the loss surface follows the run.</source>
         <translation>(w, b) 路径在此处延伸；
 损失曲面随运行而更新。</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/landscape_view.cpp" line="183"/>
+        <location filename="../../ui/explorer/landscape_view.cpp" line="195"/>
         <source>The landscape is computed after the run:
 the plane of the trajectory&apos;s two main directions.</source>
         <translation>损失地形在运行结束后计算：
 即由轨迹两个主方向张成的平面。</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/landscape_view.cpp" line="239"/>
+        <location filename="../../ui/explorer/landscape_view.cpp" line="251"/>
         <source>PC%1</source>
         <translation>PC%1</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/landscape_view.cpp" line="240"/>
+        <location filename="../../ui/explorer/landscape_view.cpp" line="252"/>
         <source>PC%1 (%2 % of variance)</source>
         <translation>PC%1（解释 %2 % 的方差）</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/landscape_view.cpp" line="245"/>
+        <location filename="../../ui/explorer/landscape_view.cpp" line="257"/>
         <source>random direction %1 (filter-normalized)</source>
         <translation>随机方向 %1（按滤波器归一化）</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/landscape_view.cpp" line="270"/>
+        <location filename="../../ui/explorer/landscape_view.cpp" line="268"/>
+        <source>loss on %1 of %2 training rows</source>
+        <translation>损失取自 %2 个训练样本中的 %1 个</translation>
+    </message>
+    <message>
+        <location filename="../../ui/explorer/landscape_view.cpp" line="272"/>
+        <source>%1; checking against the full split…</source>
+        <translation>%1；正在与完整训练集核对…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/explorer/landscape_view.cpp" line="273"/>
+        <source>%1; max |Δ| %2 vs the full split at %3×%3 check points</source>
+        <translation>%1；在 %3×%3 个检查点上与完整训练集相比最大 |Δ| 为 %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/explorer/landscape_view.cpp" line="315"/>
         <source>Loss over (w, b): %1 on %2, feature %3</source>
         <translation>(w, b) 上的损失：%1，数据集 %2，特征 %3</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/landscape_view.cpp" line="277"/>
+        <location filename="../../ui/explorer/landscape_view.cpp" line="322"/>
         <source>Loss landscape: PCA plane of the trajectory (%1 × %1)</source>
         <translation>损失地形：轨迹的 PCA 平面（%1 × %1）</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/landscape_view.cpp" line="310"/>
+        <location filename="../../ui/explorer/landscape_view.cpp" line="355"/>
         <source>diverged at step %1</source>
         <translation>在第 %1 步发散</translation>
     </message>
