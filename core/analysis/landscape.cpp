@@ -6,6 +6,7 @@
 #include "core/analysis/landscape.h"
 
 #include "core/analysis/landscape_directions.h"
+#include "core/analysis/landscape_evaluator.h"
 #include "core/analysis/landscape_pca.h"
 #include "core/engine/parallel_engine.h"
 #include "core/models/model.h"
@@ -341,12 +342,20 @@ LandscapeGrid computeModelGrid(const ModelProblem& problem, const ModelPlane& pl
 {
     checkGrid(n, box);
     const int cells = n * n;
-    WorkerModels workers(problem, plane.parameterCount(), cells, options.threads);
     LandscapeGrid grid;
     grid.n = n;
     grid.alpha = gridCoordinates(box.xMin, box.xMax, n);
     grid.beta = gridCoordinates(box.yMin, box.yMax, n);
     grid.loss.assign(static_cast<std::size_t>(cells), kNaN);
+    grid.totalRows = problem.trainCount();
+    grid.rows = grid.totalRows;
+    if (LandscapeEvaluator::supports(problem))
+        return computeEvaluatorGrid(
+            LandscapeEvaluator(problem, plane, landscapeRows(problem, options.maxRows),
+                               options.projectFirstLayer ? FirstLayerMode::Projected
+                                                         : FirstLayerMode::Exact),
+            n, box, options);
+    WorkerModels workers(problem, plane.parameterCount(), cells, options.threads);
     grid.complete = parallelFor(
         cells,
         [&](int index, int worker) {

@@ -45,6 +45,12 @@ struct LandscapeOptions
     /// and pca), as a fraction of its extent.
     double margin = 0.25;
     std::uint64_t seed = 1; ///< random plane: the directions come from Rng(seed, kStreamDirections)
+    /// Model grids: evaluate on at most this many training rows, spread evenly over the split
+    /// (landscapeRows); 0 = the whole split. Cross-entropy models only (others use every row).
+    int maxRows = 0;
+    /// Model grids: compute the first layer from its projections on the plane (fast for wide
+    /// inputs; equal to the exact evaluation up to float rounding, FirstLayerMode::Projected).
+    bool projectFirstLayer = false;
 };
 
 /// A plane through a model's parameter space: the parameters at plane point (α, β) are
@@ -91,6 +97,8 @@ struct LandscapeGrid
     std::vector<double> beta;
     std::vector<double> loss; ///< n·n values; NaN where a cancelled grid did not get to
     bool complete = false;    ///< false when cancelled before every cell was computed
+    int rows = 0;             ///< training rows each cell's loss is the mean over
+    int totalRows = 0;        ///< rows of the whole training split
 
     double at(int i, int j) const { return loss[static_cast<std::size_t>(j) * n + i]; }
 };
@@ -157,11 +165,13 @@ Eigen::Vector2d planeCoordinates(const ModelPlane& plane, const float* params);
 /// in double and rounded once to float.
 void planePoint(const ModelPlane& plane, double alpha, double beta, float* params);
 
-/// The n×n grid of the mean training-split loss on plane over box. Each worker owns one
-/// Model<float> (reserved once for the whole training split, up to 2048 rows) and one parameter
-/// buffer: nothing allocates per cell.
-/// One parallel task per cell. Call it twice (a coarse n first, then the full one) for
-/// coarse-to-fine display.
+/// The n×n grid of the mean training-split loss on plane over box (or on options.maxRows rows of
+/// it). Cross-entropy models run through LandscapeEvaluator, one parallel task per
+/// kLandscapeCellsPerBatch consecutive cells (their first layers as one stacked GEMM, forward
+/// pass and loss fused per block of rows), bit-identical to ModelProblem::trainLoss per cell
+/// unless options.projectFirstLayer; other models use one Model<float> per worker and one task
+/// per cell. Nothing allocates per cell; the losses do not depend on the thread count. Call it
+/// with growing n (e.g. 11, 21, 41) for coarse-to-fine display.
 LandscapeGrid computeModelGrid(const ModelProblem& problem, const ModelPlane& plane, int n,
                                const ViewBox& box, const LandscapeOptions& options = {});
 

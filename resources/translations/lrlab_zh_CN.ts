@@ -2261,76 +2261,91 @@ click to see its loss curves</source>
 <context>
     <name>lrlab::LandscapeView</name>
     <message>
-        <location filename="../../ui/explorer/landscape_view.cpp" line="59" />
+        <location filename="../../ui/explorer/landscape_view.cpp" line="60" />
         <source>start</source>
         <translation>起点</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/landscape_view.cpp" line="64" />
+        <location filename="../../ui/explorer/landscape_view.cpp" line="65" />
         <source>global minimum</source>
         <translation>全局最小值</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/landscape_view.cpp" line="138" />
+        <location filename="../../ui/explorer/landscape_view.cpp" line="150" />
         <source>log₁₀(f − f* + ε)</source>
         <translation>log₁₀(f − f* + ε)</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/landscape_view.cpp" line="164" />
+        <location filename="../../ui/explorer/landscape_view.cpp" line="176" />
         <source>log₁₀(loss − min + ε)</source>
         <translation>log₁₀(损失 − 最小值 + ε)</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/landscape_view.cpp" line="177" />
+        <location filename="../../ui/explorer/landscape_view.cpp" line="189" />
         <source>Loss over (w, b): %1</source>
         <translation>(w, b) 上的损失：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/landscape_view.cpp" line="178" />
+        <location filename="../../ui/explorer/landscape_view.cpp" line="190" />
         <source>Loss landscape (PCA plane of the trajectory)</source>
         <translation>损失地形（轨迹的 PCA 平面）</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/landscape_view.cpp" line="182" />
+        <location filename="../../ui/explorer/landscape_view.cpp" line="194" />
         <source>The (w, b) path grows here;
 the loss surface follows the run.</source>
         <translation>(w, b) 路径在此处延伸；
 损失曲面随运行而更新。</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/landscape_view.cpp" line="183" />
+        <location filename="../../ui/explorer/landscape_view.cpp" line="195" />
         <source>The landscape is computed after the run:
 the plane of the trajectory's two main directions.</source>
         <translation>损失地形在运行结束后计算：
 即由轨迹两个主方向张成的平面。</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/landscape_view.cpp" line="239" />
+        <location filename="../../ui/explorer/landscape_view.cpp" line="251" />
         <source>PC%1</source>
         <translation>PC%1</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/landscape_view.cpp" line="240" />
+        <location filename="../../ui/explorer/landscape_view.cpp" line="252" />
         <source>PC%1 (%2 % of variance)</source>
         <translation>PC%1（解释 %2 % 的方差）</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/landscape_view.cpp" line="245" />
+        <location filename="../../ui/explorer/landscape_view.cpp" line="257" />
         <source>random direction %1 (filter-normalized)</source>
         <translation>随机方向 %1（按滤波器归一化）</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/landscape_view.cpp" line="270" />
+        <location filename="../../ui/explorer/landscape_view.cpp" line="268" />
+        <source>loss on %1 of %2 training rows</source>
+        <translation>损失取自 %2 个训练样本中的 %1 个</translation>
+    </message>
+    <message>
+        <location filename="../../ui/explorer/landscape_view.cpp" line="272" />
+        <source>%1; checking against the full split…</source>
+        <translation>%1；正在与完整训练集核对…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/explorer/landscape_view.cpp" line="273" />
+        <source>%1; max |Δ| %2 vs the full split at %3×%3 check points</source>
+        <translation>%1；在 %3×%3 个检查点上与完整训练集相比最大 |Δ| 为 %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/explorer/landscape_view.cpp" line="315" />
         <source>Loss over (w, b): %1 on %2, feature %3</source>
         <translation>(w, b) 上的损失：%1，数据集 %2，特征 %3</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/landscape_view.cpp" line="277" />
+        <location filename="../../ui/explorer/landscape_view.cpp" line="322" />
         <source>Loss landscape: PCA plane of the trajectory (%1 × %1)</source>
         <translation>损失地形：轨迹的 PCA 平面（%1 × %1）</translation>
     </message>
     <message>
-        <location filename="../../ui/explorer/landscape_view.cpp" line="310" />
+        <location filename="../../ui/explorer/landscape_view.cpp" line="355" />
         <source>diverged at step %1</source>
         <translation>在第 %1 步发散</translation>
     </message>
@@ -3513,7 +3528,8 @@ the plane of the trajectory's two main directions.</source>
         <location filename="../../ui/views/runs_view.cpp" line="424" />
         <source>Reading the session's %n run(s)…</source>
         <translation>
-            <numerusform>正在读取会话的 %n 条运行…</numerusform></translation>
+            <numerusform>正在读取会话的 %n 条运行…</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location filename="../../ui/views/runs_view.cpp" line="461" />

@@ -135,8 +135,9 @@ QString HoverTips::textAt(ComparePlotKind kind, const QPointF& pixel) const
         plot->axisRect()->rect().contains(pixel.toPoint())) {
         const double x = plot->xAxis->pixelToCoord(pixel.x());
         const double y = plot->yAxis->pixelToCoord(pixel.y());
-        return QStringLiteral("x %1, y %2, loss %3")
-            .arg(exact(x), exact(y), exact(m_landscapeFunction(x, y)));
+        const QString text = QStringLiteral("x %1, y %2, loss %3")
+                                 .arg(exact(x), exact(y), exact(m_landscapeFunction(x, y)));
+        return m_landscapeNote.isEmpty() ? text : text + QLatin1Char('\n') + m_landscapeNote;
     }
     return {};
 }

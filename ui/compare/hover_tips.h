@@ -53,6 +53,9 @@ public:
 
     /// f(x, y) for the map away from the runs (e.g. the toy surface's value); empty = none.
     void setLandscapeFunction(std::function<double(double, double)> function);
+    /// A line added below the map's "x …, y …, loss …" (e.g. the rows a model landscape's loss
+    /// is measured on); empty = none.
+    void setLandscapeNote(const QString& note) { m_landscapeNote = note; }
     void setMaximumDistance(double pixels) { m_maxPixels = pixels; }
 
     /// The text for a mouse position on the plot of kind (empty = no tip). What mouse moves show.
@@ -63,6 +66,7 @@ private:
 
     QPointer<ComparePainter> m_painter;
     std::function<double(double, double)> m_landscapeFunction;
+    QString m_landscapeNote;
     double m_maxPixels = 12.0;
 };
 

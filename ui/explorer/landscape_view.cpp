@@ -13,6 +13,7 @@
 
 #include <qcustomplot.h>
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
@@ -86,8 +87,16 @@ void LandscapeView::build()
     m_info->setBrush(QColor(255, 255, 255, 220));
     m_info->setPadding(QMargins(10, 6, 10, 6));
     m_info->setVisible(false);
-    for (QCPLayerable* item :
-         std::initializer_list<QCPLayerable*>{m_startMarker, m_minimaMarker, m_note, m_info})
+    m_subsetNote = new QCPItemText(m_plot);
+    m_subsetNote->position->setType(QCPItemPosition::ptAxisRectRatio);
+    m_subsetNote->position->setCoords(0.5, 0.02);
+    m_subsetNote->setPositionAlignment(Qt::AlignHCenter | Qt::AlignTop);
+    m_subsetNote->setColor(QColor(60, 60, 60));
+    m_subsetNote->setBrush(QColor(255, 255, 255, 200));
+    m_subsetNote->setPadding(QMargins(6, 3, 6, 3));
+    m_subsetNote->setVisible(false);
+    for (QCPLayerable* item : std::initializer_list<QCPLayerable*>{m_startMarker, m_minimaMarker,
+                                                                   m_note, m_info, m_subsetNote})
         item->setLayer(m_pathLayer);
     m_plot->setPlottingHints(m_plot->plottingHints() | QCP::phFastPolylines);
     // The legend and the note keep off the paths and markers (the colour map does not count).
@@ -113,6 +122,9 @@ void LandscapeView::prepare(const RunConfig& config, ConfigChanges what)
     const bool newMap = (what & ConfigChange::Problem) || (model && (what & ConfigChange::Seed));
     if (newMap) {
         m_note->setVisible(false);
+        m_subsetNote->setVisible(false);
+        if (m_hoverTips)
+            m_hoverTips->setLandscapeNote({});
         if (model)
             prepareModel(config);
         else
@@ -249,11 +261,44 @@ QString modelAxisTitle(const ModelLandscape& landscape, int axis)
     return QString::fromStdString(axis == 0 ? landscape.alphaLabel : landscape.betaLabel);
 }
 
+QString landscapeSubsetNote(const ModelLandscape& landscape)
+{
+    if (landscape.rows <= 0 || landscape.rows >= landscape.totalRows)
+        return {};
+    const QString rows = LandscapeView::tr("loss on %1 of %2 training rows")
+                             .arg(landscape.rows)
+                             .arg(landscape.totalRows);
+    if (!std::isfinite(landscape.subsetError))
+        return LandscapeView::tr("%1; checking against the full split…").arg(rows);
+    return LandscapeView::tr("%1; max |Δ| %2 vs the full split at %3×%3 check points")
+        .arg(rows, QString::number(landscape.subsetError, 'g', 2))
+        .arg(landscape.checkSide);
+}
+
 void LandscapeView::showModelLandscape(quint64 generation, const ModelLandscape& landscape,
                                        const ModelRunResult& run)
 {
     const LandscapeImage& image = landscape.image;
-    // A model grid is coarse (15² then 41²): smooth it.
+    const QString subset = landscapeSubsetNote(landscape);
+    m_subsetNote->setText(subset);
+    m_subsetNote->setVisible(!subset.isEmpty());
+    if (m_hoverTips) {
+        // The map's loss at the nearest cell (the transform inverted) and the subset note.
+        m_hoverTips->setLandscapeFunction([image](double x, double y) {
+            const auto cell = [&image](double v, double lo, double hi) {
+                return std::clamp(
+                    static_cast<int>(std::lround((v - lo) / (hi - lo) * (image.size - 1))), 0,
+                    image.size - 1);
+            };
+            if (image.size < 2)
+                return std::numeric_limits<double>::quiet_NaN();
+            const double z = image.at(cell(x, image.view.xMin, image.view.xMax),
+                                      cell(y, image.view.yMin, image.view.yMax));
+            return std::pow(10.0, z) - image.offset + image.fMin;
+        });
+        m_hoverTips->setLandscapeNote(subset);
+    }
+    // A model grid is coarse (11², 21², then 41²): smooth it.
     putImage(image, true);
     m_plot->xAxis->setRange(image.view.xMin, image.view.xMax);
     m_plot->yAxis->setRange(image.view.yMin, image.view.yMax);

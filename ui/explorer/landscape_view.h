@@ -26,6 +26,11 @@ struct RunRecord;
 /// the random plane "random direction 1 (filter-normalized)", else the core's label ("w", "b").
 QString modelAxisTitle(const ModelLandscape& landscape, int axis);
 
+/// The note of a landscape measured on a subset of the training rows, e.g. "loss on 4096 of
+/// 48000 training rows; max |Δ| 0.003 vs the full split at 5×5 check points" (or "checking …"
+/// before the check points are measured); empty when the map uses every row.
+QString landscapeSubsetNote(const ModelLandscape& landscape);
+
 /// The landscape plot of the explorer: a toy surface's log-loss colour map with contour bands,
 /// a two-parameter model's exact (w, b) surface, or the PCA plane of a larger model's run
 /// (computed after the run, coarse first); the start and the global minima marked; notes for a
@@ -40,6 +45,8 @@ public:
 
     QCustomPlot* plot() const { return m_plot; }
     QCPColorMap* colorMap() const { return m_colorMap; }
+    /// The note on the map of a subset model landscape (hidden otherwise).
+    QCPItemText* subsetNote() const { return m_subsetNote; }
     /// Config name of the surface (toy) or problem key (model) the map shows (empty before).
     const std::string& displayedLandscape() const { return m_shown; }
     /// The hover tips whose map readout follows the current toy surface.
@@ -63,7 +70,8 @@ public:
 signals:
     /// A toy landscape is on the map (replot queued).
     void landscapeDisplayed(const QString& surface);
-    /// A model landscape of generation is on the map (final: the refined grid).
+    /// A model landscape of generation is on the map (final: the refined grid; coarser grids
+    /// arrive first, and a subset's final map again once its error is measured).
     void modelLandscapeDisplayed(quint64 generation, bool final);
 
 private:
@@ -85,6 +93,7 @@ private:
     QCPGraph* m_minimaMarker = nullptr;
     QCPItemText* m_note = nullptr;
     QCPItemText* m_info = nullptr;
+    QCPItemText* m_subsetNote = nullptr; ///< rows of a subset model landscape and its error
     QCPLayer* m_pathLayer = nullptr;
     bool m_pathReplotQueued = false;
     LandscapeImage m_lastToy; ///< the worker's last toy landscape (it skips repeats)

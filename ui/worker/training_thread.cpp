@@ -1,6 +1,7 @@
 #include "ui/worker/training_thread.h"
 
 #include "ui/compare/run_record.h"
+#include "ui/worker/model_landscape_job.h"
 
 #include "core/engine/run_experiment.h"
 
@@ -220,60 +221,21 @@ void TrainingThread::emitToyLandscape(quint64 generation, const RunRequest& requ
 void TrainingThread::emitModelLandscape(quint64 generation, const RunRequest& request,
                                         const ModelProblem& problem, const ModelTrace& trace)
 {
-    const RunConfig& config = request.config;
     if (request.modelFineGrid < 2)
         return;
-    // The landscape of the run's plane, coarse grid first, then the refined one.
-    LandscapeOptions landscapeOptions;
-    landscapeOptions.threads = request.landscapeThreads;
-    landscapeOptions.cancel = &m_restart;
-    landscapeOptions.seed = config.seed;
-    const LandscapePlane type = trace.twoParameters() ? LandscapePlane::Axes : LandscapePlane::Pca;
-    ModelPlane plane;
-    LandscapeTrajectory path;
     try {
-        plane = makeModelPlane(type, trace, problem.modelSpec(), landscapeOptions);
-        path = projectTrajectory(problem, plane, trace, landscapeOptions);
+        computeProgressiveLandscape(
+            problem, trace, request, &m_restart,
+            [this, generation](int done, int all) {
+                if (done % std::max(1, all / 40) == 0 || done == all)
+                    emit landscapeProgress(generation, done, all);
+            },
+            [this, generation](const ModelLandscape& landscape) {
+                emit modelLandscapeReady(generation, landscape);
+            });
     } catch (const std::invalid_argument& e) {
         if (!m_restart)
             emit landscapeFailed(generation, QString::fromUtf8(e.what()));
-        return;
-    }
-    if (m_restart)
-        return;
-    double lowest = std::numeric_limits<double>::infinity();
-    for (const double f : path.loss)
-        if (std::isfinite(f))
-            lowest = std::min(lowest, f);
-    const std::string key = problemKey(config.problem, config.seed);
-    const auto shared = std::make_shared<const ModelPlane>(plane);
-    for (const int n : {request.modelCoarseGrid, request.modelFineGrid}) {
-        if (n < 2)
-            continue;
-        QElapsedTimer gridTimer;
-        gridTimer.start();
-        const int total = n * n;
-        const int every = std::max(1, total / 40);
-        landscapeOptions.progress = [this, generation, every](int done, int all) {
-            if (done % every == 0 || done == all)
-                emit landscapeProgress(generation, done, all);
-        };
-        const LandscapeGrid grid =
-            computeModelGrid(problem, plane, n, plane.defaultBox, landscapeOptions);
-        if (m_restart || !grid.complete)
-            return;
-        ModelLandscape landscape;
-        landscape.image = landscapeImageFromGrid(grid, plane.defaultBox, key, lowest);
-        landscape.plane = type;
-        landscape.alphaLabel = plane.alphaLabel;
-        landscape.betaLabel = plane.betaLabel;
-        landscape.alphaExplainedVariance = plane.alphaExplainedVariance;
-        landscape.betaExplainedVariance = plane.betaExplainedVariance;
-        landscape.trajectory = path;
-        landscape.modelPlane = shared;
-        landscape.final = n == request.modelFineGrid;
-        landscape.milliseconds = static_cast<double>(gridTimer.nsecsElapsed()) * 1e-6;
-        emit modelLandscapeReady(generation, landscape);
     }
 }
 

@@ -25,12 +25,12 @@ namespace lrlab {
 /// surface the landscape is computed first whenever the surface differs from the last one the
 /// worker delivered. A model run streams chunks, then (when modelFineGrid > 1) its landscape is
 /// computed on the run's plane: axes (w, b) for two-parameter models, the PCA plane of the
-/// trajectory otherwise; a coarse grid first, then the fine one.
+/// trajectory otherwise; coarse to fine (e.g. 11², 21², 41², see landscapeLadder).
 struct RunRequest
 {
     RunConfig config;
     int gridSize = 256;       ///< toy: cells per side of the landscape; 0 = never compute one
-    int modelCoarseGrid = 15; ///< models: the first, quick grid (0 = skip it)
+    int modelCoarseGrid = 11; ///< models: the smallest, first grid (0 = the fine one only)
     int modelFineGrid = 41;   ///< models: the refined grid (0 = no model landscape at all)
     int chunkSteps = 64;      ///< models: rows per chunk at most
     double chunkMilliseconds = 16.0; ///< models: a chunk at least this often (one frame)
@@ -94,7 +94,13 @@ struct ModelLandscape
     LandscapeTrajectory trajectory; ///< the run's path in plane coordinates
     /// The plane itself, so other runs' snapshots can be projected onto it (pinned paths).
     std::shared_ptr<const ModelPlane> modelPlane;
-    bool final = false; ///< false for the coarse grid, true for the fine
+    bool final = false; ///< false for the coarser grids, true for the fine one
+    int rows = 0;       ///< training rows each cell's loss is the mean over
+    int totalRows = 0;  ///< rows of the whole training split (rows < totalRows: a subset)
+    /// A subset map: max |loss on the subset − loss on the whole split| at checkSide² points of
+    /// the plane; NaN until measured (it arrives with a second delivery of the final map).
+    double subsetError = std::numeric_limits<double>::quiet_NaN();
+    int checkSide = 0;
     double milliseconds = 0.0;
 };
 

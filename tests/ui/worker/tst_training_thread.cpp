@@ -208,7 +208,7 @@ void TestTrainingThread::modelRunStreamsChunks()
     QSignalSpy landscapes(&worker, &lrlab::TrainingThread::modelLandscapeReady);
     QSignalSpy failed(&worker, &lrlab::TrainingThread::runFailed);
     const quint64 generation = worker.submit(request);
-    QTRY_VERIFY_WITH_TIMEOUT(landscapes.count() == 2 || failed.count() > 0, 30000);
+    QTRY_VERIFY_WITH_TIMEOUT(landscapes.count() == 3 || failed.count() > 0, 30000);
     QCOMPARE(failed.count(), 0);
     QCOMPARE(finished.count(), 1);
 
@@ -243,9 +243,12 @@ void TestTrainingThread::modelRunStreamsChunks()
     QVERIFY(chunks.first().at(0).value<lrlab::ModelChunk>().rows() <= 64);
 
     const auto coarse = landscapes.at(0).at(1).value<lrlab::ModelLandscape>();
-    const auto fine = landscapes.at(1).at(1).value<lrlab::ModelLandscape>();
+    const auto fine = landscapes.last().at(1).value<lrlab::ModelLandscape>();
     QCOMPARE(coarse.image.size, request.modelCoarseGrid);
     QCOMPARE(fine.image.size, request.modelFineGrid);
+    // Coarse to fine: 11², 21², 41².
+    QCOMPARE(landscapes.count(), 3);
+    QCOMPARE(landscapes.at(1).at(1).value<lrlab::ModelLandscape>().image.size, 21);
     QVERIFY(!coarse.final);
     QVERIFY(fine.final);
     QCOMPARE(fine.plane,
