@@ -43,7 +43,7 @@ struct RunRequest
     /// thread of its own: a new request never waits for it (the part that cannot be cancelled,
     /// the PCA plane, finishes in the background and its result is dropped).
     int landscapeDelayMilliseconds = 40;
-    int landscapeThreads = 0;        ///< worker threads of the landscape grid (0 = every core)
+    int landscapeThreads = 0; ///< worker threads of the landscape grid (0 = every core)
     /// Models: parameter snapshots kept for the PCA plane. 128 draw the same picture as the
     /// CLI's 512 to the eye, and the plane (an m×m eigenproblem on m snapshots, not
     /// cancellable) takes a few ms instead of a quarter second, so a new setting is not held up.
