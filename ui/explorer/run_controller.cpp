@@ -171,13 +171,15 @@ void RunController::showChunk(const ModelChunk& chunk)
     m_chunkTotalSteps = chunk.totalSteps;
     m_chunkElapsedMs = chunk.elapsedMilliseconds;
     // The first rows go on the plots at once; later ones at most once a frame (the replots of
-    // a chunk each would take the GUI thread and the cores from the run).
-    if (first || !m_sincePublish.isValid() || m_sincePublish.elapsed() >= kFrameMilliseconds) {
+    // a chunk each would take the GUI thread and the cores from the run), and after the events
+    // already queued: the run's end, right behind its last chunk, replaces them.
+    if (first) {
         m_publishTimer.stop();
         publishChunks();
     } else if (!m_publishTimer.isActive()) {
-        m_publishTimer.start(
-            static_cast<int>(std::max<qint64>(0, kFrameMilliseconds - m_sincePublish.elapsed())));
+        const qint64 since =
+            m_sincePublish.isValid() ? m_sincePublish.elapsed() : qint64(kFrameMilliseconds);
+        m_publishTimer.start(static_cast<int>(std::max<qint64>(0, kFrameMilliseconds - since)));
     }
 }
 

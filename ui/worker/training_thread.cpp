@@ -57,12 +57,24 @@ ModelTrace guiCopyOf(ModelTrace& trace)
     trace.snapshots = std::move(snapshots);
     trace.batchOffsets = std::move(batchOffsets);
     trace.batchRows = std::move(batchRows);
-    ModelTrace thinned;
-    thinned.snapshotRows = trace.snapshotRows;
-    thinned.snapshots = trace.snapshots;
-    thinSnapshots(thinned);
-    copy.snapshots = std::move(thinned.snapshots);
-    copy.snapshotRows = std::move(thinned.snapshotRows);
+    // Which snapshots thinSnapshots keeps: thin a stand-in whose one "parameter" is the
+    // snapshot's index (exact in a float), then copy just those.
+    const std::size_t count = trace.snapshotRows.size();
+    if (count == 0 || trace.snapshots.size() % count != 0)
+        return copy;
+    const std::size_t p = trace.snapshots.size() / count;
+    ModelTrace indices;
+    indices.snapshotRows = trace.snapshotRows;
+    for (std::size_t i = 0; i < count; ++i)
+        indices.snapshots.push_back(static_cast<float>(i));
+    thinSnapshots(indices);
+    copy.snapshotRows = indices.snapshotRows;
+    copy.snapshots.reserve(indices.snapshots.size() * p);
+    for (const float index : indices.snapshots) {
+        const auto first = trace.snapshots.begin() +
+                           static_cast<std::ptrdiff_t>(index) * static_cast<std::ptrdiff_t>(p);
+        copy.snapshots.insert(copy.snapshots.end(), first, first + static_cast<std::ptrdiff_t>(p));
+    }
     return copy;
 }
 
@@ -212,10 +224,6 @@ void TrainingThread::process(quint64 generation, const RunRequest& request)
     }
     ModelTrace& trace = run.model;
     const ModelProblem& problem = *run.problem;
-    if (trace.rows() > emittedRows || trace.evalRows.size() > emittedEvals)
-        emit chunkReady(makeChunk(generation, trace, config.steps, emittedRows, trace.rows(),
-                                  emittedEvals, runMs));
-
     ModelRunResult result;
     result.config = config;
     result.classification = problem.modelSpec().isClassification();
@@ -227,6 +235,10 @@ void TrainingThread::process(quint64 generation, const RunRequest& request)
     // The GUI needs no batches and only a few snapshots (a pin's path is projected onto later
     // runs' PCA planes from them): do not copy megabytes across.
     result.trace = guiCopyOf(trace);
+    // The rows left, then at once the whole run (the GUI draws them together).
+    if (trace.rows() > emittedRows || trace.evalRows.size() > emittedEvals)
+        emit chunkReady(makeChunk(generation, trace, config.steps, emittedRows, trace.rows(),
+                                  emittedEvals, runMs));
     emit modelRunFinished(generation, result);
     startModelLandscape(generation, request, run.problem,
                         std::make_shared<const ModelTrace>(std::move(trace)));
