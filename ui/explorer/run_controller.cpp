@@ -34,6 +34,8 @@ RunController::RunController(ExperimentModel* model, PinnedRuns* pins, RunStatus
     : QObject(parent), m_model(model), m_pins(pins), m_status(status), m_worker(new TrainingThread)
 {
     qRegisterMetaType<lrlab::ModelCurves>();
+    m_publishTimer.setSingleShot(true);
+    connect(&m_publishTimer, &QTimer::timeout, this, &RunController::publishChunks);
     connect(m_model, &ExperimentModel::configChanged, this, &RunController::submit);
     connect(m_worker.get(), &TrainingThread::landscapeReady, this,
             [this](quint64, const LandscapeImage& image) { emit toyLandscapeReady(image); });
@@ -78,6 +80,7 @@ void RunController::submit(const RunConfig& config, ConfigChanges what)
     request.config = config;
     m_submitted = m_worker->submit(request);
     m_submittedConfig = config;
+    m_publishTimer.stop(); // the gathered rows belong to an abandoned run
     // Another problem: the old run does not belong on the new axes, not even until the new
     // one arrives.
     if (what & ConfigChange::Problem) {
@@ -138,7 +141,8 @@ void RunController::showChunk(const ModelChunk& chunk)
 {
     if (chunk.generation != m_submitted)
         return; // an abandoned run's chunk, still in the queue
-    if (m_stream.generation != chunk.generation || chunk.firstRow == 0) {
+    const bool first = m_stream.generation != chunk.generation || chunk.firstRow == 0;
+    if (first) {
         m_stream = Stream{};
         m_stream.generation = chunk.generation;
         m_stream.config = m_submittedConfig;
@@ -164,11 +168,31 @@ void RunController::showChunk(const ModelChunk& chunk)
                             chunk.validationLoss.end());
     r.validationAccuracy.insert(r.validationAccuracy.end(), chunk.validationAccuracy.begin(),
                                 chunk.validationAccuracy.end());
+    m_chunkTotalSteps = chunk.totalSteps;
+    m_chunkElapsedMs = chunk.elapsedMilliseconds;
+    // The first rows go on the plots at once; later ones at most once a frame (the replots of
+    // a chunk each would take the GUI thread and the cores from the run), and after the events
+    // already queued: the run's end, right behind its last chunk, replaces them.
+    if (first) {
+        m_publishTimer.stop();
+        publishChunks();
+    } else if (!m_publishTimer.isActive()) {
+        const qint64 since =
+            m_sincePublish.isValid() ? m_sincePublish.elapsed() : qint64(kFrameMilliseconds);
+        m_publishTimer.start(static_cast<int>(std::max<qint64>(0, kFrameMilliseconds - since)));
+    }
+}
+
+void RunController::publishChunks()
+{
+    if (m_stream.generation != m_submitted)
+        return;
+    m_sincePublish.start();
     publishStream();
-    const int rows = r.rows();
-    m_status->setThroughput(rows, chunk.elapsedMilliseconds);
-    m_status->setStatus(tr("Training… step %1 of %2").arg(rows).arg(chunk.totalSteps), false);
-    emit chunkDisplayed(chunk.generation, rows);
+    const int rows = m_stream.record.rows();
+    m_status->setThroughput(rows, m_chunkElapsedMs);
+    m_status->setStatus(tr("Training… step %1 of %2").arg(rows).arg(m_chunkTotalSteps), false);
+    emit chunkDisplayed(m_stream.generation, rows);
 }
 
 void RunController::publishStream()
@@ -208,6 +232,7 @@ void RunController::showModelRun(quint64 generation, const ModelRunResult& resul
 {
     if (generation != m_submitted)
         return;
+    m_publishTimer.stop(); // the finished run replaces the gathered rows
     const ModelTrace& trace = result.trace;
     // The finished trace is authoritative: rebuild the curves from it (the chunks held the same
     // rows; this also covers a run that ended before its first chunk).
@@ -270,6 +295,7 @@ void RunController::showFailure(quint64 generation, const QString& message)
 {
     if (generation != m_submitted)
         return;
+    m_publishTimer.stop();
     setBusy(false);
     m_status->hideLandscapeProgress();
     m_status->setStatus(tr("Run failed"), true);

@@ -7,6 +7,7 @@
 
 #include <QElapsedTimer>
 #include <QObject>
+#include <QTimer>
 
 #include <memory>
 
@@ -37,6 +38,10 @@ class RunController : public QObject
 public:
     /// Weight of the newest minibatch loss in the smoothed curve (an EMA of about 50 steps).
     static constexpr double kSmoothing = 0.02;
+    /// A streaming run's rows reach the plots at most this often (one 60 Hz frame): chunks that
+    /// arrive meanwhile are gathered and drawn together. The first chunk of a run and the
+    /// finished run are drawn at once.
+    static constexpr int kFrameMilliseconds = 16;
 
     RunController(ExperimentModel* model, PinnedRuns* pins, RunStatusBar* status,
                   QObject* parent = nullptr);
@@ -59,7 +64,8 @@ signals:
                       lrlab::ConfigChanges what);
     /// The final result of generation is on the plots' current run.
     void runDisplayed(quint64 generation);
-    /// Rows of a streaming model run were added (rows shown so far).
+    /// Rows of a streaming model run were put on the plots (rows shown so far); chunks that
+    /// arrive within a frame are shown together, with one signal.
     void chunkDisplayed(quint64 generation, int rows);
     /// Smoothed loss and evaluations of the current model run.
     void modelCurvesChanged(const lrlab::ModelCurves& curves);
@@ -81,6 +87,8 @@ private:
     void submit(const RunConfig& config, ConfigChanges what);
     void showRun(quint64 generation, const RunResult& result);
     void showChunk(const ModelChunk& chunk);
+    /// Puts the rows gathered from the chunks on the plots and the status bar.
+    void publishChunks();
     void showModelRun(quint64 generation, const ModelRunResult& result);
     void showModelLandscape(quint64 generation, const ModelLandscape& landscape);
     void showFailure(quint64 generation, const QString& message);
@@ -110,6 +118,11 @@ private:
     RunConfig m_submittedConfig;
     bool m_busy = false;
     Stream m_stream;
+    /// Fires publishChunks() a frame after the last publication; chunks gather meanwhile.
+    QTimer m_publishTimer;
+    QElapsedTimer m_sincePublish;
+    int m_chunkTotalSteps = 0;
+    double m_chunkElapsedMs = 0.0;
     std::shared_ptr<const RunRecord> m_record;
     std::unique_ptr<ModelRunResult> m_lastModelRun;
 };

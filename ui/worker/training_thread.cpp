@@ -17,9 +17,6 @@ namespace lrlab {
 
 namespace {
 
-/// The first chunk of a model run comes after this many rows, so the curve appears at once.
-constexpr int kFirstChunkRows = 8;
-
 /// Copies trace rows [from, to) and the evaluations from index evalFrom on into a chunk.
 ModelChunk makeChunk(quint64 generation, const ModelTrace& trace, int totalSteps, int from, int to,
                      std::size_t evalFrom, double elapsedMs)
@@ -46,10 +43,47 @@ ModelChunk makeChunk(quint64 generation, const ModelTrace& trace, int totalSteps
     return chunk;
 }
 
+/// The GUI's copy of a finished model trace: without its batches and with at most
+/// kRecordSnapshots of its snapshots (the full block stays with the landscape job).
+ModelTrace guiCopyOf(ModelTrace& trace)
+{
+    // Move the bulk aside so that only the rows are copied, then put it back.
+    std::vector<float> snapshots = std::move(trace.snapshots);
+    std::vector<int> batchOffsets = std::move(trace.batchOffsets);
+    std::vector<int> batchRows = std::move(trace.batchRows);
+    trace.snapshots.clear();
+    trace.batchOffsets.clear();
+    trace.batchRows.clear();
+    ModelTrace copy = trace;
+    trace.snapshots = std::move(snapshots);
+    trace.batchOffsets = std::move(batchOffsets);
+    trace.batchRows = std::move(batchRows);
+    // Which snapshots thinSnapshots keeps: thin a stand-in whose one "parameter" is the
+    // snapshot's index (exact in a float), then copy just those.
+    const std::size_t count = trace.snapshotRows.size();
+    if (count == 0 || trace.snapshots.size() % count != 0)
+        return copy;
+    const std::size_t p = trace.snapshots.size() / count;
+    ModelTrace indices;
+    indices.snapshotRows = trace.snapshotRows;
+    for (std::size_t i = 0; i < count; ++i)
+        indices.snapshots.push_back(static_cast<float>(i));
+    thinSnapshots(indices);
+    copy.snapshotRows = indices.snapshotRows;
+    copy.snapshots.reserve(indices.snapshots.size() * p);
+    for (const float index : indices.snapshots) {
+        const auto first = trace.snapshots.begin() +
+                           static_cast<std::ptrdiff_t>(index) * static_cast<std::ptrdiff_t>(p);
+        copy.snapshots.insert(copy.snapshots.end(), first, first + static_cast<std::ptrdiff_t>(p));
+    }
+    return copy;
+}
+
 } // namespace
 
 TrainingThread::TrainingThread(QObject* parent) : QThread(parent)
 {
+    m_landscapePool.setMaxThreadCount(1);
     qRegisterMetaType<lrlab::LandscapeImage>();
     qRegisterMetaType<lrlab::RunResult>();
     qRegisterMetaType<lrlab::ModelChunk>();
@@ -63,9 +97,18 @@ TrainingThread::~TrainingThread()
         QMutexLocker lock(&m_mutex);
         m_abort = true;
         m_restart = true; // abandons a run in progress at its next step
+        cancelLandscapeLocked();
         m_wake.wakeOne();
     }
     wait();
+    m_landscapePool.waitForDone();
+}
+
+void TrainingThread::cancelLandscapeLocked()
+{
+    if (m_landscapeCancel)
+        *m_landscapeCancel = true;
+    m_landscapePool.clear(); // a landscape job not started yet is dropped at once
 }
 
 quint64 TrainingThread::submit(const RunRequest& request)
@@ -75,6 +118,7 @@ quint64 TrainingThread::submit(const RunRequest& request)
     m_hasPending = true;
     ++m_generation;
     m_restart = true;
+    cancelLandscapeLocked();
     if (!isRunning())
         start();
     else
@@ -88,6 +132,7 @@ quint64 TrainingThread::cancel()
     m_hasPending = false;
     ++m_generation;
     m_restart = true;
+    cancelLandscapeLocked();
     return m_generation;
 }
 
@@ -133,25 +178,22 @@ void TrainingThread::process(quint64 generation, const RunRequest& request)
     timer.start();
     qint64 runStartNs = 0;
 
-    // Models stream: the observer sees the trace every few rows and sends a copy of the new rows
-    // when a chunk is due (the first one early, then every chunkSteps rows or
-    // chunkMilliseconds).
+    // Models stream: the observer sees the trace every firstChunkRows rows and sends a copy of
+    // the new rows when a chunk is due (the first one at once, then one a chunkMilliseconds at
+    // most: a frame's rows in one chunk, not a chunk per few rows for the GUI to draw).
     int emittedRows = 0;
     std::size_t emittedEvals = 0;
     qint64 lastEmitNs = 0;
     const qint64 periodNs = static_cast<qint64>(request.chunkMilliseconds * 1e6);
     ExperimentCallbacks callbacks;
-    callbacks.model.chunkSteps = kFirstChunkRows;
+    callbacks.model.chunkSteps = std::max(1, request.firstChunkRows);
     callbacks.model.maxSnapshots = request.modelFineGrid > 1 ? request.maxSnapshots : 0;
     callbacks.model.observer = [&](const ModelTrace& trace, int) {
         if (m_restart)
             return false;
         const int rows = trace.rows();
         const qint64 now = timer.nsecsElapsed();
-        const bool first = emittedRows == 0;
-        const bool due =
-            first || now - lastEmitNs >= periodNs ||
-            (rows - emittedRows >= request.chunkSteps && now - lastEmitNs >= periodNs / 4);
+        const bool due = emittedRows == 0 || now - lastEmitNs >= periodNs;
         if (due && rows > emittedRows) {
             emit chunkReady(makeChunk(generation, trace, config.steps, emittedRows, rows,
                                       emittedEvals, static_cast<double>(now - runStartNs) * 1e-6));
@@ -181,12 +223,8 @@ void TrainingThread::process(quint64 generation, const RunRequest& request)
         emit runFinished(generation, result);
         return;
     }
-    const ModelTrace& trace = run.model;
+    ModelTrace& trace = run.model;
     const ModelProblem& problem = *run.problem;
-    if (trace.rows() > emittedRows || trace.evalRows.size() > emittedEvals)
-        emit chunkReady(makeChunk(generation, trace, config.steps, emittedRows, trace.rows(),
-                                  emittedEvals, runMs));
-
     ModelRunResult result;
     result.config = config;
     result.classification = problem.modelSpec().isClassification();
@@ -195,14 +233,46 @@ void TrainingThread::process(quint64 generation, const RunRequest& request)
     result.parameterCount = trace.parameterCount;
     result.trainRows = problem.trainCount();
     result.runMilliseconds = runMs;
-    result.trace = trace;
     // The GUI needs no batches and only a few snapshots (a pin's path is projected onto later
     // runs' PCA planes from them): do not copy megabytes across.
-    thinSnapshots(result.trace);
-    result.trace.batchOffsets.clear();
-    result.trace.batchRows.clear();
+    result.trace = guiCopyOf(trace);
+    // The rows left, then at once the whole run (the GUI draws them together).
+    if (trace.rows() > emittedRows || trace.evalRows.size() > emittedEvals)
+        emit chunkReady(makeChunk(generation, trace, config.steps, emittedRows, trace.rows(),
+                                  emittedEvals, runMs));
     emit modelRunFinished(generation, result);
-    emitModelLandscape(generation, request, problem, trace);
+    startModelLandscape(generation, request, run.problem,
+                        std::make_shared<const ModelTrace>(std::move(trace)));
+}
+
+void TrainingThread::startModelLandscape(quint64 generation, const RunRequest& request,
+                                         std::shared_ptr<const ModelProblem> problem,
+                                         std::shared_ptr<const ModelTrace> trace)
+{
+    if (request.modelFineGrid < 2)
+        return;
+    auto cancel = std::make_shared<CancelFlag>(false);
+    {
+        QMutexLocker lock(&m_mutex);
+        if (m_restart || generation != m_generation)
+            return; // a newer request came while the run ended
+        m_landscapeCancel = cancel;
+        m_landscapePool.start([this, generation, request, problem, trace, cancel] {
+            // Wait a little for a newer request (the slider still moving) before starting.
+            QElapsedTimer waited;
+            waited.start();
+            while (!*cancel && waited.elapsed() < request.landscapeDelayMilliseconds)
+                QThread::msleep(1);
+            if (*cancel)
+                return;
+            try {
+                emitModelLandscape(generation, request, *problem, *trace, *cancel);
+            } catch (const std::exception& e) {
+                if (!*cancel)
+                    emit landscapeFailed(generation, QString::fromUtf8(e.what()));
+            }
+        });
+    }
 }
 
 void TrainingThread::emitToyLandscape(quint64 generation, const RunRequest& request,
@@ -219,13 +289,14 @@ void TrainingThread::emitToyLandscape(quint64 generation, const RunRequest& requ
 }
 
 void TrainingThread::emitModelLandscape(quint64 generation, const RunRequest& request,
-                                        const ModelProblem& problem, const ModelTrace& trace)
+                                        const ModelProblem& problem, const ModelTrace& trace,
+                                        const CancelFlag& cancel)
 {
     if (request.modelFineGrid < 2)
         return;
     try {
         computeProgressiveLandscape(
-            problem, trace, request, &m_restart,
+            problem, trace, request, &cancel,
             [this, generation](int done, int all) {
                 if (done % std::max(1, all / 40) == 0 || done == all)
                     emit landscapeProgress(generation, done, all);
@@ -234,7 +305,7 @@ void TrainingThread::emitModelLandscape(quint64 generation, const RunRequest& re
                 emit modelLandscapeReady(generation, landscape);
             });
     } catch (const std::invalid_argument& e) {
-        if (!m_restart)
+        if (!cancel)
             emit landscapeFailed(generation, QString::fromUtf8(e.what()));
     }
 }

@@ -12,10 +12,12 @@
 #include <QMutex>
 #include <QString>
 #include <QThread>
+#include <QThreadPool>
 #include <QWaitCondition>
 
 #include <atomic>
 #include <limits>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -32,9 +34,16 @@ struct RunRequest
     int gridSize = 256;       ///< toy: cells per side of the landscape; 0 = never compute one
     int modelCoarseGrid = 11; ///< models: the smallest, first grid (0 = the fine one only)
     int modelFineGrid = 41;   ///< models: the refined grid (0 = no model landscape at all)
-    int chunkSteps = 64;      ///< models: rows per chunk at most
-    double chunkMilliseconds = 16.0; ///< models: a chunk at least this often (one frame)
-    int landscapeThreads = 0;        ///< worker threads of the landscape grid (0 = every core)
+    int firstChunkRows = 8;   ///< models: rows of the first chunk, so the curve appears at once
+    /// Models: later chunks at most this often (one frame), however fast the run: the GUI gets
+    /// one chunk a frame to draw, and a run of a few frames' compute arrives in a few chunks.
+    double chunkMilliseconds = 16.0;
+    /// Models: the landscape starts this long after the run ends unless a newer request comes
+    /// first, so while the slider is dragged no landscape competes with the runs. It runs on a
+    /// thread of its own: a new request never waits for it (the part that cannot be cancelled,
+    /// the PCA plane, finishes in the background and its result is dropped).
+    int landscapeDelayMilliseconds = 40;
+    int landscapeThreads = 0; ///< worker threads of the landscape grid (0 = every core)
     /// Models: parameter snapshots kept for the PCA plane. 128 draw the same picture as the
     /// CLI's 512 to the eye, and the plane (an m×m eigenproblem on m snapshots, not
     /// cancellable) takes a few ms instead of a quarter second, so a new setting is not held up.
@@ -51,8 +60,9 @@ struct RunResult
 };
 
 /// A piece of a streaming model run: trace rows [firstRow, firstRow + rows()) as copied values,
-/// plus the evaluations made in those rows. The first chunk comes after a few steps so the
-/// curve appears at once; then one every chunkSteps rows or chunkMilliseconds, whichever first.
+/// plus the evaluations made in those rows. The first chunk comes after firstChunkRows steps so
+/// the curve appears at once; then one every chunkMilliseconds at most, with the rows computed
+/// meanwhile (chunks grow with the run's speed), and a last one with the rows left at the end.
 struct ModelChunk
 {
     quint64 generation = 0;
@@ -109,8 +119,10 @@ struct ModelLandscape
 /// flag, so a run (or grid) in progress is abandoned at its next step and only the newest
 /// generation reports. Everything sent out is a copied value carried by a queued signal that names
 /// its generation; the receiver should still drop generations older than the one it last submitted.
+/// A model run's landscape is computed on a thread of its own after the run, so the next request
+/// starts at once; submit() and cancel() abandon it too.
 /// The object lives in the GUI thread; submit() and generation() may be called from any thread. The
-/// destructor stops the thread cleanly (abort + wake + wait, never terminate()).
+/// destructor stops the threads cleanly (abort + wake + wait, never terminate()).
 class TrainingThread : public QThread
 {
     Q_OBJECT
@@ -153,9 +165,18 @@ private:
     void process(quint64 generation, const RunRequest& request);
     /// Emits landscapeReady for surface unless it is the one last emitted.
     void emitToyLandscape(quint64 generation, const RunRequest& request, const ToySurface& surface);
-    /// Computes and emits a finished model run's landscape (coarse, then fine).
+    /// Starts the landscape of a finished model run on the landscape thread (after the request's
+    /// delay, unless cancel is raised first).
+    void startModelLandscape(quint64 generation, const RunRequest& request,
+                             std::shared_ptr<const ModelProblem> problem,
+                             std::shared_ptr<const ModelTrace> trace);
+    /// Landscape thread: computes and emits a finished model run's landscape (coarse, then
+    /// fine), abandoned when cancel is raised.
     void emitModelLandscape(quint64 generation, const RunRequest& request,
-                            const ModelProblem& problem, const ModelTrace& trace);
+                            const ModelProblem& problem, const ModelTrace& trace,
+                            const CancelFlag& cancel);
+    /// Raises the cancel flag of the landscape job (under m_mutex).
+    void cancelLandscapeLocked();
 
     mutable QMutex m_mutex;
     QWaitCondition m_wake;
@@ -167,6 +188,10 @@ private:
     std::atomic<bool> m_abort{false};
     /// Worker thread only: surface key of the last landscape emitted.
     std::string m_landscapeKey;
+    /// The model landscape's own thread (one job at a time; a newer one queues behind a
+    /// cancelled one) and the flag of its newest job (under m_mutex).
+    QThreadPool m_landscapePool;
+    std::shared_ptr<CancelFlag> m_landscapeCancel;
 };
 
 } // namespace lrlab

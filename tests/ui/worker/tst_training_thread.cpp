@@ -57,6 +57,7 @@ private slots:
     void modelRunStreamsChunks_data();
     void modelRunStreamsChunks();
     void modelRunAbandonedForNewer();
+    void landscapeGivesWayToNewerRequest();
 };
 
 void TestTrainingThread::onlyLatestGenerationFinishes()
@@ -281,6 +282,25 @@ void TestTrainingThread::modelRunAbandonedForNewer()
             QVERIFY(!seenSecond);
     }
     QVERIFY(seenSecond);
+}
+
+void TestTrainingThread::landscapeGivesWayToNewerRequest()
+{
+    lrlab::TrainingThread worker;
+    QSignalSpy finished(&worker, &lrlab::TrainingThread::modelRunFinished);
+    QSignalSpy landscapes(&worker, &lrlab::TrainingThread::modelLandscapeReady);
+    // The first run's landscape would start only after ten minutes: it must be dropped when the
+    // second request comes, not hold up the second run's own landscape (one landscape thread).
+    lrlab::RunRequest first = modelRequest("mlp", 300, 1e-2);
+    first.landscapeDelayMilliseconds = 600000;
+    const quint64 firstGeneration = worker.submit(first);
+    QTRY_VERIFY_WITH_TIMEOUT(finished.count() == 1, 30000);
+    QCOMPARE(finished.at(0).at(0).value<quint64>(), firstGeneration);
+    const quint64 second = worker.submit(modelRequest("mlp", 300, 2e-2));
+    QTRY_VERIFY_WITH_TIMEOUT(landscapes.count() == 2, 30000);
+    QCOMPARE(finished.count(), 2);
+    for (const QList<QVariant>& args : landscapes)
+        QCOMPARE(args.at(0).value<quint64>(), second);
 }
 
 QTEST_MAIN(TestTrainingThread)
