@@ -1,12 +1,14 @@
 #include "ui/export/gif_frame_encoding.h"
 
+#include "ui/export/gif_median_cut.h"
+
 #include <gif_lib.h>
 
 #include <algorithm>
 #include <memory>
-#include <mutex>
 #include <stdexcept>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace lrlab {
@@ -94,53 +96,12 @@ Indices quantizeFixed(const QImage& rgb)
     return indices;
 }
 
-/// giflib's median cut (GifQuantizeBuffer) of rgb into colours; each used entry then becomes
-/// the mean of the full 8-bit pixels mapped to it (the cut works on 5 bits a channel, so white
-/// would come out as 248, 248, 248).
+/// Our median cut of rgb (quantizeMedianCut; reentrant, so frames are quantised in parallel).
 Indices quantizePerFrame(const QImage& rgb, std::array<GifColour, 256>& colours)
 {
-    const int w = rgb.width(), h = rgb.height();
-    const auto pixels = static_cast<std::size_t>(w) * h;
-    std::vector<GifByteType> red(pixels), green(pixels), blue(pixels);
-    for (int y = 0; y < h; ++y) {
-        const uchar* line = rgb.constScanLine(y);
-        const auto row = static_cast<std::size_t>(y) * w;
-        for (int x = 0; x < w; ++x) {
-            red[row + x] = line[3 * x];
-            green[row + x] = line[3 * x + 1];
-            blue[row + x] = line[3 * x + 2];
-        }
-    }
-    Indices indices(pixels);
-    std::array<GifColorType, 256> table{};
-    int count = 256;
-    // giflib's median cut sorts with a comparator that reads a static (SortRGBAxis): one frame
-    // at a time, or frames would depend on what other threads quantise. It is a small part of a
-    // frame's encoding (the compression is most).
-    static std::mutex quantizeMutex;
-    const std::lock_guard<std::mutex> lock(quantizeMutex);
-    if (GifQuantizeBuffer(static_cast<unsigned>(w), static_cast<unsigned>(h), &count, red.data(),
-                          green.data(), blue.data(), indices.data(), table.data()) == GIF_ERROR)
-        throw std::runtime_error("colour quantization failed");
-    std::array<std::array<std::uint64_t, 4>, 256> sums{};
-    for (std::size_t p = 0; p < pixels; ++p) {
-        auto& sum = sums[indices[p]];
-        sum[0] += red[p];
-        sum[1] += green[p];
-        sum[2] += blue[p];
-        ++sum[3];
-    }
-    for (std::size_t c = 0; c < sums.size(); ++c) {
-        const auto& sum = sums[c];
-        colours[c] = GifColour{table[c].Red, table[c].Green, table[c].Blue};
-        if (sum[3] == 0)
-            continue; // unused entries stay: the table size must be a power of two anyway
-        const auto mean = [&](std::uint64_t v) {
-            return static_cast<std::uint8_t>((v + sum[3] / 2) / sum[3]);
-        };
-        colours[c] = GifColour{mean(sum[0]), mean(sum[1]), mean(sum[2])};
-    }
-    return indices;
+    QuantizedPicture picture = quantizeMedianCut(rgb);
+    colours = picture.palette;
+    return std::move(picture.indices);
 }
 
 /// GIF's variable-width LZW of 8-bit indices, as giflib's encoder (EGifCompressLine) writes it

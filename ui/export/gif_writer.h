@@ -13,8 +13,9 @@ namespace lrlab {
 
 /// How frames get their colours.
 enum class GifPalette {
-    /// Each frame its own 256-colour table from giflib's median-cut GifQuantizeBuffer: best
-    /// colours (smooth colour maps), a local table per frame.
+    /// Each frame its own table of up to 256 colours by median cut (quantizeMedianCut; a frame
+    /// of at most 256 colours keeps them exactly): best colours (smooth colour maps), a local
+    /// table per frame.
     PerFrame,
     /// One global table: a 6×7×6 colour cube plus 4 greys, nearest colour per pixel. Faster,
     /// smaller files, identical colours in every frame.
