@@ -36,11 +36,12 @@ void CurvePlots::build(QWidget* parent)
 {
     m_lossPlot = new QCustomPlot(parent);
     m_lossPlot->setObjectName(QStringLiteral("lossPlot"));
-    m_lossPlot->setMinimumSize(320, 170); // the lesson's claims are read here: never a sliver
     m_lossTitle = addTitle(m_lossPlot, tr("Loss  f − f*  (log scale)"));
     styleAxes(m_lossPlot, tr("step"), tr("f − f*"));
     setLogAxis(m_lossPlot->yAxis);
     styleLegend(m_lossPlot, Qt::AlignTop | Qt::AlignRight, LegendDensity::Compact);
+    fitLossMinimum(); // the lesson's claims are read here: never a sliver
+    connect(m_lossPlot, &QCustomPlot::beforeReplot, this, &CurvePlots::fitLossMinimum);
     m_smoothGraph = m_lossPlot->addGraph();
     m_smoothGraph->setName(tr("smoothed (EMA)"));
     m_smoothGraph->setPen(QPen(QColor(30, 90, 180), 2.2));
@@ -163,6 +164,27 @@ void CurvePlots::build(QWidget* parent)
     connect(m_lossZoom, &PlotInteraction::viewReset, this, refitLoss);
     connect(m_accuracyZoom, &PlotInteraction::scaleChanged, this, &CurvePlots::rescaleAccuracy);
     connect(m_lrZoom, &PlotInteraction::scaleChanged, this, &CurvePlots::rescaleLearningRate);
+}
+
+int CurvePlots::lossDrawingMinimum() const
+{
+    const int line = QFontMetrics(m_lossPlot->legend->font()).height();
+    return std::max(kLossDrawingHeight, kLossDrawingLines * line);
+}
+
+void CurvePlots::fitLossMinimum()
+{
+    // The title, the axes' margins and a legend row above at the current fonts, plus the
+    // drawing's own minimum: at larger text the plot grows (the column scrolls) instead of
+    // squashing its drawing.
+    QCPLayoutGrid* layout = m_lossPlot->plotLayout();
+    int around = 0;
+    for (int row = 0; row < layout->rowCount(); ++row)
+        if (layout->hasElement(row, 0) && layout->element(row, 0) != m_lossPlot->axisRect())
+            around += layout->element(row, 0)->minimumOuterSizeHint().height();
+    const QMargins margins = m_lossPlot->axisRect()->margins();
+    const int height = around + margins.top() + margins.bottom() + lossDrawingMinimum() + 8;
+    m_lossPlot->setMinimumSize(320, std::max(height, 170));
 }
 
 void CurvePlots::fitAccuracyMinimum()

@@ -20,7 +20,12 @@ namespace {
 /// A cost that outweighs any count of covered data pixels.
 constexpr int kCollision = 1000000;
 
-/// Samples the polyline of pixel points into out (points in area only).
+/// How far outside the axis rect a point still counts as data (pixels): a line drawn along an
+/// edge is clipped there but half of its pen still shows.
+constexpr double kEdgeTolerance = 3.0;
+
+/// Samples the polyline of pixel points into out (points in area only; those within
+/// kEdgeTolerance of it moved onto its edge).
 class Sampler
 {
 public:
@@ -54,8 +59,11 @@ public:
 private:
     void keep(const QPointF& point)
     {
-        if (m_area.contains(point))
-            m_out.push_back(point);
+        const QRectF grown =
+            m_area.adjusted(-kEdgeTolerance, -kEdgeTolerance, kEdgeTolerance, kEdgeTolerance);
+        if (grown.contains(point))
+            m_out.push_back(QPointF(std::clamp(point.x(), m_area.left(), m_area.right()),
+                                    std::clamp(point.y(), m_area.top(), m_area.bottom())));
     }
 
     QRectF m_area;
@@ -202,6 +210,13 @@ bool LegendPlacement::eventFilter(QObject* watched, QEvent* event)
         if (const auto* item = qobject_cast<const ElidingLegendItem*>(legend->item(i)))
             if (item->isElided() && item->outerRect().contains(help->pos()))
                 whole = item->fullText();
+    if (m_spot == Spot::Collapsed && m_collapsedRect.contains(help->pos())) {
+        QStringList names;
+        for (int i = 0; i < legend->itemCount(); ++i)
+            if (const auto* item = qobject_cast<const ElidingLegendItem*>(legend->item(i)))
+                names << item->fullText();
+        whole = names.join(QLatin1Char('\n'));
+    }
     for (const Label& label : m_labels)
         if (label.item && label.item->realVisibility() && label.shown != label.full &&
             QRectF(label.item->topLeft->pixelPosition(), label.item->bottomRight->pixelPosition())
@@ -228,6 +243,10 @@ void LegendPlacement::place()
         return;
     m_placing = true; // relayout() emits nothing, but a label's candidates might replot
     QCPLegend* legend = m_plot->legend;
+    if (m_legendHome) { // collapsed last time for want of room: judge it again
+        legend->setLayer(m_legendHome);
+        m_legendHome = nullptr;
+    }
     if (m_spot == Spot::Above) { // judge the corners on the layout without the extra row
         moveInside(m_home);
         relayout();
@@ -295,6 +314,19 @@ RowLayout rowsAbove(QCustomPlot* plot, double areaHeight)
     return layout;
 }
 
+/// The width of legend's widest entry cut to characters (average widths), at most its whole
+/// width.
+int narrowestEntry(const QCPLegend* legend, int characters)
+{
+    int widest = 1, fixed = 0;
+    for (int i = 0; i < legend->itemCount(); ++i)
+        if (const auto* item = qobject_cast<const ElidingLegendItem*>(legend->item(i))) {
+            widest = std::max(widest, item->fullWidth());
+            fixed = std::max(fixed, item->fullWidth() - item->textWidth());
+        }
+    return std::min(widest, fixed + characters * QFontMetrics(legend->font()).averageCharWidth());
+}
+
 /// Cuts every entry of legend to at most width pixels (<= 0: whole).
 void limitEntries(QCPLegend* legend, int width)
 {
@@ -342,12 +374,28 @@ void LegendPlacement::placeLegend(const std::vector<QPointF>& points)
         return;
     }
     moveInside(alignmentOf(best));
-    fitInside(area);
+    if (!fitInside(area)) {
+        collapse(alignedRect(
+            area,
+            QSizeF(std::min(size.width(), area.width()), std::min(size.height(), area.height())),
+            alignmentOf(best)));
+        return;
+    }
     m_spot = best;
     m_covered = fewest;
 }
 
-void LegendPlacement::fitInside(const QRectF& area)
+void LegendPlacement::collapse(const QRectF& rect)
+{
+    QCPLegend* legend = m_plot->legend;
+    m_legendHome = legend->layer();
+    legend->setLayer(hiddenLayer());
+    m_collapsedRect = rect;
+    m_spot = Spot::Collapsed;
+    m_covered = 0;
+}
+
+bool LegendPlacement::fitInside(const QRectF& area)
 {
     // A legend taller than the axis rect puts its entries in columns side by side, narrower.
     QCPLegend* legend = m_plot->legend;
@@ -362,12 +410,15 @@ void LegendPlacement::fitInside(const QRectF& area)
     const int rows =
         std::max(1, static_cast<int>(area.height() - margins.top() - margins.bottom()) / rowHeight);
     const int columns = std::max(1, (entries + rows - 1) / rows);
+    const int room = static_cast<int>(area.width()) - margins.left() - margins.right();
+    const int width = (room + legend->columnSpacing()) / columns - legend->columnSpacing();
+    if (columns > 1 && width < narrowestEntry(legend, kMinEntryCharacters))
+        return false;
     legend->setWrap(columns > 1 ? rows : 0);
     legend->setFillOrder(QCPLayoutGrid::foRowsFirst, true);
-    if (columns > 1) {
-        const int room = static_cast<int>(area.width()) - margins.left() - margins.right();
-        limitEntries(legend, (room + legend->columnSpacing()) / columns - legend->columnSpacing());
-    }
+    if (columns > 1)
+        limitEntries(legend, width);
+    return true;
 }
 
 void LegendPlacement::moveInside(Qt::Alignment alignment)
@@ -461,7 +512,7 @@ void LegendPlacement::placeLabels(const std::vector<QPointF>& points)
 {
     std::vector<QRectF> taken;
     QCPLegend* legend = m_plot->legend;
-    if (legend->visible() && legend->itemCount() > 0)
+    if (legend->visible() && legend->itemCount() > 0 && m_spot != Spot::Collapsed)
         taken.push_back(legend->outerRect());
     for (Label& label : m_labels) {
         if (!label.item)
