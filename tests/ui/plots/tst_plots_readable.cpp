@@ -170,16 +170,6 @@ void checkLabels(QCustomPlot* plot)
     }
 }
 
-bool loadLesson(lrlab::MainWindow& window, const QString& id)
-{
-    QSignalSpy loaded(window.lessons(), &lrlab::LessonController::lessonLoaded);
-    return window.lessons()->loadLessonById(id) &&
-           QTest::qWaitFor([&] { return loaded.count() == 1; }, kTimeout) &&
-           lrlab::test::waitForLatest(window, kTimeout) &&
-           QTest::qWaitFor([&] { return !window.pinLoader()->isReplacing(); }, kTimeout) &&
-           QTest::qWaitFor([&] { return !window.runs()->isBusy(); }, kTimeout);
-}
-
 } // namespace
 
 class TestPlotsReadable : public QObject
@@ -239,7 +229,7 @@ void TestPlotsReadable::lessonPlotsReadable()
     window.resize(1600, 1000);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
-    QVERIFY(loadLesson(window, id));
+    QVERIFY(lrlab::test::loadLessonAndWait(window, id, kTimeout));
     QTest::qWait(50); // queued replots and dock sizes settle
 
     QCustomPlot* map = window.landscapeView()->plot();
