@@ -163,6 +163,10 @@ QWidget* MainWindow::buildCentral()
     curves->setStretchFactor(1, 1);
     curves->setStretchFactor(2, 1);
     curvesColumn->setWidget(curves);
+    // The loss plot itself never scrolls out of sight: the column is at least its minimum tall.
+    QCustomPlot* loss = m_curves->lossPlot();
+    connect(loss, &QCustomPlot::afterLayout, curvesColumn,
+            [curvesColumn, loss] { curvesColumn->setMinimumHeight(loss->minimumHeight()); });
     plots->addWidget(m_landscape->plot());
     plots->addWidget(curvesColumn);
     plots->setStretchFactor(0, 5);

@@ -252,8 +252,10 @@ void TestPlotsReadable::lessonPlotsReadable()
                             .arg(kMinLossDrawing * scale)));
     const double share = double(map->axisRect()->rect().height()) / map->height();
     QVERIFY2(share >= kMinMapShare,
-             qPrintable(QStringLiteral("the map takes %1 of the landscape plot's height")
-                            .arg(share, 0, 'f', 2)));
+             qPrintable(QStringLiteral("the map takes %1 of the landscape plot's %2×%3 px")
+                            .arg(share, 0, 'f', 2)
+                            .arg(map->width())
+                            .arg(map->height())));
 }
 
 QTEST_MAIN(TestPlotsReadable)
