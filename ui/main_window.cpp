@@ -158,10 +158,11 @@ QWidget* MainWindow::buildCentral()
     curves->addWidget(m_curves->lossPlot());
     curves->addWidget(m_curves->accuracyPlot());
     curves->addWidget(m_curves->schedulePlot());
-    // The loss plot takes the height; the accuracy and schedule plots give way first.
+    // The loss plot takes most of the height and keeps its minimum; the accuracy and schedule
+    // plots give way first, down to theirs (then the column scrolls).
     curves->setStretchFactor(0, 4);
     curves->setStretchFactor(1, 1);
-    curves->setStretchFactor(2, 1);
+    curves->setStretchFactor(2, 2);
     curvesColumn->setWidget(curves);
     // The loss plot itself never scrolls out of sight: the column is at least its minimum tall.
     QCustomPlot* loss = m_curves->lossPlot();

@@ -20,17 +20,14 @@ namespace {
 /// A cost that outweighs any count of covered data pixels.
 constexpr int kCollision = 1000000;
 
-/// How far outside the axis rect a point still counts as data (pixels): a line drawn along an
-/// edge is clipped there but half of its pen still shows.
-constexpr double kEdgeTolerance = 3.0;
-
-/// Samples the polyline of pixel points into out (points in area only; those within
-/// kEdgeTolerance of it moved onto its edge).
+/// Samples the polyline of pixel points into out (points in area only; those within edge
+/// pixels outside it moved onto its edge).
 class Sampler
 {
 public:
-    Sampler(const QRectF& area, double spacing, std::vector<QPointF>& out)
-        : m_area(area), m_spacing(spacing), m_out(out)
+    Sampler(const QRectF& area, double spacing, double edge, std::vector<QPointF>& out)
+        : m_area(area), m_grown(area.adjusted(-edge, -edge, edge, edge)), m_spacing(spacing),
+          m_out(out)
     {
     }
 
@@ -59,14 +56,13 @@ public:
 private:
     void keep(const QPointF& point)
     {
-        const QRectF grown =
-            m_area.adjusted(-kEdgeTolerance, -kEdgeTolerance, kEdgeTolerance, kEdgeTolerance);
-        if (grown.contains(point))
+        if (m_grown.contains(point))
             m_out.push_back(QPointF(std::clamp(point.x(), m_area.left(), m_area.right()),
                                     std::clamp(point.y(), m_area.top(), m_area.bottom())));
     }
 
     QRectF m_area;
+    QRectF m_grown;
     double m_spacing;
     std::vector<QPointF>& m_out;
     QPointF m_last;
@@ -133,11 +129,11 @@ int insetIndexOf(QCPLayoutInset* inset, QCPLayoutElement* element)
 
 } // namespace
 
-std::vector<QPointF> dataPixels(QCustomPlot* plot, double spacing)
+std::vector<QPointF> dataPixels(QCustomPlot* plot, double spacing, double edge)
 {
     std::vector<QPointF> points;
     const QRectF area = plot->axisRect()->rect();
-    Sampler sampler(area, std::max(spacing, 1.0), points);
+    Sampler sampler(area, std::max(spacing, 1.0), std::max(edge, 0.0), points);
     for (int i = 0; i < plot->plottableCount(); ++i) {
         const QCPAbstractPlottable* plottable = plot->plottable(i);
         if (!plottable->realVisibility())
@@ -254,7 +250,9 @@ void LegendPlacement::place()
     if (legend->visible() && legend->itemCount() > 0)
         placeLegend(dataPixels(m_plot));
     relayout();
-    placeLabels(dataPixels(m_plot));
+    // A line along the axis rect's edge (clipped there) is data for the labels, which are
+    // placed against the edges.
+    placeLabels(dataPixels(m_plot, 6.0, kLabelEdgePixels));
     m_placing = false;
 }
 

@@ -18,9 +18,9 @@ namespace lrlab {
 /// The pixel positions of the data of plot's visible graphs and curves (colour maps and other
 /// plottables are not data points) that lie in its axis rect, each line sampled every spacing
 /// pixels between its points so a line through a rectangle counts even where no point does.
-/// Points a few pixels outside the axis rect (a line drawn along its edge, clipped there) count
-/// too, moved onto the edge. Needs a laid-out plot (after a replot or in afterLayout).
-std::vector<QPointF> dataPixels(QCustomPlot* plot, double spacing = 6.0);
+/// Points up to edge pixels outside the axis rect (a line drawn along its edge, clipped there)
+/// count too, moved onto the edge. Needs a laid-out plot (after a replot or in afterLayout).
+std::vector<QPointF> dataPixels(QCustomPlot* plot, double spacing = 6.0, double edge = 0.0);
 
 /// How many of points lie in rect.
 int coveredCount(const std::vector<QPointF>& points, const QRectF& rect);
@@ -65,6 +65,9 @@ public:
     static constexpr double kMaxAboveShare = 0.25;
     /// No legend entry is cut to fewer characters (average widths of the legend's font).
     static constexpr int kMinEntryCharacters = 8;
+    /// Data this many pixels outside the axis rect (a line along its edge, half clipped) counts
+    /// as data on the edge when placing labels (not the legend).
+    static constexpr double kLabelEdgePixels = 3.0;
 
     /// Where the legend is.
     enum class Spot { TopRight, TopLeft, BottomRight, BottomLeft, Top, Bottom, Above, Collapsed };
