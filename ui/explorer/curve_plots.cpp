@@ -168,8 +168,15 @@ void CurvePlots::build(QWidget* parent)
 
 int CurvePlots::lossDrawingMinimum() const
 {
-    const int line = QFontMetrics(m_lossPlot->legend->font()).height();
-    return std::max(kLossDrawingHeight, kLossDrawingLines * line);
+    // Also room for the legend inside in one column, so its entries are never cut to columns.
+    const QCPLegend* legend = m_lossPlot->legend;
+    const int line = QFontMetrics(legend->font()).height();
+    int entries = 0;
+    for (int i = 0; i < legend->itemCount(); ++i)
+        entries += legend->item(i) != nullptr;
+    const int row = std::max(line, legend->iconSize().height()) + std::max(0, legend->rowSpacing());
+    const int column = entries * row + legend->margins().top() + legend->margins().bottom() + 8;
+    return std::max({kLossDrawingHeight, kLossDrawingLines * line, column});
 }
 
 void CurvePlots::fitLossMinimum()

@@ -37,7 +37,8 @@ public:
     /// claims are read there, and its legend lies inside it).
     static constexpr int kLossDrawingLines = 6;
 
-    /// The least height of the loss plot's drawing area at its current fonts (pixels).
+    /// The least height of the loss plot's drawing area at its current fonts (pixels): also
+    /// its legend's entries in one column.
     int lossDrawingMinimum() const;
 
     QCustomPlot* lossPlot() const { return m_lossPlot; }

@@ -99,6 +99,7 @@ Qt::Alignment alignmentOf(LegendPlacement::Spot spot)
     case LegendPlacement::Spot::Bottom:
         return Qt::AlignBottom | Qt::AlignHCenter;
     case LegendPlacement::Spot::Above:
+    case LegendPlacement::Spot::Collapsed:
         break;
     }
     return Qt::AlignTop | Qt::AlignRight;
@@ -258,6 +259,24 @@ void LegendPlacement::place()
 
 namespace {
 
+/// The least width to which legend's entries may be cut: each keeps its first characters
+/// (of its own text, so wide scripts keep as many as narrow ones) and the "…".
+int narrowestEntry(const QCPLegend* legend, int characters)
+{
+    const QFontMetrics metrics(legend->font());
+    int least = 1;
+    for (int i = 0; i < legend->itemCount(); ++i)
+        if (const auto* item = qobject_cast<const ElidingLegendItem*>(legend->item(i))) {
+            const QString text = item->fullText();
+            const int fixed = item->fullWidth() - item->textWidth();
+            const int kept = text.size() <= characters
+                                 ? item->textWidth()
+                                 : metrics.horizontalAdvance(text.left(characters) + QChar(0x2026));
+            least = std::max(least, std::min(item->fullWidth(), fixed + kept));
+        }
+    return least;
+}
+
 /// How the legend's entries would lie in rows above the axis rect.
 struct RowLayout
 {
@@ -268,7 +287,8 @@ struct RowLayout
 };
 
 /// The rows above the axis rect that leave it the most height: entries side by side at their
-/// width, or more of them cut narrower (to about ten characters) while that saves rows; fits
+/// width, or more of them cut narrower (to kMinEntryCharacters of their own text) while that
+/// saves rows; fits
 /// when the rows take at most kMaxAboveShare of the axis rect's height and leave it
 /// kMinDataHeight.
 RowLayout rowsAbove(QCustomPlot* plot, double areaHeight)
@@ -287,8 +307,7 @@ RowLayout rowsAbove(QCustomPlot* plot, double areaHeight)
     const int spacing = legend->columnSpacing();
     const int room =
         std::max(1, plot->axisRect()->outerRect().width() - margins.left() - margins.right());
-    const int narrowest =
-        std::min(widest, fixed + 10 * QFontMetrics(legend->font()).averageCharWidth());
+    const int narrowest = narrowestEntry(legend, LegendPlacement::kMinEntryCharacters);
     const double rowHeight = tallest + std::max(0, legend->rowSpacing());
     const auto layoutOf = [&](int perRow) {
         RowLayout layout;
@@ -310,19 +329,6 @@ RowLayout rowsAbove(QCustomPlot* plot, double areaHeight)
         layout = denser;
     }
     return layout;
-}
-
-/// The width of legend's widest entry cut to characters (average widths), at most its whole
-/// width.
-int narrowestEntry(const QCPLegend* legend, int characters)
-{
-    int widest = 1, fixed = 0;
-    for (int i = 0; i < legend->itemCount(); ++i)
-        if (const auto* item = qobject_cast<const ElidingLegendItem*>(legend->item(i))) {
-            widest = std::max(widest, item->fullWidth());
-            fixed = std::max(fixed, item->fullWidth() - item->textWidth());
-        }
-    return std::min(widest, fixed + characters * QFontMetrics(legend->font()).averageCharWidth());
 }
 
 /// Cuts every entry of legend to at most width pixels (<= 0: whole).

@@ -40,19 +40,19 @@ struct LabelSpot
 /// right, bottom left, top, bottom); when every spot covers data, or the legend would take more
 /// than kMaxInsetShare of the axis rect (large text), the legend moves out into rows above the
 /// axis rect, its entries side by side — as many rows as fit in kMaxAboveShare of the axis rect's
-/// height while leaving it kMinDataHeight pixels, entries cut to a narrower width ("…", at least
-/// about ten characters) where that saves rows. Where no such rows fit (a small plot in a
-/// crowded window) the legend stays inside, at the spot covering the fewest data pixels, where
-/// its translucent fill lets the data show through; when its entries would need columns so
-/// narrow that they are cut below kMinEntryCharacters, it collapses instead (Spot::Collapsed:
-/// not drawn; hovering its corner of the axis rect shows all its entries as tooltip). Entries are
-/// ElidingLegendItems: a legend is never wider than its axis rect (inside) or its plot column
-/// (above); a cut entry shows its whole name as tooltip. Then each registered label takes, of its
-/// candidate spots, the one with the fewest covered data pixels, a heavy penalty for touching the
-/// legend or a label placed before it, or leaving the axis rect (ties: the first candidate); a
-/// label given shorter texts tries them in turn where its text covers data everywhere, and is
-/// hidden when even the shortest does (its whole text is its tooltip while shortened). Owned by the
-/// plot. GUI thread only.
+/// height while leaving it kMinDataHeight pixels, entries cut to a narrower width ("…", keeping at
+/// least kMinEntryCharacters of their own text) where that saves rows. Where no such rows fit (a
+/// small plot in a crowded window) the legend stays inside, at the spot covering the fewest data
+/// pixels, where its translucent fill lets the data show through; when its entries would need
+/// columns so narrow that they are cut below kMinEntryCharacters, it collapses instead
+/// (Spot::Collapsed: not drawn; hovering its corner of the axis rect shows all its entries as
+/// tooltip). Entries are ElidingLegendItems: a legend is never wider than its axis rect (inside) or
+/// its plot column (above); a cut entry shows its whole name as tooltip. Then each registered label
+/// takes, of its candidate spots, the one with the fewest covered data pixels, a heavy penalty for
+/// touching the legend or a label placed before it, or leaving the axis rect (ties: the first
+/// candidate); a label given shorter texts tries them in turn where its text covers data
+/// everywhere, and is hidden when even the shortest does (its whole text is its tooltip while
+/// shortened). Owned by the plot. GUI thread only.
 class LegendPlacement : public QObject
 {
     Q_OBJECT

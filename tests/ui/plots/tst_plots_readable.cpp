@@ -109,15 +109,19 @@ void checkLegendEntries(QCustomPlot* plot)
     const QCPLegend* legend = plot->legend;
     if (!legend->realVisibility())
         return;
-    const int least = kMinEntryCharacters * QFontMetrics(legend->font()).averageCharWidth();
+    const QFontMetrics metrics(legend->font());
     for (int i = 0; i < legend->itemCount(); ++i) {
         const auto* item = qobject_cast<const lrlab::ElidingLegendItem*>(legend->item(i));
         if (!item || !item->isElided())
             continue;
+        // The room for the text against the width of its first characters (and the "…").
         const int shown = item->maximumWidth() - (item->fullWidth() - item->textWidth());
+        const int least =
+            metrics.horizontalAdvance(item->fullText().left(kMinEntryCharacters) + QChar(0x2026));
         QVERIFY2(shown >= least,
                  qPrintable(where(plot, QStringLiteral("legend entry \"%1\" cut to %2 px of "
-                                                       "text, less than %3 characters (%4 px)")
+                                                       "text, less than its first %3 characters "
+                                                       "(%4 px)")
                                             .arg(item->fullText())
                                             .arg(shown)
                                             .arg(kMinEntryCharacters)
