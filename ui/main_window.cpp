@@ -147,16 +147,31 @@ QWidget* MainWindow::buildCentral()
     auto* plots = new QSplitter(Qt::Horizontal, plotsColumn);
     m_plots = plots;
     m_landscape = new LandscapeView(m_model, plots);
-    auto* curves = new QSplitter(Qt::Vertical, plots);
+    // The curves column scrolls when its plots' minimums (which grow with the text size) need
+    // more than the window's height, instead of squashing them.
+    auto* curvesColumn = new QScrollArea(plots);
+    curvesColumn->setObjectName(QStringLiteral("curvesColumn"));
+    curvesColumn->setWidgetResizable(true);
+    curvesColumn->setFrameShape(QFrame::NoFrame);
+    curvesColumn->setFocusPolicy(Qt::NoFocus);
+    auto* curves = new QSplitter(Qt::Vertical);
+    curves->setChildrenCollapsible(false);
     m_curves = new CurvePlots(curves);
     curves->addWidget(m_curves->lossPlot());
     curves->addWidget(m_curves->accuracyPlot());
     curves->addWidget(m_curves->schedulePlot());
+    // The loss plot takes most of the height and keeps its minimum; the accuracy and schedule
+    // plots give way first, down to theirs (then the column scrolls).
     curves->setStretchFactor(0, 4);
     curves->setStretchFactor(1, 1);
     curves->setStretchFactor(2, 2);
+    curvesColumn->setWidget(curves);
+    // The loss plot itself never scrolls out of sight: the column is at least its minimum tall.
+    QCustomPlot* loss = m_curves->lossPlot();
+    connect(loss, &QCustomPlot::afterLayout, curvesColumn,
+            [curvesColumn, loss] { curvesColumn->setMinimumHeight(loss->minimumHeight()); });
     plots->addWidget(m_landscape->plot());
-    plots->addWidget(curves);
+    plots->addWidget(curvesColumn);
     plots->setStretchFactor(0, 5);
     plots->setStretchFactor(1, 4);
     plots->setChildrenCollapsible(false);

@@ -1,8 +1,11 @@
 #pragma once
 
+#include "ui/compare/pin_loader.h"
 #include "ui/explorer/run_controller.h"
+#include "ui/lessons/lesson_controller.h"
 #include "ui/main_window.h"
 
+#include <QSignalSpy>
 #include <QTest>
 
 namespace lrlab::test {
@@ -21,6 +24,18 @@ inline bool waitForLatest(MainWindow& window, int timeout = kRunTimeout)
                    runs->currentRecord() != nullptr;
         },
         timeout);
+}
+
+/// Loads the lesson id in window and waits (at most timeout ms each) until it is shown: its run,
+/// its pinned runs and nothing busy.
+inline bool loadLessonAndWait(MainWindow& window, const QString& id, int timeout = kRunTimeout)
+{
+    QSignalSpy loaded(window.lessons(), &LessonController::lessonLoaded);
+    return window.lessons()->loadLessonById(id) &&
+           QTest::qWaitFor([&] { return loaded.count() == 1; }, timeout) &&
+           waitForLatest(window, timeout) &&
+           QTest::qWaitFor([&] { return !window.pinLoader()->isReplacing(); }, timeout) &&
+           QTest::qWaitFor([&] { return !window.runs()->isBusy(); }, timeout);
 }
 
 } // namespace lrlab::test

@@ -36,11 +36,12 @@ void CurvePlots::build(QWidget* parent)
 {
     m_lossPlot = new QCustomPlot(parent);
     m_lossPlot->setObjectName(QStringLiteral("lossPlot"));
-    m_lossPlot->setMinimumSize(320, 170); // the lesson's claims are read here: never a sliver
     m_lossTitle = addTitle(m_lossPlot, tr("Loss  f − f*  (log scale)"));
     styleAxes(m_lossPlot, tr("step"), tr("f − f*"));
     setLogAxis(m_lossPlot->yAxis);
     styleLegend(m_lossPlot, Qt::AlignTop | Qt::AlignRight, LegendDensity::Compact);
+    fitLossMinimum(); // the lesson's claims are read here: never a sliver
+    connect(m_lossPlot, &QCustomPlot::beforeReplot, this, &CurvePlots::fitLossMinimum);
     m_smoothGraph = m_lossPlot->addGraph();
     m_smoothGraph->setName(tr("smoothed (EMA)"));
     m_smoothGraph->setPen(QPen(QColor(30, 90, 180), 2.2));
@@ -163,6 +164,34 @@ void CurvePlots::build(QWidget* parent)
     connect(m_lossZoom, &PlotInteraction::viewReset, this, refitLoss);
     connect(m_accuracyZoom, &PlotInteraction::scaleChanged, this, &CurvePlots::rescaleAccuracy);
     connect(m_lrZoom, &PlotInteraction::scaleChanged, this, &CurvePlots::rescaleLearningRate);
+}
+
+int CurvePlots::lossDrawingMinimum() const
+{
+    // Also room for the legend inside in one column, so its entries are never cut to columns.
+    const QCPLegend* legend = m_lossPlot->legend;
+    const int line = QFontMetrics(legend->font()).height();
+    int entries = 0;
+    for (int i = 0; i < legend->itemCount(); ++i)
+        entries += legend->item(i) != nullptr;
+    const int row = std::max(line, legend->iconSize().height()) + std::max(0, legend->rowSpacing());
+    const int column = entries * row + legend->margins().top() + legend->margins().bottom() + 8;
+    return std::max({kLossDrawingHeight, kLossDrawingLines * line, column});
+}
+
+void CurvePlots::fitLossMinimum()
+{
+    // The title, the axes' margins and a legend row above at the current fonts, plus the
+    // drawing's own minimum: at larger text the plot grows (the column scrolls) instead of
+    // squashing its drawing.
+    QCPLayoutGrid* layout = m_lossPlot->plotLayout();
+    int around = 0;
+    for (int row = 0; row < layout->rowCount(); ++row)
+        if (layout->hasElement(row, 0) && layout->element(row, 0) != m_lossPlot->axisRect())
+            around += layout->element(row, 0)->minimumOuterSizeHint().height();
+    const QMargins margins = m_lossPlot->axisRect()->margins();
+    const int height = around + margins.top() + margins.bottom() + lossDrawingMinimum() + 8;
+    m_lossPlot->setMinimumSize(320, std::max(height, 170));
 }
 
 void CurvePlots::fitAccuracyMinimum()

@@ -31,6 +31,15 @@ public:
     /// The accuracy plot's drawing area (its axis rect) is at least this tall, at any text
     /// size: the plot's minimum height follows its font.
     static constexpr int kAccuracyDrawingHeight = 80;
+    /// The loss plot's drawing area is at least this tall at ×1.0 text...
+    static constexpr int kLossDrawingHeight = 100;
+    /// ...and at least this many lines of its legend's font at any text size (the lesson's
+    /// claims are read there, and its legend lies inside it).
+    static constexpr int kLossDrawingLines = 6;
+
+    /// The least height of the loss plot's drawing area at its current fonts (pixels): also
+    /// its legend's entries in one column.
+    int lossDrawingMinimum() const;
 
     QCustomPlot* lossPlot() const { return m_lossPlot; }
     QCustomPlot* accuracyPlot() const { return m_accuracyPlot; }
@@ -55,6 +64,7 @@ public:
 
 private:
     void build(QWidget* parent);
+    void fitLossMinimum();
     void fitAccuracyMinimum();
     void fitScheduleMinimum();
     /// The loss plot's title names its scale (log or linear, Log scale in its menu).

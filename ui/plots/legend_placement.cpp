@@ -20,12 +20,14 @@ namespace {
 /// A cost that outweighs any count of covered data pixels.
 constexpr int kCollision = 1000000;
 
-/// Samples the polyline of pixel points into out (points in area only).
+/// Samples the polyline of pixel points into out (points in area only; those within edge
+/// pixels outside it moved onto its edge).
 class Sampler
 {
 public:
-    Sampler(const QRectF& area, double spacing, std::vector<QPointF>& out)
-        : m_area(area), m_spacing(spacing), m_out(out)
+    Sampler(const QRectF& area, double spacing, double edge, std::vector<QPointF>& out)
+        : m_area(area), m_grown(area.adjusted(-edge, -edge, edge, edge)), m_spacing(spacing),
+          m_out(out)
     {
     }
 
@@ -54,11 +56,13 @@ public:
 private:
     void keep(const QPointF& point)
     {
-        if (m_area.contains(point))
-            m_out.push_back(point);
+        if (m_grown.contains(point))
+            m_out.push_back(QPointF(std::clamp(point.x(), m_area.left(), m_area.right()),
+                                    std::clamp(point.y(), m_area.top(), m_area.bottom())));
     }
 
     QRectF m_area;
+    QRectF m_grown;
     double m_spacing;
     std::vector<QPointF>& m_out;
     QPointF m_last;
@@ -95,6 +99,7 @@ Qt::Alignment alignmentOf(LegendPlacement::Spot spot)
     case LegendPlacement::Spot::Bottom:
         return Qt::AlignBottom | Qt::AlignHCenter;
     case LegendPlacement::Spot::Above:
+    case LegendPlacement::Spot::Collapsed:
         break;
     }
     return Qt::AlignTop | Qt::AlignRight;
@@ -125,11 +130,11 @@ int insetIndexOf(QCPLayoutInset* inset, QCPLayoutElement* element)
 
 } // namespace
 
-std::vector<QPointF> dataPixels(QCustomPlot* plot, double spacing)
+std::vector<QPointF> dataPixels(QCustomPlot* plot, double spacing, double edge)
 {
     std::vector<QPointF> points;
     const QRectF area = plot->axisRect()->rect();
-    Sampler sampler(area, std::max(spacing, 1.0), points);
+    Sampler sampler(area, std::max(spacing, 1.0), std::max(edge, 0.0), points);
     for (int i = 0; i < plot->plottableCount(); ++i) {
         const QCPAbstractPlottable* plottable = plot->plottable(i);
         if (!plottable->realVisibility())
@@ -202,6 +207,13 @@ bool LegendPlacement::eventFilter(QObject* watched, QEvent* event)
         if (const auto* item = qobject_cast<const ElidingLegendItem*>(legend->item(i)))
             if (item->isElided() && item->outerRect().contains(help->pos()))
                 whole = item->fullText();
+    if (m_spot == Spot::Collapsed && m_collapsedRect.contains(help->pos())) {
+        QStringList names;
+        for (int i = 0; i < legend->itemCount(); ++i)
+            if (const auto* item = qobject_cast<const ElidingLegendItem*>(legend->item(i)))
+                names << item->fullText();
+        whole = names.join(QLatin1Char('\n'));
+    }
     for (const Label& label : m_labels)
         if (label.item && label.item->realVisibility() && label.shown != label.full &&
             QRectF(label.item->topLeft->pixelPosition(), label.item->bottomRight->pixelPosition())
@@ -228,6 +240,10 @@ void LegendPlacement::place()
         return;
     m_placing = true; // relayout() emits nothing, but a label's candidates might replot
     QCPLegend* legend = m_plot->legend;
+    if (m_legendHome) { // collapsed last time for want of room: judge it again
+        legend->setLayer(m_legendHome);
+        m_legendHome = nullptr;
+    }
     if (m_spot == Spot::Above) { // judge the corners on the layout without the extra row
         moveInside(m_home);
         relayout();
@@ -235,11 +251,31 @@ void LegendPlacement::place()
     if (legend->visible() && legend->itemCount() > 0)
         placeLegend(dataPixels(m_plot));
     relayout();
-    placeLabels(dataPixels(m_plot));
+    // A line along the axis rect's edge (clipped there) is data for the labels, which are
+    // placed against the edges.
+    placeLabels(dataPixels(m_plot, 6.0, kLabelEdgePixels));
     m_placing = false;
 }
 
 namespace {
+
+/// The least width to which legend's entries may be cut: each keeps its first characters
+/// (of its own text, so wide scripts keep as many as narrow ones) and the "…".
+int narrowestEntry(const QCPLegend* legend, int characters)
+{
+    const QFontMetrics metrics(legend->font());
+    int least = 1;
+    for (int i = 0; i < legend->itemCount(); ++i)
+        if (const auto* item = qobject_cast<const ElidingLegendItem*>(legend->item(i))) {
+            const QString text = item->fullText();
+            const int fixed = item->fullWidth() - item->textWidth();
+            const int kept = text.size() <= characters
+                                 ? item->textWidth()
+                                 : metrics.horizontalAdvance(text.left(characters) + QChar(0x2026));
+            least = std::max(least, std::min(item->fullWidth(), fixed + kept));
+        }
+    return least;
+}
 
 /// How the legend's entries would lie in rows above the axis rect.
 struct RowLayout
@@ -251,7 +287,8 @@ struct RowLayout
 };
 
 /// The rows above the axis rect that leave it the most height: entries side by side at their
-/// width, or more of them cut narrower (to about ten characters) while that saves rows; fits
+/// width, or more of them cut narrower (to kMinEntryCharacters of their own text) while that
+/// saves rows; fits
 /// when the rows take at most kMaxAboveShare of the axis rect's height and leave it
 /// kMinDataHeight.
 RowLayout rowsAbove(QCustomPlot* plot, double areaHeight)
@@ -270,8 +307,7 @@ RowLayout rowsAbove(QCustomPlot* plot, double areaHeight)
     const int spacing = legend->columnSpacing();
     const int room =
         std::max(1, plot->axisRect()->outerRect().width() - margins.left() - margins.right());
-    const int narrowest =
-        std::min(widest, fixed + 10 * QFontMetrics(legend->font()).averageCharWidth());
+    const int narrowest = narrowestEntry(legend, LegendPlacement::kMinEntryCharacters);
     const double rowHeight = tallest + std::max(0, legend->rowSpacing());
     const auto layoutOf = [&](int perRow) {
         RowLayout layout;
@@ -342,12 +378,28 @@ void LegendPlacement::placeLegend(const std::vector<QPointF>& points)
         return;
     }
     moveInside(alignmentOf(best));
-    fitInside(area);
+    if (!fitInside(area)) {
+        collapse(alignedRect(
+            area,
+            QSizeF(std::min(size.width(), area.width()), std::min(size.height(), area.height())),
+            alignmentOf(best)));
+        return;
+    }
     m_spot = best;
     m_covered = fewest;
 }
 
-void LegendPlacement::fitInside(const QRectF& area)
+void LegendPlacement::collapse(const QRectF& rect)
+{
+    QCPLegend* legend = m_plot->legend;
+    m_legendHome = legend->layer();
+    legend->setLayer(hiddenLayer());
+    m_collapsedRect = rect;
+    m_spot = Spot::Collapsed;
+    m_covered = 0;
+}
+
+bool LegendPlacement::fitInside(const QRectF& area)
 {
     // A legend taller than the axis rect puts its entries in columns side by side, narrower.
     QCPLegend* legend = m_plot->legend;
@@ -362,12 +414,15 @@ void LegendPlacement::fitInside(const QRectF& area)
     const int rows =
         std::max(1, static_cast<int>(area.height() - margins.top() - margins.bottom()) / rowHeight);
     const int columns = std::max(1, (entries + rows - 1) / rows);
+    const int room = static_cast<int>(area.width()) - margins.left() - margins.right();
+    const int width = (room + legend->columnSpacing()) / columns - legend->columnSpacing();
+    if (columns > 1 && width < narrowestEntry(legend, kMinEntryCharacters))
+        return false;
     legend->setWrap(columns > 1 ? rows : 0);
     legend->setFillOrder(QCPLayoutGrid::foRowsFirst, true);
-    if (columns > 1) {
-        const int room = static_cast<int>(area.width()) - margins.left() - margins.right();
-        limitEntries(legend, (room + legend->columnSpacing()) / columns - legend->columnSpacing());
-    }
+    if (columns > 1)
+        limitEntries(legend, width);
+    return true;
 }
 
 void LegendPlacement::moveInside(Qt::Alignment alignment)
@@ -461,7 +516,7 @@ void LegendPlacement::placeLabels(const std::vector<QPointF>& points)
 {
     std::vector<QRectF> taken;
     QCPLegend* legend = m_plot->legend;
-    if (legend->visible() && legend->itemCount() > 0)
+    if (legend->visible() && legend->itemCount() > 0 && m_spot != Spot::Collapsed)
         taken.push_back(legend->outerRect());
     for (Label& label : m_labels) {
         if (!label.item)

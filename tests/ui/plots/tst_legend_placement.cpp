@@ -109,7 +109,12 @@ void checkClear(QCustomPlot* plot)
     std::vector<QRectF> taken;
     if (plot->legend->visible() && plot->legend->itemCount() > 0) {
         const QRectF legend = plot->legend->outerRect();
-        QVERIFY2(pointsIn(points, legend) == 0, qPrintable(plot->objectName()));
+        QVERIFY2(pointsIn(points, legend) == 0,
+                 qPrintable(plot->objectName() +
+                            QStringLiteral(" legend %1 at spot %2 (%3 px)")
+                                .arg(pointsIn(points, legend))
+                                .arg(int(lrlab::LegendPlacement::of(plot)->legendSpot()))
+                                .arg(plot->axisRect()->rect().height())));
         taken.push_back(legend);
     }
     for (const QCPItemText* label : labelsOf(plot)) {
@@ -119,15 +124,6 @@ void checkClear(QCustomPlot* plot)
             QVERIFY2(!other.intersects(rect), qPrintable(label->text()));
         taken.push_back(rect);
     }
-}
-
-bool loadLesson(lrlab::MainWindow& window, const QString& id)
-{
-    QSignalSpy loaded(window.lessons(), &lrlab::LessonController::lessonLoaded);
-    return window.lessons()->loadLessonById(id) &&
-           QTest::qWaitFor([&] { return loaded.count() == 1; }, kTimeout) &&
-           lrlab::test::waitForLatest(window) &&
-           QTest::qWaitFor([&] { return !window.pinLoader()->isReplacing(); }, kTimeout);
 }
 
 } // namespace
@@ -142,6 +138,8 @@ private slots:
     void longEntriesAreCutToThePlot();
     void crowdedLabelIsShortenedOrHidden_data();
     void crowdedLabelIsShortenedOrHidden();
+    void labelAvoidsALineAlongTheEdge_data();
+    void labelAvoidsALineAlongTheEdge();
     void cleanup() { lrlab::setFontScale(1.0); }
 };
 
@@ -149,7 +147,8 @@ void TestLegendPlacement::lessonOneKeepsDataClear()
 {
     lrlab::MainWindow window;
     QVERIFY(showLaidOut(window));
-    QVERIFY(loadLesson(window, QStringLiteral("lr-too-large-small-right")));
+    QVERIFY(lrlab::test::loadLessonAndWait(window, QStringLiteral("lr-too-large-small-right"),
+                                           kTimeout));
     QVERIFY(window.pinnedRuns()->pinnedCount() >= 4);
     for (QCustomPlot* plot : {window.curves()->lossPlot(), window.curves()->schedulePlot(),
                               window.landscapeView()->plot()})
@@ -186,7 +185,8 @@ void TestLegendPlacement::largerTextLeavesTheDataReadable()
 {
     lrlab::MainWindow window;
     QVERIFY(showLaidOut(window));
-    QVERIFY(loadLesson(window, QStringLiteral("lr-too-large-small-right")));
+    QVERIFY(lrlab::test::loadLessonAndWait(window, QStringLiteral("lr-too-large-small-right"),
+                                           kTimeout));
     lrlab::setFontScale(1.5);
     for (QCustomPlot* plot : {window.curves()->lossPlot(), window.landscapeView()->plot()}) {
         plot->replot(QCustomPlot::rpImmediateRefresh);
@@ -298,6 +298,41 @@ void TestLegendPlacement::crowdedLabelIsShortenedOrHidden()
     QHelpEvent tip(QEvent::ToolTip, over, plot.mapToGlobal(over));
     QApplication::sendEvent(&plot, &tip);
     QTRY_COMPARE(QToolTip::text(), whole);
+}
+
+void TestLegendPlacement::labelAvoidsALineAlongTheEdge_data()
+{
+    QTest::addColumn<double>("value"); // the line's value, on the range's edge
+    QTest::addColumn<int>("edge");     // Qt::AlignTop or Qt::AlignBottom: the label's first spot
+    QTest::newRow("top edge") << 1.0 << int(Qt::AlignTop);
+    QTest::newRow("bottom edge") << 0.0 << int(Qt::AlignBottom);
+}
+
+void TestLegendPlacement::labelAvoidsALineAlongTheEdge()
+{
+    // A horizontal line exactly on the value range's edge is drawn there, half clipped: it is
+    // data, so a label offered a spot against that edge or the middle takes the middle.
+    QFETCH(double, value);
+    QFETCH(int, edge);
+    QCustomPlot plot;
+    plot.resize(400, 250);
+    plot.legend->setVisible(false);
+    plot.xAxis->setRange(0, 1);
+    plot.yAxis->setRange(0, 1);
+    plot.addGraph()->setData({0.0, 1.0}, {value, value});
+    auto* label = new QCPItemText(&plot);
+    label->position->setType(QCPItemPosition::ptAxisRectRatio);
+    label->setText(QStringLiteral("limit"));
+    const double y = edge == Qt::AlignTop ? 0.0 : 1.0;
+    lrlab::LegendPlacement::of(&plot)->addLabel(label, [edge, y] {
+        return std::vector<lrlab::LabelSpot>{
+            {QPointF(0.5, y), Qt::AlignHCenter | Qt::Alignment(edge)},
+            {QPointF(0.5, 0.5), Qt::AlignCenter}};
+    });
+    plot.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&plot));
+    plot.replot(QCustomPlot::rpImmediateRefresh);
+    QCOMPARE(label->position->coords(), QPointF(0.5, 0.5));
 }
 
 QTEST_MAIN(TestLegendPlacement)

@@ -2,7 +2,10 @@
 // in English and Chinese, at text ×1.0 and ×1.5 (View ▸ Text size). On the loss, accuracy,
 // schedule and landscape plots every legend lies inside its plot widget, no title is clipped
 // (its text, wrapped as drawn, fits its rect and the rect fits the widget), no label covers a
-// data point of its plot or leaves the widget, and the landscape map keeps most of its height.
+// data point of its plot (points drawn along an edge, clipped there, included) or leaves the
+// widget, no legend entry is cut below kMinEntryCharacters, the loss plot's
+// drawing keeps kMinLossDrawing × the text scale of height, and the landscape map keeps most of
+// its height.
 #include "tests/common/main_window_waits.h"
 #include "ui/compare/pin_loader.h"
 #include "ui/explorer/curve_plots.h"
@@ -10,6 +13,7 @@
 #include "ui/language.h"
 #include "ui/lessons/lesson_controller.h"
 #include "ui/main_window.h"
+#include "ui/plots/eliding_legend_item.h"
 #include "ui/shell/app_settings.h"
 #include "ui/shell/user_dialogs.h"
 #include "ui/theme.h"
@@ -25,6 +29,7 @@
 
 #include <qcustomplot.h>
 
+#include <algorithm>
 #include <cmath>
 #include <vector>
 
@@ -34,6 +39,12 @@ namespace {
 constexpr int kTimeout = 240000;
 /// The landscape's map (its axis rect) keeps at least this share of the plot's height.
 constexpr double kMinMapShare = 0.55;
+/// No legend entry is cut to fewer characters (average widths of the legend's font).
+constexpr int kMinEntryCharacters = 8;
+/// The loss plot's drawing area (axis rect) is at least this tall times the text scale (pixels).
+constexpr double kMinLossDrawing = 80.0;
+/// Points this far outside the axis rect are a line drawn along its edge: half its pen shows.
+constexpr double kEdgePixels = 2.0;
 
 /// The pixel positions of the data points of plot's visible graphs and curves inside its axis
 /// rect.
@@ -47,8 +58,9 @@ std::vector<QPointF> dataPoints(QCustomPlot* plot)
             (x->scaleType() == QCPAxis::stLogarithmic && key <= 0.0))
             return;
         const QPointF p(x->coordToPixel(key), y->coordToPixel(value));
-        if (area.contains(p))
-            points.push_back(p);
+        if (area.adjusted(-kEdgePixels, -kEdgePixels, kEdgePixels, kEdgePixels).contains(p))
+            points.push_back(QPointF(std::clamp(p.x(), area.left(), area.right()),
+                                     std::clamp(p.y(), area.top(), area.bottom())));
     };
     for (int i = 0; i < plot->plottableCount(); ++i) {
         const QCPAbstractPlottable* plottable = plot->plottable(i);
@@ -89,6 +101,32 @@ void checkLegend(QCustomPlot* plot)
              qPrintable(where(plot, QStringLiteral("legend ") + rectText(box) +
                                         QStringLiteral(" outside the widget ") +
                                         rectText(plot->rect()))));
+}
+
+/// No shown legend entry is cut below kMinEntryCharacters average characters of its font.
+void checkLegendEntries(QCustomPlot* plot)
+{
+    const QCPLegend* legend = plot->legend;
+    if (!legend->realVisibility())
+        return;
+    const QFontMetrics metrics(legend->font());
+    for (int i = 0; i < legend->itemCount(); ++i) {
+        const auto* item = qobject_cast<const lrlab::ElidingLegendItem*>(legend->item(i));
+        if (!item || !item->isElided())
+            continue;
+        // The room for the text against the width of its first characters (and the "…").
+        const int shown = item->maximumWidth() - (item->fullWidth() - item->textWidth());
+        const int least =
+            metrics.horizontalAdvance(item->fullText().left(kMinEntryCharacters) + QChar(0x2026));
+        QVERIFY2(shown >= least,
+                 qPrintable(where(plot, QStringLiteral("legend entry \"%1\" cut to %2 px of "
+                                                       "text, less than its first %3 characters "
+                                                       "(%4 px)")
+                                            .arg(item->fullText())
+                                            .arg(shown)
+                                            .arg(kMinEntryCharacters)
+                                            .arg(least))));
+    }
 }
 
 /// Every title's text, wrapped as QCPTextElement draws it, fits its rect inside the widget.
@@ -134,16 +172,6 @@ void checkLabels(QCustomPlot* plot)
                                                 .arg(p.x())
                                                 .arg(p.y()))));
     }
-}
-
-bool loadLesson(lrlab::MainWindow& window, const QString& id)
-{
-    QSignalSpy loaded(window.lessons(), &lrlab::LessonController::lessonLoaded);
-    return window.lessons()->loadLessonById(id) &&
-           QTest::qWaitFor([&] { return loaded.count() == 1; }, kTimeout) &&
-           lrlab::test::waitForLatest(window, kTimeout) &&
-           QTest::qWaitFor([&] { return !window.pinLoader()->isReplacing(); }, kTimeout) &&
-           QTest::qWaitFor([&] { return !window.runs()->isBusy(); }, kTimeout);
 }
 
 } // namespace
@@ -205,7 +233,7 @@ void TestPlotsReadable::lessonPlotsReadable()
     window.resize(1600, 1000);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
-    QVERIFY(loadLesson(window, id));
+    QVERIFY(lrlab::test::loadLessonAndWait(window, id, kTimeout));
     QTest::qWait(50); // queued replots and dock sizes settle
 
     QCustomPlot* map = window.landscapeView()->plot();
@@ -215,15 +243,23 @@ void TestPlotsReadable::lessonPlotsReadable()
             continue;
         plot->replot(QCustomPlot::rpImmediateRefresh);
         checkLegend(plot);
+        checkLegendEntries(plot);
         checkTitles(plot);
         checkLabels(plot);
         if (QTest::currentTestFailed())
             return;
     }
+    const int lossDrawing = window.curves()->lossPlot()->axisRect()->rect().height();
+    QVERIFY2(lossDrawing >= kMinLossDrawing * scale,
+             qPrintable(QStringLiteral("the loss plot's drawing is %1 px tall, less than %2")
+                            .arg(lossDrawing)
+                            .arg(kMinLossDrawing * scale)));
     const double share = double(map->axisRect()->rect().height()) / map->height();
     QVERIFY2(share >= kMinMapShare,
-             qPrintable(QStringLiteral("the map takes %1 of the landscape plot's height")
-                            .arg(share, 0, 'f', 2)));
+             qPrintable(QStringLiteral("the map takes %1 of the landscape plot's %2×%3 px")
+                            .arg(share, 0, 'f', 2)
+                            .arg(map->width())
+                            .arg(map->height())));
 }
 
 QTEST_MAIN(TestPlotsReadable)
