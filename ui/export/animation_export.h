@@ -22,7 +22,7 @@ struct AnimationOptions
     /// Frames; 0 = one per step of the range, but at most 6 s of animation (6 · fps frames).
     int frames = 0;
     GifPalette palette = GifPalette::PerFrame;
-    int threads = 0; ///< quantising and compressing workers (GifOptions::threads)
+    int threads = 0;           ///< quantising and compressing workers (GifOptions::threads)
     double orbitDegrees = 0.0; ///< the 3-D landscape only: the camera's turn over the animation
 };
 

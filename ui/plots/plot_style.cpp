@@ -13,9 +13,10 @@ namespace {
 
 /// A title that wraps its words into the width its layout cell gets (QCPTextElement draws
 /// with Qt::TextWordWrap but asks for its text's full width on one line, so a long title
-/// widened its column past the widget and was clipped at larger text). It asks for no width
-/// and for the height of its text wrapped into the width it had at the last layout (the
-/// plot's width before the first); a draw that finds that height wrong queues a relayout.
+/// widened its column past the widget and was clipped at larger text). It asks for its text's
+/// width up to 60 % of the widget's and for the height of its text wrapped into the width its
+/// cell had at the last draw, moved with the widget's width since; a draw that finds that
+/// height wrong queues a relayout.
 class WrappingTitle : public QCPTextElement
 {
 public:
@@ -29,10 +30,15 @@ protected:
     QSize minimumOuterSizeHint() const override
     {
         const QMargins margins = this->margins();
-        int width = outerRect().width();
-        if (width <= 0)
-            width = parentPlot()->viewport().width();
-        return QSize(margins.left() + margins.right(),
+        // The cell's width at the last draw, moved by as much as the widget's width changed
+        // since (a layout before the widget had its size would otherwise stay stale); the
+        // widget's width before the first draw.
+        const int view = parentPlot()->viewport().width();
+        const int width = m_drawnViewWidth < 0 ? view : m_drawnCellWidth + view - m_drawnViewWidth;
+        // As wide as its text on one line, but never more than 60 % of the widget: a longer
+        // title wraps instead of widening its column past the widget.
+        const int oneLine = QFontMetrics(mainFont()).horizontalAdvance(mText);
+        return QSize(margins.left() + margins.right() + std::min(oneLine, view * 3 / 5),
                      textHeight(width - margins.left() - margins.right()) + margins.top() +
                          margins.bottom());
     }
@@ -43,6 +49,8 @@ protected:
     void draw(QCPPainter* painter) override
     {
         QCPTextElement::draw(painter);
+        m_drawnCellWidth = outerRect().width();
+        m_drawnViewWidth = parentPlot()->viewport().width();
         const int needed = textHeight(mRect.width());
         if (needed != mRect.height() && needed != m_requeuedFor) {
             m_requeuedFor = needed; // once per height: no replot loop
@@ -62,6 +70,8 @@ private:
     }
 
     int m_requeuedFor = -1;
+    int m_drawnCellWidth = 0;
+    int m_drawnViewWidth = -1;
 };
 
 } // namespace
@@ -108,7 +118,10 @@ QCustomPlot* makeTitledPlot(QWidget* parent, const QString& objectName, const QS
 {
     auto* plot = new QCustomPlot(parent);
     plot->setObjectName(objectName);
-    plot->setMinimumSize(minimum);
+    // At larger text the title, the axes and a legend row take more of the height: the
+    // minimum grows to ten lines of the plot's text so the drawing keeps its room.
+    const int tenLines = 10 * QFontMetrics(plot->font()).lineSpacing();
+    plot->setMinimumSize(minimum.width(), std::max(minimum.height(), tenLines));
     addTitle(plot, title);
     styleAxes(plot, xLabel, yLabel);
     return plot;
