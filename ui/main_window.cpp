@@ -45,7 +45,6 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QScrollArea>
-#include <QScrollBar>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTimer>
@@ -166,11 +165,6 @@ QWidget* MainWindow::buildCentral()
     curves->setStretchFactor(1, 1);
     curves->setStretchFactor(2, 2);
     curvesColumn->setWidget(curves);
-    // It scrolls only up and down: never narrower than its plots (a wide 3-D view beside it
-    // would otherwise leave the curves cut at the right behind a horizontal scroll bar).
-    curvesColumn->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    curvesColumn->setMinimumWidth(curves->minimumSizeHint().width() +
-                                  curvesColumn->verticalScrollBar()->sizeHint().width());
     // The loss plot itself never scrolls out of sight: the column is at least its minimum tall.
     QCustomPlot* loss = m_curves->lossPlot();
     connect(loss, &QCustomPlot::afterLayout, curvesColumn,

@@ -9,6 +9,7 @@
 #include <QActionGroup>
 #include <QMenu>
 #include <QSplitter>
+#include <QTimer>
 #include <QToolBar>
 
 namespace lrlab {
@@ -37,7 +38,8 @@ std::optional<LandscapeMode> landscapeModeFromName(const QString& name)
 Landscape3DController::Landscape3DController(ExperimentModel* model, PinnedRuns* pins,
                                              PlaybackBar* playback, RunController* runs,
                                              QWidget* map, QSplitter* plots, QObject* parent)
-    : QObject(parent), m_model(model), m_pins(pins), m_playback(playback), m_runs(runs), m_map(map)
+    : QObject(parent), m_model(model), m_pins(pins), m_playback(playback), m_runs(runs), m_map(map),
+      m_plots(plots)
 {
     m_view = new Surface3DView(plots);
     plots->insertWidget(plots->indexOf(map) + 1, m_view->widget());
@@ -204,10 +206,38 @@ bool Landscape3DController::setMode(LandscapeMode mode)
     m_mode = mode;
     m_map->setVisible(mode != LandscapeMode::Surface);
     m_view->widget()->setVisible(mode != LandscapeMode::Map);
+    shareWidth();
+    QTimer::singleShot(0, this, &Landscape3DController::shareWidth); // once laid out
     modeAction(mode)->setChecked(true);
     updateEnabled();
     emit modeChanged(mode);
     return ok;
+}
+
+void Landscape3DController::shareWidth()
+{
+    // The shown landscape views split the width the map had; the curves beside them keep at
+    // least four ninths (the 3-D view's own size hint would otherwise take nearly all of it).
+    QList<int> sizes = m_plots->sizes();
+    int total = 0;
+    for (int size : sizes)
+        total += size;
+    if (total <= 0)
+        return;
+    const int map = m_plots->indexOf(m_map);
+    const int surface = m_plots->indexOf(m_view->widget());
+    const bool both = m_map->isVisibleTo(m_plots) && m_view->widget()->isVisibleTo(m_plots);
+    int curves = 0;
+    for (int i = 0; i < sizes.size(); ++i)
+        if (i != map && i != surface)
+            sizes[i] = std::max(sizes[i], total * 4 / 9 / std::max(1, int(sizes.size()) - 2));
+    for (int i = 0; i < sizes.size(); ++i)
+        if (i != map && i != surface)
+            curves += sizes[i];
+    const int rest = std::max(0, total - curves);
+    sizes[map] = m_map->isVisibleTo(m_plots) ? (both ? rest / 2 : rest) : 0;
+    sizes[surface] = m_view->widget()->isVisibleTo(m_plots) ? rest - sizes[map] : 0;
+    m_plots->setSizes(sizes);
 }
 
 } // namespace lrlab

@@ -63,6 +63,8 @@ signals:
     void modeChanged(lrlab::LandscapeMode mode);
 
 private:
+    /// Splits the plots row's width between the shown landscape views and the curves.
+    void shareWidth();
     void buildActions();
     void showModelLandscape(const ModelLandscape& landscape);
     /// The worker's last toy landscape when it is the current surface's; false otherwise.
@@ -74,6 +76,7 @@ private:
     PlaybackBar* m_playback;
     RunController* m_runs;
     QWidget* m_map;
+    QSplitter* m_plots;
     Surface3DView* m_view = nullptr;
     QToolBar* m_toolBar = nullptr;
     QActionGroup* m_modes = nullptr;
