@@ -10,6 +10,7 @@
 #include "core/schedules/schedule.h"
 #include "tests/common/files.h"
 #include "tests/common/tfrecord_bytes.h"
+#include "tests/common/training_logs.h"
 #include "ui/views/imported_runs.h"
 #include "ui/views/runs_plots.h"
 #include "ui/views/runs_series_editor.h"
@@ -32,6 +33,7 @@
 #include <memory>
 
 using namespace lrlab;
+using lrlab::test::logFixture;
 using lrlab::test::readFile;
 using lrlab::test::recordOffsets;
 using lrlab::test::writeAll;
@@ -40,17 +42,12 @@ namespace {
 
 constexpr int kWaitMs = 15000;
 
-QString fixture(const QString& name)
-{
-    return QStringLiteral(LRLAB_SOURCE_DIR) + QStringLiteral("/tests/data/logs/") + name;
-}
-
 const char* kEventFixture = "tb_digits_mlp_warmup_cosine/events.out.tfevents.1796409267.vm.432.2";
 
 /// The run read from the one event file of the fixture.
 LogRun fixtureRun()
 {
-    const QString path = fixture(QString::fromLatin1(kEventFixture));
+    const QString path = logFixture(QString::fromLatin1(kEventFixture));
     return readLog({path.toStdString(), LogFormat::TensorBoard, {path.toStdString()}, ""});
 }
 
@@ -114,7 +111,7 @@ private slots:
         const LogRun reference = fixtureRun();
         const auto view = shownView();
         QVERIFY(view);
-        view->importPaths({fixture(QStringLiteral("tb_digits_mlp_warmup_cosine"))});
+        view->importPaths({logFixture(QStringLiteral("tb_digits_mlp_warmup_cosine"))});
         QTRY_COMPARE_WITH_TIMEOUT(view->table()->rowCount(), 1, kWaitMs);
         QComboBox* combo = view->seriesEditor()->combo(chosenRole);
         QVERIFY(combo->isEnabled());
@@ -198,7 +195,7 @@ private slots:
     void followedFolderTakesUpNewEventFile()
     {
         QTemporaryDir dir;
-        const QByteArray full = readFile(fixture(QString::fromLatin1(kEventFixture)));
+        const QByteArray full = readFile(logFixture(QString::fromLatin1(kEventFixture)));
         const QList<qsizetype> at = recordOffsets(full);
         QVERIFY(at.size() > 600);
         QVERIFY(QDir(dir.path()).mkdir(QStringLiteral("run")));
@@ -241,7 +238,7 @@ private slots:
     {
         QTemporaryDir dir;
         const QByteArray csv =
-            readFile(fixture(QStringLiteral("lightning_digits_onecycle/metrics.csv")));
+            readFile(logFixture(QStringLiteral("lightning_digits_onecycle/metrics.csv")));
         QVERIFY(QDir(dir.path()).mkpath(QStringLiteral("lightning_logs/version_0")));
         QVERIFY(
             writeAll(dir.filePath(QStringLiteral("lightning_logs/version_0/metrics.csv")), csv));
@@ -269,8 +266,8 @@ private slots:
     {
         const auto view = shownView();
         QVERIFY(view);
-        const QString tb = fixture(QStringLiteral("tb_digits_mlp_warmup_cosine"));
-        const QString csv = fixture(QStringLiteral("lightning_digits_onecycle/metrics.csv"));
+        const QString tb = logFixture(QStringLiteral("tb_digits_mlp_warmup_cosine"));
+        const QString csv = logFixture(QStringLiteral("lightning_digits_onecycle/metrics.csv"));
         view->importPaths({tb});
         QTRY_COMPARE_WITH_TIMEOUT(view->table()->rowCount(), 1, kWaitMs);
         view->importPaths({csv});
@@ -297,7 +294,7 @@ private slots:
 
         const auto restored = shownView();
         QVERIFY(restored);
-        restored->importPaths({fixture(QStringLiteral("hf_gpt2_warmup_cosine"))});
+        restored->importPaths({logFixture(QStringLiteral("hf_gpt2_warmup_cosine"))});
         QTRY_COMPARE_WITH_TIMEOUT(restored->table()->rowCount(), 1, kWaitMs);
         restored->restoreRuns(back.importedRuns); // replaces what was imported
         QTRY_COMPARE_WITH_TIMEOUT(restored->table()->rowCount(), 2, kWaitMs);
@@ -344,7 +341,7 @@ private slots:
         SessionLogRun missing;
         missing.path = gone.toStdString();
         SessionLogRun present;
-        present.path = fixture(QStringLiteral("tb_digits_mlp_sgd_lr8")).toStdString();
+        present.path = logFixture(QStringLiteral("tb_digits_mlp_sgd_lr8")).toStdString();
         present.tags["lr"] = "train/loss";
 
         const auto view = shownView();

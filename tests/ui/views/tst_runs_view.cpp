@@ -9,6 +9,7 @@
 #include "core/logs/log_roles.h"
 #include "tests/common/files.h"
 #include "tests/common/tfrecord_bytes.h"
+#include "tests/common/training_logs.h"
 #include "ui/experiment_model.h"
 #include "ui/explorer/analysis_docks.h"
 #include "ui/export/export_controller.h"
@@ -42,6 +43,7 @@
 #include <qcustomplot.h>
 
 using namespace lrlab;
+using lrlab::test::logFixture;
 using lrlab::test::readFile;
 using lrlab::test::recordOffsets;
 using lrlab::test::writeAll;
@@ -49,11 +51,6 @@ using lrlab::test::writeAll;
 namespace {
 
 constexpr int kWaitMs = 15000;
-
-QString fixture(const QString& name)
-{
-    return QStringLiteral(LRLAB_SOURCE_DIR) + QStringLiteral("/tests/data/logs/") + name;
-}
 
 const char* kEventFixture = "tb_digits_mlp_warmup_cosine/events.out.tfevents.1796409267.vm.432.2";
 
@@ -121,7 +118,7 @@ private slots:
     void importedFolderIsListedAndDrawnFromItsLog()
     {
         QFETCH(QString, folder);
-        const QString path = fixture(folder);
+        const QString path = logFixture(folder);
         const LogDiscovery found = discoverLogs(path.toStdString());
         QCOMPARE(found.sources.size(), std::size_t(1));
         const ScalarSeries loss = referenceSeries(path);
@@ -164,13 +161,13 @@ private slots:
     void followedLogShowsAppendedRecords()
     {
         QTemporaryDir dir;
-        const QByteArray full = readFile(fixture(QString::fromLatin1(kEventFixture)));
+        const QByteArray full = readFile(logFixture(QString::fromLatin1(kEventFixture)));
         const QList<qsizetype> at = recordOffsets(full);
         QVERIFY(at.size() > 200);
         const qsizetype cut = at[at.size() / 2] + 7; // inside a record's header
         const QString path = dir.filePath(QStringLiteral("events.out.tfevents.1.vm.1.0"));
         QVERIFY(writeAll(path, full.left(cut)));
-        const ScalarSeries all = referenceSeries(fixture(QString::fromLatin1(kEventFixture)));
+        const ScalarSeries all = referenceSeries(logFixture(QString::fromLatin1(kEventFixture)));
         QVERIFY(!all.empty());
 
         const auto view = shownView();
@@ -203,7 +200,7 @@ private slots:
     void corruptRecordIsListedWithItsFile()
     {
         QTemporaryDir dir;
-        QByteArray bytes = readFile(fixture(QString::fromLatin1(kEventFixture)));
+        QByteArray bytes = readFile(logFixture(QString::fromLatin1(kEventFixture)));
         const QList<qsizetype> at = recordOffsets(bytes);
         QVERIFY(at.size() > 101);
         bytes[at[100] + 14] = static_cast<char>(bytes[at[100] + 14] ^ 0x01); // record 101's data
@@ -286,7 +283,7 @@ private slots:
     void openInLabSetsTheRecognisedSchedule()
     {
         QFETCH(QString, folder);
-        const QString path = fixture(folder);
+        const QString path = logFixture(folder);
         LoggedSeries rates;
         for (const ScalarPoint& p : referenceSeries(path, LogRole::LearningRate))
             rates.push_back({p.step, p.value});
@@ -320,7 +317,7 @@ private slots:
     {
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("events.out.tfevents.3.vm.3.0"));
-        QVERIFY(writeAll(path, readFile(fixture(QString::fromLatin1(kEventFixture)))));
+        QVERIFY(writeAll(path, readFile(logFixture(QString::fromLatin1(kEventFixture)))));
         const auto view = shownView();
         QVERIFY(view);
         view->importPaths({path});
@@ -367,7 +364,7 @@ private slots:
         QCOMPARE(import->shortcut(), QKeySequence(QStringLiteral("Ctrl+I")));
 
         QMimeData mime;
-        mime.setUrls({QUrl::fromLocalFile(fixture(QStringLiteral("tb_digits_mlp_sgd_lr8")))});
+        mime.setUrls({QUrl::fromLocalFile(logFixture(QStringLiteral("tb_digits_mlp_sgd_lr8")))});
         const QPoint at = window.rect().center();
         QDragEnterEvent enter(at, Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
         QApplication::sendEvent(&window, &enter);
@@ -427,7 +424,7 @@ private slots:
     {
         const auto view = shownView();
         QVERIFY(view);
-        view->importPaths({fixture(QStringLiteral("tb_digits_mlp_sgd_lr8"))});
+        view->importPaths({logFixture(QStringLiteral("tb_digits_mlp_sgd_lr8"))});
         QTRY_COMPARE_WITH_TIMEOUT(view->table()->rowCount(), 1, kWaitMs);
         view->table()->setCurrentCell(0, 0);
         view->removeSelected();
