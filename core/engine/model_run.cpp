@@ -3,6 +3,7 @@
 #include "core/datasets/batch_sampler.h"
 #include "core/optimizers/optimizer.h"
 #include "core/schedules/schedule.h"
+#include "core/util/finite_values.h"
 
 #include <Eigen/Core>
 
@@ -70,6 +71,11 @@ ModelTrace runModel(const RunConfig& config, const ModelProblem& problem, const 
                            ? std::max(1, (config.steps + options.maxSnapshots - 2) /
                                              std::max(1, options.maxSnapshots - 1))
                            : 0;
+    if (stride > 0) { // rows 0, stride, 2·stride, … and the final parameters
+        const auto kept = static_cast<std::size_t>((config.steps - 1) / stride + 2);
+        trace.snapshotRows.reserve(kept);
+        trace.snapshots.reserve(kept * static_cast<std::size_t>(p));
+    }
     int reported = 0;
     const auto report = [&]() {
         if (!options.observer)
@@ -104,7 +110,7 @@ ModelTrace runModel(const RunConfig& config, const ModelProblem& problem, const 
             trace.snapshots.insert(trace.snapshots.end(), params.data(), params.data() + p);
             trace.snapshotRows.push_back(k);
         }
-        const bool finite = std::isfinite(loss) && params.allFinite();
+        const bool finite = std::isfinite(loss) && allFinite(params.data(), static_cast<std::size_t>(params.size()));
         if (k % config.evalEvery == 0 || k == config.steps - 1 || !finite) {
             const Evaluation train = problem.evaluateTrain(model, params.data());
             const Evaluation val = problem.evaluateValidation(model, params.data());
@@ -126,7 +132,7 @@ ModelTrace runModel(const RunConfig& config, const ModelProblem& problem, const 
         }
     }
     trace.final.assign(params.data(), params.data() + p);
-    if (trace.status == RunStatus::Finished && !params.allFinite()) {
+    if (trace.status == RunStatus::Finished && !allFinite(params.data(), static_cast<std::size_t>(params.size()))) {
         // The last update overflowed: no row shows it, the final parameters do.
         trace.status = RunStatus::Diverged;
         trace.divergedAt = trace.rows();

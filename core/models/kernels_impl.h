@@ -9,7 +9,8 @@
 //
 // The GEMM is a BLIS-style micro-kernel (Van Zee & van de Geijn, "BLIS: A Framework for Rapidly
 // Instantiating BLAS Functionality", ACM TOMS 2015): B is packed into one- or two-vector-wide
-// column slivers (zero-padded), A is read in place a LRLAB_KERNEL_ROWS-row panel at a time (the
+// column slivers (zero-padded; a full sliver of a B whose rows are contiguous is read in place,
+// which saves the copy that dominates the small GEMMs of a training step), A is read in place a LRLAB_KERNEL_ROWS-row panel at a time (the
 // layers are too narrow for packing A to pay off), and a register tile of accumulators runs over
 // the whole depth. Unlike BLIS (and Eigen) the depth is
 // never split and each accumulator adds its products in depth order with a separate multiply and
@@ -36,11 +37,12 @@ template <> struct Vector<double>
 
 constexpr int kRows = LRLAB_KERNEL_ROWS;
 
-/// One register tile: c (kRows × Columns·width, row stride ldc) += A · packedB over depth, where
-/// row r of A is aRows[r][p·aColStride] and packedB is depth×(Columns·width), contiguous.
+/// One register tile: c (kRows × Columns·width, row stride ldc) += A · B over depth, where row r
+/// of A is aRows[r][p·aColStride] and row p of B (Columns·width elements) starts at
+/// b + p·bRowStride: a packed sliver, or B itself when its rows are contiguous.
 template <typename Scalar, int Columns>
 inline void microKernel(int depth, const Scalar* const* aRows, std::ptrdiff_t aColStride,
-                        const Scalar* packedB, Scalar* c, std::ptrdiff_t ldc)
+                        const Scalar* b, std::ptrdiff_t bRowStride, Scalar* c, std::ptrdiff_t ldc)
 {
     using V = typename Vector<Scalar>::type;
     constexpr int width = sizeof(V) / sizeof(Scalar);
@@ -55,17 +57,17 @@ inline void microKernel(int depth, const Scalar* const* aRows, std::ptrdiff_t aC
     for (int r = 0; r < kRows; ++r)
         rows[r] = aRows[r];
     for (int p = 0; p < depth; ++p) {
-        V b[Columns];
+        V bp[Columns];
 #pragma GCC unroll 4
         for (int v = 0; v < Columns; ++v)
-            __builtin_memcpy(&b[v], packedB + (p * Columns + v) * width, sizeof(V));
+            __builtin_memcpy(&bp[v], b + p * bRowStride + v * width, sizeof(V));
         const std::ptrdiff_t offset = p * aColStride;
 #pragma GCC unroll 16
         for (int r = 0; r < kRows; ++r) {
             const Scalar ar = rows[r][offset];
 #pragma GCC unroll 4
             for (int v = 0; v < Columns; ++v)
-                acc[r][v] = acc[r][v] + ar * b[v]; // -ffp-contract=off: never an FMA
+                acc[r][v] = acc[r][v] + ar * bp[v]; // -ffp-contract=off: never an FMA
         }
     }
 #pragma GCC unroll 16
@@ -87,10 +89,17 @@ void gemmPanels(int rows, int cols, int depth, MatrixView<Scalar> a, MatrixView<
     const int colPanels = (cols + sliver - 1) / sliver;
     const std::ptrdiff_t bPanelSize = static_cast<std::ptrdiff_t>(depth) * sliver;
     Scalar* packedB = workspace;
+    // A full sliver of a B with contiguous rows is read in place (its rows are bRowStride apart);
+    // the others are packed.
+    const auto inPlace = [&](int panel) {
+        return b.colStride == 1 && (panel + 1) * sliver <= cols;
+    };
     for (int panel = 0; panel < colPanels; ++panel) {
         Scalar* out = packedB + panel * bPanelSize;
         const int first = panel * sliver;
         const int count = cols - first < sliver ? cols - first : sliver;
+        if (inPlace(panel))
+            continue;
         if (b.colStride == 1) { // rows of B are contiguous: copy them
             for (int p = 0; p < depth; ++p) {
                 const Scalar* row = b.data + p * b.rowStride + first;
@@ -118,7 +127,9 @@ void gemmPanels(int rows, int cols, int depth, MatrixView<Scalar> a, MatrixView<
     for (int colPanel = 0; colPanel < colPanels; ++colPanel) {
         const int j0 = colPanel * sliver;
         const int colCount = cols - j0 < sliver ? cols - j0 : sliver;
-        const Scalar* bPanel = packedB + colPanel * bPanelSize;
+        const bool direct = inPlace(colPanel);
+        const Scalar* bPanel = direct ? b.data + j0 : packedB + colPanel * bPanelSize;
+        const std::ptrdiff_t bRowStride = direct ? b.rowStride : sliver;
         for (int i0 = 0; i0 < rows; i0 += kRows) {
             const int rowCount = rows - i0 < kRows ? rows - i0 : kRows;
             // Rows past the end repeat the panel's first row; their results are discarded.
@@ -126,7 +137,8 @@ void gemmPanels(int rows, int cols, int depth, MatrixView<Scalar> a, MatrixView<
                 aRows[r] = a.data + (r < rowCount ? i0 + r : i0) * a.rowStride;
             Scalar* tile = c + i0 * ldc + j0;
             if (rowCount == kRows && colCount == sliver) {
-                microKernel<Scalar, Columns>(depth, aRows, a.colStride, bPanel, tile, ldc);
+                microKernel<Scalar, Columns>(depth, aRows, a.colStride, bPanel, bRowStride, tile,
+                                             ldc);
                 continue;
             }
             // An edge tile runs in a local copy; the padding rows and columns are discarded.
@@ -134,7 +146,8 @@ void gemmPanels(int rows, int cols, int depth, MatrixView<Scalar> a, MatrixView<
                 for (int j = 0; j < sliver; ++j)
                     edge[r * sliver + j] =
                         r < rowCount && j < colCount ? tile[r * ldc + j] : Scalar(0);
-            microKernel<Scalar, Columns>(depth, aRows, a.colStride, bPanel, edge, sliver);
+            microKernel<Scalar, Columns>(depth, aRows, a.colStride, bPanel, bRowStride, edge,
+                                         sliver);
             for (int r = 0; r < rowCount; ++r)
                 for (int j = 0; j < colCount; ++j)
                     tile[r * ldc + j] = edge[r * sliver + j];
