@@ -110,7 +110,8 @@ ModelTrace runModel(const RunConfig& config, const ModelProblem& problem, const 
             trace.snapshots.insert(trace.snapshots.end(), params.data(), params.data() + p);
             trace.snapshotRows.push_back(k);
         }
-        const bool finite = std::isfinite(loss) && allFinite(params.data(), static_cast<std::size_t>(params.size()));
+        const bool finite = std::isfinite(loss) &&
+                            allFinite(params.data(), static_cast<std::size_t>(params.size()));
         if (k % config.evalEvery == 0 || k == config.steps - 1 || !finite) {
             const Evaluation train = problem.evaluateTrain(model, params.data());
             const Evaluation val = problem.evaluateValidation(model, params.data());
@@ -132,7 +133,8 @@ ModelTrace runModel(const RunConfig& config, const ModelProblem& problem, const 
         }
     }
     trace.final.assign(params.data(), params.data() + p);
-    if (trace.status == RunStatus::Finished && !allFinite(params.data(), static_cast<std::size_t>(params.size()))) {
+    if (trace.status == RunStatus::Finished &&
+        !allFinite(params.data(), static_cast<std::size_t>(params.size()))) {
         // The last update overflowed: no row shows it, the final parameters do.
         trace.status = RunStatus::Diverged;
         trace.divergedAt = trace.rows();

@@ -10,9 +10,9 @@
 // The GEMM is a BLIS-style micro-kernel (Van Zee & van de Geijn, "BLIS: A Framework for Rapidly
 // Instantiating BLAS Functionality", ACM TOMS 2015): B is packed into one- or two-vector-wide
 // column slivers (zero-padded; a full sliver of a B whose rows are contiguous is read in place,
-// which saves the copy that dominates the small GEMMs of a training step), A is read in place a LRLAB_KERNEL_ROWS-row panel at a time (the
-// layers are too narrow for packing A to pay off), and a register tile of accumulators runs over
-// the whole depth. Unlike BLIS (and Eigen) the depth is
+// which saves the copy that dominates the small GEMMs of a training step), A is read in place a
+// LRLAB_KERNEL_ROWS-row panel at a time (the layers are too narrow for packing A to pay off), and a
+// register tile of accumulators runs over the whole depth. Unlike BLIS (and Eigen) the depth is
 // never split and each accumulator adds its products in depth order with a separate multiply and
 // add, vectorized only across independent output columns; so every output element is the same
 // sum on every target.

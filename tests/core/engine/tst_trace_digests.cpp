@@ -98,8 +98,7 @@ void TestTraceDigests::sameTraceAsBefore_data()
     for (const char* optimizer :
          {"sgd", "rmsprop", "adagrad", "adam", "adamw", "lion", "adam8bit"}) {
         const double lr = optimizer == std::string("sgd") ? 0.02 : 1e-3;
-        QTest::addRow("digits-64-32-relu/%s", optimizer)
-            << digits({64, 32}, "relu", optimizer, lr);
+        QTest::addRow("digits-64-32-relu/%s", optimizer) << digits({64, 32}, "relu", optimizer, lr);
     }
     // Every SGD variant: each is its own element loop.
     lrlab::RunConfig c = digits({32}, "tanh", "sgd", 0.05);
@@ -163,9 +162,10 @@ void TestTraceDigests::sameTraceAsBefore()
         const QString digest = traceDigest(trace);
         if (first.isEmpty())
             first = digest;
-        QVERIFY2(digest == first, qPrintable(name + QStringLiteral(": the ") +
-                                             QString::fromLatin1(lrlab::kernels::targetName(target)) +
-                                             QStringLiteral(" kernels give another trace")));
+        QVERIFY2(digest == first,
+                 qPrintable(name + QStringLiteral(": the ") +
+                            QString::fromLatin1(lrlab::kernels::targetName(target)) +
+                            QStringLiteral(" kernels give another trace")));
     }
     lrlab::kernels::setActiveTarget(active);
     written_.insert(name, first);
