@@ -7,6 +7,7 @@
 
 #include "core/engine/parallel_engine.h"
 #include "core/models/kernels.h"
+#include "core/util/target_clones.h"
 
 #include <Eigen/Core>
 
@@ -48,6 +49,50 @@ void activate(Activation activation, float* z, std::size_t n)
         k.tanhInPlace(z, n);
     else
         k.reluInPlace(z, n);
+}
+
+// The per-row loops of the unit-by-unit path, on wide vectors (target_clones.h). Only +, ×,
+// comparisons and one rounding to float: every clone gives the same bits.
+
+/// out[i] = float(q0[i] + a·q1[i] + b·q2[i]) for i < n: one unit of the first layer at (a, b).
+LRLAB_TARGET_CLONES void combinePlane(const double* __restrict q0, const double* __restrict q1,
+                                      const double* __restrict q2, double a, double b,
+                                      float* __restrict out, int n)
+{
+    for (int i = 0; i < n; ++i)
+        out[i] = static_cast<float>(q0[i] + a * q1[i] + b * q2[i]);
+}
+
+/// For each of m rows whose classes logits are stored class by class (row stride m): the row
+/// maximum (the first class, then `logit > max ? logit : max` in class order, as Model::head) and
+/// the shifted logits e = logit − max, stored likewise.
+LRLAB_TARGET_CLONES void maximaAndShift(const float* __restrict logits, int classes, int m,
+                                        float* __restrict rowMax, float* __restrict e)
+{
+    std::copy_n(logits, m, rowMax);
+    for (int c = 1; c < classes; ++c) {
+        const float* logit = logits + product(c, m);
+        for (int i = 0; i < m; ++i)
+            rowMax[i] = logit[i] > rowMax[i] ? logit[i] : rowMax[i];
+    }
+    for (int c = 0; c < classes; ++c) {
+        const float* logit = logits + product(c, m);
+        float* out = e + product(c, m);
+        for (int i = 0; i < m; ++i)
+            out[i] = logit[i] - rowMax[i];
+    }
+}
+
+/// rowSum[i] = e(i,0) + e(i,1) + … in class order, for e stored class by class (row stride m).
+LRLAB_TARGET_CLONES void classSums(const float* __restrict e, int classes, int m,
+                                   float* __restrict rowSum)
+{
+    std::copy_n(e, m, rowSum);
+    for (int c = 1; c < classes; ++c) {
+        const float* row = e + product(c, m);
+        for (int i = 0; i < m; ++i)
+            rowSum[i] += row[i];
+    }
 }
 
 } // namespace
@@ -109,6 +154,7 @@ LandscapeEvaluator::LandscapeEvaluator(const ModelProblem& problem, const ModelP
     for (auto& p : m_projected)
         p.resize(product(rowCount(), s.outputs));
     RowMatrixXf x(kBlockRows, f);
+    const Eigen::Index n = rowCount();
     for (int first = 0; first < rowCount(); first += kBlockRows) {
         const int m = std::min(kBlockRows, rowCount() - first);
         problem.gather(m_rows.data() + first, m, x.data(), m_labels.data() + first, nullptr);
@@ -116,11 +162,12 @@ LandscapeEvaluator::LandscapeEvaluator(const ModelProblem& problem, const ModelP
         for (int k = 0; k < 3; ++k) {
             const double* v = vectors[k]->data();
             const Eigen::Map<const RowMatrixXd> w(v + s.weightOffset, s.outputs, s.inputs);
-            const Eigen::Map<const Eigen::RowVectorXd> b(v + s.biasOffset, s.outputs);
-            Eigen::Map<RowMatrixXd> out(m_projected[k].data() + product(first, s.outputs), m,
-                                        s.outputs);
-            out.noalias() = xd * w.transpose();
-            out.rowwise() += b;
+            const Eigen::Map<const Eigen::VectorXd> b(v + s.biasOffset, s.outputs);
+            // Unit by unit (outputs × rows): W·Xᵀ + b, columns first..first+m−1.
+            Eigen::Map<RowMatrixXd, 0, Eigen::OuterStride<>> out(
+                m_projected[k].data() + first, s.outputs, m, Eigen::OuterStride<>(n));
+            out.noalias() = w * xd.transpose();
+            out.colwise() += b;
         }
     }
 }
@@ -183,6 +230,43 @@ double LandscapeEvaluator::restOfCell(const float* params, const float* input, s
     return total;
 }
 
+double LandscapeEvaluator::restOfCellByUnit(const float* params, const float* input, int m,
+                                            const int* labels, Scratch& scratch) const
+{
+    const kernels::KernelTable<float>& k = kernels::activeTable<float>();
+    const int layers = m_layout.layerCount();
+    float* buffers[2] = {scratch.layerA.data(), scratch.layerB.data()};
+    for (int l = 1; l < layers; ++l) {
+        const LayerShape& s = m_layout.layer(l);
+        float* z = buffers[l % 2];
+        // Zᵀ = b·1ᵀ, then += W·Aᵀ: element (unit o, row i) is b_o + Σ_p W(o,p)·A(i,p) summed in
+        // depth order, the same sum as restOfCell's, with the rows along the vectors.
+        for (int o = 0; o < s.outputs; ++o)
+            std::fill_n(z + product(o, m), m, params[s.biasOffset + o]);
+        k.gemmAccumulate(s.outputs, m, s.inputs, {params + s.weightOffset, s.inputs, 1},
+                         {input, m, 1}, z, m, scratch.gemm.data());
+        if (l != layers - 1)
+            activate(m_layout.spec().activation, z, product(m, s.outputs));
+        input = z;
+    }
+    // restOfCell's head with the rows along the vectors: the same operations per row, the class
+    // loops outside.
+    const int classes = m_layout.spec().outputs;
+    float* e = scratch.exps.data();
+    float* rowMax = scratch.rowMax.data();
+    float* rowSum = scratch.rowSum.data();
+    maximaAndShift(input, classes, m, rowMax, e);
+    k.expInPlace(e, product(m, classes));
+    classSums(e, classes, m, rowSum);
+    k.logInPlace(rowSum, static_cast<std::size_t>(m));
+    double total = 0.0;
+    for (int i = 0; i < m; ++i)
+        total += static_cast<double>(rowMax[i]) -
+                 static_cast<double>(input[product(labels[i], m) + static_cast<std::size_t>(i)]) +
+                 static_cast<double>(rowSum[i]);
+    return total;
+}
+
 bool LandscapeEvaluator::evaluate(const double* alpha, const double* beta, int count, double* loss,
                                   Scratch& scratch, const CancelFlag* cancel) const
 {
@@ -198,7 +282,8 @@ bool LandscapeEvaluator::evaluate(const double* alpha, const double* beta, int c
         const LayerShape& s = m_layout.layer(l);
         widest = std::max(widest, s.outputs);
         workspace =
-            std::max(workspace, kernels::gemmWorkspaceSize(kBlockRows, s.outputs, s.inputs));
+            std::max({workspace, kernels::gemmWorkspaceSize(kBlockRows, s.outputs, s.inputs),
+                      kernels::gemmWorkspaceSize(s.outputs, kBlockRows, s.inputs)});
     }
     // Sized once per worker (the largest batch first), never per cell afterwards.
     const auto ensure = [](std::vector<float>& v, std::size_t n) {
@@ -258,20 +343,22 @@ bool LandscapeEvaluator::evaluate(const double* alpha, const double* beta, int c
                                    z + product(c, first.outputs), stackedWidth, m, labels, scratch);
                 continue;
             }
-            const std::size_t offset = product(blockStart, first.outputs);
+            // Unit by unit (first.outputs × m, the rows along the vectors) to the loss. Each unit's
+            // three projections are read once for all the batch's cells (they stay in L1).
             const std::size_t size = product(m, first.outputs);
-            const double* q0 = m_projected[0].data() + offset;
-            const double* q1 = m_projected[1].data() + offset;
-            const double* q2 = m_projected[2].data() + offset;
+            for (int o = 0; o < first.outputs; ++o) {
+                const std::size_t offset = product(o, n) + static_cast<std::size_t>(blockStart);
+                for (int c = 0; c < count; ++c)
+                    combinePlane(m_projected[0].data() + offset, m_projected[1].data() + offset,
+                                 m_projected[2].data() + offset, alpha[c], beta[c],
+                                 z + product(c * first.outputs + o, m), m);
+            }
             for (int c = 0; c < count; ++c) {
-                const double a = alpha[c];
-                const double b = beta[c];
-                for (std::size_t e = 0; e < size; ++e)
-                    z[e] = static_cast<float>(q0[e] + a * q1[e] + b * q2[e]);
+                float* cell = z + product(c * first.outputs, m);
                 if (hidden)
-                    activate(activation, z, size);
-                segmentTotal[c] += restOfCell(scratch.params.data() + product(c, p), z,
-                                              first.outputs, m, labels, scratch);
+                    activate(activation, cell, size);
+                segmentTotal[c] += restOfCellByUnit(scratch.params.data() + product(c, p), cell, m,
+                                                    labels, scratch);
             }
         }
         for (int c = 0; c < count; ++c) {

@@ -76,6 +76,12 @@ private:
     /// activation) is at input with row stride ld; returns the summed loss of the rows.
     double restOfCell(const float* params, const float* input, std::ptrdiff_t ld, int m,
                       const int* labels, Scratch& scratch) const;
+    /// restOfCell with every layer's output stored unit by unit (outputs × m, row stride m):
+    /// input is the first layer's output so stored. The rows run along the vectors, so a narrow
+    /// layer (the 10 classes) and the loss head fill them; each row's loss is the same sum as
+    /// restOfCell's, bit for bit.
+    double restOfCellByUnit(const float* params, const float* input, int m, const int* labels,
+                            Scratch& scratch) const;
 
     const ModelProblem& m_problem;
     const ModelPlane& m_plane;
@@ -86,7 +92,8 @@ private:
     FirstLayerMode m_mode;
     int m_segment = 0; ///< rows summed before a segment's partial mean is taken
     bool m_roundSegments = false;
-    /// Projected: rows×outputs of layer 0 for the origin and the two directions, biases added.
+    /// Projected: layer 0's pre-activations for the origin and the two directions, biases added,
+    /// unit by unit (outputs × rows, row stride rows).
     std::vector<double> m_projected[3];
 };
 

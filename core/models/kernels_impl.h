@@ -37,24 +37,24 @@ template <> struct Vector<double>
 
 constexpr int kRows = LRLAB_KERNEL_ROWS;
 
-/// One register tile: c (kRows × Columns·width, row stride ldc) += A · B over depth, where row r
+/// One register tile: c (Rows × Columns·width, row stride ldc) += A · B over depth, where row r
 /// of A is aRows[r][p·aColStride] and row p of B (Columns·width elements) starts at
 /// b + p·bRowStride: a packed sliver, or B itself when its rows are contiguous.
-template <typename Scalar, int Columns>
+template <typename Scalar, int Rows, int Columns>
 inline void microKernel(int depth, const Scalar* const* aRows, std::ptrdiff_t aColStride,
                         const Scalar* b, std::ptrdiff_t bRowStride, Scalar* c, std::ptrdiff_t ldc)
 {
     using V = typename Vector<Scalar>::type;
     constexpr int width = sizeof(V) / sizeof(Scalar);
-    V acc[kRows][Columns];
+    V acc[Rows][Columns];
 #pragma GCC unroll 16
-    for (int r = 0; r < kRows; ++r)
+    for (int r = 0; r < Rows; ++r)
 #pragma GCC unroll 4
         for (int v = 0; v < Columns; ++v)
             __builtin_memcpy(&acc[r][v], c + r * ldc + v * width, sizeof(V));
-    const Scalar* rows[kRows];
+    const Scalar* rows[Rows];
 #pragma GCC unroll 16
-    for (int r = 0; r < kRows; ++r)
+    for (int r = 0; r < Rows; ++r)
         rows[r] = aRows[r];
     for (int p = 0; p < depth; ++p) {
         V bp[Columns];
@@ -63,7 +63,7 @@ inline void microKernel(int depth, const Scalar* const* aRows, std::ptrdiff_t aC
             __builtin_memcpy(&bp[v], b + p * bRowStride + v * width, sizeof(V));
         const std::ptrdiff_t offset = p * aColStride;
 #pragma GCC unroll 16
-        for (int r = 0; r < kRows; ++r) {
+        for (int r = 0; r < Rows; ++r) {
             const Scalar ar = rows[r][offset];
 #pragma GCC unroll 4
             for (int v = 0; v < Columns; ++v)
@@ -71,10 +71,27 @@ inline void microKernel(int depth, const Scalar* const* aRows, std::ptrdiff_t aC
         }
     }
 #pragma GCC unroll 16
-    for (int r = 0; r < kRows; ++r)
+    for (int r = 0; r < Rows; ++r)
 #pragma GCC unroll 4
         for (int v = 0; v < Columns; ++v)
             __builtin_memcpy(c + r * ldc + v * width, &acc[r][v], sizeof(V));
+}
+
+/// microKernel for the first rowCount (1..kRows) rows of a tile: the full tile, or a tile of
+/// exactly the rows left at the bottom edge (no padding rows computed and thrown away).
+template <typename Scalar, int Columns, int Rows = kRows>
+inline void tileKernel(int rowCount, int depth, const Scalar* const* aRows,
+                       std::ptrdiff_t aColStride, const Scalar* b, std::ptrdiff_t bRowStride,
+                       Scalar* c, std::ptrdiff_t ldc)
+{
+    if constexpr (Rows > 1) {
+        if (rowCount < Rows) {
+            tileKernel<Scalar, Columns, Rows - 1>(rowCount, depth, aRows, aColStride, b, bRowStride,
+                                                  c, ldc);
+            return;
+        }
+    }
+    microKernel<Scalar, Rows, Columns>(depth, aRows, aColStride, b, bRowStride, c, ldc);
 }
 
 /// The GEMM with column slivers of Columns vectors (see KernelTable::gemmAccumulate). A is read
@@ -132,22 +149,20 @@ void gemmPanels(int rows, int cols, int depth, MatrixView<Scalar> a, MatrixView<
         const std::ptrdiff_t bRowStride = direct ? b.rowStride : sliver;
         for (int i0 = 0; i0 < rows; i0 += kRows) {
             const int rowCount = rows - i0 < kRows ? rows - i0 : kRows;
-            // Rows past the end repeat the panel's first row; their results are discarded.
-            for (int r = 0; r < kRows; ++r)
-                aRows[r] = a.data + (r < rowCount ? i0 + r : i0) * a.rowStride;
+            for (int r = 0; r < rowCount; ++r)
+                aRows[r] = a.data + (i0 + r) * a.rowStride;
             Scalar* tile = c + i0 * ldc + j0;
-            if (rowCount == kRows && colCount == sliver) {
-                microKernel<Scalar, Columns>(depth, aRows, a.colStride, bPanel, bRowStride, tile,
-                                             ldc);
+            if (colCount == sliver) {
+                tileKernel<Scalar, Columns>(rowCount, depth, aRows, a.colStride, bPanel, bRowStride,
+                                            tile, ldc);
                 continue;
             }
-            // An edge tile runs in a local copy; the padding rows and columns are discarded.
-            for (int r = 0; r < kRows; ++r)
+            // A tile at the right edge runs in a local copy; the padding columns are discarded.
+            for (int r = 0; r < rowCount; ++r)
                 for (int j = 0; j < sliver; ++j)
-                    edge[r * sliver + j] =
-                        r < rowCount && j < colCount ? tile[r * ldc + j] : Scalar(0);
-            microKernel<Scalar, Columns>(depth, aRows, a.colStride, bPanel, bRowStride, edge,
-                                         sliver);
+                    edge[r * sliver + j] = j < colCount ? tile[r * ldc + j] : Scalar(0);
+            tileKernel<Scalar, Columns>(rowCount, depth, aRows, a.colStride, bPanel, bRowStride,
+                                        edge, sliver);
             for (int r = 0; r < rowCount; ++r)
                 for (int j = 0; j < colCount; ++j)
                     tile[r * ldc + j] = edge[r * sliver + j];

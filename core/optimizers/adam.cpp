@@ -1,7 +1,7 @@
 #include "core/optimizers/adam.h"
 
 #include "core/optimizers/adam_update.h"
-#include "core/optimizers/target_clones.h"
+#include "core/util/target_clones.h"
 
 #include <cmath>
 

@@ -3,7 +3,7 @@
 #include "core/optimizers/adam_update.h"
 #include "core/optimizers/quantization.h"
 #include "core/optimizers/quantization_codebook.h"
-#include "core/optimizers/target_clones.h"
+#include "core/util/target_clones.h"
 
 #include <algorithm>
 #include <cmath>

@@ -1,6 +1,6 @@
 #include "core/optimizers/quantization_codebook.h"
 
-#include "core/optimizers/target_clones.h"
+#include "core/util/target_clones.h"
 
 #include <algorithm>
 #include <limits>

