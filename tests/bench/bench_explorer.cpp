@@ -193,16 +193,28 @@ int main(int argc, char* argv[])
         compute.push_back(lrlab::bench::millisecondsOf([&] { lrlab::runModel(model, *problem); }));
         computeCpu.push_back(cpuMilliseconds(CLOCK_THREAD_CPUTIME_ID) - cpu0);
     }
+    // The floor under "run painted": the 3000 training steps alone, without the evaluations
+    // every eval_every steps (which the trace holds), CPU time of one thread.
+    std::vector<double> stepsCpu;
+    lrlab::RunConfig stepsOnly = model;
+    stepsOnly.evalEvery = 100000000;
+    for (int k = 0; k < 5; ++k) {
+        stepsOnly.schedule.learningRate = 0.02 + 0.001 * (k + 1);
+        const double cpu0 = cpuMilliseconds(CLOCK_THREAD_CPUTIME_ID);
+        lrlab::runModel(stepsOnly, *problem);
+        stepsCpu.push_back(cpuMilliseconds(CLOCK_THREAD_CPUTIME_ID) - cpu0);
+    }
     std::printf("\nExplorer, digits MLP 64-32, 3000 steps, batch 32 (offscreen, ms)\n\n");
     printStatsHeader("measure", kWidth);
     const lrlab::bench::Stats first = summarize(firstChunk), shown = summarize(finished),
                               alone = summarize(compute), perRun = summarize(replots),
                               aloneCpu = summarize(computeCpu), gui = summarize(guiCpu),
-                              process = summarize(processCpu);
+                              process = summarize(processCpu), steps = summarize(stepsCpu);
     printRow("LR change -> first chunk painted on the loss plot", runs, first);
     printRow("LR change -> whole run painted on the loss plot", runs, shown);
     printRow("the run's compute alone (no window)", 5, alone);
     printRow("the run's compute alone, CPU ms", 5, aloneCpu);
+    printRow("its 3000 training steps alone, CPU ms", 5, steps);
     printRow("GUI thread CPU ms per LR change, until run painted", runs, gui);
     printRow("process CPU ms per LR change, until run painted", runs, process);
     printRow("loss plot replots per run (count)", runs, perRun);
@@ -229,6 +241,8 @@ int main(int argc, char* argv[])
                "run painted / compute alone (medians)");
     emitFigure("explorer.digits.compute_cpu_median_ms", aloneCpu.median, "ms",
                "CPU time of the digits MLP run's compute alone (reference)");
+    emitFigure("explorer.digits.steps_only_cpu_median_ms", steps.median, "ms",
+               "CPU time of the run's 3000 training steps alone, no evaluations (the floor)");
     emitFigure("explorer.digits.gui_cpu_per_run_median_ms", gui.median, "ms",
                "GUI thread CPU time per LR change until the run is painted");
     emitFigure("explorer.digits.process_cpu_per_run_median_ms", process.median, "ms",
