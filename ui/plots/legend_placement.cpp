@@ -252,8 +252,13 @@ void LegendPlacement::place()
         placeLegend(dataPixels(m_plot));
     relayout();
     // A line along the axis rect's edge (clipped there) is data for the labels, which are
-    // placed against the edges.
-    placeLabels(dataPixels(m_plot, 6.0, kLabelEdgePixels));
+    // placed against the edges. The data's pixels are sampled again only when there is a label
+    // to place (the sampling is most of a redraw's placement cost with many pinned runs).
+    const bool anyLabel = std::any_of(m_labels.begin(), m_labels.end(), [](const Label& label) {
+        return label.item && (label.item->visible() || label.home);
+    });
+    if (anyLabel)
+        placeLabels(dataPixels(m_plot, 6.0, kLabelEdgePixels));
     m_placing = false;
 }
 
