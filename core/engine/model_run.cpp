@@ -1,6 +1,7 @@
 #include "core/engine/model_run.h"
 
 #include "core/datasets/batch_sampler.h"
+#include "core/engine/evaluation_worker.h"
 #include "core/optimizers/optimizer.h"
 #include "core/schedules/schedule.h"
 #include "core/util/finite_values.h"
@@ -9,6 +10,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
 #include <stdexcept>
 
 namespace lrlab {
@@ -35,8 +37,12 @@ ModelTrace runModel(const RunConfig& config, const ModelProblem& problem, const 
 {
     Model<float> model(problem.modelSpec());
     const int batchSize = std::min(config.problem.batchSize, problem.trainCount());
-    model.reserve(std::max(batchSize, ModelProblem::kEvaluationChunk));
+    const int reservedRows = std::max(batchSize, ModelProblem::kEvaluationChunk);
+    model.reserve(reservedRows);
     const int p = model.parameterCount();
+    std::optional<EvaluationWorker> evaluator;
+    if (options.parallelEvaluations)
+        evaluator.emplace(problem, p, reservedRows);
 
     ModelTrace trace;
     trace.parameterCount = p;
@@ -80,6 +86,8 @@ ModelTrace runModel(const RunConfig& config, const ModelProblem& problem, const 
     const auto report = [&]() {
         if (!options.observer)
             return true;
+        if (evaluator)
+            evaluator->collect(trace);
         const bool keepGoing = options.observer(trace, reported);
         reported = trace.rows();
         return keepGoing;
@@ -113,12 +121,16 @@ ModelTrace runModel(const RunConfig& config, const ModelProblem& problem, const 
         const bool finite = std::isfinite(loss) &&
                             allFinite(params.data(), static_cast<std::size_t>(params.size()));
         if (k % config.evalEvery == 0 || k == config.steps - 1 || !finite) {
-            const Evaluation train = problem.evaluateTrain(model, params.data());
-            const Evaluation val = problem.evaluateValidation(model, params.data());
-            trace.evalRows.push_back(k);
-            trace.trainLoss.push_back(train.loss);
-            trace.validationLoss.push_back(val.loss);
-            trace.validationAccuracy.push_back(val.accuracy);
+            if (evaluator) {
+                evaluator->submit(k, params.data(), trace);
+            } else {
+                const Evaluation train = problem.evaluateTrain(model, params.data());
+                const Evaluation val = problem.evaluateValidation(model, params.data());
+                trace.evalRows.push_back(k);
+                trace.trainLoss.push_back(train.loss);
+                trace.validationLoss.push_back(val.loss);
+                trace.validationAccuracy.push_back(val.accuracy);
+            }
         }
         if (!finite) {
             trace.status = RunStatus::Diverged;
@@ -132,6 +144,8 @@ ModelTrace runModel(const RunConfig& config, const ModelProblem& problem, const 
             break;
         }
     }
+    if (evaluator)
+        evaluator->finish(trace);
     trace.final.assign(params.data(), params.data() + p);
     if (trace.status == RunStatus::Finished &&
         !allFinite(params.data(), static_cast<std::size_t>(params.size()))) {

@@ -48,6 +48,10 @@ struct ModelRunOptions
     bool recordBatches = false; ///< fill batchOffsets/batchRows (for batches.csv)
     int maxSnapshots = 512;     ///< snapshots kept for the PCA plane (0 = none)
     int chunkSteps = 64;        ///< call the observer every this many rows
+    /// Make the evaluations on a thread of their own beside the training steps
+    /// (EvaluationWorker): the same trace, sooner when a core is free. The observer then sees
+    /// the evaluations finished so far, a few behind the rows; the final trace has them all.
+    bool parallelEvaluations = false;
     /// Called every chunkSteps rows and at the end with the trace so far and the first row not
     /// reported before. Returning false stops the run (status Cancelled).
     std::function<bool(const ModelTrace& trace, int firstNewRow)> observer;

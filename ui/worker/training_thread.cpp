@@ -188,6 +188,7 @@ void TrainingThread::process(quint64 generation, const RunRequest& request)
     ExperimentCallbacks callbacks;
     callbacks.model.chunkSteps = std::max(1, request.firstChunkRows);
     callbacks.model.maxSnapshots = request.modelFineGrid > 1 ? request.maxSnapshots : 0;
+    callbacks.model.parallelEvaluations = true; // the same trace, the evaluations beside the steps
     callbacks.model.observer = [&](const ModelTrace& trace, int) {
         if (m_restart)
             return false;

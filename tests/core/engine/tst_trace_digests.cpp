@@ -2,7 +2,8 @@
 // trace (every row's LR and loss, the evaluations, the snapshots, the final parameters and the
 // status) is hashed with SHA-256 and compared with the digest stored in
 // tests/data/traces/digests.json, written by the code before a change. Every case runs on every
-// kernel target the CPU supports, which must all give the stored digest.
+// kernel target the CPU supports, which must all give the stored digest, the best one with the
+// evaluations on their own thread (ModelRunOptions::parallelEvaluations, as the explorer runs).
 //
 // To store new digests (only when a change of results is intended and documented):
 //   LRLAB_WRITE_TRACE_DIGESTS=tests/data/traces/digests.json build/tests/tst_trace_digests
@@ -155,6 +156,11 @@ void TestTraceDigests::sameTraceAsBefore()
         if (!lrlab::kernels::cpuSupports(target))
             continue;
         lrlab::kernels::setActiveTarget(target);
+        // The explorer's way (evaluations on their own thread) on the best target.
+        options.parallelEvaluations =
+            target == lrlab::kernels::Target::X86_64_V4 ||
+            (target == lrlab::kernels::Target::X86_64_V3 &&
+             !lrlab::kernels::cpuSupports(lrlab::kernels::Target::X86_64_V4));
         const lrlab::ModelTrace trace = lrlab::test::trainModel(config, options).trace;
         if (name.endsWith(QStringLiteral("diverges")))
             QVERIFY2(trace.status == lrlab::RunStatus::Diverged && trace.divergedAt > 0,
