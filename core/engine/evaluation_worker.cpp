@@ -4,6 +4,12 @@
 
 #include <algorithm>
 
+#ifdef __linux__
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+#endif
+
 namespace lrlab {
 
 EvaluationWorker::EvaluationWorker(const ModelProblem& problem, int parameterCount,
@@ -79,6 +85,12 @@ void EvaluationWorker::finish(ModelTrace& trace)
 
 void EvaluationWorker::work()
 {
+#ifdef __linux__
+    // Below the training thread and the GUI (a Linux thread has its own nice value): on a busy
+    // machine the evaluations take the time the others leave, so streaming a run stays prompt;
+    // the run's end waits for them.
+    setpriority(PRIO_PROCESS, static_cast<id_t>(syscall(SYS_gettid)), kNice);
+#endif
     Model<float> model(m_problem.modelSpec());
     model.reserve(m_reservedRows);
     std::unique_lock<std::mutex> lock(m_mutex);
