@@ -48,8 +48,9 @@ struct LandscapeOptions
     /// Model grids: evaluate on at most this many training rows, spread evenly over the split
     /// (landscapeRows); 0 = the whole split. Cross-entropy models only (others use every row).
     int maxRows = 0;
-    /// Model grids: compute the first layer from its projections on the plane (fast for wide
-    /// inputs; equal to the exact evaluation up to float rounding, FirstLayerMode::Projected).
+    /// Model grids: compute the first layer from its projections on the plane (a cell then costs
+    /// the later layers only; equal to the exact evaluation up to float rounding,
+    /// FirstLayerMode::Projected, as the explorer's maps are made).
     bool projectFirstLayer = false;
 };
 
