@@ -144,7 +144,9 @@ ModelTrace runModel(const RunConfig& config, const ModelProblem& problem, const 
             break;
         }
     }
-    if (evaluator)
+    if (evaluator && trace.status == RunStatus::Cancelled)
+        evaluator.reset(); // abandoned: only the evaluation under way is finished, not the queue
+    else if (evaluator)
         evaluator->finish(trace);
     trace.final.assign(params.data(), params.data() + p);
     if (trace.status == RunStatus::Finished &&

@@ -50,7 +50,8 @@ struct ModelRunOptions
     int chunkSteps = 64;        ///< call the observer every this many rows
     /// Make the evaluations on a thread of their own beside the training steps
     /// (EvaluationWorker): the same trace, sooner when a core is free. The observer then sees
-    /// the evaluations finished so far, a few behind the rows; the final trace has them all.
+    /// the evaluations finished so far, a few behind the rows. A finished or diverged run's trace
+    /// has them all; a cancelled run drops the queued ones rather than wait for them.
     bool parallelEvaluations = false;
     /// Called every chunkSteps rows and at the end with the trace so far and the first row not
     /// reported before. Returning false stops the run (status Cancelled).

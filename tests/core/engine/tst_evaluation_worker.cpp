@@ -1,6 +1,6 @@
 // Evaluations on their own thread (EvaluationWorker, ModelRunOptions::parallelEvaluations): the
 // same numbers as in line, in row order, with any number of slots; a streaming observer sees
-// them behind the rows but never out of order; a cancelled run stops without waiting long.
+// them behind the rows but never out of order; a cancelled run stops without waiting for the queue.
 #include "core/engine/evaluation_worker.h"
 #include "core/engine/model_run.h"
 #include "tests/common/run_configs.h"
@@ -126,9 +126,13 @@ void TestEvaluationWorker::cancelledRunStops()
     const lrlab::ModelTrace trace = lrlab::runModel(config, *problem, &cancel, options);
     QCOMPARE(trace.status, lrlab::RunStatus::Cancelled);
     QVERIFY(trace.rows() >= 200 && trace.rows() < 1000);
-    // Every evaluation submitted before the stop is in the trace, in order.
-    QCOMPARE(static_cast<int>(trace.evalRows.size()), trace.rows());
-    for (int k = 0; k < trace.rows(); ++k)
+    // The evaluations collected before the stop are in the trace, in order; the queued ones
+    // (at most the worker's 4 slots) are dropped, not waited for.
+    const int evaluations = static_cast<int>(trace.evalRows.size());
+    QVERIFY2(
+        evaluations <= trace.rows() && evaluations >= trace.rows() - 5,
+        qPrintable(QStringLiteral("%1 evaluations of %2 rows").arg(evaluations).arg(trace.rows())));
+    for (int k = 0; k < evaluations; ++k)
         QCOMPARE(trace.evalRows[static_cast<std::size_t>(k)], k);
     QVERIFY2(timer.elapsed() < 20000, "the run did not stop");
 }
