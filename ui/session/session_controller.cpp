@@ -75,6 +75,12 @@ SessionController::SessionController(const ExplorerParts& parts, PinLoader* load
             &SessionController::scheduleUpdate);
     connect(m_parts.pins, &PinnedRuns::changed, this, &SessionController::scheduleUpdate);
     if (m_parts.docks) {
+        // The user's changes to the imported runs are unsaved work until the next save (they
+        // are not compared by value: a session's runs arrive in the background after it opens).
+        connect(m_parts.docks->runs(), &RunsView::edited, this, [this] {
+            m_clean.reset();
+            updateModified();
+        });
         // A run whose log went away is named; the rest of the session is open all the same.
         connect(m_parts.docks->runs(), &RunsView::restoreProblems, this,
                 [this](const QStringList& problems) {

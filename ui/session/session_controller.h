@@ -35,10 +35,11 @@ class UserDialogs;
 /// (active analysis tab, playback cursor, speed and playing, the map's plane, the open lesson)
 /// plus the stored language. "Modified" compares the current config and the pinned (label,
 /// config) list with those of the last save / open / new by value (RunConfig's operator==),
-/// 100 ms after the last change. While modified, an autosave is written 1.5 s after the last
-/// change and every 60 s (AppDataLocation/autosave.lrlab.json, holding the session file it
-/// belongs to); saving, opening or undoing the changes removes it, and so does the destructor
-/// (a clean exit). An autosave found at start is offered for recovery (dialogs on and
+/// 100 ms after the last change; a change the user makes to the imported runs (RunsView::edited)
+/// leaves the session modified until it is saved. While modified, an autosave is written 1.5 s
+/// after the last change and every 60 s (AppDataLocation/autosave.lrlab.json, holding the session
+/// file it belongs to); saving, opening or undoing the changes removes it, and so does the
+/// destructor (a clean exit). An autosave found at start is offered for recovery (dialogs on and
 /// LRLAB_NO_RECOVERY_PROMPT unset).
 ///
 /// Pinned runs of a session or a lesson are recomputed by the PinLoader; this controller shows

@@ -80,8 +80,13 @@ RunsView::RunsView(QWidget* parent) : QWidget(parent)
         updateProblems();
         emit restoreProblems(problems);
     });
-    connect(m_watch, &LogWatch::importFinished, this, [this](int runs) {
+    connect(m_watch, &LogWatch::importFinished, this, [this](int runs, bool restored) {
         m_status->setText(runs == 0 ? tr("No run found.") : tr("%n run(s) imported.", "", runs));
+        if (!restored && m_userImports > 0) {
+            --m_userImports;
+            if (runs > 0)
+                emit edited();
+        }
         emit imported(runs);
     });
     connect(m_runs, &ImportedRuns::added, this, [this](quint64 id) {
@@ -168,9 +173,11 @@ QWidget* RunsView::buildControls()
     column->addWidget(m_table, 2);
 
     m_series = new RunSeriesEditor(panel);
-    connect(
-        m_series, &RunSeriesEditor::overridesChosen, this,
-        [this](const LogRoleOverrides& overrides) { setRoleOverrides(selectedId(), overrides); });
+    connect(m_series, &RunSeriesEditor::overridesChosen, this,
+            [this](const LogRoleOverrides& overrides) {
+                setRoleOverrides(selectedId(), overrides);
+                emit edited();
+            });
     column->addWidget(m_series);
 
     m_openInLab = new QPushButton(tr("Open in the &lab"), panel);
@@ -215,7 +222,7 @@ void RunsView::importPaths(const QStringList& paths)
 
 void RunsView::chooseFiles()
 {
-    importPaths(QFileDialog::getOpenFileNames(
+    userImport(QFileDialog::getOpenFileNames(
         this, tr("Import runs"), QString(),
         tr("Training logs (*tfevents* *.json *.csv);;All files (*)")));
 }
@@ -224,7 +231,15 @@ void RunsView::chooseFolder()
 {
     const QString folder = QFileDialog::getExistingDirectory(this, tr("Import a folder of runs"));
     if (!folder.isEmpty())
-        importPaths({folder});
+        userImport({folder});
+}
+
+void RunsView::userImport(const QStringList& paths)
+{
+    if (paths.isEmpty())
+        return;
+    ++m_userImports;
+    importPaths(paths);
 }
 
 void RunsView::acceptDropsOn(QWidget* widget)
@@ -246,7 +261,7 @@ bool RunsView::eventFilter(QObject* watched, QEvent* event)
         const QStringList paths = localPaths(drop->mimeData());
         if (!paths.isEmpty()) {
             drop->acceptProposedAction();
-            importPaths(paths);
+            userImport(paths);
             return true;
         }
     }
@@ -356,9 +371,11 @@ void RunsView::itemChanged(QTableWidgetItem* item)
     const bool checked = item->checkState() == Qt::Checked;
     if (item->column() == NameColumn) {
         m_runs->setShown(id, checked);
+        emit edited();
     } else if (item->column() == FollowColumn) {
         m_runs->setFollowing(id, checked);
         m_watch->setFollowing(id, checked);
+        emit edited();
     }
 }
 
@@ -432,6 +449,7 @@ void RunsView::removeSelected()
         return;
     m_watch->remove(id);
     m_runs->remove(id);
+    emit edited();
 }
 
 QStringList RunsView::importedPaths() const

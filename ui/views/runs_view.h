@@ -90,6 +90,10 @@ public slots:
 signals:
     /// Runs were imported (count found), e.g. to raise the dock.
     void imported(int runs);
+    /// The user changed the imported runs: imported some (file or folder dialog, drop), removed
+    /// one, showed or hid, followed or stopped following one, or chose a tag for a role. Not
+    /// emitted for a session's restore, a program's import, or a followed folder's new run.
+    void edited();
     /// Runs of a session could not be restored: a line each naming the path and why.
     void restoreProblems(const QStringList& problems);
 
@@ -98,6 +102,8 @@ protected:
 
 private:
     QWidget* buildControls();
+    /// importPaths for the user (dialogs, drops): edited() follows when it finds runs.
+    void userImport(const QStringList& paths);
     void addRow(quint64 id);
     void updateRow(quint64 id);
     int rowOf(quint64 id) const;
@@ -120,6 +126,7 @@ private:
     QStringList m_pathProblems;
     std::map<QString, bool> m_restoredShown; ///< by absolute path: shown flags of a restore
     bool m_filling = false;
+    int m_userImports = 0; ///< imports the user asked for that have not finished
 };
 
 } // namespace lrlab

@@ -203,7 +203,7 @@ void LogWatch::startImport(const std::vector<SavedRun>& requests, bool restoring
             addRoot(root, scan);
         if (restoring && !result.problems.isEmpty())
             emit restoreProblems(result.problems);
-        addFound(result.found, restoring ? QStringList() : result.problems, true);
+        addFound(result.found, restoring ? QStringList() : result.problems, true, restoring);
     });
     watcher->setFuture(QtConcurrent::run([requests, restoring] {
         ImportResult result;
@@ -262,7 +262,8 @@ void LogWatch::addRoot(const QString& root, const Scan& scan)
     known.baselined = true;
 }
 
-void LogWatch::addFound(std::vector<Found>& found, const QStringList& problems, bool imported)
+void LogWatch::addFound(std::vector<Found>& found, const QStringList& problems, bool imported,
+                        bool restored)
 {
     if (!problems.isEmpty())
         emit pathProblems(problems);
@@ -281,7 +282,7 @@ void LogWatch::addFound(std::vector<Found>& found, const QStringList& problems, 
     }
     updateWatcher();
     if (imported)
-        emit importFinished(static_cast<int>(found.size()));
+        emit importFinished(static_cast<int>(found.size()), restored);
 }
 
 void LogWatch::setRoleOverrides(quint64 id, const LogRoleOverrides& overrides)
@@ -426,7 +427,7 @@ void LogWatch::scan(const QString& root)
         if (scan.listing.isEmpty() && scan.sources.empty())
             return; // unchanged
         addRoot(root, scan);
-        addFound(scan.found, {}, false);
+        addFound(scan.found, {}, false, false);
     });
     watcher->setFuture(QtConcurrent::run([root, listing, sources, baselined] {
         Scan scan;

@@ -132,8 +132,8 @@ signals:
     void pathProblems(const QStringList& problems);
     /// The runs of a restore() that could not be read again, each "<path>: cannot restore …".
     void restoreProblems(const QStringList& problems);
-    /// An import() or restore() finished: runs found.
-    void importFinished(int runs);
+    /// An import() or restore() (restored) finished: runs found.
+    void importFinished(int runs, bool restored);
 
 private:
     struct Watched
@@ -159,7 +159,8 @@ private:
     };
     static Found readFound(LogSource source, bool following, const QString& root,
                            const LogRoleOverrides& overrides);
-    void addFound(std::vector<Found>& found, const QStringList& problems, bool imported);
+    void addFound(std::vector<Found>& found, const QStringList& problems, bool imported,
+                  bool restored);
     void startImport(const std::vector<SavedRun>& requests, bool restoring);
     void addRoot(const QString& root, const Scan& scan);
     void read(quint64 id);

@@ -22,14 +22,18 @@
 #include "ui/widgets/playback_bar.h"
 
 #include <QAction>
+#include <QApplication>
+#include <QDropEvent>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QMenu>
+#include <QMimeData>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -75,6 +79,7 @@ private slots:
     void init();
     void roundTripIsLossless();
     void importedRunsGoThroughTheSessionFile();
+    void userChangesToImportedRunsAreUnsaved();
     void brokenSessionChangesNothing_data();
     void brokenSessionChangesNothing();
     void recentList();
@@ -184,6 +189,57 @@ void TestSessionsUi::roundTripIsLossless()
     QTRY_VERIFY_WITH_TIMEOUT(!window.isWindowModified(), kTimeout);
     QVERIFY(!window.sessions()->isSessionModified());
     QCOMPARE(window.sessions()->sessionPath(), QFileInfo(path).absoluteFilePath());
+}
+
+void TestSessionsUi::userChangesToImportedRunsAreUnsaved()
+{
+    lrlab::MainWindow window;
+    window.dialogs()->setModalDialogsEnabled(false);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(waitForLatest(window));
+    lrlab::SessionController* sessions = window.sessions();
+    lrlab::RunsView* runs = window.docks()->runs();
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("runs.lrlab.json"));
+    QVERIFY(sessions->saveSessionFile(path));
+    QVERIFY(!sessions->isSessionModified());
+
+    // Dropped on the window: the user's import.
+    QMimeData mime;
+    mime.setUrls({QUrl::fromLocalFile(
+        QStringLiteral(LRLAB_SOURCE_DIR "/tests/data/logs/tb_digits_mlp_sgd_lr8"))});
+    const QPoint at = window.rect().center();
+    QDragEnterEvent enter(at, Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(&window, &enter);
+    QDropEvent drop(at, Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(&window, &drop);
+    QTRY_COMPARE_WITH_TIMEOUT(runs->table()->rowCount(), 1, kTimeout);
+    QTRY_VERIFY_WITH_TIMEOUT(sessions->isSessionModified(), kTimeout);
+    QTRY_VERIFY_WITH_TIMEOUT(window.isWindowModified(), kTimeout);
+    QVERIFY(sessions->saveSessionFile(path));
+    QVERIFY(!sessions->isSessionModified());
+    QVERIFY(!window.isWindowModified());
+
+    // Hiding the run (its check box in the table).
+    QTableWidgetItem* name = runs->table()->item(0, 0);
+    QVERIFY(name && (name->flags() & Qt::ItemIsUserCheckable));
+    name->setCheckState(name->checkState() == Qt::Checked ? Qt::Unchecked : Qt::Checked);
+    QVERIFY(sessions->isSessionModified());
+    QVERIFY(sessions->saveSessionFile(path));
+
+    // Opening the session restores the run in the background: still unmodified after it arrives.
+    QVERIFY(sessions->openSessionFile(path));
+    QTRY_COMPARE_WITH_TIMEOUT(runs->table()->rowCount(), 1, kTimeout);
+    QTest::qWait(300); // the modified check runs 100 ms after a change
+    QVERIFY(!sessions->isSessionModified());
+
+    // Removing it.
+    runs->table()->selectRow(0);
+    runs->removeSelected();
+    QCOMPARE(runs->table()->rowCount(), 0);
+    QVERIFY(sessions->isSessionModified());
+    QVERIFY(window.isWindowModified());
 }
 
 void TestSessionsUi::importedRunsGoThroughTheSessionFile()
