@@ -91,8 +91,8 @@ bool exportAnimationGif(SessionFigures& figures, FigureKind kind, const Animatio
     return written;
 }
 
-bool exportAnimationGifWithProgress(QWidget* parent, SessionFigures& figures, FigureKind kind,
-                                    const AnimationOptions& options, const QString& path)
+bool runWithExportProgress(QWidget* parent,
+                           const std::function<bool(const ExportProgress& progress)>& work)
 {
     QProgressDialog dialog(tr("Rendering the animation…"), tr("Cancel"), 0, 1, parent);
     dialog.setWindowTitle(tr("Export animation"));
@@ -106,7 +106,7 @@ bool exportAnimationGifWithProgress(QWidget* parent, SessionFigures& figures, Fi
         return !dialog.wasCanceled();
     };
     try {
-        return exportAnimationGif(figures, kind, options, path, progress);
+        return work(progress);
     } catch (...) {
         // Closed before the caller reports the error: no progress dialog, nor its pending
         // show-after-a-delay, over the message (reset() stops that timer).
@@ -114,6 +114,14 @@ bool exportAnimationGifWithProgress(QWidget* parent, SessionFigures& figures, Fi
         dialog.hide();
         throw;
     }
+}
+
+bool exportAnimationGifWithProgress(QWidget* parent, SessionFigures& figures, FigureKind kind,
+                                    const AnimationOptions& options, const QString& path)
+{
+    return runWithExportProgress(parent, [&](const ExportProgress& progress) {
+        return exportAnimationGif(figures, kind, options, path, progress);
+    });
 }
 
 } // namespace lrlab

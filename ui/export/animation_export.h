@@ -6,6 +6,8 @@
 #include <QSize>
 #include <QString>
 
+#include <functional>
+
 #include <vector>
 
 class QWidget;
@@ -43,10 +45,14 @@ int animationFrameCount(const AnimationOptions& options, int firstStep, int last
 bool exportAnimationGif(SessionFigures& figures, FigureKind kind, const AnimationOptions& options,
                         const QString& path, const ExportProgress& progress = {});
 
-/// GUI helper: exportAnimationGif behind a modal QProgressDialog with a Cancel button. Throws
-/// what exportAnimationGif throws, after the progress dialog is closed, so the caller's error
-/// message is the only dialog left. Returns true when the file was written, false when
-/// cancelled.
+/// GUI helper: runs work (a GIF writer taking a progress callback) behind a window-modal
+/// QProgressDialog ("Frame n of m") with a Cancel button, shown after 300 ms. Throws what work
+/// throws, after the progress dialog is closed, so the caller's error message is the only dialog
+/// left. Returns what work returns: true when the file was written, false when cancelled.
+bool runWithExportProgress(QWidget* parent,
+                           const std::function<bool(const ExportProgress& progress)>& work);
+
+/// exportAnimationGif behind runWithExportProgress's dialog.
 bool exportAnimationGifWithProgress(QWidget* parent, SessionFigures& figures, FigureKind kind,
                                     const AnimationOptions& options, const QString& path);
 

@@ -500,10 +500,18 @@ bool ExportController::exportAnimationTo(const QString& figure, const AnimationO
                                          const QString& path)
 {
     if (figure == QLatin1String(kSurface3DFigure) && m_parts.landscape3d) {
-        try {
-            WaitCursor wait;
+        // Each frame is an OpenGL render (tens of ms under software rendering): the same
+        // progress dialog with Cancel as the 2-D figures.
+        const auto work = [&](const ExportProgress& progress) {
             return exportSurface3DGif(*m_parts.landscape3d->view(), options,
-                                      m_parts.playback ? m_parts.playback->maximumStep() : 0, path);
+                                      m_parts.playback ? m_parts.playback->maximumStep() : 0, path,
+                                      progress);
+        };
+        try {
+            if (m_dialogs->enabled())
+                return runWithExportProgress(m_parts.window, work);
+            WaitCursor wait;
+            return work({});
         } catch (const std::exception& e) {
             m_dialogs->reportError(
                 tr("Export animation"),

@@ -11,7 +11,10 @@
 #include "ui/export/export_controller.h"
 
 #include <QApplication>
+#include <QFileInfo>
 #include <QImageReader>
+#include <QProgressDialog>
+#include <QTimer>
 #include <QtDataVisualization/QSurface3DSeries>
 #include <QtDataVisualization/QSurfaceDataProxy>
 #include <qcustomplot.h>
@@ -91,6 +94,45 @@ private slots:
         QImageReader reader(gif);
         QCOMPARE(reader.imageCount(), 4);
         QCOMPARE(reader.size(), QSize(200, 160));
+        QCOMPARE(view->cursorStep(), cursor); // the view is as before
+    }
+
+    void gifExportShowsProgressAndCancels()
+    {
+        MainWindow window;
+        window.resize(1280, 900);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(test::openLesson(window, QStringLiteral("lr-too-large-small-right")));
+        Surface3DView* view = window.landscape3d()->view();
+        QTRY_COMPARE(view->grid().size, view->landscape().size);
+        window.dialogs()->setModalDialogsEnabled(true);
+        QSignalSpy errors(window.dialogs(), &UserDialogs::errorShown);
+        // The progress dialog exists from the first frame on: cancel it after the second.
+        int framesSeen = 0;
+        QString label;
+        QTimer poll;
+        connect(&poll, &QTimer::timeout, &window, [&] {
+            for (auto* dialog : window.findChildren<QProgressDialog*>()) {
+                framesSeen = std::max(framesSeen, dialog->value());
+                label = dialog->labelText();
+                if (dialog->value() >= 2)
+                    dialog->cancel();
+            }
+        });
+        poll.start(0);
+        const QString gif = m_home.filePath(QStringLiteral("cancelled.gif"));
+        AnimationOptions options;
+        options.size = QSize(200, 160);
+        options.frames = 60;
+        options.orbitDegrees = 90;
+        const int cursor = window.playbackBar()->step();
+        QVERIFY(!window.exporter()->exportAnimationTo(QStringLiteral("surface3d"), options, gif));
+        poll.stop();
+        QVERIFY2(framesSeen >= 2 && framesSeen < 60, qPrintable(QString::number(framesSeen)));
+        QVERIFY2(label.startsWith(QStringLiteral("Frame ")), qPrintable(label));
+        QCOMPARE(errors.count(), 0);          // cancelled is no error
+        QVERIFY(!QFileInfo::exists(gif));     // nothing half-written
         QCOMPARE(view->cursorStep(), cursor); // the view is as before
     }
 
