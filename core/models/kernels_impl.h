@@ -94,6 +94,67 @@ inline void tileKernel(int rowCount, int depth, const Scalar* const* aRows,
     microKernel<Scalar, Rows, Columns>(depth, aRows, aColStride, b, bRowStride, c, ldc);
 }
 
+typedef float Float8 __attribute__((vector_size(32)));
+typedef int Index8 __attribute__((vector_size(32)));
+
+/// out[k·outStride + j] = in[j·inStride + k] for j, k < 8: an 8×8 block transposed in registers
+/// (three rounds of shuffles). Copies only; the values are not touched.
+inline void transpose8x8(const float* in, std::ptrdiff_t inStride, float* out,
+                         std::ptrdiff_t outStride)
+{
+    Float8 r[8];
+    for (int j = 0; j < 8; ++j)
+        __builtin_memcpy(&r[j], in + j * inStride, sizeof(Float8));
+    const Index8 low = {0, 8, 1, 9, 4, 12, 5, 13}, high = {2, 10, 3, 11, 6, 14, 7, 15};
+    const Index8 pairsLow = {0, 1, 8, 9, 4, 5, 12, 13}, pairsHigh = {2, 3, 10, 11, 6, 7, 14, 15};
+    const Index8 halvesLow = {0, 1, 2, 3, 8, 9, 10, 11}, halvesHigh = {4, 5, 6, 7, 12, 13, 14, 15};
+    Float8 t[8], u[8];
+    for (int k = 0; k < 8; k += 2) {
+        t[k] = __builtin_shuffle(r[k], r[k + 1], low);
+        t[k + 1] = __builtin_shuffle(r[k], r[k + 1], high);
+    }
+    for (int k = 0; k < 8; k += 4) {
+        u[k] = __builtin_shuffle(t[k], t[k + 2], pairsLow);
+        u[k + 1] = __builtin_shuffle(t[k], t[k + 2], pairsHigh);
+        u[k + 2] = __builtin_shuffle(t[k + 1], t[k + 3], pairsLow);
+        u[k + 3] = __builtin_shuffle(t[k + 1], t[k + 3], pairsHigh);
+    }
+    // u[0..3] hold columns 0..3 (and 4..7 in their high halves) of rows 0..3; u[4..7] of rows 4..7.
+    for (int k = 0; k < 4; ++k) {
+        const Float8 first = __builtin_shuffle(u[k], u[k + 4], halvesLow);
+        const Float8 second = __builtin_shuffle(u[k], u[k + 4], halvesHigh);
+        __builtin_memcpy(out + k * outStride, &first, sizeof(Float8));
+        __builtin_memcpy(out + (k + 4) * outStride, &second, sizeof(Float8));
+    }
+}
+
+/// Packs columns first..first+count−1 of a B stored transposed (rowStride 1: its columns are
+/// contiguous) into out (depth × sliver); 8×8 blocks through transpose8x8 for float. Returns
+/// the columns done, a multiple of 8 (the caller copies the rest).
+template <typename Scalar>
+int packTransposedBlocks(const MatrixView<Scalar>&, int, int, int, Scalar*, int)
+{
+    return 0;
+}
+template <>
+int packTransposedBlocks<float>(const MatrixView<float>& b, int first, int count, int depth,
+                                float* out, int sliver)
+{
+    if (b.rowStride != 1 || depth < 8)
+        return 0;
+    int j0 = 0;
+    for (; j0 + 8 <= count; j0 += 8) {
+        const float* columns = b.data + (first + j0) * b.colStride;
+        int p0 = 0;
+        for (; p0 + 8 <= depth; p0 += 8)
+            transpose8x8(columns + p0, b.colStride, out + p0 * sliver + j0, sliver);
+        for (int j = 0; j < 8; ++j)
+            for (int p = p0; p < depth; ++p)
+                out[p * sliver + j0 + j] = columns[j * b.colStride + p];
+    }
+    return j0;
+}
+
 /// The GEMM with column slivers of Columns vectors (see KernelTable::gemmAccumulate). A is read
 /// in place (each element once per column sliver); B is packed into zero-padded slivers, read
 /// once per row panel.
@@ -129,7 +190,7 @@ void gemmPanels(int rows, int cols, int depth, MatrixView<Scalar> a, MatrixView<
             continue;
         }
         // A transposed B (the forward pass's Wᵀ): read its columns contiguously, write strided.
-        for (int j = 0; j < count; ++j) {
+        for (int j = packTransposedBlocks(b, first, count, depth, out, sliver); j < count; ++j) {
             const Scalar* column = b.data + (first + j) * b.colStride;
             for (int p = 0; p < depth; ++p)
                 out[p * sliver + j] = column[p * b.rowStride];
