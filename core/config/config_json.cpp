@@ -221,7 +221,16 @@ void parseProblem(ObjectReader& top, RunConfig& config)
             // feature, ModelProblem picks one when it loads the data.
             if (p.dataset != defaultDataset(p.type))
                 p.feature.clear();
+            const bool given = r.has("feature");
             p.feature = r.string("feature", p.feature);
+            // An empty name would be written as no key, which reads back as the default.
+            if (given && p.feature.empty())
+                r.fail("feature", "is empty (give a column of the dataset, or leave the key out "
+                                  "for " +
+                                      (p.dataset == defaultDataset(p.type)
+                                           ? defaultFeature(p.type)
+                                           : std::string("the dataset's first feature")) +
+                                      ")");
         }
         if (p.type == "mlp") {
             names.insert(names.end(), {"hidden", "activation"});

@@ -50,6 +50,8 @@ private slots:
     void duplicateKeys();
     void controlCharactersShownEscaped();
     void emptyDatasetRefused();
+    void emptyFeatureRefused_data();
+    void emptyFeatureRefused();
 
 private:
     QTemporaryDir m_dir;
@@ -139,6 +141,30 @@ void TestConfigInputs::emptyDatasetRefused()
     });
     QVERIFY2(message.startsWith("empty.json: problem.dataset: is empty"), qPrintable(message));
     QVERIFY2(message.contains("digits"), qPrintable(message));
+}
+
+void TestConfigInputs::emptyFeatureRefused_data()
+{
+    QTest::addColumn<QString>("json");
+    QTest::addColumn<QString>("hint");
+    // Found by the config fuzzer: an empty feature was written as no key, and read back as bmi.
+    QTest::newRow("linreg, default dataset")
+        << R"({"problem": {"type": "linreg", "dataset": "diabetes", "feature": ""}})" << "bmi";
+    QTest::newRow("logreg, default dataset")
+        << R"({"problem": {"type": "logreg", "feature": ""}})" << "mean_radius";
+    QTest::newRow("linreg, another dataset")
+        << R"({"problem": {"type": "linreg", "dataset": "wine", "feature": ""}})"
+        << "first feature";
+}
+
+void TestConfigInputs::emptyFeatureRefused()
+{
+    QFETCH(QString, json);
+    QFETCH(QString, hint);
+    const QString message = thrownMessage<lrlab::ConfigError>(
+        [&] { lrlab::parseRunConfig(json.toUtf8(), "empty.json"); });
+    QVERIFY2(message.startsWith("empty.json: problem.feature: is empty"), qPrintable(message));
+    QVERIFY2(message.contains(hint), qPrintable(message));
 }
 
 QTEST_APPLESS_MAIN(TestConfigInputs)
