@@ -149,9 +149,10 @@ void TestConfigInputs::emptyFeatureRefused_data()
     QTest::addColumn<QString>("hint");
     // Found by the config fuzzer: an empty feature was written as no key, and read back as bmi.
     QTest::newRow("linreg, default dataset")
-        << R"({"problem": {"type": "linreg", "dataset": "diabetes", "feature": ""}})" << "bmi";
-    QTest::newRow("logreg, default dataset")
-        << R"({"problem": {"type": "logreg", "feature": ""}})" << "mean_radius";
+        << R"({"problem": {"type": "linreg", "dataset": "diabetes", "feature": ""}})"
+        << "bmi";
+    QTest::newRow("logreg, default dataset") << R"({"problem": {"type": "logreg", "feature": ""}})"
+                                             << "mean_radius";
     QTest::newRow("linreg, another dataset")
         << R"({"problem": {"type": "linreg", "dataset": "wine", "feature": ""}})"
         << "first feature";
