@@ -10,6 +10,7 @@
 #include "core/analysis/landscape_pca.h"
 #include "core/engine/parallel_engine.h"
 #include "core/models/model.h"
+#include "core/util/finite_values.h"
 #include "core/util/format.h"
 
 #include <algorithm>
@@ -57,7 +58,7 @@ ViewBox coveringBox(const std::vector<double>& xs, const std::vector<double>& ys
 
 bool allFinite(const std::vector<float>& values)
 {
-    return std::all_of(values.begin(), values.end(), [](float v) { return std::isfinite(v); });
+    return lrlab::allFinite(values.data(), values.size());
 }
 
 std::string percentLabel(const char* prefix, double fraction)
